@@ -1,0 +1,109 @@
+#include "cli/data_args.hpp"
+
+#include <ostream>
+
+#include "core/errors.hpp"
+#include "core/polygon_index.hpp"
+#include "io/demo_writer.hpp"
+#include "io/incident_loader.hpp"
+#include "io/sector_loader.hpp"
+
+namespace faro::cli {
+
+std::vector<OptionSpec> data_options() {
+  return {
+      {"sectors", "SOURCE", "sector polygons (any OGR source; default: the demo city)"},
+      {"sectors-layer", "NAME", "layer of the sectors source (default: first)"},
+      {"sector-field", "FIELD", "sector name field (default: detected: sector, nombre, name, ...)"},
+      {"incidents", "SOURCE", "incident points: OGR point layer or CSV with coordinates"},
+      {"incidents-layer", "NAME", "layer of the incidents source (default: first)"},
+      {"x-field", "FIELD", "longitude/x column (default: detected)"},
+      {"y-field", "FIELD", "latitude/y column (default: detected)"},
+      {"date-field", "FIELD", "date column (default: detected: fecha_hecho, fecha, date, ...)"},
+      {"time-field", "FIELD", "time-of-day column (default: detected: hora_hecho, hora, time)"},
+      {"category-field", "FIELD", "offence/category column (default: detected: delito, ...)"},
+      {"incidents-srs", "SRS", "CRS of the incidents (default: the source's; CSV: EPSG:4326)"},
+      {"date-order", "dmy|mdy", "order of slash dates: dmy (Mexican, default) or mdy (US)"},
+      {"work-srs", "SRS", "working CRS (default: UTM zone of the sectors' centroid)"},
+      {"no-cache", "", "do not read or write the columnar cache for CSV sources"},
+  };
+}
+
+std::vector<OptionSpec> filter_options() {
+  return {
+      {"where", "SQL", "OGR SQL attribute filter on the incidents, e.g. \"delito LIKE '%FUEGO%'\""},
+      {"from", "DATE", "first day to include, YYYY-MM-DD (inclusive)"},
+      {"to", "DATE", "last day to include, YYYY-MM-DD (inclusive: the whole day)"},
+  };
+}
+
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string q = "\"";
+  for (char c : s) {
+    if (c == '"') q += '"';
+    q += c;
+  }
+  return q + "\"";
+}
+
+LoadedData load_data(const ParsedArgs& args, std::ostream& err) {
+  LoadedData d;
+  const bool has_s = args.has("sectors"), has_i = args.has("incidents");
+  if (has_s != has_i)
+    throw UsageError(std::string("give both --sectors and --incidents (or neither, for the demo city); ") +
+                     "missing --" + (has_s ? "incidents" : "sectors"));
+  io::SectorSourceOptions so;
+  io::IncidentSourceOptions io_opts;
+  so.name_field = args.get_or("sector-field", "");
+  io_opts.x_field = args.get_or("x-field", "");
+  io_opts.y_field = args.get_or("y-field", "");
+  io_opts.date_field = args.get_or("date-field", "");
+  io_opts.time_field = args.get_or("time-field", "");
+  io_opts.category_field = args.get_or("category-field", "");
+  io_opts.srs = args.get_or("incidents-srs", "");
+  io_opts.where = args.get_or("where", "");
+  io_opts.use_cache = !args.has("no-cache");
+  const std::string order = args.get_or("date-order", "dmy");
+  if (order != "dmy" && order != "mdy") throw UsageError("--date-order must be dmy or mdy");
+  io_opts.date_order = order == "mdy" ? DateOrder::mdy : DateOrder::dmy;
+  if (auto f = args.get("from")) io_opts.from = parse_cli_date(*f, "--from");
+  if (auto t = args.get("to")) io_opts.to_exclusive = parse_cli_date(*t, "--to") + kSecondsPerDay;
+  if (io_opts.from && io_opts.to_exclusive && *io_opts.from >= *io_opts.to_exclusive)
+    throw UsageError("--from is after --to");
+  d.filter.from = io_opts.from;
+  d.filter.to_exclusive = io_opts.to_exclusive;
+
+  // Sources last, so argument errors are reported before any demo city is generated.
+  if (has_s) {
+    d.sectors_source = *args.get("sectors");
+    d.incidents_source = *args.get("incidents");
+    so.layer = args.get_or("sectors-layer", "");
+    io_opts.layer = args.get_or("incidents-layer", "");
+  } else {
+    d.synthetic = true;
+    d.sectors_source = d.incidents_source = io::demo_geopackage_path();
+    so.layer = "sectors";
+    io_opts.layer = "incidents";
+    err << "No --sectors/--incidents given: using the demo city (" << DemoCity::kLabel << ")\n";
+  }
+
+  io::SectorLoadResult sl = io::load_sectors(d.sectors_source, so, args.get_or("work-srs", ""));
+  d.sectors = std::move(sl.sectors);
+  d.sectors_report = std::move(sl.report);
+  err << d.sectors_report.to_text();
+
+  io::IncidentLoadContext ctx;
+  ctx.work_srs = d.sectors.work_srs;
+  ctx.sectors_extent = d.sectors.extent();
+  io::IncidentLoadResult il = io::load_incidents(d.incidents_source, io_opts, ctx);
+  d.incidents = std::move(il.store);
+  d.incidents_report = std::move(il.report);
+  err << d.incidents_report.to_text();
+
+  SectorIndex index(d.sectors);
+  index.assign(d.incidents);
+  return d;
+}
+
+}  // namespace faro::cli

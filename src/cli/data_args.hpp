@@ -1,0 +1,37 @@
+#pragma once
+// Options shared by every command that loads sectors and incidents (counts, and later render,
+// evaluate, brief), and the one place that turns them into loaded, sector-assigned data.
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "cli/args.hpp"
+#include "core/aggregate.hpp"
+#include "core/incidents.hpp"
+#include "core/load_report.hpp"
+#include "core/sectors.hpp"
+
+namespace faro::cli {
+
+std::vector<OptionSpec> data_options();    // --sectors, --incidents, field and CRS overrides
+std::vector<OptionSpec> filter_options();  // --where, --from, --to
+
+struct LoadedData {
+  std::string sectors_source, incidents_source;
+  bool synthetic = false;  // the demo city: label outputs "datos sintéticos"
+  SectorSet sectors;
+  LoadReport sectors_report;
+  IncidentStore incidents;
+  LoadReport incidents_report;
+  IncidentFilter filter;  // --from/--to as a filter (rows outside were already dropped on load)
+};
+
+// Loads sectors and incidents named in `args` (the demo city when neither is given), reprojects to
+// one working CRS, assigns every incident to its sector, and prints both load reports to `err`.
+// Throws UsageError / DataError.
+LoadedData load_data(const ParsedArgs& args, std::ostream& err);
+
+// CSV field quoting (RFC 4180).
+std::string csv_field(const std::string& s);
+
+}  // namespace faro::cli

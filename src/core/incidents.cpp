@@ -1,0 +1,76 @@
+#include "core/incidents.hpp"
+
+#include <algorithm>
+
+#include "core/errors.hpp"
+
+namespace faro {
+
+CategoryDictionary::CategoryDictionary() {
+  names_.emplace_back();
+  index_.emplace(std::string(), 0);
+}
+
+uint16_t CategoryDictionary::intern(std::string_view name) {
+  auto it = index_.find(std::string(name));
+  if (it != index_.end()) return it->second;
+  if (names_.size() >= 0xFFFF)
+    throw DataError("too many distinct categories (over 65535); is the category field right?");
+  const auto code = static_cast<uint16_t>(names_.size());
+  names_.emplace_back(name);
+  index_.emplace(names_.back(), code);
+  return code;
+}
+
+std::optional<uint16_t> CategoryDictionary::find(std::string_view name) const {
+  auto it = index_.find(std::string(name));
+  if (it == index_.end()) return std::nullopt;
+  return it->second;
+}
+
+void IncidentStore::reserve(size_t n, bool with_weight) {
+  x.reserve(n);
+  y.reserve(n);
+  t.reserve(n);
+  category.reserve(n);
+  flags.reserve(n);
+  if (with_weight) weight.reserve(n);
+}
+
+void IncidentStore::push_back(double px, double py, int64_t pt, uint16_t cat, uint8_t fl, float w) {
+  x.push_back(px);
+  y.push_back(py);
+  t.push_back(pt);
+  category.push_back(cat);
+  flags.push_back(fl);
+  if (!weight.empty() || w != 1.0f) {
+    // Weights appear lazily: back-fill 1.0 for earlier rows the first time a weight differs.
+    if (weight.size() + 1 < x.size()) weight.resize(x.size() - 1, 1.0f);
+    weight.push_back(w);
+  }
+}
+
+size_t IncidentStore::memory_bytes() const {
+  return x.capacity() * sizeof(double) + y.capacity() * sizeof(double) +
+         t.capacity() * sizeof(int64_t) + category.capacity() * sizeof(uint16_t) +
+         flags.capacity() * sizeof(uint8_t) + weight.capacity() * sizeof(float) +
+         sector.capacity() * sizeof(int32_t);
+}
+
+Box IncidentStore::extent() const {
+  Box b;
+  for (size_t i = 0; i < x.size(); ++i) b.expand(x[i], y[i]);
+  return b;
+}
+
+std::optional<CivilSeconds> IncidentStore::min_time() const {
+  if (t.empty()) return std::nullopt;
+  return *std::min_element(t.begin(), t.end());
+}
+
+std::optional<CivilSeconds> IncidentStore::max_time() const {
+  if (t.empty()) return std::nullopt;
+  return *std::max_element(t.begin(), t.end());
+}
+
+}  // namespace faro

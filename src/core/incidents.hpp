@@ -1,0 +1,61 @@
+#pragma once
+// Columnar (struct-of-arrays) incident store. One row = one geocoded incident in the working CRS.
+// Budget: <= 40 bytes per incident (x, y: 16; t: 8; category: 2; sector: 4; flags: 1; weight: 4
+// only when a weight field is used). The UI re-filters these arrays in milliseconds, so keep them
+// flat and never add per-row heap objects.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/civil_time.hpp"
+#include "core/geometry.hpp"
+
+namespace faro {
+
+// Category strings are interned once; rows hold a 16-bit code. Code 0 is always "" (no category).
+class CategoryDictionary {
+ public:
+  CategoryDictionary();
+  uint16_t intern(std::string_view name);  // throws DataError past 65535 distinct values
+  std::optional<uint16_t> find(std::string_view name) const;
+  const std::string& name(uint16_t code) const { return names_[code]; }
+  size_t size() const { return names_.size(); }
+  const std::vector<std::string>& names() const { return names_; }
+
+ private:
+  std::vector<std::string> names_;
+  std::unordered_map<std::string, uint16_t> index_;
+};
+
+constexpr int32_t kNoSector = -1;
+
+enum IncidentFlags : uint8_t {
+  kHasTimeOfDay = 1,  // the source gave a time; otherwise t is midnight and hour filters skip the row
+};
+
+struct IncidentStore {
+  std::vector<double> x, y;        // working CRS metres (easting, northing)
+  std::vector<int64_t> t;          // CivilSeconds (local wall-clock, see civil_time.hpp)
+  std::vector<uint16_t> category;  // code into `categories`
+  std::vector<uint8_t> flags;      // IncidentFlags
+  std::vector<float> weight;       // empty = every incident weighs 1
+  std::vector<int32_t> sector;     // empty until assigned; index into SectorSet or kNoSector
+  CategoryDictionary categories;
+  std::string category_field;      // source field the categories came from ("" = none)
+  std::string work_srs;            // e.g. "EPSG:32614"
+
+  size_t size() const { return x.size(); }
+  bool empty() const { return x.empty(); }
+  void reserve(size_t n, bool with_weight = false);
+  void push_back(double px, double py, int64_t pt, uint16_t cat, uint8_t fl, float w = 1.0f);
+  // Bytes held by the columns (capacity, not size), for the memory budget.
+  size_t memory_bytes() const;
+  Box extent() const;
+  std::optional<CivilSeconds> min_time() const;
+  std::optional<CivilSeconds> max_time() const;
+};
+
+}  // namespace faro

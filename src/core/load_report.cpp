@@ -1,0 +1,171 @@
+#include "core/load_report.hpp"
+
+#include <algorithm>
+#include <sstream>
+
+namespace faro {
+
+bool is_rejection(RowIssue r) { return r < RowIssue::missing_time; }
+
+const char* code(RowIssue r) {
+  switch (r) {
+    case RowIssue::missing_coordinates: return "missing_coordinates";
+    case RowIssue::unparseable_coordinates: return "unparseable_coordinates";
+    case RowIssue::zero_zero: return "zero_zero";
+    case RowIssue::outside_extent: return "outside_extent";
+    case RowIssue::swapped_lat_lon: return "swapped_lat_lon";
+    case RowIssue::missing_date: return "missing_date";
+    case RowIssue::unparseable_date: return "unparseable_date";
+    case RowIssue::date_out_of_range: return "date_out_of_range";
+    case RowIssue::duplicate_id: return "duplicate_id";
+    case RowIssue::not_a_point: return "not_a_point";
+    case RowIssue::reprojection_failed: return "reprojection_failed";
+    case RowIssue::empty_geometry: return "empty_geometry";
+    case RowIssue::filtered_by_date: return "filtered_by_date";
+    case RowIssue::malformed_row: return "malformed_row";
+    case RowIssue::missing_time: return "missing_time";
+    case RowIssue::unparseable_time: return "unparseable_time";
+    case RowIssue::invalid_geometry_repaired: return "invalid_geometry_repaired";
+    case RowIssue::transcoded_latin1: return "transcoded_latin1";
+    case RowIssue::duplicate_name_renamed: return "duplicate_name_renamed";
+    case RowIssue::count_: break;
+  }
+  return "?";
+}
+
+const char* describe(RowIssue r) {
+  switch (r) {
+    case RowIssue::missing_coordinates: return "missing coordinates";
+    case RowIssue::unparseable_coordinates: return "unparseable coordinates";
+    case RowIssue::zero_zero: return "coordinates are (0,0)";
+    case RowIssue::outside_extent: return "outside the sectors' extent (beyond the margin)";
+    case RowIssue::swapped_lat_lon: return "latitude and longitude look swapped";
+    case RowIssue::missing_date: return "missing date";
+    case RowIssue::unparseable_date: return "unparseable date";
+    case RowIssue::date_out_of_range: return "date out of range";
+    case RowIssue::duplicate_id: return "duplicate id";
+    case RowIssue::not_a_point: return "geometry is not a point";
+    case RowIssue::reprojection_failed: return "reprojection failed";
+    case RowIssue::empty_geometry: return "empty or null geometry";
+    case RowIssue::filtered_by_date: return "outside the requested date range";
+    case RowIssue::malformed_row: return "malformed row";
+    case RowIssue::missing_time: return "no time of day (midnight used)";
+    case RowIssue::unparseable_time: return "unparseable time of day (midnight used)";
+    case RowIssue::invalid_geometry_repaired: return "invalid geometry repaired in memory";
+    case RowIssue::transcoded_latin1: return "text read as Latin-1 (not UTF-8)";
+    case RowIssue::duplicate_name_renamed: return "duplicate name renamed";
+    case RowIssue::count_: break;
+  }
+  return "?";
+}
+
+const char* describe_es(RowIssue r) {
+  switch (r) {
+    case RowIssue::missing_coordinates: return "sin coordenadas";
+    case RowIssue::unparseable_coordinates: return "coordenadas ilegibles";
+    case RowIssue::zero_zero: return "coordenadas (0,0)";
+    case RowIssue::outside_extent: return "fuera de la extensión de los sectores";
+    case RowIssue::swapped_lat_lon: return "latitud y longitud parecen invertidas";
+    case RowIssue::missing_date: return "sin fecha";
+    case RowIssue::unparseable_date: return "fecha ilegible";
+    case RowIssue::date_out_of_range: return "fecha fuera de rango";
+    case RowIssue::duplicate_id: return "id duplicado";
+    case RowIssue::not_a_point: return "la geometría no es un punto";
+    case RowIssue::reprojection_failed: return "falló la reproyección";
+    case RowIssue::empty_geometry: return "geometría vacía o nula";
+    case RowIssue::filtered_by_date: return "fuera del rango de fechas pedido";
+    case RowIssue::malformed_row: return "fila mal formada";
+    case RowIssue::missing_time: return "sin hora (se usó medianoche)";
+    case RowIssue::unparseable_time: return "hora ilegible (se usó medianoche)";
+    case RowIssue::invalid_geometry_repaired: return "geometría inválida reparada en memoria";
+    case RowIssue::transcoded_latin1: return "texto leído como Latin-1 (no UTF-8)";
+    case RowIssue::duplicate_name_renamed: return "nombre duplicado renombrado";
+    case RowIssue::count_: break;
+  }
+  return "?";
+}
+
+void LoadReport::add(RowIssue r, int64_t row, std::string_view field, std::string_view value) {
+  IssueTally& t = issues[static_cast<size_t>(r)];
+  ++t.count;
+  if (t.examples.size() < kMaxExamples) {
+    std::string v(value.substr(0, 60));
+    t.examples.push_back({row, std::string(field), std::move(v)});
+  }
+}
+
+void LoadReport::add_gdal_warning(std::string_view msg) {
+  ++gdal_warning_count;
+  if (gdal_warnings.size() < kMaxExamples) gdal_warnings.emplace_back(msg);
+}
+
+int64_t LoadReport::rows_rejected() const {
+  int64_t n = 0;
+  for (size_t i = 0; i < kRowIssueCount; ++i)
+    if (is_rejection(static_cast<RowIssue>(i))) n += issues[i].count;
+  return n;
+}
+
+int64_t LoadReport::rows_changed() const {
+  int64_t n = 0;
+  for (size_t i = 0; i < kRowIssueCount; ++i)
+    if (!is_rejection(static_cast<RowIssue>(i))) n += issues[i].count;
+  return n;
+}
+
+void LoadReport::merge(const LoadReport& o) {
+  rows_read += o.rows_read;
+  rows_loaded += o.rows_loaded;
+  for (size_t i = 0; i < kRowIssueCount; ++i) {
+    IssueTally& t = issues[i];
+    t.count += o.issues[i].count;
+    for (const IssueExample& e : o.issues[i].examples) t.examples.push_back(e);
+    std::stable_sort(t.examples.begin(), t.examples.end(),
+                     [](const IssueExample& a, const IssueExample& b) { return a.row < b.row; });
+    if (t.examples.size() > kMaxExamples) t.examples.resize(kMaxExamples);
+  }
+  gdal_warning_count += o.gdal_warning_count;
+  for (const std::string& w : o.gdal_warnings)
+    if (gdal_warnings.size() < kMaxExamples) gdal_warnings.push_back(w);
+  for (const std::string& n : o.notes) notes.push_back(n);
+}
+
+std::string LoadReport::to_text() const {
+  std::ostringstream out;
+  out << "Load report: " << source;
+  if (!layer.empty()) out << " (layer " << layer << ")";
+  out << "\n  rows read: " << rows_read << ", loaded: " << rows_loaded
+      << ", rejected: " << rows_rejected();
+  if (!method.empty()) out << "  [read by " << method << "]";
+  out << "\n";
+  for (const std::string& n : notes) out << "  note: " << n << "\n";
+  for (int pass = 0; pass < 2; ++pass) {
+    bool header = false;
+    for (size_t i = 0; i < kRowIssueCount; ++i) {
+      const auto r = static_cast<RowIssue>(i);
+      if (is_rejection(r) != (pass == 0) || issues[i].count == 0) continue;
+      if (!header) {
+        out << (pass == 0 ? "  rejected rows by reason:\n" : "  rows kept but changed:\n");
+        header = true;
+      }
+      out << "    " << code(r) << " (" << describe(r) << "): " << issues[i].count;
+      const auto& ex = issues[i].examples;
+      if (!ex.empty()) {
+        out << "; e.g.";
+        for (size_t k = 0; k < ex.size(); ++k) {
+          out << (k ? "," : "") << " row " << ex[k].row;
+          if (!ex[k].field.empty()) out << " field " << ex[k].field;
+          if (!ex[k].value.empty()) out << " = '" << ex[k].value << "'";
+        }
+      }
+      out << "\n";
+    }
+  }
+  if (gdal_warning_count > 0) {
+    out << "  GDAL warnings: " << gdal_warning_count << "\n";
+    for (const std::string& w : gdal_warnings) out << "    " << w << "\n";
+  }
+  return out.str();
+}
+
+}  // namespace faro

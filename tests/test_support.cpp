@@ -1,0 +1,52 @@
+#include "test_support.hpp"
+
+#include <unistd.h>
+
+#include <array>
+#include <atomic>
+#include <cstdio>
+#include <fstream>
+
+namespace faro_test {
+namespace fs = std::filesystem;
+
+std::string shared_data_path(const std::string& relative) {
+  const fs::path p = fs::path(FARO_SHARED_DATA) / relative;
+  std::error_code ec;
+  if (!fs::exists(p, ec)) return {};
+  return fs::weakly_canonical(p, ec).string();
+}
+
+TempDir::TempDir() {
+  static std::atomic<int> counter{0};
+  path_ = fs::temp_directory_path() /
+          ("faro-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+  fs::remove_all(path_);
+  fs::create_directories(path_);
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  fs::remove_all(path_, ec);
+}
+
+std::string TempDir::write(const std::string& name, const std::string& contents) const {
+  const std::string p = file(name);
+  std::ofstream out(p, std::ios::binary);
+  out << contents;
+  return p;
+}
+
+int run_command(const std::string& command, std::string* output) {
+  FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
+  if (!pipe) return -1;
+  std::array<char, 4096> buf{};
+  std::string out;
+  size_t n;
+  while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) out.append(buf.data(), n);
+  const int status = ::pclose(pipe);
+  if (output) *output = out;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+}  // namespace faro_test
