@@ -7,6 +7,11 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config   # toolchain
   libgdal-dev gdal-bin libproj-dev proj-data     # GDAL/OGR 3.6 and PROJ 9.1 (data loading)
   libgtest-dev libbenchmark-dev                  # tests and benchmarks
+  libegl-dev libopengl-dev libgl-dev libegl-mesa0 libgl1-mesa-dri  # headless GL 3.3 via EGL (llvmpipe)
+  # Map annotation (titles, legends, labels): cairo is the standard Debian library for antialiased
+  # 2D vector drawing and text (and will write the PDF brief); FreeType reads the embedded fonts;
+  # fonts-dejavu-core is where fonts/DejaVuSans*.ttf were copied from.
+  libcairo2-dev libfreetype-dev fonts-dejavu-core
 )
 
 missing=()

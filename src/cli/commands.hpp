@@ -17,5 +17,7 @@ int cmd_info(const std::vector<std::string>& args, std::ostream& out, std::ostre
 int cmd_counts(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int cmd_demo(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int cmd_summary(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int cmd_kde(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int cmd_render(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 }  // namespace faro::cli

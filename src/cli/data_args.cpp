@@ -15,6 +15,8 @@ std::vector<OptionSpec> data_options() {
       {"sectors", "SOURCE", "sector polygons (any OGR source; default: the demo city)"},
       {"sectors-layer", "NAME", "layer of the sectors source (default: first)"},
       {"sector-field", "FIELD", "sector name field (default: detected: sector, nombre, name, ...)"},
+      {"sectors-srs", "SRS", "CRS of the sectors when the source declares none"},
+      {"population-field", "FIELD", "sector population field (default: detected: poblacion, ...)"},
       {"incidents", "SOURCE", "incident points: OGR point layer or CSV with coordinates"},
       {"incidents-layer", "NAME", "layer of the incidents source (default: first)"},
       {"x-field", "FIELD", "longitude/x column (default: detected)"},
@@ -47,30 +49,39 @@ std::string csv_field(const std::string& s) {
   return q + "\"";
 }
 
+io::IncidentSourceOptions incident_options_from_args(const ParsedArgs& args) {
+  io::IncidentSourceOptions o;
+  o.layer = args.get_or("incidents-layer", "");
+  o.x_field = args.get_or("x-field", "");
+  o.y_field = args.get_or("y-field", "");
+  o.date_field = args.get_or("date-field", "");
+  o.time_field = args.get_or("time-field", "");
+  o.category_field = args.get_or("category-field", "");
+  o.weight_field = args.get_or("weight-field", "");
+  o.srs = args.get_or("incidents-srs", "");
+  o.where = args.get_or("where", "");
+  o.use_cache = !args.has("no-cache");
+  const std::string order = args.get_or("date-order", "dmy");
+  if (order != "dmy" && order != "mdy") throw UsageError("--date-order must be dmy or mdy");
+  o.date_order = order == "mdy" ? DateOrder::mdy : DateOrder::dmy;
+  if (auto f = args.get("from")) o.from = parse_cli_date(*f, "--from");
+  if (auto t = args.get("to")) o.to_exclusive = parse_cli_date(*t, "--to") + kSecondsPerDay;
+  if (o.from && o.to_exclusive && *o.from >= *o.to_exclusive)
+    throw UsageError("--from is after --to");
+  return o;
+}
+
 LoadedData load_data(const ParsedArgs& args, std::ostream& err) {
   LoadedData d;
   const bool has_s = args.has("sectors"), has_i = args.has("incidents");
   if (has_s != has_i)
     throw UsageError(std::string("give both --sectors and --incidents (or neither, for the demo city); ") +
                      "missing --" + (has_s ? "incidents" : "sectors"));
+  io::IncidentSourceOptions io_opts = incident_options_from_args(args);
   io::SectorSourceOptions so;
-  io::IncidentSourceOptions io_opts;
   so.name_field = args.get_or("sector-field", "");
-  io_opts.x_field = args.get_or("x-field", "");
-  io_opts.y_field = args.get_or("y-field", "");
-  io_opts.date_field = args.get_or("date-field", "");
-  io_opts.time_field = args.get_or("time-field", "");
-  io_opts.category_field = args.get_or("category-field", "");
-  io_opts.srs = args.get_or("incidents-srs", "");
-  io_opts.where = args.get_or("where", "");
-  io_opts.use_cache = !args.has("no-cache");
-  const std::string order = args.get_or("date-order", "dmy");
-  if (order != "dmy" && order != "mdy") throw UsageError("--date-order must be dmy or mdy");
-  io_opts.date_order = order == "mdy" ? DateOrder::mdy : DateOrder::dmy;
-  if (auto f = args.get("from")) io_opts.from = parse_cli_date(*f, "--from");
-  if (auto t = args.get("to")) io_opts.to_exclusive = parse_cli_date(*t, "--to") + kSecondsPerDay;
-  if (io_opts.from && io_opts.to_exclusive && *io_opts.from >= *io_opts.to_exclusive)
-    throw UsageError("--from is after --to");
+  so.srs = args.get_or("sectors-srs", "");
+  so.population_field = args.get_or("population-field", "");
   d.filter.from = io_opts.from;
   d.filter.to_exclusive = io_opts.to_exclusive;
 
@@ -79,7 +90,6 @@ LoadedData load_data(const ParsedArgs& args, std::ostream& err) {
     d.sectors_source = *args.get("sectors");
     d.incidents_source = *args.get("incidents");
     so.layer = args.get_or("sectors-layer", "");
-    io_opts.layer = args.get_or("incidents-layer", "");
   } else {
     d.synthetic = true;
     d.sectors_source = d.incidents_source = io::demo_geopackage_path();

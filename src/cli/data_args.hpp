@@ -10,6 +10,7 @@
 #include "core/incidents.hpp"
 #include "core/load_report.hpp"
 #include "core/sectors.hpp"
+#include "io/incident_loader.hpp"
 
 namespace faro::cli {
 
@@ -25,6 +26,10 @@ struct LoadedData {
   LoadReport incidents_report;
   IncidentFilter filter;  // --from/--to as a filter (rows outside were already dropped on load)
 };
+
+// Incident source options from the data and filter options (--from/--to validated; --to made
+// exclusive by adding one day). Throws UsageError.
+io::IncidentSourceOptions incident_options_from_args(const ParsedArgs& args);
 
 // Loads sectors and incidents named in `args` (the demo city when neither is given), reprojects to
 // one working CRS, assigns every incident to its sector, and prints both load reports to `err`.

@@ -14,7 +14,9 @@ void print_usage(std::ostream& out) {
          "  info SOURCE...     layers, geometry, CRS, extent, fields, and the load report\n"
          "  counts             incidents per sector and period as CSV\n"
          "  demo --out DIR     write the synthetic demo city as a GeoPackage\n"
-         "  summary            summary of loaded data (default: the demo city)\n\n"
+         "  summary            summary of loaded data (default: the demo city)\n"
+         "  kde -o FILE.tif    kernel density (incidents per km²) as a float32 GeoTIFF\n"
+         "  render -o MAP.png  a finished map (heatmap, sectors, programs, legend), headless\n\n"
          "Run 'faro COMMAND --help' for a command's options.\n"
          "Exit codes: 0 ok, 1 data error (the message names the file), 2 usage error.\n";
 }
@@ -34,6 +36,8 @@ int run(int argc, char** argv) {
     if (command == "counts") return cmd_counts(args, std::cout, std::cerr);
     if (command == "demo") return cmd_demo(args, std::cout, std::cerr);
     if (command == "summary") return cmd_summary(args, std::cout, std::cerr);
+    if (command == "kde") return cmd_kde(args, std::cout, std::cerr);
+    if (command == "render") return cmd_render(args, std::cout, std::cerr);
     std::cerr << "faro: unknown command '" << command << "'\n\n";
     print_usage(std::cerr);
     return kExitUsage;

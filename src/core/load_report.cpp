@@ -5,7 +5,9 @@
 
 namespace faro {
 
-bool is_rejection(RowIssue r) { return r < RowIssue::missing_time; }
+bool is_rejection(RowIssue r) {
+  return r < RowIssue::missing_time || r == RowIssue::not_a_polygon;
+}
 
 const char* code(RowIssue r) {
   switch (r) {
@@ -28,6 +30,8 @@ const char* code(RowIssue r) {
     case RowIssue::invalid_geometry_repaired: return "invalid_geometry_repaired";
     case RowIssue::transcoded_latin1: return "transcoded_latin1";
     case RowIssue::duplicate_name_renamed: return "duplicate_name_renamed";
+    case RowIssue::not_a_polygon: return "not_a_polygon";
+    case RowIssue::missing_name: return "missing_name";
     case RowIssue::count_: break;
   }
   return "?";
@@ -54,6 +58,8 @@ const char* describe(RowIssue r) {
     case RowIssue::invalid_geometry_repaired: return "invalid geometry repaired in memory";
     case RowIssue::transcoded_latin1: return "text read as Latin-1 (not UTF-8)";
     case RowIssue::duplicate_name_renamed: return "duplicate name renamed";
+    case RowIssue::not_a_polygon: return "geometry is not a polygon";
+    case RowIssue::missing_name: return "empty name (named after the feature id)";
     case RowIssue::count_: break;
   }
   return "?";
@@ -80,6 +86,8 @@ const char* describe_es(RowIssue r) {
     case RowIssue::invalid_geometry_repaired: return "geometría inválida reparada en memoria";
     case RowIssue::transcoded_latin1: return "texto leído como Latin-1 (no UTF-8)";
     case RowIssue::duplicate_name_renamed: return "nombre duplicado renombrado";
+    case RowIssue::not_a_polygon: return "la geometría no es un polígono";
+    case RowIssue::missing_name: return "nombre vacío (se usó el id del elemento)";
     case RowIssue::count_: break;
   }
   return "?";

@@ -33,6 +33,9 @@ enum class RowIssue {
   invalid_geometry_repaired,
   transcoded_latin1,  // text was not UTF-8; read as Latin-1
   duplicate_name_renamed,
+  // added later (kept at the end so codes stay stable; is_rejection() lists the rejections)
+  not_a_polygon,  // rejection: a sector feature with no polygonal part (point, line)
+  missing_name,   // change: a sector with an empty name field, named after its feature id
   count_  // sentinel
 };
 

@@ -1,0 +1,110 @@
+#include "core/choropleth.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/errors.hpp"
+
+namespace faro {
+
+std::optional<ChoroplethMeasure> parse_choropleth_measure(std::string_view s) {
+  if (s == "count") return ChoroplethMeasure::count;
+  if (s == "per-km2") return ChoroplethMeasure::per_km2;
+  if (s == "per-10k") return ChoroplethMeasure::per_10k;
+  return std::nullopt;
+}
+
+std::string choropleth_units(ChoroplethMeasure m) {
+  switch (m) {
+    case ChoroplethMeasure::count:
+      return "incidentes";
+    case ChoroplethMeasure::per_km2:
+      return "incidentes/km²";
+    case ChoroplethMeasure::per_10k:
+      return "incidentes por 10 000 hab.";
+  }
+  return "";
+}
+
+std::vector<std::optional<double>> sector_values(const SectorSet& sectors,
+                                                 const IncidentStore& incidents,
+                                                 ChoroplethMeasure measure, double period_years) {
+  std::vector<double> counts(sectors.size(), 0.0);
+  const bool weighted = incidents.weight.size() == incidents.size();
+  for (size_t i = 0; i < incidents.sector.size(); ++i) {
+    const int32_t s = incidents.sector[i];
+    if (s == kNoSector || s < 0 || static_cast<size_t>(s) >= counts.size()) continue;
+    counts[s] += weighted ? incidents.weight[i] : 1.0;
+  }
+  const double per_year = period_years > 0 ? 1.0 / period_years : 1.0;
+  std::vector<std::optional<double>> out(sectors.size());
+  bool any_population = false;
+  for (size_t s = 0; s < sectors.size(); ++s) {
+    const Sector& sec = sectors.sectors[s];
+    switch (measure) {
+      case ChoroplethMeasure::count:
+        out[s] = counts[s] * per_year;
+        break;
+      case ChoroplethMeasure::per_km2:
+        if (sec.area_m2 > 0) out[s] = counts[s] * per_year / (sec.area_m2 * 1e-6);
+        break;
+      case ChoroplethMeasure::per_10k:
+        if (sec.population && *sec.population > 0) {
+          out[s] = counts[s] * per_year / *sec.population * 1e4;
+          any_population = true;
+        }
+        break;
+    }
+  }
+  if (measure == ChoroplethMeasure::per_10k && !any_population)
+    throw UsageError("--choropleth per-10k needs a population field in the sectors; none found");
+  return out;
+}
+
+Choropleth classify(std::vector<std::optional<double>> values, ChoroplethScale scale,
+                    ColormapName colormap, int classes) {
+  Choropleth c;
+  c.values = std::move(values);
+  std::vector<double> defined;
+  for (const auto& v : c.values)
+    if (v && std::isfinite(*v)) defined.push_back(*v);
+  std::sort(defined.begin(), defined.end());
+  c.colors.assign(c.values.size(), kNoDataColor);
+  if (defined.empty()) return c;
+  c.vmin = defined.front();
+  c.vmax = defined.back();
+  if (scale == ChoroplethScale::continuous) {
+    const double top = c.vmax > 0 ? c.vmax : 1.0;
+    for (size_t s = 0; s < c.values.size(); ++s)
+      if (c.values[s] && std::isfinite(*c.values[s]))
+        c.colors[s] = colormap_sample(colormap, *c.values[s] / top);
+    return c;
+  }
+  classes = std::clamp(classes, 2, 9);
+  // Upper breaks at the quantiles k / classes (nearest rank); duplicates merged.
+  std::vector<double> uppers;
+  for (int k = 1; k <= classes; ++k) {
+    const size_t rank = static_cast<size_t>(
+        std::ceil(static_cast<double>(k) / classes * static_cast<double>(defined.size())));
+    const double b = defined[std::clamp<size_t>(rank, 1, defined.size()) - 1];
+    if (uppers.empty() || b > uppers.back()) uppers.push_back(b);
+  }
+  uppers.back() = c.vmax;
+  const size_t n = uppers.size();
+  double lower = c.vmin;
+  for (size_t k = 0; k < n; ++k) {
+    const double t = n == 1 ? 1.0 : (k + 0.5) / static_cast<double>(n);
+    c.classes.push_back({lower, uppers[k], colormap_sample(colormap, 0.1 + 0.9 * t)});
+    lower = uppers[k];
+  }
+  for (size_t s = 0; s < c.values.size(); ++s) {
+    if (!c.values[s] || !std::isfinite(*c.values[s])) continue;
+    const double v = *c.values[s];
+    size_t k = 0;
+    while (k + 1 < n && v > uppers[k]) ++k;
+    c.colors[s] = c.classes[k].color;
+  }
+  return c;
+}
+
+}  // namespace faro

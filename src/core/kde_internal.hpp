@@ -1,0 +1,75 @@
+#pragma once
+// Pieces of CpuKde shared by kde_cpu.cpp (planning, kernel passes), kde_binning.cpp and
+// kde_splat.cpp. Not a public interface.
+#include <algorithm>
+#include <cstdint>
+#include <thread>
+#include <vector>
+
+#include "core/kde.hpp"
+
+namespace faro {
+
+// Runs fn(begin, end, thread_index) over [0, n) cut into `threads` contiguous chunks, on the
+// calling thread plus threads - 1 new ones.
+template <class F>
+void parallel_chunks(size_t n, unsigned threads, F fn) {
+  threads = static_cast<unsigned>(std::max<size_t>(1, std::min<size_t>(threads, n)));
+  if (threads == 1) {
+    fn(size_t{0}, n, 0u);
+    return;
+  }
+  std::vector<std::thread> pool;
+  pool.reserve(threads - 1);
+  for (unsigned t = 1; t < threads; ++t)
+    pool.emplace_back(fn, n * t / threads, n * (t + 1) / threads, t);
+  fn(size_t{0}, n / threads, 0u);
+  for (std::thread& th : pool) th.join();
+}
+
+// Internal grid of the binned path. Node (col i, row j) of the unpadded core sits at
+// (cx0 + i * ci, cy0 - j * ci), with (cx0, cy0) the centre of output cell (0, 0) and ci = g * cell;
+// the padded grid adds `margin` nodes on every side, so padded (col p, row q) is core (p - margin,
+// q - margin).
+struct BinnedGrid {
+  int g = 1, radius = 1, margin = 2;
+  int core_nx = 0, core_ny = 0;  // nodes that the output reads
+  int nx = 0, ny = 0;            // with the margin on every side
+  double cx0 = 0, cy0 = 0, ci = 1;
+  size_t size() const { return static_cast<size_t>(nx) * ny; }
+};
+BinnedGrid binned_grid(const GridSpec& grid, int g, int radius);
+
+// One binned point: index of its top-left node in the padded grid and its offsets from it in
+// 1/65535 of a node spacing (the bilinear weights always sum to exactly 1, so quantising the
+// position by < 1e-5 cell keeps every point's mass exact). 8 bytes: the sort streams half as much.
+struct BinEntry {
+  uint32_t node;
+  uint16_t u, v;
+};
+
+struct KdeScratch {
+  std::vector<float> bins;                                      // padded internal grid
+  std::vector<float> pass;                                      // gaussian x-pass output
+  std::vector<std::vector<std::vector<BinEntry>>> buckets;      // [thread][band of rows]
+  std::vector<std::vector<std::vector<float>>> bucket_weights;  // same, weighted points only
+  // Padded-grid nodes that binning touched: rows [row_lo, row_hi], columns [col_lo, col_hi]
+  // (row_lo > row_hi when no point reached the grid). Outside them, plus the kernel radius, the
+  // density is zero, so the passes skip it: the work follows the data's footprint on screen.
+  int row_lo = 0, row_hi = -1, col_lo = 0, col_hi = -1;
+};
+
+// Linear binning of every point into scratch.bins (zeroed here): each point adds w(1-u)(1-v),
+// wu(1-v), w(1-u)v, wuv to its 4 surrounding nodes, so mass and centroid are kept. With several
+// threads, points are first sorted into bands of rows small enough to stay in L2, then the bands
+// are filled in parallel. Points whose bracketing nodes fall
+// outside the padded grid are farther than the kernel radius from every node the output reads and
+// are skipped (as are NaN coordinates).
+void bin_points(const PointSet& pts, const BinnedGrid& b, unsigned threads, KdeScratch& scratch);
+
+// The exact splat path (kde_splat.cpp): the exact kernel at every cell centre within `radius`
+// cells of each point, accumulated in double, rows split into bands of equal work.
+std::vector<float> splat_exact(const PointSet& pts, const GridSpec& grid, const KdeParams& params,
+                               int radius, unsigned threads, bool simd);
+
+}  // namespace faro

@@ -1,0 +1,154 @@
+// The exact splat path of CpuKde: each point adds the exact kernel at every cell centre within its
+// support (gaussian: the 4σ square, both factors from a 2-exp recurrence; quartic: its disk).
+// Points are counting-sorted by their first row; rows are split into bands of equal work and
+// each thread owns a band (no shared writes), accumulating in double.
+#include <cmath>
+#include <numbers>
+
+#include "core/kde_internal.hpp"
+#include "core/kde_rows.hpp"
+
+namespace faro {
+namespace {
+
+struct SplatSpan {
+  int row_lo = 0, row_hi = -1, col_lo = 0, col_hi = -1;  // inclusive; empty when lo > hi
+};
+
+SplatSpan splat_span(double fx, double fy, int radius, const GridSpec& grid) {
+  SplatSpan s;
+  if (!std::isfinite(fx) || !std::isfinite(fy)) return s;
+  s.col_lo = static_cast<int>(std::max(0.0, std::ceil(fx - radius)));
+  s.col_hi = static_cast<int>(std::min<double>(grid.nx - 1, std::floor(fx + radius)));
+  s.row_lo = static_cast<int>(std::max(0.0, std::ceil(fy - radius)));
+  s.row_hi = static_cast<int>(std::min<double>(grid.ny - 1, std::floor(fy + radius)));
+  if (s.col_lo > s.col_hi) s.row_hi = s.row_lo - 1;
+  return s;
+}
+
+// exp(-(a + k)² / (2 s²)) for k = 0..n-1 with two exps: the ratio between neighbours is itself
+// geometric (ratio_{k+1} = ratio_k * exp(-1/s²)).
+void gaussian_run(double a, double s, int n, double* out) {
+  const double inv = 1 / (2 * s * s);
+  double v = std::exp(-a * a * inv);
+  double ratio = std::exp(-(2 * a + 1) * inv);
+  const double q = std::exp(-2 * inv);
+  for (int k = 0; k < n; ++k) {
+    out[k] = v;
+    v *= ratio;
+    ratio *= q;
+  }
+}
+
+// Points that reach the grid, in grid coordinates (col, row of cell centres = integers), sorted
+// by their first row so that each band reads them sequentially.
+struct SortedPoints {
+  std::vector<double> fx, fy;
+  std::vector<float> w;
+  std::vector<size_t>
+      bucket_start;  // points with first row r: [bucket_start[r], bucket_start[r+1])
+};
+
+void splat_band(const SortedPoints& sp_all, const GridSpec& grid, const KdeParams& params,
+                int radius, int r0, int r1, bool simd, float* out) {
+  const double s = params.bandwidth_m / grid.cell;
+  const double cell_m2 = grid.cell * grid.cell;
+  const double norm = params.output_scale() / cell_m2 *
+                      (params.kernel == KdeKernel::gaussian ? 1 / (2 * std::numbers::pi * s * s)
+                                                            : 3 / (std::numbers::pi * s * s));
+  std::vector<double> acc(static_cast<size_t>(r1 - r0) * grid.nx, 0.0);
+  std::vector<double> gx(2 * radius + 1), gy(2 * radius + 1);
+  // Points whose first row is at most 2 * radius above the band may reach into it.
+  const int first_bucket = std::max(0, r0 - 2 * radius);
+  for (size_t k = sp_all.bucket_start[first_bucket]; k < sp_all.bucket_start[r1]; ++k) {
+    const double fx = sp_all.fx[k], fy = sp_all.fy[k];
+    SplatSpan sp = splat_span(fx, fy, radius, grid);
+    sp.row_lo = std::max(sp.row_lo, r0);
+    sp.row_hi = std::min(sp.row_hi, r1 - 1);
+    if (sp.row_lo > sp.row_hi) continue;
+    const double w = sp_all.w[k] * norm;
+    const int ncol = sp.col_hi - sp.col_lo + 1;
+    const int nrow = sp.row_hi - sp.row_lo + 1;
+    double* o = acc.data() + static_cast<size_t>(sp.row_lo - r0) * grid.nx + sp.col_lo;
+    if (params.kernel == KdeKernel::gaussian) {
+      gaussian_run(sp.col_lo - fx, s, ncol, gx.data());
+      gaussian_run(sp.row_lo - fy, s, nrow, gy.data());
+      for (int r = 0; r < nrow; ++r) gy[r] *= w;
+      kde_rows::splat_separable(o, grid.nx, gx.data(), ncol, gy.data(), nrow, simd);
+    } else {
+      const double inv_h2 = 1 / (s * s);
+      for (int c = 0; c < ncol; ++c) {
+        const double dx = sp.col_lo + c - fx;
+        gx[c] = dx * dx * inv_h2;
+      }
+      for (int r = 0; r < nrow; ++r) {
+        const double dy = sp.row_lo + r - fy;
+        gy[r] = 1 - dy * dy * inv_h2;
+      }
+      kde_rows::splat_quartic(o, grid.nx, gx.data(), ncol, gy.data(), nrow, w, simd);
+    }
+  }
+  float* dst = out + static_cast<size_t>(r0) * grid.nx;
+  for (size_t k = 0; k < acc.size(); ++k) dst[k] = static_cast<float>(acc[k]);
+}
+
+}  // namespace
+
+std::vector<float> splat_exact(const PointSet& pts, const GridSpec& grid, const KdeParams& params,
+                               int radius, unsigned threads, bool simd) {
+  std::vector<float> out(grid.cells(), 0.0f);
+  // Counting sort of the points that reach the grid by their first row, carrying their grid
+  // coordinates and weight (the bands then read them in order, not x[i], y[i] at random).
+  const double cx0 = grid.center_x(0), cy0 = grid.center_y(0);
+  const auto grid_xy = [&](size_t i, double& fx, double& fy) {
+    fx = (pts.x[i] - cx0) / grid.cell;
+    fy = (cy0 - pts.y[i]) / grid.cell;
+    return splat_span(fx, fy, radius, grid);
+  };
+  SortedPoints sorted;
+  std::vector<size_t>& bucket_start = sorted.bucket_start;
+  bucket_start.assign(static_cast<size_t>(grid.ny) + 1, 0);
+  double fx, fy;
+  for (size_t i = 0; i < pts.size(); ++i) {
+    const SplatSpan sp = grid_xy(i, fx, fy);
+    if (sp.row_lo <= sp.row_hi) ++bucket_start[sp.row_lo + 1];
+  }
+  for (int r = 0; r < grid.ny; ++r) bucket_start[r + 1] += bucket_start[r];
+  const size_t reaching = bucket_start[grid.ny];
+  sorted.fx.resize(reaching);
+  sorted.fy.resize(reaching);
+  sorted.w.resize(reaching);
+  {
+    std::vector<size_t> next(bucket_start.begin(), bucket_start.end() - 1);
+    for (size_t i = 0; i < pts.size(); ++i) {
+      const SplatSpan sp = grid_xy(i, fx, fy);
+      if (sp.row_lo > sp.row_hi) continue;
+      const size_t k = next[sp.row_lo]++;
+      sorted.fx[k] = fx;
+      sorted.fy[k] = fy;
+      sorted.w[k] = pts.weight.empty() ? 1.0f : pts.weight[i];
+    }
+  }
+  // Bands of equal work: row r is touched by the points whose first row is in [r - 2R, r].
+  std::vector<double> cumulative(grid.ny + 1, 0);
+  for (int r = 0; r < grid.ny; ++r) {
+    const size_t touching = bucket_start[r + 1] - bucket_start[std::max(0, r - 2 * radius)];
+    cumulative[r + 1] = cumulative[r] + static_cast<double>(touching) + 1e-3 * grid.nx;
+  }
+  threads = std::max(1u, std::min<unsigned>(threads, grid.ny));
+  std::vector<int> band(threads + 1, grid.ny);
+  band[0] = 0;
+  for (unsigned t = 1; t < threads; ++t) {
+    const double target = cumulative[grid.ny] * t / threads;
+    band[t] = static_cast<int>(std::lower_bound(cumulative.begin(), cumulative.end(), target) -
+                               cumulative.begin());
+    band[t] = std::clamp(band[t], band[t - 1], grid.ny);
+  }
+  parallel_chunks(threads, threads, [&](size_t b, size_t, unsigned) {
+    if (band[b] < band[b + 1])
+      splat_band(sorted, grid, params, radius, band[b], band[b + 1], simd, out.data());
+  });
+  return out;
+}
+
+}  // namespace faro

@@ -1,0 +1,267 @@
+#include "io/csv_fast_reader.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+#include "core/errors.hpp"
+#include "io/category_interner.hpp"
+#include "io/column_detect.hpp"
+#include "io/csv_tokenizer.hpp"
+#include "io/incident_sink.hpp"
+#include "io/vsi_chunk_reader.hpp"
+
+namespace faro::io {
+namespace {
+
+// A record longer than this with no end in sight is treated as a runaway quote (or not a CSV):
+// it is reported and skipped instead of swallowing the rest of the file into memory.
+constexpr size_t kMaxRecordBytes = size_t{1} << 20;
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+bool skip_bom(const char*& p, const char* end) {
+  if (end - p >= 3 && std::memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
+    p += 3;
+    return true;
+  }
+  return false;
+}
+
+// Parses the header at p; returns the position after it. Throws when there is none.
+const char* parse_header(const char* p, const char* end, bool at_eof, const std::string& source,
+                         CsvHeader& h) {
+  if (end - p >= 2 && ((p[0] == '\xFF' && p[1] == '\xFE') || (p[0] == '\xFE' && p[1] == '\xFF')))
+    throw DataError("'" + source + "' is UTF-16 text; save it as UTF-8 (or Latin-1) CSV");
+  h.had_bom = skip_bom(p, end);
+  const char* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)));
+  h.delimiter = detect_delimiter(std::string_view(p, static_cast<size_t>((nl ? nl : end) - p)));
+  CsvTokenizer tok(h.delimiter);
+  const char* next = nullptr;
+  const RecordStatus st = tok.split(p, end, at_eof || nl == nullptr, &next);
+  if (p == end || st != RecordStatus::ok)
+    throw DataError("'" + source + "' has no header line" +
+                    (st == RecordStatus::unterminated_quote ? " (unterminated quote)" : ""));
+  std::string scratch;
+  for (size_t i = 0; i < tok.field_count(); ++i) {
+    std::string name(trim(CsvTokenizer::value(tok.fields()[i], scratch)));
+    h.names.push_back(is_valid_utf8(name) ? name : latin1_to_utf8(name));
+  }
+  if (h.names.size() == 1 && h.names[0].empty())
+    throw DataError("'" + source + "' has an empty header line");
+  return next;
+}
+
+class CsvFastLoader {
+ public:
+  CsvFastLoader(const std::string& vsi_path, const std::string& source,
+                const IncidentSourceOptions& options, const IncidentLoadContext& context,
+                IncidentLoadResult& out)
+      : vsi_path_(vsi_path),
+        source_(source),
+        options_(options),
+        context_(context),
+        out_(out),
+        reader_(vsi_path, source),
+        tok_(',') {}
+
+  void run() {
+    bool first = true;
+    for (;;) {
+      VsiChunkReader::Chunk c = reader_.next();
+      const bool last = c.last;
+      if (first) {
+        first = false;
+        if (c.size == 0) {
+          if (reader_.had_error() && !reader_.messages().empty())
+            throw DataError("cannot read '" + source_ + "': " + reader_.messages().back());
+          throw DataError("'" + source_ + "' is empty (0 bytes)");
+        }
+        start(c.data(), c.data() + c.size, last);
+      } else {
+        consume(c.data(), c.data() + c.size, last);
+      }
+      reader_.recycle(std::move(c));
+      if (last) break;
+    }
+    sink_->finish();
+    for (const std::string& m : reader_.messages()) out_.report.add_gdal_warning(m);
+    if (reader_.had_error())
+      out_.report.notes.push_back("reading stopped early after " +
+                                  std::to_string(reader_.bytes_read()) +
+                                  " bytes: " + reader_.messages().back());
+    if (header_.delimiter != ',')
+      out_.report.notes.push_back(
+          std::string("delimiter: ") +
+          (header_.delimiter == '\t' ? "TAB" : std::string(1, header_.delimiter)));
+  }
+
+ private:
+  // First chunk: header, column detection, sink set-up, reservation, then its records.
+  void start(char* begin, char* end, bool last) {
+    const char* p = parse_header(begin, end, last, source_, header_);
+    cols_ = detect_incident_columns(header_.names, options_, source_, true);
+    tok_ = CsvTokenizer(header_.delimiter);
+    std::string srs = options_.srs;
+    if (srs.empty()) {
+      srs = "EPSG:4326";
+      out_.report.notes.push_back("CRS assumed EPSG:4326 (CSV has none)");
+    }
+    out_.report.notes.push_back(cols_.describe());
+    SinkConfig cfg = make_sink_config(options_, context_, cols_, srs);
+    if (header_.delimiter == ';') cfg.decimal_comma = ',';
+    sink_ = std::make_unique<IncidentSink>(std::move(cfg), out_.store, out_.report);
+    // Row estimate: mean line length of this chunk against the whole (uncompressed) size.
+    const size_t lines = static_cast<size_t>(std::count(p, static_cast<const char*>(end), '\n'));
+    const unsigned long long total = estimate_uncompressed_bytes(vsi_path_);
+    if (last) {
+      sink_->reserve(lines + 1);  // the whole file is in this chunk
+    } else if (lines > 0 && total > 0) {
+      const double mean = static_cast<double>(end - p) / static_cast<double>(lines);
+      sink_->reserve(static_cast<size_t>(static_cast<double>(total) / mean * 1.02) + 64);
+    }
+    parse_records(p, end, last);
+  }
+
+  void consume(char* data, char* end, bool last) {
+    const char* p = data;
+    if (skipping_line_) {  // the tail of an over-long record
+      const char* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)));
+      if (!nl) return;
+      p = nl + 1;
+      skipping_line_ = false;
+      carry_.clear();
+    }
+    // Put the partial record left by the previous chunk right before this one (headroom).
+    if (!carry_.empty()) {
+      p -= carry_.size();
+      std::memcpy(const_cast<char*>(p), carry_.data(), carry_.size());
+      carry_.clear();
+    }
+    parse_records(p, end, last);
+  }
+
+  void parse_records(const char* p, const char* end, bool last) {
+    while (p < end) {
+      const char* next = nullptr;
+      const RecordStatus st = tok_.split(p, end, last, &next);
+      if (st == RecordStatus::incomplete) {
+        if (static_cast<size_t>(end - p) > kMaxRecordBytes) {
+          p = skip_runaway(p, end, "record longer than 1 MiB (runaway quote?)");
+          continue;
+        }
+        carry_.assign(p, end);
+        return;
+      }
+      if (st == RecordStatus::unterminated_quote) {
+        p = skip_runaway(p, end, "unterminated quote");
+        continue;
+      }
+      if (tok_.blank()) {  // empty line: not a row
+        p = next;
+        continue;
+      }
+      // A quoted field that ran over line ends and then did not fit (stray quote, or the wrong
+      // number of fields) was an unmatched quote: lose that one line, not the lines it swallowed.
+      if ((tok_.stray_quote() || !field_count_ok()) && spans_lines(p, next)) {
+        p = skip_runaway(p, end, "unterminated quote");
+        continue;
+      }
+      p = next;
+      process_record(++row_);
+    }
+  }
+
+  // Rejects the record starting at p and resumes at the next line, so one stray quote costs one
+  // row, not the rest of the file.
+  const char* skip_runaway(const char* p, const char* end, const char* why) {
+    sink_->reject(RowIssue::malformed_row, ++row_, "", why);
+    const char* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)));
+    if (nl) return nl + 1;
+    skipping_line_ = true;
+    return end;
+  }
+
+  Cell cell(int index, int slot) {
+    if (index < 0) return {};
+    std::string_view v =
+        CsvTokenizer::value(tok_.fields()[static_cast<size_t>(index)], scratch_[slot]);
+    if (v.empty()) return Cell::of_null();
+    return Cell::of_text(v);
+  }
+
+  // Trailing empty fields (a delimiter at the end of the line) lose nothing; anything else
+  // means the columns are shifted.
+  bool field_count_ok() const {
+    const size_t n = tok_.field_count();
+    const size_t want = header_.names.size();
+    bool ok = n >= want;
+    for (size_t i = want; ok && i < n; ++i) ok = tok_.fields()[i].size == 0;
+    return ok;
+  }
+
+  static bool spans_lines(const char* begin, const char* end) {
+    size_t n = static_cast<size_t>(end - begin);
+    if (n > 0 && end[-1] == '\n') --n;
+    return std::memchr(begin, '\n', n) != nullptr ||
+           std::memchr(begin, '\r', n > 0 ? n - 1 : 0) != nullptr;
+  }
+
+  void process_record(int64_t row) {
+    if (!field_count_ok()) {
+      sink_->reject(RowIssue::malformed_row, row, "",
+                    std::to_string(tok_.field_count()) + " fields, expected " +
+                        std::to_string(header_.names.size()));
+      return;
+    }
+    RawIncident r;
+    r.row = row;
+    r.geometry = RawIncident::Geometry::from_columns;
+    r.xcell = cell(cols_.x, 0);
+    r.ycell = cell(cols_.y, 1);
+    r.date = cell(cols_.date, 2);
+    r.time = cell(cols_.time, 3);
+    r.category = cell(cols_.category, 4);
+    r.id = cell(cols_.id, 5);
+    r.weight = cell(cols_.weight, 6);
+    sink_->add(r);
+  }
+
+  const std::string& vsi_path_;
+  const std::string& source_;
+  const IncidentSourceOptions& options_;
+  const IncidentLoadContext& context_;
+  IncidentLoadResult& out_;
+  VsiChunkReader reader_;
+  CsvHeader header_;
+  IncidentColumns cols_;
+  CsvTokenizer tok_;
+  std::unique_ptr<IncidentSink> sink_;
+  std::string carry_;
+  std::string scratch_[7];
+  bool skipping_line_ = false;
+  int64_t row_ = 0;
+};
+
+}  // namespace
+
+CsvHeader read_csv_header(const std::string& vsi_path, const std::string& source) {
+  VsiChunkReader reader(vsi_path, source);
+  VsiChunkReader::Chunk c = reader.next();
+  if (c.size == 0) throw DataError("'" + source + "' is empty (0 bytes)");
+  CsvHeader h;
+  parse_header(c.data(), c.data() + c.size, c.last, source, h);
+  return h;
+}
+
+void load_csv_fast(const std::string& vsi_path, const std::string& source,
+                   const IncidentSourceOptions& options, const IncidentLoadContext& context,
+                   IncidentLoadResult& out) {
+  CsvFastLoader loader(vsi_path, source, options, context, out);
+  loader.run();
+}
+
+}  // namespace faro::io

@@ -1,0 +1,218 @@
+// The Arrow C stream path of the OGR reader: record batches straight from the driver (GeoPackage,
+// FlatGeobuf... implement it natively), decoded column by column without OGRFeature objects.
+#include <cpl_string.h>
+#include <ogr_api.h>
+#include <ogr_recordbatch.h>
+
+#include <cmath>
+#include <cstring>
+#include <string>
+
+#include "io/incident_sink.hpp"
+#include "io/ogr_incident_reader.hpp"
+
+namespace faro::io {
+namespace {
+
+// One column of a record batch, as Arrow lays it out (buffers[0] = validity bitmap).
+class ArrowColumn {
+ public:
+  ArrowColumn() = default;
+  ArrowColumn(const ArrowSchema* schema, const ArrowArray* array)
+      : fmt_(schema->format), a_(array) {}
+  bool present() const { return a_ != nullptr; }
+
+  bool is_null(int64_t i) const {
+    const int64_t j = a_->offset + i;
+    const auto* validity = static_cast<const uint8_t*>(a_->buffers[0]);
+    return a_->null_count != 0 && validity && !(validity[j >> 3] & (1u << (j & 7)));
+  }
+
+  std::string_view bytes(int64_t i) const {  // utf8 / binary, 32- or 64-bit offsets
+    const int64_t j = a_->offset + i;
+    const char* data = static_cast<const char*>(a_->buffers[2]);
+    if (fmt_[0] == 'U' || fmt_[0] == 'Z') {
+      const auto* off = static_cast<const int64_t*>(a_->buffers[1]);
+      return {data + off[j], static_cast<size_t>(off[j + 1] - off[j])};
+    }
+    const auto* off = static_cast<const int32_t*>(a_->buffers[1]);
+    return {data + off[j], static_cast<size_t>(off[j + 1] - off[j])};
+  }
+
+  Cell cell(int64_t i, bool midnight_is_date) const {
+    if (!a_) return {};
+    if (is_null(i)) return Cell::of_null();
+    const int64_t j = a_->offset + i;
+    const void* v = a_->buffers[1];
+    const std::string_view f(fmt_);
+    auto i32 = [&] { return static_cast<const int32_t*>(v)[j]; };
+    auto i64 = [&] { return static_cast<const int64_t*>(v)[j]; };
+    if (f == "u" || f == "U") {
+      const std::string_view s = bytes(i);
+      return s.empty() ? Cell::of_null() : Cell::of_text(s);
+    }
+    if (f == "i") return Cell::of_int(i32());
+    if (f == "l") return Cell::of_int(i64());
+    if (f == "s") return Cell::of_int(static_cast<const int16_t*>(v)[j]);
+    if (f == "c") return Cell::of_int(static_cast<const int8_t*>(v)[j]);
+    if (f == "b") return Cell::of_int((static_cast<const uint8_t*>(v)[j >> 3] >> (j & 7)) & 1);
+    if (f == "g") return Cell::of_real(static_cast<const double*>(v)[j]);
+    if (f == "f") return Cell::of_real(static_cast<const float*>(v)[j]);
+    if (f == "tdD") return Cell{Cell::date, {}, i32(), 0};
+    if (f == "tdm") return Cell{Cell::date, {}, floor_div(i64(), 86400000), 0};
+    if (f == "tts") return Cell{Cell::time, {}, i32(), 0};
+    if (f == "ttm") return Cell{Cell::time, {}, i32() / 1000, 0};
+    if (f == "ttu") return Cell{Cell::time, {}, i64() / 1000000, 0};
+    if (f == "ttn") return Cell{Cell::time, {}, i64() / 1000000000, 0};
+    if (f.size() >= 3 && f[0] == 't' && f[1] == 's') {
+      const int64_t per_second = f[2] == 's'   ? 1
+                                 : f[2] == 'm' ? 1000
+                                 : f[2] == 'u' ? 1000000
+                                               : 1000000000;
+      const int64_t t = floor_div(i64(), per_second);
+      if (midnight_is_date && seconds_of_day(t) == 0) return Cell{Cell::date, {}, days_of(t), 0};
+      return Cell{Cell::datetime, {}, t, 0};
+    }
+    return Cell::of_null();  // a type Faro does not read (lists, structs...)
+  }
+
+ private:
+  const char* fmt_ = "";
+  const ArrowArray* a_ = nullptr;
+};
+
+const char* wkb_type_name(uint32_t base) {
+  static const char* const kNames[] = {
+      "Unknown",    "Point",           "LineString",   "Polygon",
+      "MultiPoint", "MultiLineString", "MultiPolygon", "GeometryCollection"};
+  return base < 8 ? kNames[base] : "non-linear geometry";
+}
+
+// Decodes an ISO or EWKB point (also a one-point MultiPoint) into r.
+void decode_wkb(std::string_view wkb, RawIncident& r, int depth = 0) {
+  if (wkb.size() < 5) {
+    r.geometry = RawIncident::Geometry::empty;
+    r.geometry_type = "truncated WKB";
+    return;
+  }
+  const bool little = wkb[0] == 1;
+  auto u32 = [&](size_t at) {
+    uint32_t v;
+    std::memcpy(&v, wkb.data() + at, 4);
+    return little ? v : __builtin_bswap32(v);
+  };
+  auto f64 = [&](size_t at) {
+    uint64_t v;
+    std::memcpy(&v, wkb.data() + at, 8);
+    if (!little) v = __builtin_bswap64(v);
+    double d;
+    std::memcpy(&d, &v, 8);
+    return d;
+  };
+  const uint32_t type = u32(1);
+  size_t at = 5;
+  if (type & 0x20000000u) at += 4;  // EWKB SRID
+  const uint32_t base = (type & 0x0FFFFFFFu) % 1000;
+  if (base == 1 && wkb.size() >= at + 16) {
+    r.x = f64(at);
+    r.y = f64(at + 8);
+    const bool empty = std::isnan(r.x) && std::isnan(r.y);  // GDAL writes POINT EMPTY as NaN NaN
+    r.geometry = empty ? RawIncident::Geometry::empty : RawIncident::Geometry::point;
+    r.geometry_type = "Point";
+    return;
+  }
+  if (base == 4 && depth == 0 && wkb.size() >= at + 4) {
+    const uint32_t n = u32(at);
+    if (n == 1) return decode_wkb(wkb.substr(at + 4), r, 1);
+    r.geometry = n == 0 ? RawIncident::Geometry::empty : RawIncident::Geometry::not_a_point;
+    r.geometry_type = "MultiPoint";
+    return;
+  }
+  r.geometry = RawIncident::Geometry::not_a_point;
+  r.geometry_type = wkb_type_name(base);
+}
+
+struct StreamGuard {
+  ArrowArrayStream stream{};
+  ArrowSchema schema{};
+  ~StreamGuard() {
+    if (schema.release) schema.release(&schema);
+    if (stream.release) stream.release(&stream);
+  }
+};
+
+}  // namespace
+
+bool read_arrow_incidents(const OgrReadPlan& plan, IncidentSink& sink, LoadReport& report) {
+  OGRLayerH layer = static_cast<OGRLayerH>(plan.layer);
+  StreamGuard g;
+  CPLStringList options;
+  options.SetNameValue("INCLUDE_FID", "NO");
+  options.SetNameValue("MAX_FEATURES_IN_BATCH", "65536");
+  OGR_L_ResetReading(layer);
+  if (!OGR_L_GetArrowStream(layer, &g.stream, options.List())) return false;
+  if (g.stream.get_schema(&g.stream, &g.schema) != 0) return false;
+
+  // Map the plan's fields and the geometry to children of the batch struct by name.
+  const IncidentColumns& c = plan.columns;
+  const int wanted[7] = {c.x, c.y, c.date, c.time, c.category, c.id, c.weight};
+  int child_of[7];
+  int geometry_child = -1;
+  for (int k = 0; k < 7; ++k) {
+    child_of[k] = -1;
+    for (int64_t i = 0; wanted[k] >= 0 && i < g.schema.n_children; ++i)
+      if (c.names[static_cast<size_t>(wanted[k])] == g.schema.children[i]->name)
+        child_of[k] = static_cast<int>(i);
+  }
+  for (int64_t i = 0; plan.use_geometry && i < g.schema.n_children; ++i) {
+    const std::string_view fmt(g.schema.children[i]->format);
+    if (plan.geometry_name == g.schema.children[i]->name ||
+        (geometry_child < 0 && (fmt == "z" || fmt == "Z")))
+      geometry_child = static_cast<int>(i);
+  }
+  if (plan.use_geometry && geometry_child < 0) return false;
+
+  int64_t row = 0;
+  for (;;) {
+    ArrowArray batch{};
+    if (g.stream.get_next(&g.stream, &batch) != 0) {
+      const char* err = g.stream.get_last_error(&g.stream);
+      report.add_gdal_warning(std::string("Arrow stream stopped: ") +
+                              (err ? err : "unknown error"));
+      report.notes.push_back("reading stopped early after " + std::to_string(row) + " features");
+      break;
+    }
+    if (!batch.release) break;  // end of stream
+    ArrowColumn cols[7];
+    for (int k = 0; k < 7; ++k)
+      if (child_of[k] >= 0)
+        cols[k] = ArrowColumn(g.schema.children[child_of[k]], batch.children[child_of[k]]);
+    ArrowColumn geom;
+    if (geometry_child >= 0)
+      geom = ArrowColumn(g.schema.children[geometry_child], batch.children[geometry_child]);
+    const bool mid = plan.midnight_datetime_is_date;
+    for (int64_t i = 0; i < batch.length; ++i) {
+      RawIncident r;
+      r.row = ++row;
+      if (plan.use_geometry) {
+        if (geom.is_null(i))
+          r.geometry = RawIncident::Geometry::null_geometry;
+        else
+          decode_wkb(geom.bytes(i), r);
+      } else {
+        r.xcell = cols[0].cell(i, false);
+        r.ycell = cols[1].cell(i, false);
+      }
+      r.date = cols[2].cell(i, mid);
+      r.time = cols[3].cell(i, false);
+      r.category = cols[4].cell(i, false);
+      r.id = cols[5].cell(i, false);
+      r.weight = cols[6].cell(i, false);
+      sink.add(r);
+    }
+    batch.release(&batch);
+  }
+  return true;
+}
+
+}  // namespace faro::io

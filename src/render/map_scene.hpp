@@ -1,0 +1,78 @@
+#pragma once
+// Assembles a finished map: sector fills (pale under a heatmap, or a choropleth), the KDE heatmap
+// in true units, program areas, incident points, then the cartographic overlay (title, legend,
+// scale bar, north arrow, source line, labels). What `faro render` draws; the pieces are the
+// render layers of this folder.
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/choropleth.hpp"
+#include "core/color_domain.hpp"
+#include "core/colormap.hpp"
+#include "core/incidents.hpp"
+#include "core/kde.hpp"
+#include "core/programs.hpp"
+#include "core/sectors.hpp"
+#include "render/camera.hpp"
+#include "render/gpu_kde.hpp"
+#include "render/image.hpp"
+#include "render/map_overlay.hpp"
+
+namespace faro::render {
+
+// Layer names accepted by --layers.
+enum class SceneLayer { heatmap, sectors, choropleth, programs, points, labels };
+std::optional<SceneLayer> parse_scene_layer(std::string_view name);
+// Parses a comma-separated list; throws faro::UsageError naming the bad entry.
+std::set<SceneLayer> parse_scene_layers(std::string_view list);
+
+struct MapSceneData {
+  const SectorSet* sectors = nullptr;                    // required
+  const IncidentStore* incidents = nullptr;              // required (may be empty)
+  const std::vector<faro::Program>* programs = nullptr;  // optional
+  std::optional<CivilSeconds> from, to_exclusive;        // the selected period (per-year densities)
+};
+
+struct MapSceneOptions {
+  std::set<SceneLayer> layers{SceneLayer::heatmap, SceneLayer::sectors, SceneLayer::programs,
+                              SceneLayer::labels};
+  int width = 1920, height = 1080;
+  KdeParams kde;  // period_years is set from the data's period
+  KdeBackend kde_backend = KdeBackend::automatic;
+  std::optional<float> color_max;  // locked domain max; nullopt = auto (percentile)
+  double auto_percentile = kDefaultAutoPercentile;
+  ColormapName colormap = ColormapName::inferno;
+  float transparent_fraction = 0.03f;  // densities below this fraction of the max are not drawn
+  ChoroplethMeasure choropleth = ChoroplethMeasure::count;
+  ChoroplethScale choropleth_scale = ChoroplethScale::quantile;
+  int choropleth_classes = 5;  // quantile classes (2..9)
+  float point_size_px = 4.0f;
+  std::string title, subtitle, source_line;
+  bool synthetic = false;
+  double padding_px = -1;  // < 0: 4 % of the height
+};
+
+struct MapSceneResult {
+  RgbaImage image;
+  Camera camera;
+  MapOverlay overlay;
+  GridSpec grid;               // heatmap grid (empty when no heatmap)
+  std::vector<float> density;  // incidents per km² (per year with a period)
+  ColorDomain domain;          // resolved heatmap domain
+  std::string units;           // heatmap units
+  std::string kde_backend;     // "cpu" | "gpu" ("" without a heatmap)
+  std::string renderer;        // GL_RENDERER
+  std::vector<std::string> placed_labels;
+  double kde_ms = 0, render_ms = 0, overlay_ms = 0;
+};
+
+// Renders the scene. Uses the EGL context current on this thread or creates one (throws
+// GlUnavailable when none can be made); throws faro::UsageError for bad options.
+MapSceneResult render_map_scene(const MapSceneData& data, const MapSceneOptions& options);
+
+// Units text of the heatmap: "incidentes/km² por año" with a period, else "incidentes/km²".
+std::string density_units(bool per_year);
+
+}  // namespace faro::render
