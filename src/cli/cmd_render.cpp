@@ -13,8 +13,11 @@
 #include "cli/distance_args.hpp"
 #include "core/demo_city.hpp"
 #include "core/errors.hpp"
+#include "io/basemap_reader.hpp"
+#include "io/context_loader.hpp"
 #include "io/png_writer.hpp"
 #include "io/program_loader.hpp"
+#include "render/context_line_layer.hpp"
 #include "render/egl_context.hpp"
 #include "render/map_scene.hpp"
 
@@ -29,7 +32,8 @@ CommandSpec render_spec() {
       "[--sectors S --incidents I] [--programs P] [--where SQL] [--from D --to D] "
       "[--layers heatmap,sectors,programs,points,labels] [--bandwidth 400] "
       "[--kernel gaussian|quartic] [--color-max VALUE|auto] [--colormap inferno|viridis|ylorrd] "
-      "[--width 1920 --height 1080] [--title TEXT] -o map.png";
+      "[--context VECTOR]... [--basemap RASTER] [--width 1920 --height 1080] [--title TEXT] -o "
+      "map.png";
   spec.description =
       "Renders a finished map as PNG, headless (OpenGL 3.3 core through EGL; no display needed).\n"
       "Layers (--layers, comma-separated; default heatmap,sectors,programs,labels):\n"
@@ -43,13 +47,20 @@ CommandSpec render_spec() {
       "auto (default) uses the 99th percentile of the non-zero cells. Densities below 3 % of the\n"
       "top are transparent. --kde auto uses the CPU on software GL (llvmpipe) and the GPU\n"
       "otherwise. With no --sectors/--incidents, renders the demo city (datos sintéticos) and its\n"
-      "programs.";
+      "programs.\n"
+      "--context adds any OGR line or polygon layer (e.g. borough boundaries), reprojected to the\n"
+      "working CRS and drawn as thin dark-grey lines above the heatmap; repeat it for several.\n"
+      "--basemap draws any GDAL raster (GeoTIFF, VRT...) warped into the view under everything;\n"
+      "sector fills become translucent over it.";
   for (const OptionSpec& o : data_options()) spec.options.push_back(o);
   for (const OptionSpec& o : filter_options()) spec.options.push_back(o);
   spec.options.push_back(
       {"programs", "SOURCE",
        "programs: GeoPackage with program_sectors, or CSV program,sector,start[,end]"});
   spec.options.push_back({"layers", "LIST", "layers to draw (see above)"});
+  spec.options.push_back(
+      {"context", "VECTOR", "line/polygon layer drawn as boundaries (repeatable)", true});
+  spec.options.push_back({"basemap", "RASTER", "GDAL raster drawn under the map"});
   spec.options.push_back({"choropleth", "MEASURE", "count (default), per-km2 or per-10k"});
   spec.options.push_back(
       {"classes", "N|continuous", "choropleth quantile classes 2..9 (default 5) or continuous"});
@@ -173,12 +184,27 @@ int cmd_render(const std::vector<std::string>& args_in, std::ostream& out, std::
   if (auto w = args.get("where")) opts.subtitle += (opts.subtitle.empty() ? "" : " · ") + *w;
   opts.source_line = data.synthetic ? "Faro — ciudad sintética" : "Fuente: " + incidents_name;
 
+  std::vector<render::LineStrip> context;
+  for (const std::string& source : args.all("context")) {
+    io::ContextLoadResult c = io::load_context_lines(source, data.sectors.work_srs);
+    err << c.report.to_text();
+    for (io::ContextLine& l : c.lines) context.push_back({std::move(l.points), l.closed});
+  }
+
   render::MapSceneData scene;
   scene.sectors = &data.sectors;
   scene.incidents = &data.incidents;
   scene.programs = &programs;
   scene.from = data.filter.from;
   scene.to_exclusive = data.filter.to_exclusive;
+  scene.context_lines = &context;
+  if (auto basemap = args.get("basemap")) {
+    const std::string work_srs = data.sectors.work_srs;
+    scene.basemap = [source = *basemap, work_srs](const Box& view, int w, int h) {
+      io::BasemapImage b = io::read_basemap(source, work_srs, view, w, h);
+      return render::BasemapRaster{b.width, b.height, std::move(b.rgba), b.box};
+    };
+  }
 
   render::MapSceneResult r;
   try {

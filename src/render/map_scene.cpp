@@ -1,11 +1,14 @@
 #include "render/map_scene.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <memory>
 #include <sstream>
 
 #include "core/errors.hpp"
+#include "render/basemap_layer.hpp"
+#include "render/context_line_layer.hpp"
 #include "render/egl_context.hpp"
 #include "render/heatmap_layer.hpp"
 #include "render/map_renderer.hpp"
@@ -123,6 +126,19 @@ MapSceneResult render_map_scene(const MapSceneData& data, const MapSceneOptions&
   std::vector<std::unique_ptr<MapLayer>> owned;
   std::vector<MapLayer*> layers;
 
+  // 0. Basemap, warped into exactly this view.
+  if (data.basemap) {
+    // At most 4096 pixels on the long side: within every GL's texture limit, and a raster
+    // basemap gains nothing from more (the texture is filtered bilinearly when larger).
+    const double shrink = std::min(1.0, 4096.0 / std::max(camera.width(), camera.height()));
+    const int bw = std::max(1, static_cast<int>(std::lround(camera.width() * shrink)));
+    const int bh = std::max(1, static_cast<int>(std::lround(camera.height() * shrink)));
+    const BasemapRaster b = data.basemap(camera.visible_box(), bw, bh);
+    auto base = std::make_unique<BasemapLayer>(b.rgba, b.width, b.height, b.box);
+    layers.push_back(base.get());
+    owned.push_back(std::move(base));
+  }
+
   // 1. Sector fills: a choropleth, or pale grey under the heatmap so the density reads clearly.
   if (has(SceneLayer::sectors) || has(SceneLayer::choropleth)) {
     auto fill = std::make_unique<PolygonFillLayer>(*data.sectors);
@@ -158,6 +174,7 @@ MapSceneResult render_map_scene(const MapSceneData& data, const MapSceneOptions&
       }
     }
     fill->set_fill_colors(colors);
+    if (data.basemap) fill->set_opacity(has(SceneLayer::choropleth) ? 0.75f : 0.35f);
     fill->set_outline({{90, 90, 90, 255}, static_cast<float>(0.8 * ui)});
     layers.push_back(fill.get());
     owned.push_back(std::move(fill));
@@ -250,6 +267,14 @@ MapSceneResult render_map_scene(const MapSceneData& data, const MapSceneOptions&
       layers.push_back(layer.get());
       owned.push_back(std::move(layer));
     }
+  }
+
+  // 3b. Context lines (boundaries) above the fills and the heatmap so they stay readable.
+  if (data.context_lines != nullptr && !data.context_lines->empty()) {
+    auto lines = std::make_unique<ContextLineLayer>(
+        *data.context_lines, OutlineStyle{{70, 70, 70, 255}, static_cast<float>(1.2 * ui)});
+    layers.push_back(lines.get());
+    owned.push_back(std::move(lines));
   }
 
   // 4. Points, coloured by category (first 8 codes in the legend).

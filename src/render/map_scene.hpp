@@ -3,6 +3,8 @@
 // in true units, program areas, incident points, then the cartographic overlay (title, legend,
 // scale bar, north arrow, source line, labels). What `faro render` draws; the pieces are the
 // render layers of this folder.
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
@@ -22,6 +24,18 @@
 
 namespace faro::render {
 
+struct LineStrip;  // render/context_line_layer.hpp
+
+// A basemap already warped into a view (straight-alpha RGBA, rows north first).
+struct BasemapRaster {
+  int width = 0, height = 0;
+  std::vector<uint8_t> rgba;
+  Box box;  // working CRS
+};
+// Called once with the map's visible box (working CRS) and pixel size; the CLI passes one that
+// warps a GDAL raster (io/basemap_reader.hpp), keeping GDAL out of this library.
+using BasemapProvider = std::function<BasemapRaster(const Box& view, int width, int height)>;
+
 // Layer names accepted by --layers.
 enum class SceneLayer { heatmap, sectors, choropleth, programs, points, labels };
 std::optional<SceneLayer> parse_scene_layer(std::string_view name);
@@ -33,6 +47,11 @@ struct MapSceneData {
   const IncidentStore* incidents = nullptr;              // required (may be empty)
   const std::vector<faro::Program>* programs = nullptr;  // optional
   std::optional<CivilSeconds> from, to_exclusive;        // the selected period (per-year densities)
+  // Optional context lines (--context), working CRS: drawn thin dark grey above the heatmap and
+  // program areas, below points and the overlay.
+  const std::vector<LineStrip>* context_lines = nullptr;
+  // Optional basemap (--basemap), drawn first; sector fills become translucent over it.
+  BasemapProvider basemap;
 };
 
 struct MapSceneOptions {

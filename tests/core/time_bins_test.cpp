@@ -39,7 +39,9 @@ TEST(TimeBins, BinsAreDenseAndStartsRoundTrip) {
     for (int64_t d = days_from_civil(2018, 1, 1); d < days_from_civil(2026, 1, 1); ++d) {
       const int64_t b = bin_of(k, d * kSecondsPerDay + 43200);
       ASSERT_TRUE(b == prev || b == prev + 1) << to_string(k) << " day " << d;
-      if (b == prev + 1) ASSERT_EQ(bin_start(k, b), d * kSecondsPerDay) << to_string(k);
+      if (b == prev + 1) {
+        ASSERT_EQ(bin_start(k, b), d * kSecondsPerDay) << to_string(k);
+      }
       ASSERT_LE(bin_start(k, b), d * kSecondsPerDay + 43200);
       prev = b;
     }
