@@ -12,6 +12,14 @@ PACKAGES=(
   # 2D vector drawing and text (and will write the PDF brief); FreeType reads the embedded fonts;
   # fonts-dejavu-core is where fonts/DejaVuSans*.ttf were copied from.
   libcairo2-dev libfreetype-dev fonts-dejavu-core
+  # The dashboard: Dear ImGui 1.86 (its libimgui.a holds the GLFW and OpenGL3 backends) on GLFW 3.3;
+  # xvfb + xauth run it under a virtual X display in tests.
+  libimgui-dev libglfw3-dev xvfb xauth
+  # JSON (project files, `faro evaluate` reports): nlohmann/json is Debian's standard header-only
+  # C++ JSON library; writing and validating JSON by hand would be a bug farm.
+  nlohmann-json3-dev
+  # pdftoppm: tests rasterise the PDFs Faro writes to check they open in a standard viewer.
+  poppler-utils
 )
 
 missing=()

@@ -1,0 +1,53 @@
+#pragma once
+// The loaded data behind a dashboard session (Tracy's "Worker" to the UI's "View"): sectors,
+// incidents assigned to sectors, programs, load reports, and the derived results of the current
+// filter. Owned by the app; ui panels read it through const references and never keep pointers
+// past a frame (the app may replace the whole Workspace when a background load finishes).
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/aggregate.hpp"
+#include "core/incidents.hpp"
+#include "core/load_report.hpp"
+#include "core/programs.hpp"
+#include "core/session.hpp"
+#include "core/sectors.hpp"
+
+namespace faro {
+
+// What the current FilterState selects, computed in one pass over the columns (core/filter_result
+// .cpp; ~ms per million rows on 2 cores). Panels show these counts; the map draws `rows`.
+struct FilterResult {
+  uint64_t session_revision = 0;   // the Session::revision it was computed for
+  std::vector<uint32_t> rows;      // indices of selected incidents, ascending
+  std::vector<int64_t> per_sector; // selected incidents per sector (size = sectors), outside last
+  std::vector<int64_t> per_category;       // selected incidents per category code, ignoring the
+                                           // category filter itself (for the checklist counts)
+  std::vector<int64_t> per_hour;           // 24 bins, ignoring the hour filter
+  std::vector<int64_t> per_weekday;        // 7 bins (Monday first), ignoring the weekday filter
+  int64_t total = 0;
+};
+
+struct Workspace {
+  SectorSet sectors;
+  IncidentStore incidents;  // incidents.sector assigned
+  std::vector<Program> programs;
+  std::vector<LoadReport> reports;  // one per source loaded (shown in the load-report window)
+  bool synthetic = false;           // demo city: outputs say "datos sintéticos"
+  std::string title;                // e.g. "Ciudad demo" or the incidents file name
+  CivilSeconds data_from = 0, data_to_exclusive = 0;  // time range of the incidents
+  Box extent;                       // sectors ∪ incidents, working CRS
+
+  FilterResult filtered;            // for the session's current filter
+
+  // IncidentFilter for `f` with this workspace's category dictionary (unknown names ignored) and
+  // sector subset applied by name.
+  IncidentFilter make_filter(const FilterState& f) const;
+};
+
+// Recomputes ws.filtered for `f` (multithreaded over rows). Sector subset: rows whose sector is
+// not in f.sectors are dropped (rows outside every sector are kept only when f.sectors is empty).
+void update_filter_result(Workspace& ws, const FilterState& f, uint64_t session_revision);
+
+}  // namespace faro

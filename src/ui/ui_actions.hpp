@@ -1,0 +1,32 @@
+#pragma once
+// Requests the UI makes of the app. Panels never load files, start jobs or touch GL: they push an
+// action here and the app carries it out after the frame (Tracy's View asks its Worker).
+#include <string>
+#include <vector>
+
+#include "core/session.hpp"
+
+namespace faro::ui {
+
+struct UiAction {
+  enum class Kind {
+    open_source,      // load `source` (role, path, mapping) in the background
+    open_project,     // path
+    save_project,     // path ("" = the current project's path, or ask)
+    new_demo,         // back to the demo city
+    cancel_load,
+    export_png,       // path, width, height (0 = screen size)
+    toggle_presentation,
+    fit_all,          // camera to the data extent
+    zoom_to_selection,
+    quit,
+  };
+  Kind kind = Kind::fit_all;
+  SourceSpec source;
+  std::string path;
+  int width = 0, height = 0;
+};
+
+using UiActions = std::vector<UiAction>;
+
+}  // namespace faro::ui
