@@ -11,6 +11,8 @@
 #include "cli/commands.hpp"
 #include "cli/data_args.hpp"
 #include "cli/distance_args.hpp"
+#include "cli/partner_safe_render.hpp"
+#include "cli/render_compare.hpp"
 #include "core/demo_city.hpp"
 #include "core/errors.hpp"
 #include "io/basemap_reader.hpp"
@@ -39,7 +41,8 @@ CommandSpec render_spec() {
       "Layers (--layers, comma-separated; default heatmap,sectors,programs,labels):\n"
       "  heatmap     kernel density in incidents/km² (per year when --from and --to are given)\n"
       "  sectors     sector outlines on a pale fill\n"
-      "  choropleth  sectors coloured by --choropleth count|per-km2|per-10k (see --classes)\n"
+      "  choropleth  sectors coloured by --choropleth count|per-km2|per-10k|change|change-pct\n"
+      "              (--classes N --scale quantile|equal|jenks|continuous)\n"
       "  programs    program areas, hatched; areas rolled out after --to are drawn grey\n"
       "  points      incident points coloured by category (exact locations: not partner-safe)\n"
       "  labels      sector and program names\n"
@@ -51,7 +54,12 @@ CommandSpec render_spec() {
       "--context adds any OGR line or polygon layer (e.g. borough boundaries), reprojected to the\n"
       "working CRS and drawn as thin dark-grey lines above the heatmap; repeat it for several.\n"
       "--basemap draws any GDAL raster (GeoTIFF, VRT...) warped into the view under everything;\n"
-      "sector fills become translucent over it.";
+      "sector fills become translucent over it.\n"
+      "--choropleth change maps the count in --from..--to minus the count in the previous period\n"
+      "(--compare-from/--compare-to; default the equally long period just before, calendar\n"
+      "months when --from and --to are month bounds: 2024 vs 2023); change-pct as a percentage.\n"
+      "Diverging colours centred at 0 (red = increase); sectors with none before and some now\n"
+      "form the class \"nuevo (antes 0)\".";
   for (const OptionSpec& o : data_options()) spec.options.push_back(o);
   for (const OptionSpec& o : filter_options()) spec.options.push_back(o);
   spec.options.push_back(
@@ -61,9 +69,12 @@ CommandSpec render_spec() {
   spec.options.push_back(
       {"context", "VECTOR", "line/polygon layer drawn as boundaries (repeatable)", true});
   spec.options.push_back({"basemap", "RASTER", "GDAL raster drawn under the map"});
-  spec.options.push_back({"choropleth", "MEASURE", "count (default), per-km2 or per-10k"});
   spec.options.push_back(
-      {"classes", "N|continuous", "choropleth quantile classes 2..9 (default 5) or continuous"});
+      {"choropleth", "MEASURE", "count (default), per-km2, per-10k, change or change-pct"});
+  spec.options.push_back({"classes", "N", "choropleth classes 2..9 (default 5)"});
+  spec.options.push_back(
+      {"scale", "NAME", "choropleth scale: quantile (default), equal, jenks or continuous"});
+  for (const OptionSpec& o : compare_options()) spec.options.push_back(o);
   spec.options.push_back({"bandwidth", "DIST", "kernel bandwidth in metres (default 400)"});
   spec.options.push_back({"kernel", "NAME", "gaussian (default; bandwidth = σ) or quartic"});
   spec.options.push_back({"color-max", "VALUE|auto", "top of the heatmap scale (default auto)"});
@@ -72,6 +83,8 @@ CommandSpec render_spec() {
   spec.options.push_back({"width", "PX", "image width (default 1920)"});
   spec.options.push_back({"height", "PX", "image height (default 1080)"});
   spec.options.push_back({"title", "TEXT", "map title (default from the data)"});
+  spec.options.push_back(
+      {"internal", "", "internal use: partner-safe rules off, stamped USO INTERNO"});
   spec.options.push_back({"o", "FILE", "output PNG (written atomically; required)"});
   return spec;
 }
@@ -94,18 +107,25 @@ render::MapSceneOptions scene_options(const ParsedArgs& args) {
   if (auto l = args.get("layers")) o.layers = render::parse_scene_layers(*l);
   if (auto c = args.get("choropleth")) {
     auto m = parse_choropleth_measure(*c);
-    if (!m) throw UsageError("--choropleth must be count, per-km2 or per-10k, got '" + *c + "'");
+    if (!m)
+      throw UsageError("--choropleth must be count, per-km2, per-10k, change or change-pct, got '" +
+                       *c + "'");
     o.choropleth = *m;
   }
   if (auto c = args.get("classes")) {
-    if (*c == "continuous") {
+    if (*c == "continuous") {  // older spelling of --scale continuous
       o.choropleth_scale = ChoroplethScale::continuous;
     } else if (c->size() == 1 && (*c)[0] >= '2' && (*c)[0] <= '9') {
       o.choropleth_classes = (*c)[0] - '0';
     } else {
-      throw UsageError("--classes must be a number of classes 2..9 or continuous, got '" + *c +
-                       "'");
+      throw UsageError("--classes must be a number of classes 2..9, got '" + *c + "'");
     }
+  }
+  if (auto c = args.get("scale")) {
+    auto scale = parse_choropleth_scale(*c);
+    if (!scale)
+      throw UsageError("--scale must be quantile, equal, jenks or continuous, got '" + *c + "'");
+    o.choropleth_scale = *scale;
   }
   if (auto b = args.get("bandwidth")) o.kde.bandwidth_m = parse_distance_m(*b, "--bandwidth");
   if (auto k = args.get("kernel")) {
@@ -184,12 +204,20 @@ int cmd_render(const std::vector<std::string>& args_in, std::ostream& out, std::
   if (auto w = args.get("where")) opts.subtitle += (opts.subtitle.empty() ? "" : " · ") + *w;
   opts.source_line = data.synthetic ? "Faro — ciudad sintética" : "Fuente: " + incidents_name;
 
+  apply_render_protection(args.has("internal"), opts, data.filter.from, data.filter.to_exclusive,
+                          err);  // partner-safe by default (cli/partner_safe_render.hpp)
+
   std::vector<render::LineStrip> context;
   for (const std::string& source : args.all("context")) {
     io::ContextLoadResult c = io::load_context_lines(source, data.sectors.work_srs);
     err << c.report.to_text();
     for (io::ContextLine& l : c.lines) context.push_back({std::move(l.points), l.closed});
   }
+
+  PreviousPeriodData previous;
+  const bool change_map =
+      opts.layers.count(render::SceneLayer::choropleth) && is_change_measure(opts.choropleth);
+  if (change_map) previous = load_previous_period(args, data, err);
 
   render::MapSceneData scene;
   scene.sectors = &data.sectors;
@@ -198,6 +226,11 @@ int cmd_render(const std::vector<std::string>& args_in, std::ostream& out, std::
   scene.from = data.filter.from;
   scene.to_exclusive = data.filter.to_exclusive;
   scene.context_lines = &context;
+  if (change_map) {
+    scene.previous_incidents = &previous.incidents;
+    scene.previous_from = previous.period.from;
+    scene.previous_to_exclusive = previous.period.to_exclusive;
+  }
   if (auto basemap = args.get("basemap")) {
     const std::string work_srs = data.sectors.work_srs;
     scene.basemap = [source = *basemap, work_srs](const Box& view, int w, int h) {

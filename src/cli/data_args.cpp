@@ -3,8 +3,8 @@
 #include <ostream>
 
 #include "core/errors.hpp"
-#include "core/polygon_index.hpp"
-#include "io/demo_writer.hpp"
+#include "core/demo_city.hpp"
+#include "io/data_loading.hpp"
 #include "io/incident_loader.hpp"
 #include "io/sector_loader.hpp"
 
@@ -86,33 +86,27 @@ LoadedData load_data(const ParsedArgs& args, std::ostream& err) {
   d.filter.to_exclusive = io_opts.to_exclusive;
 
   // Sources last, so argument errors are reported before any demo city is generated.
+  io::SectorIncidentSources src;
   if (has_s) {
-    d.sectors_source = *args.get("sectors");
-    d.incidents_source = *args.get("incidents");
+    src.sectors = *args.get("sectors");
+    src.incidents = *args.get("incidents");
     so.layer = args.get_or("sectors-layer", "");
   } else {
-    d.synthetic = true;
-    d.sectors_source = d.incidents_source = io::demo_geopackage_path();
-    so.layer = "sectors";
-    io_opts.layer = "incidents";
     err << "No --sectors/--incidents given: using the demo city (" << DemoCity::kLabel << ")\n";
   }
-
-  io::SectorLoadResult sl = io::load_sectors(d.sectors_source, so, args.get_or("work-srs", ""));
-  d.sectors = std::move(sl.sectors);
-  d.sectors_report = std::move(sl.report);
-  err << d.sectors_report.to_text();
-
-  io::IncidentLoadContext ctx;
-  ctx.work_srs = d.sectors.work_srs;
-  ctx.sectors_extent = d.sectors.extent();
-  io::IncidentLoadResult il = io::load_incidents(d.incidents_source, io_opts, ctx);
-  d.incidents = std::move(il.store);
-  d.incidents_report = std::move(il.report);
-  err << d.incidents_report.to_text();
-
-  SectorIndex index(d.sectors);
-  index.assign(d.incidents);
+  src.sector_options = so;
+  src.incident_options = io_opts;
+  src.work_srs = args.get_or("work-srs", "");
+  // The shared io step (also behind the dashboard): prints each report as soon as it exists.
+  io::SectorIncidentData loaded = io::load_sectors_and_incidents(
+      std::move(src), {}, [&](const LoadReport& r) { err << r.to_text(); });
+  d.synthetic = loaded.synthetic;
+  d.sectors_source = std::move(loaded.sectors_source);
+  d.incidents_source = std::move(loaded.incidents_source);
+  d.sectors = std::move(loaded.sectors);
+  d.sectors_report = std::move(loaded.sectors_report);
+  d.incidents = std::move(loaded.incidents);
+  d.incidents_report = std::move(loaded.incidents_report);
   return d;
 }
 

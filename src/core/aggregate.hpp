@@ -17,6 +17,9 @@ struct IncidentFilter {
   std::vector<uint8_t> categories;           // by category code; empty = all categories
   uint32_t hour_mask = 0xFFFFFF;             // bit h = hour h of day enabled
   uint8_t weekday_mask = 0x7F;               // bit 0 = Monday ... bit 6 = Sunday
+  // Sector subset by sector index (store.sector); empty = all sectors. When set, rows in no sector
+  // (kNoSector) and rows of an unassigned store are dropped.
+  std::vector<uint8_t> sectors;
 
   bool all_hours() const { return (hour_mask & 0xFFFFFF) == 0xFFFFFF; }
   // Rows with no time of day pass an hour filter only when every hour is enabled.
@@ -26,6 +29,10 @@ struct IncidentFilter {
     if (to_exclusive && t >= *to_exclusive) return false;
     if (!categories.empty() && (s.category[i] >= categories.size() || !categories[s.category[i]]))
       return false;
+    if (!sectors.empty()) {
+      const int32_t sec = i < s.sector.size() ? s.sector[i] : kNoSector;
+      if (sec < 0 || static_cast<size_t>(sec) >= sectors.size() || !sectors[sec]) return false;
+    }
     if (weekday_mask != 0x7F && !(weekday_mask >> weekday_of_days(days_of(t)) & 1)) return false;
     if (!all_hours()) {
       if (!(s.flags[i] & kHasTimeOfDay)) return false;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/class_breaks.hpp"
 #include "core/errors.hpp"
 
 namespace faro {
@@ -11,7 +12,21 @@ std::optional<ChoroplethMeasure> parse_choropleth_measure(std::string_view s) {
   if (s == "count") return ChoroplethMeasure::count;
   if (s == "per-km2") return ChoroplethMeasure::per_km2;
   if (s == "per-10k") return ChoroplethMeasure::per_10k;
+  if (s == "change") return ChoroplethMeasure::change;
+  if (s == "change-pct") return ChoroplethMeasure::change_pct;
   return std::nullopt;
+}
+
+std::optional<ChoroplethScale> parse_choropleth_scale(std::string_view s) {
+  if (s == "quantile") return ChoroplethScale::quantile;
+  if (s == "equal" || s == "equal-interval") return ChoroplethScale::equal_interval;
+  if (s == "jenks" || s == "natural-breaks") return ChoroplethScale::jenks;
+  if (s == "continuous") return ChoroplethScale::continuous;
+  return std::nullopt;
+}
+
+bool is_change_measure(ChoroplethMeasure m) {
+  return m == ChoroplethMeasure::change || m == ChoroplethMeasure::change_pct;
 }
 
 std::string choropleth_units(ChoroplethMeasure m) {
@@ -22,6 +37,10 @@ std::string choropleth_units(ChoroplethMeasure m) {
       return "incidentes/km²";
     case ChoroplethMeasure::per_10k:
       return "incidentes por 10 000 hab.";
+    case ChoroplethMeasure::change:
+      return "cambio en incidentes";
+    case ChoroplethMeasure::change_pct:
+      return "% de cambio";
   }
   return "";
 }
@@ -29,6 +48,8 @@ std::string choropleth_units(ChoroplethMeasure m) {
 std::vector<std::optional<double>> sector_values(const SectorSet& sectors,
                                                  const IncidentStore& incidents,
                                                  ChoroplethMeasure measure, double period_years) {
+  if (is_change_measure(measure))
+    throw UsageError("sector_values: a change map needs two periods (use sector_change)");
   std::vector<double> counts(sectors.size(), 0.0);
   const bool weighted = incidents.weight.size() == incidents.size();
   for (size_t i = 0; i < incidents.sector.size(); ++i) {
@@ -54,6 +75,9 @@ std::vector<std::optional<double>> sector_values(const SectorSet& sectors,
           any_population = true;
         }
         break;
+      case ChoroplethMeasure::change:
+      case ChoroplethMeasure::change_pct:
+        break;  // rejected above
     }
   }
   if (measure == ChoroplethMeasure::per_10k && !any_population)
@@ -81,15 +105,10 @@ Choropleth classify(std::vector<std::optional<double>> values, ChoroplethScale s
     return c;
   }
   classes = std::clamp(classes, 2, 9);
-  // Upper breaks at the quantiles k / classes (nearest rank); duplicates merged.
-  std::vector<double> uppers;
-  for (int k = 1; k <= classes; ++k) {
-    const size_t rank = static_cast<size_t>(
-        std::ceil(static_cast<double>(k) / classes * static_cast<double>(defined.size())));
-    const double b = defined[std::clamp<size_t>(rank, 1, defined.size()) - 1];
-    if (uppers.empty() || b > uppers.back()) uppers.push_back(b);
-  }
-  uppers.back() = c.vmax;
+  std::vector<double> uppers = scale == ChoroplethScale::jenks ? jenks_uppers(defined, classes)
+                               : scale == ChoroplethScale::equal_interval
+                                   ? equal_interval_uppers(defined, classes)
+                                   : quantile_uppers(defined, classes);
   const size_t n = uppers.size();
   double lower = c.vmin;
   for (size_t k = 0; k < n; ++k) {

@@ -1,7 +1,8 @@
 // Colour ramps: matplotlib's inferno and viridis 256-entry tables (generated once from
 // matplotlib 3.6.3, matplotlib.cm.get_cmap(name)(i / 255) rounded to 8 bits; the tables are CC0, by
 // Nathaniel J. Smith, Stefan van der Walt and Eric Firing) and ColorBrewer YlOrRd 9-class (Cynthia
-// Brewer, Apache-2.0 style licence) linearly interpolated to 256 entries in sRGB.
+// Brewer, Apache-2.0 style licence) linearly interpolated to 256 entries in sRGB; the diverging
+// ColorBrewer RdBu and PuOr (11 classes, reversed) for change maps, interpolated the same way.
 #include "core/colormap.hpp"
 
 #include <algorithm>
@@ -115,17 +116,30 @@ constexpr Rgb kYlOrRd9[9] = {{255, 255, 204}, {255, 237, 160}, {254, 217, 118},
                              {254, 178, 76},  {253, 141, 60},  {252, 78, 42},
                              {227, 26, 28},   {189, 0, 38},    {128, 0, 38}};
 
-std::array<Rgb, 256> interpolate_ylorrd() {
+// ColorBrewer RdBu and PuOr, 11 classes, REVERSED from ColorBrewer's order so the low end is
+// blue (RdBu) or purple (PuOr) and the high end red or orange: on a change map a decrease is blue
+// and an increase is red. The middle entry (index 5) is the neutral #f7f7f7.
+constexpr Rgb kRdBu11Reversed[11] = {{5, 48, 97},    {33, 102, 172}, {67, 147, 195}, {146, 197, 222},
+                                     {209, 229, 240}, {247, 247, 247}, {253, 219, 199},
+                                     {244, 165, 130}, {214, 96, 77},  {178, 24, 43},  {103, 0, 31}};
+constexpr Rgb kPuOr11Reversed[11] = {{45, 0, 75},     {84, 39, 136},  {128, 115, 172},
+                                     {178, 171, 210}, {216, 218, 235}, {247, 247, 247},
+                                     {254, 224, 182}, {253, 184, 99},  {224, 130, 20},
+                                     {179, 88, 6},    {127, 59, 8}};
+
+// Linear interpolation (in sRGB, as ColorBrewer's own ramps) of `n` evenly spaced stops to 256.
+template <size_t n>
+std::array<Rgb, 256> interpolate_stops(const Rgb (&stops)[n]) {
   std::array<Rgb, 256> t{};
   for (int i = 0; i < 256; ++i) {
-    const double pos = i / 255.0 * 8.0;
-    const int k = std::min(7, static_cast<int>(pos));
+    const double pos = i / 255.0 * (n - 1);
+    const int k = std::min(static_cast<int>(n) - 2, static_cast<int>(pos));
     const double f = pos - k;
     auto mix = [&](uint8_t a, uint8_t b) {
       return static_cast<uint8_t>(std::lround(a + (b - a) * f));
     };
-    t[i] = {mix(kYlOrRd9[k].r, kYlOrRd9[k + 1].r), mix(kYlOrRd9[k].g, kYlOrRd9[k + 1].g),
-            mix(kYlOrRd9[k].b, kYlOrRd9[k + 1].b)};
+    t[i] = {mix(stops[k].r, stops[k + 1].r), mix(stops[k].g, stops[k + 1].g),
+            mix(stops[k].b, stops[k + 1].b)};
   }
   return t;
 }
@@ -136,6 +150,8 @@ std::optional<ColormapName> parse_colormap(std::string_view name) {
   if (name == "inferno") return ColormapName::inferno;
   if (name == "viridis") return ColormapName::viridis;
   if (name == "ylorrd" || name == "YlOrRd") return ColormapName::ylorrd;
+  if (name == "rdbu-r" || name == "RdBu_r") return ColormapName::rdbu_r;
+  if (name == "puor-r" || name == "PuOr_r") return ColormapName::puor_r;
   return std::nullopt;
 }
 
@@ -147,12 +163,18 @@ const char* to_string(ColormapName c) {
       return "viridis";
     case ColormapName::ylorrd:
       return "ylorrd";
+    case ColormapName::rdbu_r:
+      return "rdbu-r";
+    case ColormapName::puor_r:
+      return "puor-r";
   }
   return "?";
 }
 
 const std::array<Rgb, 256>& colormap_table(ColormapName c) {
-  static const std::array<Rgb, 256> ylorrd = interpolate_ylorrd();
+  static const std::array<Rgb, 256> ylorrd = interpolate_stops(kYlOrRd9);
+  static const std::array<Rgb, 256> rdbu_r = interpolate_stops(kRdBu11Reversed);
+  static const std::array<Rgb, 256> puor_r = interpolate_stops(kPuOr11Reversed);
   switch (c) {
     case ColormapName::inferno:
       return kInferno;
@@ -160,6 +182,10 @@ const std::array<Rgb, 256>& colormap_table(ColormapName c) {
       return kViridis;
     case ColormapName::ylorrd:
       return ylorrd;
+    case ColormapName::rdbu_r:
+      return rdbu_r;
+    case ColormapName::puor_r:
+      return puor_r;
   }
   return kInferno;
 }

@@ -1,6 +1,7 @@
 #pragma once
 // Colour ramps for heatmaps and choropleths: perceptually uniform inferno and viridis
-// (matplotlib's tables) and ColorBrewer YlOrRd. 256-entry lookup tables, sRGB 8-bit.
+// (matplotlib's tables), ColorBrewer YlOrRd, and diverging ColorBrewer RdBu / PuOr (reversed).
+// 256-entry lookup tables, sRGB 8-bit.
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -8,9 +9,11 @@
 
 namespace faro {
 
-enum class ColormapName { inferno, viridis, ylorrd };
+// rdbu_r / puor_r: diverging (ColorBrewer RdBu / PuOr reversed: low = blue / purple, high = red /
+// orange, neutral grey-white at t = 0.5), for change maps centred at zero.
+enum class ColormapName { inferno, viridis, ylorrd, rdbu_r, puor_r };
 
-std::optional<ColormapName> parse_colormap(std::string_view name);  // "inferno|viridis|ylorrd"
+std::optional<ColormapName> parse_colormap(std::string_view name);  // "inferno|viridis|ylorrd|rdbu-r|puor-r"
 const char* to_string(ColormapName c);
 
 struct Rgb {

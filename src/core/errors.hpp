@@ -14,4 +14,11 @@ struct UsageError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// A long operation (a background load) stopped because the user cancelled it. Not an error to
+// report: the caller simply discards the partial work.
+struct Cancelled : std::runtime_error {
+  Cancelled() : std::runtime_error("cancelled") {}
+  using std::runtime_error::runtime_error;
+};
+
 }  // namespace faro

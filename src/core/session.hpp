@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/choropleth.hpp"
@@ -116,6 +117,7 @@ std::vector<LayerStyle> default_layers();
 // The style of `id` in `s.layers` (inserting the default when missing).
 LayerStyle& layer_style(Session& s, LayerId id);
 const char* layer_key(LayerId id);  // stable name for files: "heatmap", "sectors", ...
+std::optional<LayerId> parse_layer_key(std::string_view key);  // inverse of layer_key
 
 // Language from the environment (LC_ALL, LC_MESSAGES, LANG): Spanish unless it starts with "en".
 Language language_from_environment();

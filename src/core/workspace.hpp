@@ -16,7 +16,7 @@
 
 namespace faro {
 
-// What the current FilterState selects, computed in one pass over the columns (core/filter_result
+// What the current FilterState selects, computed in one pass over the columns (core/workspace
 // .cpp; ~ms per million rows on 2 cores). Panels show these counts; the map draws `rows`.
 struct FilterResult {
   uint64_t session_revision = 0;   // the Session::revision it was computed for
@@ -29,10 +29,17 @@ struct FilterResult {
   int64_t total = 0;
 };
 
+// A context layer (borough boundaries, roads) as polylines, drawn only, never counted.
+struct ContextPolyline {
+  std::vector<Vec2> points;  // working CRS metres; a closed ring is stored open
+  bool closed = false;
+};
+
 struct Workspace {
   SectorSet sectors;
   IncidentStore incidents;  // incidents.sector assigned
   std::vector<Program> programs;
+  std::vector<ContextPolyline> context;  // all context sources, in session order
   std::vector<LoadReport> reports;  // one per source loaded (shown in the load-report window)
   bool synthetic = false;           // demo city: outputs say "datos sintéticos"
   std::string title;                // e.g. "Ciudad demo" or the incidents file name

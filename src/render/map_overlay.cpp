@@ -3,8 +3,8 @@
 // pixel the overlay does not touch bit-identical (no premultiply round trip on the map).
 //
 // Layout for a landscape slide (sizes in 1080p pixels, times ui_scale): title panel top-left,
-// synthetic-data stamp top-right, legend bottom-right, north arrow + scale bar bottom-left, the
-// source line along the bottom edge under them. Sector labels are placed first so they can avoid
+// synthetic-data and handling stamps top-right, legend bottom-right, north arrow + scale bar bottom-left, the
+// source line and footer lines along the bottom edge under them. Sector labels are placed first so they can avoid
 // the panels; panels are drawn over them.
 #include "render/map_overlay.hpp"
 
@@ -55,49 +55,105 @@ struct Frame {
   std::vector<Box> panels;
 };
 
+// The source line and any footer lines, stacked in one panel along the bottom edge.
 void source_line(cairo_t* cr, const Style& st, const MapOverlay& ov, Frame& f, bool draw) {
   f.bottom = f.height - f.margin;
-  if (ov.source_line.empty()) return;
-  std::string text = ov.source_line;
-  if (!contains_ascii_ci(text, "fuente") && !contains_ascii_ci(text, "source"))
-    text = (spanish(ov) ? "Fuente: " : "Source: ") + text;
-  set_font(cr, Weight::regular, st.px(12));
-  text = fit_text(cr, text, f.width - 2 * f.margin);
-  const TextSize t = measure_text(cr, text);
-  const double x = f.margin, top = f.height - st.px(7) - t.height();
-  const Box panel{x - st.px(5), top - st.px(3), x + t.width + st.px(5),
-                  top + t.height() + st.px(3)};
+  struct Line {
+    std::string text;
+    double size_px;
+    TextSize t;
+  };
+  std::vector<Line> lines;
+  if (!ov.source_line.empty()) {
+    std::string text = ov.source_line;
+    if (!contains_ascii_ci(text, "fuente") && !contains_ascii_ci(text, "source"))
+      text = (spanish(ov) ? "Fuente: " : "Source: ") + text;
+    lines.push_back({text, st.px(12), {}});
+  }
+  for (const std::string& footer : ov.footer_lines)
+    if (!footer.empty()) lines.push_back({footer, st.px(10.5), {}});
+  if (lines.empty()) return;
+  double width = 0, height = 0;
+  for (Line& line : lines) {
+    set_font(cr, Weight::regular, line.size_px);
+    line.text = fit_text(cr, sanitize_utf8(line.text), f.width - 2 * f.margin);
+    line.t = measure_text(cr, line.text);
+    width = std::max(width, line.t.width);
+    height += line.t.height();
+  }
+  const double gap = st.px(1.5);
+  height += gap * (lines.size() - 1);
+  const double x = f.margin, top = f.height - st.px(7) - height;
+  const Box panel{x - st.px(5), top - st.px(3), x + width + st.px(5), top + height + st.px(3)};
   if (draw) {
     draw_panel(cr, st, panel, {255, 255, 255, 200}, {0, 0, 0, 0});
-    draw_text(cr, text, x, top + t.ascent, st.muted);
+    double y = top;
+    for (const Line& line : lines) {
+      set_font(cr, Weight::regular, line.size_px);
+      draw_text(cr, line.text, x, y + line.t.ascent, st.muted);
+      y += line.t.height() + gap;
+    }
   }
   f.panels.push_back(panel);
   f.bottom = panel.ymin - st.px(8);
 }
 
-// Returns the stamp panel's width so the title can leave room for it.
+// One red stamp: a large first line and an optional smaller second one.
+struct StampText {
+  std::string first, second;
+};
+
+std::vector<StampText> stamps(const MapOverlay& ov) {
+  std::vector<StampText> out;
+  if (ov.synthetic) {
+    if (spanish(ov))
+      out.push_back({"DATOS SINTÉTICOS", "SYNTHETIC DATA"});
+    else
+      out.push_back({"SYNTHETIC DATA", "DATOS SINTÉTICOS"});
+  }
+  if (!ov.stamp.empty()) {
+    const std::string text = sanitize_utf8(ov.stamp);
+    const size_t slash = text.find(" / ");
+    if (slash == std::string::npos)
+      out.push_back({text, ""});
+    else
+      out.push_back({text.substr(0, slash), text.substr(slash + 3)});
+  }
+  return out;
+}
+
+// Stamps stacked top-right (synthetic data first, then the caller's handling stamp). Returns the
+// widest stamp panel's width so the title can leave room for it.
 double synthetic_stamp(cairo_t* cr, const Style& st, const MapOverlay& ov, const Frame& f,
                        std::vector<Box>& panels, bool draw) {
-  if (!ov.synthetic) return 0;
   const Rgba8 red{185, 25, 35, 255};
-  const char* first = spanish(ov) ? "DATOS SINTÉTICOS" : "SYNTHETIC DATA";
-  const char* second = spanish(ov) ? "SYNTHETIC DATA" : "DATOS SINTÉTICOS";
-  set_font(cr, Weight::bold, st.px(22));
-  const TextSize a = measure_text(cr, first);
-  set_font(cr, Weight::bold, st.px(14));
-  const TextSize b = measure_text(cr, second);
-  const double w = std::max(a.width, b.width), h = a.height() + st.px(2) + b.height();
-  const double x = f.width - f.margin - f.pad - w, y = f.margin + f.pad;
-  const Box panel{x - f.pad, y - f.pad, x + w + f.pad, y + h + f.pad};
-  if (draw) {
-    draw_panel(cr, st, panel, {255, 255, 255, 235}, red, 2);
+  const double max_w = f.width * 0.45;
+  double y = f.margin + f.pad, widest = 0;
+  for (const StampText& stamp : stamps(ov)) {
     set_font(cr, Weight::bold, st.px(22));
-    draw_text(cr, first, x + (w - a.width) / 2, y + a.ascent, red);
+    const std::string first = fit_text(cr, stamp.first, max_w);
+    const TextSize a = measure_text(cr, first);
     set_font(cr, Weight::bold, st.px(14));
-    draw_text(cr, second, x + (w - b.width) / 2, y + a.height() + st.px(2) + b.ascent, red);
+    const std::string second = stamp.second.empty() ? "" : fit_text(cr, stamp.second, max_w);
+    const TextSize b = second.empty() ? TextSize{} : measure_text(cr, second);
+    const double gap = second.empty() ? 0 : st.px(2);
+    const double w = std::max(a.width, b.width), h = a.height() + gap + b.height();
+    const double x = f.width - f.margin - f.pad - w;
+    const Box panel{x - f.pad, y - f.pad, x + w + f.pad, y + h + f.pad};
+    if (draw) {
+      draw_panel(cr, st, panel, {255, 255, 255, 235}, red, 2);
+      set_font(cr, Weight::bold, st.px(22));
+      draw_text(cr, first, x + (w - a.width) / 2, y + a.ascent, red);
+      if (!second.empty()) {
+        set_font(cr, Weight::bold, st.px(14));
+        draw_text(cr, second, x + (w - b.width) / 2, y + a.height() + gap + b.ascent, red);
+      }
+    }
+    panels.push_back(panel);
+    widest = std::max(widest, panel.width());
+    y = panel.ymax + f.pad + st.px(6);
   }
-  panels.push_back(panel);
-  return panel.width();
+  return widest;
 }
 
 void title_panel(cairo_t* cr, const Style& st, const MapOverlay& ov, double stamp_width, Frame& f,

@@ -52,6 +52,13 @@ struct MapOverlay {
   std::string subtitle;         // date range, filters
   std::string source_line;      // data source, e.g. "Fuente: FGJ CDMX, datos abiertos"
   bool synthetic = false;       // stamps "datos sintéticos / synthetic data"
+  // Handling stamp drawn prominently top-right (e.g. "USO INTERNO / INTERNAL USE"); a " / " splits
+  // it into a large first line and a smaller second one. Empty = none. Stacks under the synthetic
+  // stamp when both are set.
+  std::string stamp;
+  // Small print along the bottom edge, under the source line (e.g. "Protección: k ≥ 5, sin
+  // puntos"). One line each, shortened with "…" when wider than the image.
+  std::vector<std::string> footer_lines;
   std::optional<LegendRamp> ramp;
   std::vector<LegendClasses> classes;
   bool scale_bar = true;

@@ -6,8 +6,11 @@
 #include <memory>
 #include <sstream>
 
+#include "core/choropleth_change.hpp"
+#include "core/disclosure.hpp"
 #include "core/errors.hpp"
 #include "render/basemap_layer.hpp"
+#include "render/choropleth_legend.hpp"
 #include "render/context_line_layer.hpp"
 #include "render/egl_context.hpp"
 #include "render/heatmap_layer.hpp"
@@ -59,6 +62,38 @@ std::string format_value(double v) {
     s.precision(2);
   s << std::fixed << v;
   return s.str();
+}
+
+// Colours the sectors of a choropleth (count, rates, or change against the previous period) into
+// `colors` and returns its legend.
+ChoroplethLegend choropleth_fills(const MapSceneData& data, const MapSceneOptions& opt,
+                                  std::vector<Rgba8>& colors) {
+  const bool per_year = data.from && data.to_exclusive;
+  Choropleth c;
+  ColormapName colormap = ColormapName::ylorrd;
+  std::string units, compared_with;
+  if (is_change_measure(opt.choropleth)) {
+    if (data.previous_incidents == nullptr)
+      throw UsageError("a change choropleth needs the previous period's incidents");
+    colormap = opt.change_colormap;
+    c = classify_change(
+        sector_change(*data.sectors, *data.incidents, *data.previous_incidents, opt.choropleth),
+        opt.choropleth_scale, colormap, opt.choropleth_classes);
+    const bool es = opt.language != "en";
+    units = opt.choropleth == ChoroplethMeasure::change_pct
+                ? (es ? "% de cambio" : "% change")
+                : (es ? "Cambio en incidentes" : "Change in incidents");
+    if (data.previous_from && data.previous_to_exclusive)
+      compared_with = compact_period(*data.previous_from, *data.previous_to_exclusive);
+  } else {
+    const double years = per_year ? period_years_between(*data.from, *data.to_exclusive) : 0;
+    c = classify(sector_values(*data.sectors, *data.incidents, opt.choropleth, years),
+                 opt.choropleth_scale, colormap, opt.choropleth_classes);
+    units = choropleth_units(opt.choropleth) + (per_year ? " por año" : "");
+  }
+  for (size_t s = 0; s < colors.size() && s < c.colors.size(); ++s)
+    colors[s] = {c.colors[s].r, c.colors[s].g, c.colors[s].b, 255};
+  return choropleth_legend(c, opt.choropleth_scale, colormap, units, compared_with, opt.language);
 }
 
 }  // namespace
@@ -121,6 +156,9 @@ MapSceneResult render_map_scene(const MapSceneData& data, const MapSceneOptions&
   ov.subtitle = opt.subtitle;
   ov.source_line = opt.source_line;
   ov.synthetic = opt.synthetic;
+  ov.stamp = opt.stamp;
+  ov.footer_lines = opt.footer_lines;
+  ov.language = opt.language;
   ov.ui_scale = ui;
 
   std::vector<std::unique_ptr<MapLayer>> owned;
@@ -144,34 +182,9 @@ MapSceneResult render_map_scene(const MapSceneData& data, const MapSceneOptions&
     auto fill = std::make_unique<PolygonFillLayer>(*data.sectors);
     std::vector<Rgba8> colors(data.sectors->size(), Rgba8{238, 238, 236, 255});
     if (has(SceneLayer::choropleth)) {
-      const bool per_year = data.from && data.to_exclusive;
-      const double years = per_year ? period_years_between(*data.from, *data.to_exclusive) : 0;
-      const bool continuous = opt.choropleth_scale == ChoroplethScale::continuous;
-      Choropleth c = classify(sector_values(*data.sectors, *data.incidents, opt.choropleth, years),
-                              opt.choropleth_scale, ColormapName::ylorrd, opt.choropleth_classes);
-      for (size_t s = 0; s < colors.size(); ++s)
-        colors[s] = {c.colors[s].r, c.colors[s].g, c.colors[s].b, 255};
-      const std::string units = choropleth_units(opt.choropleth) + (per_year ? " por año" : "");
-      if (continuous) {
-        // classify() maps value / vmax onto the ramp: the legend runs from 0 to vmax.
-        LegendRamp ramp;
-        ramp.title = "Incidentes por sector";
-        ramp.units = units;
-        ramp.colormap = ColormapName::ylorrd;
-        ramp.vmin = 0;
-        ramp.vmax = c.vmax > 0 ? c.vmax : 1;
-        ramp.vmax_is_clipped = false;
-        ramp.domain_note = "escala continua";
-        ov.ramp = ramp;
-      } else {
-        LegendClasses legend;
-        legend.title = units;
-        for (const ChoroplethClass& k : c.classes)
-          legend.entries.push_back({format_value(k.lower) + " – " + format_value(k.upper),
-                                    Rgba8{k.color.r, k.color.g, k.color.b, 255},
-                                    Rgba8{90, 90, 90, 255}});
-        ov.classes.push_back(std::move(legend));
-      }
+      const ChoroplethLegend legend = choropleth_fills(data, opt, colors);
+      if (legend.ramp) ov.ramp = legend.ramp;
+      if (legend.classes) ov.classes.push_back(*legend.classes);
     }
     fill->set_fill_colors(colors);
     if (data.basemap) fill->set_opacity(has(SceneLayer::choropleth) ? 0.75f : 0.35f);
@@ -203,12 +216,16 @@ MapSceneResult render_map_scene(const MapSceneData& data, const MapSceneOptions&
       requested.max = *opt.color_max;
     }
     res.domain = resolve_color_domain(requested, res.density);
+    if (opt.domain_significant_digits > 0 && !res.domain.locked)
+      res.domain.max =
+          static_cast<float>(round_significant(res.domain.max, opt.domain_significant_digits));
     res.units = density_units(per_year);
     res.kde_ms = ms_since(t0);
     HeatmapStyle style;
     style.colormap = opt.colormap;
     style.domain = res.domain;
-    style.transparent_below = opt.transparent_fraction * res.domain.max;
+    style.transparent_below =
+        std::max<double>(opt.transparent_fraction * res.domain.max, opt.min_drawn_density);
     auto heat = std::make_unique<HeatmapLayer>(res.grid, res.density, style);
     layers.push_back(heat.get());
     owned.push_back(std::move(heat));

@@ -52,6 +52,10 @@ struct MapSceneData {
   const std::vector<LineStrip>* context_lines = nullptr;
   // Optional basemap (--basemap), drawn first; sector fills become translucent over it.
   BasemapProvider basemap;
+  // Change choropleths (choropleth measure change | change_pct): the previous period's incidents,
+  // already cut to that period and assigned to sectors, and the period itself (legend text).
+  const IncidentStore* previous_incidents = nullptr;
+  std::optional<CivilSeconds> previous_from, previous_to_exclusive;
 };
 
 struct MapSceneOptions {
@@ -66,10 +70,18 @@ struct MapSceneOptions {
   float transparent_fraction = 0.03f;  // densities below this fraction of the max are not drawn
   ChoroplethMeasure choropleth = ChoroplethMeasure::count;
   ChoroplethScale choropleth_scale = ChoroplethScale::quantile;
-  int choropleth_classes = 5;  // quantile classes (2..9)
+  int choropleth_classes = 5;  // classes of a classed scale (2..9)
+  ColormapName change_colormap = ColormapName::rdbu_r;  // diverging ramp of change maps
+  std::string language = "es";  // "es" | "en": legend words and overlay furniture
   float point_size_px = 4.0f;
   std::string title, subtitle, source_line;
   bool synthetic = false;
+  // Partner-safe hooks (cli/partner_safe_render.hpp): handling stamp and footer lines copied to the
+  // overlay, and an absolute heatmap floor (output units) under which densities are not drawn.
+  std::string stamp;
+  std::vector<std::string> footer_lines;
+  double min_drawn_density = 0;
+  int domain_significant_digits = 0;  // > 0: an auto colour maximum is rounded to these digits
   double padding_px = -1;  // < 0: 4 % of the height
 };
 

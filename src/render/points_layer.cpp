@@ -1,6 +1,7 @@
 #include "render/points_layer.hpp"
 
 #include <cmath>
+#include <cstddef>
 #include <string>
 
 #include "render/gl_state.hpp"
@@ -23,49 +24,48 @@ PointsLayer::PointsLayer(const IncidentStore& incidents, float size_px)
   origin_ = e.empty() ? Vec2{0, 0}
                       : Vec2{std::round((e.xmin + e.xmax) / 2), std::round((e.ymin + e.ymax) / 2)};
   program_ = ShaderProgram::from_embedded("points.vert", "points.frag");
-  std::vector<float> xy(count_ * 2);
-  std::vector<uint32_t> cat(count_);
+  // Interleaved per-instance records: x, y (float metres from origin_), RGBA8 colour.
+  struct Instance {
+    float x, y;
+    Rgba8 color;
+  };
+  static_assert(sizeof(Instance) == 12);
+  std::vector<Instance> instances(count_);
   for (size_t i = 0; i < count_; ++i) {
-    xy[2 * i] = static_cast<float>(incidents.x[i] - origin_.x);
-    xy[2 * i + 1] = static_cast<float>(incidents.y[i] - origin_.y);
-    cat[i] = i < incidents.category.size() ? incidents.category[i] : 0;
+    const uint16_t cat = i < incidents.category.size() ? incidents.category[i] : 0;
+    instances[i] = {static_cast<float>(incidents.x[i] - origin_.x),
+                    static_cast<float>(incidents.y[i] - origin_.y), kPointPalette[cat % 8]};
   }
   ScopedGlState saved;
   vao_ = VertexArray::create();
-  positions_ = Buffer::create();
-  categories_ = Buffer::create();
+  instances_ = Buffer::create();
   glBindVertexArray(vao_.id());
-  glBindBuffer(GL_ARRAY_BUFFER, positions_.id());
-  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(xy.size() * sizeof(float)), xy.data(),
-               GL_STATIC_DRAW);
+  glBindBuffer(GL_ARRAY_BUFFER, instances_.id());
+  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(instances.size() * sizeof(Instance)),
+               instances.data(), GL_STATIC_DRAW);
   glEnableVertexAttribArray(0);
-  glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
-  glBindBuffer(GL_ARRAY_BUFFER, categories_.id());
-  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(cat.size() * sizeof(uint32_t)), cat.data(),
-               GL_STATIC_DRAW);
+  glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(Instance), nullptr);
+  glVertexAttribDivisor(0, 1);
   glEnableVertexAttribArray(1);
-  glVertexAttribIPointer(1, 1, GL_UNSIGNED_INT, 0, nullptr);
+  glVertexAttribPointer(1, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(Instance),
+                        reinterpret_cast<const void*>(offsetof(Instance, color)));
+  glVertexAttribDivisor(1, 1);
   glBindVertexArray(0);
   check_gl("PointsLayer upload");
 }
 
 void PointsLayer::draw(const FrameContext& frame) {
-  if (count_ == 0) return;
+  if (count_ == 0 || !(size_px_ > 0)) return;
   ScopedGlState saved;
-  // Point size is the layer's business; put the enable back as found (not in ScopedGlState).
-  const GLboolean point_size_was = glIsEnabled(GL_PROGRAM_POINT_SIZE);
-  glEnable(GL_PROGRAM_POINT_SIZE);
   program_.use();
   program_.set("u_view", frame.camera.view_matrix(origin_));
   program_.set("u_size_px", size_px_);
-  for (int i = 0; i < 8; ++i) {
-    const Rgba8 c = kPointPalette[i];
-    program_.set("u_palette[" + std::to_string(i) + "]",
-                 std::array<float, 4>{c.r / 255.f, c.g / 255.f, c.b / 255.f, c.a / 255.f});
-  }
+  program_.set("u_viewport_px", std::array<float, 2>{static_cast<float>(frame.camera.width()),
+                                                     static_cast<float>(frame.camera.height())});
   glBindVertexArray(vao_.id());
-  glDrawArrays(GL_POINTS, 0, static_cast<GLsizei>(count_));
-  if (!point_size_was) glDisable(GL_PROGRAM_POINT_SIZE);
+  // Four strip vertices per instance; no per-vertex buffer (corners come from gl_VertexID).
+  glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(count_));
+  glBindVertexArray(0);
 }
 
 }  // namespace faro::render

@@ -1,6 +1,8 @@
 #pragma once
-// Incident points: round dots of a fixed pixel size, coloured by category. Not partner-safe (exact
-// locations), so `faro render` leaves them off unless --layers asks for them.
+// Incident points: round antialiased dots of a fixed pixel size, coloured by category, drawn as
+// instanced quads (glDrawArraysInstanced; one 12-byte instance per incident), so any size works,
+// beyond the driver's GL_POINT_SIZE_RANGE. Not partner-safe (exact locations), so `faro render`
+// leaves them off unless --layers asks for them.
 #include <array>
 #include <vector>
 
@@ -28,7 +30,7 @@ class PointsLayer : public MapLayer {
   size_t count_ = 0;
   ShaderProgram program_;
   VertexArray vao_;
-  Buffer positions_, categories_;
+  Buffer instances_;  // per-incident position and colour
 };
 
 }  // namespace faro::render

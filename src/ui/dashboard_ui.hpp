@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/choropleth.hpp"
 #include "core/color_domain.hpp"
 #include "core/session.hpp"
 #include "core/workspace.hpp"
@@ -17,18 +18,25 @@ namespace faro::ui {
 // What the app tells the UI about things only it knows (jobs, GL, camera). Plain values, filled
 // fresh every frame.
 struct AppStatus {
-  bool loading = false;          // a background load is running
-  float load_progress = -1;      // 0..1, < 0 = indeterminate
-  std::string load_message;      // e.g. "incidentes.csv: 420 000 filas"
+  bool loading = false;             // a background load is running
+  float load_progress = -1;         // 0..1, < 0 = indeterminate
+  std::string load_message;         // e.g. "incidentes.csv: 420 000 filas"
   std::vector<std::string> errors;  // new error messages since the last frame (shown in a modal)
-  bool presentation = false;     // presentation mode: editing panels hidden, larger fonts
-  bool heatmap_busy = false;     // density recomputing in the background (map shows the last one)
-  ColorDomain heatmap_domain;    // resolved colour domain of the heatmap on screen
-  std::string heatmap_units;     // "incidentes/km² por año" ...
-  double metres_per_pixel = 0;   // current map scale, for the scale bar
+  bool presentation = false;        // presentation mode: editing panels hidden, larger fonts
+  bool heatmap_busy = false;    // density recomputing in the background (map shows the last one)
+  ColorDomain heatmap_domain;   // resolved colour domain of the heatmap on screen
+  std::string heatmap_units;    // "incidentes/km² por año" ...
+  double metres_per_pixel = 0;  // current map scale, for the scale bar
   std::optional<int> hovered_sector;  // under the mouse, for the tooltip
-  std::string project_path;      // "" = unsaved
+  std::string project_path;           // "" = unsaved
   double frame_ms = 0;
+  // Choropleth legend, filled by the app when the choropleth layer is on screen: the classes of a
+  // classed scale (empty for the continuous scale, drawn as a ramp over [0, choropleth_vmax]) and
+  // the units, e.g. "incidentes/km² por año". Added by the ui helper; defaults draw nothing.
+  bool choropleth_shown = false;
+  std::vector<ChoroplethClass> choropleth_classes;
+  double choropleth_vmax = 0;
+  std::string choropleth_units;
 };
 
 // Screen rectangle (ImGui display coordinates, pixels) left for the map.
@@ -51,8 +59,20 @@ class DashboardUi {
   MapRegion draw(const Workspace& ws, Session& session, const AppStatus& status,
                  UiActions& actions);
   // Draws the legend, scale bar and hover tooltip over the map region (after the map image).
+  // Call it LAST in the frame: it also draws the error modal (ImGui 1.86 asserts when a window
+  // appears after a modal popup's first Begin in the same frame).
   void draw_map_overlay(const Workspace& ws, const Session& session, const AppStatus& status,
                         const MapRegion& region);
+
+  // A file dropped on the window: a CSV opens the column-mapping dialog, a .faro.json project
+  // is opened, a .tif becomes the basemap, other data is loaded with a role guessed from its
+  // name (sectores*, programas*, alcaldías*...). Pushes onto `actions` (nothing for a CSV until
+  // the user confirms the mapping).
+  void open_path(const std::string& path, UiActions& actions);
+  // Opens File ▸ Open data in `folder` ("" = the last folder, or the working directory).
+  void show_open_dialog(const std::string& folder = "");
+  // Opens View ▸ Weekly brief (the per-sector table of the last complete week).
+  void show_weekly_brief();
 
  private:
   struct Impl;

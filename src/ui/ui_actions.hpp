@@ -20,6 +20,8 @@ struct UiAction {
     fit_all,          // camera to the data extent
     zoom_to_selection,
     quit,
+    // Added by the ui helper (kept last so existing values do not move):
+    open_basemap,     // path: a GDAL raster (.tif, MBTiles...) drawn under the map
   };
   Kind kind = Kind::fit_all;
   SourceSpec source;

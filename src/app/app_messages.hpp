@@ -1,0 +1,24 @@
+#pragma once
+// The few user-facing messages the app itself produces (job errors, export notices), in Spanish
+// and English. Panel texts live in ui/i18n.hpp.
+#include <string>
+
+#include "core/session.hpp"
+
+namespace faro::app {
+
+enum class AppMsg {
+  load_failed,       // "Could not load the data: %s"
+  project_failed,    // "Could not open the project: %s"
+  save_failed,       // "Could not save the project: %s"
+  save_no_path,      // no project path yet
+  export_failed,     // "Could not export the map: %s"
+  export_done,       // "Map exported: %s"
+  load_cancelled,
+  basemap_unsupported,  // the live map has no raster basemap yet
+};
+
+// The message with `detail` substituted for its %s.
+std::string app_text(AppMsg msg, Language lang, const std::string& detail = "");
+
+}  // namespace faro::app

@@ -1,0 +1,280 @@
+#include "app/dashboard_app.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <thread>
+
+#include "app/app_messages.hpp"
+#include "app/export_job.hpp"
+#include "app/load_job.hpp"
+#include "app/map_view.hpp"
+#include "io/project_file.hpp"
+
+namespace faro::app {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// `sources` with `added` in place of a source of the same role (sectors and incidents are one
+// each; programs and context layers accumulate).
+std::vector<SourceSpec> with_source(std::vector<SourceSpec> sources, const SourceSpec& added) {
+  if (added.role == SourceSpec::Role::sectors || added.role == SourceSpec::Role::incidents)
+    std::erase_if(sources, [&](const SourceSpec& s) { return s.role == added.role; });
+  sources.push_back(added);
+  return sources;
+}
+
+}  // namespace
+
+DashboardApp::DashboardApp(const DashboardOptions& options)
+    : ws_(std::make_shared<Workspace>()), ui_(std::make_unique<ui::DashboardUi>()) {
+  session_.language = language_from_environment();
+  session_.layers = default_layers();
+  if (!options.project.empty()) {
+    try {
+      session_ = io::load_project(options.project);
+      status_.project_path = options.project;
+    } catch (const std::exception& e) {
+      report_error(app_text(AppMsg::project_failed, session_.language, e.what()));
+    }
+  }
+  if (!options.sources.empty()) session_.sources = options.sources;
+  if (options.language) session_.language = *options.language;
+  if (session_.layers.empty()) session_.layers = default_layers();
+  status_.presentation = options.presentation;
+  start_load(session_);
+  // A project's camera, filter and styles come back with its data.
+  load_replaces_session_ = !status_.project_path.empty();
+  last_frame_ = Clock::now();
+}
+
+DashboardApp::~DashboardApp() = default;
+
+void DashboardApp::init(float content_scale) {
+  load_fonts(content_scale);
+  map_ = std::make_unique<MapView>();
+  if (ws_ && ws_->sectors.size() > 0) map_->set_workspace(ws_, session_);
+}
+
+void DashboardApp::load_fonts(float content_scale) { ui_->load_fonts(content_scale); }
+
+void DashboardApp::report_error(const std::string& message) {
+  status_.errors.push_back(message);
+  error_log_.push_back(message);
+}
+
+void DashboardApp::start_load(Session session) {
+  if (load_) load_->cancel();
+  load_.reset();  // joins a cancelled load (it stops at its next stage)
+  load_ = std::make_unique<LoadJob>(std::move(session));
+}
+
+void DashboardApp::apply_loaded(std::shared_ptr<Workspace> ws, const Session& loaded) {
+  if (load_replaces_session_) {
+    session_ = loaded;
+    if (!pending_project_path_.empty()) status_.project_path = pending_project_path_;
+  } else {
+    session_.sources = loaded.sources;
+    session_.work_srs = loaded.work_srs;
+    session_.camera = {};  // new data: frame all of it (a project keeps its saved camera)
+  }
+  load_replaces_session_ = false;
+  pending_project_path_.clear();
+  ws_ = std::move(ws);
+  // The load applied the filter it was started with; the session may have moved on since.
+  applied_filter_ = loaded.filter;
+  if (!(applied_filter_ == session_.filter)) {
+    update_filter_result(*ws_, session_.filter, session_.revision);
+    applied_filter_ = session_.filter;
+  }
+  if (map_) map_->set_workspace(ws_, session_);
+  session_.bump();
+}
+
+void DashboardApp::poll_jobs() {
+  if (load_ && load_->done()) {
+    std::unique_ptr<LoadJob> job = std::move(load_);
+    if (auto ws = job->take_workspace()) {
+      apply_loaded(std::move(ws), job->session());
+    } else if (!job->cancelled()) {
+      report_error(app_text(load_replaces_session_ ? AppMsg::project_failed : AppMsg::load_failed,
+                            session_.language, job->error()));
+      load_replaces_session_ = false;
+    }
+  }
+  for (auto it = exports_.begin(); it != exports_.end();) {
+    if (!(*it)->done()) {
+      ++it;
+      continue;
+    }
+    if (!(*it)->error().empty())
+      report_error(app_text(AppMsg::export_failed, session_.language, (*it)->error()));
+    it = exports_.erase(it);
+  }
+  status_.loading = static_cast<bool>(load_);
+  status_.load_progress = load_ ? load_->progress() : -1.0f;
+  status_.load_message = load_ ? load_->message() : "";
+}
+
+bool DashboardApp::settle(std::chrono::milliseconds timeout) {
+  const auto deadline = Clock::now() + timeout;
+  while (load_ && !load_->done()) {
+    if (Clock::now() > deadline) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  poll_jobs();
+  if (!map_) return true;
+  const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+  return map_->settle_heatmap(left.count() > 0 ? left : std::chrono::milliseconds(0));
+}
+
+MapInput DashboardApp::map_input(const ui::MapRegion& r, float scale, const PlatformInput& p) {
+  const ImGuiIO& io = ImGui::GetIO();
+  MapInput in;
+  const bool over = io.MousePos.x >= r.x && io.MousePos.y >= r.y && io.MousePos.x < r.x + r.width &&
+                    io.MousePos.y < r.y + r.height;
+  in.mouse_in_map = over && !io.WantCaptureMouse;
+  in.mouse = {(io.MousePos.x - r.x) * scale, (io.MousePos.y - r.y) * scale};
+  if (ImGui::IsMouseClicked(0)) {
+    drag_started_in_map_ = in.mouse_in_map;
+    drag_moved_ = false;
+  }
+  if (drag_started_in_map_ && ImGui::IsMouseDown(0)) {
+    if (!drag_moved_ && ImGui::IsMouseDragging(0)) {
+      // Past the drag threshold: catch up with the whole drag so far, then follow the deltas.
+      const ImVec2 d = ImGui::GetMouseDragDelta(0);
+      in.drag_delta = {d.x * scale, d.y * scale};
+      drag_moved_ = true;
+    } else if (drag_moved_) {
+      in.drag_delta = {io.MouseDelta.x * scale, io.MouseDelta.y * scale};
+    }
+  }
+  in.click = drag_started_in_map_ && ImGui::IsMouseReleased(0) && !drag_moved_;
+  if (ImGui::IsMouseReleased(0)) drag_started_in_map_ = false;
+  in.wheel = in.mouse_in_map ? io.MouseWheel : 0;
+  in.double_click = in.mouse_in_map && ImGui::IsMouseDoubleClicked(0);
+  in.ctrl = io.KeyCtrl;
+  if (!io.WantCaptureKeyboard && !io.WantTextInput) {
+    const auto pressed = [](ImGuiKey k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k)); };
+    in.pan_x = (pressed(ImGuiKey_RightArrow) ? 1 : 0) - (pressed(ImGuiKey_LeftArrow) ? 1 : 0);
+    in.pan_y = (pressed(ImGuiKey_DownArrow) ? 1 : 0) - (pressed(ImGuiKey_UpArrow) ? 1 : 0);
+    in.home = pressed(ImGuiKey_Home);
+    for (ImWchar c : io.InputQueueCharacters) {
+      if (c == '+' || c == '=') ++in.zoom_steps;
+      if (c == '-' || c == '_') --in.zoom_steps;
+    }
+  }
+  in.drag_delta.x += p.scripted_pan.x;
+  in.drag_delta.y += p.scripted_pan.y;
+  return in;
+}
+
+void DashboardApp::frame(const PlatformInput& input, float pixel_scale) {
+  const auto now = Clock::now();
+  status_.frame_ms = std::chrono::duration<double, std::milli>(now - last_frame_).count();
+  last_frame_ = now;
+  pixel_scale_ = pixel_scale;
+  poll_jobs();
+  if (input.toggle_presentation) status_.presentation = !status_.presentation;
+  if (status_.presentation && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+    status_.presentation = false;
+  // Dropped files go through the UI, which knows them like File > Open does (a CSV opens the
+  // column mapping dialog, a project replaces the session, other data gets a guessed role).
+  for (const std::string& path : input.dropped) ui_->open_path(path, actions_);
+
+  region_ = ui_->draw(*ws_, session_, status_, actions_);
+  status_.errors.clear();  // shown once; the UI keeps them in its error window
+  if (!(session_.filter == applied_filter_) && ws_->incidents.size() > 0) {
+    update_filter_result(*ws_, session_.filter, session_.revision);
+    applied_filter_ = session_.filter;
+    if (map_) map_->filter_changed();
+  }
+  if (map_ && region_.width > 0 && region_.height > 0)
+    map_->frame(region_, pixel_scale, session_, map_input(region_, pixel_scale, input),
+                status_.presentation, status_);
+  ui_->draw_map_overlay(*ws_, session_, status_, region_);
+}
+
+void DashboardApp::after_frame() {
+  ui::UiActions actions;
+  actions.swap(actions_);
+  for (const ui::UiAction& a : actions) {
+    try {
+      carry_out(a);
+    } catch (const std::exception& e) {
+      report_error(e.what());  // an action must never take the dashboard down
+    }
+  }
+}
+
+void DashboardApp::carry_out(const ui::UiAction& a) {
+  using Kind = ui::UiAction::Kind;
+  switch (a.kind) {
+    case Kind::open_source: {
+      Session next = session_;
+      next.sources = with_source(session_.sources, a.source);
+      load_replaces_session_ = false;
+      start_load(std::move(next));
+      break;
+    }
+    case Kind::open_project: {
+      Session next = io::load_project(a.path);  // throws DataError with a clear message
+      if (next.layers.empty()) next.layers = default_layers();
+      pending_project_path_ = a.path;
+      start_load(std::move(next));
+      load_replaces_session_ = true;
+      break;
+    }
+    case Kind::save_project: {
+      const std::string path = a.path.empty() ? status_.project_path : a.path;
+      if (path.empty()) {
+        report_error(app_text(AppMsg::save_no_path, session_.language));
+        break;
+      }
+      try {
+        // Warnings (e.g. a password dropped from a connection string) are shown like errors.
+        for (const std::string& w : io::save_project(session_, path)) report_error(w);
+        status_.project_path = path;
+      } catch (const std::exception& e) {
+        report_error(app_text(AppMsg::save_failed, session_.language, e.what()));
+      }
+      break;
+    }
+    case Kind::new_demo: {
+      Session next = session_;
+      next.sources.clear();
+      next.work_srs.clear();
+      start_load(std::move(next));
+      break;
+    }
+    case Kind::cancel_load:
+      if (load_) load_->cancel();
+      break;
+    case Kind::export_png: {
+      const int w = a.width > 0 ? a.width : static_cast<int>(region_.width * pixel_scale_);
+      const int h = a.height > 0 ? a.height : static_cast<int>(region_.height * pixel_scale_);
+      if (a.path.empty() || w <= 0 || h <= 0) break;
+      exports_.push_back(std::make_unique<ExportJob>(ws_, session_, a.path, w, h,
+                                                     status_.presentation));
+      break;
+    }
+    case Kind::toggle_presentation:
+      status_.presentation = !status_.presentation;
+      break;
+    case Kind::fit_all:
+      if (map_) map_->fit_all();
+      break;
+    case Kind::zoom_to_selection:
+      if (map_) map_->zoom_to_selection(session_);
+      break;
+    case Kind::quit:
+      quit_ = true;
+      break;
+    case Kind::open_basemap:
+      report_error(app_text(AppMsg::basemap_unsupported, session_.language, a.path));
+      break;
+  }
+}
+
+}  // namespace faro::app

@@ -1,0 +1,101 @@
+#pragma once
+// The dashboard without its window: Session, Workspace, UI panels, live map and background jobs,
+// driven one frame at a time by a platform loop (app/window_main.cpp with GLFW, or
+// app/headless_main.cpp through EGL). The loop owns the GL and ImGui contexts and the backends;
+// this class owns everything else and never blocks a frame on a load, a density grid or an export.
+//
+// Frame protocol (UI thread, GL context current, ImGui context current):
+//   backend NewFrame + ImGui::NewFrame();  app.frame(platform_input, pixel_scale);
+//   ImGui::Render(); backend draw;          app.after_frame();
+#include <chrono>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app/dashboard_options.hpp"
+#include "app/map_interaction.hpp"
+#include "core/session.hpp"
+#include "core/workspace.hpp"
+#include "ui/dashboard_ui.hpp"
+
+namespace faro::app {
+
+class ExportJob;
+class LoadJob;
+class MapView;
+
+// Input only the platform layer sees (keys outside ImGui's named keys, dropped files).
+struct PlatformInput {
+  bool toggle_presentation = false;  // F11
+  std::vector<std::string> dropped;  // files dropped on the window
+  // Scripted map input (headless benchmarks): added to what ImGui's IO gives.
+  Vec2 scripted_pan;
+};
+
+class DashboardApp {
+ public:
+  // Sets up the session (project file or the demo city, language) and starts loading it.
+  explicit DashboardApp(const DashboardOptions& options);
+  ~DashboardApp();
+  DashboardApp(const DashboardApp&) = delete;
+  DashboardApp& operator=(const DashboardApp&) = delete;
+
+  // Loads the fonts at `scale` into the current ImGui context (the backend must (re)build its
+  // font texture afterwards) and creates the GL side of the map. Call once both contexts exist.
+  void init(float content_scale);
+  // Reloads the fonts for a new content scale (window moved to another monitor); the backend
+  // must rebuild its font texture afterwards.
+  void load_fonts(float content_scale);
+
+  // One frame between ImGui::NewFrame() and ImGui::Render(). `pixel_scale`: framebuffer pixels per
+  // ImGui unit (io.DisplayFramebufferScale.x).
+  void frame(const PlatformInput& input, float pixel_scale);
+  // Carries out the UI's requests of this frame (loads, saves, exports, camera moves).
+  void after_frame();
+
+  bool quit_requested() const { return quit_; }
+  bool presentation() const { return status_.presentation; }
+  bool loading() const { return static_cast<bool>(load_); }
+  // Blocks until the running load (if any) is done and applied and the heatmap is computed, so a
+  // screenshot shows the finished map. Runs no frame; false on timeout.
+  bool settle(std::chrono::milliseconds timeout);
+
+  Session& session() { return session_; }
+  const Workspace& workspace() const { return *ws_; }
+  MapView& map() { return *map_; }
+  ui::AppStatus& status() { return status_; }
+  // Where the map was drawn in the last frame (ImGui display coordinates).
+  const ui::MapRegion& map_region() const { return region_; }
+  // Every error message shown so far (tests and the headless run print them).
+  const std::vector<std::string>& error_log() const { return error_log_; }
+
+ private:
+  void poll_jobs();
+  void start_load(Session session);
+  void apply_loaded(std::shared_ptr<Workspace> ws, const Session& loaded_session);
+  void carry_out(const ui::UiAction& action);
+  void report_error(const std::string& message);
+  MapInput map_input(const ui::MapRegion& region, float pixel_scale, const PlatformInput& input);
+
+  Session session_;
+  std::shared_ptr<Workspace> ws_;
+  FilterState applied_filter_;  // what ws_->filtered was computed for
+  std::unique_ptr<ui::DashboardUi> ui_;
+  std::unique_ptr<MapView> map_;
+  std::unique_ptr<LoadJob> load_;
+  bool load_replaces_session_ = false;  // a project load replaces styles, filter and camera
+  std::string pending_project_path_;
+  std::vector<std::unique_ptr<ExportJob>> exports_;
+  ui::AppStatus status_;
+  ui::UiActions actions_;
+  ui::MapRegion region_;
+  float pixel_scale_ = 1;
+  std::vector<std::string> error_log_;
+  bool quit_ = false;
+  // Mouse drag state for the map (a press that started over the map).
+  bool drag_started_in_map_ = false;
+  bool drag_moved_ = false;
+  std::chrono::steady_clock::time_point last_frame_;
+};
+
+}  // namespace faro::app

@@ -1,0 +1,39 @@
+#pragma once
+// How `faro dashboard` (and `faro` with no arguments) starts, and the entry points of the two
+// ways it runs: a GLFW window when there is a display, or headless through EGL (no window
+// system), which draws the same UI into an offscreen target and writes it to a PNG.
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/session.hpp"
+
+namespace faro::app {
+
+struct DashboardOptions {
+  std::string screenshot;  // write the window to this PNG after `frames` frames and exit
+  int frames = 0;          // frames to run (0: until closed; 5 with --screenshot or headless)
+  int width = 1600, height = 900;  // window size in screen coordinates
+  bool presentation = false;
+  std::optional<Language> language;  // nullopt: the project's, else the system locale's
+  std::string project;               // project file (.faro.json) to open at start
+  // Sources to open instead of the demo city (after the project, replacing its sources).
+  std::vector<SourceSpec> sources;
+};
+
+constexpr const char* kDefaultHeadlessScreenshot = "faro-dashboard.png";
+
+// Whether a window can be opened: DISPLAY or WAYLAND_DISPLAY set and glfwInit() succeeds.
+bool display_available();
+
+// Runs the dashboard in a window. Returns the process exit code (0 ok, 1 error with a message on
+// `err`), or kNoWindow (message on `err`) when no OpenGL 3.3 window could be opened.
+constexpr int kNoWindow = -1;
+int run_windowed(const DashboardOptions& options, std::ostream& out, std::ostream& err);
+// Runs the same UI headless through EGL and writes options.screenshot (or the default name).
+int run_headless(const DashboardOptions& options, std::ostream& out, std::ostream& err);
+// Picks one of the two: the window with a display, else headless with a notice on `out`.
+int run_dashboard(const DashboardOptions& options, std::ostream& out, std::ostream& err);
+
+}  // namespace faro::app

@@ -1,0 +1,77 @@
+#pragma once
+// The heatmap's density, computed off the UI thread. The map keeps showing the last finished grid
+// while a new one is computed, so a slider drag or a pan never blocks a frame. Requests are
+// debounced: a new request replaces the pending one, and work starts only once requests have
+// stopped arriving for the debounce interval (150 ms: a slider drag computes once at the end).
+//
+// Ownership: a job holds the Workspace (for the x/y columns, which never change after a load) and
+// its own copy of the filtered row indices (Workspace::filtered is rewritten on the UI thread).
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
+
+#include "core/color_domain.hpp"
+#include "core/kde.hpp"
+#include "core/workspace.hpp"
+
+namespace faro::app {
+
+struct DensityJob {
+  std::shared_ptr<const Workspace> ws;                 // keeps the incident columns alive
+  std::shared_ptr<const std::vector<uint32_t>> rows;   // filtered rows (all rows when null)
+  GridSpec grid;
+  KdeParams params;
+  double auto_percentile = kDefaultAutoPercentile;     // for the auto colour domain
+  uint64_t generation = 0;                             // echoed in the result
+};
+
+struct DensityResult {
+  GridSpec grid;
+  std::vector<float> density;  // incidents per km² (per year when params.period_years > 0)
+  KdeParams params;
+  ColorDomain auto_domain;     // [0, percentile of non-zero cells]
+  uint64_t generation = 0;
+  size_t points = 0;
+  double compute_ms = 0;
+  std::string error;           // non-empty when the computation failed (no grid then)
+};
+
+class DensityWorker {
+ public:
+  explicit DensityWorker(std::chrono::milliseconds debounce = std::chrono::milliseconds(150));
+  ~DensityWorker();  // abandons pending work and joins the thread
+  DensityWorker(const DensityWorker&) = delete;
+  DensityWorker& operator=(const DensityWorker&) = delete;
+
+  // Replaces any pending job; it starts `debounce` after the latest request.
+  void request(DensityJob job);
+  // The newest finished result, once (older unclaimed results are dropped).
+  std::optional<DensityResult> take_result();
+  // Whether a job is pending or running.
+  bool busy() const;
+  // Blocks until nothing is pending or running (screenshots, tests); false on timeout.
+  bool wait_idle(std::chrono::milliseconds timeout);
+
+ private:
+  void run();
+
+  const std::chrono::milliseconds debounce_;
+  mutable std::mutex mutex_;
+  std::condition_variable wake_, idle_;
+  std::optional<DensityJob> pending_;
+  std::chrono::steady_clock::time_point pending_since_;
+  std::optional<DensityResult> result_;
+  bool running_ = false;
+  bool stop_ = false;
+  std::thread thread_;  // last member: starts after everything above is initialised
+};
+
+// Density of the job's rows on its grid (what the worker runs; exposed for tests and benches).
+DensityResult compute_density(const DensityJob& job, CpuKde& kde);
+
+}  // namespace faro::app

@@ -1,0 +1,47 @@
+#pragma once
+// Exports the current view to PNG on a background thread through the same offscreen path as
+// `faro render` (render::render_map_scene in its own EGL context, then an atomic PNG write): the
+// dashboard keeps running while a 4K map with its density grid is drawn. The job copies what it
+// needs (the filtered incidents, the session's styles) and keeps the Workspace alive.
+#include <atomic>
+#include <memory>
+#include <string>
+#include <thread>
+
+#include "core/session.hpp"
+#include "core/workspace.hpp"
+#include "render/map_scene.hpp"
+
+namespace faro::app {
+
+// The render_map_scene options for the session's layers and styles at width x height (points off
+// in presentation mode), with the title, period and source line in the session's language.
+render::MapSceneOptions export_scene_options(const Workspace& ws, const Session& session,
+                                             int width, int height, bool presentation);
+
+class ExportJob {
+ public:
+  ExportJob(std::shared_ptr<const Workspace> ws, Session session, std::string path, int width,
+            int height, bool presentation);
+  ~ExportJob();  // joins (an export cannot be interrupted half-way; it finishes or fails)
+  ExportJob(const ExportJob&) = delete;
+  ExportJob& operator=(const ExportJob&) = delete;
+
+  bool done() const { return done_.load(); }
+  const std::string& path() const { return path_; }
+  const std::string& error() const { return error_; }  // after done(); empty on success
+
+ private:
+  void run();
+
+  std::shared_ptr<const Workspace> ws_;
+  Session session_;
+  std::string path_;
+  int width_, height_;
+  bool presentation_;
+  std::string error_;
+  std::atomic<bool> done_{false};
+  std::thread thread_;  // last member
+};
+
+}  // namespace faro::app

@@ -1,0 +1,53 @@
+#include "app/load_job.hpp"
+
+#include <exception>
+#include <new>
+
+#include "core/errors.hpp"
+#include "io/workspace_loader.hpp"
+
+namespace faro::app {
+
+LoadJob::LoadJob(Session session) : session_(std::move(session)), thread_([this] { run(); }) {}
+
+LoadJob::~LoadJob() {
+  cancel();
+  if (thread_.joinable()) thread_.join();
+}
+
+std::string LoadJob::message() const {
+  std::lock_guard lock(message_mutex_);
+  return message_;
+}
+
+std::shared_ptr<Workspace> LoadJob::take_workspace() {
+  if (!done()) return nullptr;
+  return std::move(result_);
+}
+
+void LoadJob::run() {
+  io::LoadProgress progress;
+  progress.cancel = &cancel_;
+  progress.on_progress = [this](float fraction, std::string message) {
+    progress_.store(fraction);
+    std::lock_guard lock(message_mutex_);
+    message_ = std::move(message);
+  };
+  // Every failure becomes a message for the UI: a load must never take the dashboard down.
+  try {
+    auto ws = std::make_shared<Workspace>(io::load_workspace(session_, progress));
+    update_filter_result(*ws, session_.filter, session_.revision);
+    result_ = std::move(ws);
+  } catch (const Cancelled&) {
+    was_cancelled_ = true;
+  } catch (const std::bad_alloc&) {
+    error_ = "out of memory";
+  } catch (const std::exception& e) {
+    error_ = e.what();
+  } catch (...) {
+    error_ = "unknown error";
+  }
+  done_.store(true);
+}
+
+}  // namespace faro::app

@@ -1,0 +1,191 @@
+// faro brief: the weekly brief for the Monday meeting, per sector and for the whole area, as CSV
+// (the table), or as a one-page A4 landscape PDF / PNG (map of the week, table, 52-week timeline).
+#include <chrono>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <iostream>
+
+#include "cli/args.hpp"
+#include "cli/commands.hpp"
+#include "cli/data_args.hpp"
+#include "core/demo_city.hpp"
+#include "core/errors.hpp"
+#include "core/weekly_brief.hpp"
+#include "io/atomic_file.hpp"
+#include "io/program_loader.hpp"
+#include "render/brief_page.hpp"
+
+namespace faro::cli {
+namespace {
+namespace fs = std::filesystem;
+
+CommandSpec brief_spec() {
+  CommandSpec spec;
+  spec.name = "brief";
+  spec.synopsis =
+      "[--sectors S --incidents I] [--programs P] [--week 2024-W07] [--where SQL] "
+      "[--lang es|en] [--sort COLUMN[:asc]] -o brief.pdf|brief.png|brief.csv";
+  spec.description =
+      "The weekly brief: per sector and for the whole area ('(all)', incidents in no sector\n"
+      "included), the incidents of one ISO week against the previous week, the mean of the\n"
+      "previous 4 weeks (the baseline), the same ISO week last year, and ISO-year-to-date\n"
+      "(weeks 1..N) against the same weeks last year.\n"
+      "z = 2(sqrt(week) - sqrt(mean of previous 4)) is a variance-stabilised change for counts;\n"
+      "flag 'up'/'down' when |z| >= 1.96 and the exact Poisson tail at the baseline rate is\n"
+      "below 2.5 %, 'new' when the baseline is 0 and the week has 3 or more. pct_change is empty\n"
+      "when the baseline is 0.\n"
+      "The output format follows the extension of -o: .csv (sector,week,prev_week,mean_prev4,\n"
+      "same_week_last_year,ytd,ytd_last_year,z,flag,pct_change; one row per sector, then\n"
+      "'(all)'), .pdf (one A4 landscape page) or .png (the same page at --dpi, default 150).\n"
+      "--week defaults to the last complete ISO week in the data (its Sunday covered).\n"
+      "With no --sectors/--incidents, uses the demo city (datos sintéticos) and its programs.";
+  for (const OptionSpec& o : data_options()) spec.options.push_back(o);
+  for (const OptionSpec& o : filter_options())
+    if (o.name == "where") spec.options.push_back(o);
+  spec.options.push_back(
+      {"programs", "SOURCE",
+       "programs: GeoPackage with program_sectors, or CSV program,sector,start[,end]"});
+  spec.options.push_back({"week", "YYYY-Www", "ISO week, e.g. 2024-W07 (default: last complete)"});
+  spec.options.push_back({"lang", "es|en", "language of the page (default es)"});
+  spec.options.push_back(
+      {"sort", "COLUMN[:asc]", "CSV row order by a column (default: sector order of the source)"});
+  spec.options.push_back({"dpi", "N", "PNG resolution (default 150)"});
+  spec.options.push_back({"o", "FILE", "output .csv, .pdf or .png (written atomically; required)"});
+  return spec;
+}
+
+enum class Format { csv, pdf, png };
+
+Format format_of(const std::string& path) {
+  std::string ext = fs::path(path).extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (ext == ".csv") return Format::csv;
+  if (ext == ".pdf") return Format::pdf;
+  if (ext == ".png") return Format::png;
+  throw UsageError("faro brief: -o must end in .csv, .pdf or .png, got '" + path + "'");
+}
+
+// Today's local date, or the date of SOURCE_DATE_EPOCH (reproducible builds convention) when set.
+std::string generation_date() {
+  std::time_t now = std::time(nullptr);
+  if (const char* e = std::getenv("SOURCE_DATE_EPOCH"); e && *e) now = std::strtoll(e, nullptr, 10);
+  std::tm tm{};
+  localtime_r(&now, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
+
+double parse_dpi(const ParsedArgs& args) {
+  const std::string v = args.get_or("dpi", "150");
+  try {
+    size_t used = 0;
+    const double d = std::stod(v, &used);
+    if (used == v.size() && d >= 36 && d <= 600) return d;
+  } catch (const std::exception&) {
+  }
+  throw UsageError("--dpi must be a number between 36 and 600, got '" + v + "'");
+}
+
+}  // namespace
+
+int cmd_brief(const std::vector<std::string>& args_in, std::ostream& out, std::ostream& err) {
+  const CommandSpec spec = brief_spec();
+  const ParsedArgs args = parse_args(spec, args_in);
+  if (args.help) {
+    out << usage_text(spec);
+    return kExitOk;
+  }
+  // Every usage error before any loading.
+  const auto output = args.get("o");
+  if (!output) throw UsageError("faro brief: -o FILE (.csv, .pdf or .png) is required");
+  const Format format = format_of(*output);
+  std::optional<IsoWeek> week;
+  if (auto w = args.get("week")) {
+    week = parse_iso_week(*w);
+    if (!week) throw UsageError("--week must be an ISO week such as 2024-W07, got '" + *w + "'");
+  }
+  const std::string lang = args.get_or("lang", "es");
+  if (lang != "es" && lang != "en") throw UsageError("--lang must be es or en, got '" + lang + "'");
+  std::optional<BriefColumn> sort;
+  bool ascending = false;
+  if (auto s = args.get("sort")) {
+    std::string name = *s;
+    if (name.size() > 4 && name.substr(name.size() - 4) == ":asc") {
+      ascending = true;
+      name.resize(name.size() - 4);
+    }
+    sort = parse_brief_column(name);
+    if (!sort) throw UsageError("--sort: unknown column '" + name + "'");
+  }
+  const double dpi = parse_dpi(args);
+
+  LoadedData data = load_data(args, err);
+  if (data.sectors.size() == 0) throw DataError(data.sectors_source + ": no sectors loaded");
+  if (!week) {
+    week = last_complete_week(data.incidents);
+    if (!week) throw DataError(data.incidents_source + ": no incidents, so no week to brief");
+    err << "faro brief: week " << format_iso_week(*week) << " (last complete week in the data)\n";
+  }
+  const auto t0 = std::chrono::steady_clock::now();
+  WeeklyBrief brief = compute_weekly_brief(data.incidents, data.sectors, data.filter, *week);
+  err << "faro brief: " << data.incidents.size() << " incidents briefed in "
+      << std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count()
+      << " ms\n";
+  if (const auto tmax = data.incidents.max_time(); !tmax || *tmax < brief.week_start)
+    err << "faro brief: warning: " << format_iso_week(*week)
+        << " is after the last incident in the data; its counts are all zero\n";
+  else if (const auto tmin = data.incidents.min_time(); tmin && *tmin >= brief.week_end_exclusive)
+    err << "faro brief: warning: " << format_iso_week(*week)
+        << " is before the first incident in the data; its counts are all zero\n";
+  if (sort) sort_brief_rows(brief.rows, *sort, !ascending);
+
+  int up = 0, down = 0, fresh = 0;
+  for (const BriefRow& r : brief.rows) {
+    up += r.flag == BriefFlag::up;
+    down += r.flag == BriefFlag::down;
+    fresh += r.flag == BriefFlag::new_;
+  }
+  if (format == Format::csv) {
+    io::write_file_atomically(*output, weekly_brief_csv(brief));
+  } else {
+    std::vector<Program> programs;
+    const std::string programs_source =
+        args.get_or("programs", data.synthetic ? data.sectors_source : "");
+    if (!programs_source.empty()) {
+      io::ProgramLoadResult pl = io::load_programs(programs_source);
+      err << pl.report.to_text();
+      programs = std::move(pl.programs);
+    }
+    const IncidentStore week_store = week_incidents(data.incidents, data.filter, brief);
+    render::BriefPageInput in;
+    in.brief = &brief;
+    in.sectors = &data.sectors;
+    in.week_incidents = &week_store;
+    in.programs = &programs;
+    in.language = lang;
+    const std::string incidents_name = fs::path(data.incidents_source).filename().string();
+    in.data_title = data.synthetic ? DemoCity{}.name : incidents_name;
+    in.source_line = data.synthetic
+                         ? (lang == "en" ? "Faro — synthetic city" : "Faro — ciudad sintética")
+                         : (lang == "en" ? "Source: " : "Fuente: ") + incidents_name + " · Faro";
+    in.filter_text = args.get_or("where", "");
+    in.generated = generation_date();
+    in.synthetic = data.synthetic;
+    const render::BriefPageResult r = format == Format::pdf
+                                          ? render::write_brief_pdf(in, *output)
+                                          : render::write_brief_png(in, *output, dpi);
+    if (!r.map_rendered)
+      err << "faro brief: warning: no headless OpenGL; the map shows sector outlines only\n";
+    else
+      err << "renderer: " << r.renderer << "\n";
+  }
+  out << "wrote " << *output << " (" << format_iso_week(*week) << "): " << data.sectors.size()
+      << " sectors, whole area " << brief.all.week << " incidents (previous 4 weeks mean "
+      << brief.all.mean_prev4 << "); flags: " << up << " up, " << fresh << " new, " << down
+      << " down\n";
+  return kExitOk;
+}
+
+}  // namespace faro::cli

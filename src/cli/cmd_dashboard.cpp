@@ -1,0 +1,97 @@
+// faro dashboard (and `faro` with no arguments): the interactive dashboard in a window, or, with
+// no display, the same UI drawn headless through EGL into a PNG. --screenshot runs a fixed number
+// of frames and writes the window to a PNG (the Xvfb smoke test and the docs use it).
+#include <iostream>
+
+#include "cli/args.hpp"
+#include "cli/commands.hpp"
+#include "core/errors.hpp"
+#ifdef FARO_HAVE_APP
+#include "app/dashboard_options.hpp"
+#include "render/egl_context.hpp"
+#endif
+
+namespace faro::cli {
+namespace {
+
+CommandSpec dashboard_spec() {
+  CommandSpec spec;
+  spec.name = "dashboard";
+  spec.synopsis =
+      "[--project P.faro.json] [--lang es|en] [--presentation] [--size 1600x900] "
+      "[--frames N] [--screenshot OUT.png]";
+  spec.description =
+      "Opens the interactive dashboard on the demo city (datos sintéticos) or a project file.\n"
+      "Map: drag to pan, wheel to zoom around the cursor, double-click to zoom in, arrows and\n"
+      "+/- to move and zoom, Home to fit all; click a sector to select it (Ctrl+click for\n"
+      "several). F11 toggles presentation mode (Esc leaves). Drop files on the window to open them.\n"
+      "With no display (no DISPLAY / WAYLAND_DISPLAY, or no OpenGL window), draws the dashboard\n"
+      "headless through EGL and writes it to faro-dashboard.png (or --screenshot).";
+  spec.options = {
+      {"project", "FILE", "project file to open (.faro.json)"},
+      {"lang", "es|en", "interface language (default: the project's, else the system locale)"},
+      {"presentation", "", "start in presentation mode (full screen, larger text, no points)"},
+      {"size", "WxH", "window size in screen units (default 1600x900)"},
+      {"frames", "N", "run N frames then exit (default 5 with --screenshot)"},
+      {"screenshot", "OUT.png", "write the window to a PNG after the last frame, then exit"},
+  };
+  return spec;
+}
+
+#ifdef FARO_HAVE_APP
+int parse_positive(const std::string& text, const std::string& what, int max) {
+  try {
+    size_t used = 0;
+    const int v = std::stoi(text, &used);
+    if (used == text.size() && v > 0 && v <= max) return v;
+  } catch (const std::exception&) {
+  }
+  throw UsageError("faro dashboard: " + what + " must be a whole number from 1 to " +
+                   std::to_string(max) + ", got '" + text + "'");
+}
+#endif
+
+}  // namespace
+
+int cmd_dashboard(const std::vector<std::string>& args_in, std::ostream& out, std::ostream& err) {
+  const CommandSpec spec = dashboard_spec();
+  const ParsedArgs args = parse_args(spec, args_in);
+  if (args.help) {
+    out << usage_text(spec);
+    return kExitOk;
+  }
+#ifdef FARO_HAVE_APP
+  app::DashboardOptions options;
+  options.screenshot = args.get_or("screenshot", "");
+  options.project = args.get_or("project", "");
+  options.presentation = args.has("presentation");
+  if (auto n = args.get("frames")) options.frames = parse_positive(*n, "--frames", 1'000'000);
+  if (auto lang = args.get("lang")) {
+    if (*lang == "es")
+      options.language = Language::es;
+    else if (*lang == "en")
+      options.language = Language::en;
+    else
+      throw UsageError("faro dashboard: --lang must be es or en, got '" + *lang + "'");
+  }
+  if (auto size = args.get("size")) {
+    const size_t x = size->find('x');
+    if (x == std::string::npos)
+      throw UsageError("faro dashboard: --size must be WIDTHxHEIGHT, e.g. 1600x900, got '" +
+                       *size + "'");
+    options.width = parse_positive(size->substr(0, x), "--size width", 8192);
+    options.height = parse_positive(size->substr(x + 1), "--size height", 8192);
+  }
+  try {
+    return app::run_dashboard(options, out, err);
+  } catch (const render::GlUnavailable& e) {
+    err << "faro dashboard: no OpenGL 3.3 context (window or EGL): " << e.what() << "\n";
+    return kExitData;
+  }
+#else
+  err << "faro dashboard: this build has no dashboard (the app library was not built)\n";
+  return kExitData;
+#endif
+}
+
+}  // namespace faro::cli

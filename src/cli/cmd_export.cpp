@@ -1,0 +1,131 @@
+// faro export: aggregated counts per sector and period that may leave the analyst's machine, as
+// CSV, GeoJSON or GeoPackage, partner-safe by default (core/disclosure.hpp): counts 1..k-1 and
+// their complements hidden, no points, ids or coordinates, a ledger against differencing.
+// `--internal` writes raw counts stamped "USO INTERNO / INTERNAL USE".
+#include <iostream>
+
+#include "cli/args.hpp"
+#include "cli/commands.hpp"
+#include "cli/data_args.hpp"
+#include "core/aggregate.hpp"
+#include "core/disclosure.hpp"
+#include "core/errors.hpp"
+#include "io/aggregate_export.hpp"
+#include "io/disclosure_ledger.hpp"
+
+namespace faro::cli {
+namespace {
+
+CommandSpec export_spec() {
+  CommandSpec spec{
+      "export",
+      "[--sectors S --incidents I] [--where SQL] [--from D --to D] [--by none|week|month|year] "
+      "[--k 5] [--internal] [--ledger FILE] -o out.csv|out.geojson|out.gpkg",
+      "Exports incidents per sector and period, aggregated, for partners (default: partner-safe).\n"
+      "Partner-safe: counts of 1..k-1 (default k = 5; it can be raised, never lowered) are\n"
+      "written as \"<5\" (CSV) or null with suppressed = 1 (GeoJSON, GeoPackage), and further\n"
+      "cells are hidden so no hidden count can be recovered from a row or column total. Totals\n"
+      "per sector (period 'total') and per period (sector '(total)') are included. A cell that\n"
+      "differs by 1..k-1 from a value published by an earlier export under the same sector and\n"
+      "period is hidden too (the ledger, --ledger; default in the Faro cache folder), so two\n"
+      "exports that differ by one filter do not reveal a small count. Hidden cells all look the\n"
+      "same; the marker is \"s\" instead of \"<5\" when one of them is 5 or more.\n"
+      "No incident ids, points, coordinates or dates finer than the period are written.\n"
+      "--internal writes raw counts, stamped USO INTERNO / INTERNAL USE (CSV: first line;\n"
+      "vector files: layer description and metadata). With no sources, uses the demo city."};
+  for (auto& o : data_options()) spec.options.push_back(o);
+  for (auto& o : filter_options()) spec.options.push_back(o);
+  spec.options.push_back({"by", "PERIOD", "none (default), week, month or year"});
+  spec.options.push_back({"k", "N", "smallest count published (default 5; only higher allowed)"});
+  spec.options.push_back({"internal", "", "raw counts for internal use (stamped)"});
+  spec.options.push_back(
+      {"ledger", "FILE", "ledger of published values (rule against differencing)"});
+  spec.options.push_back({"o", "FILE", "output .csv, .geojson or .gpkg (written atomically)"});
+  return spec;
+}
+
+DisclosurePolicy policy_from_args(const ParsedArgs& args) {
+  DisclosurePolicy policy;
+  policy.partner_safe = !args.has("internal");
+  if (auto k = args.get("k")) {
+    try {
+      size_t used = 0;
+      policy.k = std::stoi(*k, &used);
+      if (used != k->size()) throw std::invalid_argument(*k);
+    } catch (const std::exception&) {
+      throw UsageError("--k must be a whole number, got '" + *k + "'");
+    }
+  }
+  policy.validate();
+  return policy;
+}
+
+}  // namespace
+
+int cmd_export(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err) {
+  const CommandSpec spec = export_spec();
+  const ParsedArgs args = parse_args(spec, argv);
+  if (args.help) {
+    out << usage_text(spec);
+    return kExitOk;
+  }
+  const auto output = args.get("o");
+  if (!output) throw UsageError("faro export: -o FILE (.csv, .geojson or .gpkg) is required");
+  io::aggregate_format_for(*output);  // usage errors before any loading
+  const DisclosurePolicy policy = policy_from_args(args);
+  const auto kind = parse_bin_kind(args.get_or("by", "none"));
+  if (!kind) throw UsageError("--by must be one of none, week, month, year");
+  if (*kind == BinKind::day && policy.partner_safe)
+    throw UsageError("--by day is finer than a partner-safe export allows; use --internal");
+
+  LoadedData data = load_data(args, err);
+  const SectorPeriodCounts counts =
+      count_by_sector_and_period(data.incidents, data.sectors.size(), *kind, data.filter);
+
+  // Rows: every sector, then "(outside)" for incidents in no sector, so the totals are complete.
+  io::AggregateExport e;
+  const size_t rows = counts.sectors + 1, cols = static_cast<size_t>(counts.bins);
+  for (size_t r = 0; r < counts.sectors; ++r) {
+    e.row_names.push_back(data.sectors.sectors[r].name);
+    e.row_sector.push_back(static_cast<int>(r));
+  }
+  e.row_names.push_back("(outside)");
+  e.row_sector.push_back(-1);
+  for (int64_t b = 0; b < counts.bins; ++b)
+    e.period_names.push_back(bin_label(*kind, counts.first_bin + b));
+  e.internal = !policy.partner_safe;
+
+  DisclosurePolicy shape_only = policy;
+  shape_only.partner_safe = false;
+  e.table = protect_table(counts.counts, rows, cols, shape_only);  // shape for the labels
+  const std::vector<std::string> labels = io::aggregate_labels(e);
+  const std::string ledger_path = args.get_or("ledger", io::default_ledger_path());
+  PublishedLedger ledger;
+  if (policy.partner_safe) ledger = io::load_ledger(ledger_path);
+  e.table = protect_table(counts.counts, rows, cols, policy, &labels,
+                          policy.partner_safe ? &ledger : nullptr);
+
+  e.notice = policy.partner_safe ? protection_footer(policy, "es", false) + " / " +
+                                       protection_footer(policy, "en", false)
+                                 : std::string(internal_use_stamp());
+  if (data.synthetic) e.notice += " · DATOS SINTÉTICOS / SYNTHETIC DATA";
+  io::write_aggregate(*output, e, data.sectors);
+
+  if (policy.partner_safe) {
+    record_published(e.table, labels, ledger);
+    io::save_ledger(ledger_path, ledger);
+    err << "partner-safe: k = " << policy.k << "; hidden " << e.table.hidden_count() << " of "
+        << e.table.value.size() << " cells and totals (" << e.table.hidden_count(kPrimary)
+        << " below k, " << e.table.hidden_count(kDifference)
+        << " differing by less than k from an earlier export, "
+        << e.table.hidden_count(kComplementary) << " complementary); marker \"" << e.table.marker
+        << "\"; ledger " << ledger_path << "\n";
+  } else {
+    err << "internal use: raw counts, stamped \"" << internal_use_stamp() << "\"\n";
+  }
+  out << "wrote " << *output << ": " << data.sectors.size() << " sectors x " << cols << " periods, "
+      << counts.total() << " incidents\n";
+  return kExitOk;
+}
+
+}  // namespace faro::cli

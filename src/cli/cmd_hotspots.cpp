@@ -1,0 +1,199 @@
+// faro hotspots: Getis-Ord Gi* hot and cold spots of incident counts per sector or per square /
+// hexagonal grid cell, with permutation p-values, a false-discovery-rate correction and ArcGIS's
+// 90/95/99 % classes; optionally the emerging hot spot pattern of every unit over weeks or months.
+#include <chrono>
+#include <filesystem>
+#include <iostream>
+
+#include "cli/args.hpp"
+#include "cli/commands.hpp"
+#include "cli/data_args.hpp"
+#include "cli/distance_args.hpp"
+#include "cli/hotspot_output.hpp"
+#include "cli/hotspot_units.hpp"
+#include "core/demo_city.hpp"
+#include "core/errors.hpp"
+#include "io/atomic_file.hpp"
+#include "io/gdal_env.hpp"
+
+namespace faro::cli {
+namespace {
+namespace fs = std::filesystem;
+
+CommandSpec hotspots_spec() {
+  CommandSpec spec{
+      "hotspots",
+      "[--sectors S --incidents I] [--where SQL] [--from D --to D] [--unit sectors|grid|hex] "
+      "[--cell 500] [--neighbours contiguity|distance:1500] [--permutations 999] [--seed N] "
+      "[--emerging --by week|month] -o hotspots.csv|.geojson|.png",
+      "Getis-Ord Gi* hot and cold spots of incident counts (binary weights including each unit\n"
+      "itself, as ArcGIS's Hot Spot Analysis). Units are the sectors, or square (grid) or "
+      "hexagonal\n"
+      "(hex) cells of --cell metres over the sectors' extent (cells whose centre lies in a "
+      "sector,\n"
+      "plus any cell with an incident). p is a conditional-permutation p (two-sided, seeded); "
+      "p_fdr\n"
+      "its Benjamini-Hochberg correction; classes hot/cold at 90/95/99 % use p_fdr (ArcGIS Gi_Bin\n"
+      "-3..3) unless --no-fdr. --emerging adds ArcGIS Pro's Emerging Hot Spot pattern of each "
+      "unit\n"
+      "(space-time Gi* per --by bin, Mann-Kendall trend of its z-scores). Output by extension: "
+      "CSV\n"
+      "(unit,count,gi_z,p,p_fdr,class,gi_bin,p_norm[,emerging,trend_z,trend_p]), GeoJSON (WGS 84)\n"
+      "or PNG (class map with legend, headless OpenGL). With no sources, uses the demo city."};
+  for (auto& o : data_options()) spec.options.push_back(o);
+  for (auto& o : filter_options()) spec.options.push_back(o);
+  spec.options.insert(
+      spec.options.end(),
+      {
+          {"unit", "KIND", "sectors (default), grid (squares) or hex (hexagons)"},
+          {"cell", "DIST", "grid/hex cell size in metres (default 500; hex: centre spacing)"},
+          {"neighbours", "SPEC", "contiguity (default; queen) or distance:METRES between centres"},
+          {"tolerance", "DIST", "contiguity snapping tolerance in metres (default 1)"},
+          {"permutations", "N", "conditional permutations for p (default 999; 0 = analytic p)"},
+          {"seed", "N", "random seed of the permutations (default 12345)"},
+          {"no-fdr", "", "classes from the raw p instead of the FDR-corrected p"},
+          {"emerging", "", "add the emerging hot spot pattern over time bins"},
+          {"by", "PERIOD", "time bins for --emerging: week or month (default month)"},
+          {"time-step", "N", "--emerging neighbourhood time step in bins (default 1)"},
+          {"width", "PX", "PNG width (default 1600)"},
+          {"height", "PX", "PNG height (default 1200)"},
+          {"title", "TEXT", "PNG title"},
+          {"o", "FILE", "output .csv, .geojson or .png (required; written atomically)"},
+      });
+  return spec;
+}
+
+int parse_int(const ParsedArgs& args, const std::string& name, int fallback, int lo, int hi) {
+  const auto v = args.get(name);
+  if (!v) return fallback;
+  try {
+    size_t used = 0;
+    const long long n = std::stoll(*v, &used);
+    if (used == v->size() && n >= lo && n <= hi) return static_cast<int>(n);
+  } catch (const std::exception&) {
+  }
+  throw UsageError("--" + name + " must be a whole number from " + std::to_string(lo) + " to " +
+                   std::to_string(hi) + ", got '" + *v + "'");
+}
+
+std::string lower_extension(const std::string& path) {
+  std::string ext = fs::path(path).extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext;
+}
+
+}  // namespace
+
+int cmd_hotspots(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err) {
+  const CommandSpec spec = hotspots_spec();
+  const ParsedArgs args = parse_args(spec, argv);
+  if (args.help) {
+    out << usage_text(spec);
+    return kExitOk;
+  }
+  // Every argument is checked before any data is read.
+  const auto unit = parse_unit_kind(args.get_or("unit", "sectors"));
+  if (!unit) throw UsageError("--unit must be sectors, grid or hex");
+  const double cell = parse_distance_m(args.get_or("cell", "500"), "--cell");
+  NeighbourSpec neighbours = parse_neighbours(args.get_or("neighbours", "contiguity"));
+  if (auto t = args.get("tolerance")) neighbours.tolerance_m = parse_distance_m(*t, "--tolerance");
+  GiStarOptions gi_options;
+  gi_options.permutations = parse_int(args, "permutations", 999, 0, 99999);
+  gi_options.seed = static_cast<uint64_t>(parse_int(args, "seed", 12345, 0, 2147483647));
+  gi_options.fdr = !args.has("no-fdr");
+  const bool emerging = args.has("emerging");
+  const std::string by = args.get_or("by", "month");
+  if (by != "week" && by != "month") throw UsageError("--by must be week or month");
+  const BinKind bin_kind = by == "week" ? BinKind::week : BinKind::month;
+  const int time_step = parse_int(args, "time-step", 1, 0, 52);
+  const int width = parse_int(args, "width", 1600, 200, 8000);
+  const int height = parse_int(args, "height", 1200, 200, 8000);
+  if (!args.has("o"))
+    throw UsageError("faro hotspots: -o FILE (.csv, .geojson or .png) is required");
+  const std::string path = *args.get("o");
+  const std::string ext = lower_extension(path);
+  if (ext != ".csv" && ext != ".geojson" && ext != ".json" && ext != ".png")
+    throw UsageError("-o must end in .csv, .geojson or .png, got '" + path + "'");
+  const fs::path parent = fs::path(path).parent_path();
+  if (!parent.empty() && !fs::is_directory(parent))
+    throw DataError("cannot write " + path + ": folder " + parent.string() + " does not exist");
+
+  LoadedData data = load_data(args, err);
+  const auto t0 = std::chrono::steady_clock::now();
+  const HotspotUnits units = build_units(data.sectors, data.incidents, *unit, cell, neighbours);
+  if (units.size() < 3)
+    throw DataError("hot spot analysis needs at least 3 units, got " +
+                    std::to_string(units.size()));
+  HotspotReport report;
+  report.units = &units;
+  report.counts = units.counts();
+  report.work_srs = data.sectors.work_srs.empty() ? data.incidents.work_srs : data.sectors.work_srs;
+  report.synthetic = data.synthetic;
+  const auto t1 = std::chrono::steady_clock::now();
+  report.gi = gi_star(report.counts, units.weights, gi_options);
+  const auto t2 = std::chrono::steady_clock::now();
+
+  if (emerging) {
+    const auto first = data.filter.from ? data.filter.from : data.incidents.min_time();
+    const auto last = data.filter.to_exclusive ? std::optional(*data.filter.to_exclusive - 1)
+                                               : data.incidents.max_time();
+    if (!first || !last) throw DataError("--emerging: no incidents selected, so no time range");
+    const int64_t b0 = bin_of(bin_kind, *first), b1 = bin_of(bin_kind, *last);
+    const int64_t bins = b1 - b0 + 1;
+    if (bins < 2 || bins > 5000)
+      throw DataError("--emerging needs 2 to 5000 " + by + " bins, the period has " +
+                      std::to_string(bins));
+    if (bins < 10)
+      err << "note: only " << bins << " " << by << " bins; ArcGIS needs at least 10 for a trend\n";
+    EmergingOptions eo;
+    eo.time_step = time_step;
+    const std::vector<double> cube = units.counts_by_bin(data.incidents, bin_kind, b0, bins);
+    report.emerging =
+        emerging_hotspots(cube, units.size(), static_cast<size_t>(bins), units.weights, eo);
+    err << "emerging: " << bins << " " << by << " bins " << bin_label(bin_kind, b0) << ".."
+        << bin_label(bin_kind, b1) << ", neighbourhood time step " << time_step << "\n";
+  }
+  const auto t3 = std::chrono::steady_clock::now();
+  auto ms = [](auto a, auto b) { return std::chrono::duration<double, std::milli>(b - a).count(); };
+
+  int per_bin[7] = {0};
+  for (int8_t b : report.gi.bin) ++per_bin[b + 3];
+  const char* unit_name = *unit == UnitKind::sectors ? "sectors"
+                          : *unit == UnitKind::grid  ? "square cells"
+                                                     : "hexagons";
+  err << "hotspots: " << units.size() << " " << unit_name;
+  if (*unit != UnitKind::sectors) err << " of " << cell << " m";
+  err << ", " << neighbours.text() << ", " << units.weights.mean_neighbours()
+      << " neighbours on average, " << units.weights.islands() << " without neighbours; "
+      << data.incidents.size() << " incidents, " << units.outside << " outside every unit\n"
+      << "classes (" << (gi_options.fdr ? "FDR-corrected p" : "raw p") << ", "
+      << (gi_options.permutations ? std::to_string(gi_options.permutations) + " permutations"
+                                  : std::string("analytic p"))
+      << "): hot 99/95/90 % " << per_bin[6] << "/" << per_bin[5] << "/" << per_bin[4]
+      << ", cold 99/95/90 % " << per_bin[0] << "/" << per_bin[1] << "/" << per_bin[2]
+      << ", not significant " << per_bin[3] << "\n"
+      << "timing: units+weights " << ms(t0, t1) << " ms, Gi* " << ms(t1, t2) << " ms";
+  if (emerging) err << ", emerging " << ms(t2, t3) << " ms";
+  err << "\n";
+  if (gi_options.permutations > 0 && gi_options.permutations < 9999)
+    err << "note: with " << gi_options.permutations << " permutations the smallest two-sided p is "
+        << 2.0 / (gi_options.permutations + 1) << "; 99 % classes after the FDR correction "
+        << "usually need --permutations 9999\n";
+
+  if (ext == ".png") {
+    report.title = args.get_or("title", "Puntos calientes Gi* / Gi* hot spots");
+    report.subtitle = (args.has("from") || args.has("to")
+                           ? args.get_or("from", "inicio") + " – " + args.get_or("to", "fin") + ", "
+                           : std::string()) +
+                      std::to_string(data.incidents.size()) + " incidentes, " + neighbours.text();
+    report.source_line = "Fuente / source: " + io::redact_source(data.incidents_source);
+    write_hotspots_png(report, path, width, height);
+  } else {
+    io::write_file_atomically(path,
+                              ext == ".csv" ? hotspots_csv(report) : hotspots_geojson(report));
+  }
+  err << "wrote " << path << "\n";
+  return kExitOk;
+}
+
+}  // namespace faro::cli

@@ -1,0 +1,177 @@
+#include "cli/hotspot_output.hpp"
+
+#include <cmath>
+#include <iomanip>
+#include <sstream>
+
+#include "cli/data_args.hpp"
+#include "core/errors.hpp"
+#include "io/png_writer.hpp"
+#include "io/reproject.hpp"
+#include "render/camera.hpp"
+#include "render/egl_context.hpp"
+#include "render/map_overlay.hpp"
+#include "render/sector_map_png.hpp"
+
+namespace faro::cli {
+namespace {
+
+std::string num(double v, int precision = 6) {
+  if (std::isnan(v)) return "";
+  std::ostringstream s;
+  s << std::setprecision(precision) << v;
+  return s.str();
+}
+
+std::string json_string(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (static_cast<unsigned char>(c) < 0x20) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", c);
+      out += buf;
+    } else {
+      out += c;
+    }
+  }
+  return out + "\"";
+}
+
+std::string json_number(double v) {
+  return std::isnan(v) ? "null" : num(v, 8);
+}
+
+}  // namespace
+
+ClassColor gi_bin_color(int8_t bin) {
+  switch (bin) {
+    case 3:
+      return {178, 24, 43};
+    case 2:
+      return {239, 138, 98};
+    case 1:
+      return {253, 219, 199};
+    case -1:
+      return {209, 229, 240};
+    case -2:
+      return {103, 169, 207};
+    case -3:
+      return {33, 102, 172};
+    default:
+      return {236, 236, 236};
+  }
+}
+
+std::string hotspots_csv(const HotspotReport& r) {
+  std::ostringstream csv;
+  csv << "unit,count,gi_z,p,p_fdr,class,gi_bin,p_norm";
+  if (r.emerging) csv << ",emerging,trend_z,trend_p";
+  csv << '\n';
+  const std::vector<double>& p = r.gi.p();
+  for (size_t u = 0; u < r.units->size(); ++u) {
+    csv << csv_field(r.units->names[u]) << ',' << r.counts[u] << ',' << num(r.gi.z[u]) << ','
+        << num(p[u]) << ',' << num(r.gi.p_fdr[u]) << ',' << gi_bin_label(r.gi.bin[u]) << ','
+        << static_cast<int>(r.gi.bin[u]) << ',' << num(r.gi.p_norm[u]);
+    if (r.emerging)
+      csv << ',' << to_string(r.emerging->pattern[u]) << ',' << num(r.emerging->trend[u].z) << ','
+          << num(r.emerging->trend[u].p);
+    csv << '\n';
+  }
+  return csv.str();
+}
+
+std::string hotspots_geojson(const HotspotReport& r) {
+  const io::Reprojector to_wgs84(r.work_srs, "EPSG:4326");
+  std::ostringstream js;
+  js << "{\"type\":\"FeatureCollection\",\"features\":[\n";
+  const std::vector<double>& p = r.gi.p();
+  size_t failed = 0;
+  for (size_t u = 0; u < r.units->size(); ++u) {
+    if (u) js << ",\n";
+    js << "{\"type\":\"Feature\",\"properties\":{\"unit\":" << json_string(r.units->names[u])
+       << ",\"count\":" << r.counts[u] << ",\"gi_z\":" << json_number(r.gi.z[u])
+       << ",\"p\":" << json_number(p[u]) << ",\"p_fdr\":" << json_number(r.gi.p_fdr[u])
+       << ",\"class\":" << json_string(gi_bin_label(r.gi.bin[u]))
+       << ",\"gi_bin\":" << static_cast<int>(r.gi.bin[u]);
+    if (r.emerging)
+      js << ",\"emerging\":" << json_string(to_string(r.emerging->pattern[u]))
+         << ",\"trend_z\":" << json_number(r.emerging->trend[u].z);
+    js << "},\"geometry\":{\"type\":\"MultiPolygon\",\"coordinates\":[";
+    const MultiPolygon& shape = r.units->shapes[u];
+    for (size_t k = 0; k < shape.size(); ++k) {
+      js << (k ? ",[" : "[");
+      std::vector<const Ring*> rings{&shape[k].outer};
+      for (const Ring& h : shape[k].holes) rings.push_back(&h);
+      for (size_t ri = 0; ri < rings.size(); ++ri) {
+        std::vector<double> xs, ys;
+        for (const Vec2& v : *rings[ri]) xs.push_back(v.x), ys.push_back(v.y);
+        if (!xs.empty()) xs.push_back(xs.front()), ys.push_back(ys.front());  // closed in GeoJSON
+        std::vector<int> ok(xs.size(), 1);
+        failed += to_wgs84.transform(xs.size(), xs.data(), ys.data(), ok.data());
+        js << (ri ? ",[" : "[");
+        for (size_t i = 0; i < xs.size(); ++i)
+          js << (i ? "," : "") << '[' << num(xs[i], 10) << ',' << num(ys[i], 10) << ']';
+        js << ']';
+      }
+      js << ']';
+    }
+    js << "]}}";
+  }
+  js << "\n]}\n";
+  if (failed)
+    throw DataError(std::to_string(failed) + " vertices could not be reprojected to WGS 84");
+  return js.str();
+}
+
+void write_hotspots_png(const HotspotReport& r, const std::string& path, int width, int height) {
+  // The units as a sector set, so the existing sector-map renderer draws them.
+  SectorSet set;
+  set.work_srs = r.work_srs;
+  std::vector<render::Rgba8> colors;
+  for (size_t u = 0; u < r.units->size(); ++u) {
+    Sector s;
+    s.name = r.units->names[u];
+    s.shape = r.units->shapes[u];
+    s.bbox = bounds(s.shape);
+    s.area_m2 = area(s.shape);
+    set.sectors.push_back(std::move(s));
+    const ClassColor c = gi_bin_color(r.gi.bin[u]);
+    colors.push_back({c.r, c.g, c.b, 255});
+  }
+  render::SectorMapStyle style;
+  style.padding_px = 0.04 * height;
+  // Grid cells get thin light outlines; sectors keep the darker default.
+  if (r.units->kind != UnitKind::sectors) style.outline = {{190, 190, 190, 255}, 0.5f};
+  render::RgbaImage image;
+  try {
+    image = render::render_sectors_image(set, colors, width, height, style);
+  } catch (const render::GlUnavailable& e) {
+    throw DataError(std::string("no headless OpenGL 3.3 available for the PNG: ") + e.what());
+  }
+  const render::Camera camera = render::Camera::fit(set.extent(), width, height, style.padding_px);
+  render::MapOverlay overlay;
+  overlay.title = r.title;
+  overlay.subtitle = r.subtitle;
+  overlay.source_line = r.source_line;
+  overlay.synthetic = r.synthetic;
+  overlay.ui_scale = height / 1080.0;
+  render::LegendClasses legend;
+  legend.title = "Gi* (puntos calientes / hot spots)";
+  const std::pair<int8_t, const char*> entries[] = {
+      {3, "Caliente 99 % / hot 99 %"}, {2, "Caliente 95 % / hot 95 %"},
+      {1, "Caliente 90 % / hot 90 %"}, {0, "No significativo / not significant"},
+      {-1, "Frío 90 % / cold 90 %"},   {-2, "Frío 95 % / cold 95 %"},
+      {-3, "Frío 99 % / cold 99 %"}};
+  for (const auto& [bin, label] : entries) {
+    const ClassColor c = gi_bin_color(bin);
+    legend.entries.push_back({label, {c.r, c.g, c.b, 255}, {90, 90, 90, 255}});
+  }
+  overlay.classes.push_back(std::move(legend));
+  render::draw_overlay(image, camera, overlay);
+  io::write_png_rgba(path, image.pixels, image.width, image.height);
+}
+
+}  // namespace faro::cli

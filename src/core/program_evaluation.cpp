@@ -1,0 +1,234 @@
+#include "core/program_evaluation.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <stdexcept>
+
+#include "core/errors.hpp"
+#include "core/poisson_glm.hpp"
+#include "core/program_evaluation_detail.hpp"
+
+namespace faro {
+namespace {
+
+constexpr double kSmallCell = 10;  // below this many incidents in a cell, say the CI is rough
+
+RateRatio rate_ratio_from_log(double log_rr, double log_se) {
+  return {std::exp(log_rr), std::exp(log_rr - kZ95 * log_se), std::exp(log_rr + kZ95 * log_se),
+          log_se};
+}
+
+std::string join_names(const std::vector<std::string>& names) {
+  std::string s;
+  for (const auto& n : names) s += (s.empty() ? "" : ", ") + n;
+  return s;
+}
+
+}  // namespace
+
+std::string percent_change_text(double rate_ratio) {
+  const long pct = std::lround((rate_ratio - 1) * 100);
+  if (pct == 0) return "0 %";
+  return (pct < 0 ? "\u2212" : "+") + std::to_string(std::labs(pct)) + " %";
+}
+
+std::string did_sentence_en(const RateRatio& rr) {
+  std::string s = percent_change_text(rr.rate_ratio) + " relative to comparison sectors, 95 % CI " +
+                  percent_change_text(rr.ci_low) + " to " + percent_change_text(rr.ci_high);
+  if (rr.ci_low <= 1 && rr.ci_high >= 1) s += " (not distinguishable from no change)";
+  return s;
+}
+
+std::string did_sentence_es(const RateRatio& rr) {
+  std::string s = percent_change_text(rr.rate_ratio) +
+                  " respecto a los sectores de comparación, IC 95 % " +
+                  percent_change_text(rr.ci_low) + " a " + percent_change_text(rr.ci_high);
+  if (rr.ci_low <= 1 && rr.ci_high >= 1) s += " (no se distingue de un cambio nulo)";
+  return s;
+}
+
+EvaluationRequest make_evaluation_request(const SectorSet& sectors,
+                                          const std::vector<Program>& programs,
+                                          const std::vector<std::string>& program_names,
+                                          const std::vector<std::string>& comparison_names) {
+  if (programs.empty()) throw UsageError("no programs loaded: nothing to evaluate");
+  EvaluationRequest req;
+  std::vector<const Program*> chosen;
+  for (const std::string& name : program_names) {
+    auto it = std::find_if(programs.begin(), programs.end(),
+                           [&](const Program& p) { return p.name == name; });
+    if (it == programs.end()) {
+      std::vector<std::string> all;
+      for (const Program& p : programs) all.push_back("'" + p.name + "'");
+      throw UsageError("unknown program '" + name + "'; programs: " + join_names(all));
+    }
+    chosen.push_back(&*it);
+  }
+  if (chosen.empty())
+    for (const Program& p : programs) chosen.push_back(&p);
+  for (const Program* p : chosen) req.label += (req.label.empty() ? "" : " + ") + p->name;
+
+  // A sector in several chosen programs is treated from its earliest rollout.
+  std::map<size_t, TreatedSector> rollout;
+  for (const Program* p : chosen) {
+    for (const ProgramSector& ps : p->sectors) {
+      const auto idx = sectors.find(ps.sector);
+      if (!idx)
+        throw UsageError("program '" + p->name + "': sector '" + ps.sector +
+                         "' is not in the sectors layer (check the spelling and --sector-field)");
+      auto [it, added] = rollout.emplace(*idx, TreatedSector{*idx, ps.start, ps.end});
+      if (!added && ps.start < it->second.rollout) it->second = {*idx, ps.start, ps.end};
+    }
+  }
+  for (const auto& [s, t] : rollout) req.treated.push_back(t);
+
+  // Any program sector (chosen or not) is excluded from the default comparison group.
+  std::set<size_t> in_any_program;
+  for (const Program& p : programs)
+    for (const ProgramSector& ps : p.sectors)
+      if (auto idx = sectors.find(ps.sector)) in_any_program.insert(*idx);
+  if (comparison_names.empty()) {
+    for (size_t s = 0; s < sectors.size(); ++s)
+      if (!in_any_program.count(s)) req.comparison.push_back(s);
+  } else {
+    for (const std::string& name : comparison_names) {
+      const auto idx = sectors.find(name);
+      if (!idx) throw UsageError("--comparison: sector '" + name + "' is not in the sectors layer");
+      if (rollout.count(*idx))
+        throw UsageError("--comparison: sector '" + name + "' is treated by the program");
+      req.comparison.push_back(*idx);
+    }
+    std::sort(req.comparison.begin(), req.comparison.end());
+    req.comparison.erase(std::unique(req.comparison.begin(), req.comparison.end()),
+                         req.comparison.end());
+  }
+  return req;
+}
+
+namespace {
+
+// Window counts over each eligible treated sector's own windows. With staggered
+// rollouts the comparison counts are the mean over treated sectors of the comparison group's
+// counts in that sector's windows: one comparison window's worth of incidents, so the Poisson
+// variance is not understated by counting the same comparison incidents several times.
+void count_windows(const eval_detail::DailyCounts& daily, const std::vector<TreatedSector>& treated,
+                   const std::vector<size_t>& comparison, int window_weeks, GroupWindowCounts& tr,
+                   GroupWindowCounts& co) {
+  const int64_t w = 7LL * window_weeks;
+  for (const TreatedSector& t : treated) {
+    const int64_t r0 = days_of(t.rollout);
+    tr.sectors.push_back(t.sector);
+    tr.before += daily.sum(t.sector, r0 - w, r0);
+    tr.after += daily.sum(t.sector, r0, r0 + w);
+    co.before += daily.sum(comparison, r0 - w, r0) / treated.size();
+    co.after += daily.sum(comparison, r0, r0 + w) / treated.size();
+  }
+  co.sectors = comparison;
+  const double nt = treated.size(), nc = std::max<size_t>(comparison.size(), 1);
+  tr.rate_before = tr.before / (nt * window_weeks);
+  tr.rate_after = tr.after / (nt * window_weeks);
+  co.rate_before = co.before / (nc * window_weeks);
+  co.rate_after = co.after / (nc * window_weeks);
+}
+
+Estimate<DidResult> difference_in_differences(const GroupWindowCounts& tr,
+                                              const GroupWindowCounts& co) {
+  using E = Estimate<DidResult>;
+  if (co.sectors.empty())
+    return E::missing(
+        "no comparison sectors: every sector is in a program; give --comparison",
+        "no hay sectores de comparación: todos están en un programa; use --comparison");
+  DidResult r;
+  const double ta = tr.after, tb = tr.before, ca = co.after, cb = co.before;
+  if (ta <= 0 || tb <= 0 || ca <= 0 || cb <= 0) {
+    std::string which = tb <= 0   ? "treated sectors before rollout"
+                        : ta <= 0 ? "treated sectors after rollout"
+                        : cb <= 0 ? "comparison sectors before rollout"
+                                  : "comparison sectors after rollout";
+    return E::missing(
+        "no incidents in the " + which + ": the rate ratio has no finite estimate or interval",
+        "sin incidentes en un grupo o periodo (" + which +
+            "): la razón de tasas no tiene estimación ni intervalo finitos");
+  }
+  const double log_rr = std::log(ta / tb) - std::log(ca / cb);
+  r.did = rate_ratio_from_log(log_rr, std::sqrt(1 / ta + 1 / tb + 1 / ca + 1 / cb));
+  r.treated_change = rate_ratio_from_log(std::log(ta / tb), std::sqrt(1 / ta + 1 / tb));
+  r.sentence_en = did_sentence_en(r.did);
+  r.sentence_es = did_sentence_es(r.did);
+  if (std::min({ta, tb, ca, cb}) < kSmallCell) {
+    r.caution_en = "fewer than 10 incidents in a group and period: the interval is approximate";
+    r.caution_es = "menos de 10 incidentes en un grupo y periodo: el intervalo es aproximado";
+  }
+  return {std::move(r), "", ""};
+}
+
+}  // namespace
+
+ProgramEvaluation evaluate_program(const IncidentStore& store, size_t sector_count,
+                                   const IncidentFilter& filter, const EvaluationRequest& req) {
+  if (req.window_weeks < 4) throw UsageError("the evaluation window must be at least 4 weeks");
+  if (req.data_to_exclusive <= req.data_from) throw UsageError("the data period is empty");
+  ProgramEvaluation ev;
+  ev.label = req.label;
+  ev.window_weeks = req.window_weeks;
+  ev.by = req.by;
+  ev.data_from = req.data_from;
+  ev.data_to_exclusive = req.data_to_exclusive;
+
+  // Full days only: a partial first or last day would bias its window's count down.
+  const int64_t first_day = days_of(req.data_from + kSecondsPerDay - 1);
+  const int64_t end_day = days_of(req.data_to_exclusive);
+  const int64_t w = 7LL * req.window_weeks;
+  for (const TreatedSector& t : req.treated) {
+    const int64_t r0 = days_of(t.rollout);
+    if (r0 - w < first_day)
+      ev.excluded.emplace_back(t.sector,
+                               "rollout " + format_date(t.rollout) + " leaves less than " +
+                                   std::to_string(req.window_weeks) + " weeks of data before it");
+    else if (r0 + w > end_day)
+      ev.excluded.emplace_back(t.sector,
+                               "rollout " + format_date(t.rollout) + " leaves less than " +
+                                   std::to_string(req.window_weeks) + " weeks of data after it");
+    else if (t.end && days_of(*t.end) < r0 + w)
+      ev.excluded.emplace_back(t.sector, "the program ended there on " + format_date(*t.end) +
+                                             ", inside the " + std::to_string(req.window_weeks) +
+                                             "-week after-window");
+    else
+      ev.eligible.push_back(t);
+  }
+  if (req.treated.empty()) {
+    const char* en = "the program has no sectors";
+    const char* es = "el programa no tiene sectores";
+    ev.did = Estimate<DidResult>::missing(en, es);
+    ev.its = Estimate<ItsResult>::missing(en, es);
+    ev.event_study = Estimate<std::vector<EventStudyPoint>>::missing(en, es);
+    return ev;
+  }
+  if (ev.eligible.empty()) {
+    const std::string en = "too-short pre- or post-period: no treated sector has " +
+                           std::to_string(req.window_weeks) +
+                           " weeks of data on both sides of its rollout (data " +
+                           format_date(first_day * kSecondsPerDay) + " to " +
+                           format_date((end_day - 1) * kSecondsPerDay) + "); shorten the window";
+    const std::string es =
+        "periodo previo o posterior demasiado corto: ningún sector tratado tiene " +
+        std::to_string(req.window_weeks) +
+        " semanas de datos a ambos lados de su inicio; acorte la ventana";
+    ev.did = Estimate<DidResult>::missing(en, es);
+    ev.its = Estimate<ItsResult>::missing(en, es);
+    ev.event_study = Estimate<std::vector<EventStudyPoint>>::missing(en, es);
+    return ev;
+  }
+  const eval_detail::DailyCounts daily =
+      eval_detail::count_daily(store, sector_count, filter, first_day, end_day);
+  count_windows(daily, ev.eligible, req.comparison, req.window_weeks, ev.treated, ev.comparison);
+  ev.did = difference_in_differences(ev.treated, ev.comparison);
+  ev.its = eval_detail::fit_interrupted_time_series(daily, ev.eligible, req.by, req.window_weeks);
+  ev.event_study =
+      eval_detail::event_study(daily, ev.eligible, req.comparison, req.by, req.window_weeks);
+  return ev;
+}
+
+}  // namespace faro

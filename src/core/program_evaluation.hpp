@@ -1,0 +1,145 @@
+#pragma once
+// Program evaluation: did incidents fall where and when a program started, more than elsewhere?
+//
+// - Before/after with difference-in-differences: counts in equal windows (default 52 weeks)
+//   before and after each treated sector's own rollout (rollouts are staggered), treated vs
+//   comparison sectors (all non-program sectors, or a given list) over the same calendar windows,
+//   and the rate ratio (T_after/T_before)/(C_after/C_before) with its Poisson 95 % interval,
+//   log-scale SE = sqrt(1/Ta + 1/Tb + 1/Ca + 1/Cb).
+// - Interrupted time series: segmented Poisson regression on the treated sectors' weekly (or
+//   monthly) counts in the same windows, one row per sector and period relative to that sector's
+//   rollout: sector intercepts, a calendar trend, level change and slope change at rollout, and
+//   Fourier seasonality (sin/cos of 2 pi k t / 1 year, k = 1, 2; only for windows of 52 weeks or
+//   more, as shorter spans cannot separate season from trend). Quasi-Poisson standard errors
+//   (dispersion = max(1, Pearson chi2 / df)). Gives the counterfactual (pre-trend projected) with
+//   a 95 % band.
+// - Event study: every treated sector aligned at "periods since its rollout", pooled.
+//
+// Small counts are reported honestly: every estimate is an Estimate<T> that holds either a value
+// or the reason there is none (zero cells, too-short pre-periods, no comparison sectors).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/aggregate.hpp"
+#include "core/civil_time.hpp"
+#include "core/incidents.hpp"
+#include "core/programs.hpp"
+#include "core/sectors.hpp"
+
+namespace faro {
+
+template <class T>
+struct Estimate {
+  std::optional<T> value;
+  std::string reason, reason_es;  // why there is no value (English, Spanish)
+  explicit operator bool() const { return value.has_value(); }
+  static Estimate missing(std::string en, std::string es) {
+    return {std::nullopt, std::move(en), std::move(es)};
+  }
+};
+
+enum class EvalBin { week, month };
+
+struct TreatedSector {
+  size_t sector = 0;                // index into the SectorSet
+  CivilSeconds rollout = 0;         // that sector's start date
+  std::optional<CivilSeconds> end;  // program end there, if any (an after-window past it is
+                                    // not "after the program started": the sector is excluded)
+};
+
+struct EvaluationRequest {
+  std::string label;  // program name(s), for reports
+  std::vector<TreatedSector> treated;
+  std::vector<size_t> comparison;  // sector indices; never treated
+  int window_weeks = 52;           // equal windows before and after rollout
+  EvalBin by = EvalBin::week;      // ITS / event-study periods
+  CivilSeconds data_from = 0;      // the period the data cover: [data_from, data_to)
+  CivilSeconds data_to_exclusive = 0;
+};
+
+// Builds a request from programs as loaded. `program_names` empty = every program pooled.
+// `comparison_names` empty = every sector in no program (of all `programs`). A sector in several
+// selected programs keeps its earliest rollout. Throws UsageError naming unknown programs or
+// sectors, or comparison sectors that are treated.
+EvaluationRequest make_evaluation_request(const SectorSet& sectors,
+                                          const std::vector<Program>& programs,
+                                          const std::vector<std::string>& program_names,
+                                          const std::vector<std::string>& comparison_names);
+
+struct RateRatio {
+  double rate_ratio = 1, ci_low = 1, ci_high = 1;
+  double log_se = 0;  // SE of log(rate_ratio)
+};
+
+struct GroupWindowCounts {
+  std::vector<size_t> sectors;   // sector indices in the group (treated: eligible ones only)
+  double before = 0, after = 0;  // incidents in the before / after windows
+  double rate_before = 0, rate_after = 0;  // per sector per week
+};
+
+struct DidResult {
+  RateRatio did;             // (Ta/Tb)/(Ca/Cb)
+  RateRatio treated_change;  // Ta/Tb alone (before/after in the treated sectors)
+  std::string sentence_en, sentence_es;
+  std::string caution_en, caution_es;  // small-count warning ("" when every cell has >= 10)
+};
+
+struct ItsTerm {
+  double estimate = 0, se = 0;  // log scale
+  RateRatio ratio;              // exp(estimate) with its 95 % interval
+};
+
+struct ItsPoint {
+  int64_t relative_bin = 0;  // periods since rollout (0 = the first period after)
+  CivilSeconds start = 0;    // start of that period for the earliest-rolled-out sector
+  double observed = 0, fitted = 0;
+  double counterfactual = 0, cf_low = 0, cf_high = 0;  // no level/slope change, 95 % band
+};
+
+struct ItsResult {
+  int bins_before = 0, bins_after = 0;  // periods per sector on each side of rollout
+  size_t observations = 0;              // sector-period rows
+  std::vector<size_t> sectors;          // sectors in the model
+  ItsTerm trend;                        // per year, calendar time
+  ItsTerm level_change;                 // immediate change at rollout
+  ItsTerm slope_change;                 // change of trend after rollout, per year
+  bool seasonality = true;              // Fourier terms used (windows of >= 52 weeks)
+  double dispersion = 1;                // quasi-Poisson phi (>= 1) applied to the SEs
+  double deviance = 0;
+  std::vector<ItsPoint> series;  // pooled over sectors, by relative period
+};
+
+struct EventStudyPoint {
+  int64_t relative_bin = 0;
+  double treated_count = 0;
+  double treated_rate = 0;     // per treated sector per period
+  double comparison_rate = 0;  // per comparison sector per period, same calendar periods
+};
+
+struct ProgramEvaluation {
+  std::string label;
+  int window_weeks = 52;
+  EvalBin by = EvalBin::week;
+  CivilSeconds data_from = 0, data_to_exclusive = 0;
+  std::vector<TreatedSector> eligible;  // treated sectors whose windows fit inside the data
+  std::vector<std::pair<size_t, std::string>> excluded;  // treated sector, reason (English)
+  // Window counts, known whenever some treated sector is eligible (even when the DiD is not).
+  GroupWindowCounts treated, comparison;
+  Estimate<DidResult> did;
+  Estimate<ItsResult> its;
+  Estimate<std::vector<EventStudyPoint>> event_study;
+};
+
+// Counts incidents that `filter` accepts (incidents must be assigned to sectors).
+ProgramEvaluation evaluate_program(const IncidentStore& store, size_t sector_count,
+                                   const IncidentFilter& filter, const EvaluationRequest& request);
+
+// "−31 % relative to comparison sectors, 95 % CI −45 % to −14 %" and the Spanish equivalent.
+std::string did_sentence_en(const RateRatio& rr);
+std::string did_sentence_es(const RateRatio& rr);
+// Signed percent change of a rate ratio, rounded, with a true minus sign: "−31 %", "+5 %".
+std::string percent_change_text(double rate_ratio);
+
+}  // namespace faro

@@ -1,0 +1,118 @@
+#pragma once
+// The weekly brief for the Monday command-staff meeting: per sector and for the whole area, the
+// incidents of one ISO week against the previous week, the mean of the previous four weeks, the
+// same ISO week last year and ISO-year-to-date, with a count-aware change flag (small counts such
+// as 1 -> 2 are not "+100 %"). Pure computation over the columnar store; the CSV text is built
+// here too, and written atomically by the caller (io/atomic_file.hpp).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/aggregate.hpp"
+#include "core/civil_time.hpp"
+#include "core/incidents.hpp"
+#include "core/programs.hpp"
+#include "core/sectors.hpp"
+
+namespace faro {
+
+// "2024-W07" (also "2024W07", "2024-w7"). nullopt when malformed or the year has no such week.
+std::optional<IsoWeek> parse_iso_week(std::string_view text);
+std::string format_iso_week(IsoWeek w);  // "2024-W07"
+int iso_weeks_in_year(int iso_year);     // 52 or 53
+// Index of `w` among Monday-start week bins (time_bins.hpp BinKind::week) and back.
+int64_t week_bin_of(IsoWeek w);
+IsoWeek iso_week_of_bin(int64_t bin);
+
+// The last ISO week whose Sunday is covered by the data: the week of the latest incident when it
+// falls on a Sunday, else the week before. nullopt for an empty store.
+std::optional<IsoWeek> last_complete_week(const IncidentStore& store);
+
+enum class BriefFlag { none, up, down, new_ };
+const char* to_string(BriefFlag f);  // "", "up", "down", "new"
+
+struct BriefRow {
+  std::string sector;         // sector name; "(all)" for the whole area
+  int32_t sector_index = -1;  // index into the SectorSet; -1 for "(all)"
+  int64_t week = 0;           // incidents in the selected ISO week
+  int64_t prev_week = 0;      // the ISO week before
+  double mean_prev4 = 0;      // mean of the four weeks before the selected one
+  int64_t same_week_last_year =
+      0;                      // same ISO week number, previous ISO year (W53 -> W52 if absent)
+  int64_t ytd = 0;            // ISO weeks 1..W of this ISO year (through the selected Sunday)
+  int64_t ytd_last_year = 0;  // ISO weeks 1..W of the previous ISO year (same span in days)
+  double z = 0;               // 2(sqrt(week) - sqrt(mean_prev4)); see change_z()
+  BriefFlag flag = BriefFlag::none;
+  std::optional<double> pct_change;  // 100 (week - mean_prev4) / mean_prev4; nullopt when 0
+  std::vector<int64_t> sparkline;    // last kSparklineWeeks weeks, oldest first, selected last
+};
+
+struct WeeklyBrief {
+  static constexpr int kSparklineWeeks = 12;
+  static constexpr int kTimelineWeeks = 52;
+  IsoWeek week;
+  CivilSeconds week_start = 0, week_end_exclusive = 0;  // Monday 00:00 .. next Monday 00:00
+  std::vector<BriefRow> rows;  // one per sector, SectorSet order (sortable: sort_brief_rows)
+  BriefRow all;                // "(all)": every incident passing the filter, in a sector or not
+  int64_t outside_week = 0;    // of all.week, incidents in no sector
+  // Whole-area counts of the kTimelineWeeks weeks ending with the selected one, oldest first.
+  std::vector<int64_t> timeline;
+  int64_t timeline_first_bin = 0;  // week bin of timeline[0]
+};
+
+// Change statistic: z = 2(sqrt(current) - sqrt(baseline)). For Poisson counts sqrt is
+// variance-stabilising (Anscombe: Var(2 sqrt(X)) ~ 1 whatever the mean), so z reads as a
+// standard normal score at every count level, unlike a percent change.
+double change_z(int64_t current, double baseline);
+// Exact one-sided Poisson tail for a known rate: P(X >= k) (upper) or P(X <= k) (lower).
+double poisson_upper_tail(int64_t k, double rate);
+double poisson_lower_tail(int64_t k, double rate);
+// The flag rule; see weekly_brief.cpp for the reasoning and thresholds.
+BriefFlag change_flag(int64_t current, double baseline);
+
+// Computes the brief of `week` for every sector. The filter's categories, hours and weekdays
+// apply; its time bounds are ignored (the brief chooses its own windows). store.sector must be
+// assigned (SectorIndex::assign).
+WeeklyBrief compute_weekly_brief(const IncidentStore& store, const SectorSet& sectors,
+                                 const IncidentFilter& filter, IsoWeek week);
+
+// The incidents of the brief's week that pass `filter` (time bounds replaced by the week), as a
+// store of their own (for the week's heatmap). Sector assignments are kept.
+IncidentStore week_incidents(const IncidentStore& store, const IncidentFilter& filter,
+                             const WeeklyBrief& brief);
+
+enum class BriefColumn {
+  sector,
+  week,
+  prev_week,
+  mean_prev4,
+  same_week_last_year,
+  ytd,
+  ytd_last_year,
+  z,
+  flag,
+  pct_change
+};
+std::optional<BriefColumn> parse_brief_column(std::string_view name);  // CSV column names
+// Sorts rows by `column` (ties by sector name, so the order is total and stable across runs).
+// Missing percent changes sort after every number in either direction.
+void sort_brief_rows(std::vector<BriefRow>& rows, BriefColumn column, bool descending);
+
+// CSV: sector,week,prev_week,mean_prev4,same_week_last_year,ytd,ytd_last_year,z,flag,pct_change;
+// one row per sector in the order of brief.rows, then "(all)". Means and z with 3 decimals,
+// percent change with 1 (empty when the baseline is zero).
+std::string weekly_brief_csv(const WeeklyBrief& brief);
+
+// Program rollouts inside the timeline window: one marker per program and week in which at least
+// one of its sectors started.
+struct RolloutMarker {
+  int week_offset = 0;  // index into WeeklyBrief::timeline
+  std::string program;
+  int sectors = 0;  // sectors of that program starting that week
+};
+std::vector<RolloutMarker> rollout_markers(const std::vector<Program>& programs,
+                                           const WeeklyBrief& brief);
+
+}  // namespace faro

@@ -1,0 +1,58 @@
+// Saving and opening project files: atomic writes, read-only opening, and the password rule for
+// connection strings. The JSON mapping is project_json.cpp / project_json_read.cpp.
+#include "io/project_file.hpp"
+
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include "io/atomic_file.hpp"
+
+namespace faro::io {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Project files are small (sources, styles, names); anything this big is not one.
+constexpr std::uintmax_t kMaxProjectBytes = 64ull << 20;
+
+std::string folder_of(const std::string& path) {
+  return fs::absolute(path).lexically_normal().parent_path().string();
+}
+
+}  // namespace
+
+std::string strip_password(const std::string& source) {
+  // password=secret, password = 'with spaces', PASSWORD=x; the blank after it goes too.
+  static const std::regex kPassword(R"(\bpassword\s*=\s*('[^']*'|\S+)\s*)", std::regex::icase);
+  std::string out = std::regex_replace(source, kPassword, "");
+  while (!out.empty() && std::isspace(static_cast<unsigned char>(out.back()))) out.pop_back();
+  return out;
+}
+
+std::vector<std::string> save_project(const Session& session, const std::string& path) {
+  std::vector<std::string> warnings;
+  const std::string text = project_to_json(session, folder_of(path), &warnings);
+  write_file_atomically(path, text);
+  return warnings;
+}
+
+Session load_project(const std::string& path) {
+  std::error_code ec;
+  if (!fs::exists(path, ec)) throw DataError(path + ": project file not found");
+  const std::uintmax_t size = fs::file_size(path, ec);
+  if (ec) throw DataError(path + ": cannot read project file: " + ec.message());
+  if (size > kMaxProjectBytes)
+    throw ProjectError(path + ": not a Faro project (" + std::to_string(size >> 20) +
+                       " MB; project files are a few kB)");
+  std::ifstream in(path, std::ios::binary);  // read-only
+  if (!in) throw DataError(path + ": cannot open project file");
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  if (in.bad()) throw DataError(path + ": error reading project file");
+  return project_from_json(buf.str(), folder_of(path), path);
+}
+
+}  // namespace faro::io

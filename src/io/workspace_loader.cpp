@@ -1,0 +1,186 @@
+#include "io/workspace_loader.hpp"
+
+#include <filesystem>
+#include <set>
+
+#include "core/errors.hpp"
+#include "core/polygon_index.hpp"
+#include "io/context_loader.hpp"
+#include "io/program_loader.hpp"
+
+namespace faro::io {
+namespace {
+
+struct SourcesByRole {
+  const SourceSpec* sectors = nullptr;
+  std::vector<const SourceSpec*> incidents, programs, context;
+};
+
+SourcesByRole classify(const std::vector<SourceSpec>& sources) {
+  SourcesByRole by;
+  for (const SourceSpec& s : sources) {
+    if (s.path.empty()) throw UsageError("a data source has an empty path");
+    switch (s.role) {
+      case SourceSpec::Role::sectors:
+        if (by.sectors)
+          throw UsageError("two sectors sources ('" + by.sectors->path + "' and '" + s.path +
+                           "'); a project has one set of sectors");
+        by.sectors = &s;
+        break;
+      case SourceSpec::Role::incidents:
+        by.incidents.push_back(&s);
+        break;
+      case SourceSpec::Role::programs:
+        by.programs.push_back(&s);
+        break;
+      case SourceSpec::Role::context:
+        by.context.push_back(&s);
+        break;
+    }
+  }
+  if (!sources.empty() && !by.sectors)
+    throw UsageError(
+        "no sectors source: open the sector polygons first (a project with no "
+        "sources at all shows the demo city)");
+  return by;
+}
+
+SectorSourceOptions sector_options(const SourceSpec& s) {
+  SectorSourceOptions o;
+  o.layer = s.layer;
+  o.name_field = s.name_field;
+  o.population_field = s.population_field;
+  o.where = s.where;
+  o.srs = s.srs;
+  return o;
+}
+
+IncidentSourceOptions incident_options(const SourceSpec& s) {
+  IncidentSourceOptions o;
+  o.layer = s.layer;
+  o.where = s.where;
+  o.x_field = s.x_field;
+  o.y_field = s.y_field;
+  o.date_field = s.date_field;
+  o.time_field = s.time_field;
+  o.category_field = s.category_field;
+  o.weight_field = s.weight_field;
+  o.srs = s.srs;
+  if (s.date_order != "" && s.date_order != "dmy" && s.date_order != "mdy")
+    throw UsageError(s.path + ": date order must be dmy or mdy, got '" + s.date_order + "'");
+  o.date_order = s.date_order == "mdy" ? DateOrder::mdy : DateOrder::dmy;
+  return o;
+}
+
+// Appends `more` (sector already assigned) to `into`, re-coding its categories into `into`'s
+// dictionary.
+void append_incidents(IncidentStore& into, const IncidentStore& more) {
+  std::vector<uint16_t> code(more.categories.size());
+  for (size_t c = 0; c < code.size(); ++c)
+    code[c] = into.categories.intern(more.categories.name(static_cast<uint16_t>(c)));
+  for (size_t i = 0; i < more.size(); ++i) {
+    into.push_back(more.x[i], more.y[i], more.t[i], code[more.category[i]], more.flags[i],
+                   more.weight.empty() ? 1.0f : more.weight[i]);
+    into.sector.push_back(more.sector[i]);
+  }
+  if (!into.weight.empty() && into.weight.size() < into.size()) into.weight.resize(into.size(), 1);
+}
+
+// Programs naming sectors that are not loaded draw nothing and count nowhere: say so.
+void note_unknown_program_sectors(const SectorSet& sectors, const std::vector<Program>& programs,
+                                  LoadReport& report) {
+  int64_t unknown = 0;
+  for (const Program& p : programs)
+    for (const ProgramSector& ps : p.sectors)
+      if (!sectors.find(ps.sector) && ++unknown <= 5)
+        report.notes.push_back("program '" + p.name + "': sector '" + ps.sector +
+                               "' is not among the loaded sectors");
+  if (unknown > 5)
+    report.notes.push_back(std::to_string(unknown) + " program sectors in all are not loaded");
+}
+
+std::string file_title(const std::string& path) {
+  if (is_connection_string(path)) return path.substr(0, path.find(' '));
+  return std::filesystem::path(path).filename().string();
+}
+
+}  // namespace
+
+Workspace load_workspace(const Session& session, const LoadProgress& caller_progress) {
+  LoadProgress progress = caller_progress;  // same callback and flag, messages in the UI language
+  progress.language = session.language;
+  const SourcesByRole by = classify(session.sources);
+  Workspace ws;
+
+  SectorIncidentSources src;
+  src.work_srs = session.work_srs;
+  if (by.sectors) {
+    src.sectors = by.sectors->path;
+    src.sector_options = sector_options(*by.sectors);
+  }
+  if (!by.incidents.empty()) {
+    src.incidents = by.incidents.front()->path;
+    src.incident_options = incident_options(*by.incidents.front());
+  }
+  SectorIncidentData base = load_sectors_and_incidents(std::move(src), progress, {}, 0.0f, 0.75f);
+  ws.synthetic = base.synthetic;
+  ws.sectors = std::move(base.sectors);
+  ws.incidents = std::move(base.incidents);
+  ws.reports.push_back(std::move(base.sectors_report));
+  if (!base.incidents_source.empty()) ws.reports.push_back(std::move(base.incidents_report));
+
+  // Further incident sources: same working CRS and extent check, merged into one store.
+  for (size_t k = 1; k < by.incidents.size(); ++k) {
+    const SourceSpec& s = *by.incidents[k];
+    progress.report(0.75f + 0.05f * k / by.incidents.size(),
+                    progress.say("incidents: ", "incidentes: ") + s.path);
+    require_source_file(s.path, "incidents");
+    IncidentLoadContext ctx;
+    ctx.work_srs = ws.sectors.work_srs;
+    ctx.sectors_extent = ws.sectors.extent();
+    IncidentLoadResult il = load_incidents(s.path, incident_options(s), ctx);
+    SectorIndex(ws.sectors).assign(il.store);
+    append_incidents(ws.incidents, il.store);
+    ws.reports.push_back(std::move(il.report));
+    progress.throw_if_cancelled();
+  }
+
+  // Programs: the demo GeoPackage carries its own; otherwise every programs source in order.
+  std::vector<std::string> program_paths;
+  if (ws.synthetic) program_paths.push_back(base.sectors_source);
+  for (const SourceSpec* s : by.programs) program_paths.push_back(s->path);
+  for (const std::string& path : program_paths) {
+    progress.report(0.82f, progress.say("programs: ", "programas: ") + path);
+    if (!ws.synthetic) require_source_file(path, "programs");
+    ProgramLoadResult pl = load_programs(path);
+    note_unknown_program_sectors(ws.sectors, pl.programs, pl.report);
+    for (Program& p : pl.programs) ws.programs.push_back(std::move(p));
+    ws.reports.push_back(std::move(pl.report));
+    progress.throw_if_cancelled();
+  }
+
+  for (const SourceSpec* s : by.context) {
+    progress.report(0.88f, progress.say("context: ", "contexto: ") + s->path);
+    require_source_file(s->path, "context");
+    ContextLoadResult cl = load_context_lines(s->path, ws.sectors.work_srs, s->layer);
+    for (ContextLine& l : cl.lines) ws.context.push_back({std::move(l.points), l.closed});
+    ws.reports.push_back(std::move(cl.report));
+    progress.throw_if_cancelled();
+  }
+
+  ws.title = ws.synthetic            ? "Ciudad demo"
+             : !by.incidents.empty() ? file_title(by.incidents.front()->path)
+                                     : file_title(by.sectors->path);
+  // Whole local days, as the date pickers show them.
+  if (auto lo = ws.incidents.min_time()) ws.data_from = days_of(*lo) * kSecondsPerDay;
+  if (auto hi = ws.incidents.max_time()) ws.data_to_exclusive = (days_of(*hi) + 1) * kSecondsPerDay;
+  ws.extent = ws.sectors.extent();
+  if (!ws.incidents.empty()) ws.extent.expand(ws.incidents.extent());
+
+  progress.report(0.95f, progress.say("filtering", "filtrando"));
+  update_filter_result(ws, session.filter, session.revision);
+  progress.report(1.0f, progress.say("loaded", "cargado"));
+  return ws;
+}
+
+}  // namespace faro::io

@@ -1,0 +1,169 @@
+// The brief page's map: the week's heatmap rendered headless through render_map_scene (OpenGL via
+// EGL), painted into the page, with the flagged sectors outlined in their flag colour on top by
+// cairo (vector lines in the PDF). Without OpenGL the sectors are drawn by cairo alone and a note
+// says the density is missing, so a brief is still produced on any machine.
+#include <cairo.h>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+
+#include "render/brief_page_parts.hpp"
+#include "render/camera.hpp"
+#include "render/egl_context.hpp"
+#include "render/map_scene.hpp"
+#include "render/overlay_text.hpp"
+
+namespace faro::render::brief {
+namespace {
+
+struct SurfaceDeleter {
+  void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
+};
+
+// Traces every ring of `shape` (working CRS) through `to_page`.
+template <class F>
+void trace_shape(cairo_t* cr, const MultiPolygon& shape, const F& to_page) {
+  const auto ring = [&](const Ring& r) {
+    for (size_t i = 0; i < r.size(); ++i) {
+      const Vec2 p = to_page(r[i]);
+      if (i == 0)
+        cairo_move_to(cr, p.x, p.y);
+      else
+        cairo_line_to(cr, p.x, p.y);
+    }
+    if (!r.empty()) cairo_close_path(cr);
+  };
+  for (const Polygon& poly : shape) {
+    ring(poly.outer);
+    for (const Ring& h : poly.holes) ring(h);
+  }
+}
+
+// Paints a straight-alpha RGBA image into `box` (points), scaled to fit exactly.
+void paint_image(cairo_t* cr, const RgbaImage& img, PageBox box) {
+  std::unique_ptr<cairo_surface_t, SurfaceDeleter> surface(
+      cairo_image_surface_create(CAIRO_FORMAT_ARGB32, img.width, img.height));
+  if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) return;
+  cairo_surface_flush(surface.get());
+  unsigned char* data = cairo_image_surface_get_data(surface.get());
+  const int stride = cairo_image_surface_get_stride(surface.get());
+  for (int y = 0; y < img.height; ++y)
+    for (int x = 0; x < img.width; ++x) {
+      const Rgba8 c = img.at(x, y);
+      const auto pre = [&](uint8_t v) { return static_cast<uint32_t>((v * c.a + 127) / 255); };
+      *reinterpret_cast<uint32_t*>(data + y * stride + x * 4) =
+          (static_cast<uint32_t>(c.a) << 24) | (pre(c.r) << 16) | (pre(c.g) << 8) | pre(c.b);
+    }
+  cairo_surface_mark_dirty(surface.get());
+  cairo_save(cr);
+  cairo_translate(cr, box.x, box.y);
+  cairo_scale(cr, box.w / img.width, box.h / img.height);
+  cairo_set_source_surface(cr, surface.get(), 0, 0);
+  cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
+  cairo_paint(cr);
+  cairo_restore(cr);
+}
+
+}  // namespace
+
+MapPanel draw_map_panel(cairo_t* cr, const BriefPageInput& in, const Strings& s, PageBox box,
+                        double pixels_per_point) {
+  MapPanel out;
+  const double head = draw_heading(cr, s.map_title, box);
+  const PageBox frame{box.x, box.y + head, box.w, box.h - head - 16};
+  const int wpx = std::max(64, static_cast<int>(std::lround(frame.w * pixels_per_point)));
+  const int hpx = std::max(64, static_cast<int>(std::lround(frame.h * pixels_per_point)));
+
+  static const IncidentStore kNoIncidents;
+  MapSceneData data;
+  data.sectors = in.sectors;
+  data.incidents = in.week_incidents != nullptr ? in.week_incidents : &kNoIncidents;
+  data.programs = in.programs;
+  // No `from`: densities are per km² over the week itself (a per-year rate of one week would
+  // mislead); `to_exclusive` greys program areas that had not started by the week's end.
+  data.to_exclusive = in.brief->week_end_exclusive;
+  MapSceneOptions opt;
+  opt.layers = {SceneLayer::heatmap, SceneLayer::sectors, SceneLayer::programs};
+  opt.width = wpx;
+  opt.height = hpx;
+  opt.padding_px = 0.03 * hpx;
+  opt.language = in.language;  // the map's own legend and scale bar in the page's language
+  opt.kde.kernel = KdeKernel::quartic;
+  // One week holds few points, so the kernel is wider than the 400 m default and grows with the
+  // area shown: 1/60 of the sectors' diagonal, 400..1500 m (CDMX: ~900 m; the demo city: ~400 m).
+  const Box ext = in.sectors->extent();
+  const double diagonal = ext.empty() ? 0 : std::hypot(ext.width(), ext.height());
+  opt.kde.bandwidth_m = std::clamp(diagonal / 60.0, 400.0, 1500.0);
+
+  Camera camera;
+  try {
+    MapSceneResult r = render_map_scene(data, opt);
+    paint_image(cr, r.image, frame);
+    camera = r.camera;
+    out.rendered = true;
+    out.renderer = r.renderer;
+  } catch (const GlUnavailable&) {
+    Box extent = in.sectors->extent();
+    camera = Camera::fit(extent, wpx, hpx, opt.padding_px);
+  }
+  const double k = 1.0 / pixels_per_point;
+  const auto to_page = [&](Vec2 w) {
+    const Vec2 p = camera.world_to_pixel(w);
+    return Vec2{frame.x + p.x * k, frame.y + p.y * k};
+  };
+  cairo_save(cr);
+  cairo_rectangle(cr, frame.x, frame.y, frame.w, frame.h);
+  cairo_clip(cr);
+  if (!out.rendered) {
+    cairo_set_source_rgb(cr, 0.98, 0.98, 0.97);
+    cairo_paint(cr);
+    for (const Sector& sec : in.sectors->sectors) trace_shape(cr, sec.shape, to_page);
+    cairo_set_source_rgb(cr, 0.93, 0.93, 0.92);
+    cairo_fill_preserve(cr);
+    cairo_set_source_rgb(cr, 0.55, 0.55, 0.55);
+    cairo_set_line_width(cr, 0.3);
+    cairo_stroke(cr);
+  }
+  // Flagged sectors: a white casing under the colour keeps the outline visible on the heatmap.
+  cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+  for (const BriefRow& r : in.brief->rows) {
+    if (r.flag == BriefFlag::none || r.sector_index < 0 ||
+        static_cast<size_t>(r.sector_index) >= in.sectors->size())
+      continue;
+    trace_shape(cr, in.sectors->sectors[r.sector_index].shape, to_page);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_set_line_width(cr, 2.6);
+    cairo_stroke_preserve(cr);
+    overlay::set_source(cr, flag_color(r.flag));
+    cairo_set_line_width(cr, 1.4);
+    cairo_stroke(cr);
+  }
+  cairo_restore(cr);
+  cairo_set_source_rgb(cr, 0.75, 0.75, 0.75);
+  cairo_set_line_width(cr, 0.5);
+  cairo_rectangle(cr, frame.x, frame.y, frame.w, frame.h);
+  cairo_stroke(cr);
+
+  // Key under the map: the three outline colours, or the missing-GL note.
+  overlay::set_font(cr, overlay::Weight::regular, 7.5);
+  double x = frame.x;
+  const double base = frame.bottom() + 11;
+  if (!out.rendered) {
+    overlay::draw_text(cr, overlay::fit_text(cr, s.map_no_gl, frame.w), x, base,
+                       {160, 40, 40, 255});
+    return out;
+  }
+  for (BriefFlag f : {BriefFlag::up, BriefFlag::new_, BriefFlag::down}) {
+    overlay::set_source(cr, flag_color(f));
+    cairo_set_line_width(cr, 1.4);
+    cairo_rectangle(cr, x, base - 6.5, 12, 7);
+    cairo_stroke(cr);
+    const std::string label = flag_label(f, s);
+    overlay::draw_text(cr, label, x + 16, base, {60, 60, 60, 255});
+    x += 16 + overlay::measure_text(cr, label).width + 14;
+  }
+  return out;
+}
+
+}  // namespace faro::render::brief

@@ -1,0 +1,281 @@
+#include "render/brief_page.hpp"
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+
+#include <cmath>
+#include <memory>
+#include <stdexcept>
+
+#include "core/errors.hpp"
+#include "io/atomic_file.hpp"
+#include "io/png_writer.hpp"
+#include "render/brief_page_parts.hpp"
+#include "render/overlay_text.hpp"
+
+namespace faro::render {
+namespace brief {
+namespace {
+
+const Strings kSpanish{
+    "Informe semanal",
+    "Toda el área",
+    {"Sector", "Semana", "Sem.\nanterior", "Media\n4 sem.", "Sem. año\nanterior", "Acum.\naño",
+     "Acum.\naño ant.", "z", "Señal", "Últimas\n12 semanas"},
+    "▲ sube",
+    "▼ baja",
+    "● nuevo",
+    "Mapa de calor de la semana · sectores con señal resaltados",
+    "Mapa sin densidad: OpenGL no disponible en esta máquina",
+    "Sectores con señal y mayor cambio (z)",
+    "Media 4 sem. = línea base (media de las 4 semanas previas); acumulado = semanas ISO 1…N.",
+    "Toda el área: incidentes por semana ISO, últimas 52 semanas",
+    "semana seleccionada",
+    "sectores",
+    "sector",
+    "DATOS SINTÉTICOS",
+    "Generado",
+    "Filtro",
+    "z = 2(√semana − √media 4 sem.); señal si |z| ≥ 1,96 y la cola exacta de Poisson < 2,5 %; "
+    "«nuevo»: ≥ 3 tras 4 semanas en cero.",
+    "fuera de todo sector",
+    "media 4 sem.",
+    "Despliegues de programas antes de este periodo:",
+    {"ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic"},
+};
+
+const Strings kEnglish{
+    "Weekly brief",
+    "Whole area",
+    {"Sector", "Week", "Prev.\nweek", "Mean\n4 weeks", "Same wk\nlast yr", "YTD", "YTD\nlast yr",
+     "z", "Flag", "Last\n12 weeks"},
+    "▲ up",
+    "▼ down",
+    "● new",
+    "Heatmap of the week · flagged sectors outlined",
+    "Map without density: no OpenGL on this machine",
+    "Flagged sectors and largest changes (z)",
+    "Mean 4 weeks = baseline (mean of the previous 4 weeks); YTD = ISO weeks 1…N of the year.",
+    "Whole area: incidents per ISO week, last 52 weeks",
+    "selected week",
+    "sectors",
+    "sector",
+    "SYNTHETIC DATA",
+    "Generated",
+    "Filter",
+    "z = 2(√week − √mean 4 weeks); flagged when |z| ≥ 1.96 and the exact Poisson tail < 2.5 %; "
+    "“new”: ≥ 3 after 4 weeks at zero.",
+    "in no sector",
+    "mean 4 weeks",
+    "Program rollouts before this period:",
+    {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
+};
+
+const Rgba8 kInk{33, 33, 33, 255}, kMuted{105, 105, 105, 255}, kStamp{190, 30, 30, 255};
+
+struct SurfaceDeleter {
+  void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
+};
+struct ContextDeleter {
+  void operator()(cairo_t* c) const { cairo_destroy(c); }
+};
+
+// Lays out and draws the whole page in points.
+BriefPageResult draw_page(cairo_t* cr, const BriefPageInput& in, double pixels_per_point) {
+  using namespace overlay;
+  const Strings& s = strings(in.language);
+  const WeeklyBrief& b = *in.brief;
+  const double m = 26;  // page margin
+  const double W = kBriefPageWidthPt, H = kBriefPageHeightPt;
+  cairo_set_source_rgb(cr, 1, 1, 1);
+  cairo_paint(cr);
+
+  // Header: title with the week, then the dates, data and filter.
+  set_font(cr, Weight::bold, 19);
+  const std::string title = std::string(s.title) + " — " + format_iso_week(b.week);
+  draw_text(cr, title, m, m + 16, kInk);
+  if (in.synthetic) {
+    set_font(cr, Weight::bold, 13);
+    const double w = measure_text(cr, s.synthetic).width;
+    draw_text(cr, s.synthetic, W - m - w, m + 16, kStamp);
+  }
+  // Whole-area headline on the right; dates, data and filter on the left in what remains.
+  set_font(cr, Weight::regular, 9.5);
+  const std::string head = std::string(s.all_area) + ": " + format_count(b.all.week) + " (" +
+                           s.baseline + " " + format_count(b.all.mean_prev4, 1) + ") · z " +
+                           format_count(b.all.z, 2);
+  const double head_w = measure_text(cr, head).width;
+  draw_text(cr, head, W - m - head_w, m + 31, kMuted);
+  std::string sub = week_range_text(b, s);
+  if (!in.data_title.empty()) sub += " · " + in.data_title;
+  if (!in.filter_text.empty()) sub += " · " + std::string(s.filter) + ": " + in.filter_text;
+  draw_text(cr, fit_text(cr, sub, W - 2 * m - head_w - 16), m, m + 31, kMuted);
+  cairo_set_source_rgb(cr, 0.8, 0.8, 0.8);
+  cairo_set_line_width(cr, 0.6);
+  cairo_move_to(cr, m, m + 38);
+  cairo_line_to(cr, W - m, m + 38);
+  cairo_stroke(cr);
+
+  const double top = m + 46, timeline_h = 118, footer_h = 30;
+  const double body_h = H - m - footer_h - timeline_h - 8 - top;
+  const double map_w = 360;
+  const PageBox map{m, top, map_w, body_h};
+  const PageBox table{m + map_w + 14, top, W - 2 * m - map_w - 14, body_h};
+  const PageBox timeline{m, top + body_h + 8, W - 2 * m, timeline_h};
+
+  BriefPageResult result;
+  const MapPanel mp = draw_map_panel(cr, in, s, map, pixels_per_point);
+  result.map_rendered = mp.rendered;
+  result.renderer = mp.renderer;
+  draw_table_panel(cr, in, s, table);
+  draw_timeline_panel(cr, in, s, timeline);
+  for (const BriefRow& r : b.rows) result.flagged += r.flag != BriefFlag::none;
+
+  // Footer: generation date and source, then the method in one line.
+  set_font(cr, Weight::regular, 7.5);
+  std::string foot = std::string(s.generated) + " " + in.generated;
+  if (!in.source_line.empty()) foot += " · " + in.source_line;
+  draw_text(cr, fit_text(cr, foot, W - 2 * m), m, H - m - 12, kMuted);
+  draw_text(cr, fit_text(cr, s.method, W - 2 * m), m, H - m - 2, kMuted);
+  if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
+    throw std::runtime_error(std::string("brief page: cairo error: ") +
+                             cairo_status_to_string(cairo_status(cr)));
+  return result;
+}
+
+void check_input(const BriefPageInput& in) {
+  if (in.brief == nullptr || in.sectors == nullptr)
+    throw UsageError("brief page: a brief and its sectors are required");
+}
+
+}  // namespace
+
+const Strings& strings(std::string_view language) {
+  return language == "en" ? kEnglish : kSpanish;
+}
+
+Rgba8 flag_color(BriefFlag f) {
+  switch (f) {
+    case BriefFlag::up:
+      return {200, 35, 35, 255};
+    case BriefFlag::new_:
+      return {226, 120, 0, 255};
+    case BriefFlag::down:
+      return {35, 95, 185, 255};
+    case BriefFlag::none:
+      return {150, 150, 150, 255};
+  }
+  return {150, 150, 150, 255};
+}
+
+std::string flag_label(BriefFlag f, const Strings& s) {
+  switch (f) {
+    case BriefFlag::up:
+      return s.flag_up;
+    case BriefFlag::down:
+      return s.flag_down;
+    case BriefFlag::new_:
+      return s.flag_new;
+    case BriefFlag::none:
+      return "";
+  }
+  return "";
+}
+
+std::string week_range_text(const WeeklyBrief& b, const Strings& s) {
+  const CivilDate a = civil_from_days(days_of(b.week_start));
+  const CivilDate z = civil_from_days(days_of(b.week_end_exclusive) - 1);
+  std::string out = std::to_string(a.d);
+  if (a.m != z.m || a.y != z.y) out += std::string(" ") + s.months[a.m - 1];
+  if (a.y != z.y) out += " " + std::to_string(a.y);
+  return out + "–" + std::to_string(z.d) + " " + s.months[z.m - 1] + " " + std::to_string(z.y);
+}
+
+std::string format_count(double v, int decimals) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  std::string s = buf;
+  if (s == "-0" || s == "-0.0" || s == "-0.00") s.erase(0, 1);
+  // Thin-space thousands separator (neutral between Spanish and English conventions).
+  const size_t dot = s.find('.');
+  size_t end = dot == std::string::npos ? s.size() : dot;
+  const size_t start = (s[0] == '-') ? 1 : 0;
+  while (end > start + 3) {
+    end -= 3;
+    s.insert(end, "\u2009");
+  }
+  return s;
+}
+
+double draw_heading(cairo_t* cr, std::string_view text, PageBox box) {
+  overlay::set_font(cr, overlay::Weight::bold, 9);
+  overlay::draw_text(cr, overlay::fit_text(cr, text, box.w), box.x, box.y + 8, kInk);
+  return 13;
+}
+
+}  // namespace brief
+
+BriefPageResult write_brief_pdf(const BriefPageInput& input, const std::string& path) {
+  brief::check_input(input);
+  io::AtomicOutput out(path);
+  BriefPageResult result;
+  {
+    std::unique_ptr<cairo_surface_t, brief::SurfaceDeleter> surface(
+        cairo_pdf_surface_create(out.temp_path().c_str(), kBriefPageWidthPt, kBriefPageHeightPt));
+    if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS)
+      throw DataError(path + ": cannot create the PDF: " +
+                      cairo_status_to_string(cairo_surface_status(surface.get())));
+    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE,
+                                   (std::string(brief::strings(input.language).title) + " " +
+                                    format_iso_week(input.brief->week))
+                                       .c_str());
+    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "Faro");
+    std::unique_ptr<cairo_t, brief::ContextDeleter> cr(cairo_create(surface.get()));
+    // The map image is rendered at 2.5 pixels per point (180 dpi): sharp in print, a few MB.
+    result = brief::draw_page(cr.get(), input, 2.5);
+    cairo_show_page(cr.get());
+    cr.reset();
+    cairo_surface_finish(surface.get());
+    if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS)
+      throw DataError(path + ": cannot write the PDF: " +
+                      cairo_status_to_string(cairo_surface_status(surface.get())));
+  }
+  out.commit();
+  return result;
+}
+
+BriefPageResult write_brief_png(const BriefPageInput& input, const std::string& path, double dpi) {
+  brief::check_input(input);
+  if (!(dpi >= 36 && dpi <= 600)) throw UsageError("brief page: dpi must be 36..600");
+  const double scale = dpi / 72.0;
+  const int w = static_cast<int>(std::lround(kBriefPageWidthPt * scale));
+  const int h = static_cast<int>(std::lround(kBriefPageHeightPt * scale));
+  std::unique_ptr<cairo_surface_t, brief::SurfaceDeleter> surface(
+      cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h));
+  if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS)
+    throw std::runtime_error("brief page: cannot allocate a " + std::to_string(w) + "x" +
+                             std::to_string(h) + " surface");
+  BriefPageResult result;
+  {
+    std::unique_ptr<cairo_t, brief::ContextDeleter> cr(cairo_create(surface.get()));
+    cairo_scale(cr.get(), scale, scale);
+    result = brief::draw_page(cr.get(), input, std::max(2.0, scale));
+  }
+  cairo_surface_flush(surface.get());
+  // The page is opaque (white background), so premultiplied BGRA is plain BGRA: swap to RGBA.
+  const unsigned char* data = cairo_image_surface_get_data(surface.get());
+  const int stride = cairo_image_surface_get_stride(surface.get());
+  std::vector<uint8_t> rgba(static_cast<size_t>(w) * h * 4);
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x) {
+      const uint32_t px = *reinterpret_cast<const uint32_t*>(data + y * stride + x * 4);
+      uint8_t* o = &rgba[(static_cast<size_t>(y) * w + x) * 4];
+      o[0] = (px >> 16) & 0xFF, o[1] = (px >> 8) & 0xFF, o[2] = px & 0xFF, o[3] = 255;
+    }
+  io::write_png_rgba(path, rgba, w, h);
+  result.page_width_px = w;
+  result.page_height_px = h;
+  return result;
+}
+
+}  // namespace faro::render

@@ -1,0 +1,163 @@
+// The brief page's table: the whole-area row, then the top sectors by z (largest increases first),
+// with counts, the change statistic, the flag in its colour and a 12-week sparkline per row.
+#include <cairo.h>
+
+#include <algorithm>
+
+#include "render/brief_page_parts.hpp"
+#include "render/overlay_text.hpp"
+
+namespace faro::render::brief {
+namespace {
+
+using overlay::draw_text;
+using overlay::measure_text;
+using overlay::set_font;
+using overlay::Weight;
+
+const Rgba8 kInk{33, 33, 33, 255}, kMuted{110, 110, 110, 255};
+
+// Column widths in points (week, prev, mean 4, same week last year, ytd, ytd last year, z; then the
+// flag and the sparkline); the sector column takes what is left.
+constexpr double kNumberWidths[7] = {30, 33, 35, 39, 30, 35, 29};
+constexpr double kFlagWidth = 42, kSparkWidth = 54;
+
+void sparkline(cairo_t* cr, const std::vector<int64_t>& values, double x, double y, double w,
+               double h, Rgba8 color) {
+  if (values.empty()) return;
+  const int64_t top = std::max<int64_t>(1, *std::max_element(values.begin(), values.end()));
+  const double step = values.size() > 1 ? w / (values.size() - 1) : 0;
+  const auto py = [&](int64_t v) { return y + h - h * static_cast<double>(v) / top; };
+  cairo_set_source_rgb(cr, 0.85, 0.85, 0.85);
+  cairo_set_line_width(cr, 0.4);
+  cairo_move_to(cr, x, y + h);
+  cairo_line_to(cr, x + w, y + h);
+  cairo_stroke(cr);
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (i == 0)
+      cairo_move_to(cr, x, py(values[i]));
+    else
+      cairo_line_to(cr, x + step * i, py(values[i]));
+  }
+  cairo_set_source_rgb(cr, 0.35, 0.35, 0.35);
+  cairo_set_line_width(cr, 0.8);
+  cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_stroke(cr);
+  // The selected week (last point) as a dot in the flag's colour.
+  overlay::set_source(cr, color);
+  cairo_arc(cr, x + step * (values.size() - 1), py(values.back()), 1.6, 0, 6.2832);
+  cairo_fill(cr);
+}
+
+void right_text(cairo_t* cr, const std::string& text, double right, double base, Rgba8 color) {
+  draw_text(cr, text, right - measure_text(cr, text).width, base, color);
+}
+
+}  // namespace
+
+void draw_table_panel(cairo_t* cr, const BriefPageInput& in, const Strings& s, PageBox box) {
+  const WeeklyBrief& b = *in.brief;
+  const double head = draw_heading(cr, s.table_title, box);
+  double numbers = 0;
+  for (double w : kNumberWidths) numbers += w;
+  const double sector_w = box.w - numbers - kFlagWidth - kSparkWidth - 8;
+  double col[11];
+  col[0] = box.x;
+  col[1] = box.x + sector_w;
+  for (int c = 2; c <= 8; ++c) col[c] = col[c - 1] + kNumberWidths[c - 2];
+  col[9] = col[8] + kFlagWidth;
+  col[10] = col[9] + kSparkWidth + 8;
+
+  // Header row, two lines ("\n" in the label); numbers right-aligned over their columns.
+  double y = box.y + head + 17;
+  set_font(cr, Weight::bold, 6.3);
+  for (int c = 0; c < 10; ++c) {
+    const std::string label = s.columns[c];
+    const size_t nl = label.find('\n');
+    const std::string lines[2] = {nl == std::string::npos ? "" : label.substr(0, nl),
+                                  nl == std::string::npos ? label : label.substr(nl + 1)};
+    for (int l = 0; l < 2; ++l) {
+      const double base = y - (1 - l) * 7.5;
+      if (c == 0)
+        draw_text(cr, lines[l], col[0] + 2, base, kMuted);
+      else if (c <= 7)
+        right_text(cr, lines[l], col[c + 1] - 3, base, kMuted);
+      else
+        draw_text(cr, lines[l], c == 8 ? col[8] + 6 : col[9] + 8, base, kMuted);
+    }
+  }
+  cairo_set_source_rgb(cr, 0.6, 0.6, 0.6);
+  cairo_set_line_width(cr, 0.6);
+  cairo_move_to(cr, box.x, y + 4);
+  cairo_line_to(cr, box.right(), y + 4);
+  cairo_stroke(cr);
+
+  // Rows: "(all)"; the flagged sectors (increases and new by z descending, then decreases by z
+  // ascending) so none is crowded out; then the other sectors by z descending.
+  std::vector<BriefRow> rows = b.rows;
+  sort_brief_rows(rows, BriefColumn::z, true);
+  const auto rank = [](const BriefRow& r) {
+    return r.flag == BriefFlag::up || r.flag == BriefFlag::new_ ? 0
+           : r.flag == BriefFlag::down                          ? 1
+                                                                : 2;
+  };
+  std::stable_sort(rows.begin(), rows.end(), [&](const BriefRow& a, const BriefRow& c) {
+    if (rank(a) != rank(c)) return rank(a) < rank(c);
+    return rank(a) == 1 && a.z < c.z;  // strongest decrease first
+  });
+  const double note_h = 22;
+  const double row_h = 15.5;
+  const int fit = static_cast<int>((box.bottom() - note_h - (y + 4)) / row_h) - 1;
+  const int n = std::clamp(std::min(in.table_rows, fit), 0, static_cast<int>(rows.size()));
+  std::vector<const BriefRow*> shown{&b.all};
+  for (int i = 0; i < n; ++i) shown.push_back(&rows[i]);
+
+  y += 4;
+  for (size_t i = 0; i < shown.size(); ++i) {
+    const BriefRow& r = *shown[i];
+    const bool all = i == 0;
+    const double top = y, base = y + row_h - 4.5;
+    if (all || r.flag != BriefFlag::none) {
+      // Whole-area row shaded grey; flagged rows tinted with their flag colour.
+      const Rgba8 c = all ? Rgba8{238, 238, 238, 255} : flag_color(r.flag);
+      overlay::set_source(cr, c, all ? 1.0 : 0.12);
+      cairo_rectangle(cr, box.x, top + 0.5, box.w, row_h - 1);
+      cairo_fill(cr);
+    }
+    set_font(cr, all ? Weight::bold : Weight::regular, 7.5);
+    const std::string name = all ? std::string(s.all_area) : r.sector;
+    draw_text(cr, overlay::fit_text(cr, name, sector_w - 4), col[0] + 2, base, kInk);
+    const std::string cells[7] = {
+        format_count(r.week),          format_count(r.prev_week),
+        format_count(r.mean_prev4, 1), format_count(r.same_week_last_year),
+        format_count(r.ytd),           format_count(r.ytd_last_year),
+        format_count(r.z, 2)};
+    for (int c = 0; c < 7; ++c) {
+      set_font(cr, (c == 0 || c == 6) ? Weight::bold : Weight::regular, 7.5);
+      right_text(cr, cells[c], col[c + 2] - 3, base,
+                 c == 6 && r.flag != BriefFlag::none ? flag_color(r.flag) : kInk);
+    }
+    set_font(cr, Weight::bold, 7.2);
+    draw_text(cr, flag_label(r.flag, s), col[8] + 6, base, flag_color(r.flag));
+    sparkline(cr, r.sparkline, col[9] + 8, top + 3, kSparkWidth - 4, row_h - 6,
+              r.flag == BriefFlag::none ? Rgba8{60, 60, 60, 255} : flag_color(r.flag));
+    cairo_set_source_rgb(cr, 0.9, 0.9, 0.9);
+    cairo_set_line_width(cr, 0.4);
+    cairo_move_to(cr, box.x, top + row_h);
+    cairo_line_to(cr, box.right(), top + row_h);
+    cairo_stroke(cr);
+    y += row_h;
+  }
+  // Incidents in no sector are part of the whole-area row: say how many, then the column note.
+  set_font(cr, Weight::regular, 6.6);
+  double ny = std::min(y + 10, box.bottom() - 12);
+  if (b.outside_week > 0) {
+    const std::string outside = std::string(s.all_area) + ": " + format_count(b.all.week) + ", " +
+                                format_count(b.outside_week) + " " + s.outside + ".";
+    draw_text(cr, overlay::fit_text(cr, outside, box.w), box.x, ny, kMuted);
+    ny += 8.5;
+  }
+  draw_text(cr, overlay::fit_text(cr, s.table_note, box.w), box.x, ny, kMuted);
+}
+
+}  // namespace faro::render::brief

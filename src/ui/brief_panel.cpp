@@ -1,0 +1,289 @@
+#include "ui/brief_panel.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+
+#include "core/time_bins.hpp"
+#include "ui/format.hpp"
+
+namespace faro::ui {
+namespace {
+
+// The panel's words in both languages. Kept here (not in ui/i18n) while the panel is new; only
+// Latin-1 text, which the UI font atlas holds.
+struct Words {
+  const char* week;
+  const char* previous;
+  const char* next;
+  const char* latest;
+  const char* bad_week;
+  const char* no_data;
+  const char* all_area;
+  const char* columns[10];
+  const char* up;
+  const char* down;
+  const char* fresh;
+  const char* hint;
+};
+const Words kEs{"Semana",
+                "<",
+                ">",
+                "Última completa",
+                "Semana no válida (p. ej. 2024-W07)",
+                "Sin incidentes cargados.",
+                "Toda el área",
+                {"Sector", "Semana", "Anterior", "Media 4", "Año ant.", "Acum.", "Acum. a.a.", "z",
+                 "Señal", "12 semanas"},
+                "sube",
+                "baja",
+                "nuevo",
+                "z = 2(raíz(semana) - raíz(media 4)); señal si |z| >= 1.96 y la cola de Poisson "
+                "< 2.5 %. Clic: seleccionar el sector; Ctrl+clic: añadir."};
+const Words kEn{
+    "Week",
+    "<",
+    ">",
+    "Last complete",
+    "Invalid week (e.g. 2024-W07)",
+    "No incidents loaded.",
+    "Whole area",
+    {"Sector", "Week", "Previous", "Mean 4", "Last yr", "YTD", "YTD l.y.", "z", "Flag", "12 weeks"},
+    "up",
+    "down",
+    "new",
+    "z = 2(sqrt(week) - sqrt(mean 4)); flagged when |z| >= 1.96 and the Poisson tail "
+    "< 2.5 %. Click: select the sector; Ctrl+click: add."};
+const Words& words(Language l) {
+  return l == Language::en ? kEn : kEs;
+}
+
+constexpr BriefColumn kColumnOrder[9] = {BriefColumn::sector,
+                                         BriefColumn::week,
+                                         BriefColumn::prev_week,
+                                         BriefColumn::mean_prev4,
+                                         BriefColumn::same_week_last_year,
+                                         BriefColumn::ytd,
+                                         BriefColumn::ytd_last_year,
+                                         BriefColumn::z,
+                                         BriefColumn::flag};
+
+ImU32 flag_color(BriefFlag f) {
+  switch (f) {
+    case BriefFlag::up:
+      return IM_COL32(215, 50, 50, 255);
+    case BriefFlag::new_:
+      return IM_COL32(235, 135, 20, 255);
+    case BriefFlag::down:
+      return IM_COL32(60, 120, 210, 255);
+    case BriefFlag::none:
+      break;
+  }
+  return ImGui::GetColorU32(ImGuiCol_Text);
+}
+
+const char* flag_word(BriefFlag f, const Words& w) {
+  switch (f) {
+    case BriefFlag::up:
+      return w.up;
+    case BriefFlag::down:
+      return w.down;
+    case BriefFlag::new_:
+      return w.fresh;
+    case BriefFlag::none:
+      break;
+  }
+  return "";
+}
+
+void sparkline(const std::vector<int64_t>& values, ImU32 last_color) {
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  const float w = std::max(20.0f, ImGui::GetContentRegionAvail().x);
+  const float h = ImGui::GetTextLineHeight();
+  ImGui::Dummy(ImVec2(w, h));
+  if (values.size() < 2) return;
+  const int64_t top = std::max<int64_t>(1, *std::max_element(values.begin(), values.end()));
+  ImVec2 pts[WeeklyBrief::kSparklineWeeks * 2];
+  const size_t n = std::min(values.size(), std::size(pts));
+  for (size_t i = 0; i < n; ++i)
+    pts[i] = ImVec2(p.x + 1 + (w - 5) * i / (n - 1), p.y + h - 2 - (h - 4) * values[i] / top);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddPolyline(pts, static_cast<int>(n), ImGui::GetColorU32(ImGuiCol_TextDisabled), 0, 1.0f);
+  dl->AddCircleFilled(pts[n - 1], 2.0f, last_color);
+}
+
+bool same_week(const std::optional<IsoWeek>& a, const std::optional<IsoWeek>& b) {
+  if (a.has_value() != b.has_value()) return false;
+  return !a || (a->year == b->year && a->week == b->week);
+}
+
+}  // namespace
+
+void BriefPanel::set_week(std::optional<IsoWeek> week) {
+  chosen_week_ = week;
+  week_text_bad_ = false;
+}
+
+void BriefPanel::select_sector(Session& session, const std::string& sector, bool additive) {
+  auto& sel = session.selection;
+  if (!additive) {
+    sel.assign(1, sector);
+  } else if (auto it = std::find(sel.begin(), sel.end(), sector); it != sel.end()) {
+    sel.erase(it);
+  } else {
+    sel.push_back(sector);
+  }
+  session.bump();
+}
+
+void BriefPanel::refresh(const Workspace& ws, const Session& session) {
+  const bool same = key_ && key_->filter == session.filter && same_week(key_->week, chosen_week_) &&
+                    key_->incidents == ws.incidents.size() && key_->sectors == ws.sectors.size() &&
+                    key_->data_to == ws.data_to_exclusive;
+  if (same) return;
+  key_ = Key{session.filter, chosen_week_, ws.incidents.size(), ws.sectors.size(),
+             ws.data_to_exclusive};
+  brief_.reset();
+  const std::optional<IsoWeek> week =
+      chosen_week_ ? chosen_week_ : last_complete_week(ws.incidents);
+  if (!week || ws.incidents.sector.size() != ws.incidents.size()) return;
+  brief_ = compute_weekly_brief(ws.incidents, ws.sectors, ws.make_filter(session.filter), *week);
+  ++computations_;
+  sort_brief_rows(brief_->rows, sort_column_, sort_descending_);
+}
+
+void BriefPanel::draw_week_chooser(const Workspace& ws, Language lang) {
+  const Words& w = words(lang);
+  // The field follows the week on screen whenever that changes (buttons, data, "last complete").
+  if (brief_ && format_iso_week(brief_->week) != synced_week_) {
+    synced_week_ = format_iso_week(brief_->week);
+    std::snprintf(week_text_, sizeof week_text_, "%s", synced_week_.c_str());
+    week_text_bad_ = false;
+  }
+  const auto step = [&](int delta) {
+    if (!brief_) return;
+    set_week(iso_week_of_bin(week_bin_of(brief_->week) + delta));
+  };
+  if (ImGui::SmallButton(w.previous)) step(-1);
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ImGui::CalcTextSize("2024-W07__").x);
+  if (ImGui::InputText("##week", week_text_, sizeof week_text_,
+                       ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll)) {
+    const auto parsed = parse_iso_week(week_text_);
+    week_text_bad_ = !parsed;
+    if (parsed) set_week(parsed);
+  }
+  ImGui::SameLine();
+  if (ImGui::SmallButton(w.next)) step(+1);
+  ImGui::SameLine();
+  if (ImGui::SmallButton(w.latest)) set_week(std::nullopt);
+  if (brief_) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s – %s", format_date(brief_->week_start).c_str(),
+                        format_date(brief_->week_end_exclusive - kSecondsPerDay).c_str());
+  }
+  if (week_text_bad_) ImGui::TextColored(ImVec4(0.85f, 0.2f, 0.2f, 1), "%s", w.bad_week);
+  (void)ws;
+}
+
+void BriefPanel::draw(const Workspace& ws, Session& session) {
+  const Words& w = words(session.language);
+  refresh(ws, session);
+  ImGui::PushID("weekly_brief");
+  draw_week_chooser(ws, session.language);
+  if (!brief_) {
+    ImGui::TextDisabled("%s", w.no_data);
+  } else {
+    draw_table(session, session.language);
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextDisabled("%s", w.hint);
+    ImGui::PopTextWrapPos();
+  }
+  ImGui::PopID();
+}
+
+void BriefPanel::draw_table(Session& session, Language lang) {
+  const Words& w = words(lang);
+  const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg |
+                                ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerH |
+                                ImGuiTableFlags_Resizable;
+  const float height = std::max(ImGui::GetContentRegionAvail().y - ImGui::GetTextLineHeight() * 3,
+                                ImGui::GetTextLineHeightWithSpacing() * 8);
+  if (!ImGui::BeginTable("brief_table", 10, flags, ImVec2(0, height))) return;
+  ImGui::TableSetupScrollFreeze(1, 2);  // header and the whole-area row stay visible
+  // Numbers get a fixed width for "-00.00" / "00,000" or their header (plus the sort arrow);
+  // the sector name stretches.
+  const float number_w = ImGui::CalcTextSize("-00,000").x;
+  const float arrow_w = ImGui::GetFontSize();
+  for (int c = 0; c < 9; ++c) {
+    ImGuiTableColumnFlags cf =
+        c == 0 ? ImGuiTableColumnFlags_WidthStretch : ImGuiTableColumnFlags_WidthFixed;
+    if (kColumnOrder[c] == sort_column_)
+      cf |= ImGuiTableColumnFlags_DefaultSort |
+            (sort_descending_ ? ImGuiTableColumnFlags_PreferSortDescending : 0);
+    const float width =
+        c == 0 ? 0 : std::max(number_w, ImGui::CalcTextSize(w.columns[c]).x + arrow_w);
+    ImGui::TableSetupColumn(w.columns[c], cf, width, static_cast<ImGuiID>(c));
+  }
+  ImGui::TableSetupColumn(w.columns[9],
+                          ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthFixed,
+                          ImGui::CalcTextSize(w.columns[9]).x + arrow_w);
+  ImGui::TableHeadersRow();
+  if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
+    if (specs->SpecsCount > 0 && specs->Specs[0].ColumnUserID < 9) {
+      sort_column_ = kColumnOrder[specs->Specs[0].ColumnUserID];
+      sort_descending_ = specs->Specs[0].SortDirection == ImGuiSortDirection_Descending;
+      sort_brief_rows(brief_->rows, sort_column_, sort_descending_);
+    }
+    specs->SpecsDirty = false;
+  }
+
+  const auto row = [&](const BriefRow& r, bool all) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    const bool selected = !all && std::find(session.selection.begin(), session.selection.end(),
+                                            r.sector) != session.selection.end();
+    ImGui::PushID(all ? -1 : r.sector_index);
+    const std::string label = all ? std::string(w.all_area) : r.sector;
+    if (ImGui::Selectable(
+            label.c_str(), selected,
+            ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap) &&
+        !all)
+      select_sector(session, r.sector, ImGui::GetIO().KeyCtrl);
+    ImGui::PopID();
+    char buf[32];
+    const auto cell = [&](const std::string& text, ImU32 color = 0) {
+      ImGui::TableNextColumn();
+      const float avail = ImGui::GetContentRegionAvail().x;
+      ImGui::SetCursorPosX(ImGui::GetCursorPosX() + avail - ImGui::CalcTextSize(text.c_str()).x);
+      if (color) ImGui::PushStyleColor(ImGuiCol_Text, color);
+      ImGui::TextUnformatted(text.c_str());
+      if (color) ImGui::PopStyleColor();
+    };
+    cell(format_count(r.week));
+    cell(format_count(r.prev_week));
+    std::snprintf(buf, sizeof buf, "%.1f", r.mean_prev4);
+    cell(buf);
+    cell(format_count(r.same_week_last_year));
+    cell(format_count(r.ytd));
+    cell(format_count(r.ytd_last_year));
+    std::snprintf(buf, sizeof buf, "%.2f", r.z);
+    cell(buf, r.flag == BriefFlag::none ? 0 : flag_color(r.flag));
+    ImGui::TableNextColumn();
+    if (r.flag != BriefFlag::none)
+      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(flag_color(r.flag)), "%s",
+                         flag_word(r.flag, w));
+    ImGui::TableNextColumn();
+    sparkline(r.sparkline, flag_color(r.flag));
+  };
+  row(brief_->all, true);
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(brief_->rows.size()));
+  while (clipper.Step())
+    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) row(brief_->rows[i], false);
+  ImGui::EndTable();
+}
+
+}  // namespace faro::ui

@@ -1,0 +1,182 @@
+#include "ui/dashboard_ui.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "ui/brief_panel.hpp"
+#include "ui/csv_mapping_dialog.hpp"
+#include "ui/error_modal.hpp"
+#include "ui/file_browser.hpp"
+#include "ui/filters_panel.hpp"
+#include "ui/i18n.hpp"
+#include "ui/layers_panel.hpp"
+#include "ui/layout.hpp"
+#include "ui/load_report_window.hpp"
+#include "ui/map_overlay_ui.hpp"
+#include "ui/menu_bar.hpp"
+#include "ui/status_bar.hpp"
+#include "ui/timeline_strip.hpp"
+#include "ui/ui_fonts.hpp"
+#include "ui/ui_state.hpp"
+
+namespace faro::ui {
+
+namespace {
+
+constexpr ImGuiWindowFlags kFixedWindow = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse |
+                                          ImGuiWindowFlags_NoSavedSettings |
+                                          ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                          ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize;
+
+// Menu shortcuts (Ctrl+O, Ctrl+S, Ctrl+Q). 1.86 has no named letter keys: the GLFW backend
+// indexes KeysDown by GLFW key codes, which are ASCII for letters. F11, Esc, Home, arrows and
+// +/- belong to the app's map interaction.
+void handle_shortcuts(Session& session, const AppStatus& status, UiActions& actions, UiState& ui) {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (!io.KeyCtrl || io.WantTextInput) return;
+  if (ImGui::IsKeyPressed('O', false))
+    run_menu_command(MenuCommand::open_data, session, status, actions, ui);
+  if (ImGui::IsKeyPressed('S', false))
+    run_menu_command(MenuCommand::save_project, session, status, actions, ui);
+  if (ImGui::IsKeyPressed('Q', false))
+    run_menu_command(MenuCommand::quit, session, status, actions, ui);
+}
+
+}  // namespace
+
+struct DashboardUi::Impl {
+  UiFonts fonts;
+  UiState state;
+  MenuBar menu;
+  StatusBar status_bar;
+  LayersPanel layers;
+  FiltersPanel filters;
+  LoadReportWindow load_report;
+  ErrorModal errors;
+  MapOverlay overlay;
+  FileBrowser browser;
+  CsvMappingDialog csv_dialog;
+  TimelineStrip timeline;
+  BriefPanel brief;
+
+  void draw_brief_window(const Workspace& ws, Session& session);
+
+  void draw_side_panel(const Rect& r, const Workspace& ws, Session& session,
+                       const AppStatus& status, UiActions& actions);
+};
+
+DashboardUi::DashboardUi() : impl_(new Impl) {}
+DashboardUi::~DashboardUi() {
+  delete impl_;
+}
+
+void DashboardUi::load_fonts(float scale) {
+  impl_->fonts = load_ui_fonts(scale);
+}
+
+MapRegion DashboardUi::draw(const Workspace& ws, Session& session, const AppStatus& status,
+                            UiActions& actions) {
+  Impl& s = *impl_;
+  const ImGuiIO& io = ImGui::GetIO();
+  if (status.presentation && s.fonts.large) ImGui::PushFont(s.fonts.large);
+  // Strip sizes follow the font in use: the presentation font enlarges the timeline too.
+  const float font = ImGui::GetFontSize();
+
+  LayoutMetrics metrics;
+  if (!status.presentation)
+    metrics.menu_height = s.menu.draw(ws, session, status, actions, s.state);
+  metrics.status_height = ImGui::GetFrameHeight() + 4;
+  metrics.side_width = 22.0f * font;
+  metrics.timeline_height = 9.0f * font;
+  const DashboardLayout layout =
+      compute_layout(io.DisplaySize.x, io.DisplaySize.y, metrics, status.presentation);
+
+  if (!status.presentation) {
+    s.draw_side_panel(layout.side, ws, session, status, actions);
+    s.status_bar.draw(layout.status, ws, session, status, actions);
+  }
+  s.timeline.draw(layout.timeline, ws, session);
+  // Dialogs stay reachable in presentation mode only through errors (a failed export, say).
+  if (!status.presentation) {
+    s.load_report.draw(ws, session, s.state.show_load_report);
+    s.draw_brief_window(ws, session);
+    s.browser.draw(session, s.state, actions);
+    s.csv_dialog.draw(session, s.state, actions);
+    handle_shortcuts(session, status, actions, s.state);
+  }
+  s.errors.queue(status.errors);
+
+  if (status.presentation && s.fonts.large) ImGui::PopFont();
+  return MapRegion{layout.map.x, layout.map.y, layout.map.w, layout.map.h};
+}
+
+void DashboardUi::draw_map_overlay(const Workspace& ws, const Session& session,
+                                   const AppStatus& status, const MapRegion& region) {
+  Impl& s = *impl_;
+  if (status.presentation && s.fonts.large) ImGui::PushFont(s.fonts.large);
+  // No hover tooltip while an error modal blocks the map.
+  s.overlay.draw(ws, session, status, region, s.fonts, s.errors.pending() == 0);
+  // Last window of the frame (see ErrorModal::draw).
+  s.errors.draw(session.language);
+  if (status.presentation && s.fonts.large) ImGui::PopFont();
+}
+
+void DashboardUi::open_path(const std::string& path, UiActions& actions) {
+  choose_path(BrowserMode::open_data, path,
+              guess_role(std::filesystem::path(path).filename().string()), impl_->state, actions);
+}
+
+void DashboardUi::show_open_dialog(const std::string& folder) {
+  impl_->state.browser_request = BrowserMode::open_data;
+  // A trailing separator makes the browser start in `folder` with nothing selected.
+  if (!folder.empty())
+    impl_->state.browser_preselect = (std::filesystem::path(folder) / "").string();
+}
+
+// The weekly brief (ui/brief_panel.hpp) in its own window: its table is wider than the side panel.
+void DashboardUi::show_weekly_brief() {
+  impl_->state.show_brief = true;
+}
+
+void DashboardUi::Impl::draw_brief_window(const Workspace& ws, Session& session) {
+  if (!state.show_brief) return;
+  const float f = ImGui::GetFontSize();
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  ImGui::SetNextWindowSize(ImVec2(66 * f, 30 * f), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowPos(ImVec2(display.x * 0.55f, display.y * 0.45f), ImGuiCond_FirstUseEver,
+                          ImVec2(0.5f, 0.5f));
+  const std::string title =
+      std::string(tr(Msg::menu_weekly_brief, session.language)) + "###weekly_brief";
+  if (ImGui::Begin(title.c_str(), &state.show_brief)) brief.draw(ws, session);
+  ImGui::End();
+}
+
+void DashboardUi::Impl::draw_side_panel(const Rect& r, const Workspace& ws, Session& session,
+                                        const AppStatus& status, UiActions& actions) {
+  const Language lang = session.language;
+  ImGui::SetNextWindowPos(ImVec2(r.x, r.y));
+  ImGui::SetNextWindowSize(ImVec2(r.w, r.h));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0);
+  ImGui::Begin("##side_panel", nullptr, kFixedWindow);
+  if (fonts.bold) ImGui::PushFont(fonts.bold);
+  ImGui::TextUnformatted(ws.title.c_str());
+  if (fonts.bold) ImGui::PopFont();
+  if (ws.synthetic) {
+    ImGui::SameLine();
+    ImGui::TextColored(ImVec4(0.70f, 0.25f, 0.08f, 1), "%s", tr(Msg::synthetic_data, lang));
+  }
+  ImGui::Separator();
+  // "###" ids keep the open/closed state when the language changes the label.
+  const std::string layers_label = std::string(tr(Msg::panel_layers, lang)) + "###layers";
+  if (ImGui::CollapsingHeader(layers_label.c_str(), ImGuiTreeNodeFlags_DefaultOpen))
+    layers.draw(ws, session, status);
+  const std::string filters_label = std::string(tr(Msg::panel_filters, lang)) + "###filters";
+  if (ImGui::CollapsingHeader(filters_label.c_str(), ImGuiTreeNodeFlags_DefaultOpen))
+    filters.draw(ws, session, actions);
+  ImGui::End();
+  ImGui::PopStyleVar();
+}
+
+}  // namespace faro::ui

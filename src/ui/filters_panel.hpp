@@ -1,0 +1,33 @@
+#pragma once
+// Filters panel: date range (two YYYY-MM-DD fields, validated as typed), offence categories (a
+// checklist with the count each would show), hour of day and day of week (toggle cells drawn as
+// a small histogram of the current counts) and the sector subset (taken from the map selection).
+// Edits go straight into session.filter through ui/filter_edit.hpp.
+#include <string>
+
+#include "core/session.hpp"
+#include "core/workspace.hpp"
+#include "ui/ui_actions.hpp"
+
+namespace faro::ui {
+
+struct FiltersPanel {
+  void draw(const Workspace& ws, Session& session, UiActions& actions);
+
+ private:
+  void draw_dates(const Workspace& ws, Session& session);
+  void draw_categories(const Workspace& ws, Session& session);
+  void draw_hours(const Workspace& ws, Session& session);
+  void draw_weekdays(const Workspace& ws, Session& session);
+  void draw_sectors(const Workspace& ws, Session& session, UiActions& actions);
+
+  // The date fields keep what the user typed (possibly invalid) until it parses; they are
+  // re-synchronised when the filter changes elsewhere (project loaded, timeline brush).
+  std::string from_text_, to_text_;
+  std::string synced_from_, synced_to_;
+  bool from_bad_ = false, to_bad_ = false, order_bad_ = false;
+  std::string category_search_;
+  static constexpr size_t kShortCategoryList = 12;
+};
+
+}  // namespace faro::ui

@@ -1,0 +1,278 @@
+#include "ui/layers_panel.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <optional>
+#include <string>
+#include <utility>
+
+#include "ui/i18n.hpp"
+
+namespace faro::ui {
+namespace {
+
+template <class Enum, size_t N>
+bool enum_combo(const char* label, Enum& value, const std::pair<Enum, const char*> (&items)[N]) {
+  const char* preview = "?";
+  for (const auto& [v, text] : items)
+    if (v == value) preview = text;
+  bool changed = false;
+  if (ImGui::BeginCombo(label, preview)) {
+    for (const auto& [v, text] : items) {
+      if (ImGui::Selectable(text, v == value) && v != value) {
+        value = v;
+        changed = true;
+      }
+    }
+    ImGui::EndCombo();
+  }
+  return changed;
+}
+
+// A small horizontal strip of the colour map next to its combo.
+void colormap_swatch(ColormapName c, float w, float h) {
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const auto& table = colormap_table(c);
+  const int steps = 32;
+  for (int i = 0; i < steps; ++i) {
+    const Rgb a = table[i * 255 / steps];
+    const Rgb b = table[(i + 1) * 255 / steps];
+    dl->AddRectFilledMultiColor(ImVec2(p.x + w * i / steps, p.y),
+                                ImVec2(p.x + w * (i + 1) / steps, p.y + h),
+                                IM_COL32(a.r, a.g, a.b, 255), IM_COL32(b.r, b.g, b.b, 255),
+                                IM_COL32(b.r, b.g, b.b, 255), IM_COL32(a.r, a.g, a.b, 255));
+  }
+  ImGui::Dummy(ImVec2(w, h));
+}
+
+// Sequential ramps for densities and counts; the diverging ones only make sense for change maps.
+bool colormap_combo(const char* label, ColormapName& c, bool diverging) {
+  static const std::pair<ColormapName, const char*> kSequential[] = {
+      {ColormapName::inferno, "inferno"},
+      {ColormapName::viridis, "viridis"},
+      {ColormapName::ylorrd, "YlOrRd"},
+  };
+  static const std::pair<ColormapName, const char*> kDiverging[] = {
+      {ColormapName::rdbu_r, "RdBu"},
+      {ColormapName::puor_r, "PuOr"},
+  };
+  const bool changed =
+      diverging ? enum_combo(label, c, kDiverging) : enum_combo(label, c, kSequential);
+  colormap_swatch(c, ImGui::CalcItemWidth(), ImGui::GetFontSize() * 0.6f);
+  return changed;
+}
+
+}  // namespace
+
+bool move_layer(Session& s, size_t index, int direction) {
+  if (index >= s.layers.size()) return false;
+  const long target = static_cast<long>(index) + direction;
+  if (direction == 0 || target < 0 || target >= static_cast<long>(s.layers.size())) return false;
+  std::swap(s.layers[index], s.layers[static_cast<size_t>(target)]);
+  s.bump();
+  return true;
+}
+
+void LayersPanel::draw(const Workspace& ws, Session& session, const AppStatus& status) {
+  if (session.layers.empty()) session.layers = default_layers();
+  ImGui::PushID("layers");
+  draw_stack(session);
+  const Language lang = session.language;
+  if (ImGui::TreeNodeEx(tr(Msg::layer_heatmap, lang), ImGuiTreeNodeFlags_DefaultOpen)) {
+    draw_heatmap(session, status);
+    ImGui::TreePop();
+  }
+  if (ImGui::TreeNode(tr(Msg::layer_choropleth, lang))) {
+    draw_choropleth(ws, session);
+    ImGui::TreePop();
+  }
+  if (ImGui::TreeNode(tr(Msg::layer_points, lang))) {
+    draw_points(ws, session);
+    ImGui::TreePop();
+  }
+  ImGui::PopID();
+}
+
+void LayersPanel::draw_stack(Session& session) {
+  const Language lang = session.language;
+  const float slider_w = ImGui::GetFontSize() * 5.0f;
+  // Listed top layer first, as in every GIS.
+  for (size_t k = session.layers.size(); k-- > 0;) {
+    LayerStyle& layer = session.layers[k];
+    ImGui::PushID(layer_key(layer.id));
+    if (ImGui::Checkbox("##visible", &layer.visible)) session.bump();
+    ImGui::SameLine();
+    ImGui::TextUnformatted(tr_layer(layer.id, lang));
+    ImGui::SameLine(ImGui::GetContentRegionAvail().x - slider_w - 2 * ImGui::GetFrameHeight() -
+                    2 * ImGui::GetStyle().ItemSpacing.x + ImGui::GetCursorStartPos().x);
+    ImGui::SetNextItemWidth(slider_w);
+    float percent = layer.opacity * 100.0f;
+    if (ImGui::SliderFloat("##opacity", &percent, 0.0f, 100.0f, "%.0f %%")) {
+      layer.opacity = std::clamp(percent / 100.0f, 0.0f, 1.0f);
+      session.bump();
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Msg::opacity, lang));
+    ImGui::SameLine();
+    // Captured before the buttons: a move invalidates `layer`.
+    const bool is_top = k + 1 == session.layers.size();
+    ImGui::BeginDisabled(is_top);
+    const bool up = ImGui::ArrowButton("##up", ImGuiDir_Up);
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Msg::move_up, lang));
+    ImGui::SameLine();
+    ImGui::BeginDisabled(k == 0);
+    const bool down = ImGui::ArrowButton("##down", ImGuiDir_Down);
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Msg::move_down, lang));
+    ImGui::PopID();
+    if (up) move_layer(session, k, +1);
+    if (down) move_layer(session, k, -1);
+  }
+}
+
+void LayersPanel::draw_heatmap(Session& session, const AppStatus& status) {
+  const Language lang = session.language;
+  HeatmapStyle& h = session.heatmap;
+  ImGui::PushItemWidth(ImGui::GetFontSize() * 9.0f);
+  float bandwidth = static_cast<float>(h.bandwidth_m);
+  // Logarithmic: 50 m (a block) to 5 km (a district) are equally easy to reach.
+  if (ImGui::SliderFloat(tr(Msg::bandwidth_m, lang), &bandwidth, 50.0f, 5000.0f, "%.0f m",
+                         ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp)) {
+    h.bandwidth_m = std::round(bandwidth / 10.0f) * 10.0;
+    session.bump();
+  }
+  const std::pair<KdeKernel, const char*> kernels[] = {
+      {KdeKernel::quartic, tr(Msg::kernel_quartic, lang)},
+      {KdeKernel::gaussian, tr(Msg::kernel_gaussian, lang)},
+  };
+  if (enum_combo(tr(Msg::kernel, lang), h.kernel, kernels)) session.bump();
+  if (colormap_combo(tr(Msg::colormap, lang), h.colormap, false)) session.bump();
+
+  if (ImGui::Checkbox(tr(Msg::color_max_locked, lang), &h.color_max_locked)) {
+    // Locking starts from the maximum on screen, so nothing jumps.
+    if (h.color_max_locked && h.color_max <= 0) h.color_max = status.heatmap_domain.max;
+    session.bump();
+  }
+  ImGui::SameLine();
+  if (h.color_max_locked) {
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.0f);
+    float v = h.color_max;
+    if (ImGui::DragFloat(tr(Msg::color_max, lang), &v, std::max(0.01f, v * 0.01f), 0.001f, 1e9f,
+                         "%.3g")) {
+      h.color_max = std::max(0.001f, v);
+      session.bump();
+    }
+  } else {
+    char buf[96];
+    std::snprintf(buf, sizeof buf, tr(Msg::color_max_auto, lang), status.heatmap_domain.percentile);
+    ImGui::TextDisabled("%s: %.3g", buf, status.heatmap_domain.max);
+  }
+  ImGui::PopItemWidth();
+}
+
+void LayersPanel::draw_choropleth(const Workspace& ws, Session& session) {
+  const Language lang = session.language;
+  ChoroplethStyle& c = session.choropleth;
+  ImGui::PushItemWidth(ImGui::GetFontSize() * 9.0f);
+  const bool has_population = std::any_of(ws.sectors.sectors.begin(), ws.sectors.sectors.end(),
+                                          [](const Sector& s) { return s.population.has_value(); });
+  const std::pair<ChoroplethMeasure, const char*> measures[] = {
+      {ChoroplethMeasure::count, tr(Msg::measure_count, lang)},
+      {ChoroplethMeasure::per_km2, tr(Msg::measure_per_km2, lang)},
+      {ChoroplethMeasure::per_10k, tr(Msg::measure_per_10k, lang)},
+      {ChoroplethMeasure::change, tr(Msg::measure_change, lang)},
+      {ChoroplethMeasure::change_pct, tr(Msg::measure_change_pct, lang)},
+  };
+  ChoroplethMeasure m = c.measure;
+  if (enum_combo(tr(Msg::measure, lang), m, measures)) {
+    if (m == ChoroplethMeasure::per_10k && !has_population) {
+      // Per-inhabitant rates need a population field; keep the old measure and say why.
+      population_warning_ = true;
+    } else {
+      population_warning_ = false;
+      // Change maps are centred at zero: switch to a diverging ramp (and back).
+      if (is_change_measure(m) != is_change_measure(c.measure))
+        c.colormap = is_change_measure(m) ? ColormapName::rdbu_r : ColormapName::ylorrd;
+      c.measure = m;
+      session.bump();
+    }
+  }
+  if (population_warning_)
+    ImGui::TextColored(ImVec4(0.7f, 0.12f, 0.05f, 1), "%s",
+                       tr(Msg::measure_needs_population, lang));
+  const std::pair<ChoroplethScale, const char*> scales[] = {
+      {ChoroplethScale::quantile, tr(Msg::scale_quantile, lang)},
+      {ChoroplethScale::equal_interval, tr(Msg::scale_equal_interval, lang)},
+      {ChoroplethScale::jenks, tr(Msg::scale_jenks, lang)},
+      {ChoroplethScale::continuous, tr(Msg::scale_continuous, lang)},
+  };
+  if (enum_combo(tr(Msg::scale, lang), c.scale, scales)) session.bump();
+  ImGui::BeginDisabled(c.scale == ChoroplethScale::continuous);
+  if (ImGui::SliderInt(tr(Msg::classes, lang), &c.classes, 2, 9)) session.bump();
+  ImGui::EndDisabled();
+  if (colormap_combo(tr(Msg::colormap, lang), c.colormap, is_change_measure(c.measure)))
+    session.bump();
+  ImGui::PopItemWidth();
+}
+
+bool set_category_color(Session& s, const std::string& category, std::optional<Rgb> color) {
+  auto& list = s.points.category_colors;
+  auto it = std::find_if(list.begin(), list.end(),
+                         [&](const std::pair<std::string, Rgb>& e) { return e.first == category; });
+  if (!color) {
+    if (it == list.end()) return false;
+    list.erase(it);
+  } else if (it == list.end()) {
+    list.emplace_back(category, *color);
+  } else {
+    if (it->second == *color) return false;
+    it->second = *color;
+  }
+  s.bump();
+  return true;
+}
+
+void LayersPanel::draw_points(const Workspace& ws, Session& session) {
+  const Language lang = session.language;
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9.0f);
+  if (ImGui::SliderFloat(tr(Msg::point_size, lang), &session.points.size_px, 1.0f, 12.0f, "%.1f"))
+    session.bump();
+  // Category colours: the ones the user set; the rest keep the map's default palette ("auto").
+  const CategoryDictionary& dict = ws.incidents.categories;
+  constexpr size_t kMaxListed = 16;  // a long offence list is better filtered than coloured
+  for (size_t code = 1; code < dict.size() && code <= kMaxListed; ++code) {
+    const std::string& name = dict.name(static_cast<uint16_t>(code));
+    const auto& list = session.points.category_colors;
+    const auto it =
+        std::find_if(list.begin(), list.end(),
+                     [&](const std::pair<std::string, Rgb>& e) { return e.first == name; });
+    const bool custom = it != list.end();
+    const Rgb c = custom ? it->second : Rgb{150, 150, 150};
+    float rgb[3] = {c.r / 255.0f, c.g / 255.0f, c.b / 255.0f};
+    ImGui::PushID(static_cast<int>(code));
+    if (ImGui::ColorEdit3("##color", rgb, ImGuiColorEditFlags_NoInputs)) {
+      auto to8 = [](float v) {
+        return static_cast<uint8_t>(std::lround(std::clamp(v, 0.0f, 1.0f) * 255));
+      };
+      set_category_color(session, name, Rgb{to8(rgb[0]), to8(rgb[1]), to8(rgb[2])});
+    }
+    ImGui::SameLine();
+    ImGui::TextUnformatted(name.c_str());
+    if (custom) {
+      ImGui::SameLine();
+      if (ImGui::SmallButton(tr(Msg::color_auto, lang)))
+        set_category_color(session, name, std::nullopt);
+    } else {
+      ImGui::SameLine();
+      ImGui::TextDisabled("(%s)", tr(Msg::color_auto, lang));
+    }
+    ImGui::PopID();
+  }
+  ImGui::TextDisabled("%s", tr(Msg::points_not_partner_safe, lang));
+}
+
+}  // namespace faro::ui

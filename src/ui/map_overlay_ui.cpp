@@ -1,0 +1,264 @@
+#include "ui/map_overlay_ui.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "ui/format.hpp"
+#include "ui/i18n.hpp"
+#include "ui/scale_bar.hpp"
+
+namespace faro::ui {
+namespace {
+
+const ImU32 kPanelFill = IM_COL32(255, 255, 255, 215);
+const ImU32 kPanelBorder = IM_COL32(0, 0, 0, 60);
+const ImU32 kInk = IM_COL32(30, 30, 30, 255);
+const ImU32 kMutedInk = IM_COL32(90, 90, 90, 255);
+
+bool heatmap_visible(const Session& s) {
+  for (const LayerStyle& l : s.layers)
+    if (l.id == LayerId::heatmap) return l.visible;
+  return true;  // default stack: heatmap on
+}
+
+}  // namespace
+
+std::string visible_date_range(const Workspace& ws, const FilterState& f) {
+  const CivilSeconds from = f.from.value_or(ws.data_from);
+  const CivilSeconds to = f.to_exclusive.value_or(ws.data_to_exclusive);
+  if (to <= from) return "";
+  return format_date_range(from, to);
+}
+
+void MapOverlay::draw(const Workspace& ws, const Session& session, const AppStatus& status,
+                      const MapRegion& region, const UiFonts& fonts, bool tooltip) {
+  if (region.width <= 1 || region.height <= 1) return;
+  ImGui::SetNextWindowPos(ImVec2(region.x, region.y));
+  ImGui::SetNextWindowSize(ImVec2(region.width, region.height));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoInputs |
+                                 ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoSavedSettings |
+                                 ImGuiWindowFlags_NoFocusOnAppearing |
+                                 ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoNav;
+  ImGui::Begin("##map_overlay", nullptr, flags);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  float bottom = region.y + region.height - 0.6f * ImGui::GetFontSize();
+  if (heatmap_visible(session)) bottom = draw_legend(dl, session, status, region, bottom);
+  if (status.choropleth_shown) draw_choropleth_legend(dl, session, status, region, bottom);
+  draw_scale_bar(dl, status, region);
+  if (status.presentation) draw_title(dl, ws, session, region, fonts);
+  ImGui::End();
+  ImGui::PopStyleVar(2);
+  if (tooltip) draw_tooltip(ws, session, status);
+}
+
+float MapOverlay::draw_legend(ImDrawList* dl, const Session& session, const AppStatus& status,
+                              const MapRegion& r, float bottom) {
+  const Language lang = session.language;
+  const float f = ImGui::GetFontSize();
+  const float pad = 0.6f * f;
+  const float ramp_w = 14.0f * f, ramp_h = 0.9f * f;
+  const std::string units = status.heatmap_units.empty()
+                                ? std::string(tr(Msg::legend_units_default, lang))
+                                : status.heatmap_units;
+  const std::string title = std::string(tr(Msg::legend_heatmap, lang)) + " (" + units + ")";
+  char note[96];
+  if (status.heatmap_domain.locked)
+    std::snprintf(note, sizeof note, "%s", tr(Msg::legend_locked_note, lang));
+  else
+    std::snprintf(note, sizeof note, tr(Msg::legend_auto_note, lang),
+                  status.heatmap_domain.percentile);
+  const float box_w =
+      std::max({ramp_w, ImGui::CalcTextSize(title.c_str()).x, ImGui::CalcTextSize(note).x}) +
+      2 * pad + f;
+  const float box_h = pad + f * 1.2f + ramp_h + f * 1.3f + f * 1.1f + pad;
+  const ImVec2 p0(r.x + r.width - box_w - pad, bottom - box_h);
+  dl->AddRectFilled(p0, ImVec2(p0.x + box_w, p0.y + box_h), kPanelFill, 4.0f);
+  dl->AddRect(p0, ImVec2(p0.x + box_w, p0.y + box_h), kPanelBorder, 4.0f);
+
+  float y = p0.y + pad;
+  dl->AddText(ImVec2(p0.x + pad, y), kInk, title.c_str());
+  y += f * 1.2f;
+  // The ramp: level 0 is transparent on the map (no density), so it starts at the first colour.
+  const float x0 = p0.x + pad + 0.5f * f;
+  const auto& table = colormap_table(session.heatmap.colormap);
+  const int steps = 64;
+  for (int i = 0; i < steps; ++i) {
+    const Rgb a = table[i * 255 / steps], b = table[(i + 1) * 255 / steps];
+    dl->AddRectFilledMultiColor(ImVec2(x0 + ramp_w * i / steps, y),
+                                ImVec2(x0 + ramp_w * (i + 1) / steps, y + ramp_h),
+                                IM_COL32(a.r, a.g, a.b, 255), IM_COL32(b.r, b.g, b.b, 255),
+                                IM_COL32(b.r, b.g, b.b, 255), IM_COL32(a.r, a.g, a.b, 255));
+  }
+  dl->AddRect(ImVec2(x0, y), ImVec2(x0 + ramp_w, y + ramp_h), kPanelBorder);
+  y += ramp_h;
+  const std::vector<LegendTick> ticks = legend_ticks(status.heatmap_domain);
+  // The saturated maximum ("≥ 72.2") is always shown; inner ticks whose label would touch it (or
+  // the previous one) are drawn without a label.
+  float top_left = p0.x + box_w;
+  if (!ticks.empty()) {
+    const float tw = ImGui::CalcTextSize(ticks.back().label.c_str()).x;
+    top_left = std::clamp(x0 + ramp_w - tw / 2, p0.x + 2, p0.x + box_w - tw - 2);
+  }
+  float last_right = -1e9f;
+  for (size_t k = 0; k < ticks.size(); ++k) {
+    const LegendTick& t = ticks[k];
+    const float x = x0 + t.position * ramp_w;
+    dl->AddLine(ImVec2(x, y), ImVec2(x, y + 0.3f * f), kInk);
+    const float tw = ImGui::CalcTextSize(t.label.c_str()).x;
+    const bool top = k + 1 == ticks.size();
+    // Labels centred on their tick, kept inside the box.
+    const float tx = top ? top_left : std::clamp(x - tw / 2, p0.x + 2, p0.x + box_w - tw - 2);
+    const float gap = 0.4f * f;
+    if (!top && (tx + tw + gap > top_left || tx < last_right + gap)) continue;
+    dl->AddText(ImVec2(tx, y + 0.3f * f), kInk, t.label.c_str());
+    last_right = tx + tw;
+  }
+  y += f * 1.3f;
+  dl->AddText(ImVec2(p0.x + pad, y), kMutedInk, note);
+  return p0.y - 0.4f * f;
+}
+
+float MapOverlay::draw_choropleth_legend(ImDrawList* dl, const Session& session,
+                                         const AppStatus& status, const MapRegion& r,
+                                         float bottom) {
+  const Language lang = session.language;
+  const float f = ImGui::GetFontSize();
+  const float pad = 0.6f * f, row = 1.25f * f, swatch = 0.9f * f;
+  const std::string title =
+      std::string(tr(Msg::legend_choropleth, lang)) +
+      (status.choropleth_units.empty() ? "" : " (" + status.choropleth_units + ")");
+  std::vector<std::pair<Rgb, std::string>> rows;
+  for (const ChoroplethClass& c : status.choropleth_classes) {
+    std::string label;
+    switch (c.kind) {
+      case ChoroplethClassKind::range:
+        label = format_value(c.lower) + " – " + format_value(c.upper);
+        break;
+      case ChoroplethClassKind::no_change:
+        label = tr(Msg::legend_no_change, lang);
+        break;
+      case ChoroplethClassKind::new_sectors:
+        label = tr(Msg::legend_new_sectors, lang);
+        break;
+    }
+    rows.emplace_back(c.color, std::move(label));
+  }
+  const bool ramp = rows.empty();  // continuous scale
+  float content_w = ImGui::CalcTextSize(title.c_str()).x;
+  for (const auto& [color, label] : rows)
+    content_w = std::max(content_w, swatch + 0.5f * f + ImGui::CalcTextSize(label.c_str()).x);
+  if (ramp) content_w = std::max(content_w, 14.0f * f);
+  const float box_w = content_w + 2 * pad;
+  const float box_h = 2 * pad + f * 1.2f + (ramp ? 2.3f * f : row * rows.size());
+  const ImVec2 p0(r.x + r.width - box_w - pad, bottom - box_h);
+  if (p0.y < r.y) return bottom;  // no room above the heatmap legend
+  dl->AddRectFilled(p0, ImVec2(p0.x + box_w, p0.y + box_h), kPanelFill, 4.0f);
+  dl->AddRect(p0, ImVec2(p0.x + box_w, p0.y + box_h), kPanelBorder, 4.0f);
+  float y = p0.y + pad;
+  dl->AddText(ImVec2(p0.x + pad, y), kInk, title.c_str());
+  y += f * 1.2f;
+  if (ramp) {
+    const float x0 = p0.x + pad, w = content_w;
+    const auto& table = colormap_table(session.choropleth.colormap);
+    for (int i = 0; i < 64; ++i) {
+      const Rgb a = table[i * 255 / 64], b = table[(i + 1) * 255 / 64];
+      dl->AddRectFilledMultiColor(ImVec2(x0 + w * i / 64, y),
+                                  ImVec2(x0 + w * (i + 1) / 64, y + swatch),
+                                  IM_COL32(a.r, a.g, a.b, 255), IM_COL32(b.r, b.g, b.b, 255),
+                                  IM_COL32(b.r, b.g, b.b, 255), IM_COL32(a.r, a.g, a.b, 255));
+    }
+    const std::string hi = format_value(status.choropleth_vmax);
+    dl->AddText(ImVec2(x0, y + swatch + 0.1f * f), kInk, "0");
+    dl->AddText(ImVec2(x0 + w - ImGui::CalcTextSize(hi.c_str()).x, y + swatch + 0.1f * f), kInk,
+                hi.c_str());
+  } else {
+    for (const auto& [color, label] : rows) {
+      const ImVec2 s0(p0.x + pad, y + (row - swatch) / 2 - 0.1f * f);
+      dl->AddRectFilled(s0, ImVec2(s0.x + swatch, s0.y + swatch),
+                        IM_COL32(color.r, color.g, color.b, 255));
+      dl->AddRect(s0, ImVec2(s0.x + swatch, s0.y + swatch), kPanelBorder);
+      dl->AddText(ImVec2(s0.x + swatch + 0.5f * f, y), kInk, label.c_str());
+      y += row;
+    }
+  }
+  return p0.y - 0.4f * f;
+}
+
+void MapOverlay::draw_scale_bar(ImDrawList* dl, const AppStatus& status, const MapRegion& r) {
+  const float f = ImGui::GetFontSize();
+  const auto bar = choose_scale_bar(status.metres_per_pixel, 10.0f * f);
+  if (!bar) return;
+  const float pad = 0.6f * f;
+  const float h = 0.45f * f;
+  const float label_w = ImGui::CalcTextSize(bar->label.c_str()).x;
+  const float box_w = bar->pixels + 2 * pad + label_w + 0.5f * f;
+  const ImVec2 p0(r.x + pad, r.y + r.height - 2 * pad - f);
+  dl->AddRectFilled(ImVec2(p0.x - 2, p0.y - 2), ImVec2(p0.x + box_w, p0.y + f + 2 * pad - 2),
+                    kPanelFill, 4.0f);
+  const float bx = p0.x + pad, by = p0.y + pad + f * 0.5f - h / 2;
+  // Two-tone bar: the first half dark, the second light, as on printed maps.
+  dl->AddRectFilled(ImVec2(bx, by), ImVec2(bx + bar->pixels / 2, by + h), kInk);
+  dl->AddRectFilled(ImVec2(bx + bar->pixels / 2, by), ImVec2(bx + bar->pixels, by + h),
+                    IM_COL32(255, 255, 255, 255));
+  dl->AddRect(ImVec2(bx, by), ImVec2(bx + bar->pixels, by + h), kInk);
+  dl->AddText(ImVec2(bx + bar->pixels + 0.5f * f, p0.y + pad - 1), kInk, bar->label.c_str());
+}
+
+void MapOverlay::draw_tooltip(const Workspace& ws, const Session& session,
+                              const AppStatus& status) {
+  if (!status.hovered_sector) return;
+  // Over a panel or dialog the map is not what the mouse points at (the map itself is drawn on
+  // the background draw list, not in a window, so it never counts as hovered).
+  if (ImGui::IsWindowHovered(ImGuiHoveredFlags_AnyWindow)) return;
+  const int i = *status.hovered_sector;
+  if (i < 0 || i >= static_cast<int>(ws.sectors.size())) return;
+  const Language lang = session.language;
+  const Sector& sector = ws.sectors.sectors[static_cast<size_t>(i)];
+  const int64_t count = static_cast<size_t>(i) < ws.filtered.per_sector.size()
+                            ? ws.filtered.per_sector[static_cast<size_t>(i)]
+                            : 0;
+  ImGui::BeginTooltip();
+  ImGui::TextUnformatted(sector.name.c_str());
+  char buf[160];
+  std::snprintf(buf, sizeof buf, tr(Msg::tooltip_incidents, lang), format_count(count).c_str());
+  ImGui::TextUnformatted(buf);
+  for (const Program& p : ws.programs)
+    for (const ProgramSector& ps : p.sectors)
+      if (ps.sector == sector.name)
+        ImGui::TextDisabled("%s: %s", p.name.c_str(), format_date(ps.start).c_str());
+  if (std::find(session.selection.begin(), session.selection.end(), sector.name) !=
+      session.selection.end())
+    ImGui::TextDisabled("(%s)", tr(Msg::tooltip_selected, lang));
+  ImGui::EndTooltip();
+}
+
+void MapOverlay::draw_title(ImDrawList* dl, const Workspace& ws, const Session& session,
+                            const MapRegion& r, const UiFonts& fonts) {
+  const Language lang = session.language;
+  const float f = ImGui::GetFontSize();
+  const std::string title = !session.title.empty() ? session.title : ws.title;
+  const std::string range = visible_date_range(ws, session.filter);
+  ImFont* big = fonts.title ? fonts.title : ImGui::GetFont();
+  const float big_size = fonts.title ? big->FontSize : f * 1.8f;
+  const float pad = 0.8f * f;
+  float w = big->CalcTextSizeA(big_size, 1e9f, 0, title.c_str()).x;
+  w = std::max(w, ImGui::CalcTextSize(range.c_str()).x);
+  const float h = big_size + f * 1.3f + (ws.synthetic ? f * 1.2f : 0);
+  const ImVec2 p0(r.x + pad, r.y + pad);
+  dl->AddRectFilled(p0, ImVec2(p0.x + w + 2 * pad, p0.y + h + 2 * pad), kPanelFill, 6.0f);
+  dl->AddText(big, big_size, ImVec2(p0.x + pad, p0.y + pad), kInk, title.c_str());
+  dl->AddText(ImVec2(p0.x + pad, p0.y + pad + big_size + 0.2f * f), kMutedInk, range.c_str());
+  if (ws.synthetic)
+    dl->AddText(ImVec2(p0.x + pad, p0.y + pad + big_size + 1.4f * f), IM_COL32(180, 60, 20, 255),
+                tr(Msg::synthetic_data, lang));
+  // Exit hint, top right, small and muted.
+  const char* hint = tr(Msg::presentation_exit, lang);
+  const ImVec2 hs = ImGui::CalcTextSize(hint);
+  dl->AddText(ImVec2(r.x + r.width - hs.x - pad, r.y + pad), IM_COL32(60, 60, 60, 170), hint);
+}
+
+}  // namespace faro::ui

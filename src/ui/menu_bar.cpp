@@ -1,0 +1,150 @@
+#include "ui/menu_bar.hpp"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+
+#include "ui/i18n.hpp"
+
+namespace faro::ui {
+
+void UiState::add_recent(const std::string& path) {
+  if (path.empty()) return;
+  recent_files.erase(std::remove(recent_files.begin(), recent_files.end(), path),
+                     recent_files.end());
+  recent_files.insert(recent_files.begin(), path);
+  if (recent_files.size() > kMaxRecent) recent_files.resize(kMaxRecent);
+}
+
+namespace {
+
+void push(UiActions& actions, UiAction::Kind kind, std::string path = {}) {
+  UiAction a;
+  a.kind = kind;
+  a.path = std::move(path);
+  actions.push_back(std::move(a));
+}
+
+void set_language(Session& session, Language lang) {
+  if (session.language == lang) return;
+  session.language = lang;
+  session.bump();
+}
+
+}  // namespace
+
+void run_menu_command(MenuCommand cmd, Session& session, const AppStatus& status,
+                      UiActions& actions, UiState& ui) {
+  using K = UiAction::Kind;
+  switch (cmd) {
+    case MenuCommand::open_data:
+      ui.browser_request = BrowserMode::open_data;
+      break;
+    case MenuCommand::open_project:
+      ui.browser_request = BrowserMode::open_project;
+      break;
+    case MenuCommand::save_project:
+      if (status.project_path.empty())
+        ui.browser_request = BrowserMode::save_project;
+      else
+        push(actions, K::save_project, status.project_path);
+      break;
+    case MenuCommand::save_project_as:
+      ui.browser_request = BrowserMode::save_project;
+      break;
+    case MenuCommand::demo_city:
+      push(actions, K::new_demo);
+      break;
+    case MenuCommand::export_png_screen:
+      ui.browser_request = BrowserMode::export_png_screen;
+      break;
+    case MenuCommand::export_png_4k:
+      ui.browser_request = BrowserMode::export_png_4k;
+      break;
+    case MenuCommand::quit:
+      push(actions, K::quit);
+      break;
+    case MenuCommand::presentation:
+      push(actions, K::toggle_presentation);
+      break;
+    case MenuCommand::fit_all:
+      push(actions, K::fit_all);
+      break;
+    case MenuCommand::zoom_to_selection:
+      push(actions, K::zoom_to_selection);
+      break;
+    case MenuCommand::load_report:
+      ui.show_load_report = true;
+      break;
+    case MenuCommand::weekly_brief:
+      ui.show_brief = true;
+      break;
+    case MenuCommand::language_es:
+      set_language(session, Language::es);
+      break;
+    case MenuCommand::language_en:
+      set_language(session, Language::en);
+      break;
+  }
+}
+
+float MenuBar::draw(const Workspace& ws, Session& session, const AppStatus& status,
+                    UiActions& actions, UiState& ui) {
+  (void)ws;
+  if (!ImGui::BeginMainMenuBar()) return 0;
+  const Language lang = session.language;
+  auto item = [&](Msg label, MenuCommand cmd, const char* shortcut = nullptr, bool selected = false,
+                  bool enabled = true) {
+    if (ImGui::MenuItem(tr(label, lang), shortcut, selected, enabled))
+      run_menu_command(cmd, session, status, actions, ui);
+  };
+
+  if (ImGui::BeginMenu(tr(Msg::menu_file, lang))) {
+    item(Msg::menu_open_data, MenuCommand::open_data, "Ctrl+O");
+    if (ImGui::BeginMenu(tr(Msg::menu_recent, lang), !ui.recent_files.empty())) {
+      for (const std::string& path : ui.recent_files)
+        if (ImGui::MenuItem(path.c_str())) {
+          ui.browser_preselect = path;
+          ui.browser_request = BrowserMode::open_data;
+        }
+      ImGui::EndMenu();
+    }
+    ImGui::Separator();
+    item(Msg::menu_open_project, MenuCommand::open_project);
+    item(Msg::menu_save_project, MenuCommand::save_project, "Ctrl+S");
+    item(Msg::menu_save_project_as, MenuCommand::save_project_as);
+    ImGui::Separator();
+    item(Msg::menu_demo_city, MenuCommand::demo_city);
+    ImGui::Separator();
+    item(Msg::menu_export_png_screen, MenuCommand::export_png_screen);
+    item(Msg::menu_export_png_4k, MenuCommand::export_png_4k);
+    ImGui::Separator();
+    item(Msg::menu_quit, MenuCommand::quit, "Ctrl+Q");
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu(tr(Msg::menu_view, lang))) {
+    item(Msg::menu_presentation, MenuCommand::presentation, "F11", status.presentation);
+    item(Msg::menu_fit_all, MenuCommand::fit_all, "Home");
+    item(Msg::menu_zoom_selection, MenuCommand::zoom_to_selection, nullptr, false,
+         !session.selection.empty());
+    item(Msg::menu_load_report, MenuCommand::load_report, nullptr, ui.show_load_report);
+    item(Msg::menu_weekly_brief, MenuCommand::weekly_brief, nullptr, ui.show_brief);
+    ImGui::Separator();
+    // The title shown in presentation mode and on exports ("" = the data's own title).
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
+    if (ImGui::InputTextWithHint("##title", tr(Msg::menu_presentation_title, lang), &session.title))
+      session.bump();
+    if (ImGui::BeginMenu(tr(Msg::menu_language, lang))) {
+      item(Msg::language_es, MenuCommand::language_es, nullptr, lang == Language::es);
+      item(Msg::language_en, MenuCommand::language_en, nullptr, lang == Language::en);
+      ImGui::EndMenu();
+    }
+    ImGui::EndMenu();
+  }
+  const float height = ImGui::GetWindowSize().y;
+  ImGui::EndMainMenuBar();
+  return height;
+}
+
+}  // namespace faro::ui

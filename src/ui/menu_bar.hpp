@@ -1,0 +1,42 @@
+#pragma once
+// The main menu bar: File (open data, open project, save, demo city, export PNG, quit) and View
+// (presentation, fit all, zoom to selection, load report, language). Each item maps to a
+// MenuCommand, and run_menu_command() does the work, so tests can check what every item does
+// without simulating clicks.
+#include "core/session.hpp"
+#include "ui/dashboard_ui.hpp"
+#include "ui/ui_actions.hpp"
+#include "ui/ui_state.hpp"
+
+namespace faro::ui {
+
+enum class MenuCommand {
+  open_data,
+  open_project,
+  save_project,  // to the current project path, or "save as" when there is none
+  save_project_as,
+  demo_city,
+  export_png_screen,
+  export_png_4k,
+  quit,
+  presentation,
+  fit_all,
+  zoom_to_selection,
+  load_report,
+  weekly_brief,
+  language_es,
+  language_en,
+};
+
+// Carries out `cmd`: pushes an action, opens a dialog in `ui`, or edits `session` (language,
+// bumping its revision when it changes).
+void run_menu_command(MenuCommand cmd, Session& session, const AppStatus& status,
+                      UiActions& actions, UiState& ui);
+
+struct MenuBar {
+  // Draws the bar (ImGui::BeginMainMenuBar); returns its height in pixels.
+  float draw(const Workspace& ws, Session& session, const AppStatus& status, UiActions& actions,
+             UiState& ui);
+};
+
+}  // namespace faro::ui

@@ -1,0 +1,79 @@
+#include "ui/status_bar.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+
+#include "ui/format.hpp"
+#include "ui/i18n.hpp"
+
+namespace faro::ui {
+
+void StatusBar::draw(const Rect& where, const Workspace& ws, const Session& session,
+                     const AppStatus& status, UiActions& actions) {
+  const Language lang = session.language;
+  ImGui::SetNextWindowPos(ImVec2(where.x, where.y));
+  ImGui::SetNextWindowSize(ImVec2(where.w, where.h));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8, 2));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0);
+  const ImGuiWindowFlags flags =
+      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoFocusOnAppearing;
+  ImGui::Begin("##status_bar", nullptr, flags);
+  ImGui::AlignTextToFramePadding();
+  char buf[256];
+  if (status.loading) {
+    const float w = 180.0f * ImGui::GetFontSize() / 15.0f;
+    ImGui::ProgressBar(status.load_progress < 0 ? 0.0f : status.load_progress, ImVec2(w, 0),
+                       status.load_progress < 0 ? tr(Msg::status_loading, lang) : nullptr);
+    ImGui::SameLine();
+    if (ImGui::SmallButton(tr(Msg::status_cancel, lang))) {
+      UiAction a;
+      a.kind = UiAction::Kind::cancel_load;
+      actions.push_back(a);
+    }
+    ImGui::SameLine();
+    ImGui::TextUnformatted(status.load_message.empty() ? tr(Msg::status_loading, lang)
+                                                       : status.load_message.c_str());
+  } else {
+    const std::string shown = format_count(ws.filtered.total);
+    const std::string total = format_count(static_cast<int64_t>(ws.incidents.size()));
+    std::snprintf(buf, sizeof buf, tr(Msg::count_of_total, lang), shown.c_str(), total.c_str());
+    ImGui::TextUnformatted(buf);
+    ImGui::SameLine();
+    ImGui::TextDisabled("•");
+    ImGui::SameLine();
+    std::snprintf(buf, sizeof buf, tr(Msg::status_sectors, lang),
+                  static_cast<int>(ws.sectors.size()));
+    ImGui::TextUnformatted(buf);
+    if (ws.synthetic) {
+      ImGui::SameLine();
+      ImGui::TextDisabled("•");
+      ImGui::SameLine();
+      ImGui::TextColored(ImVec4(0.70f, 0.25f, 0.08f, 1), "%s", tr(Msg::synthetic_data, lang));
+    }
+  }
+  if (status.heatmap_busy) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("•");
+    ImGui::SameLine();
+    ImGui::TextUnformatted(tr(Msg::status_heatmap_busy, lang));
+  }
+
+  // Right-aligned: project file and frame time.
+  const std::string project = status.project_path.empty()
+                                  ? std::string(tr(Msg::status_unsaved, lang))
+                                  : std::filesystem::path(status.project_path).filename().string();
+  std::snprintf(buf, sizeof buf, tr(Msg::status_frame_ms, lang), status.frame_ms);
+  const std::string right = project + "   " + buf;
+  const float right_w = ImGui::CalcTextSize(right.c_str()).x;
+  ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 20, where.w - right_w - 12));
+  ImGui::TextDisabled("%s", right.c_str());
+  ImGui::End();
+  ImGui::PopStyleVar(2);
+}
+
+}  // namespace faro::ui

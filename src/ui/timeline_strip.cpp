@@ -1,0 +1,95 @@
+#include "ui/timeline_strip.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <map>
+
+#include "ui/i18n.hpp"
+
+namespace faro::ui {
+
+BinKind timeline_bin_kind(CivilSeconds from, CivilSeconds to_exclusive) {
+  const int64_t days = (to_exclusive - from) / kSecondsPerDay;
+  if (days > 3 * 366) return BinKind::month;
+  if (days > 70) return BinKind::week;
+  return BinKind::day;
+}
+
+void program_markers(const Workspace& ws, TimelineInput& in) {
+  for (const Program& p : ws.programs) {
+    if (p.sectors.empty()) continue;
+    CivilSeconds first = p.sectors.front().start, last_end = ws.data_to_exclusive;
+    bool all_ended = true;
+    CivilSeconds latest_end = 0;
+    for (const ProgramSector& s : p.sectors) {
+      first = std::min(first, s.start);
+      if (s.end)
+        latest_end = std::max(latest_end, *s.end);
+      else
+        all_ended = false;
+    }
+    if (all_ended) last_end = latest_end;
+    in.rollouts.push_back({first, p.name});
+    if (last_end > first) in.periods.push_back({first, last_end, p.name});
+  }
+}
+
+void TimelineStrip::refresh(const Workspace& ws, const Session& session) {
+  FilterState f = session.filter;
+  f.from.reset();
+  f.to_exclusive.reset();
+  if (valid_ && ws_ == &ws && rows_ == ws.incidents.size() && data_from_ == ws.data_from &&
+      data_to_ == ws.data_to_exclusive && f == filter_)
+    return;
+  ws_ = &ws;
+  rows_ = ws.incidents.size();
+  data_from_ = ws.data_from;
+  data_to_ = ws.data_to_exclusive;
+  filter_ = f;
+  valid_ = true;
+  timeline_.reset();
+  if (ws.incidents.empty() || ws.data_to_exclusive <= ws.data_from) return;
+  TimelineRequest req;
+  req.kind = timeline_bin_kind(ws.data_from, ws.data_to_exclusive);
+  req.from = ws.data_from;
+  req.to_exclusive = ws.data_to_exclusive;
+  req.rolling_window = req.kind == BinKind::day ? 7 : 5;
+  TimelineGroup all;
+  all.label = tr(Msg::timeline_all, session.language);
+  all.all = true;
+  try {
+    timeline_ = build_timeline(ws.incidents, ws.sectors.size(), ws.make_filter(f), req, {all});
+  } catch (const std::exception&) {
+    // An unusable range (e.g. a corrupt date span) leaves the strip empty, never crashes a frame.
+    timeline_.reset();
+  }
+}
+
+void TimelineStrip::draw(const Rect& r, const Workspace& ws, Session& session) {
+  if (r.h <= 0 || r.w <= 0) return;
+  refresh(ws, session);
+  ImGui::SetNextWindowPos(ImVec2(r.x, r.y));
+  ImGui::SetNextWindowSize(ImVec2(r.w, r.h));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(6, 4));
+  const ImGuiWindowFlags flags =
+      ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
+      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoTitleBar |
+      ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoScrollbar;
+  ImGui::Begin("##timeline", nullptr, flags);
+  if (!timeline_) {
+    ImGui::TextDisabled("%s", tr(Msg::timeline_placeholder, session.language));
+  } else {
+    TimelineInput in;
+    in.timeline = &*timeline_;
+    in.language = session.language;
+    program_markers(ws, in);
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    if (panel_.draw(in, session.filter, avail)) session.bump();
+  }
+  ImGui::End();
+  ImGui::PopStyleVar(2);
+}
+
+}  // namespace faro::ui

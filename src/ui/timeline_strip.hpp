@@ -1,0 +1,42 @@
+#pragma once
+// The dashboard's bottom strip: the TimelinePanel (ui/timeline_panel.hpp, the timeline issue's
+// widget) fed with the workspace's weekly counts under the session's filter *without* its date
+// range, so the whole data period stays visible and brushing sets the range. Program rollouts are
+// drawn as markers and program periods as bands. The series is rebuilt only when the data or the
+// non-date part of the filter changes, not on every session bump (an opacity drag bumps too).
+#include <optional>
+
+#include "core/session.hpp"
+#include "core/timeline_series.hpp"
+#include "core/workspace.hpp"
+#include "ui/layout.hpp"
+#include "ui/timeline_panel.hpp"
+
+namespace faro::ui {
+
+// Month bins for periods longer than ~3 years (weekly bars would be thinner than a pixel on a
+// laptop screen), weeks otherwise, days for a few weeks.
+BinKind timeline_bin_kind(CivilSeconds from, CivilSeconds to_exclusive);
+
+// Rollout markers (one per program: its earliest sector start) and bands (earliest start to the
+// latest end, or to the data end).
+void program_markers(const Workspace& ws, TimelineInput& in);
+
+class TimelineStrip {
+ public:
+  void draw(const Rect& where, const Workspace& ws, Session& session);
+
+ private:
+  void refresh(const Workspace& ws, const Session& session);
+
+  TimelinePanel panel_;
+  std::optional<Timeline> timeline_;
+  // Cache key: what the series depends on.
+  const Workspace* ws_ = nullptr;
+  size_t rows_ = 0;
+  CivilSeconds data_from_ = 0, data_to_ = 0;
+  FilterState filter_;  // with from/to cleared
+  bool valid_ = false;
+};
+
+}  // namespace faro::ui

@@ -1,0 +1,199 @@
+// The whole dashboard in-process, headless (EGL), driven through ImGui's input like a user:
+// hovering and clicking a sector selects it (Ctrl adds), the wheel zooms around the cursor, a drag
+// pans, a filter edit recomputes the counts the panels show, and an export writes the PNG through
+// the `faro render` path on its own thread.
+#include <gtest/gtest.h>
+#include <imgui.h>
+
+#include <cmath>
+#include <thread>
+
+#include "app/export_job.hpp"
+#include "app/headless_dashboard.hpp"
+#include "app/map_view.hpp"
+#include "app_test_util.hpp"
+#include "io/project_file.hpp"
+#include "render/egl_context.hpp"
+#include "test_support.hpp"
+
+namespace faro::app {
+namespace {
+
+using namespace std::chrono_literals;
+
+std::unique_ptr<HeadlessDashboard> demo_dashboard() {
+  DashboardOptions o;
+  o.width = 1100;
+  o.height = 700;
+  o.language = Language::en;
+  auto d = std::make_unique<HeadlessDashboard>(o);
+  d->frame();
+  EXPECT_TRUE(d->app().settle(120s));
+  d->frame();
+  return d;
+}
+
+// Display position (ImGui units) of the label anchor of sector `name` (a point inside it).
+ImVec2 inside_sector(HeadlessDashboard& d, const std::string& name) {
+  for (const render::MapLabel& l : d.app().map().scene().label_anchors())
+    if (l.text == name) {
+      const Vec2 p = d.app().map().camera().world_to_pixel(l.anchor);
+      const ui::MapRegion& r = d.app().map_region();
+      // Whole pixels: ImGui floors the mouse position in NewFrame.
+      return ImVec2(std::floor(r.x + static_cast<float>(p.x)), std::floor(r.y + static_cast<float>(p.y)));
+    }
+  ADD_FAILURE() << "no label for " << name;
+  return ImVec2(0, 0);
+}
+
+void click(HeadlessDashboard& d, ImVec2 at, bool ctrl = false) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.MousePos = at;
+  io.KeyCtrl = ctrl;
+  io.MouseDown[0] = true;
+  d.frame();
+  io.MouseDown[0] = false;
+  d.frame();
+  io.KeyCtrl = false;
+}
+
+std::unique_ptr<render::EglContext> probe_gl() {
+  try {
+    return std::make_unique<render::EglContext>();
+  } catch (const render::GlUnavailable&) {
+    return nullptr;
+  }
+}
+
+#define REQUIRE_HEADLESS_GL()                                                     \
+  if (!probe_gl()) GTEST_SKIP() << "headless OpenGL unavailable: test skipped"
+
+TEST(DashboardApp, HoverAndClickSelectSectorsCtrlAddsMore) {
+  REQUIRE_HEADLESS_GL();
+  auto d = demo_dashboard();
+  const Workspace& ws = d->app().workspace();
+  ASSERT_GE(ws.sectors.size(), 2u);
+  const std::string a = ws.sectors.sectors[0].name, b = ws.sectors.sectors[1].name;
+  ImGui::GetIO().MousePos = inside_sector(*d, a);
+  d->frame();
+  ASSERT_TRUE(d->app().status().hovered_sector.has_value());
+  EXPECT_EQ(*d->app().status().hovered_sector, 0);
+  const uint64_t revision = d->app().session().revision;
+  click(*d, inside_sector(*d, a));
+  EXPECT_EQ(d->app().session().selection, (std::vector<std::string>{a}));
+  EXPECT_GT(d->app().session().revision, revision);  // panels see the change
+  click(*d, inside_sector(*d, b), /*ctrl=*/true);
+  EXPECT_EQ(d->app().session().selection, (std::vector<std::string>{a, b}));
+  click(*d, inside_sector(*d, b));
+  EXPECT_EQ(d->app().session().selection, (std::vector<std::string>{b}));
+}
+
+TEST(DashboardApp, WheelZoomsAroundTheCursorAndDragPans) {
+  REQUIRE_HEADLESS_GL();
+  auto d = demo_dashboard();
+  ImGuiIO& io = ImGui::GetIO();
+  const std::string name = d->app().workspace().sectors.sectors[3].name;
+  const ImVec2 at = inside_sector(*d, name);
+  render::Camera& cam = d->app().map().camera();
+  const ui::MapRegion r = d->app().map_region();
+  const Vec2 world = cam.pixel_to_world({at.x - r.x, at.y - r.y});
+  const double mpp = cam.metres_per_pixel();
+  io.MousePos = at;
+  io.MouseWheel = 1;
+  d->frame();
+  io.MouseWheel = 0;
+  EXPECT_NEAR(cam.metres_per_pixel(), mpp / kWheelZoomStep, 1e-9);
+  const Vec2 now = cam.world_to_pixel(world);
+  EXPECT_NEAR(now.x, at.x - r.x, 1e-3);
+  EXPECT_NEAR(now.y, at.y - r.y, 1e-3);
+  // Drag 60 px right and 30 px down in steps: the content follows the mouse.
+  io.MouseDown[0] = true;
+  d->frame();
+  for (int i = 1; i <= 6; ++i) {
+    io.MousePos = ImVec2(at.x + 10 * i, at.y + 5 * i);
+    d->frame();
+  }
+  io.MouseDown[0] = false;
+  d->frame();
+  const Vec2 after = cam.world_to_pixel(world);
+  EXPECT_NEAR(after.x, at.x - r.x + 60, 1e-3);
+  EXPECT_NEAR(after.y, at.y - r.y + 30, 1e-3);
+  EXPECT_TRUE(d->app().session().selection.empty());  // a drag is not a click
+  EXPECT_EQ(d->app().session().camera.metres_per_pixel, cam.metres_per_pixel());
+}
+
+TEST(DashboardApp, FilterEditsRecountTheSelection) {
+  REQUIRE_HEADLESS_GL();
+  auto d = demo_dashboard();
+  const Workspace& ws = d->app().workspace();
+  ASSERT_GT(ws.incidents.categories.size(), 1u);
+  const std::string category = ws.incidents.categories.name(1);
+  int64_t expected = 0;  // independent count straight from the columns
+  for (uint16_t c : ws.incidents.category) expected += c == 1 ? 1 : 0;
+  d->app().session().filter.categories = {category};
+  d->app().session().bump();
+  d->frame();
+  EXPECT_EQ(d->app().workspace().filtered.total, expected);
+  EXPECT_EQ(d->app().workspace().filtered.rows.size(), static_cast<size_t>(expected));
+  EXPECT_TRUE(d->app().settle(60s));  // the heatmap of the new selection arrives
+}
+
+TEST(DashboardApp, ExportWritesTheMapPngOnItsOwnThread) {
+  REQUIRE_HEADLESS_GL();
+  const auto ws = faro_test::demo_workspace();
+  faro_test::TempDir tmp;
+  const std::string png = tmp.file("export.png");
+  Session session;
+  session.language = Language::en;
+  ExportJob job(ws, session, png, 640, 360, false);
+  for (int i = 0; i < 6000 && !job.done(); ++i) std::this_thread::sleep_for(10ms);
+  ASSERT_TRUE(job.done());
+  ASSERT_TRUE(job.error().empty()) << job.error();
+  const render::RgbaImage img = faro_test::read_png(png);
+  EXPECT_EQ(img.width, 640);
+  EXPECT_EQ(img.height, 360);
+  EXPECT_GT(faro_test::luminance_stddev(img, 0, 0, 640, 360), 10.0);
+  const render::MapSceneOptions o = export_scene_options(*ws, session, 640, 360, true);
+  EXPECT_EQ(o.language, "en");
+  EXPECT_TRUE(o.synthetic);
+  EXPECT_EQ(o.layers.count(render::SceneLayer::points), 0u);
+  EXPECT_EQ(o.layers.count(render::SceneLayer::heatmap), 1u);
+}
+
+TEST(DashboardApp, DroppedProjectReplacesTheSessionAndABadOneIsAMessage) {
+  REQUIRE_HEADLESS_GL();
+  auto d = demo_dashboard();
+  faro_test::TempDir tmp;
+  Session saved;
+  saved.language = Language::en;
+  saved.layers = default_layers();
+  layer_style(saved, LayerId::choropleth).visible = true;
+  saved.selection = {d->app().workspace().sectors.sectors[2].name};
+  const std::string project = tmp.file("demo.faro.json");
+  io::save_project(saved, project);
+  PlatformInput drop;
+  drop.dropped = {project};
+  d->frame(drop);  // the UI turns the drop into an open_project action, carried out after it
+  ASSERT_TRUE(d->app().settle(120s));
+  d->frame();
+  EXPECT_EQ(d->app().status().project_path, project);
+  EXPECT_EQ(d->app().session().language, Language::en);
+  EXPECT_TRUE(layer_style(d->app().session(), LayerId::choropleth).visible);
+  EXPECT_EQ(d->app().session().selection, saved.selection);
+  EXPECT_TRUE(d->app().status().choropleth_shown);  // the legend gets the classes
+  EXPECT_FALSE(d->app().status().choropleth_classes.empty());
+  EXPECT_TRUE(d->app().error_log().empty());
+
+  const std::string broken = tmp.write("broken.faro.json", "{\"faro_project\": 1, \"layers\": 7");
+  drop.dropped = {broken};
+  d->frame(drop);
+  d->frame();
+  ASSERT_EQ(d->app().error_log().size(), 1u);
+  EXPECT_NE(d->app().error_log()[0].find("broken.faro.json"), std::string::npos)
+      << d->app().error_log()[0];
+  EXPECT_EQ(d->app().status().project_path, project);  // nothing opened half-way
+  EXPECT_GT(d->app().workspace().sectors.size(), 0u);
+}
+
+}  // namespace
+}  // namespace faro::app

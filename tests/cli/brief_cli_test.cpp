@@ -1,0 +1,204 @@
+// `faro brief` end to end: the CSV table (columns, one row per sector, "(all)" last) checked
+// against `faro counts` and against a direct count of the real CDMX rows; the PDF and PNG pages
+// (the PDF rasterised by pdftoppm when it is installed); usage errors.
+#include <gdal_priv.h>
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "io/gdal_env.hpp"
+#include "test_support.hpp"
+
+namespace {
+
+struct Result {
+  int code;
+  std::string out;
+};
+
+Result run_faro(const std::string& args) {
+  Result r;
+  r.code = faro_test::run_command(std::string(FARO_BINARY) + " " + args, &r.out);
+  return r;
+}
+
+std::vector<std::string> split(const std::string& line, char sep = ',') {
+  std::vector<std::string> f;
+  std::string cur;
+  bool quoted = false;
+  for (char c : line) {
+    if (c == '"')
+      quoted = !quoted;
+    else if (c == sep && !quoted)
+      f.push_back(std::move(cur)), cur.clear();
+    else
+      cur += c;
+  }
+  f.push_back(cur);
+  return f;
+}
+
+std::vector<std::vector<std::string>> read_csv(const std::string& path) {
+  std::ifstream in(path);
+  std::vector<std::vector<std::string>> rows;
+  for (std::string line; std::getline(in, line);)
+    if (!line.empty()) rows.push_back(split(line));
+  return rows;
+}
+
+// Rows of a PNG whose red band differs from the first row (0 = blank); width/height out.
+int distinct_rows(const std::string& path, int* width = nullptr, int* height = nullptr) {
+  faro::io::ensure_gdal();
+  GDALDataset* ds = static_cast<GDALDataset*>(GDALOpen(path.c_str(), GA_ReadOnly));
+  if (!ds) return -1;
+  const int w = ds->GetRasterXSize(), h = ds->GetRasterYSize();
+  if (width) *width = w;
+  if (height) *height = h;
+  std::vector<uint8_t> first(w), row(w);
+  GDALRasterBand* red = ds->GetRasterBand(1);
+  int n = 0;
+  if (red->RasterIO(GF_Read, 0, 0, w, 1, first.data(), w, 1, GDT_Byte, 0, 0) == CE_None)
+    for (int y = 1; y < h; ++y)
+      if (red->RasterIO(GF_Read, 0, y, w, 1, row.data(), w, 1, GDT_Byte, 0, 0) == CE_None &&
+          row != first)
+        ++n;
+  GDALClose(ds);
+  return n;
+}
+
+const char* kHeader =
+    "sector,week,prev_week,mean_prev4,same_week_last_year,ytd,ytd_last_year,z,flag,pct_change";
+
+TEST(BriefCli, DemoCsvHasEverySectorAndAnAllRowMatchingFaroCounts) {
+  faro_test::TempDir tmp;
+  const std::string csv = tmp.file("brief.csv");
+  Result r = run_faro("brief --week 2023-W10 -o " + csv);
+  ASSERT_EQ(r.code, 0) << r.out;
+  const auto rows = read_csv(csv);
+  ASSERT_GE(rows.size(), 3u);
+  std::string header;
+  for (size_t i = 0; i < rows[0].size(); ++i) header += (i ? "," : "") + rows[0][i];
+  EXPECT_EQ(header, kHeader);
+  EXPECT_EQ(rows.back()[0], "(all)");
+
+  // Independent path: `faro counts` by ISO week over the same Monday..Sunday.
+  const std::string counts = tmp.file("counts.csv");
+  r = run_faro("counts --by week --from 2023-03-06 --to 2023-03-12 -o " + counts);
+  ASSERT_EQ(r.code, 0) << r.out;
+  std::map<std::string, long> per_sector;
+  long total = 0;
+  for (const auto& row : read_csv(counts)) {
+    if (row[0] == "sector") continue;
+    ASSERT_EQ(row[1], "2023-W10");
+    per_sector[row[0]] = std::stol(row[2]);
+    total += std::stol(row[2]);
+  }
+  ASSERT_EQ(rows.size(), per_sector.size() + 1);  // header + sectors + (all); counts has (outside)
+  for (size_t i = 1; i + 1 < rows.size(); ++i) {
+    ASSERT_EQ(rows[i].size(), 10u);
+    EXPECT_EQ(std::stol(rows[i][1]), per_sector.at(rows[i][0])) << rows[i][0];
+    const std::string& flag = rows[i][8];
+    EXPECT_TRUE(flag.empty() || flag == "up" || flag == "down" || flag == "new") << flag;
+    if (std::stod(rows[i][3]) == 0) {
+      EXPECT_EQ(rows[i][9], "") << "no percent change from zero";
+    }
+  }
+  EXPECT_EQ(std::stol(rows.back()[1]), total);
+}
+
+TEST(BriefCli, DemoPdfIsOnePageThatRasterises) {
+  faro_test::TempDir tmp;
+  const std::string pdf = tmp.file("brief.pdf");
+  Result r = run_faro("brief --week 2023-W10 -o " + pdf);
+  ASSERT_EQ(r.code, 0) << r.out;
+  std::ifstream in(pdf, std::ios::binary);
+  std::string magic(5, '\0');
+  in.read(magic.data(), 5);
+  EXPECT_EQ(magic, "%PDF-");
+  std::string probe;
+  if (faro_test::run_command("command -v pdftoppm", &probe) != 0)
+    GTEST_SKIP() << "pdftoppm not installed: PDF written but not rasterised";
+  std::string out;
+  ASSERT_EQ(faro_test::run_command("pdftoppm -png -r 50 " + pdf + " " + tmp.file("page"), &out), 0)
+      << out;
+  int w = 0, h = 0;
+  const std::string png = tmp.file("page-1.png");
+  EXPECT_GT(distinct_rows(png, &w, &h), 200) << "the page is blank";
+  EXPECT_NEAR(w, 585, 1);  // A4 landscape at 50 dpi: 841.89 pt x 50 / 72
+  EXPECT_NEAR(h, 413, 1);
+  EXPECT_FALSE(std::filesystem::exists(tmp.file("page-2.png"))) << "one page only";
+}
+
+TEST(BriefCli, PngInEnglishAtTheRequestedDpi) {
+  faro_test::TempDir tmp;
+  const std::string png = tmp.file("brief.png");
+  Result r = run_faro("brief --week 2023-W10 --lang en --dpi 72 -o " + png);
+  ASSERT_EQ(r.code, 0) << r.out;
+  int w = 0, h = 0;
+  EXPECT_GT(distinct_rows(png, &w, &h), 200);
+  EXPECT_EQ(w, 842);
+  EXPECT_EQ(h, 595);
+}
+
+TEST(BriefCli, UsageErrors) {
+  faro_test::TempDir tmp;
+  EXPECT_EQ(run_faro("brief --week 2021-W53 -o " + tmp.file("b.csv")).code, 2);  // 2021 has 52
+  EXPECT_EQ(run_faro("brief --week 2024-07 -o " + tmp.file("b.csv")).code, 2);
+  EXPECT_EQ(run_faro("brief -o " + tmp.file("b.docx")).code, 2);
+  EXPECT_EQ(run_faro("brief --lang fr -o " + tmp.file("b.csv")).code, 2);
+  EXPECT_EQ(run_faro("brief --sort nope -o " + tmp.file("b.csv")).code, 2);
+  EXPECT_EQ(run_faro("brief").code, 2);  // -o required
+  EXPECT_EQ(run_faro("brief --help").code, 0);
+  EXPECT_FALSE(std::filesystem::exists(tmp.file("b.csv")));
+}
+
+// Real CDMX data: the whole-area row of 2024-W07 against a direct count of the CSV rows by date
+// (all rows load: no rejects in this file, so every dated row is in the area).
+TEST(BriefCli, RealCdmxWholeAreaMatchesADirectCountOfTheRows) {
+  FARO_REQUIRE_SHARED(sectors, "cdmx-cuadrantes/sectores_2023.geojson");
+  FARO_REQUIRE_SHARED(incidents, "cdmx-fgj-2019-2024/fgj_homicidios_armas_cdmx_2019_2024.csv");
+  faro_test::TempDir tmp;
+  const std::string csv = tmp.file("brief.csv");
+  Result r = run_faro("brief --sectors " + sectors + " --incidents " + incidents +
+                      " --week 2024-W07 --no-cache -o " + csv);
+  ASSERT_EQ(r.code, 0) << r.out;
+  ASSERT_NE(r.out.find("rows read: 11850, loaded: 11850, rejected: 0"), std::string::npos) << r.out;
+  const auto rows = read_csv(csv);
+  ASSERT_EQ(rows.back()[0], "(all)");
+
+  // Windows as calendar dates, worked out by hand from the ISO calendar: 2024-W07 is
+  // Mon 2024-02-12 .. Sun 2024-02-18; 2024-W01 starts 2024-01-01; 2023-W01 starts 2023-01-02;
+  // 2023-W07 is 2023-02-13 .. 2023-02-19.
+  struct Window {
+    const char *from, *to;
+    long n = 0;
+  } win[] = {{"2024-02-12", "2024-02-18"}, {"2024-02-05", "2024-02-11"},
+             {"2024-01-15", "2024-02-11"}, {"2023-02-13", "2023-02-19"},
+             {"2024-01-01", "2024-02-18"}, {"2023-01-02", "2023-02-19"}};
+  std::ifstream in(incidents);
+  std::string line;
+  std::getline(in, line);
+  const auto head = split(line);
+  const size_t date_col = std::find(head.begin(), head.end(), "fecha_hecho") - head.begin();
+  ASSERT_LT(date_col, head.size());
+  while (std::getline(in, line)) {
+    const auto f = split(line);
+    if (f.size() <= date_col) continue;
+    const std::string day = f[date_col].substr(0, 10);
+    for (Window& w : win)
+      if (day >= w.from && day <= w.to) ++w.n;
+  }
+  const auto& all = rows.back();
+  EXPECT_EQ(std::stol(all[1]), win[0].n);
+  EXPECT_EQ(std::stol(all[2]), win[1].n);
+  EXPECT_DOUBLE_EQ(std::stod(all[3]), win[2].n / 4.0);
+  EXPECT_EQ(std::stol(all[4]), win[3].n);
+  EXPECT_EQ(std::stol(all[5]), win[4].n);
+  EXPECT_EQ(std::stol(all[6]), win[5].n);
+  EXPECT_GT(win[0].n, 0);
+  EXPECT_EQ(rows.size(), 1u + 72u + 1u);  // header, 72 sectors, (all)
+}
+
+}  // namespace

@@ -1,0 +1,266 @@
+// Project files: every Session field survives a save/load round trip, source paths travel with
+// the project folder, passwords never reach the file, and bad files fail with messages that name
+// the file, the problem and the place, leaving no temporary files behind.
+#include "io/project_file.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "test_support.hpp"
+
+namespace faro::io {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+SourceSpec source(SourceSpec::Role role, std::string path) {
+  SourceSpec s;
+  s.role = role;
+  s.path = std::move(path);
+  return s;
+}
+
+// A Session with every field away from its default.
+Session full_session(const faro_test::TempDir& dir) {
+  Session s;
+  s.sources.push_back(source(SourceSpec::Role::sectors, dir.file("sectores.geojson")));
+  SourceSpec inc = source(SourceSpec::Role::incidents, dir.file("datos/incidentes.csv"));
+  inc.layer = "fgj";
+  inc.where = "delito LIKE '%FUEGO%'";
+  inc.x_field = "lon";
+  inc.y_field = "lat";
+  inc.date_field = "fecha";
+  inc.time_field = "hora";
+  inc.category_field = "delito";
+  inc.weight_field = "peso";
+  inc.srs = "EPSG:4326";
+  inc.date_order = "mdy";
+  s.sources.push_back(inc);
+  SourceSpec sec2 = source(SourceSpec::Role::programs, "/usr/share/faro/programas.csv");
+  sec2.name_field = "sector";
+  sec2.population_field = "pob";
+  s.sources.push_back(sec2);
+  s.sources.push_back(source(SourceSpec::Role::context, dir.file("alcaldías.gpkg")));
+  s.work_srs = "EPSG:32614";
+  s.filter.from = days_from_civil(2020, 3, 1) * kSecondsPerDay;
+  s.filter.to_exclusive = days_from_civil(2022, 1, 1) * kSecondsPerDay + 13 * 3600 + 5;
+  s.filter.categories = {"HOMICIDIO", "LESIONES POR ARMA DE FUEGO", "ñandú \"x\""};
+  s.filter.hour_mask = 0xF0000F;
+  s.filter.weekday_mask = 0x30;
+  s.filter.sectors = {"Álvaro Obregón 1", "Centro"};
+  s.layers = default_layers();
+  std::swap(s.layers[1], s.layers[3]);
+  s.layers[2].visible = true;
+  s.layers[4].opacity = 0.3f;
+  s.heatmap = {KdeKernel::gaussian, 650.5, ColormapName::viridis, true, 123.25f};
+  s.choropleth = {ChoroplethMeasure::per_10k, ChoroplethScale::jenks, 7, ColormapName::inferno};
+  s.points.size_px = 6.5f;
+  s.points.category_colors = {{"HOMICIDIO", {200, 10, 0}}, {"ROBO", {0, 0, 255}}};
+  s.camera = {{483000.125, 2135000.5}, 12.75};
+  s.selection = {"Centro", "Norte"};
+  s.language = Language::en;
+  s.title = "Alto al Fuego — Álvaro Obregón";
+  s.revision = 41;  // not saved
+  return s;
+}
+
+void expect_same(const Session& a, const Session& b) {
+  ASSERT_EQ(a.sources.size(), b.sources.size());
+  for (size_t i = 0; i < a.sources.size(); ++i) {
+    const SourceSpec &x = a.sources[i], &y = b.sources[i];
+    SCOPED_TRACE("source " + std::to_string(i));
+    EXPECT_EQ(x.role, y.role);
+    EXPECT_EQ(x.path, y.path);
+    EXPECT_EQ(std::tie(x.layer, x.where, x.x_field, x.y_field, x.date_field, x.time_field,
+                       x.category_field, x.weight_field, x.srs, x.date_order, x.name_field,
+                       x.population_field),
+              std::tie(y.layer, y.where, y.x_field, y.y_field, y.date_field, y.time_field,
+                       y.category_field, y.weight_field, y.srs, y.date_order, y.name_field,
+                       y.population_field));
+  }
+  EXPECT_EQ(a.work_srs, b.work_srs);
+  EXPECT_TRUE(a.filter == b.filter);
+  EXPECT_EQ(a.layers, b.layers);
+  EXPECT_TRUE(a.heatmap == b.heatmap);
+  EXPECT_TRUE(a.choropleth == b.choropleth);
+  EXPECT_TRUE(a.points == b.points);
+  EXPECT_TRUE(a.camera == b.camera);
+  EXPECT_EQ(a.selection, b.selection);
+  EXPECT_EQ(a.language, b.language);
+  EXPECT_EQ(a.title, b.title);
+}
+
+TEST(ProjectFile, RoundTripKeepsEveryField) {
+  faro_test::TempDir dir;
+  const Session s = full_session(dir);
+  const std::string path = dir.file("proyecto.faro.json");
+  EXPECT_TRUE(save_project(s, path).empty());
+  const Session back = load_project(path);
+  expect_same(s, back);
+  EXPECT_EQ(back.revision, 0u);
+  // Saving what was loaded gives the same bytes (stable output, diff-friendly).
+  const std::string again = dir.file("otra.faro.json");
+  save_project(back, again);
+  EXPECT_EQ(read_text(path), read_text(again));
+}
+
+TEST(ProjectFile, DefaultSessionRoundTrips) {
+  faro_test::TempDir dir;
+  const std::string path = dir.file("p.faro.json");
+  save_project(Session{}, path);
+  expect_same(Session{}, load_project(path));
+  EXPECT_NE(read_text(path).find("\"faro_project\": 1"), std::string::npos);
+}
+
+TEST(ProjectFile, DatesAreIsoStrings) {
+  faro_test::TempDir dir;
+  const std::string path = dir.file("p.faro.json");
+  save_project(full_session(dir), path);
+  const std::string text = read_text(path);
+  EXPECT_NE(text.find("\"from\": \"2020-03-01\""), std::string::npos) << text;
+  EXPECT_NE(text.find("\"to_exclusive\": \"2022-01-01T13:00:05\""), std::string::npos) << text;
+  EXPECT_NE(text.find("\"layer\": \"heatmap\""), std::string::npos);
+}
+
+TEST(ProjectFile, PathsAreRelativeToTheProjectAndTravelWithIt) {
+  faro_test::TempDir tmp;
+  fs::create_directories(tmp.path() / "trabajo" / "proyecto");
+  fs::create_directories(tmp.path() / "trabajo" / "datos");
+  Session s;
+  s.sources.push_back(source(SourceSpec::Role::sectors, tmp.file("trabajo/proyecto/s.geojson")));
+  s.sources.push_back(source(SourceSpec::Role::incidents, tmp.file("trabajo/datos/i.csv")));
+  s.sources.push_back(source(SourceSpec::Role::context, "/usr/share/faro/alcaldias.gpkg"));
+  const std::string path = tmp.file("trabajo/proyecto/p.faro.json");
+  save_project(s, path);
+  const std::string text = read_text(path);
+  EXPECT_NE(text.find("\"path\": \"s.geojson\""), std::string::npos) << text;
+  EXPECT_NE(text.find("\"path\": \"../datos/i.csv\""), std::string::npos) << text;
+  // Only the root in common: stays absolute, so the project still finds it after a move.
+  EXPECT_NE(text.find("\"path\": \"/usr/share/faro/alcaldias.gpkg\""), std::string::npos) << text;
+
+  fs::rename(tmp.path() / "trabajo", tmp.path() / "movido");
+  const Session back = load_project(tmp.file("movido/proyecto/p.faro.json"));
+  ASSERT_EQ(back.sources.size(), 3u);
+  EXPECT_EQ(back.sources[0].path, tmp.file("movido/proyecto/s.geojson"));
+  EXPECT_EQ(back.sources[1].path, tmp.file("movido/datos/i.csv"));
+  EXPECT_EQ(back.sources[2].path, "/usr/share/faro/alcaldias.gpkg");
+}
+
+TEST(ProjectFile, PasswordsAreNeverWritten) {
+  faro_test::TempDir dir;
+  Session s;
+  s.sources.push_back(
+      source(SourceSpec::Role::sectors, "PG:dbname=crimen host=db password=s3cret user=ana"));
+  s.sources.push_back(
+      source(SourceSpec::Role::incidents, "PG:dbname=crimen PASSWORD = 'dos palabras' user=ana"));
+  const std::string path = dir.file("p.faro.json");
+  const std::vector<std::string> warnings = save_project(s, path);
+  const std::string text = read_text(path);
+  EXPECT_EQ(text.find("s3cret"), std::string::npos) << text;
+  EXPECT_EQ(text.find("palabras"), std::string::npos) << text;
+  EXPECT_EQ(text.find("assword"), std::string::npos) << text;
+  ASSERT_EQ(warnings.size(), 2u);
+  EXPECT_NE(warnings[0].find("password not saved"), std::string::npos) << warnings[0];
+  EXPECT_EQ(warnings[0].find("s3cret"), std::string::npos);
+  const Session back = load_project(path);
+  EXPECT_EQ(back.sources[0].path, "PG:dbname=crimen host=db user=ana");
+  EXPECT_EQ(back.sources[1].path, "PG:dbname=crimen user=ana");
+}
+
+// The ProjectError message for `text` saved as a project file.
+std::string error_for(const faro_test::TempDir& dir, const std::string& text) {
+  const std::string path = dir.write("malo.faro.json", text);
+  try {
+    load_project(path);
+  } catch (const ProjectError& e) {
+    const std::string msg = e.what();
+    EXPECT_NE(msg.find("malo.faro.json"), std::string::npos) << msg;  // names the file
+    return msg;
+  }
+  ADD_FAILURE() << "expected a ProjectError for: " << text;
+  return "";
+}
+
+TEST(ProjectFile, BadFilesGiveClearErrors) {
+  faro_test::TempDir dir;
+  EXPECT_NE(error_for(dir, "{\"faro_project\": 1, \"title\": ").find("not valid JSON"),
+            std::string::npos);
+  EXPECT_NE(error_for(dir, "").find("not valid JSON"), std::string::npos);
+  EXPECT_NE(error_for(dir, "[1, 2]").find("not a Faro project"), std::string::npos);
+  EXPECT_NE(error_for(dir, "{\"title\": \"x\"}").find("not a Faro project"), std::string::npos);
+  EXPECT_NE(error_for(dir, "{\"faro_project\": 2}").find("newer Faro"), std::string::npos);
+  EXPECT_NE(error_for(dir, "{\"faro_project\": \"1\"}").find("faro_project"), std::string::npos);
+  const std::string hours = error_for(dir, R"({"faro_project": 1, "filter": {"hours": [1, "x"]}})");
+  EXPECT_NE(hours.find("filter.hours[1]"), std::string::npos) << hours;
+  const std::string hour24 = error_for(dir, R"({"faro_project": 1, "filter": {"hours": [24]}})");
+  EXPECT_NE(hour24.find("0..23"), std::string::npos) << hour24;
+  const std::string layer =
+      error_for(dir, R"({"faro_project": 1, "layers": [{"layer": "satellite"}]})");
+  EXPECT_NE(layer.find("layers[0].layer"), std::string::npos) << layer;
+  EXPECT_NE(layer.find("satellite"), std::string::npos) << layer;
+  const std::string title = error_for(dir, R"({"faro_project": 1, "title": 5})");
+  EXPECT_NE(title.find("title: expected a string, got number"), std::string::npos) << title;
+  const std::string date =
+      error_for(dir, R"({"faro_project": 1, "filter": {"from": "2021-02-30"}})");
+  EXPECT_NE(date.find("filter.from"), std::string::npos) << date;
+  const std::string opacity =
+      error_for(dir, R"({"faro_project": 1, "layers": [{"layer": "heatmap", "opacity": 1.5}]})");
+  EXPECT_NE(opacity.find("layers[0].opacity: expected a number in [0, 1], got 1.5"),
+            std::string::npos)
+      << opacity;
+  const std::string role =
+      error_for(dir, R"({"faro_project": 1, "sources": [{"role": "x", "path": "a"}]})");
+  EXPECT_NE(role.find("sources[0].role"), std::string::npos) << role;
+  const std::string colour = error_for(
+      dir,
+      R"({"faro_project": 1, "points": {"category_colors": [{"category": "a", "rgb": "red"}]}})");
+  EXPECT_NE(colour.find("points.category_colors[0].rgb"), std::string::npos) << colour;
+}
+
+TEST(ProjectFile, TruncatedFileIsAnErrorNotAHalfSession) {
+  faro_test::TempDir dir;
+  const std::string good = dir.file("bueno.faro.json");
+  save_project(full_session(dir), good);
+  const std::string text = read_text(good);
+  for (size_t cut : {text.size() / 4, text.size() / 2, text.size() - 3}) {
+    const std::string path = dir.write("malo.faro.json", text.substr(0, cut));
+    EXPECT_THROW(load_project(path), ProjectError) << cut;
+  }
+  EXPECT_THROW(load_project(dir.file("no-existe.faro.json")), DataError);
+}
+
+TEST(ProjectFile, AtomicWriteLeavesOnlyTheProject) {
+  faro_test::TempDir dir;
+  const std::string path = dir.file("p.faro.json");
+  save_project(Session{}, path);
+  save_project(full_session(dir), path);  // replaces the first
+  size_t files = 0;
+  for (const auto& e : fs::directory_iterator(dir.path())) {
+    ++files;
+    EXPECT_EQ(e.path().filename(), "p.faro.json");
+  }
+  EXPECT_EQ(files, 1u);
+  EXPECT_EQ(load_project(path).title, full_session(dir).title);
+  EXPECT_THROW(save_project(Session{}, dir.file("no-such-dir/p.faro.json")), DataError);
+  EXPECT_FALSE(fs::exists(dir.path() / "no-such-dir"));
+}
+
+TEST(ProjectFile, StripPassword) {
+  EXPECT_EQ(strip_password("PG:dbname=x password=y"), "PG:dbname=x");
+  EXPECT_EQ(strip_password("PG:password=y dbname=x"), "PG:dbname=x");
+  EXPECT_EQ(strip_password("PG:dbname=x"), "PG:dbname=x");
+  EXPECT_EQ(strip_password("PG:dbname=passwords"), "PG:dbname=passwords");
+}
+
+}  // namespace
+}  // namespace faro::io

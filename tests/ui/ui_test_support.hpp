@@ -1,0 +1,75 @@
+#pragma once
+// Headless ImGui for the ui tests: a context with no window and no renderer (DisplaySize set by
+// hand, the font atlas built to RGBA32 in memory), and the demo city as a Workspace built
+// directly from core/demo_city.hpp so the tests do not depend on the io loaders.
+#include <imgui.h>
+
+#include <functional>
+
+#include "core/demo_city.hpp"
+#include "core/session.hpp"
+#include "core/workspace.hpp"
+#include "ui/dashboard_ui.hpp"
+
+namespace faro::ui::testing {
+
+// Header-only (the tests CMake compiles tests/ui/*_test.cpp only).
+// Creates and destroys an ImGui context; the DashboardUi's fonts are loaded and the atlas
+// texture "uploaded" (its pixels fetched, which is what a backend does).
+class HeadlessImGui {
+ public:
+  explicit HeadlessImGui(float width = 1600, float height = 900, float scale = 1.0f)
+      : ctx_(ImGui::CreateContext()) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // tests never write imgui.ini
+    io.DisplaySize = ImVec2(width, height);
+    io.DeltaTime = 1.0f / 60.0f;
+    ui_.load_fonts(scale);
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(1)));
+  }
+  ~HeadlessImGui() { ImGui::DestroyContext(ctx_); }
+  HeadlessImGui(const HeadlessImGui&) = delete;
+  HeadlessImGui& operator=(const HeadlessImGui&) = delete;
+
+  DashboardUi& ui() { return ui_; }
+  // One frame: NewFrame, `body`, Render. Returns the draw data of that frame.
+  ImDrawData* frame(const std::function<void()>& body) {
+    ImGui::NewFrame();
+    body();
+    ImGui::Render();
+    return ImGui::GetDrawData();
+  }
+  void set_mouse(float x, float y, bool down) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = ImVec2(x, y);
+    io.MouseDown[0] = down;
+  }
+
+ private:
+  ImGuiContext* ctx_;
+  DashboardUi ui_;
+};
+
+// The demo city (small: `incidents` before the program effect) as a Workspace with ws.filtered
+// computed for `s.filter`.
+inline Workspace demo_workspace(const Session& s, int64_t incidents = 3000) {
+  DemoOptions o;
+  o.incidents = incidents;
+  DemoCity demo = generate_demo_city(o);
+  Workspace ws;
+  ws.sectors = std::move(demo.sectors);
+  ws.incidents = std::move(demo.incidents);
+  ws.programs = std::move(demo.programs);
+  ws.synthetic = true;
+  ws.title = demo.name;
+  ws.data_from = days_from_civil(o.first_year, 1, 1) * kSecondsPerDay;
+  ws.data_to_exclusive = days_from_civil(o.last_year + 1, 1, 1) * kSecondsPerDay;
+  ws.extent = ws.sectors.extent();
+  update_filter_result(ws, s.filter, s.revision);
+  return ws;
+}
+
+}  // namespace faro::ui::testing
