@@ -36,11 +36,12 @@ std::vector<uint8_t> map_like_image() {
                          : faro::colormap_sample(faro::ColormapName::ylorrd, (s * 37 % 97) / 96.0);
       // Heatmap over the centre: gaussian bumps on inferno, blended at 70 %.
       const double dx = (x - kW / 2.0) / 700, dy = (y - kH / 2.0) / 450;
-      const double d = std::exp(-(dx * dx + dy * dy)) * (0.6 + 0.4 * std::sin(x / 150.0) *
-                                                                   std::cos(y / 130.0));
+      const double d =
+          std::exp(-(dx * dx + dy * dy)) * (0.6 + 0.4 * std::sin(x / 150.0) * std::cos(y / 130.0));
       if (d > 0.05) {
         const faro::Rgb h = faro::colormap_sample(faro::ColormapName::inferno, d);
-        c = {static_cast<uint8_t>(0.3 * c.r + 0.7 * h.r), static_cast<uint8_t>(0.3 * c.g + 0.7 * h.g),
+        c = {static_cast<uint8_t>(0.3 * c.r + 0.7 * h.r),
+             static_cast<uint8_t>(0.3 * c.g + 0.7 * h.g),
              static_cast<uint8_t>(0.3 * c.b + 0.7 * h.b)};
       }
       p[0] = c.r, p[1] = c.g, p[2] = c.b, p[3] = 255;
@@ -71,8 +72,8 @@ void BM_GdalPngDriver(benchmark::State& state) {
   size_t bytes = 0;
   for (auto _ : state) {
     GDALDatasetH src = GDALCreate(mem, "", kW, kH, 4, GDT_Byte, nullptr);
-    (void)GDALDatasetRasterIO(src, GF_Write, 0, 0, kW, kH, const_cast<uint8_t*>(img.data()), kW,
-                              kH, GDT_Byte, 4, nullptr, 4, static_cast<GSpacing>(kW) * 4, 1);
+    (void)GDALDatasetRasterIO(src, GF_Write, 0, 0, kW, kH, const_cast<uint8_t*>(img.data()), kW, kH,
+                              GDT_Byte, 4, nullptr, 4, static_cast<GSpacing>(kW) * 4, 1);
     CPLStringList opts;
     opts.SetNameValue("ZLEVEL", std::to_string(state.range(0)).c_str());
     GDALDatasetH dst =

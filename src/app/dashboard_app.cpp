@@ -3,13 +3,16 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <ctime>
 #include <thread>
 
 #include "app/app_messages.hpp"
 #include "app/export_job.hpp"
 #include "app/load_job.hpp"
 #include "app/map_view.hpp"
+#include "app/partner_safe_view.hpp"
 #include "io/project_file.hpp"
+#include "render/gl.hpp"
 
 namespace faro::app {
 namespace {
@@ -26,6 +29,12 @@ std::vector<SourceSpec> with_source(std::vector<SourceSpec> sources, const Sourc
 }
 
 }  // namespace
+
+double process_cpu_ms() {
+  timespec ts{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec * 1e-6;
+}
 
 DashboardApp::DashboardApp(const DashboardOptions& options)
     : ws_(std::make_shared<Workspace>()), ui_(std::make_unique<ui::DashboardUi>()) {
@@ -183,17 +192,37 @@ void DashboardApp::frame(const PlatformInput& input, float pixel_scale) {
   // column mapping dialog, a project replaces the session, other data gets a guessed role).
   for (const std::string& path : input.dropped) ui_->open_path(path, actions_);
 
+  const auto ms_since = [](Clock::time_point t) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+  };
+  auto t = Clock::now();
   region_ = ui_->draw(*ws_, session_, status_, actions_);
+  profile_.ui_ms = ms_since(t);
   status_.errors.clear();  // shown once; the UI keeps them in its error window
   if (!(session_.filter == applied_filter_) && ws_->incidents.size() > 0) {
     update_filter_result(*ws_, session_.filter, session_.revision);
     applied_filter_ = session_.filter;
     if (map_) map_->filter_changed();
   }
+  if (gl_profiling_) glFinish();
+  t = Clock::now();
+  const double cpu0 = gl_profiling_ ? process_cpu_ms() : 0;
   if (map_ && region_.width > 0 && region_.height > 0)
     map_->frame(region_, pixel_scale, session_, map_input(region_, pixel_scale, input),
                 status_.presentation, status_);
+  if (gl_profiling_) glFinish();
+  profile_.map_ms = ms_since(t);
+  if (gl_profiling_) profile_.map_cpu_ms = process_cpu_ms() - cpu0;
+  t = Clock::now();
+  if (status_.presentation && map_ && region_.width > 0) {
+    // Partner-safe presenting (app/partner_safe_view.hpp): protected tooltip and the footer that
+    // states the protection. Before the ui's overlay, which may open the error modal last.
+    if (auto hovered = map_->hovered())
+      draw_protected_tooltip(*ws_, *hovered, session_.language, dashboard_policy());
+    draw_protection_footer(region_, session_.language, dashboard_policy());
+  }
   ui_->draw_map_overlay(*ws_, session_, status_, region_);
+  profile_.overlay_ms = ms_since(t);
 }
 
 void DashboardApp::after_frame() {
@@ -255,8 +284,12 @@ void DashboardApp::carry_out(const ui::UiAction& a) {
       const int w = a.width > 0 ? a.width : static_cast<int>(region_.width * pixel_scale_);
       const int h = a.height > 0 ? a.height : static_cast<int>(region_.height * pixel_scale_);
       if (a.path.empty() || w <= 0 || h <= 0) break;
+      // The current pan and zoom (not the whole city), partner-safe: the ui offers no internal
+      // export yet (app/export_job.hpp).
+      std::optional<Box> view;
+      if (map_ && map_->has_view()) view = map_->camera().visible_box();
       exports_.push_back(std::make_unique<ExportJob>(ws_, session_, a.path, w, h,
-                                                     status_.presentation));
+                                                     status_.presentation, false, view));
       break;
     }
     case Kind::toggle_presentation:

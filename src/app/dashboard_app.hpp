@@ -32,6 +32,21 @@ struct PlatformInput {
   Vec2 scripted_pan;
 };
 
+// Where a frame's time went (benchmarks; filled only with set_gl_profiling(true), which adds a
+// glFinish before and after the map so its GL work is not counted with the ImGui pass).
+struct FrameProfile {
+  double ui_ms = 0;        // the ui panels (CPU: ImGui widget code)
+  double map_ms = 0;       // MapView::frame including its GL drawing
+  double overlay_ms = 0;   // legend, scale bar, tooltip, footer (CPU)
+  double imgui_gl_ms = 0;  // ImGui's draw data to the target incl. the map quad (set by the loop)
+  // CPU time of the whole process (all threads: llvmpipe's rasterizer threads included) over the
+  // map and over the ImGui pass: wall times stretch on a loaded machine, CPU time does not.
+  double map_cpu_ms = 0, imgui_gl_cpu_ms = 0;
+  int imgui_commands = 0, imgui_vertices = 0;  // ImGui's draw calls and vertices this frame
+};
+// CPU milliseconds used by this process so far (all threads).
+double process_cpu_ms();
+
 class DashboardApp {
  public:
   // Sets up the session (project file or the demo city, language) and starts loading it.
@@ -54,6 +69,8 @@ class DashboardApp {
   void after_frame();
 
   bool quit_requested() const { return quit_; }
+  void set_gl_profiling(bool on) { gl_profiling_ = on; }
+  FrameProfile& profile() { return profile_; }
   bool presentation() const { return status_.presentation; }
   bool loading() const { return static_cast<bool>(load_); }
   // Blocks until the running load (if any) is done and applied and the heatmap is computed, so a
@@ -92,6 +109,8 @@ class DashboardApp {
   float pixel_scale_ = 1;
   std::vector<std::string> error_log_;
   bool quit_ = false;
+  bool gl_profiling_ = false;
+  FrameProfile profile_;
   // Mouse drag state for the map (a press that started over the map).
   bool drag_started_in_map_ = false;
   bool drag_moved_ = false;

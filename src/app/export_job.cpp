@@ -3,7 +3,9 @@
 #include <exception>
 #include <filesystem>
 
+#include "app/partner_safe_view.hpp"
 #include "io/png_writer.hpp"
+#include "render/context_line_layer.hpp"
 #include "render/egl_context.hpp"
 
 namespace faro::app {
@@ -78,13 +80,16 @@ render::MapSceneOptions export_scene_options(const Workspace& ws, const Session&
 }
 
 ExportJob::ExportJob(std::shared_ptr<const Workspace> ws, Session session, std::string path,
-                     int width, int height, bool presentation)
+                     int width, int height, bool presentation, bool internal,
+                     std::optional<Box> view)
     : ws_(std::move(ws)),
       session_(std::move(session)),
       path_(std::move(path)),
       width_(width),
       height_(height),
       presentation_(presentation),
+      internal_(internal),
+      view_(view),
       thread_([this] { run(); }) {}
 
 ExportJob::~ExportJob() {
@@ -100,11 +105,19 @@ void ExportJob::run() {
     data.sectors = &ws_->sectors;
     data.incidents = &incidents;
     data.programs = &ws_->programs;
+    std::vector<render::LineStrip> lines;
+    const std::vector<LayerStyle> stack = session_.layers.empty() ? default_layers() : session_.layers;
+    for (const LayerStyle& l : stack)
+      if (l.id == LayerId::context && l.visible)
+        for (const ContextPolyline& line : ws_->context) lines.push_back({line.points, line.closed});
+    data.context_lines = &lines;
     data.from = session_.filter.from.value_or(ws_->data_from);
     data.to_exclusive = session_.filter.to_exclusive.value_or(ws_->data_to_exclusive);
     if (!(*data.to_exclusive > *data.from)) data.from.reset(), data.to_exclusive.reset();
-    const render::MapSceneOptions options =
+    render::MapSceneOptions options =
         export_scene_options(*ws_, session_, width_, height_, presentation_);
+    options.view = view_;
+    protect_export_options(options, !internal_, data.from, data.to_exclusive);
     const render::MapSceneResult result = render::render_map_scene(data, options);
     io::write_png_rgba(path_, result.image.pixels, result.image.width, result.image.height);
   } catch (const std::exception& e) {

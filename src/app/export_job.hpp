@@ -5,6 +5,7 @@
 // needs (the filtered incidents, the session's styles) and keeps the Workspace alive.
 #include <atomic>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 
@@ -21,8 +22,15 @@ render::MapSceneOptions export_scene_options(const Workspace& ws, const Session&
 
 class ExportJob {
  public:
+  // Partner-safe by default (app/partner_safe_view.hpp: points off, choropleth as outlines,
+  // bandwidth and density floors, rounded colour maximum, protection footer); `internal` keeps
+  // the session's layers and stamps the map "USO INTERNO / INTERNAL USE" instead. The ui has no
+  // internal-export choice yet, so the dashboard always exports partner-safe.
+  // `view` (working CRS): the area to show, e.g. the live map's visible box (the export keeps the
+  // current pan and zoom); nullopt = the whole city.
   ExportJob(std::shared_ptr<const Workspace> ws, Session session, std::string path, int width,
-            int height, bool presentation);
+            int height, bool presentation, bool internal = false,
+            std::optional<Box> view = std::nullopt);
   ~ExportJob();  // joins (an export cannot be interrupted half-way; it finishes or fails)
   ExportJob(const ExportJob&) = delete;
   ExportJob& operator=(const ExportJob&) = delete;
@@ -39,6 +47,8 @@ class ExportJob {
   std::string path_;
   int width_, height_;
   bool presentation_;
+  bool internal_;
+  std::optional<Box> view_;
   std::string error_;
   std::atomic<bool> done_{false};
   std::thread thread_;  // last member

@@ -4,6 +4,7 @@
 #include <backends/imgui_impl_opengl3.h>
 
 #include <algorithm>
+#include <chrono>
 #include <iostream>
 
 #include "io/png_writer.hpp"
@@ -54,11 +55,23 @@ void HeadlessDashboard::frame(const PlatformInput& input, bool finish) {
   ImGui::NewFrame();
   app_->frame(input, 1.0f);
   ImGui::Render();
+  const auto t0 = std::chrono::steady_clock::now();
+  const double cpu0 = finish ? process_cpu_ms() : 0;
   target_->bind_for_drawing();
   target_->clear(render::premultiplied(kClearColor));
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-  app_->after_frame();
   if (finish) glFinish();
+  app_->profile().imgui_gl_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  if (finish) {
+    FrameProfile& p = app_->profile();
+    p.imgui_gl_cpu_ms = process_cpu_ms() - cpu0;
+    const ImDrawData* dd = ImGui::GetDrawData();
+    p.imgui_vertices = dd->TotalVtxCount;
+    p.imgui_commands = 0;
+    for (int i = 0; i < dd->CmdListsCount; ++i) p.imgui_commands += dd->CmdLists[i]->CmdBuffer.Size;
+  }
+  app_->after_frame();
 }
 
 render::RgbaImage HeadlessDashboard::read() const { return target_->read_rgba8(); }

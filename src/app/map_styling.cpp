@@ -32,7 +32,9 @@ MapLayerPlan plan_layers(const Session& session, bool presentation) {
   bool choropleth_visible = false;
   for (const LayerStyle& l : stack)
     if (l.id == LayerId::choropleth && l.visible) choropleth_visible = true;
-  plan.choropleth = choropleth_visible;
+  // Presentation mode is partner-safe: a count choropleth would publish small counts through its
+  // classes ("1 – 3"), so the fill layer stays pale there, as `faro render` draws outlines.
+  plan.choropleth = choropleth_visible && !presentation;
   for (const LayerStyle& l : stack) {
     if (!l.visible) continue;
     using Kind = render::MapDrawLayer::Kind;
@@ -58,9 +60,11 @@ MapLayerPlan plan_layers(const Session& session, bool presentation) {
       case LayerId::labels:
         plan.labels = true;
         break;
-      case LayerId::basemap:
       case LayerId::context:
-        break;  // not drawn by the live map yet
+        plan.layers.push_back({Kind::context, opacity_of(l)});
+        break;
+      case LayerId::basemap:
+        break;  // no raster basemap in the live map yet
     }
   }
   return plan;

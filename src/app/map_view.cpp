@@ -4,9 +4,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 
+#include "app/partner_safe_view.hpp"
 #include "render/label_placement.hpp"
 #include "render/map_scene.hpp"
+#include "render/scene_protection.hpp"
 
 namespace faro::app {
 namespace {
@@ -41,7 +44,8 @@ float heatmap_opacity(const Session& s) {
 
 bool same_heat_style(const render::HeatmapStyle& a, const render::HeatmapStyle& b) {
   return a.colormap == b.colormap && a.domain.min == b.domain.min &&
-         a.domain.max == b.domain.max && a.opacity == b.opacity;
+         a.domain.max == b.domain.max && a.opacity == b.opacity &&
+         a.transparent_below == b.transparent_below;
 }
 
 // The selected rows of `ws` as a store of their own (the points layer uploads whole stores).
@@ -129,12 +133,14 @@ void MapView::sync_heatmap(const Session& session, bool visible) {
   if (!visible || !ws_) return;
   KdeParams params;
   params.kernel = session.heatmap.kernel;
-  params.bandwidth_m = session.heatmap.bandwidth_m > 0 ? session.heatmap.bandwidth_m : 400;
+  params.bandwidth_m = protected_bandwidth_m(
+      session.heatmap.bandwidth_m > 0 ? session.heatmap.bandwidth_m : 400, protect_,
+      dashboard_policy());
   params.period_years = period_years_of(*ws_, session.filter);
   const bool inputs_changed = heat_filter_generation_ != filter_generation_ ||
                               !heat_request_style_ ||
                               heat_request_style_->kernel != params.kernel ||
-                              heat_request_style_->bandwidth_m != params.bandwidth_m ||
+                              heat_bandwidth_m_ != params.bandwidth_m ||
                               heat_period_years_ != params.period_years;
   if (!inputs_changed && grid_serves(heat_requested_grid_, camera_, ws_->extent, params)) return;
   DensityJob job;
@@ -145,6 +151,7 @@ void MapView::sync_heatmap(const Session& session, bool visible) {
   job.generation = ++heat_request_generation_;
   heat_filter_generation_ = filter_generation_;
   heat_request_style_ = session.heatmap;
+  heat_bandwidth_m_ = params.bandwidth_m;
   heat_period_years_ = params.period_years;
   heat_requested_grid_ = job.grid;
   if (job.grid.cells() == 0) return;  // the view and the data do not meet: keep the old grid
@@ -160,8 +167,9 @@ void MapView::apply_density_result(const Session& session) {
     }
   }
   if (!heat_shown_) return;
-  const render::HeatmapStyle style =
+  render::HeatmapStyle style =
       heatmap_style(session, heat_shown_->auto_domain, heatmap_opacity(session));
+  if (protect_) style = protect_heatmap_style(style, heat_shown_->params, dashboard_policy());
   if (heat_shown_style_ && same_heat_style(*heat_shown_style_, style)) return;
   map_->set_heatmap(heat_shown_->grid, heat_shown_->density, style);
   heat_shown_style_ = style;
@@ -179,6 +187,7 @@ void MapView::frame(const ui::MapRegion& region, float pixel_scale, Session& ses
   } else if (camera_.width() != w || camera_.height() != h) {
     camera_.resize(w, h);
   }
+  protect_ = presentation;  // partner-safe rules while presenting (app/partner_safe_view.hpp)
   const MapLayerPlan plan = plan_layers(session, presentation);
   sync(session, plan);
 
@@ -196,6 +205,12 @@ void MapView::frame(const ui::MapRegion& region, float pixel_scale, Session& ses
 
   render::MapDrawOptions options;
   options.layers = plan.layers;
+  // A grid computed before presentation mode began (narrower than the floor) stays hidden until
+  // the protected one arrives: the audience never sees the unprotected heatmap, even for a frame.
+  if (protect_ && !heatmap_protected())
+    std::erase_if(options.layers, [](const render::MapDrawLayer& l) {
+      return l.kind == render::MapDrawLayer::Kind::heatmap;
+    });
   for (const std::string& name : session.selection)
     if (auto s = ws_->sectors.find(name)) options.selected_sectors.push_back(static_cast<int>(*s));
   options.hovered_sector = hovered_;
@@ -213,13 +228,27 @@ void MapView::frame(const ui::MapRegion& region, float pixel_scale, Session& ses
   const unsigned texture = map_->render(view, options);
 
   ImDrawList* dl = ImGui::GetBackgroundDrawList();
+  if (std::getenv("FARO_MAP_IMGUI_QUAD")) {  // PROFILING ONLY (app2): the old textured quad
   dl->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(texture)),
                ImVec2(region.x, region.y), ImVec2(region.x + region.width, region.y + region.height),
                ImVec2(0, 1), ImVec2(1, 0));  // GL textures are bottom-up
+  } else {
+  // The map is opaque: ImGui's backend would draw it as a blended, textured quad, which costs a
+  // software rasterizer ~10x a framebuffer blit. A draw callback at the bottom of the background
+  // list copies it in place (framebuffer pixels, GL y up), then ImGui restores its state.
+  const float fb_height = ImGui::GetIO().DisplaySize.y * pixel_scale;
+  blit_rect_ = {static_cast<int>(std::lround(region.x * pixel_scale)),
+                static_cast<int>(std::lround(fb_height - (region.y + region.height) * pixel_scale)),
+                w, h};
+  dl->AddCallback(&MapView::blit_callback, this);
+  dl->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
+  }
+  (void)texture;
   if (plan.labels) draw_labels(region, pixel_scale, session, presentation);
 
   status.metres_per_pixel = camera_.metres_per_pixel() * pixel_scale;  // per ImGui unit
-  status.hovered_sector = hovered_;
+  // The ui's tooltip shows raw counts; while presenting the app draws a protected one instead.
+  status.hovered_sector = protect_ ? std::nullopt : hovered_;
   status.choropleth_shown = plan.choropleth && fills_.choropleth.has_value();
   status.choropleth_classes = fills_.choropleth ? fills_.choropleth->classes
                                                 : std::vector<ChoroplethClass>{};
@@ -232,6 +261,20 @@ void MapView::frame(const ui::MapRegion& region, float pixel_scale, Session& ses
   if (heat_shown_ && heat_shown_->params.period_years <= 0)
     status.heatmap_units =
         session.language == Language::en ? "incidents/km²" : render::density_units(false);
+}
+
+void MapView::blit_callback(const ImDrawList*, const ImDrawCmd* cmd) {
+  const MapView* self = static_cast<const MapView*>(cmd->UserCallbackData);
+  const auto& r = self->blit_rect_;
+  self->map_->blit_to_bound_framebuffer(r[0], r[1], r[2], r[3]);
+}
+
+bool MapView::heatmap_protected() const {
+  return heat_shown_ && heat_shown_->params.bandwidth_m >= dashboard_policy().min_bandwidth_m &&
+         heat_shown_style_ &&
+         heat_shown_style_->transparent_below >=
+             static_cast<float>(
+                 render::min_supported_density(dashboard_policy().k, heat_shown_->params));
 }
 
 void MapView::draw_labels(const ui::MapRegion& region, float pixel_scale, const Session& session,

@@ -6,6 +6,7 @@
 //
 // Threading: everything here runs on the UI thread with the GL context current, except the
 // density computation (app/density_worker.hpp), whose results are picked up at the next frame.
+#include <array>
 #include <chrono>
 #include <memory>
 #include <optional>
@@ -19,6 +20,9 @@
 #include "render/camera.hpp"
 #include "render/interactive_map.hpp"
 #include "ui/dashboard_ui.hpp"
+
+struct ImDrawList;
+struct ImDrawCmd;
 
 namespace faro::app {
 
@@ -41,6 +45,8 @@ class MapView {
              const MapInput& input, bool presentation, ui::AppStatus& status);
 
   render::Camera& camera() { return camera_; }
+  // Whether the camera frames a loaded workspace yet (false before the first map frame).
+  bool has_view() const { return ws_ != nullptr && camera_ready_; }
   const render::InteractiveMap& scene() const { return *map_; }
   void fit_all();
   void zoom_to_selection(const Session& session);
@@ -51,9 +57,15 @@ class MapView {
   render::RgbaImage read_back() const { return map_->read_back(); }
   // Milliseconds the last density grid took on the worker (benchmarks).
   double last_density_ms() const { return last_density_ms_; }
+  // The sector under the mouse in the last frame (also while presenting, when the status hides it).
+  std::optional<int> hovered() const { return hovered_; }
+  // Whether the heatmap on screen follows the partner-safe rules (bandwidth floor, density floor).
+  bool heatmap_protected() const;
 
  private:
   void sync(const Session& session, const MapLayerPlan& plan);
+  // ImGui draw callback (ImDrawCallback): blits the map into blit_rect_.
+  static void blit_callback(const ImDrawList* list, const ImDrawCmd* cmd);
   void sync_heatmap(const Session& session, bool visible);
   void apply_density_result(const Session& session);
   void draw_labels(const ui::MapRegion& region, float pixel_scale, const Session& session,
@@ -85,8 +97,11 @@ class MapView {
   float heat_opacity_ = 0.85f;
   ColorDomain heat_domain_;
   double last_density_ms_ = 0;
+  double heat_bandwidth_m_ = -1;  // bandwidth of the newest request (after the partner-safe floor)
+  bool protect_ = false;          // presentation mode: partner-safe rules
   std::optional<int> hovered_;
   int still_frames_ = 0;  // frames since the camera last moved
+  std::array<int, 4> blit_rect_{};  // x, y (GL, y up), width, height in framebuffer pixels
 };
 
 }  // namespace faro::app

@@ -9,6 +9,7 @@
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "cli/data_args.hpp"
+#include "core/brief_disclosure.hpp"
 #include "core/demo_city.hpp"
 #include "core/errors.hpp"
 #include "core/weekly_brief.hpp"
@@ -39,6 +40,11 @@ CommandSpec brief_spec() {
       "same_week_last_year,ytd,ytd_last_year,z,flag,pct_change; one row per sector, then\n"
       "'(all)'), .pdf (one A4 landscape page) or .png (the same page at --dpi, default 150).\n"
       "--week defaults to the last complete ISO week in the data (its Sunday covered).\n"
+      "Partner-safe by default (see README, Partner-safe outputs): counts 1..4 and the values\n"
+      "they could be recovered from are written as \"<5\", z/flag/pct_change hidden with them,\n"
+      "the map drawn without points, bandwidth >= 500 m and a density floor, and a footer (the\n"
+      "CSV's first line) states the protection. --internal (command staff) shows everything and\n"
+      "stamps the page and the CSV's first line \"USO INTERNO / INTERNAL USE\".\n"
       "With no --sectors/--incidents, uses the demo city (datos sintéticos) and its programs.";
   for (const OptionSpec& o : data_options()) spec.options.push_back(o);
   for (const OptionSpec& o : filter_options())
@@ -51,6 +57,8 @@ CommandSpec brief_spec() {
   spec.options.push_back(
       {"sort", "COLUMN[:asc]", "CSV row order by a column (default: sector order of the source)"});
   spec.options.push_back({"dpi", "N", "PNG resolution (default 150)"});
+  spec.options.push_back(
+      {"internal", "", "internal use: no suppression, stamped USO INTERNO / INTERNAL USE"});
   spec.options.push_back({"o", "FILE", "output .csv, .pdf or .png (written atomically; required)"});
   return spec;
 }
@@ -147,8 +155,16 @@ int cmd_brief(const std::vector<std::string>& args_in, std::ostream& out, std::o
     down += r.flag == BriefFlag::down;
     fresh += r.flag == BriefFlag::new_;
   }
+  DisclosurePolicy policy;
+  policy.partner_safe = !args.has("internal");
+  const BriefProtection protection = protect_weekly_brief(brief, policy);
+  if (protection.partner_safe)
+    err << "partner-safe: " << protection.hidden_values << " counts hidden (marker \""
+        << protection.marker << "\"); " << protection.footer_en << "\n";
+  else
+    err << "stamp: " << internal_use_stamp() << "\n";
   if (format == Format::csv) {
-    io::write_file_atomically(*output, weekly_brief_csv(brief));
+    io::write_file_atomically(*output, weekly_brief_csv(brief, protection));
   } else {
     std::vector<Program> programs;
     const std::string programs_source =
@@ -173,6 +189,8 @@ int cmd_brief(const std::vector<std::string>& args_in, std::ostream& out, std::o
     in.filter_text = args.get_or("where", "");
     in.generated = generation_date();
     in.synthetic = data.synthetic;
+    in.protection = &protection;
+    in.policy = policy;
     const render::BriefPageResult r = format == Format::pdf
                                           ? render::write_brief_pdf(in, *output)
                                           : render::write_brief_png(in, *output, dpi);

@@ -22,8 +22,9 @@ PreviousPeriodData load_previous_period(const ParsedArgs& args, const LoadedData
     throw UsageError("--choropleth change needs the period to compare: give --from and --to");
   const auto cf = args.get("compare-from"), ct = args.get("compare-to");
   if (cf.has_value() != ct.has_value())
-    throw UsageError("give both --compare-from and --compare-to, or neither (default: the "
-                     "equally long period just before --from)");
+    throw UsageError(
+        "give both --compare-from and --compare-to, or neither (default: the "
+        "equally long period just before --from)");
   PreviousPeriodData out;
   if (cf) {
     out.period.from = parse_cli_date(*cf, "--compare-from");

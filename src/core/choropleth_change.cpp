@@ -125,9 +125,12 @@ Choropleth classify_change(const SectorChange& ch, ChoroplethScale scale, Colorm
     any_value = true;
     c.vmin = std::min(c.vmin, *v);
     c.vmax = std::max(c.vmax, *v);
-    if (*v < 0) negative.push_back(-*v);
-    else if (*v > 0) positive.push_back(*v);
-    else any_zero = true;
+    if (*v < 0)
+      negative.push_back(-*v);
+    else if (*v > 0)
+      positive.push_back(*v);
+    else
+      any_zero = true;
   }
   if (!any_value) c.vmin = c.vmax = 0;
   c.max_abs = std::max(std::abs(c.vmin), std::abs(c.vmax));
@@ -139,8 +142,8 @@ Choropleth classify_change(const SectorChange& ch, ChoroplethScale scale, Colorm
   if (scale == ChoroplethScale::continuous) {
     for (size_t s = 0; s < n; ++s)
       if (c.values[s] && std::isfinite(*c.values[s]))
-        c.colors[s] = colormap_sample(
-            diverging, c.max_abs > 0 ? 0.5 + 0.5 * *c.values[s] / c.max_abs : 0.5);
+        c.colors[s] =
+            colormap_sample(diverging, c.max_abs > 0 ? 0.5 + 0.5 * *c.values[s] / c.max_abs : 0.5);
     if (c.new_sectors > 0) c.classes.push_back(new_class);  // shown beside the ramp
     add_none_in_either(ch, c);
     return c;
@@ -169,8 +172,10 @@ Choropleth classify_change(const SectorChange& ch, ChoroplethScale scale, Colorm
     if (!c.values[s] || !std::isfinite(*c.values[s])) continue;
     const double v = *c.values[s];
     size_t k = zero_index;
-    if (v < 0) k = neg_up.size() - 1 - class_of(-v, neg_up);
-    else if (v > 0) k = pos_start + class_of(v, pos_up);
+    if (v < 0)
+      k = neg_up.size() - 1 - class_of(-v, neg_up);
+    else if (v > 0)
+      k = pos_start + class_of(v, pos_up);
     ChoroplethClass& cls = c.classes[k];
     cls.lower = std::min(cls.lower, v);
     cls.upper = std::max(cls.upper, v);

@@ -27,9 +27,9 @@ struct Period {
 Period previous_period(const Period& current);
 
 struct SectorChange {
-  std::vector<double> current, previous;       // incidents per sector (weights when present)
-  std::vector<std::optional<double>> values;   // the change; nullopt where undefined or new
-  std::vector<uint8_t> is_new;                 // previous == 0 and current > 0
+  std::vector<double> current, previous;      // incidents per sector (weights when present)
+  std::vector<std::optional<double>> values;  // the change; nullopt where undefined or new
+  std::vector<uint8_t> is_new;                // previous == 0 and current > 0
   ChoroplethMeasure measure = ChoroplethMeasure::change;
 };
 

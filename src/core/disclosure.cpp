@@ -210,7 +210,8 @@ class Complementer {
 
 ProtectedTable protect_table(const std::vector<int64_t>& cells, size_t rows, size_t cols,
                              const DisclosurePolicy& policy, const std::vector<std::string>* labels,
-                             const PublishedLedger* ledger) {
+                             const PublishedLedger* ledger,
+                             const std::vector<uint8_t>* pre_hidden) {
   if (cells.size() != rows * cols)
     throw UsageError("protect_table: " + std::to_string(cells.size()) + " cells for a " +
                      std::to_string(rows) + "x" + std::to_string(cols) + " table");
@@ -237,6 +238,12 @@ ProtectedTable protect_table(const std::vector<int64_t>& cells, size_t rows, siz
       t.hidden[i] = 1;
       t.reason[i] = kPrimary;
     }
+  }
+  if (pre_hidden) {
+    if (pre_hidden->size() != t.value.size())
+      throw UsageError("protect_table: pre_hidden does not match the table with its margins");
+    for (size_t i = 0; i < t.value.size(); ++i)
+      if ((*pre_hidden)[i] && !t.hidden[i]) t.hidden[i] = 1, t.reason[i] = kLinked;
   }
   if (labels && ledger) {
     if (labels->size() != t.value.size())

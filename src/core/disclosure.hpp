@@ -81,6 +81,8 @@ enum SuppressionReason : uint8_t {
   kPrimary = 1,        // 1..k-1 (or 0 with show_zeros = false)
   kDifference = 2,     // differs by 1..k-1 from a value published earlier under the same label
   kComplementary = 3,  // hidden so a primary cannot be recovered by subtraction
+  kLinked = 4,         // hidden by the caller (`pre_hidden`): an identity outside the table
+                       // (e.g. a week's count repeated in a sparkline) ties it to a hidden cell
 };
 
 // Values published earlier, by label (e.g. "Sector Centro|2024-02"); see rule 4.
@@ -88,11 +90,14 @@ using PublishedLedger = std::map<std::string, std::set<int64_t>>;
 
 // Builds the margins of `cells` (rows x cols, row-major) and applies rules 1-3. When `labels` and
 // `ledger` are given (labels: (rows + 1) x (cols + 1), margins included, "" = not tracked), rule 4
-// is applied as well. With `policy.partner_safe == false` nothing is hidden.
+// is applied as well. `pre_hidden` (same shape as `labels`, 1 = hide) marks cells the caller must
+// hide for reasons outside the table (reason kLinked); rule 3 then protects them too. With
+// `policy.partner_safe == false` nothing is hidden.
 ProtectedTable protect_table(const std::vector<int64_t>& cells, size_t rows, size_t cols,
                              const DisclosurePolicy& policy,
                              const std::vector<std::string>* labels = nullptr,
-                             const PublishedLedger* ledger = nullptr);
+                             const PublishedLedger* ledger = nullptr,
+                             const std::vector<uint8_t>* pre_hidden = nullptr);
 
 // Adds every published (not hidden) value of `table` to `ledger` under its label.
 void record_published(const ProtectedTable& table, const std::vector<std::string>& labels,

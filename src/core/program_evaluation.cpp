@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <map>
+#include <numeric>
 #include <set>
 #include <stdexcept>
 
@@ -34,19 +36,67 @@ std::string percent_change_text(double rate_ratio) {
   return (pct < 0 ? "\u2212" : "+") + std::to_string(std::labs(pct)) + " %";
 }
 
-std::string did_sentence_en(const RateRatio& rr) {
-  std::string s = percent_change_text(rr.rate_ratio) + " relative to comparison sectors, 95 % CI " +
-                  percent_change_text(rr.ci_low) + " to " + percent_change_text(rr.ci_high);
-  if (rr.ci_low <= 1 && rr.ci_high >= 1) s += " (not distinguishable from no change)";
-  return s;
+namespace {
+
+// The parenthetical notes of a DiD sentence: "(a; b)" or "".
+std::string notes_text(const std::vector<std::string>& notes) {
+  std::string s;
+  for (const auto& n : notes) s += (s.empty() ? " (" : "; ") + n;
+  return s.empty() ? s : s + ")";
 }
 
-std::string did_sentence_es(const RateRatio& rr) {
-  std::string s = percent_change_text(rr.rate_ratio) +
-                  " respecto a los sectores de comparación, IC 95 % " +
-                  percent_change_text(rr.ci_low) + " a " + percent_change_text(rr.ci_high);
-  if (rr.ci_low <= 1 && rr.ci_high >= 1) s += " (no se distingue de un cambio nulo)";
-  return s;
+std::string phi_text(double dispersion) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f", dispersion);
+  return buf;
+}
+
+}  // namespace
+
+std::string did_sentence_en(const RateRatio& rr, double dispersion) {
+  std::vector<std::string> notes;
+  if (rr.ci_low <= 1 && rr.ci_high >= 1) notes.push_back("not distinguishable from no change");
+  if (dispersion > 1)
+    notes.push_back("interval widened for overdispersion of the counts, \u03c6 = " +
+                    phi_text(dispersion));
+  return percent_change_text(rr.rate_ratio) + " relative to comparison sectors, 95 % CI " +
+         percent_change_text(rr.ci_low) + " to " + percent_change_text(rr.ci_high) +
+         notes_text(notes);
+}
+
+std::string did_sentence_es(const RateRatio& rr, double dispersion) {
+  std::vector<std::string> notes;
+  if (rr.ci_low <= 1 && rr.ci_high >= 1) notes.push_back("no se distingue de un cambio nulo");
+  if (dispersion > 1)
+    notes.push_back("intervalo ampliado por sobredispersión de los conteos, \u03c6 = " +
+                    phi_text(dispersion));
+  return percent_change_text(rr.rate_ratio) + " respecto a los sectores de comparación, IC 95 % " +
+         percent_change_text(rr.ci_low) + " a " + percent_change_text(rr.ci_high) +
+         notes_text(notes);
+}
+
+int dispersion_block_weeks(int window_weeks) {
+  return window_weeks >= 16 ? 4 : 1;
+}
+
+double weekly_dispersion(const std::vector<double>& weeks, int block_weeks) {
+  const size_t n = weeks.size(), half = n / 2;
+  const size_t block = static_cast<size_t>(std::max(block_weeks, 1));
+  if (n % 2 != 0 || half < 2 * block) return 1;
+  double chi2 = 0;
+  size_t blocks = 0;
+  for (size_t part = 0; part < 2; ++part) {
+    const size_t from = part * half, to = from + half;
+    const double per_week = std::accumulate(weeks.begin() + from, weeks.begin() + to, 0.0) / half;
+    if (per_week <= 0) return 1;  // an empty cell: the DiD itself is not estimated
+    for (size_t b = from; b < to; b += block, ++blocks) {
+      const size_t e = std::min(b + block, to);
+      const double y = std::accumulate(weeks.begin() + b, weeks.begin() + e, 0.0);
+      const double expected = per_week * static_cast<double>(e - b);
+      chi2 += (y - expected) * (y - expected) / expected;
+    }
+  }
+  return chi2 / static_cast<double>(blocks - 2);
 }
 
 EvaluationRequest make_evaluation_request(const SectorSet& sectors,
@@ -113,10 +163,18 @@ namespace {
 // rollouts the comparison counts are the mean over treated sectors of the comparison group's
 // counts in that sector's windows: one comparison window's worth of incidents, so the Poisson
 // variance is not understated by counting the same comparison incidents several times.
+// The same counts are also split into weeks relative to each sector's rollout (2W values, W
+// before then W after), summed over treated sectors, for the dispersion of the weekly counts.
+struct WeeklyGroupCounts {
+  std::vector<double> treated, comparison;
+};
+
 void count_windows(const eval_detail::DailyCounts& daily, const std::vector<TreatedSector>& treated,
                    const std::vector<size_t>& comparison, int window_weeks, GroupWindowCounts& tr,
-                   GroupWindowCounts& co) {
+                   GroupWindowCounts& co, WeeklyGroupCounts& weekly) {
   const int64_t w = 7LL * window_weeks;
+  weekly.treated.assign(2 * window_weeks, 0.0);
+  weekly.comparison.assign(2 * window_weeks, 0.0);
   for (const TreatedSector& t : treated) {
     const int64_t r0 = days_of(t.rollout);
     tr.sectors.push_back(t.sector);
@@ -124,6 +182,11 @@ void count_windows(const eval_detail::DailyCounts& daily, const std::vector<Trea
     tr.after += daily.sum(t.sector, r0, r0 + w);
     co.before += daily.sum(comparison, r0 - w, r0) / treated.size();
     co.after += daily.sum(comparison, r0, r0 + w) / treated.size();
+    for (int k = 0; k < 2 * window_weeks; ++k) {
+      const int64_t from = r0 - w + 7LL * k;
+      weekly.treated[k] += daily.sum(t.sector, from, from + 7);
+      weekly.comparison[k] += daily.sum(comparison, from, from + 7) / treated.size();
+    }
   }
   co.sectors = comparison;
   const double nt = treated.size(), nc = std::max<size_t>(comparison.size(), 1);
@@ -134,7 +197,8 @@ void count_windows(const eval_detail::DailyCounts& daily, const std::vector<Trea
 }
 
 Estimate<DidResult> difference_in_differences(const GroupWindowCounts& tr,
-                                              const GroupWindowCounts& co) {
+                                              const GroupWindowCounts& co,
+                                              const WeeklyGroupCounts& weekly) {
   using E = Estimate<DidResult>;
   if (co.sectors.empty())
     return E::missing(
@@ -155,8 +219,18 @@ Estimate<DidResult> difference_in_differences(const GroupWindowCounts& tr,
   const double log_rr = std::log(ta / tb) - std::log(ca / cb);
   r.did = rate_ratio_from_log(log_rr, std::sqrt(1 / ta + 1 / tb + 1 / ca + 1 / cb));
   r.treated_change = rate_ratio_from_log(std::log(ta / tb), std::sqrt(1 / ta + 1 / tb));
-  r.sentence_en = did_sentence_en(r.did);
-  r.sentence_es = did_sentence_es(r.did);
+  const int block = dispersion_block_weeks(static_cast<int>(weekly.treated.size() / 2));
+  r.dispersion_block_weeks = block;
+  r.dispersion_treated = weekly_dispersion(weekly.treated, block);
+  r.dispersion_comparison = weekly_dispersion(weekly.comparison, block);
+  const double var_robust = std::max(1.0, r.dispersion_treated) * (1 / ta + 1 / tb) +
+                            std::max(1.0, r.dispersion_comparison) * (1 / ca + 1 / cb);
+  const bool widened = r.dispersion_treated > 1 || r.dispersion_comparison > 1;
+  r.dispersion = widened ? var_robust / (r.did.log_se * r.did.log_se) : 1.0;
+  r.did_robust = widened ? rate_ratio_from_log(log_rr, std::sqrt(var_robust)) : r.did;
+  const RateRatio& shown = r.dispersion > 1 ? r.did_robust : r.did;
+  r.sentence_en = did_sentence_en(shown, r.dispersion);
+  r.sentence_es = did_sentence_es(shown, r.dispersion);
   if (std::min({ta, tb, ca, cb}) < kSmallCell) {
     r.caution_en = "fewer than 10 incidents in a group and period: the interval is approximate";
     r.caution_es = "menos de 10 incidentes en un grupo y periodo: el intervalo es aproximado";
@@ -223,8 +297,10 @@ ProgramEvaluation evaluate_program(const IncidentStore& store, size_t sector_cou
   }
   const eval_detail::DailyCounts daily =
       eval_detail::count_daily(store, sector_count, filter, first_day, end_day);
-  count_windows(daily, ev.eligible, req.comparison, req.window_weeks, ev.treated, ev.comparison);
-  ev.did = difference_in_differences(ev.treated, ev.comparison);
+  WeeklyGroupCounts weekly;
+  count_windows(daily, ev.eligible, req.comparison, req.window_weeks, ev.treated, ev.comparison,
+                weekly);
+  ev.did = difference_in_differences(ev.treated, ev.comparison, weekly);
   ev.its = eval_detail::fit_interrupted_time_series(daily, ev.eligible, req.by, req.window_weeks);
   ev.event_study =
       eval_detail::event_study(daily, ev.eligible, req.comparison, req.by, req.window_weeks);

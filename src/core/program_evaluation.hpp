@@ -80,9 +80,25 @@ struct GroupWindowCounts {
 };
 
 struct DidResult {
-  RateRatio did;             // (Ta/Tb)/(Ca/Cb)
+  RateRatio did;             // (Ta/Tb)/(Ca/Cb), Poisson interval (as the issue specifies)
   RateRatio treated_change;  // Ta/Tb alone (before/after in the treated sectors)
-  std::string sentence_en, sentence_es;
+  // Overdispersion-aware interval (quasi-Poisson): shootings cluster in time (follow-up
+  // attacks within ~2 weeks), so counts vary more than Poisson and the plain interval is too
+  // narrow. Each group's dispersion phi_g is the Pearson chi2 / df of its counts in blocks of
+  // dispersion_block_weeks (4 weeks for windows of 16+ weeks, else 1) around the before and after
+  // rates (statsmodels GLM Poisson, y ~ after, offset log(block length), scale='X2'), floored
+  // at 1; then Var(log RR) = phi_T (1/Ta + 1/Tb) + phi_C (1/Ca + 1/Cb).
+  // Blocks, not weeks: follow-ups fall in the next week as often as in the same one, and weekly
+  // Pearson misses that (demo city, 60 seeds x 3 programs: 95 % intervals covered the true 0.70
+  // in 91.7 % (Poisson), 92.2 % (weekly phi), 96.1 % (4-week phi) of cases).
+  // Per group, not pooled: the comparison's big counts show its seasonality as "dispersion",
+  // and with staggered rollouts its weeks are averages over the treated sectors' windows
+  // (smoothed, underdispersed); a pooled phi would mix both into the treated variance.
+  double dispersion = 1;  // effective: Var_robust / Var_Poisson of log RR (>= 1)
+  double dispersion_treated = 1, dispersion_comparison = 1;  // Pearson chi2 / df, not floored
+  int dispersion_block_weeks = 1;
+  RateRatio did_robust;   // same ratio, SE = Poisson SE * sqrt(dispersion)
+  std::string sentence_en, sentence_es;  // use did_robust when dispersion > 1, and say so
   std::string caution_en, caution_es;  // small-count warning ("" when every cell has >= 10)
 };
 
@@ -137,8 +153,19 @@ ProgramEvaluation evaluate_program(const IncidentStore& store, size_t sector_cou
                                    const IncidentFilter& filter, const EvaluationRequest& request);
 
 // "−31 % relative to comparison sectors, 95 % CI −45 % to −14 %" and the Spanish equivalent.
-std::string did_sentence_en(const RateRatio& rr);
-std::string did_sentence_es(const RateRatio& rr);
+// With dispersion > 1 the interval is taken to be the widened one and the sentence says so:
+// "... (interval widened for overdispersion, φ = 1.8)".
+std::string did_sentence_en(const RateRatio& rr, double dispersion = 1);
+std::string did_sentence_es(const RateRatio& rr, double dispersion = 1);
+
+// Pearson dispersion of one group's counts in the Poisson model with a before and an after rate:
+// `weeks` holds 2W weekly counts, W before rollout then W after, summed in consecutive blocks of
+// `block_weeks` within each half (the last block may be shorter; its expected count is
+// proportional to its length). phi = sum over blocks of (y - expected)^2 / expected, divided by
+// (blocks - 2). Returns 1 when a half has no incidents or fewer than 2 blocks.
+double weekly_dispersion(const std::vector<double>& weeks, int block_weeks = 1);
+// Block length used for a window: 4 weeks for windows of 16 weeks or more, else 1.
+int dispersion_block_weeks(int window_weeks);
 // Signed percent change of a rate ratio, rounded, with a true minus sign: "−31 %", "+5 %".
 std::string percent_change_text(double rate_ratio);
 

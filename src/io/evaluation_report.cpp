@@ -103,6 +103,15 @@ std::string evaluation_report_json(const ProgramEvaluation& ev, const SectorSet&
   if (ev.did) {
     const DidResult& d = *ev.did.value;
     j["did"] = ratio(d.did);
+    // Quasi-Poisson interval from each group's block counts (see DidResult); the Poisson keys
+    // above stay as specified, the sentences use this one when dispersion > 1.
+    j["did"]["dispersion"] = d.dispersion;
+    j["did"]["dispersion_treated"] = d.dispersion_treated;
+    j["did"]["dispersion_comparison"] = d.dispersion_comparison;
+    j["did"]["dispersion_block_weeks"] = d.dispersion_block_weeks;
+    j["did"]["ci_low_robust"] = d.did_robust.ci_low;
+    j["did"]["ci_high_robust"] = d.did_robust.ci_high;
+    j["did"]["log_se_robust"] = d.did_robust.log_se;
     j["did"]["sentence_en"] = d.sentence_en;
     j["did"]["sentence_es"] = d.sentence_es;
     if (!d.caution_en.empty()) {

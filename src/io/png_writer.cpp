@@ -32,8 +32,8 @@ void put_chunk(std::vector<uint8_t>& out, const char type[4], const uint8_t* dat
   const size_t start = out.size();
   out.insert(out.end(), type, type + 4);
   if (size) out.insert(out.end(), data, data + size);
-  const uint32_t crc = static_cast<uint32_t>(
-      crc32(0, out.data() + start, static_cast<uInt>(out.size() - start)));
+  const uint32_t crc =
+      static_cast<uint32_t>(crc32(0, out.data() + start, static_cast<uInt>(out.size() - start)));
   put_u32(out, crc);
 }
 
@@ -93,7 +93,7 @@ void encode_strip(Strip& s, std::span<const uint8_t> rgba, int width, const PngO
     const uint8_t* prev = y > 0 ? row - n : nullptr;
     uint8_t* out = filtered.data() + static_cast<size_t>(r) * (n + 1);
     if (opt.filter != PngFilter::adaptive) {
-      const int type = opt.filter == PngFilter::none ? 0
+      const int type = opt.filter == PngFilter::none  ? 0
                        : opt.filter == PngFilter::sub ? 1
                        : opt.filter == PngFilter::up  ? 2
                                                       : 4;
@@ -140,9 +140,10 @@ std::vector<uint8_t> encode_png_rgba(std::span<const uint8_t> rgba, int width, i
                      " bytes is not " + std::to_string(width) + "x" + std::to_string(height) +
                      " RGBA");
   // Strips of at least 64 rows (the full flush costs a few bytes and resets the window).
-  int threads = options.threads > 0
-                    ? options.threads
-                    : static_cast<int>(std::min(16u, std::max(1u, std::thread::hardware_concurrency())));
+  int threads =
+      options.threads > 0
+          ? options.threads
+          : static_cast<int>(std::min(16u, std::max(1u, std::thread::hardware_concurrency())));
   threads = std::clamp(threads, 1, std::max(1, height / 64));
   // Keep each strip's filtered bytes under 1 GiB (zlib's uInt counters).
   const size_t row_bytes = static_cast<size_t>(width) * 4 + 1;
@@ -181,7 +182,8 @@ std::vector<uint8_t> encode_png_rgba(std::span<const uint8_t> rgba, int width, i
   std::vector<uint8_t> ihdr;
   put_u32(ihdr, static_cast<uint32_t>(width));
   put_u32(ihdr, static_cast<uint32_t>(height));
-  ihdr.insert(ihdr.end(), {8, 6, 0, 0, 0});  // 8 bits, RGBA, deflate, adaptive filtering, no interlace
+  ihdr.insert(ihdr.end(),
+              {8, 6, 0, 0, 0});  // 8 bits, RGBA, deflate, adaptive filtering, no interlace
   put_chunk(png, "IHDR", ihdr.data(), ihdr.size());
   for (size_t at = 0; at < idat.size(); at += kIdatChunk)
     put_chunk(png, "IDAT", idat.data() + at, std::min(kIdatChunk, idat.size() - at));
@@ -196,8 +198,8 @@ void write_png_rgba(const std::string& path, std::span<const uint8_t> rgba, int 
     throw UsageError("write_png_rgba: buffer of " + std::to_string(rgba.size()) + " bytes is not " +
                      std::to_string(width) + "x" + std::to_string(height) + " RGBA for " + path);
   const std::vector<uint8_t> png = encode_png_rgba(rgba, width, height, options);
-  write_file_atomically(
-      path, std::string_view(reinterpret_cast<const char*>(png.data()), png.size()));
+  write_file_atomically(path,
+                        std::string_view(reinterpret_cast<const char*>(png.data()), png.size()));
 }
 
 }  // namespace faro::io

@@ -21,9 +21,9 @@ enum class PngFilter { none, sub, up, paeth, adaptive };
 // time): GDAL's driver at zlib 6 took 404 ms for 0.94 MB; level 3 with the up filter takes
 // 142 ms for 1.24 MB on one thread; adaptive filtering costs ~2x the time for a 2 % smaller file.
 struct PngOptions {
-  int zlevel = 3;                         // zlib level 1 (fast) .. 9 (small)
+  int zlevel = 3;  // zlib level 1 (fast) .. 9 (small)
   PngFilter filter = PngFilter::up;
-  int threads = 0;                        // 0 = hardware threads (at most 16); 1 = single strip
+  int threads = 0;  // 0 = hardware threads (at most 16); 1 = single strip
 };
 
 // `rgba`: width * height * 4 bytes, rows top-down, straight (non-premultiplied) alpha.

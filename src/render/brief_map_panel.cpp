@@ -13,6 +13,7 @@
 #include "render/egl_context.hpp"
 #include "render/map_scene.hpp"
 #include "render/overlay_text.hpp"
+#include "render/scene_protection.hpp"
 
 namespace faro::render::brief {
 namespace {
@@ -95,6 +96,11 @@ MapPanel draw_map_panel(cairo_t* cr, const BriefPageInput& in, const Strings& s,
   const Box ext = in.sectors->extent();
   const double diagonal = ext.empty() ? 0 : std::hypot(ext.width(), ext.height());
   opt.kde.bandwidth_m = std::clamp(diagonal / 60.0, 400.0, 1500.0);
+  // Partner-safe map rules (bandwidth >= 500 m, no points, density floor of k incidents' peak,
+  // rounded colour domain) or the internal stamp. No period: densities are per km² over the week,
+  // as above. The protection footer is printed once, in the page footer.
+  protect_scene_options(in.policy, opt, std::nullopt, std::nullopt);
+  opt.footer_lines.clear();
 
   Camera camera;
   try {
@@ -128,7 +134,7 @@ MapPanel draw_map_panel(cairo_t* cr, const BriefPageInput& in, const Strings& s,
   // Flagged sectors: a white casing under the colour keeps the outline visible on the heatmap.
   cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
   for (const BriefRow& r : in.brief->rows) {
-    if (r.flag == BriefFlag::none || r.sector_index < 0 ||
+    if (r.flag == BriefFlag::none || in.protection->mask(r).derived || r.sector_index < 0 ||
         static_cast<size_t>(r.sector_index) >= in.sectors->size())
       continue;
     trace_shape(cr, in.sectors->sectors[r.sector_index].shape, to_page);

@@ -94,16 +94,25 @@ BriefPageResult draw_page(cairo_t* cr, const BriefPageInput& in, double pixels_p
   set_font(cr, Weight::bold, 19);
   const std::string title = std::string(s.title) + " — " + format_iso_week(b.week);
   draw_text(cr, title, m, m + 16, kInk);
-  if (in.synthetic) {
-    set_font(cr, Weight::bold, 13);
-    const double w = measure_text(cr, s.synthetic).width;
-    draw_text(cr, s.synthetic, W - m - w, m + 16, kStamp);
+  // Stamps at the top right: internal use (outputs not for partners), then synthetic data.
+  const BriefProtection& prot = *in.protection;
+  double stamp_right = W - m;
+  set_font(cr, Weight::bold, 13);
+  for (const char* stamp :
+       {prot.partner_safe ? "" : internal_use_stamp(), in.synthetic ? s.synthetic : ""}) {
+    if (*stamp == 0) continue;
+    const double w = measure_text(cr, stamp).width;
+    draw_text(cr, stamp, stamp_right - w, m + 16, kStamp);
+    stamp_right -= w + 14;
   }
   // Whole-area headline on the right; dates, data and filter on the left in what remains.
   set_font(cr, Weight::regular, 9.5);
-  const std::string head = std::string(s.all_area) + ": " + format_count(b.all.week) + " (" +
-                           s.baseline + " " + format_count(b.all.mean_prev4, 1) + ") · z " +
-                           format_count(b.all.z, 2);
+  const BriefRowMask& all_mask = prot.mask(b.all);
+  const std::string head = std::string(s.all_area) + ": " +
+                           (all_mask.week ? prot.marker : format_count(b.all.week)) + " (" +
+                           s.baseline + " " +
+                           (all_mask.mean_prev4 ? prot.marker : format_count(b.all.mean_prev4, 1)) +
+                           ") · z " + (all_mask.derived ? prot.marker : format_count(b.all.z, 2));
   const double head_w = measure_text(cr, head).width;
   draw_text(cr, head, W - m - head_w, m + 31, kMuted);
   std::string sub = week_range_text(b, s);
@@ -116,7 +125,7 @@ BriefPageResult draw_page(cairo_t* cr, const BriefPageInput& in, double pixels_p
   cairo_line_to(cr, W - m, m + 38);
   cairo_stroke(cr);
 
-  const double top = m + 46, timeline_h = 118, footer_h = 30;
+  const double top = m + 46, timeline_h = 118, footer_h = 40;
   const double body_h = H - m - footer_h - timeline_h - 8 - top;
   const double map_w = 360;
   const PageBox map{m, top, map_w, body_h};
@@ -129,9 +138,18 @@ BriefPageResult draw_page(cairo_t* cr, const BriefPageInput& in, double pixels_p
   result.renderer = mp.renderer;
   draw_table_panel(cr, in, s, table);
   draw_timeline_panel(cr, in, s, timeline);
-  for (const BriefRow& r : b.rows) result.flagged += r.flag != BriefFlag::none;
+  for (const BriefRow& r : b.rows)
+    result.flagged += r.flag != BriefFlag::none && !prot.mask(r).derived;
 
-  // Footer: generation date and source, then the method in one line.
+  // Footer: the protection applied (or the internal stamp), generation date and source, then the
+  // method in one line.
+  set_font(cr, Weight::bold, 7.5);
+  const std::string protection_line =
+      prot.partner_safe ? (in.language == "en" ? prot.footer_en : prot.footer_es) + " · " +
+                              prot.marker + (in.language == "en" ? " = suppressed" : " = suprimido")
+                        : std::string(internal_use_stamp());
+  draw_text(cr, fit_text(cr, protection_line, W - 2 * m), m, H - m - 22,
+            prot.partner_safe ? kInk : kStamp);
   set_font(cr, Weight::regular, 7.5);
   std::string foot = std::string(s.generated) + " " + in.generated;
   if (!in.source_line.empty()) foot += " · " + in.source_line;
@@ -144,8 +162,10 @@ BriefPageResult draw_page(cairo_t* cr, const BriefPageInput& in, double pixels_p
 }
 
 void check_input(const BriefPageInput& in) {
-  if (in.brief == nullptr || in.sectors == nullptr)
-    throw UsageError("brief page: a brief and its sectors are required");
+  if (in.brief == nullptr || in.sectors == nullptr || in.protection == nullptr)
+    throw UsageError("brief page: a brief, its sectors and its protection are required");
+  if (in.policy.partner_safe != in.protection->partner_safe)
+    throw UsageError("brief page: the protection was computed under another policy");
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/brief_disclosure.hpp"
 #include "core/incidents.hpp"
 #include "core/programs.hpp"
 #include "core/sectors.hpp"
@@ -26,6 +27,12 @@ struct BriefPageInput {
   std::string generated;    // generation date, YYYY-MM-DD
   bool synthetic = false;   // stamps "datos sintéticos"
   int table_rows = 17;      // sectors listed (top by z) under the "(all)" row
+  // Required. Partner-safe (core/brief_disclosure.hpp): hidden values printed as the marker,
+  // hidden sparkline weeks and timeline bars drawn as gaps, hidden flags neither printed nor
+  // outlined, the map through render::protect_scene_options and the protection footer printed.
+  // Internal (partner_safe = false): everything shown, page and map stamped "USO INTERNO".
+  const BriefProtection* protection = nullptr;
+  DisclosurePolicy policy;  // the policy `protection` was computed with (map rules)
 };
 
 struct BriefPageResult {

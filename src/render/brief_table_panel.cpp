@@ -22,10 +22,16 @@ const Rgba8 kInk{33, 33, 33, 255}, kMuted{110, 110, 110, 255};
 constexpr double kNumberWidths[7] = {30, 33, 35, 39, 30, 35, 29};
 constexpr double kFlagWidth = 42, kSparkWidth = 54;
 
-void sparkline(cairo_t* cr, const std::vector<int64_t>& values, double x, double y, double w,
-               double h, Rgba8 color) {
+// `hidden` (parallel to values, may be empty = none) marks suppressed weeks: they are left out of
+// the scale and drawn as a gap with a light tick at the baseline, so neither their value nor the
+// scale reveals them (a single visible point next to a gap shows as a dot).
+void sparkline(cairo_t* cr, const std::vector<int64_t>& values, const std::vector<uint8_t>& hidden,
+               double x, double y, double w, double h, Rgba8 color) {
   if (values.empty()) return;
-  const int64_t top = std::max<int64_t>(1, *std::max_element(values.begin(), values.end()));
+  const auto is_hidden = [&](size_t i) { return i < hidden.size() && hidden[i] != 0; };
+  int64_t top = 1;
+  for (size_t i = 0; i < values.size(); ++i)
+    if (!is_hidden(i)) top = std::max(top, values[i]);
   const double step = values.size() > 1 ? w / (values.size() - 1) : 0;
   const auto py = [&](int64_t v) { return y + h - h * static_cast<double>(v) / top; };
   cairo_set_source_rgb(cr, 0.85, 0.85, 0.85);
@@ -33,17 +39,38 @@ void sparkline(cairo_t* cr, const std::vector<int64_t>& values, double x, double
   cairo_move_to(cr, x, y + h);
   cairo_line_to(cr, x + w, y + h);
   cairo_stroke(cr);
+  cairo_set_source_rgb(cr, 0.7, 0.7, 0.7);
+  cairo_set_line_width(cr, 0.8);
+  for (size_t i = 0; i < values.size(); ++i)
+    if (is_hidden(i)) {
+      cairo_move_to(cr, x + step * i, y + h);
+      cairo_line_to(cr, x + step * i, y + h - 2.2);
+      cairo_stroke(cr);
+    }
+  bool open = false;
   for (size_t i = 0; i < values.size(); ++i) {
-    if (i == 0)
-      cairo_move_to(cr, x, py(values[i]));
-    else
+    if (is_hidden(i)) {
+      open = false;
+      continue;
+    }
+    const bool isolated =
+        (i == 0 || is_hidden(i - 1)) && (i + 1 == values.size() || is_hidden(i + 1));
+    if (isolated) {
+      cairo_new_sub_path(cr);
+      cairo_arc(cr, x + step * i, py(values[i]), 0.6, 0, 6.2832);
+    } else if (!open) {
+      cairo_move_to(cr, x + step * i, py(values[i]));
+    } else {
       cairo_line_to(cr, x + step * i, py(values[i]));
+    }
+    open = !isolated;
   }
   cairo_set_source_rgb(cr, 0.35, 0.35, 0.35);
   cairo_set_line_width(cr, 0.8);
   cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
   cairo_stroke(cr);
   // The selected week (last point) as a dot in the flag's colour.
+  if (is_hidden(values.size() - 1)) return;
   overlay::set_source(cr, color);
   cairo_arc(cr, x + step * (values.size() - 1), py(values.back()), 1.6, 0, 6.2832);
   cairo_fill(cr);
@@ -94,8 +121,19 @@ void draw_table_panel(cairo_t* cr, const BriefPageInput& in, const Strings& s, P
 
   // Rows: "(all)"; the flagged sectors (increases and new by z descending, then decreases by z
   // ascending) so none is crowded out; then the other sectors by z descending.
+  // Partner-safe: a row whose z / flag is hidden is ranked as unflagged at z = 0, ahead of the
+  // printed rows with z = 0 (mostly sectors with no incidents at all); its position depends on
+  // the mask and printed values only, so it reveals nothing hidden.
+  const BriefProtection& prot = *in.protection;
   std::vector<BriefRow> rows = b.rows;
-  sort_brief_rows(rows, BriefColumn::z, true);
+  for (BriefRow& r : rows)
+    if (prot.mask(r).derived) r.z = 0, r.flag = BriefFlag::none;
+  std::stable_sort(rows.begin(), rows.end(), [&](const BriefRow& a, const BriefRow& c) {
+    const bool ha = prot.mask(a).derived, hc = prot.mask(c).derived;
+    if (a.z != c.z) return a.z > c.z;
+    if (ha != hc) return ha;
+    return a.sector < c.sector;
+  });
   const auto rank = [](const BriefRow& r) {
     return r.flag == BriefFlag::up || r.flag == BriefFlag::new_ ? 0
            : r.flag == BriefFlag::down                          ? 1
@@ -109,7 +147,9 @@ void draw_table_panel(cairo_t* cr, const BriefPageInput& in, const Strings& s, P
   const double row_h = 15.5;
   const int fit = static_cast<int>((box.bottom() - note_h - (y + 4)) / row_h) - 1;
   const int n = std::clamp(std::min(in.table_rows, fit), 0, static_cast<int>(rows.size()));
-  std::vector<const BriefRow*> shown{&b.all};
+  BriefRow all_row = b.all;  // its flag is not printed when hidden either
+  if (prot.mask(all_row).derived) all_row.flag = BriefFlag::none;
+  std::vector<const BriefRow*> shown{&all_row};
   for (int i = 0; i < n; ++i) shown.push_back(&rows[i]);
 
   y += 4;
@@ -127,11 +167,17 @@ void draw_table_panel(cairo_t* cr, const BriefPageInput& in, const Strings& s, P
     set_font(cr, all ? Weight::bold : Weight::regular, 7.5);
     const std::string name = all ? std::string(s.all_area) : r.sector;
     draw_text(cr, overlay::fit_text(cr, name, sector_w - 4), col[0] + 2, base, kInk);
-    const std::string cells[7] = {
-        format_count(r.week),          format_count(r.prev_week),
-        format_count(r.mean_prev4, 1), format_count(r.same_week_last_year),
-        format_count(r.ytd),           format_count(r.ytd_last_year),
-        format_count(r.z, 2)};
+    const BriefRowMask& mask = prot.mask(r);
+    const auto cell = [&](bool hidden, double v, int decimals) {
+      return hidden ? prot.marker : format_count(v, decimals);
+    };
+    const std::string cells[7] = {cell(mask.week, r.week, 0),
+                                  cell(mask.prev_week, r.prev_week, 0),
+                                  cell(mask.mean_prev4, r.mean_prev4, 1),
+                                  cell(mask.same_week_last_year, r.same_week_last_year, 0),
+                                  cell(mask.ytd, r.ytd, 0),
+                                  cell(mask.ytd_last_year, r.ytd_last_year, 0),
+                                  cell(mask.derived, r.z, 2)};
     for (int c = 0; c < 7; ++c) {
       set_font(cr, (c == 0 || c == 6) ? Weight::bold : Weight::regular, 7.5);
       right_text(cr, cells[c], col[c + 2] - 3, base,
@@ -139,7 +185,7 @@ void draw_table_panel(cairo_t* cr, const BriefPageInput& in, const Strings& s, P
     }
     set_font(cr, Weight::bold, 7.2);
     draw_text(cr, flag_label(r.flag, s), col[8] + 6, base, flag_color(r.flag));
-    sparkline(cr, r.sparkline, col[9] + 8, top + 3, kSparkWidth - 4, row_h - 6,
+    sparkline(cr, r.sparkline, mask.sparkline, col[9] + 8, top + 3, kSparkWidth - 4, row_h - 6,
               r.flag == BriefFlag::none ? Rgba8{60, 60, 60, 255} : flag_color(r.flag));
     cairo_set_source_rgb(cr, 0.9, 0.9, 0.9);
     cairo_set_line_width(cr, 0.4);
@@ -152,8 +198,11 @@ void draw_table_panel(cairo_t* cr, const BriefPageInput& in, const Strings& s, P
   set_font(cr, Weight::regular, 6.6);
   double ny = std::min(y + 10, box.bottom() - 12);
   if (b.outside_week > 0) {
-    const std::string outside = std::string(s.all_area) + ": " + format_count(b.all.week) + ", " +
-                                format_count(b.outside_week) + " " + s.outside + ".";
+    const BriefRowMask& all_mask = prot.mask(b.all);
+    const std::string outside =
+        std::string(s.all_area) + ": " + (all_mask.week ? prot.marker : format_count(b.all.week)) +
+        ", " + (prot.outside_week_hidden ? prot.marker : format_count(b.outside_week)) + " " +
+        s.outside + ".";
     draw_text(cr, overlay::fit_text(cr, outside, box.w), box.x, ny, kMuted);
     ny += 8.5;
   }

@@ -40,7 +40,16 @@ void draw_timeline_panel(cairo_t* cr, const BriefPageInput& in, const Strings& s
   const double top = box.y + head + 22, bottom = box.bottom() - 14;
   const size_t n = b.timeline.size();
   if (n == 0) return;
-  const int64_t max_v = *std::max_element(b.timeline.begin(), b.timeline.end());
+  // Partner-safe: suppressed weeks stay out of the axis scale (a top set by a hidden bar would
+  // bound it) and are drawn as a dashed outline of a fixed height with no value.
+  const BriefProtection& prot = *in.protection;
+  const auto hidden = [&](size_t i) {
+    return i < prot.timeline_hidden.size() && prot.timeline_hidden[i] != 0;
+  };
+  int64_t max_v = 0;
+  for (size_t i = 0; i < n; ++i)
+    if (!hidden(i)) max_v = std::max(max_v, b.timeline[i]);
+  if (prot.partner_safe) max_v = std::max<int64_t>(max_v, in.policy.k);
   const double ymax = nice_top(static_cast<double>(std::max<int64_t>(1, max_v)));
   const double slot = (right - left) / n;
   const auto py = [&](double v) { return bottom - (bottom - top) * v / ymax; };
@@ -65,15 +74,25 @@ void draw_timeline_panel(cairo_t* cr, const BriefPageInput& in, const Strings& s
     else
       cairo_set_source_rgb(cr, 0.62, 0.66, 0.72);
     const double x = left + slot * i + slot * 0.15;
+    if (hidden(i)) {
+      const double dash[] = {1.2, 1.0};
+      cairo_set_dash(cr, dash, 2, 0);
+      cairo_set_line_width(cr, 0.5);
+      cairo_rectangle(cr, x, bottom - 7, slot * 0.7, 7);
+      cairo_stroke(cr);
+      cairo_set_dash(cr, nullptr, 0, 0);
+      continue;
+    }
     cairo_rectangle(cr, x, py(static_cast<double>(b.timeline[i])), slot * 0.7,
                     bottom - py(static_cast<double>(b.timeline[i])));
     cairo_fill(cr);
   }
   // The baseline (mean of the previous four weeks) over those four bars.
-  overlay::set_source(
-      cr, b.all.flag == BriefFlag::none ? Rgba8{70, 70, 70, 255} : flag_color(b.all.flag));
+  overlay::set_source(cr, b.all.flag == BriefFlag::none || prot.mask(b.all).derived
+                              ? Rgba8{70, 70, 70, 255}
+                              : flag_color(b.all.flag));
   cairo_set_line_width(cr, 1.2);
-  if (n >= 5) {
+  if (n >= 5 && !prot.mask(b.all).mean_prev4) {
     cairo_move_to(cr, left + slot * (n - 5), py(b.all.mean_prev4));
     cairo_line_to(cr, left + slot * (n - 1), py(b.all.mean_prev4));
     cairo_stroke(cr);

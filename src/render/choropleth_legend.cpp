@@ -17,7 +17,7 @@ bool spanish(const std::string& language) {
 std::string format_value(double v, ChoroplethMeasure measure) {
   const bool change = is_change_measure(measure);
   std::string text = std::abs(v) >= 100 || v == std::floor(v) ? overlay::format_number(v, 0)
-                                                               : overlay::format_significant(v, 3);
+                                                              : overlay::format_significant(v, 3);
   if (change) {
     if (!text.empty() && text[0] == '-')
       text = "\u2212" + text.substr(1);
@@ -64,9 +64,9 @@ std::string choropleth_class_label(const ChoroplethClass& k, ChoroplethMeasure m
   return lo == hi ? lo : lo + " \u2013 " + hi;
 }
 
-ChoroplethLegend choropleth_legend(const Choropleth& c, ChoroplethScale scale, ColormapName colormap,
-                                   const std::string& units, const std::string& compared_with,
-                                   const std::string& language) {
+ChoroplethLegend choropleth_legend(const Choropleth& c, ChoroplethScale scale,
+                                   ColormapName colormap, const std::string& units,
+                                   const std::string& compared_with, const std::string& language) {
   ChoroplethLegend out;
   const bool es = spanish(language);
   std::string title = units;

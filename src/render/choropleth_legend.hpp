@@ -19,9 +19,9 @@ struct ChoroplethLegend {
 // `units`: e.g. "incidentes por año" or "cambio en incidentes"; `compared_with`: the previous
 // period of a change map as text (compact_period, e.g. "2023"), empty otherwise. `language`: "es" |
 // "en".
-ChoroplethLegend choropleth_legend(const Choropleth& c, ChoroplethScale scale, ColormapName colormap,
-                                   const std::string& units, const std::string& compared_with,
-                                   const std::string& language);
+ChoroplethLegend choropleth_legend(const Choropleth& c, ChoroplethScale scale,
+                                   ColormapName colormap, const std::string& units,
+                                   const std::string& compared_with, const std::string& language);
 
 // A period as short legend text: "2023" for a calendar year, "2023-03" for a month, "2023-01 –
 // 2023-06" for whole months, else "2023-01-10 – 2023-01-16" (last day inclusive).

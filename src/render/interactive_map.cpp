@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "render/context_line_layer.hpp"
 #include "render/gl_state.hpp"
 #include "render/offscreen_target.hpp"
 #include "render/map_renderer.hpp"
@@ -142,6 +143,7 @@ void InteractiveMap::set_workspace(std::shared_ptr<const Workspace> ws,
   ScopedGlState saved;
   // Layers referring to the previous workspace go first (ProgramLayer points into its sectors).
   programs_.reset();
+  context_.reset();
   points_.reset();
   sector_lods_.clear();
   clear_heatmap();
@@ -155,6 +157,13 @@ void InteractiveMap::set_workspace(std::shared_ptr<const Workspace> ws,
   if (sectors.size() > 0) {
     index_ = std::make_unique<SectorIndex>(sectors);
     labels_ = sector_labels(sectors);
+  }
+  if (!ws_->context.empty()) {
+    std::vector<LineStrip> strips;
+    strips.reserve(ws_->context.size());
+    for (const ContextPolyline& l : ws_->context) strips.push_back({l.points, l.closed});
+    // The same thin dark grey as `faro render --context`.
+    context_ = std::make_unique<ContextLineLayer>(strips, OutlineStyle{{70, 70, 70, 255}, 1.2f});
   }
   program_period_end_.reset();
   set_program_period_end(period_end);
@@ -260,6 +269,9 @@ unsigned InteractiveMap::render(const Camera& camera, const MapDrawOptions& opti
       case MapDrawLayer::Kind::programs:
         if (programs_) programs_->draw(frame);
         break;
+      case MapDrawLayer::Kind::context:
+        if (context_) context_->draw(frame);
+        break;
       case MapDrawLayer::Kind::points:
         if (points_) points_->draw(frame);
         break;
@@ -281,6 +293,18 @@ unsigned InteractiveMap::render(const Camera& camera, const MapDrawOptions& opti
   drawn_options_ = options;
   ++draw_count_;
   return target_->color_texture();
+}
+
+void InteractiveMap::blit_to_bound_framebuffer(int x, int y, int w, int h) const {
+  if (!target_ || w <= 0 || h <= 0) return;
+  GLint read_fbo = 0;
+  glGetIntegerv(GL_READ_FRAMEBUFFER_BINDING, &read_fbo);
+  glDisable(GL_SCISSOR_TEST);
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, target_->draw_framebuffer());
+  const bool same = w == target_->width() && h == target_->height();
+  glBlitFramebuffer(0, 0, target_->width(), target_->height(), x, y, x + w, y + h,
+                    GL_COLOR_BUFFER_BIT, same ? GL_NEAREST : GL_LINEAR);
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, static_cast<GLuint>(read_fbo));
 }
 
 RgbaImage InteractiveMap::read_back() const {

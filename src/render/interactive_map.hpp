@@ -28,12 +28,13 @@ namespace faro::render {
 
 class OffscreenTarget;
 class PolygonFillLayer;
+class ContextLineLayer;
 class ProgramLayer;
 class PointsLayer;
 
 // What one frame draws, bottom to top. Built by the app from the session's layer stack.
 struct MapDrawLayer {
-  enum class Kind { sectors, heatmap, programs, points };
+  enum class Kind { sectors, heatmap, programs, context, points };
   Kind kind = Kind::sectors;
   float opacity = 1.0f;  // 0..1 (programs and points draw opaque)
   friend bool operator==(const MapDrawLayer&, const MapDrawLayer&) = default;
@@ -59,7 +60,8 @@ class InteractiveMap {
   InteractiveMap(const InteractiveMap&) = delete;
   InteractiveMap& operator=(const InteractiveMap&) = delete;
 
-  // Uploads the sectors, programs (active before `period_end`) and hit-test index of `ws`, and
+  // Uploads the sectors, programs (active before `period_end`), context lines and hit-test index of
+  // `ws`, and
   // drops the heatmap and points of the previous one. Keeps `ws` alive (program areas point into
   // it). Heavy (triangulation): call once per loaded Workspace.
   void set_workspace(std::shared_ptr<const Workspace> ws, std::optional<CivilSeconds> period_end);
@@ -83,6 +85,12 @@ class InteractiveMap {
   // Sector geometry is drawn at a level of detail simplified to half a pixel (built on first use
   // per level): full-detail CDMX boundaries are ~10x more triangles than a city view can show.
   unsigned render(const Camera& camera, const MapDrawOptions& options);
+  // Copies the last rendered frame into the rectangle [x, x + w) x [y, y + h) (GL pixels, y up) of
+  // the bound draw framebuffer: a straight copy (GL_NEAREST) at the same size, bilinear when
+  // scaled. Far cheaper for a software rasterizer than a blended textured quad (no fragment
+  // shader, no blending; llvmpipe turns a same-size blit into a memcpy). Disables the scissor
+  // test (a blit obeys it); the caller restores its state.
+  void blit_to_bound_framebuffer(int x, int y, int w, int h) const;
   // Reads back the last rendered frame (top-down, straight alpha); for tests and screenshots.
   RgbaImage read_back() const;
 
@@ -107,6 +115,7 @@ class InteractiveMap {
   std::vector<std::pair<double, std::unique_ptr<PolygonFillLayer>>> sector_lods_;
   std::vector<Rgba8> sector_colors_;
   std::unique_ptr<ProgramLayer> programs_;
+  std::unique_ptr<ContextLineLayer> context_;  // Workspace::context as thin dark-grey lines
   std::unique_ptr<PointsLayer> points_;
   std::unique_ptr<HeatmapLayer> heatmap_;
   std::unique_ptr<OffscreenTarget> target_;

@@ -148,7 +148,9 @@ MapSceneResult render_map_scene(const MapSceneData& data, const MapSceneOptions&
   const double padding = opt.padding_px >= 0 ? opt.padding_px : 0.04 * opt.height;
   Box extent = data.sectors->extent();
   if (extent.empty()) extent = data.incidents->extent();
-  res.camera = Camera::fit(extent, opt.width, opt.height, padding);
+  res.camera = opt.view && !opt.view->empty()
+                   ? Camera::fit(*opt.view, opt.width, opt.height, 0)
+                   : Camera::fit(extent, opt.width, opt.height, padding);
   const Camera& camera = res.camera;
 
   MapOverlay& ov = res.overlay;

@@ -83,6 +83,10 @@ struct MapSceneOptions {
   double min_drawn_density = 0;
   int domain_significant_digits = 0;  // > 0: an auto colour maximum is rounded to these digits
   double padding_px = -1;  // < 0: 4 % of the height
+  // The area to show (working CRS), e.g. the dashboard's current view: centred and scaled to fit
+  // width x height without padding (a different aspect shows a little more on two sides).
+  // nullopt = the whole city (the sectors' extent) with padding_px.
+  std::optional<Box> view;
 };
 
 struct MapSceneResult {

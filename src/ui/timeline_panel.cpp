@@ -7,28 +7,6 @@
 namespace faro::ui {
 namespace {
 
-// Texts local to this panel until they move into ui/i18n.cpp (owned by the ui helper).
-struct Words {
-  const char* incidents;
-  const char* per_sector;
-  const char* rolling;
-  const char* counterfactual;
-  const char* hint;
-  const char* no_data;
-};
-const Words kEs{"incidentes",
-                "por sector",
-                "media móvil",
-                "contrafactual",
-                "Arrastre para filtrar fechas; doble clic para quitar el filtro",
-                "Sin datos en el periodo"};
-const Words kEn{"incidents",
-                "per sector",
-                "rolling mean",
-                "counterfactual",
-                "Drag to filter dates; double-click to clear",
-                "No data in the period"};
-
 constexpr ImU32 kSeriesFill[] = {IM_COL32(222, 102, 64, 255), IM_COL32(92, 128, 184, 255),
                                  IM_COL32(140, 140, 140, 255)};
 constexpr ImU32 kSeriesLine[] = {IM_COL32(150, 40, 20, 255), IM_COL32(30, 60, 120, 255),
@@ -67,22 +45,64 @@ void dashed_line(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 col, float thickness,
 }  // namespace
 
 bool TimelinePanel::draw(const TimelineInput& in, FilterState& filter, ImVec2 size) {
-  const Words& w = in.language == Language::es ? kEs : kEn;
+  return draw(in, filter, size, ImGui::GetIO().DeltaTime);
+}
+
+bool TimelinePanel::draw_controls(const TimelineInput& in) {
+  const Language lang = in.language;
+  bool toggled = false;
+  ImGui::PushID(this);
+  if (ImGui::SmallButton(timeline_text(playing_ ? TimelineText::pause : TimelineText::play, lang)))
+    toggled = true;
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
+  float speed = static_cast<float>(playback_.bins_per_second);
+  if (ImGui::SliderFloat("##speed", &speed, 0.5f, 24.0f,
+                         timeline_text(TimelineText::speed_format, lang),
+                         ImGuiSliderFlags_Logarithmic))
+    playback_.bins_per_second = speed;
+  ImGui::SameLine();
+  ImGui::Checkbox(timeline_text(TimelineText::loop, lang), &playback_.loop);
+  ImGui::SameLine();
+  if (ImGui::Checkbox(timeline_text(TimelineText::cumulative, lang), &playback_.cumulative))
+    play_started_ = playing_;  // re-measure the start width for the new mode
+  if (playing_) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", timeline_text(TimelineText::playing, lang));
+  }
+  ImGui::PopID();
+  if (toggled) toggle_play();
+  return toggled;
+}
+
+bool TimelinePanel::draw(const TimelineInput& in, FilterState& filter, ImVec2 size,
+                         double dt_seconds) {
+  const Language lang = in.language;
+  const Timeline* tl = in.timeline;
+  const bool has_data = tl && tl->bins > 0 && !tl->series.empty();
+  bool changed = false;
+  // Playback first, so this frame draws (and the caller filters by) the window it moved to.
+  if (has_data) changed = advance(*tl, filter, dt_seconds);
+  if (has_data && in.controls && size.y > 4 * ImGui::GetFrameHeightWithSpacing()) {
+    const float before = ImGui::GetCursorScreenPos().y;
+    if (draw_controls(in) && playing_) changed = advance(*tl, filter, 0) || changed;
+    size.y -= ImGui::GetCursorScreenPos().y - before;
+  }
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 p0 = ImGui::GetCursorScreenPos();
   const ImVec2 p1(p0.x + size.x, p0.y + size.y);
   ImGui::InvisibleButton("##timeline", ImVec2(std::max(size.x, 1.0f), std::max(size.y, 1.0f)));
   const bool hovered = ImGui::IsItemHovered();
+  const bool activated = ImGui::IsItemActivated(), active = ImGui::IsItemActive();
   const float line_h = ImGui::GetTextLineHeight();
   dl->AddRectFilled(p0, p1, IM_COL32(255, 255, 255, 255));
-  const Timeline* tl = in.timeline;
-  if (!tl || tl->bins <= 0 || tl->series.empty()) {
-    dl->AddText(ImVec2(p0.x + 8, p0.y + 8), kText, w.no_data);
-    return false;
+  if (!has_data) {
+    dl->AddText(ImVec2(p0.x + 8, p0.y + 8), kText, timeline_text(TimelineText::no_data, lang));
+    return changed;
   }
   // Plot area: value labels on the left, date ticks below, marker labels and legend above.
   const ImVec2 a(p0.x + 48, p0.y + line_h + 8), b(p1.x - 10, p1.y - line_h - 8);
-  if (b.x - a.x < 20 || b.y - a.y < 20) return false;
+  if (b.x - a.x < 20 || b.y - a.y < 20) return changed;
   axis_ = {a.x, b.x, tl->bin_starts.front(), tl->bin_starts.back()};
   dl->AddRectFilled(a, b, IM_COL32(250, 250, 247, 255));
 
@@ -120,7 +140,7 @@ bool TimelinePanel::draw(const TimelineInput& in, FilterState& filter, ImVec2 si
     const float x1 = axis_.x_of(std::clamp(to, axis_.t0, axis_.t1));
     if (x1 > x0) dl->AddRectFilled(ImVec2(x0, a.y), ImVec2(x1, b.y), kProgramShade);
   }
-  if (filter.from || filter.to_exclusive) {
+  if ((filter.from || filter.to_exclusive) && !moving_) {
     const float x0 = axis_.x_of(std::clamp(filter.from.value_or(axis_.t0), axis_.t0, axis_.t1));
     const float x1 =
         axis_.x_of(std::clamp(filter.to_exclusive.value_or(axis_.t1), axis_.t0, axis_.t1));
@@ -230,26 +250,26 @@ bool TimelinePanel::draw(const TimelineInput& in, FilterState& filter, ImVec2 si
   // Legend background first: its width is the sum of the items' widths.
   float legend_w = 8;
   auto item_w = [&](const std::string& t) { return ImGui::CalcTextSize(t.c_str()).x + 28; };
-  if (in.counterfactual) legend_w += item_w(w.counterfactual);
-  if (in.rolling) legend_w += item_w(w.rolling);
+  if (in.counterfactual) legend_w += item_w(timeline_text(TimelineText::counterfactual, lang));
+  if (in.rolling) legend_w += item_w(timeline_text(TimelineText::rolling, lang));
   for (size_t g = 0; g < ng; ++g)
     legend_w += item_w(tl->series[g].label + (in.rates && tl->series[g].sector_count
-                                                  ? std::string(" (") + w.per_sector + ")"
+                                                  ? std::string(" (") + timeline_text(TimelineText::per_sector, lang) + ")"
                                                   : ""));
   dl->AddRectFilled(ImVec2(b.x - legend_w, a.y + 1), ImVec2(b.x - 1, a.y + line_h + 7),
                     IM_COL32(255, 255, 255, 210));
-  if (in.counterfactual) legend_item(w.counterfactual, IM_COL32(40, 40, 40, 220), true);
-  if (in.rolling) legend_item(w.rolling, series_colour(kSeriesLine, 0), true);
+  if (in.counterfactual) legend_item(timeline_text(TimelineText::counterfactual, lang), IM_COL32(40, 40, 40, 220), true);
+  if (in.rolling) legend_item(timeline_text(TimelineText::rolling, lang), series_colour(kSeriesLine, 0), true);
   for (size_t g = ng; g-- > 0;)
     legend_item(
         tl->series[g].label +
-            (in.rates && tl->series[g].sector_count ? std::string(" (") + w.per_sector + ")" : ""),
+            (in.rates && tl->series[g].sector_count ? std::string(" (") + timeline_text(TimelineText::per_sector, lang) + ")" : ""),
         series_colour(kSeriesFill, g), false);
 
   // Hover: the bin under the mouse, with exact counts.
   const ImVec2 mouse = ImGui::GetIO().MousePos;
   const bool in_plot = mouse.x >= a.x && mouse.x < b.x && mouse.y >= a.y && mouse.y < b.y;
-  if (hovered && in_plot && !brushing_) {
+  if (hovered && in_plot && !brushing_ && !moving_) {
     const int64_t k = tl->bin_at(axis_.t_of(mouse.x));
     if (k >= 0) {
       dl->AddRectFilled(ImVec2(axis_.x_of(tl->bin_starts[k]), a.y),
@@ -260,44 +280,73 @@ bool TimelinePanel::draw(const TimelineInput& in, FilterState& filter, ImVec2 si
         const TimelineSeries& s = tl->series[g];
         if (s.sector_count > 0)
           ImGui::Text("%s: %s %s (%s %s)", s.label.c_str(), format_number(s.counts[k]).c_str(),
-                      w.incidents, format_number(s.per_sector[k]).c_str(), w.per_sector);
+                      timeline_text(TimelineText::incidents, lang), format_number(s.per_sector[k]).c_str(), timeline_text(TimelineText::per_sector, lang));
         else
           ImGui::Text("%s: %s %s", s.label.c_str(), format_number(s.counts[k]).c_str(),
-                      w.incidents);
+                      timeline_text(TimelineText::incidents, lang));
       }
-      ImGui::TextDisabled("%s", w.hint);
+      ImGui::TextDisabled("%s", timeline_text(TimelineText::hint, lang));
       ImGui::EndTooltip();
     }
   }
 
-  // Brushing: press, drag, release sets the window (whole bins); double-click clears it.
+  return interact(*tl, filter, a, b, hovered, activated, active) || changed;
+}
+
+bool TimelinePanel::interact(const Timeline& tl, FilterState& filter, ImVec2 a, ImVec2 b,
+                             bool hovered, bool activated, bool active) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 mouse = ImGui::GetIO().MousePos;
+  const bool in_plot = mouse.x >= a.x && mouse.x < b.x && mouse.y >= a.y && mouse.y < b.y;
+  auto bin_index = [&](float x) {
+    return std::clamp<int64_t>(bin_of(tl.kind, axis_.t_of(x)) - tl.first_bin, 0, tl.bins - 1);
+  };
+  auto write = [&](BinWindow w) {
+    const CivilSeconds from = tl.bin_starts[w.first], to = tl.bin_starts[w.end];
+    const bool differs = filter.from != from || filter.to_exclusive != to;
+    filter.from = from;
+    filter.to_exclusive = to;
+    return differs;
+  };
+  // Press inside the current window: move it; elsewhere: brush a new one.
+  if (activated && in_plot) {
+    const std::optional<BinWindow> current = window_in_bins(tl, filter);
+    const int64_t k = bin_index(mouse.x);
+    if (current && k >= current->first && k < current->end) {
+      moving_ = true;
+      move_x0_ = mouse.x;
+      move_from_ = *current;
+    } else {
+      brushing_ = true;
+      brush_x0_ = mouse.x;
+    }
+  }
   bool changed = false;
-  if (ImGui::IsItemActivated() && in_plot) {
-    brushing_ = true;
-    brush_x0_ = mouse.x;
+  if (moving_) {
+    // Whole bins between press and mouse, clamped so the window stays on the timeline.
+    const int64_t shift = std::clamp<int64_t>(bin_index(mouse.x) - bin_index(move_x0_),
+                                              -move_from_.first, tl.bins - move_from_.end);
+    const BinWindow moved{move_from_.first + shift, move_from_.end + shift};
+    dl->AddRectFilled(ImVec2(axis_.x_of(tl.bin_starts[moved.first]), a.y),
+                      ImVec2(axis_.x_of(tl.bin_starts[moved.end]), b.y), kWindowShade);
+    if (!active) {  // written on release, like a brush: the map recomputes once
+      moving_ = false;
+      if (shift != 0) changed = write(moved);
+    }
   }
   if (brushing_) {
     const float x0 = std::clamp(std::min(brush_x0_, mouse.x), a.x, b.x);
     const float x1 = std::clamp(std::max(brush_x0_, mouse.x), a.x, b.x);
     dl->AddRectFilled(ImVec2(x0, a.y), ImVec2(x1, b.y), kWindowShade);
-    if (!ImGui::IsItemActive()) {
+    if (!active) {
       brushing_ = false;
-      if (x1 - x0 >= 4) {
-        auto bin_index = [&](float x) {
-          return std::clamp<int64_t>(bin_of(tl->kind, axis_.t_of(x)) - tl->first_bin, 0,
-                                     tl->bins - 1);
-        };
-        const CivilSeconds from = tl->bin_starts[bin_index(x0)];
-        const CivilSeconds to = tl->bin_starts[bin_index(x1 - 0.5f) + 1];
-        changed = filter.from != from || filter.to_exclusive != to;
-        filter.from = from;
-        filter.to_exclusive = to;
-      }
+      if (x1 - x0 >= 4) changed = write({bin_index(x0), bin_index(x1 - 0.5f) + 1});
     }
   }
   if (hovered && ImGui::IsMouseDoubleClicked(0) && (filter.from || filter.to_exclusive)) {
     filter.from.reset();
     filter.to_exclusive.reset();
+    pause();  // nothing left to play
     changed = true;
   }
   return changed;

@@ -13,14 +13,15 @@ namespace {
 
 using Kind = render::MapDrawLayer::Kind;
 
-TEST(MapStyling, DefaultStackDrawsSectorsHeatmapProgramsAndLabels) {
+TEST(MapStyling, DefaultStackDrawsSectorsHeatmapProgramsContextAndLabels) {
   Session s;
   const MapLayerPlan plan = plan_layers(s, false);
-  ASSERT_EQ(plan.layers.size(), 3u);
+  ASSERT_EQ(plan.layers.size(), 4u);
   EXPECT_EQ(plan.layers[0].kind, Kind::sectors);
   EXPECT_EQ(plan.layers[1].kind, Kind::heatmap);
   EXPECT_FLOAT_EQ(plan.layers[1].opacity, 0.8f);  // default_layers()
   EXPECT_EQ(plan.layers[2].kind, Kind::programs);
+  EXPECT_EQ(plan.layers[3].kind, Kind::context);
   EXPECT_TRUE(plan.heatmap);
   EXPECT_TRUE(plan.labels);
   EXPECT_FALSE(plan.choropleth);

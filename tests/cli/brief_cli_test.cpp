@@ -1,6 +1,8 @@
 // `faro brief` end to end: the CSV table (columns, one row per sector, "(all)" last) checked
-// against `faro counts` and against a direct count of the real CDMX rows; the PDF and PNG pages
-// (the PDF rasterised by pdftoppm when it is installed); usage errors.
+// against `faro counts` and against a direct count of the real CDMX rows (--internal); the PDF and
+// PNG pages (the PDF rasterised by pdftoppm when it is installed); usage errors. Partner-safe by
+// default: no printed count in 1..4, the protection footer / internal stamp in the CSV's first line
+// and in the PDF's text (pdftotext), no incident coordinate in the PDF or PNG bytes.
 #include <gdal_priv.h>
 #include <gtest/gtest.h>
 
@@ -8,6 +10,7 @@
 #include <map>
 #include <sstream>
 
+#include "export_test_util.hpp"
 #include "io/gdal_env.hpp"
 #include "test_support.hpp"
 
@@ -44,7 +47,7 @@ std::vector<std::vector<std::string>> read_csv(const std::string& path) {
   std::ifstream in(path);
   std::vector<std::vector<std::string>> rows;
   for (std::string line; std::getline(in, line);)
-    if (!line.empty()) rows.push_back(split(line));
+    if (!line.empty() && line[0] != '#') rows.push_back(split(line));  // "# notice" first
   return rows;
 }
 
@@ -74,8 +77,12 @@ const char* kHeader =
 TEST(BriefCli, DemoCsvHasEverySectorAndAnAllRowMatchingFaroCounts) {
   faro_test::TempDir tmp;
   const std::string csv = tmp.file("brief.csv");
-  Result r = run_faro("brief --week 2023-W10 -o " + csv);
+  Result r = run_faro("brief --internal --week 2023-W10 -o " + csv);
   ASSERT_EQ(r.code, 0) << r.out;
+  std::string first;
+  std::ifstream csv_in(csv);
+  std::getline(csv_in, first);
+  EXPECT_EQ(first, "# USO INTERNO / INTERNAL USE");
   const auto rows = read_csv(csv);
   ASSERT_GE(rows.size(), 3u);
   std::string header;
@@ -162,7 +169,7 @@ TEST(BriefCli, RealCdmxWholeAreaMatchesADirectCountOfTheRows) {
   faro_test::TempDir tmp;
   const std::string csv = tmp.file("brief.csv");
   Result r = run_faro("brief --sectors " + sectors + " --incidents " + incidents +
-                      " --week 2024-W07 --no-cache -o " + csv);
+                      " --week 2024-W07 --no-cache --internal -o " + csv);
   ASSERT_EQ(r.code, 0) << r.out;
   ASSERT_NE(r.out.find("rows read: 11850, loaded: 11850, rejected: 0"), std::string::npos) << r.out;
   const auto rows = read_csv(csv);
@@ -199,6 +206,107 @@ TEST(BriefCli, RealCdmxWholeAreaMatchesADirectCountOfTheRows) {
   EXPECT_EQ(std::stol(all[6]), win[5].n);
   EXPECT_GT(win[0].n, 0);
   EXPECT_EQ(rows.size(), 1u + 72u + 1u);  // header, 72 sectors, (all)
+}
+
+// Count columns of a brief CSV row: week, prev_week, same_week_last_year, ytd, ytd_last_year
+// (mean_prev4 is checked as 4 x mean, a count in disguise).
+void expect_no_small_count(const std::vector<std::vector<std::string>>& rows, size_t* hidden) {
+  for (size_t i = 1; i < rows.size(); ++i) {
+    ASSERT_EQ(rows[i].size(), 10u);
+    for (int c : {1, 2, 3, 4, 5, 6}) {
+      const std::string& f = rows[i][c];
+      if (f == "<5" || f == "s") {
+        ++*hidden;
+        continue;
+      }
+      const long v = c == 3 ? std::lround(std::stod(f) * 4) : std::stol(f);
+      EXPECT_TRUE(v == 0 || v >= 5) << rows[i][0] << " column " << c << ": " << f;
+    }
+    // z, flag and percent change are hidden with the week or the baseline.
+    const bool hidden_count =
+        rows[i][1] == "<5" || rows[i][1] == "s" || rows[i][3] == "<5" || rows[i][3] == "s";
+    if (hidden_count) {
+      EXPECT_TRUE(rows[i][7] == "<5" || rows[i][7] == "s") << rows[i][0];
+      EXPECT_EQ(rows[i][8], rows[i][7]);
+    }
+  }
+}
+
+TEST(BriefCli, PartnerSafeCsvPrintsNoSmallCountAndSaysSoInItsFirstLine) {
+  faro_test::TempDir tmp;
+  const std::string csv = tmp.file("brief.csv");
+  Result r = run_faro("brief --week 2023-W10 -o " + csv);
+  ASSERT_EQ(r.code, 0) << r.out;
+  std::ifstream in(csv);
+  std::string first;
+  std::getline(in, first);
+  EXPECT_EQ(first,
+            "# Protección: conteos < 5 suprimidos, unidad: sector / Protection: counts < 5 "
+            "suppressed, unit: sector");
+  const auto rows = read_csv(csv);
+  EXPECT_EQ(rows[0].size(), 10u);
+  size_t hidden = 0;
+  expect_no_small_count(rows, &hidden);
+  EXPECT_GT(hidden, 0u) << "a demo week has small sector counts";
+  EXPECT_NE(r.out.find("partner-safe: "), std::string::npos) << r.out;
+}
+
+std::string pdf_text(const std::string& pdf, faro_test::TempDir& tmp) {
+  const std::string txt = tmp.file("page.txt");
+  std::string out;
+  if (faro_test::run_command("pdftotext -layout " + pdf + " " + txt, &out) != 0) return "";
+  return export_test::read_bytes(txt);
+}
+
+TEST(BriefCli, PdfTextCarriesTheFooterOrTheInternalStampAndNoCoordinates) {
+  std::string probe;
+  if (faro_test::run_command("command -v pdftotext", &probe) != 0)
+    GTEST_SKIP() << "pdftotext (poppler-utils) not installed";
+  faro_test::TempDir tmp;
+  const std::string safe = tmp.file("safe.pdf"), internal = tmp.file("internal.pdf");
+  const std::string png = tmp.file("safe.png");
+  ASSERT_EQ(run_faro("brief --week 2023-W10 -o " + safe).code, 0);
+  ASSERT_EQ(run_faro("brief --week 2023-W10 --internal -o " + internal).code, 0);
+  ASSERT_EQ(run_faro("brief --week 2023-W10 --dpi 72 -o " + png).code, 0);
+  const std::string safe_text = pdf_text(safe, tmp);
+  EXPECT_NE(safe_text.find("Protección: conteos < 5 suprimidos, ancho de banda ≥ 500 m"),
+            std::string::npos)
+      << safe_text;
+  EXPECT_NE(safe_text.find("<5"), std::string::npos) << "hidden cells printed as the marker";
+  EXPECT_EQ(safe_text.find("USO INTERNO"), std::string::npos);
+  const std::string internal_text = pdf_text(internal, tmp);
+  EXPECT_NE(internal_text.find("USO INTERNO / INTERNAL USE"), std::string::npos) << internal_text;
+  EXPECT_EQ(internal_text.find("Protección:"), std::string::npos);
+
+  // No incident coordinate (text in the page or its metadata, or raw doubles) in either page.
+  const export_test::Needles needles = export_test::demo_coordinate_needles(400);
+  ASSERT_FALSE(needles.text.empty());
+  for (const std::string& file : {safe, internal, png}) {
+    const std::string bytes = export_test::read_bytes(file);
+    const std::string text = file == png ? "" : pdf_text(file, tmp);
+    for (const std::string& n : needles.text) {
+      EXPECT_EQ(text.find(n), std::string::npos) << n << " in the text of " << file;
+      EXPECT_EQ(bytes.find(n), std::string::npos) << n << " in the bytes of " << file;
+    }
+    for (const std::string& b : needles.binary)
+      EXPECT_EQ(bytes.find(b), std::string::npos) << "coordinate bytes in " << file;
+  }
+}
+
+// Real CDMX data, partner-safe: the same week as above prints no count in 1..4.
+TEST(BriefCli, RealCdmxPartnerSafeCsvPrintsNoSmallCount) {
+  FARO_REQUIRE_SHARED(sectors, "cdmx-cuadrantes/sectores_2023.geojson");
+  FARO_REQUIRE_SHARED(incidents, "cdmx-fgj-2019-2024/fgj_homicidios_armas_cdmx_2019_2024.csv");
+  faro_test::TempDir tmp;
+  const std::string csv = tmp.file("brief.csv");
+  Result r = run_faro("brief --sectors " + sectors + " --incidents " + incidents +
+                      " --week 2024-W07 -o " + csv);
+  ASSERT_EQ(r.code, 0) << r.out;
+  const auto rows = read_csv(csv);
+  ASSERT_EQ(rows.size(), 1u + 72u + 1u);
+  size_t hidden = 0;
+  expect_no_small_count(rows, &hidden);
+  EXPECT_GT(hidden, 72u) << "most CDMX sectors have 1..4 homicides a week";
 }
 
 }  // namespace

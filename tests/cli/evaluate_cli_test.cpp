@@ -84,6 +84,29 @@ TEST(EvaluateCli, OneDemoProgramMonthly) {
   EXPECT_EQ(j["comparison"]["sectors"].size(), 58u);
 }
 
+// Each demo program alone: the overdispersion-aware interval covers the true 0.70 for all three.
+// (The Poisson interval of "Fase 2", 0.74 to 1.07, does not: its treated sectors' 4-week counts
+// are overdispersed, phi = 1.90. Over 60 demo seeds x 3 programs, Poisson intervals covered 0.70
+// in 91.7 % of cases, these in 96.1 %.) Values cross-checked with notes/eval2_demo_oracle.py
+// (statsmodels GLM Poisson on 4-week blocks, scale='X2').
+TEST(EvaluateCli, EachDemoProgramsRobustIntervalCoversTheTrueEffect) {
+  faro_test::TempDir tmp;
+  for (const char* name :
+       {"Alto al Fuego - Fase 1", "Alto al Fuego - Fase 2", "Alto al Fuego - Fase 3"}) {
+    const std::string report = tmp.file("p.json");
+    const Result r = faro(std::string("--program '") + name + "' -o " + report);
+    ASSERT_EQ(r.code, 0) << r.out;
+    const json d = read_json(report)["did"];
+    for (const char* k : {"dispersion", "ci_low_robust", "ci_high_robust"})
+      ASSERT_TRUE(d.contains(k)) << name << " lacks did." << k;
+    EXPECT_LT(d["ci_low_robust"].get<double>(), 0.70) << name;
+    EXPECT_GT(d["ci_high_robust"].get<double>(), 0.70) << name;
+    EXPECT_GE(d["dispersion"].get<double>(), 1.0);
+    EXPECT_LE(d["ci_low_robust"].get<double>(), d["ci_low"].get<double>());  // never narrower
+    EXPECT_EQ(d["dispersion_block_weeks"], 4);
+  }
+}
+
 TEST(EvaluateCli, UsageErrorsExitTwo) {
   EXPECT_EQ(faro("--window 2w").code, 2);
   EXPECT_EQ(faro("--window fiftytwo").code, 2);
@@ -126,8 +149,17 @@ TEST(EvaluateCli, RealCdmxAlvaroObregonMatchesIndependentComputation) {
   EXPECT_NEAR(j["did"]["rate_ratio"].get<double>(), 0.6853643548692873, 1e-12);
   EXPECT_NEAR(j["did"]["ci_low"].get<double>(), 0.5377003765706592, 1e-7);
   EXPECT_NEAR(j["did"]["ci_high"].get<double>(), 0.8735800073661802, 1e-7);
+  // Overdispersion-aware interval: statsmodels GLM Poisson on each group's 4-week block counts,
+  // scale='X2' (notes/eval2_real_oracle.py): treated phi 0.854261477972818 (floored to 1),
+  // comparison phi 2.788228364126601 (its seasonality), effective 1.135745875381569.
+  EXPECT_NEAR(j["did"]["dispersion_treated"].get<double>(), 0.854261477972818, 1e-9);
+  EXPECT_NEAR(j["did"]["dispersion_comparison"].get<double>(), 2.788228364126601, 1e-9);
+  EXPECT_NEAR(j["did"]["dispersion"].get<double>(), 1.135745875381569, 1e-9);
+  EXPECT_NEAR(j["did"]["ci_low_robust"].get<double>(), 0.5291945289296851, 1e-7);
+  EXPECT_NEAR(j["did"]["ci_high_robust"].get<double>(), 0.887621230467799, 1e-7);
   EXPECT_EQ(j["did"]["sentence_en"],
-            "\u221231 % relative to comparison sectors, 95 % CI \u221246 % to \u221213 %");
+            "\u221231 % relative to comparison sectors, 95 % CI \u221247 % to \u221211 % "
+            "(interval widened for overdispersion of the counts, \u03c6 = 1.14)");
   const json& lc = j["its"]["level_change"];
   EXPECT_NEAR(lc["rate_ratio"].get<double>(), 0.8177231001946125, 1e-8);
   EXPECT_NEAR(lc["ci_low"].get<double>(), 0.3665050255143546, 1e-7);

@@ -2,8 +2,10 @@
 // Helpers for the partner-safe export tests: run `faro`, read exported records back (CSV through
 // text, GeoJSON/GeoPackage through OGR), and search file bytes for input coordinates.
 #include <gdal_priv.h>
+#include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -12,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "io/demo_writer.hpp"
 #include "io/gdal_env.hpp"
 #include "test_support.hpp"
 
@@ -111,6 +114,42 @@ inline std::vector<std::string> double_bytes(double v) {
   std::string le(8, '\0');
   std::memcpy(le.data(), &v, 8);
   return {le, std::string(le.rbegin(), le.rend())};
+}
+
+// Input coordinates of the demo incidents as the strings and bytes an export could leak:
+// working-CRS metres and lon/lat degrees at several precisions, and the raw doubles.
+struct Needles {
+  std::vector<std::string> text, binary;
+};
+inline Needles demo_coordinate_needles(size_t sample) {
+  faro::io::ensure_gdal();
+  Needles n;
+  GDALDataset* ds = static_cast<GDALDataset*>(GDALOpenEx(faro::io::demo_geopackage_path().c_str(),
+                                                         GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
+                                                         nullptr, nullptr));
+  if (!ds) return n;
+  OGRLayer* layer = ds->GetLayerByName("incidents");
+  OGRSpatialReference wgs84;
+  wgs84.importFromEPSG(4326);
+  wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  auto* to_wgs84 = OGRCreateCoordinateTransformation(layer->GetSpatialRef(), &wgs84);
+  const size_t step = std::max<size_t>(1, layer->GetFeatureCount() / sample);
+  size_t i = 0;
+  for (auto& f : *layer) {
+    if (i++ % step) continue;
+    const OGRPoint* p = f->GetGeometryRef()->toPoint();
+    double x = p->getX(), y = p->getY(), lon = x, lat = y;
+    to_wgs84->Transform(1, &lon, &lat);
+    for (const char* format : {"%.1f", "%.2f", "%.3f"})
+      n.text.push_back(fmt(format, x)), n.text.push_back(fmt(format, y));
+    for (const char* format : {"%.5f", "%.6f", "%.7f", "%.15g"})
+      n.text.push_back(fmt(format, lon)), n.text.push_back(fmt(format, lat));
+    for (double v : {x, y, lon, lat})
+      for (const std::string& b : double_bytes(v)) n.binary.push_back(b);
+  }
+  OCTDestroyCoordinateTransformation(to_wgs84);
+  GDALClose(ds);
+  return n;
 }
 
 }  // namespace export_test

@@ -71,8 +71,8 @@ TEST(SectorChange, DifferencesPercentagesAndNewSectors) {
   EXPECT_DOUBLE_EQ(*d.values[4], -2);
 
   const SectorChange pct = sector_change(s, now, before, ChoroplethMeasure::change_pct);
-  EXPECT_DOUBLE_EQ(*pct.values[0], 50);    // 8 -> 12
-  EXPECT_DOUBLE_EQ(*pct.values[1], -50);   // 6 -> 3
+  EXPECT_DOUBLE_EQ(*pct.values[0], 50);     // 8 -> 12
+  EXPECT_DOUBLE_EQ(*pct.values[1], -50);    // 6 -> 3
   EXPECT_FALSE(pct.values[2].has_value());  // new
   EXPECT_EQ(pct.is_new[2], 1);
   EXPECT_FALSE(pct.values[3].has_value());  // 0 -> 0: undefined
@@ -154,10 +154,11 @@ TEST(ClassifyChange, PercentagesNameTheSectorsWithNoIncidentsInEitherPeriod) {
 TEST(ClassifyChange, EqualIntervalsHaveTheSameWidthOnBothSides) {
   const SectorSet s = sectors(4);
   // -10, -1, +3, +9: widths of 5 from 0 (|max| = 10): [-10], [-1], [3], [9].
-  const SectorChange ch = sector_change(s, store({0, 4, 3, 10}), store({10, 5, 0, 1}),
-                                        ChoroplethMeasure::change);
+  const SectorChange ch =
+      sector_change(s, store({0, 4, 3, 10}), store({10, 5, 0, 1}), ChoroplethMeasure::change);
   // S2 is new (0 -> 3), so values: -10, -1, new, +9.
-  const Choropleth c = classify_change(ch, ChoroplethScale::equal_interval, ColormapName::rdbu_r, 4);
+  const Choropleth c =
+      classify_change(ch, ChoroplethScale::equal_interval, ColormapName::rdbu_r, 4);
   ASSERT_EQ(c.classes.size(), 4u);  // [-10,-5], [-5,0), (5,10], new; (0,5] is empty and dropped
   EXPECT_DOUBLE_EQ(c.classes[0].lower, -10);
   EXPECT_DOUBLE_EQ(c.classes[1].upper, -1);
@@ -172,9 +173,9 @@ TEST(DivergingColormaps, RdBuReversedRunsBlueToWhiteToRed) {
   const Rgb lo = colormap_sample(ColormapName::rdbu_r, 0.0);
   const Rgb mid = colormap_sample(ColormapName::rdbu_r, 0.5);
   const Rgb hi = colormap_sample(ColormapName::rdbu_r, 1.0);
-  EXPECT_EQ(lo, (Rgb{5, 48, 97}));    // ColorBrewer RdBu #053061
+  EXPECT_EQ(lo, (Rgb{5, 48, 97}));       // ColorBrewer RdBu #053061
   EXPECT_EQ(mid, (Rgb{247, 247, 247}));  // #f7f7f7
-  EXPECT_EQ(hi, (Rgb{103, 0, 31}));   // #67001f
+  EXPECT_EQ(hi, (Rgb{103, 0, 31}));      // #67001f
   EXPECT_EQ(colormap_sample(ColormapName::puor_r, 1.0), (Rgb{127, 59, 8}));  // PuOr #7f3b08
   EXPECT_EQ(parse_colormap("rdbu-r"), ColormapName::rdbu_r);
   EXPECT_STREQ(to_string(ColormapName::puor_r), "puor-r");

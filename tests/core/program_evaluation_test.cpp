@@ -71,6 +71,68 @@ TEST(ProgramEvaluation, DifferenceInDifferencesByHand) {
       << d.sentence_en;
 }
 
+// Puts the given weekly counts into `sector`, week k starting on `first_day + 7 k`.
+void add_weeks(IncidentStore& s, int32_t sector, const std::vector<int>& counts,
+               int64_t first_day) {
+  for (size_t k = 0; k < counts.size(); ++k)
+    add(s, sector, counts[k], first_day + 7 * k, first_day + 7 * k + 7);
+}
+
+TEST(ProgramEvaluation, OverdispersionWidensTheIntervalAsStatsmodelsQuasiPoisson) {
+  // Weekly counts, 6 weeks before and after rollout: clustered (0s next to 12s) in the treated
+  // sector. Comparison split over two sectors; the group's weekly sums are the oracle's
+  // cb = {20, 35, 18, 41, 22, 30} and ca = {25, 19, 44, 21, 30, 33}.
+  const std::vector<int> tb{3, 12, 0, 7, 1, 9}, ta{2, 0, 8, 1, 0, 5};
+  const std::vector<int> c1b{20, 30, 18, 41, 20, 30}, c2b{0, 5, 0, 0, 2, 0};
+  const std::vector<int> c1a{25, 19, 40, 21, 30, 33}, c2a{0, 0, 4, 0, 0, 0};
+  IncidentStore s;
+  add_weeks(s, 0, tb, kRolloutDay - 42);
+  add_weeks(s, 0, ta, kRolloutDay);
+  add_weeks(s, 1, c1b, kRolloutDay - 42);
+  add_weeks(s, 2, c2b, kRolloutDay - 42);
+  add_weeks(s, 1, c1a, kRolloutDay);
+  add_weeks(s, 2, c2a, kRolloutDay);
+  const ProgramEvaluation ev = evaluate_program(s, 3, IncidentFilter{}, request(6));
+  ASSERT_TRUE(ev.did) << ev.did.reason;
+  const DidResult& d = *ev.did.value;
+  // statsmodels 0.13.5, sm.GLM(y, [1, after], Poisson()).fit(scale='X2') on each group's 12
+  // weekly counts (script: notes/eval2_did_oracle.py): treated scale 4.0500000000000025, bse
+  // 0.6161878771933116; comparison scale 2.9926590081255324, bse 0.1882212703012306; log-RR SE
+  // sqrt(sum of squares) = 0.6442939908099473, 95 % CI 0.13649778570092674 to 1.705979015231652;
+  // Poisson-only SE 0.3249431486797564 (effective phi 3.931455757441386).
+  EXPECT_NEAR(d.did.rate_ratio, 0.4825581395348835, 1e-12);
+  EXPECT_NEAR(d.did.log_se, 0.3249431486797564, 1e-12);
+  EXPECT_NEAR(d.dispersion_treated, 4.0500000000000025, 1e-10);
+  EXPECT_NEAR(d.dispersion_comparison, 2.9926590081255324, 1e-10);
+  EXPECT_NEAR(d.dispersion, 3.931455757441386, 1e-10);
+  EXPECT_NEAR(d.did_robust.rate_ratio, d.did.rate_ratio, 1e-15);
+  EXPECT_NEAR(d.did_robust.log_se, 0.6442939908099473, 1e-10);
+  EXPECT_NEAR(d.did_robust.ci_low, 0.13649778570092674, 1e-9);
+  EXPECT_NEAR(d.did_robust.ci_high, 1.705979015231652, 1e-9);
+  // The plain-words sentence uses the widened interval and says why.
+  EXPECT_EQ(d.sentence_en,
+            "\u221252 % relative to comparison sectors, 95 % CI \u221286 % to +71 % (not "
+            "distinguishable from no change; interval widened for overdispersion of the counts, "
+            "\u03c6 = 3.93)");
+  EXPECT_EQ(d.dispersion_block_weeks, 1);  // 6-week windows: weekly blocks
+  EXPECT_NE(d.sentence_es.find("ampliado por sobredispersión"), std::string::npos) << d.sentence_es;
+}
+
+TEST(ProgramEvaluation, WeeklyDispersionByHand) {
+  EXPECT_DOUBLE_EQ(weekly_dispersion({4, 4, 2, 2}), 0.0);  // perfectly even weeks
+  // Halves {1, 3} and {5, 7}: chi2 = (1 + 1) / 2 + (1 + 1) / 6 = 4/3, df = 4 - 2.
+  EXPECT_NEAR(weekly_dispersion({1, 3, 5, 7}), (4.0 / 3) / 2, 1e-15);
+  EXPECT_EQ(weekly_dispersion({0, 0, 2, 2}), 1.0);  // empty half
+  EXPECT_EQ(weekly_dispersion({1, 2, 3}), 1.0);     // not 2 x W
+  EXPECT_EQ(weekly_dispersion({1, 2}), 1.0);        // one week per half: no df
+  // Blocks of 2 weeks, 5 weeks per half: before {1+3, 2+2, 4} at 12/5 per week -> expected
+  // {4.8, 4.8, 2.4}; after {0+0, 5+1, 4} at 10/5 -> {4, 4, 2}. df = 6 blocks - 2.
+  const double chi2 = 0.64 / 4.8 + 0.64 / 4.8 + 2.56 / 2.4 + 16.0 / 4 + 4.0 / 4 + 4.0 / 2;
+  EXPECT_NEAR(weekly_dispersion({1, 3, 2, 2, 4, 0, 0, 5, 1, 4}, 2), chi2 / 4, 1e-12);
+  EXPECT_EQ(dispersion_block_weeks(52), 4);
+  EXPECT_EQ(dispersion_block_weeks(8), 1);
+}
+
 TEST(ProgramEvaluation, PlainWordsSentencesInEnglishAndSpanish) {
   const RateRatio rr{0.69, 0.55, 0.86, 0.1};
   EXPECT_EQ(did_sentence_en(rr),

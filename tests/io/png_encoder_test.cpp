@@ -43,8 +43,8 @@ std::vector<uint8_t> read_back(const std::string& path, int w, int h) {
   EXPECT_EQ(GDALGetRasterXSize(ds), w);
   EXPECT_EQ(GDALGetRasterYSize(ds), h);
   std::vector<uint8_t> back(static_cast<size_t>(w) * h * 4);
-  EXPECT_EQ(GDALDatasetRasterIO(ds, GF_Read, 0, 0, w, h, back.data(), w, h, GDT_Byte, 4, nullptr,
-                                4, static_cast<GSpacing>(w) * 4, 1),
+  EXPECT_EQ(GDALDatasetRasterIO(ds, GF_Read, 0, 0, w, h, back.data(), w, h, GDT_Byte, 4, nullptr, 4,
+                                static_cast<GSpacing>(w) * 4, 1),
             CE_None);
   GDALClose(ds);
   return back;
@@ -61,8 +61,8 @@ TEST(PngEncoder, EveryFilterAndStripCountDecodesToTheSamePixels) {
       o.filter = f;
       o.threads = threads;
       o.zlevel = threads == 4 ? 9 : 1;
-      const std::string path = dir.file("f" + std::to_string(int(f)) + "t" +
-                                        std::to_string(threads) + ".png");
+      const std::string path =
+          dir.file("f" + std::to_string(int(f)) + "t" + std::to_string(threads) + ".png");
       faro::io::write_png_rgba(path, px, w, h, o);
       EXPECT_EQ(read_back(path, w, h), px) << "filter " << int(f) << ", threads " << threads;
     }

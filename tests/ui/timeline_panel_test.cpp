@@ -109,6 +109,159 @@ TEST(TimelinePanel, BrushingSetsTheFilterWindowOnWholeBins) {
   EXPECT_EQ(format_date(*f.to_exclusive), "2020-05-25");
 }
 
+// Ten ISO weeks from Monday 2024-01-01, no series: enough for playback, which only needs bins.
+Timeline ten_weeks() {
+  Timeline tl;
+  tl.kind = BinKind::week;
+  tl.bins = 10;
+  for (int k = 0; k <= 10; ++k) tl.bin_starts.push_back(day(2024, 1, 1) + 7 * k * kSecondsPerDay);
+  return tl;
+}
+
+FilterState window_of(const Timeline& tl, int64_t first, int64_t end) {
+  FilterState f;
+  f.from = tl.bin_starts[first];
+  f.to_exclusive = tl.bin_starts[end];
+  return f;
+}
+
+TEST(TimelinePanel, StepWindowSlidesLoopsAndStops) {
+  TimelinePlayback p;  // sliding, loop
+  EXPECT_EQ(step_window({2, 5}, 2, 10, p, 3).window, (BinWindow{4, 7}));
+  // Starts cycle through 0 .. 7 (width 3 of 10 bins): 6 + 3 -> 9 -> wraps to 1.
+  EXPECT_EQ(step_window({6, 9}, 3, 10, p, 3).window, (BinWindow{1, 4}));
+  EXPECT_EQ(step_window({7, 10}, 1, 10, p, 3).window, (BinWindow{0, 3}));
+  p.loop = false;
+  const PlaybackStep stop = step_window({6, 9}, 3, 10, p, 3);
+  EXPECT_EQ(stop.window, (BinWindow{7, 10}));
+  EXPECT_TRUE(stop.finished);
+  EXPECT_FALSE(step_window({5, 8}, 2, 10, p, 3).finished);
+}
+
+TEST(TimelinePanel, CumulativePlaybackKeepsTheStart) {
+  TimelinePlayback p;
+  p.cumulative = true;
+  EXPECT_EQ(step_window({2, 4}, 3, 10, p, 2).window, (BinWindow{2, 7}));
+  // The end cycles through first + start width (4) .. 10: 9 + 3 -> 12 -> wraps to 5.
+  EXPECT_EQ(step_window({2, 9}, 3, 10, p, 2).window, (BinWindow{2, 5}));
+  EXPECT_EQ(step_window({2, 10}, 1, 10, p, 2).window, (BinWindow{2, 4}));
+  p.loop = false;
+  const PlaybackStep stop = step_window({2, 9}, 3, 10, p, 2);
+  EXPECT_EQ(stop.window, (BinWindow{2, 10}));
+  EXPECT_TRUE(stop.finished);
+}
+
+TEST(TimelinePanel, AdvancingTimeMovesTheWindowByWholeBins) {
+  const Timeline tl = ten_weeks();
+  TimelinePanel panel;
+  FilterState f = window_of(tl, 1, 3);
+  EXPECT_FALSE(panel.advance(tl, f, 1.0));  // paused: nothing moves
+  EXPECT_FALSE(panel.wants_locked_color_domain());
+  panel.playback().bins_per_second = 4;
+  panel.play();
+  EXPECT_TRUE(panel.playing());
+  EXPECT_TRUE(panel.wants_locked_color_domain());
+  EXPECT_TRUE(panel.advance(tl, f, 0.5));  // 4 bins/s x 0.5 s = 2 bins
+  EXPECT_EQ(window_in_bins(tl, f), (BinWindow{3, 5}));
+  EXPECT_FALSE(panel.advance(tl, f, 0.1));  // 0.4 bin: not yet
+  EXPECT_FALSE(panel.advance(tl, f, 0.1));  // 0.8 bin
+  EXPECT_TRUE(panel.advance(tl, f, 0.1));   // 1.2 bins: one step, 0.2 carried
+  EXPECT_EQ(format_date(*f.from), "2024-01-29");
+  EXPECT_EQ(format_date(*f.to_exclusive), "2024-02-12");
+  // Loop: from start 4, 5 bins later the start cycles 4 -> 8 -> 0 (starts 0..8 for width 2).
+  EXPECT_TRUE(panel.advance(tl, f, 1.25));
+  EXPECT_EQ(window_in_bins(tl, f), (BinWindow{0, 2}));
+  // Without loop playback stops at the end and releases the colour domain.
+  panel.playback().loop = false;
+  EXPECT_TRUE(panel.advance(tl, f, 10));
+  EXPECT_EQ(window_in_bins(tl, f), (BinWindow{8, 10}));
+  EXPECT_FALSE(panel.playing());
+  EXPECT_FALSE(panel.wants_locked_color_domain());
+
+  // Cumulative from a 2-bin window: the start stays, the end grows, then cycles to 2 bins.
+  panel.playback() = TimelinePlayback{4, true, true};
+  f = window_of(tl, 3, 5);
+  panel.play();
+  EXPECT_TRUE(panel.advance(tl, f, 0.75));
+  EXPECT_EQ(window_in_bins(tl, f), (BinWindow{3, 8}));
+  EXPECT_TRUE(panel.advance(tl, f, 1.0));  // 8 + 4 = 12 > 10: ends cycle 5..10 -> 6
+  EXPECT_EQ(window_in_bins(tl, f), (BinWindow{3, 6}));
+
+  // Playing with no window starts at the first bin with the default width (4 weeks).
+  FilterState none;
+  TimelinePanel fresh;
+  fresh.play();
+  EXPECT_TRUE(fresh.advance(tl, none, 0));
+  EXPECT_EQ(window_in_bins(tl, none), (BinWindow{0, 4}));
+  // A window not on bin edges is snapped outward to whole bins before it moves.
+  FilterState odd;
+  odd.from = day(2024, 1, 10);
+  odd.to_exclusive = day(2024, 1, 16);
+  EXPECT_EQ(window_in_bins(tl, odd), (BinWindow{1, 3}));
+}
+
+TEST(TimelinePanel, DrawAdvancesPlaybackByTheGivenTimeStep) {
+  testing::HeadlessImGui gui(1200, 260);
+  Session s;
+  const Workspace ws = testing::demo_workspace(s, 3000);
+  std::vector<size_t> treated;
+  const Timeline tl = weekly_timeline(ws, treated);
+  TimelineInput in;
+  in.timeline = &tl;
+  TimelinePanel panel;
+  FilterState f = window_of(tl, 10, 14);
+  panel.playback().bins_per_second = 2;
+  panel.play();
+  bool changed = false;
+  gui.set_mouse(5, 5, false);
+  gui.frame([&] {
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+    ImGui::Begin("timeline", nullptr, ImGuiWindowFlags_NoDecoration);
+    changed = panel.draw(in, f, ImGui::GetContentRegionAvail(), 1.5);  // 3 bins
+    ImGui::End();
+  });
+  EXPECT_TRUE(changed);
+  EXPECT_EQ(window_in_bins(tl, f), (BinWindow{13, 17}));
+}
+
+TEST(TimelinePanel, DraggingTheWindowMovesItByWholeBins) {
+  testing::HeadlessImGui gui(1200, 260);
+  Session s;
+  const Workspace ws = testing::demo_workspace(s, 3000);
+  std::vector<size_t> treated;
+  const Timeline tl = weekly_timeline(ws, treated);
+  TimelineInput in;
+  in.timeline = &tl;
+  TimelinePanel panel;
+  FilterState f = window_of(tl, 20, 26);
+  bool changed = false;
+  gui.set_mouse(5, 5, false);
+  gui.frame([&] { draw_in_window(panel, in, f, &changed); });
+  const TimelineAxis ax = panel.axis();
+  auto centre = [&](int64_t k) { return (ax.x_of(tl.bin_starts[k]) + ax.x_of(tl.bin_starts[k + 1])) / 2; };
+  gui.set_mouse(centre(22), 150, true);  // press inside the window
+  gui.frame([&] { draw_in_window(panel, in, f, &changed); });
+  gui.set_mouse(centre(31), 150, true);  // 9 bins to the right
+  gui.frame([&] { draw_in_window(panel, in, f, &changed); });
+  EXPECT_FALSE(changed);  // written on release
+  gui.set_mouse(centre(31), 150, false);
+  gui.frame([&] { draw_in_window(panel, in, f, &changed); });
+  EXPECT_TRUE(changed);
+  EXPECT_EQ(window_in_bins(tl, f), (BinWindow{29, 35}));  // same width, 9 bins later
+}
+
+TEST(TimelinePanel, EveryTextExistsInBothLanguages) {
+  for (int i = 0; i < static_cast<int>(TimelineText::count_); ++i) {
+    const auto id = static_cast<TimelineText>(i);
+    const std::string es = timeline_text(id, Language::es), en = timeline_text(id, Language::en);
+    EXPECT_FALSE(es.empty()) << i;
+    EXPECT_FALSE(en.empty()) << i;
+  }
+  EXPECT_STREQ(timeline_text(TimelineText::play, Language::es), "Reproducir");
+  EXPECT_STREQ(timeline_text(TimelineText::cumulative, Language::en), "Cumulative");
+}
+
 TEST(TimelinePanel, RendersTreatedVsComparisonWithMarkersAndCounterfactual) {
   std::optional<render::EglContext> gl;
   try {

@@ -1,0 +1,75 @@
+#include "app/partner_safe_view.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "render/scene_protection.hpp"
+#include "ui/format.hpp"
+#include "ui/i18n.hpp"
+
+namespace faro::app {
+
+DisclosurePolicy dashboard_policy() { return DisclosurePolicy{}; }
+
+double protected_bandwidth_m(double requested_m, bool protect, const DisclosurePolicy& policy) {
+  return protect ? std::max(requested_m, policy.min_bandwidth_m) : requested_m;
+}
+
+render::HeatmapStyle protect_heatmap_style(render::HeatmapStyle style, const KdeParams& params,
+                                           const DisclosurePolicy& policy) {
+  // One incident adds at most K(0) x scale to any cell, so a cell above k x that is supported by
+  // at least k incidents (render/scene_protection.hpp gives the margin of the binned estimate).
+  const double floor = render::min_supported_density(policy.k, params);
+  style.transparent_below = std::max(style.transparent_below, static_cast<float>(floor));
+  const double rounded = round_significant(style.domain.max, policy.density_significant_digits);
+  if (rounded > style.domain.min) style.domain.max = static_cast<float>(rounded);
+  return style;
+}
+
+std::string shown_count(int64_t count, bool protect, const DisclosurePolicy& policy) {
+  if (protect && count >= 1 && count < policy.k) return "<" + std::to_string(policy.k);
+  return ui::format_count(count);
+}
+
+std::vector<std::string> protect_export_options(render::MapSceneOptions& options, bool protect,
+                                                std::optional<CivilSeconds> from,
+                                                std::optional<CivilSeconds> to_exclusive) {
+  DisclosurePolicy policy = dashboard_policy();
+  policy.partner_safe = protect;
+  return render::protect_scene_options(policy, options, from, to_exclusive);
+}
+
+void draw_protection_footer(const ui::MapRegion& region, Language language,
+                            const DisclosurePolicy& policy) {
+  const std::string text =
+      protection_footer(policy, language == Language::en ? "en" : "es");
+  ImDrawList* dl = ImGui::GetForegroundDrawList();
+  const float f = ImGui::GetFontSize();
+  const ImVec2 size = ImGui::CalcTextSize(text.c_str());
+  // Bottom centre, above the scale bar's row (bottom left) and clear of the legends (right).
+  const float pad = 0.4f * f;
+  const float x = region.x + std::max(pad, (region.width - size.x) / 2);
+  const float y = region.y + region.height - size.y - 3.2f * f;
+  dl->AddRectFilled(ImVec2(x - pad, y - pad), ImVec2(x + size.x + pad, y + size.y + pad),
+                    IM_COL32(255, 255, 255, 225), 4.0f);
+  dl->AddText(ImVec2(x, y), IM_COL32(40, 40, 40, 255), text.c_str());
+}
+
+void draw_protected_tooltip(const Workspace& ws, int sector, Language language,
+                            const DisclosurePolicy& policy) {
+  if (sector < 0 || sector >= static_cast<int>(ws.sectors.size())) return;
+  if (ImGui::IsWindowHovered(ImGuiHoveredFlags_AnyWindow)) return;  // over a panel, not the map
+  const size_t i = static_cast<size_t>(sector);
+  const int64_t count = i < ws.filtered.per_sector.size() ? ws.filtered.per_sector[i] : 0;
+  ImGui::BeginTooltip();
+  ImGui::TextUnformatted(ws.sectors.sectors[i].name.c_str());
+  char buf[160];
+  std::snprintf(buf, sizeof buf, ui::tr(ui::Msg::tooltip_incidents, language),
+                shown_count(count, true, policy).c_str());
+  ImGui::TextUnformatted(buf);
+  ImGui::EndTooltip();
+}
+
+}  // namespace faro::app
