@@ -4,7 +4,9 @@
 // drag) at the whole-city view and 4x zoomed in. Each frame is timed from NewFrame to glFinish, so
 // the GL work counts. The heatmap density is recomputed on the worker thread whenever the view
 // leaves the grid; frames keep the last grid meanwhile, so the p95 must stay under 33 ms. While the
-// view moves the map is drawn at half resolution (app/map_view.cpp), as a user would see it.
+// view moves the map is drawn at app/map_view.cpp's kMovingResolution, as a user would see it.
+// Counters also split the frame: ui panels (CPU), map (GL, glFinish before and after), ImGui pass
+// (GL, includes the map blit), and process CPU time of the map and of the ImGui pass.
 //   dashboard_frame_bench [--benchmark_filter=...]
 // Skips with a message when the data or a GL context is missing.
 #include <benchmark/benchmark.h>
@@ -81,7 +83,7 @@ void BM_DashboardPanFrames(benchmark::State& state) {
     camera.zoom_at({camera.width() / 2.0, camera.height() / 2.0},
                    std::pow(faro::app::kWheelZoomStep, static_cast<double>(state.range(0))));
     dash.frame();
-    dash.app().settle(std::chrono::minutes(1));  // the first grid of this view
+    dash.app().settle(std::chrono::minutes(1));        // the first grid of this view
     for (int i = 0; i < 3; ++i) dash.frame({}, true);  // warm caches, upload the grid
     // Where the time goes: a glFinish after the map isolates its GL work from the ImGui pass.
     dash.app().set_gl_profiling(true);

@@ -18,6 +18,8 @@ PACKAGES=(
   # JSON (project files, `faro evaluate` reports): nlohmann/json is Debian's standard header-only
   # C++ JSON library; writing and validating JSON by hand would be a bug farm.
   nlohmann-json3-dev
+  # zlib: PNG exports are deflated directly (io/png_writer.cpp), faster than GDAL's PNG driver.
+  zlib1g-dev
   # pdftoppm: tests rasterise the PDFs Faro writes to check they open in a standard viewer.
   poppler-utils
 )

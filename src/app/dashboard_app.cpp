@@ -11,6 +11,7 @@
 #include "app/load_job.hpp"
 #include "app/map_view.hpp"
 #include "app/partner_safe_view.hpp"
+#include "core/session_programs.hpp"
 #include "io/project_file.hpp"
 #include "render/gl.hpp"
 
@@ -66,7 +67,9 @@ void DashboardApp::init(float content_scale) {
   if (ws_ && ws_->sectors.size() > 0) map_->set_workspace(ws_, session_);
 }
 
-void DashboardApp::load_fonts(float content_scale) { ui_->load_fonts(content_scale); }
+void DashboardApp::load_fonts(float content_scale) {
+  ui_->load_fonts(content_scale);
+}
 
 void DashboardApp::report_error(const std::string& message) {
   status_.errors.push_back(message);
@@ -91,6 +94,7 @@ void DashboardApp::apply_loaded(std::shared_ptr<Workspace> ws, const Session& lo
   load_replaces_session_ = false;
   pending_project_path_.clear();
   ws_ = std::move(ws);
+  applied_programs_ = loaded.programs;  // the load job applied them (app/load_job.cpp)
   // The load applied the filter it was started with; the session may have moved on since.
   applied_filter_ = loaded.filter;
   if (!(applied_filter_ == session_.filter)) {
@@ -199,6 +203,8 @@ void DashboardApp::frame(const PlatformInput& input, float pixel_scale) {
   region_ = ui_->draw(*ws_, session_, status_, actions_);
   profile_.ui_ms = ms_since(t);
   status_.errors.clear();  // shown once; the UI keeps them in its error window
+  sync_programs();
+  sync_playback_lock();
   if (!(session_.filter == applied_filter_) && ws_->incidents.size() > 0) {
     update_filter_result(*ws_, session_.filter, session_.revision);
     applied_filter_ = session_.filter;
@@ -223,6 +229,32 @@ void DashboardApp::frame(const PlatformInput& input, float pixel_scale) {
   }
   ui_->draw_map_overlay(*ws_, session_, status_, region_);
   profile_.overlay_ms = ms_since(t);
+}
+
+void DashboardApp::sync_programs() {
+  if (session_.programs == applied_programs_) return;
+  // Copy-on-write: export and density jobs may hold the current workspace on their threads.
+  auto ws = std::make_shared<Workspace>(*ws_);
+  apply_program_specs(ws->programs, session_.programs);
+  ws_ = std::move(ws);
+  applied_programs_ = session_.programs;
+  if (map_) map_->set_workspace(ws_, session_);
+}
+
+void DashboardApp::sync_playback_lock() {
+  const bool playing = ui_->timeline_playing();
+  if (playing && !playback_locked_ && !session_.heatmap.color_max_locked &&
+      status_.heatmap_domain.max > 0) {
+    // Freeze the scale on screen when playback starts, so every frame uses the same colours.
+    session_.heatmap.color_max = status_.heatmap_domain.max;
+    session_.heatmap.color_max_locked = true;
+    playback_locked_ = true;
+    session_.bump();
+  } else if (!playing && playback_locked_) {
+    session_.heatmap.color_max_locked = false;
+    playback_locked_ = false;
+    session_.bump();
+  }
 }
 
 void DashboardApp::after_frame() {

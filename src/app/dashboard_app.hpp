@@ -92,11 +92,15 @@ class DashboardApp {
   void apply_loaded(std::shared_ptr<Workspace> ws, const Session& loaded_session);
   void carry_out(const ui::UiAction& action);
   void report_error(const std::string& message);
+  void sync_programs();       // programs edited in the UI -> workspace, map and timeline
+  void sync_playback_lock();  // timeline playback locks the heatmap's colour scale
   MapInput map_input(const ui::MapRegion& region, float pixel_scale, const PlatformInput& input);
 
   Session session_;
   std::shared_ptr<Workspace> ws_;
   FilterState applied_filter_;  // what ws_->filtered was computed for
+  std::vector<ProgramSpec> applied_programs_;  // session programs applied onto ws_->programs
+  bool playback_locked_ = false;  // the colour-scale lock is ours (playback), not the user's
   std::unique_ptr<ui::DashboardUi> ui_;
   std::unique_ptr<MapView> map_;
   std::unique_ptr<LoadJob> load_;

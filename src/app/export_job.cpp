@@ -32,8 +32,8 @@ IncidentStore filtered_store(const Workspace& ws) {
 
 }  // namespace
 
-render::MapSceneOptions export_scene_options(const Workspace& ws, const Session& session,
-                                             int width, int height, bool presentation) {
+render::MapSceneOptions export_scene_options(const Workspace& ws, const Session& session, int width,
+                                             int height, bool presentation) {
   render::MapSceneOptions o;
   o.width = width;
   o.height = height;
@@ -42,19 +42,31 @@ render::MapSceneOptions export_scene_options(const Workspace& ws, const Session&
   for (const LayerStyle& l : stack) {
     if (!l.visible) continue;
     switch (l.id) {
-      case LayerId::sectors: o.layers.insert(render::SceneLayer::sectors); break;
-      case LayerId::choropleth: o.layers.insert(render::SceneLayer::choropleth); break;
-      case LayerId::heatmap: o.layers.insert(render::SceneLayer::heatmap); break;
-      case LayerId::programs: o.layers.insert(render::SceneLayer::programs); break;
-      case LayerId::labels: o.layers.insert(render::SceneLayer::labels); break;
+      case LayerId::sectors:
+        o.layers.insert(render::SceneLayer::sectors);
+        break;
+      case LayerId::choropleth:
+        o.layers.insert(render::SceneLayer::choropleth);
+        break;
+      case LayerId::heatmap:
+        o.layers.insert(render::SceneLayer::heatmap);
+        break;
+      case LayerId::programs:
+        o.layers.insert(render::SceneLayer::programs);
+        break;
+      case LayerId::labels:
+        o.layers.insert(render::SceneLayer::labels);
+        break;
       case LayerId::points:
         if (!presentation) o.layers.insert(render::SceneLayer::points);
         break;
-      default: break;
+      default:
+        break;
     }
   }
   // A continuous choropleth and the heatmap cannot share the one ramp legend: keep the heatmap.
-  if (session.choropleth.scale == ChoroplethScale::continuous && o.layers.count(render::SceneLayer::heatmap))
+  if (session.choropleth.scale == ChoroplethScale::continuous &&
+      o.layers.count(render::SceneLayer::heatmap))
     o.layers.erase(render::SceneLayer::choropleth);
   o.kde.kernel = session.heatmap.kernel;
   o.kde.bandwidth_m = session.heatmap.bandwidth_m > 0 ? session.heatmap.bandwidth_m : 400;
@@ -68,8 +80,8 @@ render::MapSceneOptions export_scene_options(const Workspace& ws, const Session&
   o.point_size_px = session.points.size_px;
   o.language = session.language == Language::en ? "en" : "es";
   const bool en = session.language == Language::en;
-  o.title = !session.title.empty() ? session.title
-                                   : (en ? "Incidents — " : "Incidentes — ") + ws.title;
+  o.title =
+      !session.title.empty() ? session.title : (en ? "Incidents — " : "Incidentes — ") + ws.title;
   const CivilSeconds from = session.filter.from.value_or(ws.data_from);
   const CivilSeconds to = session.filter.to_exclusive.value_or(ws.data_to_exclusive);
   if (to > from) o.subtitle = format_date(from) + " – " + format_date(to - kSecondsPerDay);
@@ -106,10 +118,12 @@ void ExportJob::run() {
     data.incidents = &incidents;
     data.programs = &ws_->programs;
     std::vector<render::LineStrip> lines;
-    const std::vector<LayerStyle> stack = session_.layers.empty() ? default_layers() : session_.layers;
+    const std::vector<LayerStyle> stack =
+        session_.layers.empty() ? default_layers() : session_.layers;
     for (const LayerStyle& l : stack)
       if (l.id == LayerId::context && l.visible)
-        for (const ContextPolyline& line : ws_->context) lines.push_back({line.points, line.closed});
+        for (const ContextPolyline& line : ws_->context)
+          lines.push_back({line.points, line.closed});
     data.context_lines = &lines;
     data.from = session_.filter.from.value_or(ws_->data_from);
     data.to_exclusive = session_.filter.to_exclusive.value_or(ws_->data_to_exclusive);

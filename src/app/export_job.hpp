@@ -17,8 +17,8 @@ namespace faro::app {
 
 // The render_map_scene options for the session's layers and styles at width x height (points off
 // in presentation mode), with the title, period and source line in the session's language.
-render::MapSceneOptions export_scene_options(const Workspace& ws, const Session& session,
-                                             int width, int height, bool presentation);
+render::MapSceneOptions export_scene_options(const Workspace& ws, const Session& session, int width,
+                                             int height, bool presentation);
 
 class ExportJob {
  public:

@@ -1,7 +1,7 @@
 #include "app/headless_dashboard.hpp"
 
-#include <imgui.h>
 #include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
 
 #include <algorithm>
 #include <chrono>
@@ -74,9 +74,13 @@ void HeadlessDashboard::frame(const PlatformInput& input, bool finish) {
   app_->after_frame();
 }
 
-render::RgbaImage HeadlessDashboard::read() const { return target_->read_rgba8(); }
+render::RgbaImage HeadlessDashboard::read() const {
+  return target_->read_rgba8();
+}
 
-std::string HeadlessDashboard::renderer() const { return egl_->info().renderer; }
+std::string HeadlessDashboard::renderer() const {
+  return egl_->info().renderer;
+}
 
 int run_headless(const DashboardOptions& options, std::ostream& out, std::ostream& err) {
   const std::string path =

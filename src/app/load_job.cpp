@@ -4,6 +4,7 @@
 #include <new>
 
 #include "core/errors.hpp"
+#include "core/session_programs.hpp"
 #include "io/workspace_loader.hpp"
 
 namespace faro::app {
@@ -36,6 +37,7 @@ void LoadJob::run() {
   // Every failure becomes a message for the UI: a load must never take the dashboard down.
   try {
     auto ws = std::make_shared<Workspace>(io::load_workspace(session_, progress));
+    apply_program_specs(ws->programs, session_.programs);  // programs edited in the dashboard
     update_filter_result(*ws, session_.filter, session_.revision);
     result_ = std::move(ws);
   } catch (const Cancelled&) {

@@ -100,7 +100,7 @@ class MapView {
   double heat_bandwidth_m_ = -1;  // bandwidth of the newest request (after the partner-safe floor)
   bool protect_ = false;          // presentation mode: partner-safe rules
   std::optional<int> hovered_;
-  int still_frames_ = 0;  // frames since the camera last moved
+  int still_frames_ = 0;            // frames since the camera last moved
   std::array<int, 4> blit_rect_{};  // x, y (GL, y up), width, height in framebuffer pixels
 };
 

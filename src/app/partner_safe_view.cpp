@@ -11,7 +11,9 @@
 
 namespace faro::app {
 
-DisclosurePolicy dashboard_policy() { return DisclosurePolicy{}; }
+DisclosurePolicy dashboard_policy() {
+  return DisclosurePolicy{};
+}
 
 double protected_bandwidth_m(double requested_m, bool protect, const DisclosurePolicy& policy) {
   return protect ? std::max(requested_m, policy.min_bandwidth_m) : requested_m;
@@ -43,15 +45,15 @@ std::vector<std::string> protect_export_options(render::MapSceneOptions& options
 
 void draw_protection_footer(const ui::MapRegion& region, Language language,
                             const DisclosurePolicy& policy) {
-  const std::string text =
-      protection_footer(policy, language == Language::en ? "en" : "es");
+  const std::string text = protection_footer(policy, language == Language::en ? "en" : "es");
   ImDrawList* dl = ImGui::GetForegroundDrawList();
   const float f = ImGui::GetFontSize();
   const ImVec2 size = ImGui::CalcTextSize(text.c_str());
-  // Bottom centre, above the scale bar's row (bottom left) and clear of the legends (right).
+  // Bottom left, just above the ui's scale bar box (which sits 1.2 f + f from the bottom): map
+  // corners are usually outside the city, where the footer covers no sector or label.
   const float pad = 0.4f * f;
-  const float x = region.x + std::max(pad, (region.width - size.x) / 2);
-  const float y = region.y + region.height - size.y - 3.2f * f;
+  const float x = region.x + 0.6f * f + pad;
+  const float y = region.y + region.height - 2.2f * f - 2 * 0.6f * f - size.y - pad;
   dl->AddRectFilled(ImVec2(x - pad, y - pad), ImVec2(x + size.x + pad, y + size.y + pad),
                     IM_COL32(255, 255, 255, 225), 4.0f);
   dl->AddText(ImVec2(x, y), IM_COL32(40, 40, 40, 255), text.c_str());

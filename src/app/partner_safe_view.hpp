@@ -47,8 +47,9 @@ std::vector<std::string> protect_export_options(render::MapSceneOptions& options
                                                 std::optional<CivilSeconds> from,
                                                 std::optional<CivilSeconds> to_exclusive);
 
-// ImGui (UI thread, inside a frame): the protection footer at the bottom centre of `region`, in
-// the session's language, on the foreground draw list (above the ui's overlay window).
+// ImGui (UI thread, inside a frame): the protection footer at the bottom left of `region` (above
+// the scale bar), in the session's language, on the foreground draw list (above the ui's overlay
+// window).
 void draw_protection_footer(const ui::MapRegion& region, Language language,
                             const DisclosurePolicy& policy);
 // ImGui: the hover tooltip of presentation mode (sector name and its protected count); the app

@@ -109,8 +109,7 @@ void print_summary(std::ostream& out, const ProgramEvaluation& ev, const LoadedD
     const DidResult& d = *ev.did.value;
     out << "Difference in differences: rate ratio " << interval(d.did) << " (Poisson); "
         << interval(d.did_robust) << " (dispersion " << fixed(d.dispersion) << ")\n  "
-        << d.sentence_en
-        << "\n  " << d.sentence_es << "\n";
+        << d.sentence_en << "\n  " << d.sentence_es << "\n";
     if (!d.caution_en.empty()) out << "  caution: " << d.caution_en << "\n";
   } else {
     out << "Difference in differences: not estimated: " << ev.did.reason << "\n";

@@ -48,7 +48,9 @@ class BriefProtector {
       timeline_hidden_[i] = b_.timeline[i] >= 1 && b_.timeline[i] < p_.k;
     pre_.assign((rows_ + 1) * (cols_ + 1), 0);
     for (int round = 0;; ++round) {
-      if (round > 1000) throw UsageError("brief protection did not converge");  // cannot happen
+      // Each round hides at least one more value, so this bounds the loop; it cannot trigger.
+      if (round > static_cast<int>(pre_.size() + timeline_hidden_.size()) + 2)
+        throw UsageError("brief protection did not converge");
       t_ = protect_table(cells_, rows_, cols_, p_, nullptr, nullptr, &pre_);
       if (!close_identities() && !break_determined()) break;
     }

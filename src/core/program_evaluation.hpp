@@ -97,9 +97,9 @@ struct DidResult {
   double dispersion = 1;  // effective: Var_robust / Var_Poisson of log RR (>= 1)
   double dispersion_treated = 1, dispersion_comparison = 1;  // Pearson chi2 / df, not floored
   int dispersion_block_weeks = 1;
-  RateRatio did_robust;   // same ratio, SE = Poisson SE * sqrt(dispersion)
+  RateRatio did_robust;                  // same ratio, SE = Poisson SE * sqrt(dispersion)
   std::string sentence_en, sentence_es;  // use did_robust when dispersion > 1, and say so
-  std::string caution_en, caution_es;  // small-count warning ("" when every cell has >= 10)
+  std::string caution_en, caution_es;    // small-count warning ("" when every cell has >= 10)
 };
 
 struct ItsTerm {

@@ -14,6 +14,7 @@ struct ProgramSector {
   std::string sector;                // sector name as in the SectorSet
   CivilSeconds start = 0;            // rollout date (midnight, local)
   std::optional<CivilSeconds> end;   // end date if the program stopped there
+  friend bool operator==(const ProgramSector&, const ProgramSector&) = default;
 };
 
 struct Program {

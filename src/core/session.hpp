@@ -17,6 +17,7 @@
 #include "core/colormap.hpp"
 #include "core/geometry.hpp"
 #include "core/kde.hpp"
+#include "core/programs.hpp"
 
 namespace faro {
 
@@ -91,6 +92,15 @@ struct CameraState {
   friend bool operator==(const CameraState&, const CameraState&) = default;
 };
 
+// A program as edited in the dashboard, by sector name. Replaces the loaded program of the same
+// name (its sector list; the loaded intervention area is kept) or adds a new one; see
+// core/session_programs.hpp. The full sector list is stored, so removing a sector persists.
+struct ProgramSpec {
+  std::string name;
+  std::vector<ProgramSector> sectors;  // rollout (and optional end) per sector
+  friend bool operator==(const ProgramSpec&, const ProgramSpec&) = default;
+};
+
 struct Session {
   static constexpr int kFormatVersion = 1;
   std::vector<SourceSpec> sources;  // empty = the demo city
@@ -104,6 +114,7 @@ struct Session {
   std::vector<std::string> selection;  // selected sector names
   Language language = Language::es;
   std::string title;                   // presentation title ("" = automatic)
+  std::vector<ProgramSpec> programs;   // programs edited in the UI (override/extend loaded ones)
 
   // Bumped by whoever edits the session (panels, map interaction) so the app can recompute
   // derived data only when something changed. Not saved.

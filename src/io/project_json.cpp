@@ -155,6 +155,17 @@ std::string project_to_json(const Session& s, const std::string& project_dir,
   j["camera"] = {{"centre", {s.camera.centre.x, s.camera.centre.y}},
                  {"metres_per_pixel", s.camera.metres_per_pixel}};
   j["selection"] = s.selection;
+  // Programs edited in the dashboard (core/session_programs.hpp); absent in older files.
+  json programs = json::array();
+  for (const ProgramSpec& p : s.programs) {
+    json sectors = json::array();
+    for (const ProgramSector& ps : p.sectors)
+      sectors.push_back({{"sector", ps.sector},
+                         {"start", iso(ps.start)},
+                         {"end", ps.end ? json(iso(*ps.end)) : json(nullptr)}});
+    programs.push_back({{"name", p.name}, {"sectors", sectors}});
+  }
+  j["programs"] = programs;
   return j.dump(2) + "\n";
 }
 

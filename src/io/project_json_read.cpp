@@ -278,6 +278,27 @@ Session project_from_json(std::string_view text, const std::string& project_dir,
   }
   r.number(cam, "metres_per_pixel", "camera", 0, 1e308, s.camera.metres_per_pixel);
   s.selection = r.strings(j, "selection", "");
+  const json& programs = r.array(j, "programs", "");  // absent (older files) = none
+  for (size_t i = 0; i < programs.size(); ++i) {
+    const std::string where = Reader::item("programs", i);
+    if (!programs[i].is_object()) r.wrong_type(where, "an object", programs[i]);
+    ProgramSpec spec;
+    r.text(programs[i], "name", where, spec.name);
+    if (spec.name.empty()) r.fail(where + ".name", "expected a non-empty program name");
+    const json& sectors = r.array(programs[i], "sectors", where);
+    for (size_t k = 0; k < sectors.size(); ++k) {
+      const std::string at = Reader::item(where + ".sectors", k);
+      if (!sectors[k].is_object()) r.wrong_type(at, "an object", sectors[k]);
+      ProgramSector ps;
+      r.text(sectors[k], "sector", at, ps.sector);
+      const std::optional<CivilSeconds> start = r.date(sectors[k], "start", at);
+      if (!start) r.fail(at + ".start", "expected the rollout date (YYYY-MM-DD)");
+      ps.start = *start;
+      ps.end = r.date(sectors[k], "end", at);
+      spec.sectors.push_back(std::move(ps));
+    }
+    s.programs.push_back(std::move(spec));
+  }
   return s;
 }
 

@@ -5,8 +5,8 @@
 
 #include "render/context_line_layer.hpp"
 #include "render/gl_state.hpp"
-#include "render/offscreen_target.hpp"
 #include "render/map_renderer.hpp"
+#include "render/offscreen_target.hpp"
 #include "render/points_layer.hpp"
 #include "render/polygon_fill_layer.hpp"
 #include "render/program_layer.hpp"
@@ -110,7 +110,8 @@ MultiPolygon simplify_shape(const MultiPolygon& shape, double tol) {
 double InteractiveMap::lod_tolerance(double metres_per_pixel) {
   const double half_pixel = 0.5 * metres_per_pixel;
   if (!(half_pixel > 0.25)) return 0.25;
-  const int k = std::min(8, static_cast<int>(std::floor(std::log(half_pixel / 0.25) / std::log(4.0))));
+  const int k =
+      std::min(8, static_cast<int>(std::floor(std::log(half_pixel / 0.25) / std::log(4.0))));
   return 0.25 * std::pow(4.0, k);
 }
 
@@ -234,8 +235,8 @@ unsigned InteractiveMap::render(const Camera& camera, const MapDrawOptions& opti
   const int samples = std::max(0, options.samples);
   if (!target_ || target_->width() != camera.width() || target_->height() != camera.height() ||
       (samples > 1) != (target_->samples() > 1)) {
-    target_ = std::make_unique<OffscreenTarget>(camera.width(), camera.height(),
-                                                PixelFormat::rgba8, samples);
+    target_ = std::make_unique<OffscreenTarget>(camera.width(), camera.height(), PixelFormat::rgba8,
+                                                samples);
     // Linear filtering: the app may show a reduced-resolution frame scaled up while panning.
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, target_->color_texture());
@@ -281,8 +282,8 @@ unsigned InteractiveMap::render(const Camera& camera, const MapDrawOptions& opti
   if (sectors) {
     layer_entry_state();
     for (int s : options.selected_sectors)
-      if (s >= 0) sectors->draw_feature_outline(frame, static_cast<size_t>(s),
-                                                {kSelectionColor, 3.0f * ui});
+      if (s >= 0)
+        sectors->draw_feature_outline(frame, static_cast<size_t>(s), {kSelectionColor, 3.0f * ui});
     if (options.hovered_sector && *options.hovered_sector >= 0)
       sectors->draw_feature_outline(frame, static_cast<size_t>(*options.hovered_sector),
                                     {kHoverColor, 1.8f * ui});

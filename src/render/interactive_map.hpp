@@ -43,10 +43,10 @@ struct MapDrawLayer {
 struct MapDrawOptions {
   std::vector<MapDrawLayer> layers;
   Rgba8 background{250, 250, 248, 255};
-  std::vector<int> selected_sectors;   // outlined in kSelectionColor
-  std::optional<int> hovered_sector;   // outlined thinner
-  float ui_scale = 1.0f;               // line widths (HiDPI, presentation)
-  int samples = 0;                     // MSAA samples (0: llvmpipe pays ~4x per sample)
+  std::vector<int> selected_sectors;  // outlined in kSelectionColor
+  std::optional<int> hovered_sector;  // outlined thinner
+  float ui_scale = 1.0f;              // line widths (HiDPI, presentation)
+  int samples = 0;                    // MSAA samples (0: llvmpipe pays ~4x per sample)
   friend bool operator==(const MapDrawOptions&, const MapDrawOptions&) = default;
 };
 

@@ -6,6 +6,8 @@
 #include <filesystem>
 
 #include "ui/brief_panel.hpp"
+#include "ui/evaluation_panel.hpp"
+#include "ui/program_edit_dialog.hpp"
 #include "ui/csv_mapping_dialog.hpp"
 #include "ui/error_modal.hpp"
 #include "ui/file_browser.hpp"
@@ -60,8 +62,11 @@ struct DashboardUi::Impl {
   CsvMappingDialog csv_dialog;
   TimelineStrip timeline;
   BriefPanel brief;
+  EvaluationPanel evaluation;
+  ProgramEditDialog program_edit;
 
   void draw_brief_window(const Workspace& ws, Session& session);
+  void draw_program_windows(const Workspace& ws, Session& session);
 
   void draw_side_panel(const Rect& r, const Workspace& ws, Session& session,
                        const AppStatus& status, UiActions& actions);
@@ -102,6 +107,7 @@ MapRegion DashboardUi::draw(const Workspace& ws, Session& session, const AppStat
   if (!status.presentation) {
     s.load_report.draw(ws, session, s.state.show_load_report);
     s.draw_brief_window(ws, session);
+    s.draw_program_windows(ws, session);
     s.browser.draw(session, s.state, actions);
     s.csv_dialog.draw(session, s.state, actions);
     handle_shortcuts(session, status, actions, s.state);
@@ -151,6 +157,34 @@ void DashboardUi::Impl::draw_brief_window(const Workspace& ws, Session& session)
       std::string(tr(Msg::menu_weekly_brief, session.language)) + "###weekly_brief";
   if (ImGui::Begin(title.c_str(), &state.show_brief)) brief.draw(ws, session);
   ImGui::End();
+}
+
+// View ▸ Program evaluation (ui/evaluation_panel.hpp) and the "Add to program…" dialog
+// (ui/program_edit_dialog.hpp), opened from the View menu or the side panel's selection part.
+void DashboardUi::show_program_evaluation() { impl_->state.show_evaluation = true; }
+void DashboardUi::show_add_to_program() { impl_->state.request_program_edit = true; }
+
+bool DashboardUi::timeline_playing() const { return impl_->timeline.wants_locked_color_domain(); }
+
+void DashboardUi::Impl::draw_program_windows(const Workspace& ws, Session& session) {
+  // The window before the modal: ImGui 1.86 asserts (FindBlockingModal) when a root window
+  // appears after a modal in the frame the modal opens.
+  if (state.show_evaluation) {
+    const float f = ImGui::GetFontSize();
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowSize(ImVec2(40 * f, 22 * f), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowPos(ImVec2(display.x * 0.55f, display.y * 0.4f), ImGuiCond_FirstUseEver,
+                            ImVec2(0.5f, 0.5f));
+    const std::string title =
+        std::string(tr(Msg::menu_program_evaluation, session.language)) + "###program_evaluation";
+    if (ImGui::Begin(title.c_str(), &state.show_evaluation)) evaluation.draw(ws, session);
+    ImGui::End();
+  }
+  if (filters.request_program_edit || state.request_program_edit) {
+    program_edit.open(session);
+    filters.request_program_edit = state.request_program_edit = false;
+  }
+  program_edit.draw(ws, session);
 }
 
 void DashboardUi::Impl::draw_side_panel(const Rect& r, const Workspace& ws, Session& session,

@@ -73,6 +73,12 @@ class DashboardUi {
   void show_open_dialog(const std::string& folder = "");
   // Opens View ▸ Weekly brief (the per-sector table of the last complete week).
   void show_weekly_brief();
+  // Opens View ▸ Program evaluation, and the "Add to program…" dialog for the selection.
+  void show_program_evaluation();
+  void show_add_to_program();
+  // True while the timeline plays its window through time (the app locks the heatmap's colour
+  // scale meanwhile, so successive frames are comparable).
+  bool timeline_playing() const;
 
  private:
   struct Impl;

@@ -271,6 +271,7 @@ void FiltersPanel::draw_sectors(const Workspace& ws, Session& session, UiActions
       a.kind = UiAction::Kind::zoom_to_selection;
       actions.push_back(a);
     }
+    if (ImGui::SmallButton(tr(Msg::menu_add_to_program, lang))) request_program_edit = true;
     if (ImGui::SmallButton(tr(Msg::clear_selection, lang))) {
       session.selection.clear();
       session.bump();

@@ -13,6 +13,9 @@ namespace faro::ui {
 
 struct FiltersPanel {
   void draw(const Workspace& ws, Session& session, UiActions& actions);
+  // Set when "Add to program…" was clicked under the selection; the dashboard opens the dialog
+  // and clears it.
+  bool request_program_edit = false;
 
  private:
   void draw_dates(const Workspace& ws, Session& session);

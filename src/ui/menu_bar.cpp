@@ -80,6 +80,12 @@ void run_menu_command(MenuCommand cmd, Session& session, const AppStatus& status
     case MenuCommand::weekly_brief:
       ui.show_brief = true;
       break;
+    case MenuCommand::program_evaluation:
+      ui.show_evaluation = true;
+      break;
+    case MenuCommand::add_to_program:
+      if (!session.selection.empty()) ui.request_program_edit = true;
+      break;
     case MenuCommand::language_es:
       set_language(session, Language::es);
       break;
@@ -130,6 +136,10 @@ float MenuBar::draw(const Workspace& ws, Session& session, const AppStatus& stat
          !session.selection.empty());
     item(Msg::menu_load_report, MenuCommand::load_report, nullptr, ui.show_load_report);
     item(Msg::menu_weekly_brief, MenuCommand::weekly_brief, nullptr, ui.show_brief);
+    item(Msg::menu_program_evaluation, MenuCommand::program_evaluation, nullptr,
+         ui.show_evaluation);
+    item(Msg::menu_add_to_program, MenuCommand::add_to_program, nullptr, false,
+         !session.selection.empty());
     ImGui::Separator();
     // The title shown in presentation mode and on exports ("" = the data's own title).
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);

@@ -24,6 +24,8 @@ enum class MenuCommand {
   zoom_to_selection,
   load_report,
   weekly_brief,
+  program_evaluation,  // View ▸ Program evaluation window
+  add_to_program,      // the "Add to program…" dialog for the selection
   language_es,
   language_en,
 };

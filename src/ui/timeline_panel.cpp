@@ -253,18 +253,23 @@ bool TimelinePanel::draw(const TimelineInput& in, FilterState& filter, ImVec2 si
   if (in.counterfactual) legend_w += item_w(timeline_text(TimelineText::counterfactual, lang));
   if (in.rolling) legend_w += item_w(timeline_text(TimelineText::rolling, lang));
   for (size_t g = 0; g < ng; ++g)
-    legend_w += item_w(tl->series[g].label + (in.rates && tl->series[g].sector_count
-                                                  ? std::string(" (") + timeline_text(TimelineText::per_sector, lang) + ")"
-                                                  : ""));
+    legend_w +=
+        item_w(tl->series[g].label +
+               (in.rates && tl->series[g].sector_count
+                    ? std::string(" (") + timeline_text(TimelineText::per_sector, lang) + ")"
+                    : ""));
   dl->AddRectFilled(ImVec2(b.x - legend_w, a.y + 1), ImVec2(b.x - 1, a.y + line_h + 7),
                     IM_COL32(255, 255, 255, 210));
-  if (in.counterfactual) legend_item(timeline_text(TimelineText::counterfactual, lang), IM_COL32(40, 40, 40, 220), true);
-  if (in.rolling) legend_item(timeline_text(TimelineText::rolling, lang), series_colour(kSeriesLine, 0), true);
+  if (in.counterfactual)
+    legend_item(timeline_text(TimelineText::counterfactual, lang), IM_COL32(40, 40, 40, 220), true);
+  if (in.rolling)
+    legend_item(timeline_text(TimelineText::rolling, lang), series_colour(kSeriesLine, 0), true);
   for (size_t g = ng; g-- > 0;)
-    legend_item(
-        tl->series[g].label +
-            (in.rates && tl->series[g].sector_count ? std::string(" (") + timeline_text(TimelineText::per_sector, lang) + ")" : ""),
-        series_colour(kSeriesFill, g), false);
+    legend_item(tl->series[g].label +
+                    (in.rates && tl->series[g].sector_count
+                         ? std::string(" (") + timeline_text(TimelineText::per_sector, lang) + ")"
+                         : ""),
+                series_colour(kSeriesFill, g), false);
 
   // Hover: the bin under the mouse, with exact counts.
   const ImVec2 mouse = ImGui::GetIO().MousePos;
@@ -280,7 +285,9 @@ bool TimelinePanel::draw(const TimelineInput& in, FilterState& filter, ImVec2 si
         const TimelineSeries& s = tl->series[g];
         if (s.sector_count > 0)
           ImGui::Text("%s: %s %s (%s %s)", s.label.c_str(), format_number(s.counts[k]).c_str(),
-                      timeline_text(TimelineText::incidents, lang), format_number(s.per_sector[k]).c_str(), timeline_text(TimelineText::per_sector, lang));
+                      timeline_text(TimelineText::incidents, lang),
+                      format_number(s.per_sector[k]).c_str(),
+                      timeline_text(TimelineText::per_sector, lang));
         else
           ImGui::Text("%s: %s %s", s.label.c_str(), format_number(s.counts[k]).c_str(),
                       timeline_text(TimelineText::incidents, lang));

@@ -46,9 +46,9 @@ struct TimelineInput {
   std::vector<TimelineMarker> rollouts;
   std::vector<TimelineBand> periods;
   std::optional<TimelineOverlay> counterfactual;
-  bool rates = false;   // plot per-sector rates instead of counts (groups of unequal size)
-  bool bars = true;     // bars; false = a line per group
-  bool rolling = true;  // draw the rolling mean
+  bool rates = false;    // plot per-sector rates instead of counts (groups of unequal size)
+  bool bars = true;      // bars; false = a line per group
+  bool rolling = true;   // draw the rolling mean
   bool controls = true;  // a row of playback controls above the plot (play, speed, loop, ...)
   Language language = Language::es;
 };

@@ -28,8 +28,8 @@ std::optional<BinWindow> window_in_bins(const Timeline& tl, const FilterState& f
   // The bin holding `from`, and the bin holding the window's last second (+1): outward snap.
   const auto first = std::upper_bound(tl.bin_starts.begin(), tl.bin_starts.end(), from) -
                      tl.bin_starts.begin() - 1;
-  const auto end = std::lower_bound(tl.bin_starts.begin(), tl.bin_starts.end(), to) -
-                   tl.bin_starts.begin();
+  const auto end =
+      std::lower_bound(tl.bin_starts.begin(), tl.bin_starts.end(), to) - tl.bin_starts.begin();
   return BinWindow{std::clamp<int64_t>(first, 0, tl.bins - 1),
                    std::clamp<int64_t>(end, first + 1, tl.bins)};
 }
@@ -40,8 +40,8 @@ PlaybackStep step_window(BinWindow w, int64_t steps, int64_t bins, const Timelin
   if (bins <= 0 || steps <= 0) return r;
   if (p.cumulative) {
     // The end cycles through first + start_width .. bins.
-    const int64_t lo = std::clamp<int64_t>(w.first + std::max<int64_t>(start_width, 1),
-                                           w.first + 1, bins);
+    const int64_t lo =
+        std::clamp<int64_t>(w.first + std::max<int64_t>(start_width, 1), w.first + 1, bins);
     const int64_t span = bins - lo + 1;
     int64_t end = std::max(w.end, lo) + steps;
     if (end > bins) {

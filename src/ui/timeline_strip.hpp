@@ -25,6 +25,8 @@ void program_markers(const Workspace& ws, TimelineInput& in);
 class TimelineStrip {
  public:
   void draw(const Rect& where, const Workspace& ws, Session& session);
+  // True while playback runs: the app locks the heatmap's colour scale so frames compare.
+  bool wants_locked_color_domain() const { return panel_.wants_locked_color_domain(); }
 
  private:
   void refresh(const Workspace& ws, const Session& session);

@@ -25,8 +25,7 @@ constexpr Row kTexts[] = {
     {TimelineText::speed_format, "%.1f periodos/s", "%.1f periods/s"},
     {TimelineText::loop, "Repetir", "Loop"},
     {TimelineText::cumulative, "Acumulado", "Cumulative"},
-    {TimelineText::playing, "reproduciendo: escala de color fija",
-     "playing: colour scale locked"},
+    {TimelineText::playing, "reproduciendo: escala de color fija", "playing: colour scale locked"},
 };
 static_assert(sizeof kTexts / sizeof kTexts[0] == static_cast<size_t>(TimelineText::count_),
               "every TimelineText needs a row");

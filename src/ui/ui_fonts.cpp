@@ -29,11 +29,13 @@ ImFont* add_font(std::span<const unsigned char> ttf, float size_px) {
 const ImWchar* ui_glyph_ranges() {
   static const ImWchar kRanges[] = {
       0x0020, 0x00FF,  // Basic Latin + Latin-1 Supplement (á é í ó ú ñ ü ¿ ¡ ² « »)
+      0x03C6, 0x03C6,  // φ (dispersion in the program evaluation sentence)
       0x2013, 0x2014,  // – —
       0x2018, 0x2019,  // ‘ ’
       0x201C, 0x201D,  // “ ”
       0x2022, 0x2022,  // •
       0x2026, 0x2026,  // …
+      0x2192, 0x2192,  // → (before → after in the evaluation panel)
       0x2212, 0x2212,  // − (minus sign in legends)
       0x2264, 0x2265,  // ≤ ≥
       0,

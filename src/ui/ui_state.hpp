@@ -17,6 +17,8 @@ struct UiState {
   std::optional<BrowserMode> browser_request;  // set by the menu: open the browser this frame
   bool show_load_report = false;               // the load report window is open
   bool show_brief = false;                     // the weekly brief window is open
+  bool show_evaluation = false;                // the program evaluation window is open
+  bool request_program_edit = false;           // open "Add to program…" for the selection
   bool request_csv_dialog = false;             // set by the browser when a CSV was chosen
   std::string csv_path;                        // the CSV the mapping dialog is for
   std::string browser_preselect;               // a path to select when the browser opens

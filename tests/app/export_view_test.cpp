@@ -32,7 +32,8 @@ bool have_gl() {
 void keep(const std::string& png) {
   if (const char* dir = std::getenv("FARO_APP_TEST_KEEP")) {
     std::error_code ec;
-    std::filesystem::copy_file(png, std::filesystem::path(dir) / std::filesystem::path(png).filename(),
+    std::filesystem::copy_file(png,
+                               std::filesystem::path(dir) / std::filesystem::path(png).filename(),
                                std::filesystem::copy_options::overwrite_existing, ec);
   }
 }
@@ -92,7 +93,8 @@ TEST(ExportView, ZoomedExportShowsTheChosenSectorAtItsCentre) {
   // The zoomed export is the sector's fill nearly everywhere around the centre (no city outline).
   EXPECT_LT(faro_test::luminance_stddev(zoomed, W / 4, H / 4, 3 * W / 4, 3 * H / 4), 3.0);
   // The default (partner-safe) export of the same view draws no count classes: pale fill there.
-  const render::RgbaImage safe = run_export(s, tmp.file("export_zoomed_safe.png"), W, H, false, view);
+  const render::RgbaImage safe =
+      run_export(s, tmp.file("export_zoomed_safe.png"), W, H, false, view);
   const render::Rgba8 p = safe.at(W / 2, H / 2);
   EXPECT_GT(diff(p, sector_colour), 60);
   EXPECT_LT(std::max({p.r, p.g, p.b}) - std::min({p.r, p.g, p.b}), 20);  // grey

@@ -136,8 +136,7 @@ TEST(PartnerSafeView, ExportNeverShowsOneIncidentAsAHotSpot) {
   ASSERT_EQ(safe.width, 640);
   ASSERT_EQ(internal.width, 640);
   // Where the incident lands: the same framing as render_map_scene (sector extent, 4 % padding).
-  const render::Camera cam =
-      render::Camera::fit(one->sectors.extent(), 640, 480, 0.04 * 480);
+  const render::Camera cam = render::Camera::fit(one->sectors.extent(), 640, 480, 0.04 * 480);
   const Vec2 p = cam.world_to_pixel({one->incidents.x[row], one->incidents.y[row]});
   const int x = static_cast<int>(p.x), y = static_cast<int>(p.y);
   ASSERT_TRUE(x >= 0 && x < 640 && y >= 0 && y < 480);

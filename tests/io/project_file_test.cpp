@@ -264,3 +264,31 @@ TEST(ProjectFile, StripPassword) {
 
 }  // namespace
 }  // namespace faro::io
+
+// Programs edited in the dashboard (Session::programs) survive a save/load; files without the
+// key (older projects) load with none.
+TEST(ProjectFile, EditedProgramsRoundTrip) {
+  faro::Session s;
+  const faro::CivilSeconds d1 = faro::days_from_civil(2020, 1, 1) * faro::kSecondsPerDay;
+  const faro::CivilSeconds d2 = faro::days_from_civil(2021, 6, 30) * faro::kSecondsPerDay;
+  s.programs.push_back({"Alto al Fuego", {{"PLATEROS", d1, std::nullopt}, {"ÁLVARO", d1, d2}}});
+  s.programs.push_back({"Vacío", {}});
+  const std::string text = faro::io::project_to_json(s, "/tmp", nullptr);
+  EXPECT_NE(text.find("\"start\": \"2020-01-01\""), std::string::npos) << text;
+  const faro::Session back = faro::io::project_from_json(text, "/tmp", "p.faro.json");
+  ASSERT_EQ(back.programs.size(), 2u);
+  EXPECT_EQ(back.programs[0].name, "Alto al Fuego");
+  ASSERT_EQ(back.programs[0].sectors.size(), 2u);
+  EXPECT_EQ(back.programs[0].sectors[1].sector, "ÁLVARO");
+  EXPECT_EQ(back.programs[0].sectors[1].start, d1);
+  EXPECT_EQ(back.programs[0].sectors[1].end, d2);
+  EXPECT_FALSE(back.programs[0].sectors[0].end);
+  EXPECT_TRUE(back.programs[1].sectors.empty());
+
+  const faro::Session old = faro::io::project_from_json(R"({"faro_project": 1})", "/tmp", "o.faro.json");
+  EXPECT_TRUE(old.programs.empty());
+  EXPECT_THROW(faro::io::project_from_json(
+                   R"({"faro_project": 1, "programs": [{"name": "X", "sectors": [{"sector": "A"}]}]})",
+                   "/tmp", "b.faro.json"),
+               faro::io::ProjectError);
+}

@@ -30,7 +30,8 @@ constexpr double kMaxDifferingFraction = 0.02;
 constexpr int kChannelTolerance = 24;
 
 fs::path golden_path() {
-  return fs::path(__FILE__).parent_path().parent_path() / "data" / "golden" / "demo_640x360.png";
+  // FARO_TEST_DATA (tests/CMakeLists.txt) is absolute; __FILE__ may be relative under ccache.
+  return fs::path(FARO_TEST_DATA) / "golden" / "demo_640x360.png";
 }
 
 bool update_requested() {

@@ -239,7 +239,9 @@ TEST(TimelinePanel, DraggingTheWindowMovesItByWholeBins) {
   gui.set_mouse(5, 5, false);
   gui.frame([&] { draw_in_window(panel, in, f, &changed); });
   const TimelineAxis ax = panel.axis();
-  auto centre = [&](int64_t k) { return (ax.x_of(tl.bin_starts[k]) + ax.x_of(tl.bin_starts[k + 1])) / 2; };
+  auto centre = [&](int64_t k) {
+    return (ax.x_of(tl.bin_starts[k]) + ax.x_of(tl.bin_starts[k + 1])) / 2;
+  };
   gui.set_mouse(centre(22), 150, true);  // press inside the window
   gui.frame([&] { draw_in_window(panel, in, f, &changed); });
   gui.set_mouse(centre(31), 150, true);  // 9 bins to the right

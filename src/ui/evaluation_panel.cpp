@@ -1,0 +1,184 @@
+#include "ui/evaluation_panel.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <exception>
+
+#include "core/session_programs.hpp"
+
+namespace faro::ui {
+namespace {
+
+// Local es/en texts (the shared i18n table belongs to the dashboard's own panels).
+const char* L(Language lang, const char* es, const char* en) {
+  return lang == Language::es ? es : en;
+}
+
+std::string ratio_text(const RateRatio& r) {
+  char buf[96];
+  std::snprintf(buf, sizeof buf, "%.2f (%.2f–%.2f)", r.rate_ratio, r.ci_low, r.ci_high);
+  return buf;
+}
+
+std::string count_line(Language lang, const char* group, const GroupWindowCounts& g) {
+  char buf[200];
+  std::snprintf(buf, sizeof buf, "%s: %zu %s, %s %.0f → %s %.0f", group, g.sectors.size(),
+                L(lang, "sectores", "sectors"), L(lang, "antes", "before"), g.before,
+                L(lang, "después", "after"), g.after);
+  return buf;
+}
+
+}  // namespace
+
+FilterState evaluation_filter(const FilterState& f) {
+  FilterState e = f;
+  e.from.reset();
+  e.to_exclusive.reset();
+  e.sectors.clear();
+  return e;
+}
+
+const ProgramEvaluation* EvaluationPanel::update(const Workspace& ws, const Session& session) {
+  if (valid_ && ws_ == &ws && rows_ == ws.incidents.size() && revision_ == session.revision &&
+      computed_choice_ == choice_)
+    return result_ ? &*result_ : nullptr;
+  ws_ = &ws;
+  rows_ = ws.incidents.size();
+  revision_ = session.revision;
+  computed_choice_ = choice_;
+  valid_ = true;
+  result_.reset();
+  error_.clear();
+  error_es_.clear();
+
+  std::vector<Program> programs = ws.programs;
+  apply_program_specs(programs, session.programs);  // idempotent if the app already did
+  names_ = program_names(ws.programs, session.programs);
+  if (names_.empty()) {
+    error_ = "No programs loaded or defined (select sectors ▸ Add to program…).";
+    error_es_ =
+        "No hay programas cargados ni definidos (seleccione sectores ▸ Añadir a programa…).";
+    return nullptr;
+  }
+  const std::string name = choice_.program.empty() ? names_.front() : choice_.program;
+  try {
+    EvaluationRequest req = make_evaluation_request(ws.sectors, programs, {name}, {});
+    req.window_weeks = choice_.window_weeks;
+    req.by = choice_.by;
+    req.data_from = ws.data_from;
+    req.data_to_exclusive = ws.data_to_exclusive;
+    ++computations_;
+    result_ = evaluate_program(ws.incidents, ws.sectors.size(),
+                               ws.make_filter(evaluation_filter(session.filter)), req);
+  } catch (const std::exception& e) {
+    error_ = e.what();
+    error_es_ = e.what();
+  }
+  return result_ ? &*result_ : nullptr;
+}
+
+std::vector<std::string> EvaluationPanel::summary_lines(Language lang) const {
+  std::vector<std::string> out;
+  if (!result_) {
+    out.push_back(lang == Language::es ? error_es_ : error_);
+    return out;
+  }
+  const ProgramEvaluation& ev = *result_;
+  out.push_back(count_line(lang, L(lang, "Tratados", "Treated"), ev.treated));
+  out.push_back(count_line(lang, L(lang, "Comparación", "Comparison"), ev.comparison));
+  if (ev.did) {
+    const DidResult& d = *ev.did.value;
+    out.push_back(
+        std::string(L(lang, "Razón de tasas DiD (IC 95 %): ", "DiD rate ratio (95 % CI): ")) +
+        ratio_text(d.did));
+    if (d.dispersion > 1)
+      out.push_back(std::string(L(lang, "Con sobredispersión: ", "Overdispersion-adjusted: ")) +
+                    ratio_text(d.did_robust));
+    out.push_back(lang == Language::es ? d.sentence_es : d.sentence_en);
+    const std::string& caution = lang == Language::es ? d.caution_es : d.caution_en;
+    if (!caution.empty()) out.push_back(caution);
+  } else {
+    out.push_back(std::string(L(lang, "DiD no estimable: ", "DiD not estimable: ")) +
+                  (lang == Language::es ? ev.did.reason_es : ev.did.reason));
+  }
+  if (ev.its) {
+    const ItsResult& its = *ev.its.value;
+    out.push_back(std::string(L(lang, "STI cambio de nivel: ", "ITS level change: ")) +
+                  ratio_text(its.level_change.ratio));
+    out.push_back(
+        std::string(L(lang, "STI cambio de pendiente / año: ", "ITS slope change / year: ")) +
+        ratio_text(its.slope_change.ratio));
+  } else {
+    out.push_back(std::string(L(lang, "STI no estimable: ", "ITS not estimable: ")) +
+                  (lang == Language::es ? ev.its.reason_es : ev.its.reason));
+  }
+  if (!ev.excluded.empty()) {
+    char buf[120];
+    std::snprintf(buf, sizeof buf,
+                  L(lang, "%zu sectores excluidos (ventana fuera de los datos)",
+                    "%zu sectors excluded (window outside the data)"),
+                  ev.excluded.size());
+    out.push_back(buf);
+  }
+  return out;
+}
+
+void EvaluationPanel::draw(const Workspace& ws, const Session& session) {
+  const Language lang = session.language;
+  update(ws, session);  // refreshes names_ too
+  const std::string current =
+      choice_.program.empty() && !names_.empty() ? names_.front() : choice_.program;
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
+  if (ImGui::BeginCombo(L(lang, "Programa", "Program"), current.c_str())) {
+    for (const std::string& n : names_)
+      if (ImGui::Selectable(n.c_str(), n == current)) choice_.program = n;
+    ImGui::EndCombo();
+  }
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+  int weeks = choice_.window_weeks;
+  if (ImGui::InputInt(L(lang, "Ventana (semanas)", "Window (weeks)"), &weeks, 4, 13))
+    choice_.window_weeks = std::clamp(weeks, 4, 260);
+  int by = choice_.by == EvalBin::week ? 0 : 1;
+  ImGui::RadioButton(L(lang, "Por semana", "By week"), &by, 0);
+  ImGui::SameLine();
+  ImGui::RadioButton(L(lang, "Por mes", "By month"), &by, 1);
+  choice_.by = by == 0 ? EvalBin::week : EvalBin::month;
+  ImGui::Separator();
+
+  if (!update(ws, session)) {
+    ImGui::TextWrapped("%s", summary_lines(lang).front().c_str());
+    return;
+  }
+  const ProgramEvaluation& ev = *result_;
+  if (ImGui::BeginTable("eval_counts", 5, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) {
+    ImGui::TableSetupColumn(L(lang, "Grupo", "Group"));
+    ImGui::TableSetupColumn(L(lang, "Sectores", "Sectors"));
+    ImGui::TableSetupColumn(L(lang, "Antes", "Before"));
+    ImGui::TableSetupColumn(L(lang, "Después", "After"));
+    ImGui::TableSetupColumn(L(lang, "Tasa/sector/sem.", "Rate/sector/wk"));
+    ImGui::TableHeadersRow();
+    const std::pair<const char*, const GroupWindowCounts*> rows[] = {
+        {L(lang, "Tratados", "Treated"), &ev.treated},
+        {L(lang, "Comparación", "Comparison"), &ev.comparison}};
+    for (const auto& [label, g] : rows) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(label);
+      ImGui::TableNextColumn();
+      ImGui::Text("%zu", g->sectors.size());
+      ImGui::TableNextColumn();
+      ImGui::Text("%.0f", g->before);
+      ImGui::TableNextColumn();
+      ImGui::Text("%.0f", g->after);
+      ImGui::TableNextColumn();
+      ImGui::Text("%.2f → %.2f", g->rate_before, g->rate_after);
+    }
+    ImGui::EndTable();
+  }
+  const std::vector<std::string> lines = summary_lines(lang);
+  for (size_t i = 2; i < lines.size(); ++i) ImGui::TextWrapped("%s", lines[i].c_str());
+}
+
+}  // namespace faro::ui

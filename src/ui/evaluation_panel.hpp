@@ -1,0 +1,59 @@
+#pragma once
+// View ▸ Program evaluation: one program (combo), equal windows before/after each sector's rollout
+// (default 52 weeks), by week or month. Shows treated vs comparison window counts, the DiD rate
+// ratio with its 95 % interval and the plain-words sentence (es/en), and the interrupted time
+// series' level and slope change with intervals, or the reason an estimate is missing.
+//
+// The evaluation (core/program_evaluation.hpp) runs only when its inputs change: the session
+// revision (programs edited in the UI, filter categories/hours), the workspace, or the panel's
+// own choices. Programs are the loaded ones with the session's edits applied
+// (core/session_programs.hpp), so the panel is right even before the app re-applies them.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/program_evaluation.hpp"
+#include "core/session.hpp"
+#include "core/workspace.hpp"
+
+namespace faro::ui {
+
+struct EvaluationChoice {
+  std::string program;  // "" = the first program
+  int window_weeks = 52;
+  EvalBin by = EvalBin::week;
+  friend bool operator==(const EvaluationChoice&, const EvaluationChoice&) = default;
+};
+
+class EvaluationPanel {
+ public:
+  // Recomputes when needed and returns the current evaluation (nullptr with error() set when the
+  // request could not be built, e.g. no programs).
+  const ProgramEvaluation* update(const Workspace& ws, const Session& session);
+  // Draws the panel's widgets at the cursor (inside a window the caller begins).
+  void draw(const Workspace& ws, const Session& session);
+
+  EvaluationChoice& choice() { return choice_; }
+  const std::string& error() const { return error_; }
+  int computations() const { return computations_; }  // for tests: evaluations actually run
+  // The result lines as drawn (headline numbers), for tests and copy-paste.
+  std::vector<std::string> summary_lines(Language lang) const;
+
+ private:
+  EvaluationChoice choice_, computed_choice_;
+  const Workspace* ws_ = nullptr;
+  size_t rows_ = 0;
+  uint64_t revision_ = UINT64_MAX;
+  bool valid_ = false;
+  int computations_ = 0;
+  std::string error_, error_es_;
+  std::optional<ProgramEvaluation> result_;
+  std::vector<std::string> names_;
+};
+
+// The incident filter an evaluation uses: the session's categories, hours and weekdays, but all
+// dates and all sectors (the windows and the groups come from the program).
+FilterState evaluation_filter(const FilterState& f);
+
+}  // namespace faro::ui

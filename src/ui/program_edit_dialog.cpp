@@ -1,0 +1,153 @@
+#include "ui/program_edit_dialog.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstring>
+
+#include "core/session_programs.hpp"
+
+namespace faro::ui {
+namespace {
+
+const char* L(Language lang, const char* es, const char* en) {
+  return lang == Language::es ? es : en;
+}
+
+// Strict YYYY-MM-DD (the dialog asks for exactly that; parse_datetime also accepts other forms).
+std::optional<CivilSeconds> parse_iso_date(const std::string& t) {
+  if (t.size() != 10 || t[4] != '-' || t[7] != '-') return std::nullopt;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (t[i] < '0' || t[i] > '9') return std::nullopt;
+  const int y = std::stoi(t.substr(0, 4)), m = std::stoi(t.substr(5, 2)),
+            d = std::stoi(t.substr(8, 2));
+  if (!is_valid_date(y, m, d)) return std::nullopt;
+  return days_from_civil(y, static_cast<unsigned>(m), static_cast<unsigned>(d)) * kSecondsPerDay;
+}
+
+std::string trimmed(const std::string& s) {
+  const size_t a = s.find_first_not_of(" \t"), b = s.find_last_not_of(" \t");
+  return a == std::string::npos ? "" : s.substr(a, b - a + 1);
+}
+
+// ImGui 1.86 has no std::string InputText: edit through a fixed buffer.
+bool input_text(const char* label, std::string& value) {
+  char buf[256];
+  std::strncpy(buf, value.c_str(), sizeof buf - 1);
+  buf[sizeof buf - 1] = 0;
+  if (!ImGui::InputText(label, buf, sizeof buf)) return false;
+  value = buf;
+  return true;
+}
+
+}  // namespace
+
+ProgramEditFields validate_program_edit(const std::string& name, const std::string& start,
+                                        const std::string& end) {
+  ProgramEditFields f;
+  f.name = trimmed(name);
+  if (f.name.empty()) {
+    f.error_en = "Program name is empty.";
+    f.error_es = "El nombre del programa está vacío.";
+    return f;
+  }
+  const std::optional<CivilSeconds> s = parse_iso_date(trimmed(start));
+  if (!s) {
+    f.error_en = "Rollout date must be a valid YYYY-MM-DD date, got '" + start + "'.";
+    f.error_es = "La fecha de inicio debe ser una fecha válida AAAA-MM-DD, no '" + start + "'.";
+    return f;
+  }
+  f.start = *s;
+  if (!trimmed(end).empty()) {
+    f.end = parse_iso_date(trimmed(end));
+    if (!f.end) {
+      f.error_en = "End date must be empty or a valid YYYY-MM-DD date, got '" + end + "'.";
+      f.error_es = "La fecha de fin debe estar vacía o ser AAAA-MM-DD válida, no '" + end + "'.";
+    } else if (*f.end <= f.start) {
+      f.error_en = "End date must be after the rollout date.";
+      f.error_es = "La fecha de fin debe ser posterior a la de inicio.";
+    }
+  }
+  return f;
+}
+
+void ProgramEditDialog::open(const Session& session) {
+  if (session.selection.empty()) return;
+  sectors_ = session.selection;
+  open_ = popup_requested_ = prefill_ = true;
+  message.clear();
+}
+
+bool ProgramEditDialog::submit_add(const Workspace& ws, Session& session) {
+  const ProgramEditFields f = validate_program_edit(name, start, end);
+  if (!f.ok()) {
+    message = session.language == Language::es ? f.error_es : f.error_en;
+    return false;
+  }
+  add_sectors_to_program(session, ws.programs, f.name, sectors_, f.start, f.end);
+  open_ = false;
+  return true;
+}
+
+bool ProgramEditDialog::submit_remove(const Workspace& ws, Session& session) {
+  const ProgramEditFields f = validate_program_edit(name, "2000-01-01", "");  // name only
+  if (!f.ok()) {
+    message = session.language == Language::es ? f.error_es : f.error_en;
+    return false;
+  }
+  open_ = false;
+  return remove_sectors_from_program(session, ws.programs, f.name, sectors_) > 0;
+}
+
+bool ProgramEditDialog::draw(const Workspace& ws, Session& session) {
+  if (!open_) return false;
+  const Language lang = session.language;
+  const char* title = L(lang, "Añadir a programa###program_edit", "Add to program###program_edit");
+  if (popup_requested_) {
+    ImGui::OpenPopup(title);
+    popup_requested_ = false;
+  }
+  bool changed = false;
+  if (!ImGui::BeginPopupModal(title, &open_, ImGuiWindowFlags_AlwaysAutoResize)) {
+    open_ = ImGui::IsPopupOpen(title);
+    return false;
+  }
+  ImGui::Text(L(lang, "%zu sectores seleccionados", "%zu sectors selected"), sectors_.size());
+  const std::vector<std::string> names = program_names(ws.programs, session.programs);
+  // Where the selected sectors already are (edits applied), so "remove" has a visible target.
+  std::vector<Program> programs = ws.programs;
+  apply_program_specs(programs, session.programs);
+  for (const Program& p : programs)
+    for (const ProgramSector& ps : p.sectors)
+      if (std::find(sectors_.begin(), sectors_.end(), ps.sector) != sectors_.end()) {
+        if (prefill_ && name.empty()) name = p.name;  // the usual edit: re-date or remove
+        ImGui::BulletText("%s: %s (%s)", ps.sector.c_str(), p.name.c_str(),
+                          format_date(ps.start).c_str());
+      }
+  prefill_ = false;
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
+  if (ImGui::BeginCombo(L(lang, "Existentes", "Existing"), name.c_str())) {
+    for (const std::string& n : names)
+      if (ImGui::Selectable(n.c_str(), n == name)) name = n;
+    ImGui::EndCombo();
+  }
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
+  input_text(L(lang, "Nombre del programa", "Program name"), name);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+  input_text(L(lang, "Inicio (AAAA-MM-DD)", "Rollout (YYYY-MM-DD)"), start);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+  input_text(L(lang, "Fin (opcional)", "End (optional)"), end);
+  if (!message.empty()) ImGui::TextWrapped("%s", message.c_str());
+
+  if (ImGui::Button(L(lang, "Añadir", "Add"))) changed = submit_add(ws, session);
+  ImGui::SameLine();
+  if (ImGui::Button(L(lang, "Quitar del programa", "Remove from program")))
+    changed = submit_remove(ws, session);
+  ImGui::SameLine();
+  if (ImGui::Button(L(lang, "Cancelar", "Cancel"))) open_ = false;
+  if (!open_) ImGui::CloseCurrentPopup();
+  ImGui::EndPopup();
+  return changed;
+}
+
+}  // namespace faro::ui

@@ -1,0 +1,52 @@
+#pragma once
+// "Añadir a programa… / Add to program…": with sectors selected on the map (Session::selection),
+// puts them into a program (an existing one from the combo or a new name) with a rollout date
+// and an optional end (YYYY-MM-DD), or removes them from it. Edits Session::programs
+// (core/session_programs.hpp) and bumps the session; the project file saves them.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/civil_time.hpp"
+#include "core/session.hpp"
+#include "core/workspace.hpp"
+
+namespace faro::ui {
+
+// The dialog's text fields checked: a non-empty name, a valid rollout date, an optional end date
+// after the rollout. `error_en/error_es` empty when ok.
+struct ProgramEditFields {
+  std::string name;
+  CivilSeconds start = 0;
+  std::optional<CivilSeconds> end;
+  std::string error_en, error_es;
+  bool ok() const { return error_en.empty(); }
+};
+ProgramEditFields validate_program_edit(const std::string& name, const std::string& start,
+                                        const std::string& end);
+
+class ProgramEditDialog {
+ public:
+  // Opens the modal for the current selection (does nothing when nothing is selected).
+  void open(const Session& session);
+  bool is_open() const { return open_; }
+  // Draws the modal when open; returns true when the session's programs were changed.
+  bool draw(const Workspace& ws, Session& session);
+
+  // The buttons' actions (draw() calls them): validate the fields and edit the session's
+  // programs for the sectors selected when the dialog opened. Return true when the programs
+  // changed; on a validation error `message` says why and the dialog stays open.
+  bool submit_add(const Workspace& ws, Session& session);
+  bool submit_remove(const Workspace& ws, Session& session);
+
+  // Field buffers (tests fill them as a user would type).
+  std::string name, start = "2024-01-01", end;
+  std::string message;  // last validation error or result, in the session language
+
+ private:
+  bool open_ = false, popup_requested_ = false;
+  bool prefill_ = false;  // fill an empty name from the selection's program on the first draw
+  std::vector<std::string> sectors_;  // the selection when opened
+};
+
+}  // namespace faro::ui
