@@ -1,5 +1,9 @@
 #include "app/density_worker.hpp"
 
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <exception>
 
@@ -87,6 +91,10 @@ void DensityWorker::run() {
   // One estimator per thread: it reuses its buffers between calls. Leave a core to the UI thread
   // so frames keep flowing while a grid is computed. The looser interactive error bound (2 %)
   // lets the quartic take the fast binned path at 7 cells per bandwidth.
+  // Lower this thread's priority (Linux: per-thread nice, inherited by the estimator's threads):
+  // on a 2-core machine with software GL, llvmpipe's rasteriser threads draw the frames, and they
+  // must win over a background grid that may lag a frame or two anyway.
+  setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 10);
   CpuKde::Options options;
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());  // 0 = unknown
   options.threads = std::max(1u, cores - 1);

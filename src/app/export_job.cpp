@@ -81,7 +81,9 @@ render::MapSceneOptions export_scene_options(const Workspace& ws, const Session&
   o.language = session.language == Language::en ? "en" : "es";
   const bool en = session.language == Language::en;
   o.title =
-      !session.title.empty() ? session.title : (en ? "Incidents — " : "Incidentes — ") + ws.title;
+      !session.title.empty() ? session.title : (en ? "Incidents — " : "Incidentes — ") +
+                                              (ws.synthetic ? (en ? "Demo city" : "Ciudad demo")
+                                                            : ws.title);
   const CivilSeconds from = session.filter.from.value_or(ws.data_from);
   const CivilSeconds to = session.filter.to_exclusive.value_or(ws.data_to_exclusive);
   if (to > from) o.subtitle = format_date(from) + " – " + format_date(to - kSecondsPerDay);

@@ -195,7 +195,7 @@ void DashboardUi::Impl::draw_side_panel(const Rect& r, const Workspace& ws, Sess
   ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0);
   ImGui::Begin("##side_panel", nullptr, kFixedWindow);
   if (fonts.bold) ImGui::PushFont(fonts.bold);
-  ImGui::TextUnformatted(ws.title.c_str());
+  ImGui::TextUnformatted(workspace_title(ws, session.language).c_str());
   if (fonts.bold) ImGui::PopFont();
   if (ws.synthetic) {
     ImGui::SameLine();

@@ -92,4 +92,8 @@ const char* tr_weekday(int monday_first, Language lang) {
   return tr(kDays[monday_first], lang);
 }
 
+std::string workspace_title(const Workspace& ws, Language lang) {
+  return ws.synthetic ? tr(Msg::menu_demo_city, lang) : ws.title;
+}
+
 }  // namespace faro::ui

@@ -6,9 +6,11 @@
 // Texts are UTF-8. Only Latin-1 letters plus “ ” – — • … are used: the UI font atlas holds exactly
 // those glyphs (ui/ui_fonts.hpp). Format strings use printf conventions (%s, %d, %lld).
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 #include "core/session.hpp"
+#include "core/workspace.hpp"
 
 namespace faro::ui {
 
@@ -223,6 +225,8 @@ const char* tr(std::string_view id, Language lang);
 // Names for enums shown in several panels.
 const char* tr_layer(LayerId id, Language lang);
 const char* tr_role(SourceSpec::Role role, Language lang);
-const char* tr_weekday(int monday_first, Language lang);  // 0 = Monday .. 6 = Sunday
+const char* tr_weekday(int monday_first, Language lang);
+// The data's title in the UI language: the demo city's name is translated, others are file names.
+std::string workspace_title(const Workspace& ws, Language lang);  // 0 = Monday .. 6 = Sunday
 
 }  // namespace faro::ui

@@ -240,7 +240,8 @@ void MapOverlay::draw_title(ImDrawList* dl, const Workspace& ws, const Session& 
                             const MapRegion& r, const UiFonts& fonts) {
   const Language lang = session.language;
   const float f = ImGui::GetFontSize();
-  const std::string title = !session.title.empty() ? session.title : ws.title;
+  const std::string title =
+      !session.title.empty() ? session.title : workspace_title(ws, session.language);
   const std::string range = visible_date_range(ws, session.filter);
   ImFont* big = fonts.title ? fonts.title : ImGui::GetFont();
   const float big_size = fonts.title ? big->FontSize : f * 1.8f;
