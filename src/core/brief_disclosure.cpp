@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <tuple>
 
+#include "core/csv_text.hpp"
 #include "core/errors.hpp"
 
 namespace faro {
@@ -307,38 +308,20 @@ class BriefProtector {
   ProtectedTable t_;
 };
 
-std::string csv_text(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char ch : s) {
-    if (ch == '"') q += '"';
-    q += ch;
-  }
-  return q + "\"";
-}
-
-std::string fixed(double v, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  std::string s = buf;
-  if (s == "-0.000" || s == "-0.0") s.erase(0, 1);
-  return s;
-}
-
 void append_row(std::string& out, const BriefRow& r, const BriefRowMask& m,
                 const std::string& marker) {
   const auto count = [&](int64_t v, bool h) { return "," + (h ? marker : std::to_string(v)); };
-  out += csv_text(r.sector);
+  out += csv_quote(r.sector);
   out += count(r.week, m.week) + count(r.prev_week, m.prev_week);
-  out += "," + (m.mean_prev4 ? marker : fixed(r.mean_prev4, 3));
+  out += "," + (m.mean_prev4 ? marker : fixed_decimals(r.mean_prev4, 3));
   out += count(r.same_week_last_year, m.same_week_last_year) + count(r.ytd, m.ytd) +
          count(r.ytd_last_year, m.ytd_last_year);
   if (m.derived) {
     out += "," + marker + "," + marker + "," + marker + "\n";
     return;
   }
-  out += "," + fixed(r.z, 3) + "," + to_string(r.flag) + ",";
-  if (r.pct_change) out += fixed(*r.pct_change, 1);
+  out += "," + fixed_decimals(r.z, 3) + "," + to_string(r.flag) + ",";
+  if (r.pct_change) out += fixed_decimals(*r.pct_change, 1);
   out += "\n";
 }
 

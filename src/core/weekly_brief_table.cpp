@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <tuple>
 
+#include "core/csv_text.hpp"
 #include "core/weekly_brief.hpp"
 
 namespace faro {
@@ -66,34 +67,16 @@ double numeric_key(const BriefRow& r, BriefColumn c) {
   return 0;
 }
 
-std::string csv_text(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char ch : s) {
-    if (ch == '"') q += '"';
-    q += ch;
-  }
-  return q + "\"";
-}
-
-std::string fixed(double v, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  std::string s = buf;
-  if (s == "-0.000" || s == "-0.0") s.erase(0, 1);  // no negative zero in the file
-  return s;
-}
-
 void append_row(std::string& out, const BriefRow& r) {
-  out += csv_text(r.sector);
+  out += csv_quote(r.sector);
   for (int64_t v : {r.week, r.prev_week}) out += "," + std::to_string(v);
-  out += "," + fixed(r.mean_prev4, 3);
+  out += "," + fixed_decimals(r.mean_prev4, 3);
   for (int64_t v : {r.same_week_last_year, r.ytd, r.ytd_last_year}) out += "," + std::to_string(v);
-  out += "," + fixed(r.z, 3);
+  out += "," + fixed_decimals(r.z, 3);
   out += ",";
   out += to_string(r.flag);
   out += ",";
-  if (r.pct_change) out += fixed(*r.pct_change, 1);
+  if (r.pct_change) out += fixed_decimals(*r.pct_change, 1);
   out += "\n";
 }
 

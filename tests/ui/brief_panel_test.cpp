@@ -116,16 +116,8 @@ TEST(BriefPanel, SelectionDoesNotRecomputeButAFilterChangeDoes) {
 // Renders the panel through the ImGui OpenGL 3 backend into an EGL offscreen target and writes
 // brief_panel_{es,en}.png (to FARO_UI_SCREENSHOT_DIR when set), to look at.
 TEST(BriefPanel, Screenshot) {
-  std::optional<render::EglContext> gl;
-  try {
-    gl.emplace();
-  } catch (const render::GlUnavailable& e) {
-    GTEST_SKIP() << "no OpenGL through EGL: " << e.what();
-  }
-  const char* env_dir = std::getenv("FARO_UI_SCREENSHOT_DIR");
-  const std::filesystem::path dir =
-      env_dir ? env_dir : std::filesystem::temp_directory_path() / "faro_ui_screenshots";
-  std::filesystem::create_directories(dir);
+  FARO_UI_REQUIRE_EGL(gl);
+  const std::filesystem::path dir = testing::screenshot_dir();
   for (Language lang : {Language::es, Language::en}) {
     const int w = 900, h = 560;
     testing::HeadlessImGui gui(w, h);

@@ -86,16 +86,8 @@ std::filesystem::path dialog_folder() {
 }
 
 TEST(DashboardScreenshot, RendersSpanishEnglishNormalAndPresentation) {
-  std::optional<render::EglContext> gl;
-  try {
-    gl.emplace();
-  } catch (const render::GlUnavailable& e) {
-    GTEST_SKIP() << "no OpenGL through EGL: " << e.what();
-  }
-  const char* env_dir = std::getenv("FARO_UI_SCREENSHOT_DIR");
-  const std::filesystem::path dir =
-      env_dir ? env_dir : std::filesystem::temp_directory_path() / "faro_ui_screenshots";
-  std::filesystem::create_directories(dir);
+  FARO_UI_REQUIRE_EGL(gl);
+  const std::filesystem::path dir = testing::screenshot_dir();
 
   const Shot shots[] = {
       {"dashboard_es", Language::es, false, false, 1.0f},

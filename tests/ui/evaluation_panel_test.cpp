@@ -172,16 +172,8 @@ TEST(EvaluationPanel, ExplainsWhenThereAreNoPrograms) {
 }
 
 TEST(EvaluationPanel, Screenshot) {
-  std::optional<render::EglContext> gl;
-  try {
-    gl.emplace();
-  } catch (const render::GlUnavailable& e) {
-    GTEST_SKIP() << "no OpenGL through EGL: " << e.what();
-  }
-  const char* env_dir = std::getenv("FARO_UI_SCREENSHOT_DIR");
-  const std::filesystem::path dir =
-      env_dir ? env_dir : std::filesystem::temp_directory_path() / "faro_ui_screenshots";
-  std::filesystem::create_directories(dir);
+  FARO_UI_REQUIRE_EGL(gl);
+  const std::filesystem::path dir = testing::screenshot_dir();
   for (Language lang : {Language::es, Language::en}) {
     const int w = 760, h = 420;
     testing::HeadlessImGui gui(w, h);

@@ -4,14 +4,36 @@
 // directly from core/demo_city.hpp so the tests do not depend on the io loaders.
 #include <imgui.h>
 
+#include <cstdlib>
+#include <filesystem>
 #include <functional>
+#include <optional>
 
 #include "core/demo_city.hpp"
 #include "core/session.hpp"
 #include "core/workspace.hpp"
+#include "render/egl_context.hpp"
 #include "ui/dashboard_ui.hpp"
 
+// A headless EGL context for screenshot tests, or the test is skipped with the reason.
+#define FARO_UI_REQUIRE_EGL(gl)                                        \
+  std::optional<::faro::render::EglContext> gl;                        \
+  try {                                                                \
+    gl.emplace();                                                      \
+  } catch (const ::faro::render::GlUnavailable& e) {                   \
+    GTEST_SKIP() << "no OpenGL through EGL: " << e.what();             \
+  }
+
 namespace faro::ui::testing {
+
+// Where screenshot tests write PNGs to look at: $FARO_UI_SCREENSHOT_DIR, else a temp folder.
+inline std::filesystem::path screenshot_dir() {
+  const char* env_dir = std::getenv("FARO_UI_SCREENSHOT_DIR");
+  const std::filesystem::path dir =
+      env_dir ? env_dir : std::filesystem::temp_directory_path() / "faro_ui_screenshots";
+  std::filesystem::create_directories(dir);
+  return dir;
+}
 
 // Header-only (the tests CMake compiles tests/ui/*_test.cpp only).
 // Creates and destroys an ImGui context; the DashboardUi's fonts are loaded and the atlas
