@@ -14,6 +14,7 @@
 #include "io/atomic_file.hpp"
 #include "io/evaluation_report.hpp"
 #include "io/program_json_loader.hpp"
+#include "io/program_polygon_loader.hpp"
 
 namespace faro::cli {
 namespace {
@@ -145,7 +146,7 @@ int cmd_evaluate(const std::vector<std::string>& argv, std::ostream& out, std::o
 
   LoadedData data = load_data(args, err);
   const std::string programs_source = args.get_or("programs", data.sectors_source);
-  io::ProgramLoadResult pl = io::load_programs_any(programs_source);
+  io::ProgramLoadResult pl = io::load_programs_for_sectors(programs_source, data.sectors);
   err << pl.report.to_text();
 
   EvaluationRequest req = make_evaluation_request(data.sectors, pl.programs, args.all("program"),

@@ -7,6 +7,7 @@
 #include "core/polygon_index.hpp"
 #include "io/context_loader.hpp"
 #include "io/program_loader.hpp"
+#include "io/program_polygon_loader.hpp"
 
 namespace faro::io {
 namespace {
@@ -152,7 +153,8 @@ Workspace load_workspace(const Session& session, const LoadProgress& caller_prog
   for (const std::string& path : program_paths) {
     progress.report(0.82f, progress.say("programs: ", "programas: ") + path);
     if (!ws.synthetic) require_source_file(path, "programs");
-    ProgramLoadResult pl = load_programs(path);
+    // Rollout tables, JSON, or program polygons (sectors assigned by area; see the header).
+    ProgramLoadResult pl = load_programs_for_sectors(path, ws.sectors);
     note_unknown_program_sectors(ws.sectors, pl.programs, pl.report);
     for (Program& p : pl.programs) ws.programs.push_back(std::move(p));
     ws.reports.push_back(std::move(pl.report));

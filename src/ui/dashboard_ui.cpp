@@ -94,7 +94,7 @@ MapRegion DashboardUi::draw(const Workspace& ws, Session& session, const AppStat
     metrics.menu_height = s.menu.draw(ws, session, status, actions, s.state);
   metrics.status_height = ImGui::GetFrameHeight() + 4;
   metrics.side_width = 22.0f * font;
-  metrics.timeline_height = 9.0f * font;
+  metrics.timeline_height = 10.6f * font;
   const DashboardLayout layout =
       compute_layout(io.DisplaySize.x, io.DisplaySize.y, metrics, status.presentation);
 

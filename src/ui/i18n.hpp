@@ -127,6 +127,12 @@ namespace faro::ui {
   X(synthetic_data, "DATOS SINTÉTICOS", "SYNTHETIC DATA")                                       \
   X(timeline_placeholder, "Línea de tiempo", "Timeline")                                        \
   X(timeline_all, "Todos los incidentes", "All incidents")                                      \
+  X(timeline_mode_selection, "Selección vs resto", "Selection vs rest")                         \
+  X(timeline_mode_programs, "Tratados vs comparación", "Treated vs comparison")                 \
+  X(timeline_selected, "Sectores seleccionados", "Selected sectors")                            \
+  X(timeline_rest, "Resto de sectores", "Other sectors")                                        \
+  X(timeline_treated, "Sectores con programa", "Program sectors")                               \
+  X(timeline_comparison, "Sectores de comparación", "Comparison sectors")                       \
   /* file browser */                                                                            \
   X(browser_open_data, "Abrir datos", "Open data")                                              \
   X(browser_open_project, "Abrir proyecto", "Open project")                                     \

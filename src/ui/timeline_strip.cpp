@@ -35,13 +35,50 @@ void program_markers(const Workspace& ws, TimelineInput& in) {
   }
 }
 
+std::vector<TimelineGroup> timeline_groups(const Workspace& ws, const Session& session,
+                                           TimelineMode mode) {
+  const Language lang = session.language;
+  std::vector<uint8_t> in_group(ws.sectors.size(), 0);
+  if (mode == TimelineMode::selection) {
+    for (const std::string& name : session.selection)
+      if (auto i = ws.sectors.find(name)) in_group[*i] = 1;
+  } else if (mode == TimelineMode::programs) {
+    for (const Program& p : ws.programs)
+      for (const ProgramSector& s : p.sectors)
+        if (auto i = ws.sectors.find(s.sector)) in_group[*i] = 1;
+  }
+  TimelineGroup inside, rest;
+  for (size_t i = 0; i < in_group.size(); ++i) (in_group[i] ? inside : rest).sectors.push_back(i);
+  if (mode == TimelineMode::all || inside.sectors.empty()) {
+    TimelineGroup all;
+    all.label = tr(Msg::timeline_all, lang);
+    all.all = true;
+    return {all};
+  }
+  const bool programs = mode == TimelineMode::programs;
+  inside.label = tr(programs ? Msg::timeline_treated : Msg::timeline_selected, lang);
+  rest.label = tr(programs ? Msg::timeline_comparison : Msg::timeline_rest, lang);
+  if (rest.sectors.empty()) return {inside};
+  return {inside, rest};
+}
+
 void TimelineStrip::refresh(const Workspace& ws, const Session& session) {
   FilterState f = session.filter;
   f.from.reset();
   f.to_exclusive.reset();
+  std::vector<TimelineGroup> groups = timeline_groups(ws, session, mode_);
+  const auto same_groups = [&] {
+    if (groups.size() != groups_.size()) return false;
+    for (size_t i = 0; i < groups.size(); ++i)
+      if (groups[i].label != groups_[i].label || groups[i].sectors != groups_[i].sectors)
+        return false;
+    return true;
+  };
   if (valid_ && ws_ == &ws && rows_ == ws.incidents.size() && data_from_ == ws.data_from &&
-      data_to_ == ws.data_to_exclusive && f == filter_)
+      data_to_ == ws.data_to_exclusive && f == filter_ && same_groups())
     return;
+  groups_ = std::move(groups);
+  rates_ = groups_.size() > 1;
   ws_ = &ws;
   rows_ = ws.incidents.size();
   data_from_ = ws.data_from;
@@ -55,11 +92,8 @@ void TimelineStrip::refresh(const Workspace& ws, const Session& session) {
   req.from = ws.data_from;
   req.to_exclusive = ws.data_to_exclusive;
   req.rolling_window = req.kind == BinKind::day ? 7 : 5;
-  TimelineGroup all;
-  all.label = tr(Msg::timeline_all, session.language);
-  all.all = true;
   try {
-    timeline_ = build_timeline(ws.incidents, ws.sectors.size(), ws.make_filter(f), req, {all});
+    timeline_ = build_timeline(ws.incidents, ws.sectors.size(), ws.make_filter(f), req, groups_);
   } catch (const std::exception&) {
     // An unusable range (e.g. a corrupt date span) leaves the strip empty, never crashes a frame.
     timeline_.reset();
@@ -78,12 +112,19 @@ void TimelineStrip::draw(const Rect& r, const Workspace& ws, Session& session) {
       ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoTitleBar |
       ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoScrollbar;
   ImGui::Begin("##timeline", nullptr, flags);
+  const Language lang = session.language;
+  const char* modes[] = {tr(Msg::timeline_all, lang), tr(Msg::timeline_mode_selection, lang),
+                         tr(Msg::timeline_mode_programs, lang)};
+  int mode = static_cast<int>(mode_);
+  ImGui::SetNextItemWidth(16.0f * ImGui::GetFontSize());
+  if (ImGui::Combo("##timeline_mode", &mode, modes, 3)) mode_ = static_cast<TimelineMode>(mode);
   if (!timeline_) {
     ImGui::TextDisabled("%s", tr(Msg::timeline_placeholder, session.language));
   } else {
     TimelineInput in;
     in.timeline = &*timeline_;
     in.language = session.language;
+    in.rates = rates_;
     program_markers(ws, in);
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     if (panel_.draw(in, session.filter, avail)) session.bump();

@@ -5,6 +5,7 @@
 // drawn as markers and program periods as bands. The series is rebuilt only when the data or the
 // non-date part of the filter changes, not on every session bump (an opacity drag bumps too).
 #include <optional>
+#include <vector>
 
 #include "core/session.hpp"
 #include "core/timeline_series.hpp"
@@ -22,6 +23,15 @@ BinKind timeline_bin_kind(CivilSeconds from, CivilSeconds to_exclusive);
 // latest end, or to the data end).
 void program_markers(const Workspace& ws, TimelineInput& in);
 
+// What the strip compares: every incident, the selected sectors against the rest, or the sectors
+// in any program (treated) against the others (comparison), as rates per sector so groups of
+// unequal size compare.
+enum class TimelineMode { all, selection, programs };
+
+// The series' groups for `mode` (falls back to `all` when the selection or the programs are empty).
+std::vector<TimelineGroup> timeline_groups(const Workspace& ws, const Session& session,
+                                           TimelineMode mode);
+
 class TimelineStrip {
  public:
   void draw(const Rect& where, const Workspace& ws, Session& session);
@@ -33,6 +43,9 @@ class TimelineStrip {
 
   TimelinePanel panel_;
   std::optional<Timeline> timeline_;
+  TimelineMode mode_ = TimelineMode::all;
+  bool rates_ = false;                  // the series are groups compared per sector
+  std::vector<TimelineGroup> groups_;   // cache key too: selection and programs feed them
   // Cache key: what the series depends on.
   const Workspace* ws_ = nullptr;
   size_t rows_ = 0;
