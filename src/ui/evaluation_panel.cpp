@@ -125,6 +125,38 @@ std::vector<std::string> EvaluationPanel::summary_lines(Language lang) const {
   return out;
 }
 
+std::optional<ItsChart> its_chart(const ItsResult& its, EvalBin by, Language lang) {
+  if (its.series.empty() || its.sectors.empty()) return std::nullopt;
+  const BinKind kind = by == EvalBin::month ? BinKind::month : BinKind::week;
+  const double n = static_cast<double>(its.sectors.size());
+  ItsChart c;
+  Timeline& tl = c.timeline;
+  tl.kind = kind;
+  tl.first_bin = bin_of(kind, its.series.front().start);
+  tl.bins = static_cast<int64_t>(its.series.size());
+  for (int64_t b = 0; b <= tl.bins; ++b) tl.bin_starts.push_back(bin_start(kind, tl.first_bin + b));
+  TimelineSeries s;
+  s.label = L(lang, "Tratados (observado)", "Treated (observed)");
+  s.sector_count = its.sectors.size();
+  for (const ItsPoint& p : its.series) {
+    s.counts.push_back(p.observed);
+    s.per_sector.push_back(p.observed / n);
+    s.total += p.observed;
+    if (p.relative_bin == 0) c.rollout = p.start;
+    if (p.relative_bin < 0) continue;
+    const int64_t b = bin_of(kind, p.start) - tl.first_bin;
+    if (b < 0 || b >= tl.bins) continue;
+    c.counterfactual.at.push_back((tl.bin_starts[b] + tl.bin_starts[b + 1]) / 2);
+    c.counterfactual.value.push_back(p.counterfactual / n);
+    c.counterfactual.low.push_back(p.cf_low / n);
+    c.counterfactual.high.push_back(p.cf_high / n);
+  }
+  s.rolling_mean = s.per_sector;
+  tl.series.push_back(std::move(s));
+  c.counterfactual.label = L(lang, "Contrafactual (tendencia previa)", "Counterfactual (pre-trend)");
+  return c;
+}
+
 void EvaluationPanel::draw(const Workspace& ws, const Session& session) {
   const Language lang = session.language;
   update(ws, session);  // refreshes names_ too
@@ -179,6 +211,22 @@ void EvaluationPanel::draw(const Workspace& ws, const Session& session) {
   }
   const std::vector<std::string> lines = summary_lines(lang);
   for (size_t i = 2; i < lines.size(); ++i) ImGui::TextWrapped("%s", lines[i].c_str());
+
+  // The ITS on a timeline: observed treated rate, the counterfactual after rollout with its band.
+  if (!ev.its) return;
+  const std::optional<ItsChart> chart = its_chart(*ev.its.value, choice_.by, lang);
+  if (!chart) return;
+  TimelineInput in;
+  in.timeline = &chart->timeline;
+  in.rates = true;
+  in.rolling = false;
+  in.controls = false;
+  in.language = lang;
+  in.counterfactual = chart->counterfactual;
+  in.rollouts.push_back({chart->rollout, L(lang, "Inicio", "Rollout")});
+  FilterState scratch;  // the chart does not filter the dashboard
+  const float h = std::max(ImGui::GetContentRegionAvail().y, 10.0f * ImGui::GetFontSize());
+  its_panel_.draw(in, scratch, ImVec2(ImGui::GetContentRegionAvail().x, h), 0.0);
 }
 
 }  // namespace faro::ui

@@ -16,6 +16,7 @@
 #include "core/program_evaluation.hpp"
 #include "core/session.hpp"
 #include "core/workspace.hpp"
+#include "ui/timeline_panel.hpp"
 
 namespace faro::ui {
 
@@ -50,10 +51,21 @@ class EvaluationPanel {
   std::string error_, error_es_;
   std::optional<ProgramEvaluation> result_;
   std::vector<std::string> names_;
+  TimelinePanel its_panel_;  // draws the ITS chart (no brushing: its filter is a scratch copy)
 };
 
 // The incident filter an evaluation uses: the session's categories, hours and weekdays, but all
 // dates and all sectors (the windows and the groups come from the program).
 FilterState evaluation_filter(const FilterState& f);
+
+// The interrupted time series as a timeline: observed treated counts per sector and period
+// (aligned at the earliest rollout), and the counterfactual (pre-trend projected, 95 % band) after
+// rollout, ready for TimelinePanel.
+struct ItsChart {
+  Timeline timeline;
+  TimelineOverlay counterfactual;
+  CivilSeconds rollout = 0;
+};
+std::optional<ItsChart> its_chart(const ItsResult& its, EvalBin by, Language lang);
 
 }  // namespace faro::ui

@@ -41,6 +41,39 @@ TEST(ProgramEditDialog, ValidatesNameAndDates) {
   EXPECT_NE(validate_program_edit("", "x", "").error_es.find("nombre"), std::string::npos);
 }
 
+TEST(EvaluationPanel, ItsChartHasTheObservedRatesAndTheCounterfactualAfterRollout) {
+  Session session;
+  const Workspace ws = testing::demo_workspace(session, 15000);
+  EvaluationRequest req = make_evaluation_request(ws.sectors, ws.programs, {kFase1}, {});
+  req.data_from = ws.data_from;
+  req.data_to_exclusive = ws.data_to_exclusive;
+  const ProgramEvaluation ev =
+      evaluate_program(ws.incidents, ws.sectors.size(), ws.make_filter(session.filter), req);
+  ASSERT_TRUE(ev.its) << ev.its.reason;
+  const ItsResult& its = *ev.its.value;
+  const std::optional<ItsChart> chart = its_chart(its, EvalBin::week, Language::es);
+  ASSERT_TRUE(chart);
+  const Timeline& tl = chart->timeline;
+  ASSERT_EQ(tl.bins, static_cast<int64_t>(its.series.size()));
+  ASSERT_EQ(tl.series.size(), 1u);
+  const double n = static_cast<double>(its.sectors.size());
+  size_t after = 0;
+  for (size_t i = 0; i < its.series.size(); ++i) {
+    EXPECT_EQ(tl.bin_starts[i], its.series[i].start) << "consecutive weeks from the first";
+    EXPECT_DOUBLE_EQ(tl.series[0].per_sector[i], its.series[i].observed / n);
+    if (its.series[i].relative_bin >= 0) ++after;
+  }
+  ASSERT_EQ(chart->counterfactual.value.size(), after);
+  for (size_t i = 0; i < after; ++i) {
+    EXPECT_LE(chart->counterfactual.low[i], chart->counterfactual.value[i]);
+    EXPECT_GE(chart->counterfactual.high[i], chart->counterfactual.value[i]);
+  }
+  const auto first_after = std::find_if(its.series.begin(), its.series.end(),
+                                        [](const ItsPoint& p) { return p.relative_bin == 0; });
+  ASSERT_NE(first_after, its.series.end());
+  EXPECT_EQ(chart->rollout, first_after->start);
+}
+
 TEST(EvaluationPanel, ShowsCoreNumbersForFase1AndCachesByRevision) {
   testing::HeadlessImGui gui;
   Session session;
