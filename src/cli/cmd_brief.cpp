@@ -14,7 +14,7 @@
 #include "core/errors.hpp"
 #include "core/weekly_brief.hpp"
 #include "io/atomic_file.hpp"
-#include "io/program_loader.hpp"
+#include "io/program_polygon_loader.hpp"
 #include "render/brief_page.hpp"
 
 namespace faro::cli {
@@ -170,7 +170,7 @@ int cmd_brief(const std::vector<std::string>& args_in, std::ostream& out, std::o
     const std::string programs_source =
         args.get_or("programs", data.synthetic ? data.sectors_source : "");
     if (!programs_source.empty()) {
-      io::ProgramLoadResult pl = io::load_programs(programs_source);
+      io::ProgramLoadResult pl = io::load_programs_for_sectors(programs_source, data.sectors);
       err << pl.report.to_text();
       programs = std::move(pl.programs);
     }

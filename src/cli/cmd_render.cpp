@@ -18,7 +18,7 @@
 #include "io/basemap_reader.hpp"
 #include "io/context_loader.hpp"
 #include "io/png_writer.hpp"
-#include "io/program_loader.hpp"
+#include "io/program_polygon_loader.hpp"
 #include "render/context_line_layer.hpp"
 #include "render/egl_context.hpp"
 #include "render/map_scene.hpp"
@@ -191,7 +191,7 @@ int cmd_render(const std::vector<std::string>& args_in, std::ostream& out, std::
   std::vector<Program> programs;
   std::string programs_source = args.get_or("programs", data.synthetic ? data.sectors_source : "");
   if (!programs_source.empty() && opts.layers.count(render::SceneLayer::programs)) {
-    io::ProgramLoadResult pl = io::load_programs(programs_source);
+    io::ProgramLoadResult pl = io::load_programs_for_sectors(programs_source, data.sectors);
     err << pl.report.to_text();
     programs = std::move(pl.programs);
   }

@@ -48,22 +48,31 @@ int name_field(OGRFeatureDefnH d) {
 int start_field(OGRFeatureDefnH d) {
   return find_field(d, {"start", "inicio", "fecha_inicio", "rollout"});
 }
-int end_field(OGRFeatureDefnH d) { return find_field(d, {"end", "fin", "fecha_fin"}); }
-bool has_sector_field(OGRFeatureDefnH d) { return find_field(d, {"sector", "cuadrante"}) >= 0; }
+int end_field(OGRFeatureDefnH d) {
+  return find_field(d, {"end", "fin", "fecha_fin"});
+}
+bool has_sector_field(OGRFeatureDefnH d) {
+  return find_field(d, {"sector", "cuadrante"}) >= 0;
+}
 
 DatasetPtr open_vector(const std::string& source) {
   return DatasetPtr(
       GDALOpenEx(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
 }
 
-// The first layer whose declared geometry type is polygonal (a GeoPackage may also hold tables).
+// The first layer whose declared geometry type is polygonal (a GeoPackage may also hold tables);
+// failing that, the first of unknown type (GeoJSON mixing Polygon and MultiPolygon declares
+// wkbUnknown). Non-polygonal features of such a layer are rejected one by one.
 OGRLayerH polygon_layer(GDALDatasetH ds) {
   const int n = GDALDatasetGetLayerCount(ds);
+  OGRLayerH unknown = nullptr;
   for (int i = 0; i < n; ++i) {
     OGRLayerH l = GDALDatasetGetLayer(ds, i);
-    if (is_polygonal_type(OGR_L_GetGeomType(l))) return l;
+    const OGRwkbGeometryType t = OGR_L_GetGeomType(l);
+    if (is_polygonal_type(t)) return l;
+    if (unknown == nullptr && wkbFlatten(t) == wkbUnknown) unknown = l;
   }
-  return nullptr;
+  return unknown;
 }
 
 std::string field_text(OGRFeatureH f, int i) {
@@ -97,11 +106,39 @@ std::unique_ptr<void, TransformDestroyer> make_transform(OGRLayerH layer,
   return ct;
 }
 
-bool inside(const MultiPolygon& area, const Box& box, Vec2 p) {
-  if (!box.contains(p.x, p.y)) return false;
-  return std::any_of(area.begin(), area.end(), [&](const Polygon& poly) {
-    return signed_distance_to_polygon(p, poly) > 0;
-  });
+bool pole_inside(const MultiPolygon& area, Vec2 p) {
+  return std::any_of(area.begin(), area.end(),
+                     [&](const Polygon& poly) { return signed_distance_to_polygon(p, poly) > 0; });
+}
+
+OGRGeometryH ogr_ring(const Ring& ring) {
+  OGRGeometryH r = OGR_G_CreateGeometry(wkbLinearRing);
+  for (const Vec2& v : ring) OGR_G_AddPoint_2D(r, v.x, v.y);
+  if (!ring.empty()) OGR_G_AddPoint_2D(r, ring.front().x, ring.front().y);  // OGR rings closed
+  return r;
+}
+
+// faro shape -> OGR multipolygon (owned by the caller), for GEOS overlap areas.
+std::unique_ptr<void, GeometryDestroyer> to_ogr(const MultiPolygon& shape) {
+  OGRGeometryH mp = OGR_G_CreateGeometry(wkbMultiPolygon);
+  for (const Polygon& p : shape) {
+    OGRGeometryH poly = OGR_G_CreateGeometry(wkbPolygon);
+    OGR_G_AddGeometryDirectly(poly, ogr_ring(p.outer));
+    for (const Ring& h : p.holes) OGR_G_AddGeometryDirectly(poly, ogr_ring(h));
+    OGR_G_AddGeometryDirectly(mp, poly);
+  }
+  return std::unique_ptr<void, GeometryDestroyer>(mp);
+}
+
+// Does the program feature `area` cover most (> 50 %) of `sector`? The overlap area comes from
+// GEOS; where GEOS cannot intersect (invalid polygon, GDAL built without GEOS) the sector's pole
+// of inaccessibility inside the feature decides instead.
+bool covers(const MultiPolygon& area, OGRGeometryH area_ogr, const Sector& sector,
+            OGRGeometryH sector_ogr, Vec2 pole) {
+  const double sector_area = faro::area(sector.shape);
+  std::unique_ptr<void, GeometryDestroyer> overlap(OGR_G_Intersection(sector_ogr, area_ogr));
+  if (!overlap || sector_area <= 0) return pole_inside(area, pole);
+  return OGR_G_Area(static_cast<OGRGeometryH>(overlap.get())) > 0.5 * sector_area;
 }
 
 // Adds `sector` to `program` starting at `start`, or moves an existing entry's start earlier.
@@ -153,10 +190,14 @@ ProgramLoadResult load_program_polygons(const std::string& source, const SectorS
   out.report.layer = OGR_L_GetName(layer);
   out.report.method = "features";
   auto ct = make_transform(layer, work_srs, shown, out.report);
-  // Sector anchor points, computed once: the polylabel of each sector (working CRS metres).
-  std::vector<Vec2> anchors;
-  anchors.reserve(sectors.size());
-  for (const Sector& s : sectors.sectors) anchors.push_back(polylabel(s.shape).point);
+  // Per sector, computed once: the OGR copy of its shape for overlaps and its pole of
+  // inaccessibility for the fallback test (working CRS metres).
+  std::vector<std::unique_ptr<void, GeometryDestroyer>> sector_ogr;
+  std::vector<Vec2> poles;
+  for (const Sector& s : sectors.sectors) {
+    sector_ogr.push_back(to_ogr(s.shape));
+    poles.push_back(polylabel(s.shape).point);
+  }
 
   std::map<std::string, size_t> index;
   OGR_L_ResetReading(layer);
@@ -210,9 +251,14 @@ ProgramLoadResult load_program_polygons(const std::string& source, const SectorS
     if (added) out.programs.push_back(Program{name, {}, {}});
     Program& program = out.programs[it->second];
     const Box box = bounds(parts.shape);
-    for (size_t i = 0; i < sectors.size(); ++i)
-      if (inside(parts.shape, box, anchors[i]))
-        add_sector(program, sectors.sectors[i].name, start, end);
+    auto area_ogr = to_ogr(parts.shape);
+    for (size_t i = 0; i < sectors.size(); ++i) {
+      const Sector& sector = sectors.sectors[i];
+      if (!bounds(sector.shape).intersects(box)) continue;
+      if (covers(parts.shape, static_cast<OGRGeometryH>(area_ogr.get()), sector,
+                 static_cast<OGRGeometryH>(sector_ogr[i].get()), poles[i]))
+        add_sector(program, sector.name, start, end);
+    }
     for (Polygon& p : parts.shape) program.area.push_back(std::move(p));
     ++out.report.rows_loaded;
   }
@@ -220,7 +266,7 @@ ProgramLoadResult load_program_polygons(const std::string& source, const SectorS
     if (p.sectors.empty())
       out.report.notes.push_back("program '" + p.name + "': its polygons cover no loaded sector");
   out.report.notes.push_back(
-      "a sector is in a program when its pole of inaccessibility lies inside the program's "
+      "a sector is in a program when more than half its area lies inside one of the program's "
       "polygons");
   return out;
 }

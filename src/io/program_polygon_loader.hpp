@@ -2,15 +2,16 @@
 // Programs drawn as intervention polygons: any OGR polygon layer (GeoJSON, GeoPackage, shapefile)
 // with a name field (program|programa|name|nombre), a rollout date field
 // (start|inicio|fecha_inicio|rollout) and optionally an end date (end|fin|fecha_fin), and NO sector
-// column. Features with the same name form one program; Program::area is the union of their
-// polygons reprojected to the working CRS.
+// column. Features with the same name form one program; Program::area holds all their
+// polygons (not dissolved) reprojected to the working CRS.
 //
-// Which sectors a program covers: a sector belongs to a feature when the sector's pole of
-// inaccessibility (core/polylabel.hpp, the interior point farthest from its edges) lies inside the
-// feature's polygons. This stands in for "most of the sector's area is inside": it needs no
-// polygon clipping, is always inside the sector (unlike the centroid of a C shape), and agrees
-// with the > 50 % rule whenever program edges follow sector edges or cut through sectors cleanly.
-// A sector covered by several features of the same program gets the earliest start.
+// Which sectors a program covers: a sector belongs to a feature when more than half of the
+// sector's area lies inside that feature's polygons (overlap computed by GEOS through OGR, in the
+// working CRS). Where GEOS cannot intersect (an invalid program polygon, GDAL without GEOS), the
+// test falls back to the sector's pole of inaccessibility (core/polylabel.hpp) lying inside.
+// Overlap is judged per feature, not per program: a sector split 40/40 between two features of
+// one program is not covered. A sector covered by several features of the same program gets the
+// earliest start (and that feature's end).
 //
 // Rejected features, counted in the report by reason: no name (malformed_row, field "name"),
 // missing/unparseable start or unparseable end (missing_date / unparseable_date), no polygonal

@@ -27,9 +27,8 @@ std::string ring_json(const faro::Ring& ring) {
 // The sectors of demo program `p` as GeoJSON features in the demo's CRS (EPSG:32614), one per
 // sector with that sector's rollout date, plus one nameless feature the loader must reject.
 std::string polygons_of(const faro::DemoCity& city, const faro::Program& p) {
-  std::string text =
-      R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":)"
-      R"("urn:ogc:def:crs:EPSG::32614"}},"features":[)";
+  std::string text = R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":)"
+                     R"("urn:ogc:def:crs:EPSG::32614"}},"features":[)";
   for (const faro::ProgramSector& ps : p.sectors) {
     const faro::Sector& s = city.sectors.sectors[*city.sectors.find(ps.sector)];
     std::string polys;
@@ -39,8 +38,8 @@ std::string polygons_of(const faro::DemoCity& city, const faro::Program& p) {
       polys += "]";
     }
     text += R"({"type":"Feature","properties":{"programa":"Poligonos","inicio":")" +
-            faro::format_date(ps.start) + R"("},"geometry":{"type":"MultiPolygon","coordinates":[)" +
-            polys + "]}},";
+            faro::format_date(ps.start) +
+            R"("},"geometry":{"type":"MultiPolygon","coordinates":[)" + polys + "]}},";
   }
   text += R"({"type":"Feature","properties":{"programa":null,"inicio":"2020-01-01"},)"
           R"("geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}}]})";
@@ -68,9 +67,9 @@ TEST(EvaluatePolygonsCli, PolygonProgramMatchesTheSameRolloutTable) {
                                    &out_poly),
             0)
       << out_poly;
-  ASSERT_EQ(faro_test::run_command(std::string(FARO_BINARY) +
-                                       " evaluate --program 'Alto al Fuego - Fase 1' -o " + b,
-                                   &out_table),
+  ASSERT_EQ(faro_test::run_command(
+                std::string(FARO_BINARY) + " evaluate --program 'Alto al Fuego - Fase 1' -o " + b,
+                &out_table),
             0)
       << out_table;
   // The nameless feature is reported, not silently dropped.

@@ -2,12 +2,15 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <sstream>
 
 #include "core/civil_time.hpp"
 #include "core/errors.hpp"
+#include "incident_test_util.hpp"
 #include "io/demo_writer.hpp"
 #include "io/reproject.hpp"
+#include "io/workspace_loader.hpp"
 #include "test_support.hpp"
 
 namespace faro::io {
@@ -37,7 +40,7 @@ SectorSet grid_sectors() {
 // A GeoJSON polygon ring in lon/lat for the working-CRS rectangle [x0,x1]x[y0,y1] (metres from
 // the grid origin), densified so the reprojected edges stay within centimetres of straight lines.
 // Uses Reprojector (PROJ via OGR's transformation) in the opposite direction to the loader.
-std::string lonlat_rect(double x0, double y0, double x1, double y1) {
+std::string lonlat_ring(double x0, double y0, double x1, double y1) {
   std::vector<double> xs, ys;
   const int n = 10;
   auto edge = [&](double ax, double ay, double bx, double by) {
@@ -50,17 +53,23 @@ std::string lonlat_rect(double x0, double y0, double x1, double y1) {
   Reprojector("EPSG:32614", "EPSG:4326").transform(xs.size(), xs.data(), ys.data(), ok.data());
   std::ostringstream s;
   s.precision(12);
-  s << R"({"type":"Polygon","coordinates":[[)";
+  s << "[";
   for (size_t i = 0; i < xs.size(); ++i) s << (i ? "," : "") << "[" << xs[i] << "," << ys[i] << "]";
-  s << "]]}";
+  s << "]";
   return s.str();
+}
+
+std::string lonlat_rect(double x0, double y0, double x1, double y1) {
+  return R"({"type":"Polygon","coordinates":[)" + lonlat_ring(x0, y0, x1, y1) + "]}";
 }
 
 std::string feature(const std::string& props, const std::string& geometry) {
   return R"({"type":"Feature","properties":{)" + props + R"(},"geometry":)" + geometry + "}";
 }
 
-CivilSeconds day(int y, unsigned m, unsigned d) { return days_from_civil(y, m, d) * kSecondsPerDay; }
+CivilSeconds day(int y, unsigned m, unsigned d) {
+  return days_from_civil(y, m, d) * kSecondsPerDay;
+}
 
 std::string write_programs(faro_test::TempDir& tmp) {
   const std::string features[] = {
@@ -85,7 +94,7 @@ std::string write_programs(faro_test::TempDir& tmp) {
   return tmp.write("programs.geojson", text);
 }
 
-TEST(ProgramPolygonLoader, AssignsSectorsByPoleInsideReprojectedPolygons) {
+TEST(ProgramPolygonLoader, AssignsSectorsCoveredByReprojectedPolygons) {
   faro_test::TempDir tmp;
   const std::string path = write_programs(tmp);
   const SectorSet sectors = grid_sectors();
@@ -121,13 +130,10 @@ TEST(ProgramPolygonLoader, AssignsSectorsByPoleInsideReprojectedPolygons) {
 
 TEST(ProgramPolygonLoader, EarliestStartWinsWhenFeaturesOverlap) {
   faro_test::TempDir tmp;
-  const std::string text = std::string(R"({"type":"FeatureCollection","features":[)") +
-                           feature(R"("name":"P","start":"2022-01-01")",
-                                   lonlat_rect(0, 0, 2000, 1000)) +
-                           "," +
-                           feature(R"("name":"P","start":"2021-01-01")",
-                                   lonlat_rect(1000, 0, 2000, 2000)) +
-                           "]}";
+  const std::string text =
+      std::string(R"({"type":"FeatureCollection","features":[)") +
+      feature(R"("name":"P","start":"2022-01-01")", lonlat_rect(0, 0, 2000, 1000)) + "," +
+      feature(R"("name":"P","start":"2021-01-01")", lonlat_rect(1000, 0, 2000, 2000)) + "]}";
   const ProgramLoadResult r = load_program_polygons(tmp.write("p.geojson", text), grid_sectors());
   ASSERT_EQ(r.programs.size(), 1u);
   ASSERT_EQ(r.programs[0].sectors.size(), 3u);  // A, B from the first; D from the second
@@ -135,6 +141,30 @@ TEST(ProgramPolygonLoader, EarliestStartWinsWhenFeaturesOverlap) {
   EXPECT_EQ(r.programs[0].sectors[1].sector, "B");
   EXPECT_EQ(r.programs[0].sectors[1].start, day(2021, 1, 1));  // moved earlier by the second
   EXPECT_EQ(r.programs[0].sectors[2].sector, "D");
+}
+
+// The rule is > 50 % of the sector's area, not where its centre falls: A is covered 60 % by a
+// square with a central hole (632.456^2 = 40 % of 1 km^2, holding A's centre); C 55 % by a strip
+// that holds its centre, D 45 % by one that does not.
+TEST(ProgramPolygonLoader, MoreThanHalfTheSectorAreaDecides) {
+  faro_test::TempDir tmp;
+  const double h = 1000 * std::sqrt(0.4) / 2;  // half side of the hole
+  const std::string holed = R"({"type":"Polygon","coordinates":[)" + lonlat_ring(0, 0, 1000, 1000) +
+                            "," + lonlat_ring(500 - h, 500 - h, 500 + h, 500 + h) + "]}";
+  const std::string text =
+      std::string(R"({"type":"FeatureCollection","features":[)") +
+      feature(R"("name":"P","start":"2022-01-01")", holed) + "," +
+      feature(R"("name":"Q","start":"2022-01-01")", lonlat_rect(0, 1000, 550, 2000)) + "," +
+      feature(R"("name":"R","start":"2022-01-01")", lonlat_rect(1550, 1000, 2000, 2000)) + "]}";
+  const ProgramLoadResult r = load_program_polygons(tmp.write("h.geojson", text), grid_sectors());
+  ASSERT_EQ(r.programs.size(), 3u);
+  ASSERT_EQ(r.programs[0].sectors.size(), 1u);
+  EXPECT_EQ(r.programs[0].sectors[0].sector, "A");
+  EXPECT_NEAR(area(r.programs[0].area), 600000.0, 5.0);
+  ASSERT_EQ(r.programs[1].sectors.size(), 1u);
+  EXPECT_EQ(r.programs[1].sectors[0].sector, "C");
+  EXPECT_TRUE(r.programs[2].sectors.empty());
+  EXPECT_EQ(r.report.rows_loaded, 3);
 }
 
 TEST(ProgramPolygonLoader, RolloutTablesAndMissingFieldsAreNotPolygonLayers) {
@@ -148,11 +178,55 @@ TEST(ProgramPolygonLoader, RolloutTablesAndMissingFieldsAreNotPolygonLayers) {
   ASSERT_EQ(r.programs.size(), 1u);
   EXPECT_EQ(r.programs[0].sectors[0].sector, "A");
 
-  const std::string no_date = tmp.write(
-      "n.geojson", std::string(R"({"type":"FeatureCollection","features":[)") +
-                       feature(R"("name":"P")", lonlat_rect(0, 0, 10, 10)) + "]}");
+  const std::string no_date =
+      tmp.write("n.geojson", std::string(R"({"type":"FeatureCollection","features":[)") +
+                                 feature(R"("name":"P")", lonlat_rect(0, 0, 10, 10)) + "]}");
   EXPECT_FALSE(is_program_polygon_layer(no_date));
   EXPECT_THROW(load_program_polygons(no_date, grid_sectors()), DataError);
+}
+
+// A project whose programs source is a polygon layer: load_workspace assigns the sectors after
+// loading them (two 0.05 degree squares in EPSG:4326, worked in UTM 14N).
+using ProgramPolygonWorkspace = faro_test::IncidentTest;  // private FARO_CACHE_DIR
+
+TEST_F(ProgramPolygonWorkspace, LoadWorkspaceUsesProgramPolygons) {
+  faro_test::TempDir tmp;
+  auto square = [](const char* name, double x0, double x1) {
+    std::ostringstream s;
+    s << R"({"type":"Feature","properties":{"nombre":")" << name
+      << R"("},"geometry":{"type":"Polygon","coordinates":[[[)" << x0 << ",19.35],[" << x1
+      << ",19.35],[" << x1 << ",19.40],[" << x0 << ",19.40],[" << x0 << ",19.35]]]}}";
+    return s.str();
+  };
+  Session session;
+  SourceSpec sectors, incidents, programs;
+  sectors.role = SourceSpec::Role::sectors;
+  sectors.path = tmp.write("sectores.geojson", R"({"type":"FeatureCollection","features":[)" +
+                                                   square("Poniente", -99.20, -99.15) + "," +
+                                                   square("Oriente", -99.15, -99.10) + "]}");
+  incidents.role = SourceSpec::Role::incidents;
+  incidents.path = tmp.write("incidentes.csv",
+                             "id,fecha_hecho,delito,latitud,longitud\n"
+                             "1,2021-01-05,HOMICIDIO,19.37,-99.18\n");
+  programs.role = SourceSpec::Role::programs;
+  // Covers Poniente and 10 % of Oriente (-99.15 to -99.145).
+  programs.path = tmp.write(
+      "programas.geojson",
+      R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":)"
+      R"({"programa":"Alto al Fuego","inicio":"2021-03-01"},"geometry":{"type":"Polygon",)"
+      R"("coordinates":[[[-99.21,19.34],[-99.145,19.34],[-99.145,19.41],[-99.21,19.41],)"
+      R"([-99.21,19.34]]]}}]})");
+  session.sources = {sectors, incidents, programs};
+  const Workspace ws = load_workspace(session);
+  ASSERT_EQ(ws.programs.size(), 1u);
+  const Program& p = ws.programs[0];
+  EXPECT_EQ(p.name, "Alto al Fuego");
+  ASSERT_EQ(p.sectors.size(), 1u);
+  EXPECT_EQ(p.sectors[0], (ProgramSector{"Poniente", day(2021, 3, 1), std::nullopt}));
+  ASSERT_FALSE(p.area.empty());
+  // In the working CRS (UTM 14N metres), not degrees: about 6.8 km x 7.8 km. Reference: the
+  // polygon through `ogr2ogr -t_srs EPSG:32614` and the shoelace formula in Python.
+  EXPECT_NEAR(area(p.area), 52870574.1, 1.0);
 }
 
 }  // namespace
