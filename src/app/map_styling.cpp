@@ -33,7 +33,7 @@ MapLayerPlan plan_layers(const Session& session, bool presentation) {
   for (const LayerStyle& l : stack)
     if (l.id == LayerId::choropleth && l.visible) choropleth_visible = true;
   // Presentation mode is partner-safe: a count choropleth would publish small counts through its
-  // classes ("1 – 3"), so the fill layer stays pale there, as `faro render` draws outlines.
+  // classes ("1 – 3"), so the fill layer stays pale there (`faro render` greys suppressed sectors).
   plan.choropleth = choropleth_visible && !presentation;
   for (const LayerStyle& l : stack) {
     if (!l.visible) continue;

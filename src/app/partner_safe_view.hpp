@@ -3,8 +3,9 @@
 // leaves it (PNG export): the same rules as `faro render` partner-safe
 // (render/scene_protection.hpp, core/disclosure.hpp), applied to the live map's pieces.
 //   - incident points off (app/map_styling.hpp plan_layers already drops them in presentation);
-//   - the count choropleth is drawn as pale sectors (a class "1 – 3" would publish small counts;
-//     `faro render` replaces it by outlines for the same reason), and no class legend;
+//   - the count choropleth is drawn as pale sectors (a class "1 – 3" would publish small counts)
+//     and no class legend; `faro render` instead greys the suppressed sectors
+//     (render/scene_protection.hpp), which the live map does not do yet;
 //   - heatmap bandwidth at least policy.min_bandwidth_m (500 m);
 //   - densities below the peak of k incidents are not coloured, so fewer than k incidents never
 //     colour a cell;

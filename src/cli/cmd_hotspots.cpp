@@ -1,7 +1,10 @@
 // faro hotspots: Getis-Ord Gi* hot and cold spots of incident counts per sector or per square /
 // hexagonal grid cell, with permutation p-values, a false-discovery-rate correction and ArcGIS's
 // 90/95/99 % classes; optionally the emerging hot spot pattern of every unit over weeks or months.
+// Partner-safe by default (core/disclosure.hpp, cli/hotspot_output.hpp): counts 1..k-1 and their
+// complements hidden, no z/p published; `--internal` writes everything, stamped.
 #include <chrono>
+#include <cmath>
 #include <filesystem>
 #include <iostream>
 
@@ -12,6 +15,7 @@
 #include "cli/hotspot_output.hpp"
 #include "cli/hotspot_units.hpp"
 #include "core/demo_city.hpp"
+#include "core/disclosure.hpp"
 #include "core/errors.hpp"
 #include "io/atomic_file.hpp"
 #include "io/gdal_env.hpp"
@@ -25,7 +29,7 @@ CommandSpec hotspots_spec() {
       "hotspots",
       "[--sectors S --incidents I] [--where SQL] [--from D --to D] [--unit sectors|grid|hex] "
       "[--cell 500] [--neighbours contiguity|distance:1500] [--permutations 999] [--seed N] "
-      "[--emerging --by week|month] -o hotspots.csv|.geojson|.png",
+      "[--emerging --by week|month] [--internal] -o hotspots.csv|.geojson|.png",
       "Getis-Ord Gi* hot and cold spots of incident counts (binary weights including each unit\n"
       "itself, as ArcGIS's Hot Spot Analysis). Units are the sectors, or square (grid) or "
       "hexagonal\n"
@@ -39,7 +43,9 @@ CommandSpec hotspots_spec() {
       "(space-time Gi* per --by bin, Mann-Kendall trend of its z-scores). Output by extension: "
       "CSV\n"
       "(unit,count,gi_z,p,p_fdr,class,gi_bin,p_norm[,emerging,trend_z,trend_p]), GeoJSON (WGS 84)\n"
-      "or PNG (class map with legend, headless OpenGL). With no sources, uses the demo city."};
+      "or PNG (class map with legend, headless OpenGL). With no sources, uses the demo city.\n"
+      "Partner-safe by default: counts 1..4 (and complements) written \"<5\", no z/p/trend\n"
+      "values (only classes); --internal writes them all, stamped USO INTERNO / INTERNAL USE."};
   for (auto& o : data_options()) spec.options.push_back(o);
   for (auto& o : filter_options()) spec.options.push_back(o);
   spec.options.insert(
@@ -58,6 +64,7 @@ CommandSpec hotspots_spec() {
           {"width", "PX", "PNG width (default 1600)"},
           {"height", "PX", "PNG height (default 1200)"},
           {"title", "TEXT", "PNG title"},
+          {"internal", "", "raw counts and statistics for internal use (stamped)"},
           {"o", "FILE", "output .csv, .geojson or .png (required; written atomically)"},
       });
   return spec;
@@ -129,6 +136,28 @@ int cmd_hotspots(const std::vector<std::string>& argv, std::ostream& out, std::o
   report.counts = units.counts();
   report.work_srs = data.sectors.work_srs.empty() ? data.incidents.work_srs : data.sectors.work_srs;
   report.synthetic = data.synthetic;
+  // Disclosure control: units + "outside every unit" as rows, one period column, with the total
+  // (the PNG subtitle prints it), so a hidden count cannot be recovered by subtraction.
+  DisclosurePolicy policy;
+  policy.partner_safe = !args.has("internal");
+  if (*unit == UnitKind::grid) policy.unit_es = "celda de cuadrícula", policy.unit_en = "grid cell";
+  if (*unit == UnitKind::hex) policy.unit_es = "hexágono", policy.unit_en = "hexagon";
+  std::vector<int64_t> cells;
+  for (double c : report.counts) cells.push_back(static_cast<int64_t>(std::llround(c)));
+  cells.push_back(static_cast<int64_t>(units.outside));
+  const ProtectedTable table = protect_table(cells, cells.size(), 1, policy);
+  report.partner_safe = policy.partner_safe;
+  report.marker = table.marker;
+  size_t units_hidden = 0;
+  for (size_t u = 0; u < units.size(); ++u) {
+    report.count_hidden.push_back(table.is_hidden(u, 0));
+    units_hidden += report.count_hidden.back();
+  }
+  const bool total_hidden = table.is_hidden(cells.size(), 0);
+  report.notice = policy.partner_safe ? protection_footer(policy, "es", false) + " / " +
+                                            protection_footer(policy, "en", false)
+                                      : std::string(internal_use_stamp());
+  if (data.synthetic) report.notice += " · DATOS SINTÉTICOS / SYNTHETIC DATA";
   const auto t1 = std::chrono::steady_clock::now();
   report.gi = gi_star(report.counts, units.weights, gi_options);
   const auto t2 = std::chrono::steady_clock::now();
@@ -185,13 +214,19 @@ int cmd_hotspots(const std::vector<std::string>& argv, std::ostream& out, std::o
     report.subtitle = (args.has("from") || args.has("to")
                            ? args.get_or("from", "inicio") + " – " + args.get_or("to", "fin") + ", "
                            : std::string()) +
-                      std::to_string(data.incidents.size()) + " incidentes, " + neighbours.text();
+                      (total_hidden ? std::string()
+                                    : std::to_string(table.at(cells.size(), 0)) + " incidentes, ") +
+                      neighbours.text();
     report.source_line = "Fuente / source: " + io::redact_source(data.incidents_source);
     write_hotspots_png(report, path, width, height);
   } else {
     io::write_file_atomically(path,
                               ext == ".csv" ? hotspots_csv(report) : hotspots_geojson(report));
   }
+  if (policy.partner_safe)
+    err << "partner-safe: " << units_hidden << " of " << units.size() << " unit counts hidden ("
+        << report.marker << (total_hidden ? ", total too" : "")
+        << "), z/p/trend values not written; --internal for all of them\n";
   err << "wrote " << path << "\n";
   return kExitOk;
 }

@@ -44,6 +44,15 @@ std::string json_number(double v) {
   return std::isnan(v) ? "null" : num(v, 8);
 }
 
+bool hidden(const HotspotReport& r, size_t u) {
+  return u < r.count_hidden.size() && r.count_hidden[u];
+}
+
+// A statistic as published: nothing when partner-safe (see HotspotReport).
+double stat(const HotspotReport& r, double v) {
+  return r.partner_safe ? std::nan("") : v;
+}
+
 }  // namespace
 
 ClassColor gi_bin_color(int8_t bin) {
@@ -67,17 +76,23 @@ ClassColor gi_bin_color(int8_t bin) {
 
 std::string hotspots_csv(const HotspotReport& r) {
   std::ostringstream csv;
+  if (!r.notice.empty()) csv << "# " << r.notice << '\n';
   csv << "unit,count,gi_z,p,p_fdr,class,gi_bin,p_norm";
   if (r.emerging) csv << ",emerging,trend_z,trend_p";
   csv << '\n';
   const std::vector<double>& p = r.gi.p();
   for (size_t u = 0; u < r.units->size(); ++u) {
-    csv << csv_field(r.units->names[u]) << ',' << r.counts[u] << ',' << num(r.gi.z[u]) << ','
-        << num(p[u]) << ',' << num(r.gi.p_fdr[u]) << ',' << gi_bin_label(r.gi.bin[u]) << ','
-        << static_cast<int>(r.gi.bin[u]) << ',' << num(r.gi.p_norm[u]);
+    csv << csv_field(r.units->names[u]) << ',';
+    if (hidden(r, u))
+      csv << csv_field(r.marker);
+    else
+      csv << r.counts[u];
+    csv << ',' << num(stat(r, r.gi.z[u])) << ',' << num(stat(r, p[u])) << ','
+        << num(stat(r, r.gi.p_fdr[u])) << ',' << gi_bin_label(r.gi.bin[u]) << ','
+        << static_cast<int>(r.gi.bin[u]) << ',' << num(stat(r, r.gi.p_norm[u]));
     if (r.emerging)
-      csv << ',' << to_string(r.emerging->pattern[u]) << ',' << num(r.emerging->trend[u].z) << ','
-          << num(r.emerging->trend[u].p);
+      csv << ',' << to_string(r.emerging->pattern[u]) << ',' << num(stat(r, r.emerging->trend[u].z))
+          << ',' << num(stat(r, r.emerging->trend[u].p));
     csv << '\n';
   }
   return csv.str();
@@ -86,19 +101,23 @@ std::string hotspots_csv(const HotspotReport& r) {
 std::string hotspots_geojson(const HotspotReport& r) {
   const io::Reprojector to_wgs84(r.work_srs, "EPSG:4326");
   std::ostringstream js;
-  js << "{\"type\":\"FeatureCollection\",\"features\":[\n";
+  js << "{\"type\":\"FeatureCollection\",";
+  if (!r.notice.empty()) js << "\"faro_notice\":" << json_string(r.notice) << ',';
+  js << "\"features\":[\n";
   const std::vector<double>& p = r.gi.p();
   size_t failed = 0;
   for (size_t u = 0; u < r.units->size(); ++u) {
     if (u) js << ",\n";
     js << "{\"type\":\"Feature\",\"properties\":{\"unit\":" << json_string(r.units->names[u])
-       << ",\"count\":" << r.counts[u] << ",\"gi_z\":" << json_number(r.gi.z[u])
-       << ",\"p\":" << json_number(p[u]) << ",\"p_fdr\":" << json_number(r.gi.p_fdr[u])
+       << ",\"count\":" << (hidden(r, u) ? std::string("null") : num(r.counts[u]))
+       << ",\"suppressed\":" << (hidden(r, u) ? "true" : "false")
+       << ",\"gi_z\":" << json_number(stat(r, r.gi.z[u])) << ",\"p\":" << json_number(stat(r, p[u]))
+       << ",\"p_fdr\":" << json_number(stat(r, r.gi.p_fdr[u]))
        << ",\"class\":" << json_string(gi_bin_label(r.gi.bin[u]))
        << ",\"gi_bin\":" << static_cast<int>(r.gi.bin[u]);
     if (r.emerging)
       js << ",\"emerging\":" << json_string(to_string(r.emerging->pattern[u]))
-         << ",\"trend_z\":" << json_number(r.emerging->trend[u].z);
+         << ",\"trend_z\":" << json_number(stat(r, r.emerging->trend[u].z));
     js << "},\"geometry\":{\"type\":\"MultiPolygon\",\"coordinates\":[";
     const MultiPolygon& shape = r.units->shapes[u];
     for (size_t k = 0; k < shape.size(); ++k) {
@@ -157,6 +176,10 @@ void write_hotspots_png(const HotspotReport& r, const std::string& path, int wid
   overlay.subtitle = r.subtitle;
   overlay.source_line = r.source_line;
   overlay.synthetic = r.synthetic;
+  if (r.partner_safe)
+    overlay.footer_lines = {r.notice};
+  else if (!r.notice.empty())
+    overlay.stamp = r.notice;
   overlay.ui_scale = height / 1080.0;
   render::LegendClasses legend;
   legend.title = "Gi* (puntos calientes / hot spots)";

@@ -17,13 +17,26 @@ struct HotspotReport {
   GiStarResult gi;
   std::optional<EmergingResult> emerging;
   std::string work_srs;
+  // Disclosure control (core/disclosure.hpp). Partner-safe (the default of `faro hotspots`): a
+  // unit whose count is hidden (`count_hidden[u]`: 1..k-1 or its complement) prints `marker`
+  // instead of its count, and no Gi* z-score, p-value or trend statistic is published for any
+  // unit, only the class and the emerging pattern. Why not z rounded to 2 decimals: z is linear
+  // in the neighbourhood sum with a slope of 1 / (S sqrt((nW - W^2) / (n - 1))), about 0.05-0.1
+  // per incident for sectors (W ~ 6), so a 2-decimal z of a published neighbour gives its
+  // neighbourhood sum exactly, and minus the published neighbours' counts, the hidden count. The
+  // class (90/95/99 % bands) only bounds that sum to a range several incidents wide.
+  bool partner_safe = false;
+  std::vector<uint8_t> count_hidden;  // per unit; empty = nothing hidden
+  std::string marker = "<5";
+  std::string notice;  // CSV first line "# <notice>": protection footer or the internal stamp
   // Map annotation.
   std::string title, subtitle, source_line;
   bool synthetic = false;
 };
 
-// unit,count,gi_z,p,p_fdr,class,gi_bin,p_norm[,emerging,trend_z,trend_p]. `p` is the permutation
-// p (the analytic p with --permutations 0); `class` e.g. "hot 95%"; NaN z (islands) left empty.
+// "# <notice>" line, then unit,count,gi_z,p,p_fdr,class,gi_bin,p_norm[,emerging,trend_z,trend_p].
+// `p` is the permutation p (the analytic p with --permutations 0); `class` e.g. "hot 95%"; NaN z
+// (islands) left empty; partner-safe: see HotspotReport (statistics empty, hidden counts "<5").
 std::string hotspots_csv(const HotspotReport& r);
 // FeatureCollection of the unit polygons reprojected to EPSG:4326, with the CSV's fields.
 std::string hotspots_geojson(const HotspotReport& r);

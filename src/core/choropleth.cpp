@@ -112,7 +112,9 @@ Choropleth classify(std::vector<std::optional<double>> values, ChoroplethScale s
   const size_t n = uppers.size();
   double lower = c.vmin;
   for (size_t k = 0; k < n; ++k) {
-    const double t = n == 1 ? 1.0 : (k + 0.5) / static_cast<double>(n);
+    // One class (every value equal): the ramp's light end for zeros, its middle otherwise, so a
+    // map where nothing happened does not look alarming.
+    const double t = n == 1 ? (uppers[0] > 0 ? 0.5 : 0.0) : (k + 0.5) / static_cast<double>(n);
     c.classes.push_back({lower, uppers[k], colormap_sample(colormap, 0.1 + 0.9 * t)});
     lower = uppers[k];
   }

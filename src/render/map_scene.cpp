@@ -18,6 +18,7 @@
 #include "render/points_layer.hpp"
 #include "render/polygon_fill_layer.hpp"
 #include "render/program_layer.hpp"
+#include "render/scene_protection.hpp"
 
 namespace faro::render {
 namespace {
@@ -69,6 +70,8 @@ std::string format_value(double v) {
 ChoroplethLegend choropleth_fills(const MapSceneData& data, const MapSceneOptions& opt,
                                   std::vector<Rgba8>& colors) {
   const bool per_year = data.from && data.to_exclusive;
+  std::vector<uint8_t> hidden;  // per sector, partner-safe only
+  std::string marker;           // protect_table's marker for the hidden sectors
   Choropleth c;
   ColormapName colormap = ColormapName::ylorrd;
   std::string units, compared_with;
@@ -87,13 +90,31 @@ ChoroplethLegend choropleth_fills(const MapSceneData& data, const MapSceneOption
       compared_with = compact_period(*data.previous_from, *data.previous_to_exclusive);
   } else {
     const double years = per_year ? period_years_between(*data.from, *data.to_exclusive) : 0;
-    c = classify(sector_values(*data.sectors, *data.incidents, opt.choropleth, years),
-                 opt.choropleth_scale, colormap, opt.choropleth_classes);
+    std::vector<std::optional<double>> values =
+        sector_values(*data.sectors, *data.incidents, opt.choropleth, years);
+    // Hidden sectors get no value, so the class breaks come from published values only (a break
+    // at a hidden value would bound it); rates are hidden with their counts.
+    if (opt.choropleth_protection && opt.choropleth_protection->partner_safe)
+      hidden =
+          hidden_sector_counts(*data.sectors, *data.incidents, *opt.choropleth_protection, &marker);
+    for (size_t s = 0; s < values.size() && s < hidden.size(); ++s)
+      if (hidden[s]) values[s].reset();
+    c = classify(std::move(values), opt.choropleth_scale, colormap, opt.choropleth_classes);
     units = choropleth_units(opt.choropleth) + (per_year ? " por año" : "");
   }
   for (size_t s = 0; s < colors.size() && s < c.colors.size(); ++s)
     colors[s] = {c.colors[s].r, c.colors[s].g, c.colors[s].b, 255};
-  return choropleth_legend(c, opt.choropleth_scale, colormap, units, compared_with, opt.language);
+  ChoroplethLegend legend =
+      choropleth_legend(c, opt.choropleth_scale, colormap, units, compared_with, opt.language);
+  bool any_hidden = false;
+  for (size_t s = 0; s < colors.size() && s < hidden.size(); ++s)
+    if (hidden[s]) colors[s] = kSuppressedFill, any_hidden = true;
+  if (any_hidden) {
+    if (!legend.classes) legend.classes = LegendClasses{};
+    legend.classes->entries.push_back(
+        {suppressed_label(marker, opt.language), kSuppressedFill, Rgba8{90, 90, 90, 255}});
+  }
+  return legend;
 }
 
 }  // namespace

@@ -13,6 +13,7 @@
 #include "core/choropleth.hpp"
 #include "core/color_domain.hpp"
 #include "core/colormap.hpp"
+#include "core/disclosure.hpp"
 #include "core/incidents.hpp"
 #include "core/kde.hpp"
 #include "core/programs.hpp"
@@ -82,6 +83,10 @@ struct MapSceneOptions {
   std::vector<std::string> footer_lines;
   double min_drawn_density = 0;
   int domain_significant_digits = 0;  // > 0: an auto colour maximum is rounded to these digits
+  // Partner-safe count/rate choropleth (render/scene_protection.hpp): sectors whose count is
+  // hidden by this policy (1..k-1 and complements) are filled kSuppressedFill, left out of the
+  // class breaks, and get a legend entry "<5 (suprimido)". nullopt or internal: all coloured.
+  std::optional<DisclosurePolicy> choropleth_protection;
   double padding_px = -1;  // < 0: 4 % of the height
   // The area to show (working CRS), e.g. the dashboard's current view: centred and scaled to fit
   // width x height without padding (a different aspect shows a little more on two sides).

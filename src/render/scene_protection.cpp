@@ -11,6 +11,24 @@ double min_supported_density(int k, const KdeParams& params) {
   return k * params.kernel_value(0.0) * params.output_scale();
 }
 
+std::vector<uint8_t> hidden_sector_counts(const SectorSet& sectors, const IncidentStore& incidents,
+                                          const DisclosurePolicy& policy, std::string* marker) {
+  const size_t n = sectors.sectors.size();
+  std::vector<int64_t> cells(n + 1, 0);  // sectors, then "in no sector"
+  for (int32_t s : incidents.sector)
+    ++cells[s >= 0 && static_cast<size_t>(s) < n ? static_cast<size_t>(s) : n];
+  const ProtectedTable table = protect_table(cells, n + 1, 1, policy);
+  if (marker) *marker = table.marker;
+  std::vector<uint8_t> hidden(n);
+  for (size_t s = 0; s < n; ++s) hidden[s] = table.is_hidden(s, 0);
+  return hidden;
+}
+
+std::string suppressed_label(const std::string& marker, const std::string& language) {
+  const char* word = language == "en" ? "suppressed" : "suprimido";
+  return marker.rfind('<', 0) == 0 ? marker + " (" + word + ")" : std::string(word);
+}
+
 std::vector<std::string> protect_scene_options(const DisclosurePolicy& policy,
                                                MapSceneOptions& opts,
                                                std::optional<CivilSeconds> from,
@@ -30,11 +48,16 @@ std::vector<std::string> protect_scene_options(const DisclosurePolicy& policy,
     throw UsageError(
         "a continuous choropleth and the heatmap would share one colour-ramp legend; "
         "use quantile classes with the heatmap, or drop one of the two layers");
-  if (opts.layers.erase(SceneLayer::choropleth)) {
+  if (opts.layers.count(SceneLayer::choropleth) && is_change_measure(opts.choropleth)) {
+    opts.layers.erase(SceneLayer::choropleth);
     opts.layers.insert(SceneLayer::sectors);
     changes.push_back(
-        "choropleth replaced by sector outlines (small counts cannot be coloured as suppressed "
-        "yet; use faro export for protected counts)");
+        "change choropleth replaced by sector outlines (suppression of two periods not "
+        "implemented; use faro export for protected counts)");
+  } else if (opts.layers.count(SceneLayer::choropleth)) {
+    opts.choropleth_protection = policy;
+    changes.push_back("choropleth: sector counts below " + std::to_string(policy.k) +
+                      " (and complements) coloured as suppressed");
   }
   char line[160];
   if (opts.kde.bandwidth_m < policy.min_bandwidth_m) {

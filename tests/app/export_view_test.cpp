@@ -92,12 +92,13 @@ TEST(ExportView, ZoomedExportShowsTheChosenSectorAtItsCentre) {
   EXPECT_GT(diff(c, city_centre), 60);
   // The zoomed export is the sector's fill nearly everywhere around the centre (no city outline).
   EXPECT_LT(faro_test::luminance_stddev(zoomed, W / 4, H / 4, 3 * W / 4, 3 * H / 4), 3.0);
-  // The default (partner-safe) export of the same view draws no count classes: pale fill there.
+  // The default (partner-safe) export of the same view: a sector count of k or more keeps its
+  // class colour (render/scene_protection.hpp greys only the suppressed sectors, and the demo's
+  // whole-period counts are all published).
   const render::RgbaImage safe =
       run_export(s, tmp.file("export_zoomed_safe.png"), W, H, false, view);
   const render::Rgba8 p = safe.at(W / 2, H / 2);
-  EXPECT_GT(diff(p, sector_colour), 60);
-  EXPECT_LT(std::max({p.r, p.g, p.b}) - std::min({p.r, p.g, p.b}), 20);  // grey
+  EXPECT_LT(diff(p, sector_colour), 30);
 }
 
 }  // namespace

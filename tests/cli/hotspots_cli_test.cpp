@@ -33,12 +33,14 @@ std::string slurp(const std::string& path) {
   return s.str();
 }
 
-// Plain CSV (names without commas or quotes, as in these outputs): rows of fields, header first.
+// Plain CSV (names without commas or quotes, as in these outputs): rows of fields, header first;
+// the "# notice" first line is skipped.
 std::vector<std::vector<std::string>> read_csv(const std::string& path) {
   std::vector<std::vector<std::string>> rows;
   std::istringstream in(slurp(path));
   std::string line;
   while (std::getline(in, line)) {
+    if (!line.empty() && line[0] == '#') continue;
     std::vector<std::string> f;
     std::stringstream ls(line);
     std::string item;
@@ -52,7 +54,7 @@ std::vector<std::vector<std::string>> read_csv(const std::string& path) {
 TEST(HotspotsCli, DemoCsvIsConsistent) {
   faro_test::TempDir tmp;
   const std::string a = tmp.file("a.csv"), b = tmp.file("b.csv");
-  Result r = faro("hotspots -o " + a);
+  Result r = faro("hotspots --internal -o " + a);
   ASSERT_EQ(r.code, 0) << r.out;
   EXPECT_NE(r.out.find("demo city"), std::string::npos) << r.out;
   const auto rows = read_csv(a);
@@ -75,9 +77,9 @@ TEST(HotspotsCli, DemoCsvIsConsistent) {
     EXPECT_EQ(std::stoi(f[6]), bins.at(f[5]));
   }
   // Same seed, same file; another seed changes the permutation p-values only.
-  ASSERT_EQ(faro("hotspots -o " + b).code, 0);
+  ASSERT_EQ(faro("hotspots --internal -o " + b).code, 0);
   EXPECT_EQ(slurp(a), slurp(b));
-  ASSERT_EQ(faro("hotspots --seed 7 -o " + b).code, 0);
+  ASSERT_EQ(faro("hotspots --internal --seed 7 -o " + b).code, 0);
   EXPECT_NE(slurp(a), slurp(b));
   EXPECT_EQ(read_csv(b)[1][2], rows[1][2]);  // z does not depend on the seed
 }
@@ -86,8 +88,9 @@ TEST(HotspotsCli, DemoHexEmergingGeoJsonAndPng) {
   faro_test::TempDir tmp;
   const std::string csv = tmp.file("hex.csv"), gj = tmp.file("hex.geojson"),
                     png = tmp.file("hex.png");
-  Result r =
-      faro("hotspots --unit hex --cell 600 --emerging --by month --permutations 199 -o " + csv);
+  Result r = faro(
+      "hotspots --internal --unit hex --cell 600 --emerging --by month --permutations 199 -o " +
+      csv);
   ASSERT_EQ(r.code, 0) << r.out;
   EXPECT_NE(r.out.find("hexagons of 600 m"), std::string::npos) << r.out;
   const auto rows = read_csv(csv);
@@ -103,7 +106,10 @@ TEST(HotspotsCli, DemoHexEmergingGeoJsonAndPng) {
       "Oscillating Cold Spot", "Historical Cold Spot"};
   for (size_t i = 1; i < rows.size(); ++i) EXPECT_TRUE(patterns.count(rows[i][8])) << rows[i][8];
 
-  r = faro("hotspots --unit grid --cell 800 --neighbours distance:1200 --permutations 99 -o " + gj);
+  r = faro(
+      "hotspots --internal --unit grid --cell 800 --neighbours distance:1200 --permutations 99 "
+      "-o " +
+      gj);
   ASSERT_EQ(r.code, 0) << r.out;
   const nlohmann::json doc = nlohmann::json::parse(slurp(gj));
   ASSERT_EQ(doc["type"], "FeatureCollection");
@@ -170,7 +176,7 @@ TEST(HotspotsCli, CdmxCuadrantesMatchGdalGeosOracle) {
   FARO_REQUIRE_SHARED(incidents, "cdmx-fgj-2019-2024/fgj_homicidios_armas_cdmx_2019_2024.csv");
   faro_test::TempDir tmp;
   const std::string out = tmp.file("cdmx.csv");
-  Result r = faro("hotspots --sectors " + sectors + " --incidents " + incidents +
+  Result r = faro("hotspots --internal --sectors " + sectors + " --incidents " + incidents +
                   " --sector-field Nomenclatu -o " + out);
   ASSERT_EQ(r.code, 0) << r.out;
   // 2573 contiguity pairs = 6.07556 neighbours on average over 847 cuadrantes.

@@ -33,8 +33,10 @@ TEST(SceneProtection, PartnerSafeOptions) {
   o.color_max = 7.4567f;
   const auto changes = protect_scene_options(DisclosurePolicy{}, o, std::nullopt, std::nullopt);
   EXPECT_EQ(o.layers.count(SceneLayer::points), 0u);
-  EXPECT_EQ(o.layers.count(SceneLayer::choropleth), 0u);
-  EXPECT_EQ(o.layers.count(SceneLayer::sectors), 1u);
+  // A count choropleth stays, with its sectors' small counts coloured as suppressed.
+  EXPECT_EQ(o.layers.count(SceneLayer::choropleth), 1u);
+  ASSERT_TRUE(o.choropleth_protection.has_value());
+  EXPECT_EQ(o.choropleth_protection->k, 5);
   EXPECT_EQ(o.layers.count(SceneLayer::heatmap), 1u);
   EXPECT_DOUBLE_EQ(o.kde.bandwidth_m, 500);
   EXPECT_FLOAT_EQ(*o.color_max, 7.5f);
@@ -45,6 +47,12 @@ TEST(SceneProtection, PartnerSafeOptions) {
             "Protección: conteos < 5 suprimidos, ancho de banda ≥ 500 m, unidad: sector");
   EXPECT_TRUE(o.stamp.empty());
   EXPECT_EQ(changes.size(), 4u);  // points, choropleth, bandwidth, density floor
+  MapSceneOptions change;
+  change.layers = {SceneLayer::choropleth};
+  change.choropleth = ChoroplethMeasure::change;
+  protect_scene_options(DisclosurePolicy{}, change, std::nullopt, std::nullopt);
+  EXPECT_EQ(change.layers.count(SceneLayer::choropleth), 0u);  // change maps: outlines only
+  EXPECT_EQ(change.layers.count(SceneLayer::sectors), 1u);
 
   MapSceneOptions internal;
   internal.layers = {SceneLayer::points};
