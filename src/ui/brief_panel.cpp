@@ -139,17 +139,22 @@ void BriefPanel::select_sector(Session& session, const std::string& sector, bool
 }
 
 void BriefPanel::refresh(const Workspace& ws, const Session& session) {
-  const bool same = key_ && key_->filter == session.filter && same_week(key_->week, chosen_week_) &&
+  // The brief picks its own week windows, so the filter's dates are not part of the key: brushing
+  // or playing the timeline does not recompute it.
+  FilterState filter = session.filter;
+  filter.from.reset();
+  filter.to_exclusive.reset();
+  const bool same = key_ && key_->filter == filter && same_week(key_->week, chosen_week_) &&
                     key_->incidents == ws.incidents.size() && key_->sectors == ws.sectors.size() &&
                     key_->data_to == ws.data_to_exclusive;
   if (same) return;
-  key_ = Key{session.filter, chosen_week_, ws.incidents.size(), ws.sectors.size(),
+  key_ = Key{filter, chosen_week_, ws.incidents.size(), ws.sectors.size(),
              ws.data_to_exclusive};
   brief_.reset();
   const std::optional<IsoWeek> week =
       chosen_week_ ? chosen_week_ : last_complete_week(ws.incidents);
   if (!week || ws.incidents.sector.size() != ws.incidents.size()) return;
-  brief_ = compute_weekly_brief(ws.incidents, ws.sectors, ws.make_filter(session.filter), *week);
+  brief_ = compute_weekly_brief(ws.incidents, ws.sectors, ws.make_filter(filter), *week);
   ++computations_;
   sort_brief_rows(brief_->rows, sort_column_, sort_descending_);
 }

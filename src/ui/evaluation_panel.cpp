@@ -41,12 +41,14 @@ FilterState evaluation_filter(const FilterState& f) {
 }
 
 const ProgramEvaluation* EvaluationPanel::update(const Workspace& ws, const Session& session) {
-  if (valid_ && ws_ == &ws && rows_ == ws.incidents.size() && revision_ == session.revision &&
-      computed_choice_ == choice_)
+  const FilterState filter = evaluation_filter(session.filter);
+  if (valid_ && ws_ == &ws && rows_ == ws.incidents.size() && filter_key_ == filter &&
+      programs_key_ == session.programs && computed_choice_ == choice_)
     return result_ ? &*result_ : nullptr;
   ws_ = &ws;
   rows_ = ws.incidents.size();
-  revision_ = session.revision;
+  filter_key_ = filter;
+  programs_key_ = session.programs;
   computed_choice_ = choice_;
   valid_ = true;
   result_.reset();
@@ -71,7 +73,7 @@ const ProgramEvaluation* EvaluationPanel::update(const Workspace& ws, const Sess
     req.data_to_exclusive = ws.data_to_exclusive;
     ++computations_;
     result_ = evaluate_program(ws.incidents, ws.sectors.size(),
-                               ws.make_filter(evaluation_filter(session.filter)), req);
+                               ws.make_filter(filter), req);
   } catch (const std::exception& e) {
     error_ = e.what();
     error_es_ = e.what();

@@ -45,7 +45,10 @@ class EvaluationPanel {
   EvaluationChoice choice_, computed_choice_;
   const Workspace* ws_ = nullptr;
   size_t rows_ = 0;
-  uint64_t revision_ = UINT64_MAX;
+  // What the evaluation depends on from the session: not its revision, which every pan, opacity
+  // drag and timeline playback step bumps, but the filter minus dates/sectors and the programs.
+  FilterState filter_key_;
+  std::vector<ProgramSpec> programs_key_;
   bool valid_ = false;
   int computations_ = 0;
   std::string error_, error_es_;
