@@ -2,6 +2,7 @@
 
 #include <ostream>
 
+#include "core/csv_text.hpp"
 #include "core/errors.hpp"
 #include "core/demo_city.hpp"
 #include "io/data_loading.hpp"
@@ -39,15 +40,7 @@ std::vector<OptionSpec> filter_options() {
   };
 }
 
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char c : s) {
-    if (c == '"') q += '"';
-    q += c;
-  }
-  return q + "\"";
-}
+std::string csv_field(const std::string& s) { return csv_quote(s); }
 
 io::IncidentSourceOptions incident_options_from_args(const ParsedArgs& args) {
   io::IncidentSourceOptions o;
