@@ -45,11 +45,7 @@ std::string choropleth_units(ChoroplethMeasure m) {
   return "";
 }
 
-std::vector<std::optional<double>> sector_values(const SectorSet& sectors,
-                                                 const IncidentStore& incidents,
-                                                 ChoroplethMeasure measure, double period_years) {
-  if (is_change_measure(measure))
-    throw UsageError("sector_values: a change map needs two periods (use sector_change)");
+std::vector<double> sector_counts(const SectorSet& sectors, const IncidentStore& incidents) {
   std::vector<double> counts(sectors.size(), 0.0);
   const bool weighted = incidents.weight.size() == incidents.size();
   for (size_t i = 0; i < incidents.sector.size(); ++i) {
@@ -57,6 +53,26 @@ std::vector<std::optional<double>> sector_values(const SectorSet& sectors,
     if (s == kNoSector || s < 0 || static_cast<size_t>(s) >= counts.size()) continue;
     counts[s] += weighted ? incidents.weight[i] : 1.0;
   }
+  return counts;
+}
+
+std::vector<std::optional<double>> sector_values(const SectorSet& sectors,
+                                                 const IncidentStore& incidents,
+                                                 ChoroplethMeasure measure, double period_years) {
+  if (is_change_measure(measure))
+    throw UsageError("sector_values: a change map needs two periods (use sector_change)");
+  return sector_values_from_counts(sectors, sector_counts(sectors, incidents), measure,
+                                   period_years);
+}
+
+std::vector<std::optional<double>> sector_values_from_counts(const SectorSet& sectors,
+                                                             std::span<const double> counts,
+                                                             ChoroplethMeasure measure,
+                                                             double period_years) {
+  if (is_change_measure(measure))
+    throw UsageError("sector_values: a change map needs two periods (use sector_change)");
+  if (counts.size() < sectors.size())
+    throw UsageError("sector_values: one count per sector is needed");
   const double per_year = period_years > 0 ? 1.0 / period_years : 1.0;
   std::vector<std::optional<double>> out(sectors.size());
   bool any_population = false;

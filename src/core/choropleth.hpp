@@ -61,6 +61,14 @@ std::vector<std::optional<double>> sector_values(const SectorSet& sectors,
                                                  ChoroplethMeasure measure,
                                                  double period_years = 0);
 
+// The same from counts already made (one per sector, weights summed), e.g. the dashboard's filter
+// result; sector_counts() makes them from a store.
+std::vector<std::optional<double>> sector_values_from_counts(const SectorSet& sectors,
+                                                             std::span<const double> counts,
+                                                             ChoroplethMeasure measure,
+                                                             double period_years = 0);
+std::vector<double> sector_counts(const SectorSet& sectors, const IncidentStore& incidents);
+
 constexpr Rgb kNoDataColor{220, 220, 220};
 
 // Colours `values` on `colormap`. Classed scales (quantile, equal_interval, jenks): `classes`

@@ -25,13 +25,6 @@ CivilSeconds first_of_month(int64_t index) {
   return days_from_civil(y, m, 1) * kSecondsPerDay;
 }
 
-std::vector<double> counts_by_sector(const SectorSet& sectors, const IncidentStore& incidents) {
-  std::vector<double> out;
-  for (const auto& v : sector_values(sectors, incidents, ChoroplethMeasure::count))
-    out.push_back(v.value_or(0.0));
-  return out;
-}
-
 std::vector<double> side_uppers(std::vector<double> magnitudes, ChoroplethScale scale, int side,
                                 double max_abs) {
   std::sort(magnitudes.begin(), magnitudes.end());
@@ -82,11 +75,21 @@ SectorChange sector_change(const SectorSet& sectors, const IncidentStore& curren
                            const IncidentStore& previous, ChoroplethMeasure measure) {
   if (!is_change_measure(measure))
     throw UsageError("sector_change: the measure must be change or change-pct");
+  return sector_change_from_counts(sector_counts(sectors, current),
+                                   sector_counts(sectors, previous), measure);
+}
+
+SectorChange sector_change_from_counts(std::vector<double> current, std::vector<double> previous,
+                                       ChoroplethMeasure measure) {
+  if (!is_change_measure(measure))
+    throw UsageError("sector_change: the measure must be change or change-pct");
+  if (current.size() != previous.size())
+    throw UsageError("sector_change: both periods need one count per sector");
   SectorChange ch;
   ch.measure = measure;
-  ch.current = counts_by_sector(sectors, current);
-  ch.previous = counts_by_sector(sectors, previous);
-  const size_t n = sectors.size();
+  ch.current = std::move(current);
+  ch.previous = std::move(previous);
+  const size_t n = ch.current.size();
   ch.values.assign(n, std::nullopt);
   ch.is_new.assign(n, 0);
   for (size_t s = 0; s < n; ++s) {

@@ -41,6 +41,10 @@ struct SectorChange {
 SectorChange sector_change(const SectorSet& sectors, const IncidentStore& current,
                            const IncidentStore& previous, ChoroplethMeasure measure);
 
+// The same from counts per sector (equal sizes).
+SectorChange sector_change_from_counts(std::vector<double> current, std::vector<double> previous,
+                                       ChoroplethMeasure measure);
+
 // The colour of the "new" class: distinct from every entry of `diverging` (purple on RdBu, dark
 // green on PuOr).
 Rgb new_sector_color(ColormapName diverging);

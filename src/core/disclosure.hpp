@@ -56,6 +56,7 @@ struct DisclosurePolicy {
   // must be able to rely on the stated default), the bandwidth floor is below 500 m, or the
   // digits are outside 1..6.
   void validate() const;
+  friend bool operator==(const DisclosurePolicy&, const DisclosurePolicy&) = default;
 };
 
 // A count table after disclosure control: rows = units, columns = periods. Margins are stored

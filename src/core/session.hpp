@@ -17,6 +17,7 @@
 #include "core/colormap.hpp"
 #include "core/geometry.hpp"
 #include "core/kde.hpp"
+#include "core/map_style.hpp"
 #include "core/programs.hpp"
 
 namespace faro {
@@ -52,40 +53,6 @@ struct FilterState {
   friend bool operator==(const FilterState&, const FilterState&) = default;
 };
 
-enum class LayerId { basemap, sectors, choropleth, heatmap, programs, context, points, labels };
-constexpr int kLayerCount = 8;
-
-struct LayerStyle {
-  LayerId id = LayerId::sectors;
-  bool visible = true;
-  float opacity = 1.0f;  // 0..1
-  friend bool operator==(const LayerStyle&, const LayerStyle&) = default;
-};
-
-struct HeatmapStyle {
-  KdeKernel kernel = KdeKernel::quartic;
-  double bandwidth_m = 400;
-  ColormapName colormap = ColormapName::inferno;
-  bool color_max_locked = false;
-  float color_max = 0;  // incidents/km² (per year with a period) when locked
-  friend bool operator==(const HeatmapStyle&, const HeatmapStyle&) = default;
-};
-
-struct ChoroplethStyle {
-  ChoroplethMeasure measure = ChoroplethMeasure::count;
-  ChoroplethScale scale = ChoroplethScale::quantile;
-  int classes = 5;
-  ColormapName colormap = ColormapName::ylorrd;
-  friend bool operator==(const ChoroplethStyle&, const ChoroplethStyle&) = default;
-};
-
-struct PointStyle {
-  float size_px = 4.0f;
-  // Category colours by category name (RGB); categories not listed use the default palette.
-  std::vector<std::pair<std::string, Rgb>> category_colors;
-  friend bool operator==(const PointStyle&, const PointStyle&) = default;
-};
-
 struct CameraState {
   Vec2 centre;                  // working CRS metres
   double metres_per_pixel = 0;  // 0 = fit all on open
@@ -106,10 +73,9 @@ struct Session {
   std::vector<SourceSpec> sources;  // empty = the demo city
   std::string work_srs;             // "" = automatic (UTM zone of the data)
   FilterState filter;
-  std::vector<LayerStyle> layers;   // bottom to top; default_layers() when empty
-  HeatmapStyle heatmap;
-  ChoroplethStyle choropleth;
-  PointStyle points;
+  // The map: ordered style layers and furniture (core/map_style.hpp). Empty layers = not set yet;
+  // the app and the CLI start from the embedded "analyst" style (io/style_presets.hpp).
+  MapStyle style;
   CameraState camera;
   std::vector<std::string> selection;  // selected sector names
   Language language = Language::es;
@@ -121,14 +87,6 @@ struct Session {
   uint64_t revision = 0;
   void bump() { ++revision; }
 };
-
-// Default layer stack, bottom to top: basemap, sectors, choropleth (hidden), heatmap, programs,
-// context, points (hidden), labels.
-std::vector<LayerStyle> default_layers();
-// The style of `id` in `s.layers` (inserting the default when missing).
-LayerStyle& layer_style(Session& s, LayerId id);
-const char* layer_key(LayerId id);  // stable name for files: "heatmap", "sectors", ...
-std::optional<LayerId> parse_layer_key(std::string_view key);  // inverse of layer_key
 
 // Language from the environment (LC_ALL, LC_MESSAGES, LANG): Spanish unless it starts with "en".
 Language language_from_environment();

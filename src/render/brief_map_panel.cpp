@@ -13,7 +13,7 @@
 #include "render/egl_context.hpp"
 #include "render/map_scene.hpp"
 #include "render/overlay_text.hpp"
-#include "render/scene_protection.hpp"
+#include "core/style_protection.hpp"
 
 namespace faro::render::brief {
 namespace {
@@ -84,27 +84,33 @@ MapPanel draw_map_panel(cairo_t* cr, const BriefPageInput& in, const Strings& s,
   // No `from`: densities are per km² over the week itself (a per-year rate of one week would
   // mislead); `to_exclusive` greys program areas that had not started by the week's end.
   data.to_exclusive = in.brief->week_end_exclusive;
-  MapSceneOptions opt;
-  opt.layers = {SceneLayer::heatmap, SceneLayer::sectors, SceneLayer::programs};
-  opt.width = wpx;
-  opt.height = hpx;
-  opt.padding_px = 0.03 * hpx;
-  opt.language = in.language;  // the map's own legend and scale bar in the page's language
-  opt.kde.kernel = KdeKernel::quartic;
+  // The brief's map style: heatmap over pale sectors with the program areas.
+  MapStyle style;
+  style.name = "brief";
+  style.layers = {make_layer(LayerKind::sectors), make_layer(LayerKind::heatmap),
+                  make_layer(LayerKind::programs)};
   // One week holds few points, so the kernel is wider than the 400 m default and grows with the
   // area shown: 1/60 of the sectors' diagonal, 400..1500 m (CDMX: ~900 m; the demo city: ~400 m).
   const Box ext = in.sectors->extent();
   const double diagonal = ext.empty() ? 0 : std::hypot(ext.width(), ext.height());
-  opt.kde.bandwidth_m = std::clamp(diagonal / 60.0, 400.0, 1500.0);
+  style.heatmap().kernel = KdeKernel::quartic;
+  style.heatmap().bandwidth_m = std::clamp(diagonal / 60.0, 400.0, 1500.0);
   // Partner-safe map rules (bandwidth >= 500 m, no points, density floor of k incidents' peak,
-  // rounded colour domain) or the internal stamp. No period: densities are per km² over the week,
-  // as above. The protection footer is printed once, in the page footer.
-  protect_scene_options(in.policy, opt, std::nullopt, std::nullopt);
-  opt.footer_lines.clear();
+  // rounded colour domain) or the internal stamp: the one protection function. No period:
+  // densities are per km² over the week, as above. The protection footer is printed once, in the
+  // page footer.
+  style = protect_style(style, in.policy).style;
+  style.furniture.footer = false;
+  MapSceneOptions opt;
+  opt.width = wpx;
+  opt.height = hpx;
+  opt.padding_px = 0.03 * hpx;
+  // The map's own legend and scale bar in the page's language.
+  opt.language = in.language == "en" ? Language::en : Language::es;
 
   Camera camera;
   try {
-    MapSceneResult r = render_map_scene(data, opt);
+    MapSceneResult r = render_map_scene(data, style, opt);
     paint_image(cr, r.image, frame);
     camera = r.camera;
     out.rendered = true;

@@ -34,6 +34,8 @@ class ContextLineLayer : public MapLayer {
   // Needs a current context; origin = the strips' extent centre.
   ContextLineLayer(std::span<const LineStrip> strips, const OutlineStyle& style);
   size_t triangle_count() const { return index_count_ / 3; }
+  // Colour and width (pixels) of the next draws; the mesh is in metres, so no rebuild.
+  void set_style(const OutlineStyle& style) { style_ = style; }
   void draw(const FrameContext& frame) override;
 
  private:

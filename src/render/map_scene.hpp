@@ -1,97 +1,76 @@
 #pragma once
-// Assembles a finished map: sector fills (pale under a heatmap, or a choropleth), the KDE heatmap
-// in true units, program areas, incident points, then the cartographic overlay (title, legend,
-// scale bar, north arrow, source line, labels). What `faro render` draws; the pieces are the
-// render layers of this folder.
+// A finished map image: a MapStyle (core/map_style.hpp) drawn over the data through the one
+// renderer (render/style_renderer.hpp) at the output's size, then the cartographic overlay
+// (title, legend, scale bar, north arrow, source line, labels, protection footer) with cairo.
+// What `faro render`, the dashboard's PNG export and the brief's map draw; the live map draws the
+// same style through the same renderer with its text in ImGui.
+//
+// Partner-safe maps: pass a style from protect_style() (core/style_protection.hpp); the renderer
+// applies the data-dependent rules (greyed hidden sectors, the heatmap's density floor, a rounded
+// automatic maximum) and the overlay carries the protection footer or the internal-use stamp.
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
-#include <set>
 #include <string>
 #include <vector>
 
-#include "core/choropleth.hpp"
+#include "core/choropleth_change.hpp"
 #include "core/color_domain.hpp"
-#include "core/colormap.hpp"
-#include "core/disclosure.hpp"
 #include "core/incidents.hpp"
-#include "core/kde.hpp"
+#include "core/map_style.hpp"
 #include "core/programs.hpp"
 #include "core/sectors.hpp"
+#include "core/session.hpp"
 #include "render/camera.hpp"
+#include "render/context_line_layer.hpp"
 #include "render/gpu_kde.hpp"
 #include "render/image.hpp"
 #include "render/map_overlay.hpp"
+#include "render/style_renderer.hpp"
 
 namespace faro::render {
 
-struct LineStrip;  // render/context_line_layer.hpp
-
-// A basemap already warped into a view (straight-alpha RGBA, rows north first).
-struct BasemapRaster {
-  int width = 0, height = 0;
-  std::vector<uint8_t> rgba;
-  Box box;  // working CRS
-};
-// Called once with the map's visible box (working CRS) and pixel size; the CLI passes one that
-// warps a GDAL raster (io/basemap_reader.hpp), keeping GDAL out of this library.
-using BasemapProvider = std::function<BasemapRaster(const Box& view, int width, int height)>;
-
-// Layer names accepted by --layers.
-enum class SceneLayer { heatmap, sectors, choropleth, programs, points, labels };
-std::optional<SceneLayer> parse_scene_layer(std::string_view name);
-// Parses a comma-separated list; throws faro::UsageError naming the bad entry.
-std::set<SceneLayer> parse_scene_layers(std::string_view list);
+// Called with a basemap layer's source, the map's visible box (working CRS) and pixel size; the
+// CLI and the app pass one that warps a GDAL raster (io/basemap_reader.hpp), keeping GDAL out of
+// this library.
+using BasemapProvider =
+    std::function<BasemapRaster(const std::string& source, const Box& view, int width, int height)>;
 
 struct MapSceneData {
   const SectorSet* sectors = nullptr;                    // required
-  const IncidentStore* incidents = nullptr;              // required (may be empty)
+  const IncidentStore* incidents = nullptr;              // the selection (required, may be empty)
   const std::vector<faro::Program>* programs = nullptr;  // optional
   std::optional<CivilSeconds> from, to_exclusive;        // the selected period (per-year densities)
-  // Optional context lines (--context), working CRS: drawn thin dark grey above the heatmap and
-  // program areas, below points and the overlay.
+  // Lines of context layers without a source of their own (the project's context sources).
   const std::vector<LineStrip>* context_lines = nullptr;
-  // Optional basemap (--basemap), drawn first; sector fills become translucent over it.
-  BasemapProvider basemap;
-  // Change choropleths (choropleth measure change | change_pct): the previous period's incidents,
-  // already cut to that period and assigned to sectors, and the period itself (legend text).
+  // Lines of context layers with a source, by layer id (loaded by io/context_loader.hpp).
+  const std::map<std::string, std::vector<LineStrip>>* context_by_layer = nullptr;
+  BasemapProvider basemap;  // for basemap layers (none: they draw nothing)
+  // Change choropleths: the previous period's incidents (same filter, already assigned to
+  // sectors) and the period itself (legend text).
   const IncidentStore* previous_incidents = nullptr;
   std::optional<CivilSeconds> previous_from, previous_to_exclusive;
+  // The data's extent for the heatmap grid (the live map uses sectors ∪ incidents of the whole
+  // load); nullopt = sectors ∪ selection.
+  std::optional<Box> data_extent;
 };
 
 struct MapSceneOptions {
-  std::set<SceneLayer> layers{SceneLayer::heatmap, SceneLayer::sectors, SceneLayer::programs,
-                              SceneLayer::labels};
   int width = 1920, height = 1080;
-  KdeParams kde;  // period_years is set from the data's period
+  Language language = Language::es;  // legend words and overlay furniture
   KdeBackend kde_backend = KdeBackend::automatic;
-  std::optional<float> color_max;  // locked domain max; nullopt = auto (percentile)
   double auto_percentile = kDefaultAutoPercentile;
-  ColormapName colormap = ColormapName::inferno;
-  float transparent_fraction = 0.03f;  // densities below this fraction of the max are not drawn
-  ChoroplethMeasure choropleth = ChoroplethMeasure::count;
-  ChoroplethScale choropleth_scale = ChoroplethScale::quantile;
-  int choropleth_classes = 5;  // classes of a classed scale (2..9)
-  ColormapName change_colormap = ColormapName::rdbu_r;  // diverging ramp of change maps
-  std::string language = "es";  // "es" | "en": legend words and overlay furniture
-  float point_size_px = 4.0f;
-  std::string title, subtitle, source_line;
+  std::string title, subtitle, source_line;  // used where the style's furniture leaves them empty
   bool synthetic = false;
-  // Partner-safe hooks (cli/partner_safe_render.hpp): handling stamp and footer lines copied to the
-  // overlay, and an absolute heatmap floor (output units) under which densities are not drawn.
-  std::string stamp;
-  std::vector<std::string> footer_lines;
-  double min_drawn_density = 0;
-  int domain_significant_digits = 0;  // > 0: an auto colour maximum is rounded to these digits
-  // Partner-safe count/rate choropleth (render/scene_protection.hpp): sectors whose count is
-  // hidden by this policy (1..k-1 and complements) are filled kSuppressedFill, left out of the
-  // class breaks, and get a legend entry "<5 (suprimido)". nullopt or internal: all coloured.
-  std::optional<DisclosurePolicy> choropleth_protection;
   double padding_px = -1;  // < 0: 4 % of the height
   // The area to show (working CRS), e.g. the dashboard's current view: centred and scaled to fit
-  // width x height without padding (a different aspect shows a little more on two sides).
-  // nullopt = the whole city (the sectors' extent) with padding_px.
+  // width x height without padding. nullopt = the whole city (the sectors' extent) with padding.
   std::optional<Box> view;
+  int samples = 4;  // MSAA samples of the map layers (0 = none, as the live map)
+  // Line widths and point sizes scale with the output: height / 1080 when 0.
+  double ui_scale = 0;
+  bool overlay = true;  // false: the map layers only (tests compare them with the live map)
 };
 
 struct MapSceneResult {
@@ -100,19 +79,18 @@ struct MapSceneResult {
   MapOverlay overlay;
   GridSpec grid;               // heatmap grid (empty when no heatmap)
   std::vector<float> density;  // incidents per km² (per year with a period)
-  ColorDomain domain;          // resolved heatmap domain
+  ColorDomain domain;          // the heatmap domain drawn
   std::string units;           // heatmap units
   std::string kde_backend;     // "cpu" | "gpu" ("" without a heatmap)
   std::string renderer;        // GL_RENDERER
   std::vector<std::string> placed_labels;
+  size_t hidden_sectors = 0;   // sectors greyed by protection
   double kde_ms = 0, render_ms = 0, overlay_ms = 0;
 };
 
 // Renders the scene. Uses the EGL context current on this thread or creates one (throws
 // GlUnavailable when none can be made); throws faro::UsageError for bad options.
-MapSceneResult render_map_scene(const MapSceneData& data, const MapSceneOptions& options);
-
-// Units text of the heatmap: "incidentes/km² por año" with a period, else "incidentes/km²".
-std::string density_units(bool per_year);
+MapSceneResult render_map_scene(const MapSceneData& data, const MapStyle& style,
+                                const MapSceneOptions& options);
 
 }  // namespace faro::render

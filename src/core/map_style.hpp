@@ -1,0 +1,163 @@
+#pragma once
+// The one map model: a map is a style, an ordered list of typed style layers (bottom to top) plus
+// the map furniture (title, legend, scale bar, north arrow, footer). Every path that makes pixels
+// (live map, PNG export, presentation, `faro render`, the brief's map, hotspot PNGs) draws a
+// MapStyle through one renderer (render/style_renderer.hpp), and partner-safe protection is one
+// function from style to protected style (core/style_protection.hpp).
+//
+// Styles are plain values: the project file stores one, `layers/` holds presets and whole styles
+// as JSON (read and written by io/map_style_json.hpp, embedded at build time), and the Layers panel
+// edits one. Units: bandwidth in metres, colour maximum in the heatmap's output units
+// (incidents/km², per year with a period), line widths and point sizes in pixels at 1080 p (scaled
+// with the output's height), label zoom range in metres per pixel.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/choropleth.hpp"
+#include "core/colormap.hpp"
+#include "core/disclosure.hpp"
+#include "core/kde.hpp"
+
+namespace faro {
+
+// What a style layer draws. A style may hold several layers of one kind (e.g. two context layers
+// from different sources); `id` tells them apart.
+enum class LayerKind {
+  basemap,     // a GDAL raster under everything (source: a file path)
+  sectors,     // sector outlines on a pale fill
+  choropleth,  // sectors coloured by a measure of the selected incidents
+  heatmap,     // kernel density in true units
+  hotspots,    // Getis-Ord Gi* classes of the sectors' counts (hot/cold at 90/95/99 %)
+  programs,    // program areas, hatched
+  context,     // vector boundaries/roads drawn as lines (source: an OGR path, "" = the project's)
+  points,      // incident points (exact locations: never partner-safe)
+  labels,      // sector (and program) names
+};
+constexpr int kLayerKindCount = 9;
+
+const char* layer_kind_key(LayerKind kind);                     // "heatmap", "sectors", ...
+std::optional<LayerKind> parse_layer_kind(std::string_view key);  // inverse of layer_kind_key
+
+struct HeatmapStyle {
+  KdeKernel kernel = KdeKernel::quartic;
+  double bandwidth_m = 400;
+  ColormapName colormap = ColormapName::inferno;
+  bool color_max_locked = false;
+  float color_max = 0;  // incidents/km² (per year with a period) when locked
+  friend bool operator==(const HeatmapStyle&, const HeatmapStyle&) = default;
+};
+
+struct ChoroplethStyle {
+  ChoroplethMeasure measure = ChoroplethMeasure::count;
+  ChoroplethScale scale = ChoroplethScale::quantile;
+  int classes = 5;
+  ColormapName colormap = ColormapName::ylorrd;
+  friend bool operator==(const ChoroplethStyle&, const ChoroplethStyle&) = default;
+};
+
+struct PointStyle {
+  float size_px = 4.0f;
+  // Category colours by category name (RGB); categories not listed use the default palette.
+  std::vector<std::pair<std::string, Rgb>> category_colors;
+  friend bool operator==(const PointStyle&, const PointStyle&) = default;
+};
+
+// Outlines (sectors) and context lines.
+struct LineStyle {
+  Rgb color{90, 90, 90};
+  float width_px = 0.8f;
+  friend bool operator==(const LineStyle&, const LineStyle&) = default;
+};
+
+struct LabelStyle {
+  std::string field = "name";  // sector attribute shown ("name" is the only one today)
+  // Shown only between these scales (metres per pixel); 0 = no bound.
+  double min_metres_per_pixel = 0, max_metres_per_pixel = 0;
+  float size_px = 13.0f;  // at 1080 p
+  friend bool operator==(const LabelStyle&, const LabelStyle&) = default;
+};
+
+// Hot spots of the selected incidents' sector counts (core/gi_star.hpp): Gi* with queen
+// contiguity; `permutations` = 0 uses the analytic normal p-value.
+struct HotspotStyle {
+  int permutations = 0;
+  bool fdr = true;  // Benjamini-Hochberg over the sectors
+  friend bool operator==(const HotspotStyle&, const HotspotStyle&) = default;
+};
+
+struct StyleLayer {
+  std::string id;  // unique within the style; defaults to the kind's key
+  LayerKind kind = LayerKind::sectors;
+  bool visible = true;
+  float opacity = 1.0f;  // 0..1
+  std::string source;    // basemap/context: a path ("" = the project's context sources)
+  // Kind-specific properties; only the one of `kind` is meaningful (and written to files).
+  HeatmapStyle heatmap;
+  ChoroplethStyle choropleth;
+  PointStyle points;
+  LineStyle line;
+  LabelStyle labels;
+  HotspotStyle hotspots;
+  friend bool operator==(const StyleLayer&, const StyleLayer&) = default;
+};
+
+// A layer of `kind` with that kind's default properties (id = the kind's key).
+StyleLayer make_layer(LayerKind kind);
+
+struct MapFurniture {
+  std::string title;     // "" = from the data ("Incidentes — <source>")
+  std::string subtitle;  // "" = the period shown
+  bool legend = true, scale_bar = true, north_arrow = true, footer = true;
+  friend bool operator==(const MapFurniture&, const MapFurniture&) = default;
+};
+
+struct MapStyle {
+  static constexpr int kVersion = 1;
+  std::string name;                // e.g. "analyst", "weekly-meeting"
+  std::vector<StyleLayer> layers;  // bottom to top
+  MapFurniture furniture;
+  // Set only by protect_style() (core/style_protection.hpp), never read from or written to files:
+  // the policy the renderer applies to what depends on the data (hidden choropleth classes, the
+  // heatmap's density floor, the rounded colour maximum, the footer). partner_safe = false means
+  // internal use (stamped "USO INTERNO / INTERNAL USE").
+  std::optional<DisclosurePolicy> protection;
+  friend bool operator==(const MapStyle&, const MapStyle&) = default;
+
+  // The first layer of `kind`, or nullptr.
+  StyleLayer* find(LayerKind kind);
+  const StyleLayer* find(LayerKind kind) const;
+  StyleLayer* find_id(std::string_view id);
+  // Whether some layer of `kind` is visible.
+  bool shows(LayerKind kind) const;
+  // The first layer of `kind`, inserted (hidden) at its conventional place when missing, so panels
+  // can always edit e.g. the heatmap's bandwidth.
+  StyleLayer& layer(LayerKind kind);
+  HeatmapStyle& heatmap() { return layer(LayerKind::heatmap).heatmap; }
+  ChoroplethStyle& choropleth() { return layer(LayerKind::choropleth).choropleth; }
+  PointStyle& points() { return layer(LayerKind::points).points; }
+  // Read-only views: the first layer's properties, or the defaults when there is none.
+  HeatmapStyle heatmap() const;
+  ChoroplethStyle choropleth() const;
+  PointStyle points() const;
+  float opacity(LayerKind kind, float fallback = 1.0f) const;
+
+  // Adds `l` on top (its id made unique with a "-2", "-3"... suffix). Returns its index.
+  size_t add(StyleLayer l);
+  // Moves layer `index` one step up (+1) or down (-1); false when it cannot move.
+  bool move(size_t index, int direction);
+  bool remove(size_t index);
+};
+
+// Conventional bottom-to-top rank of a kind (basemap lowest, labels highest): where layer()
+// inserts a missing layer.
+int conventional_rank(LayerKind kind);
+
+// Checks a style a person wrote: unique ids, opacity in 0..1, bandwidth > 0, classes 2..9, sizes
+// > 0. Returns one message per problem ("layer 'heatmap': bandwidth_m must be > 0"); empty = ok.
+std::vector<std::string> style_problems(const MapStyle& style);
+
+}  // namespace faro

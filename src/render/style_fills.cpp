@@ -1,0 +1,191 @@
+#include "render/style_fills.hpp"
+
+#include <cmath>
+
+#include "core/gi_star.hpp"
+#include "render/scene_protection.hpp"
+
+namespace faro::render {
+namespace {
+
+std::string lang_code(Language l) { return l == Language::en ? "en" : "es"; }
+
+// Sectors whose count a partner-safe table would hide: the sectors and "in no sector" as rows of
+// one period column, with the total (render/scene_protection.hpp explains the rule).
+std::vector<uint8_t> hidden_sectors(const SceneCounts& counts, const DisclosurePolicy& policy,
+                                    std::string& marker) {
+  const size_t n = counts.current.size();
+  std::vector<int64_t> cells(n + 1, 0);
+  for (size_t s = 0; s < n; ++s) cells[s] = std::llround(counts.current[s]);
+  cells[n] = std::llround(counts.outside);
+  const ProtectedTable table = protect_table(cells, n + 1, 1, policy);
+  marker = table.marker;
+  std::vector<uint8_t> hidden(n);
+  for (size_t s = 0; s < n; ++s) hidden[s] = table.is_hidden(s, 0);
+  return hidden;
+}
+
+std::string units_of(ChoroplethMeasure m, bool per_year, Language lang) {
+  const bool en = lang == Language::en;
+  std::string u;
+  switch (m) {
+    case ChoroplethMeasure::per_km2:
+      u = en ? "incidents/km²" : "incidentes/km²";
+      break;
+    case ChoroplethMeasure::per_10k:
+      u = en ? "incidents per 10,000 inhabitants" : "incidentes por 10 000 habitantes";
+      break;
+    case ChoroplethMeasure::change:
+      return en ? "Change in incidents" : "Cambio en incidentes";
+    case ChoroplethMeasure::change_pct:
+      return en ? "% change" : "% de cambio";
+    case ChoroplethMeasure::count:
+      u = en ? "incidents" : "incidentes";
+      break;
+  }
+  return u + (per_year ? (en ? " per year" : " por año") : "");
+}
+
+}  // namespace
+
+SceneCounts scene_counts(const SectorSet& sectors, const IncidentStore& current,
+                         const IncidentStore* previous) {
+  SceneCounts c;
+  c.current = sector_counts(sectors, current);
+  double inside = 0;
+  for (double v : c.current) inside += v;
+  const bool weighted = current.weight.size() == current.size();
+  double total = 0;
+  if (weighted)
+    for (float w : current.weight) total += w;
+  else
+    total = static_cast<double>(current.size());
+  c.outside = std::max(0.0, total - inside);
+  if (previous) c.previous = sector_counts(sectors, *previous);
+  return c;
+}
+
+SectorFills pale_fills(size_t sectors) {
+  SectorFills f;
+  f.colors.assign(sectors, kPaleFill);
+  return f;
+}
+
+SectorFills choropleth_fills(const SectorSet& sectors, const SceneCounts& counts,
+                             const ChoroplethStyle& style,
+                             const std::optional<DisclosurePolicy>& protection,
+                             Language language) {
+  const size_t n = sectors.size();
+  SectorFills out = pale_fills(n);
+  if (counts.current.size() < n) return out;
+  const std::string lang = lang_code(language);
+  const bool change = is_change_measure(style.measure) && counts.previous &&
+                      counts.previous->size() == counts.current.size();
+  const ChoroplethMeasure measure =
+      is_change_measure(style.measure) && !change ? ChoroplethMeasure::count : style.measure;
+  const int classes = std::clamp(style.classes, 2, 9);
+  std::vector<uint8_t> hidden;
+  std::string marker;
+  ColormapName colormap = style.colormap;
+  std::string compared_with;
+  try {
+    if (change) {
+      // A sequential ramp makes no sense around zero: change maps use a diverging one.
+      if (colormap != ColormapName::rdbu_r && colormap != ColormapName::puor_r)
+        colormap = ColormapName::rdbu_r;
+      out.choropleth = classify_change(
+          sector_change_from_counts(counts.current, *counts.previous, measure), style.scale,
+          colormap, classes);
+      if (counts.previous_period)
+        compared_with =
+            compact_period(counts.previous_period->from, counts.previous_period->to_exclusive);
+    } else {
+      std::vector<std::optional<double>> values =
+          sector_values_from_counts(sectors, counts.current, measure, counts.period_years);
+      // Hidden sectors get no value, so the class breaks come from published values only (a
+      // break at a hidden value would bound it); rates are hidden with their counts.
+      if (protection && protection->partner_safe) hidden = hidden_sectors(counts, *protection, marker);
+      for (size_t s = 0; s < values.size() && s < hidden.size(); ++s)
+        if (hidden[s]) values[s].reset();
+      out.choropleth = classify(std::move(values), style.scale, colormap, classes);
+    }
+  } catch (const std::exception&) {
+    // No sector has a value (e.g. per 10,000 inhabitants without population): pale fills.
+    out.choropleth.reset();
+    return out;
+  }
+  for (size_t s = 0; s < n && s < out.choropleth->colors.size(); ++s) {
+    const Rgb c = out.choropleth->colors[s];
+    out.colors[s] = {c.r, c.g, c.b, 255};
+  }
+  out.units = units_of(measure, !change && counts.period_years > 0, language);
+  out.legend =
+      choropleth_legend(*out.choropleth, style.scale, colormap, out.units, compared_with, lang);
+  for (size_t s = 0; s < n && s < hidden.size(); ++s)
+    if (hidden[s]) out.colors[s] = kSuppressedFill, ++out.hidden;
+  if (out.hidden > 0) {
+    if (!out.legend.classes) out.legend.classes = LegendClasses{};
+    out.legend.classes->entries.push_back(
+        {suppressed_label(marker, lang), kSuppressedFill, Rgba8{90, 90, 90, 255}});
+  }
+  return out;
+}
+
+Rgba8 gi_bin_fill(int bin) {
+  switch (bin) {
+    case 3:
+      return {178, 24, 43, 255};
+    case 2:
+      return {239, 138, 98, 255};
+    case 1:
+      return {253, 219, 199, 255};
+    case -1:
+      return {209, 229, 240, 255};
+    case -2:
+      return {103, 169, 207, 255};
+    case -3:
+      return {33, 102, 172, 255};
+    default:
+      return {236, 236, 236, 255};
+  }
+}
+
+SpatialWeights sector_weights(const SectorSet& sectors) {
+  std::vector<const MultiPolygon*> shapes;
+  shapes.reserve(sectors.size());
+  for (const Sector& s : sectors.sectors) shapes.push_back(&s.shape);
+  return queen_contiguity(shapes);
+}
+
+SectorFills hotspot_fills(const SectorSet& sectors, const SceneCounts& counts,
+                          const HotspotStyle& style, const SpatialWeights& weights,
+                          Language language) {
+  const size_t n = sectors.size();
+  SectorFills out = pale_fills(n);
+  if (counts.current.size() < n || n == 0) return out;
+  GiStarOptions options;
+  options.permutations = style.permutations;
+  options.fdr = style.fdr;
+  const GiStarResult gi = gi_star(std::span<const double>(counts.current.data(), n), weights,
+                                  options);
+  bool used[7] = {};
+  for (size_t s = 0; s < n && s < gi.bin.size(); ++s) {
+    out.colors[s] = gi_bin_fill(gi.bin[s]);
+    used[gi.bin[s] + 3] = true;
+  }
+  const bool en = language == Language::en;
+  LegendClasses legend;
+  legend.title = en ? "Hot spots (Gi*)" : "Puntos calientes (Gi*)";
+  static const char* kEs[] = {"Frío 99 %", "Frío 95 %", "Frío 90 %", "No significativo",
+                              "Caliente 90 %", "Caliente 95 %", "Caliente 99 %"};
+  static const char* kEn[] = {"Cold 99 %", "Cold 95 %", "Cold 90 %", "Not significant",
+                              "Hot 90 %", "Hot 95 %", "Hot 99 %"};
+  for (int b = 3; b >= -3; --b)
+    if (used[b + 3] || b == 0)
+      legend.entries.push_back(
+          {en ? kEn[b + 3] : kEs[b + 3], gi_bin_fill(b), Rgba8{90, 90, 90, 255}});
+  out.legend.classes = std::move(legend);
+  return out;
+}
+
+}  // namespace faro::render

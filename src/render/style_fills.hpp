@@ -1,0 +1,69 @@
+#pragma once
+// Sector fill colours of the style's fill layers (sectors, choropleth, hotspots) and their legends,
+// computed on the CPU from per-sector counts: one function per kind, used by every path that draws
+// a style (the live map, exports, presentation, `faro render`, the brief), so a map on screen and
+// its export colour every sector the same way. Partner-safe styles (MapStyle::protection) grey the
+// sectors whose count is hidden (1..k-1 and their complements) and take class breaks from
+// published values only.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/choropleth.hpp"
+#include "core/choropleth_change.hpp"
+#include "core/disclosure.hpp"
+#include "core/map_style.hpp"
+#include "core/session.hpp"
+#include "core/spatial_weights.hpp"
+#include "render/choropleth_legend.hpp"
+#include "render/image.hpp"
+
+namespace faro::render {
+
+// Pale sector fill under a heatmap (also where a choropleth has no data to show).
+constexpr Rgba8 kPaleFill{238, 238, 236, 255};
+
+// What the fill layers colour, per sector of the scene (weights summed).
+struct SceneCounts {
+  std::vector<double> current;  // the selected incidents, one value per sector
+  double outside = 0;           // selected incidents in no sector (a row of the protected table)
+  double period_years = 0;      // > 0: rates per year
+  // Change maps: the previous period's counts (same filter otherwise) and both periods as text.
+  std::optional<std::vector<double>> previous;
+  std::optional<Period> period, previous_period;
+};
+// Counts of `current` (and `previous`) by their assigned sector.
+SceneCounts scene_counts(const SectorSet& sectors, const IncidentStore& current,
+                         const IncidentStore* previous = nullptr);
+
+struct SectorFills {
+  std::vector<Rgba8> colors;             // one per sector
+  std::optional<Choropleth> choropleth;  // classes and range (choropleth kinds)
+  ChoroplethLegend legend;               // for the cartographic overlay
+  std::string units;                     // legend units in the map's language
+  size_t hidden = 0;                     // sectors greyed by protection
+};
+
+SectorFills pale_fills(size_t sectors);
+
+// A choropleth of `counts` by `style` (count, rates, or change against counts.previous). A change
+// measure without previous counts falls back to counts. With `protection` partner-safe, hidden
+// sectors get kSuppressedFill and a legend entry "<5 (suprimido)".
+SectorFills choropleth_fills(const SectorSet& sectors, const SceneCounts& counts,
+                             const ChoroplethStyle& style,
+                             const std::optional<DisclosurePolicy>& protection, Language language);
+
+// Gi* hot and cold spots of the counts over `weights` (queen contiguity of the sectors), coloured
+// by class (hot red, cold blue at 90/95/99 % confidence, not significant pale). Partner-safe:
+// classes only (they publish no count), so nothing is greyed.
+SectorFills hotspot_fills(const SectorSet& sectors, const SceneCounts& counts,
+                          const HotspotStyle& style, const SpatialWeights& weights,
+                          Language language);
+
+// Queen contiguity of the sectors (1 m tolerance), for hotspot_fills.
+SpatialWeights sector_weights(const SectorSet& sectors);
+
+// Class colour of a Gi_Bin (-3..3).
+Rgba8 gi_bin_fill(int bin);
+
+}  // namespace faro::render
