@@ -13,6 +13,7 @@
 #include "app/partner_safe_view.hpp"
 #include "core/session_programs.hpp"
 #include "io/project_file.hpp"
+#include "io/style_presets.hpp"
 #include "render/gl.hpp"
 
 namespace faro::app {
@@ -40,7 +41,7 @@ double process_cpu_ms() {
 DashboardApp::DashboardApp(const DashboardOptions& options)
     : ws_(std::make_shared<Workspace>()), ui_(std::make_unique<ui::DashboardUi>()) {
   session_.language = language_from_environment();
-  session_.layers = default_layers();
+  session_.style = io::default_style();
   if (!options.project.empty()) {
     try {
       session_ = io::load_project(options.project);
@@ -51,7 +52,7 @@ DashboardApp::DashboardApp(const DashboardOptions& options)
   }
   if (!options.sources.empty()) session_.sources = options.sources;
   if (options.language) session_.language = *options.language;
-  if (session_.layers.empty()) session_.layers = default_layers();
+  if (session_.style.layers.empty()) session_.style = io::default_style();
   status_.presentation = options.presentation;
   start_load(session_);
   // A project's camera, filter and styles come back with its data.
@@ -243,15 +244,15 @@ void DashboardApp::sync_programs() {
 
 void DashboardApp::sync_playback_lock() {
   const bool playing = ui_->timeline_playing();
-  if (playing && !playback_locked_ && !session_.heatmap.color_max_locked &&
-      status_.heatmap_domain.max > 0) {
+  HeatmapStyle& heat = session_.style.heatmap();
+  if (playing && !playback_locked_ && !heat.color_max_locked && status_.heatmap_domain.max > 0) {
     // Freeze the scale on screen when playback starts, so every frame uses the same colours.
-    session_.heatmap.color_max = status_.heatmap_domain.max;
-    session_.heatmap.color_max_locked = true;
+    heat.color_max = status_.heatmap_domain.max;
+    heat.color_max_locked = true;
     playback_locked_ = true;
     session_.bump();
   } else if (!playing && playback_locked_) {
-    session_.heatmap.color_max_locked = false;
+    heat.color_max_locked = false;
     playback_locked_ = false;
     session_.bump();
   }
@@ -281,7 +282,7 @@ void DashboardApp::carry_out(const ui::UiAction& a) {
     }
     case Kind::open_project: {
       Session next = io::load_project(a.path);  // throws DataError with a clear message
-      if (next.layers.empty()) next.layers = default_layers();
+      if (next.style.layers.empty()) next.style = io::default_style();
       pending_project_path_ = a.path;
       start_load(std::move(next));
       load_replaces_session_ = true;
@@ -320,8 +321,12 @@ void DashboardApp::carry_out(const ui::UiAction& a) {
       // export yet (app/export_job.hpp).
       std::optional<Box> view;
       if (map_ && map_->has_view()) view = map_->camera().visible_box();
-      exports_.push_back(std::make_unique<ExportJob>(ws_, session_, a.path, w, h,
-                                                     status_.presentation, false, view));
+      // The rows are copied here, on the UI thread: the filter result is replaced while the
+      // export runs (e.g. timeline playback). A screen-size export keeps the screen's line
+      // widths, so it equals the live map.
+      const double ui_scale = a.width > 0 ? 0.0 : pixel_scale_;
+      exports_.push_back(std::make_unique<ExportJob>(ws_, ws_->filtered.rows, session_, a.path, w,
+                                                     h, false, view, ui_scale));
       break;
     }
     case Kind::toggle_presentation:

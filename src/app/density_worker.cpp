@@ -1,5 +1,7 @@
 #include "app/density_worker.hpp"
 
+#include "render/style_heatmap.hpp"
+
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -36,9 +38,8 @@ DensityResult compute_density(const DensityJob& job, CpuKde& kde) {
   out.points = points.size();
   try {
     out.density = kde.compute(points, job.grid, job.params);
-    ColorDomain auto_request;
-    auto_request.percentile = job.auto_percentile;
-    out.auto_domain = resolve_color_domain(auto_request, out.density);
+    out.auto_domain =
+        render::auto_domain_within(job.grid, out.density, job.domain_view, job.auto_percentile);
   } catch (const std::exception& e) {
     out.density.clear();
     out.error = e.what();

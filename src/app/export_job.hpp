@@ -1,13 +1,14 @@
 #pragma once
-// Exports the current view to PNG on a background thread through the same offscreen path as
-// `faro render` (render::render_map_scene in its own EGL context, then an atomic PNG write): the
-// dashboard keeps running while a 4K map with its density grid is drawn. The job copies what it
-// needs (the filtered incidents, the session's styles) and keeps the Workspace alive.
+// Exports the current view to PNG on a background thread through the one renderer, as `faro
+// render` does (render::render_map_scene of the session's style in its own EGL context, then an
+// atomic PNG write): the dashboard keeps running while a 4K map with its density grid is drawn.
+// The job copies what it needs (the filtered rows, the session) and keeps the Workspace alive.
 #include <atomic>
 #include <memory>
 #include <optional>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "core/session.hpp"
 #include "core/workspace.hpp"
@@ -15,22 +16,17 @@
 
 namespace faro::app {
 
-// The render_map_scene options for the session's layers and styles at width x height (points off
-// in presentation mode), with the title, period and source line in the session's language.
-render::MapSceneOptions export_scene_options(const Workspace& ws, const Session& session, int width,
-                                             int height, bool presentation);
-
 class ExportJob {
  public:
-  // Partner-safe by default (app/partner_safe_view.hpp: points off, choropleth as outlines,
-  // bandwidth and density floors, rounded colour maximum, protection footer); `internal` keeps
-  // the session's layers and stamps the map "USO INTERNO / INTERNAL USE" instead. The ui has no
-  // internal-export choice yet, so the dashboard always exports partner-safe.
-  // `view` (working CRS): the area to show, e.g. the live map's visible box (the export keeps the
-  // current pan and zoom); nullopt = the whole city.
-  ExportJob(std::shared_ptr<const Workspace> ws, Session session, std::string path, int width,
-            int height, bool presentation, bool internal = false,
-            std::optional<Box> view = std::nullopt);
+  // `rows`: the filtered rows the export draws, copied on the UI thread when the export starts
+  // (the filter result is replaced while it runs, e.g. during timeline playback). The job keeps
+  // `ws` alive and draws export_style(session, internal) through render_map_scene in its own EGL
+  // context. `view` (working CRS): the area to show (the live map's visible box); nullopt = the
+  // whole city. `ui_scale`: line widths and sizes (the live map's pixel scale for a screen-size
+  // export; 0 = height / 1080).
+  ExportJob(std::shared_ptr<const Workspace> ws, std::vector<uint32_t> rows, Session session,
+            std::string path, int width, int height, bool internal = false,
+            std::optional<Box> view = std::nullopt, double ui_scale = 0);
   ~ExportJob();  // joins (an export cannot be interrupted half-way; it finishes or fails)
   ExportJob(const ExportJob&) = delete;
   ExportJob& operator=(const ExportJob&) = delete;
@@ -43,12 +39,13 @@ class ExportJob {
   void run();
 
   std::shared_ptr<const Workspace> ws_;
+  std::vector<uint32_t> rows_;
   Session session_;
   std::string path_;
   int width_, height_;
-  bool presentation_;
   bool internal_;
   std::optional<Box> view_;
+  double ui_scale_;
   std::string error_;
   std::atomic<bool> done_{false};
   std::thread thread_;  // last member

@@ -6,48 +6,19 @@
 #include <cmath>
 
 #include "app/partner_safe_view.hpp"
+#include "core/style_protection.hpp"
 #include "render/label_placement.hpp"
-#include "render/map_scene.hpp"
 #include "render/scene_protection.hpp"
+#include "render/style_heatmap.hpp"
 
 namespace faro::app {
 namespace {
 
 // Map resolution while the view moves (fraction of the region's pixels per axis). Full: measured
-// on llvmpipe (CDMX, 1600x900, app2 09:20), a half-resolution map costs 1.6 ms CPU less to draw but
-// ~7 ms more to scale up into the frame (a bilinear blit) than a full one costs to copy (a
-// same-size blit is a memcpy); panning is also sharp. Below 1 the map is scaled up bilinearly.
+// on llvmpipe (CDMX, 1600x900), a half-resolution map costs 1.6 ms CPU less to draw but ~7 ms more
+// to scale up into the frame (a bilinear blit) than a full one costs to copy (a same-size blit is
+// a memcpy); panning is also sharp. Below 1 the map is scaled up bilinearly.
 constexpr float kMovingResolution = 1.0f;
-
-// Densities below this fraction of the colour maximum are not drawn (as in `faro render`).
-constexpr float kTransparentFraction = 0.03f;
-
-render::HeatmapStyle heatmap_style(const Session& s, const ColorDomain& auto_domain,
-                                   float opacity) {
-  render::HeatmapStyle style;
-  style.colormap = s.heatmap.colormap;
-  if (s.heatmap.color_max_locked && s.heatmap.color_max > 0) {
-    style.domain.locked = true;
-    style.domain.min = 0;
-    style.domain.max = s.heatmap.color_max;
-  } else {
-    style.domain = auto_domain;
-  }
-  style.transparent_below = kTransparentFraction * style.domain.max;
-  style.opacity = std::clamp(opacity, 0.0f, 1.0f);
-  return style;
-}
-
-float heatmap_opacity(const Session& s) {
-  for (const LayerStyle& l : s.layers)
-    if (l.id == LayerId::heatmap) return l.opacity;
-  return 0.8f;  // default_layers()
-}
-
-bool same_heat_style(const render::HeatmapStyle& a, const render::HeatmapStyle& b) {
-  return a.colormap == b.colormap && a.domain.min == b.domain.min && a.domain.max == b.domain.max &&
-         a.opacity == b.opacity && a.transparent_below == b.transparent_below;
-}
 
 // The selected rows of `ws` as a store of their own (the points layer uploads whole stores).
 IncidentStore filtered_points(const Workspace& ws) {
@@ -60,9 +31,36 @@ IncidentStore filtered_points(const Workspace& ws) {
   return out;
 }
 
+bool same_heat_style(const render::HeatmapStyle& a, const render::HeatmapStyle& b) {
+  return a.colormap == b.colormap && a.domain.min == b.domain.min && a.domain.max == b.domain.max &&
+         a.domain.locked == b.domain.locked && a.opacity == b.opacity &&
+         a.transparent_below == b.transparent_below;
+}
+
+// The filter's selection as the fill layers count it (render/style_fills.hpp).
+render::SceneCounts live_counts(const Workspace& ws, const FilterState& filter,
+                                bool need_previous) {
+  render::SceneCounts c;
+  const size_t n = ws.sectors.size();
+  c.current.assign(n, 0.0);
+  const auto& per = ws.filtered.per_sector;
+  for (size_t s = 0; s < n && s < per.size(); ++s) c.current[s] = static_cast<double>(per[s]);
+  if (per.size() > n) c.outside = static_cast<double>(per[n]);
+  c.period_years = period_years_of(ws, filter);
+  const CivilSeconds from = filter.from.value_or(ws.data_from);
+  const CivilSeconds to = filter.to_exclusive.value_or(ws.data_to_exclusive);
+  if (to > from) c.period = Period{from, to};
+  if (need_previous)
+    if (auto prev = previous_period_counts(ws, filter)) {
+      c.previous = std::move(prev->per_sector);
+      c.previous_period = Period{prev->from, prev->to_exclusive};
+    }
+  return c;
+}
+
 }  // namespace
 
-MapView::MapView() : map_(std::make_unique<render::InteractiveMap>()) {}
+MapView::MapView() : map_(std::make_unique<render::StyleRenderer>()) {}
 
 MapView::~MapView() = default;
 
@@ -71,11 +69,13 @@ void MapView::set_workspace(std::shared_ptr<Workspace> ws, const Session& sessio
   program_end_ = session.filter.to_exclusive;
   map_->set_workspace(ws_, program_end_);
   ++filter_generation_;
-  colors_style_.reset();
+  fill_inputs_.clear();
+  fills_.clear();
+  weights_.reset();
   points_shown_ = false;
   heat_shown_.reset();
-  heat_shown_style_.reset();
-  heat_request_style_.reset();
+  heat_drawn_.reset();
+  heat_request_params_.reset();
   heat_requested_grid_ = {};
   hovered_.reset();
   camera_ready_ = false;
@@ -102,78 +102,105 @@ bool MapView::settle_heatmap(std::chrono::milliseconds timeout) {
   return worker_.wait_idle(timeout);
 }
 
-void MapView::sync(const Session& session, const MapLayerPlan& plan) {
-  if (!ws_) return;
-  // Sector fills: recoloured when the filter, the choropleth style or its visibility changes.
-  if (colors_generation_ != filter_generation_ || colors_choropleth_ != plan.choropleth ||
-      !colors_style_ || !(*colors_style_ == session.choropleth)) {
-    fills_ = sector_fills(*ws_, session, plan.choropleth, period_years_of(*ws_, session.filter));
-    map_->set_sector_colors(fills_.colors);
-    colors_generation_ = filter_generation_;
-    colors_choropleth_ = plan.choropleth;
-    colors_style_ = session.choropleth;
+void MapView::sync_fills(const Session& session) {
+  for (LayerKind kind : {LayerKind::sectors, LayerKind::choropleth, LayerKind::hotspots}) {
+    const StyleLayer* layer = nullptr;
+    for (const StyleLayer& l : style_.layers)
+      if (l.kind == kind && l.visible) {
+        layer = &l;
+        break;
+      }
+    if (!layer) continue;  // not drawn: nothing to keep up to date
+    FillInputs in{filter_generation_, *layer, style_.protection, session.language};
+    auto it = fill_inputs_.find(kind);
+    if (it != fill_inputs_.end() && it->second.filter_generation == in.filter_generation &&
+        it->second.layer == in.layer && it->second.protection == in.protection &&
+        it->second.language == in.language)
+      continue;
+    render::SectorFills f;
+    if (kind == LayerKind::sectors) {
+      f = render::pale_fills(ws_->sectors.size());
+    } else {
+      const render::SceneCounts counts = live_counts(
+          *ws_, session.filter,
+          kind == LayerKind::choropleth && is_change_measure(layer->choropleth.measure));
+      if (kind == LayerKind::choropleth) {
+        f = render::choropleth_fills(ws_->sectors, counts, layer->choropleth, style_.protection,
+                                     session.language);
+      } else {
+        if (!weights_) weights_ = render::sector_weights(ws_->sectors);
+        f = render::hotspot_fills(ws_->sectors, counts, layer->hotspots, *weights_,
+                                  session.language);
+      }
+    }
+    map_->set_fills(kind, f.colors);
+    fills_[kind] = std::move(f);
+    fill_inputs_[kind] = std::move(in);
+  }
+}
+
+void MapView::sync_points(const Session& session) {
+  const StyleLayer* points = style_.find(LayerKind::points);
+  const bool shown = points && points->visible;  // a protected style has no points layer
+  // Points are only uploaded while shown (1.28 M points are 15 MB of instances).
+  if (shown && (!points_shown_ || points_generation_ != filter_generation_ ||
+                points_size_ != points->points.size_px)) {
+    map_->set_points(filtered_points(*ws_), points->points.size_px);
+    points_shown_ = true;
+    points_generation_ = filter_generation_;
+    points_size_ = points->points.size_px;
+  } else if (!shown && points_shown_) {
+    map_->set_points(IncidentStore{}, 0);
+    points_shown_ = false;
   }
   // Programs turn grey until rollout within the selected period.
   if (program_end_ != session.filter.to_exclusive) {
     program_end_ = session.filter.to_exclusive;
     map_->set_program_period_end(program_end_);
   }
-  // Points: only uploaded while shown (1.28 M points are 15 MB of instances).
-  if (plan.points && (!points_shown_ || points_generation_ != filter_generation_)) {
-    map_->set_points(filtered_points(*ws_), session.points.size_px);
-    points_shown_ = true;
-    points_generation_ = filter_generation_;
-  } else if (!plan.points && points_shown_) {
-    map_->set_points(IncidentStore{}, session.points.size_px);
-    points_shown_ = false;
-  }
 }
 
-void MapView::sync_heatmap(const Session& session, bool visible) {
-  apply_density_result(session);
-  if (!visible || !ws_) return;
-  KdeParams params;
-  params.kernel = session.heatmap.kernel;
-  params.bandwidth_m =
-      protected_bandwidth_m(session.heatmap.bandwidth_m > 0 ? session.heatmap.bandwidth_m : 400,
-                            protect_, dashboard_policy());
-  params.period_years = period_years_of(*ws_, session.filter);
-  const bool inputs_changed =
-      heat_filter_generation_ != filter_generation_ || !heat_request_style_ ||
-      heat_request_style_->kernel != params.kernel || heat_bandwidth_m_ != params.bandwidth_m ||
-      heat_period_years_ != params.period_years;
-  if (!inputs_changed && grid_serves(heat_requested_grid_, camera_, ws_->extent, params)) return;
+void MapView::sync_heatmap(const Session& session) {
+  apply_density_result();
+  const StyleLayer* heat = style_.find(LayerKind::heatmap);
+  if (!heat || !heat->visible || !ws_) return;
+  const KdeParams params = render::heatmap_params(heat->heatmap, period_years_of(*ws_, session.filter));
+  const bool inputs_changed = heat_filter_generation_ != filter_generation_ ||
+                              !heat_request_params_ || heat_request_params_->kernel != params.kernel ||
+                              heat_request_params_->bandwidth_m != params.bandwidth_m ||
+                              heat_request_params_->period_years != params.period_years;
+  if (!inputs_changed && render::grid_serves(heat_requested_grid_, camera_, ws_->extent, params))
+    return;
   DensityJob job;
   job.ws = ws_;
   job.rows = std::make_shared<const std::vector<uint32_t>>(ws_->filtered.rows);
-  job.grid = heatmap_grid_for(camera_, ws_->extent, params);
+  job.grid = render::heatmap_grid_for(camera_, ws_->extent, params);
+  job.domain_view = camera_.visible_box();
   job.params = params;
   job.generation = ++heat_request_generation_;
   heat_filter_generation_ = filter_generation_;
-  heat_request_style_ = session.heatmap;
-  heat_bandwidth_m_ = params.bandwidth_m;
-  heat_period_years_ = params.period_years;
+  heat_request_params_ = params;
   heat_requested_grid_ = job.grid;
   if (job.grid.cells() == 0) return;  // the view and the data do not meet: keep the old grid
   worker_.request(std::move(job));
 }
 
-void MapView::apply_density_result(const Session& session) {
+void MapView::apply_density_result() {
   if (std::optional<DensityResult> r = worker_.take_result()) {
     last_density_ms_ = r->compute_ms;
     if (r->error.empty() && !r->density.empty()) {
       heat_shown_ = std::move(*r);
-      heat_shown_style_.reset();  // forces the upload below
+      heat_drawn_.reset();  // forces the upload below
     }
   }
-  if (!heat_shown_) return;
-  render::HeatmapStyle style =
-      heatmap_style(session, heat_shown_->auto_domain, heatmap_opacity(session));
-  if (protect_) style = protect_heatmap_style(style, heat_shown_->params, dashboard_policy());
-  if (heat_shown_style_ && same_heat_style(*heat_shown_style_, style)) return;
-  map_->set_heatmap(heat_shown_->grid, heat_shown_->density, style);
-  heat_shown_style_ = style;
-  heat_domain_ = style.domain;
+  const StyleLayer* heat = style_.find(LayerKind::heatmap);
+  if (!heat_shown_ || !heat) return;
+  const render::HeatmapStyle drawn = render::heatmap_draw_style(
+      heat->heatmap, heat_shown_->auto_domain, heat_shown_->params, style_.protection,
+      heat->opacity);
+  if (heat_drawn_ && same_heat_style(*heat_drawn_, drawn)) return;
+  map_->set_heatmap(heat_shown_->grid, heat_shown_->density, drawn);
+  heat_drawn_ = drawn;
 }
 
 void MapView::frame(const ui::MapRegion& region, float pixel_scale, Session& session,
@@ -187,9 +214,12 @@ void MapView::frame(const ui::MapRegion& region, float pixel_scale, Session& ses
   } else if (camera_.width() != w || camera_.height() != h) {
     camera_.resize(w, h);
   }
-  protect_ = presentation;  // partner-safe rules while presenting (app/partner_safe_view.hpp)
-  const MapLayerPlan plan = plan_layers(session, presentation);
-  sync(session, plan);
+  // Presenting is partner-safe: the one protection function (core/style_protection.hpp), the same
+  // as `faro render` and every export.
+  protect_ = presentation;
+  style_ = protect_ ? protect_style(session.style, dashboard_policy()).style : session.style;
+  sync_fills(session);
+  sync_points(session);
 
   const bool moved = apply_map_input(camera_, input, ws_->extent);
   still_frames_ = moved ? 0 : still_frames_ + 1;
@@ -201,31 +231,29 @@ void MapView::frame(const ui::MapRegion& region, float pixel_scale, Session& ses
   }
   session.camera.centre = camera_.centre();
   session.camera.metres_per_pixel = camera_.metres_per_pixel();
-  sync_heatmap(session, plan.heatmap);
+  sync_heatmap(session);
 
-  render::MapDrawOptions options;
-  options.layers = plan.layers;
+  MapStyle drawn = style_;
   // A grid computed before presentation mode began (narrower than the floor) stays hidden until
   // the protected one arrives: the audience never sees the unprotected heatmap, even for a frame.
   if (protect_ && !heatmap_protected())
-    std::erase_if(options.layers, [](const render::MapDrawLayer& l) {
-      return l.kind == render::MapDrawLayer::Kind::heatmap;
-    });
+    std::erase_if(drawn.layers, [](const StyleLayer& l) { return l.kind == LayerKind::heatmap; });
+  render::FrameExtras extras;
   for (const std::string& name : session.selection)
-    if (auto s = ws_->sectors.find(name)) options.selected_sectors.push_back(static_cast<int>(*s));
-  options.hovered_sector = hovered_;
+    if (auto s = ws_->sectors.find(name)) extras.selected_sectors.push_back(static_cast<int>(*s));
+  extras.hovered_sector = hovered_;
   // While the view moves the map may be drawn at a lower resolution (kMovingResolution) and
   // scaled up; the first still frame redraws it sharp. Labels, legend and panels are drawn by
   // ImGui at full resolution either way.
   const bool moving = still_frames_ == 0;
-  options.ui_scale = pixel_scale * (moving ? kMovingResolution : 1.0f);
+  extras.ui_scale = pixel_scale * (moving ? kMovingResolution : 1.0f);
   render::Camera view = camera_;
   if (moving) {
     view.resize(std::max(1, static_cast<int>(w * kMovingResolution)),
                 std::max(1, static_cast<int>(h * kMovingResolution)));
     view.set_metres_per_pixel(camera_.metres_per_pixel() * w / view.width());
   }
-  const unsigned texture = map_->render(view, options);
+  map_->render(view, drawn, extras);
 
   ImDrawList* dl = ImGui::GetBackgroundDrawList();
   // The map is opaque: ImGui's backend would draw it as a blended, textured quad, which costs a
@@ -237,24 +265,30 @@ void MapView::frame(const ui::MapRegion& region, float pixel_scale, Session& ses
                 w, h};
   dl->AddCallback(&MapView::blit_callback, this);
   dl->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
-  (void)texture;  // the blit reads the map's framebuffer
-  if (plan.labels) draw_labels(region, pixel_scale, session, presentation);
+  if (style_.shows(LayerKind::labels)) draw_labels(region, pixel_scale, session, presentation);
+  fill_status(session, status, pixel_scale);
+}
 
+void MapView::fill_status(const Session& session, ui::AppStatus& status, float pixel_scale) {
   status.metres_per_pixel = camera_.metres_per_pixel() * pixel_scale;  // per ImGui unit
   // The ui's tooltip shows raw counts; while presenting the app draws a protected one instead.
   status.hovered_sector = protect_ ? std::nullopt : hovered_;
-  status.choropleth_shown = plan.choropleth && fills_.choropleth.has_value();
-  status.choropleth_classes =
-      fills_.choropleth ? fills_.choropleth->classes : std::vector<ChoroplethClass>{};
-  status.choropleth_vmax = fills_.choropleth ? fills_.choropleth->vmax : 0;
-  status.choropleth_units = fills_.units;
-  status.heatmap_busy = plan.heatmap && worker_.busy();
-  status.heatmap_domain = heat_domain_;
-  status.heatmap_units =
-      session.language == Language::en ? "incidents/km² per year" : render::density_units(true);
-  if (heat_shown_ && heat_shown_->params.period_years <= 0)
-    status.heatmap_units =
-        session.language == Language::en ? "incidents/km²" : render::density_units(false);
+  // Fill legends in the style's order, from the same fills the map shows (and every export).
+  status.fill_legends.clear();
+  status.fill_ramp.reset();
+  for (const StyleLayer& l : style_.layers) {
+    if (!l.visible || (l.kind != LayerKind::choropleth && l.kind != LayerKind::hotspots)) continue;
+    auto it = fills_.find(l.kind);
+    if (it == fills_.end()) continue;
+    const render::ChoroplethLegend& legend = it->second.legend;
+    if (legend.ramp && !status.fill_ramp) status.fill_ramp = legend.ramp;
+    if (legend.classes) status.fill_legends.push_back(*legend.classes);
+  }
+  const StyleLayer* heat = style_.find(LayerKind::heatmap);
+  status.heatmap_busy = heat && heat->visible && worker_.busy();
+  status.heatmap_domain = heat_drawn_ ? heat_drawn_->domain : ColorDomain{};
+  const bool per_year = !heat_shown_ || heat_shown_->params.period_years > 0;
+  status.heatmap_units = render::density_units(per_year, session.language);
 }
 
 void MapView::blit_callback(const ImDrawList*, const ImDrawCmd* cmd) {
@@ -265,15 +299,21 @@ void MapView::blit_callback(const ImDrawList*, const ImDrawCmd* cmd) {
 
 bool MapView::heatmap_protected() const {
   return heat_shown_ && heat_shown_->params.bandwidth_m >= dashboard_policy().min_bandwidth_m &&
-         heat_shown_style_ &&
-         heat_shown_style_->transparent_below >= static_cast<float>(render::min_supported_density(
-                                                     dashboard_policy().k, heat_shown_->params));
+         heat_drawn_ &&
+         heat_drawn_->transparent_below >= static_cast<float>(render::min_supported_density(
+                                               dashboard_policy().k, heat_shown_->params));
 }
 
 void MapView::draw_labels(const ui::MapRegion& region, float pixel_scale, const Session& session,
                           bool presentation) {
   const auto& labels = map_->label_anchors();
   if (labels.empty()) return;
+  // The labels layer's zoom range (metres per framebuffer pixel; 0 = unbounded).
+  if (const StyleLayer* l = style_.find(LayerKind::labels)) {
+    const double mpp = camera_.metres_per_pixel();
+    if (l->labels.min_metres_per_pixel > 0 && mpp < l->labels.min_metres_per_pixel) return;
+    if (l->labels.max_metres_per_pixel > 0 && mpp > l->labels.max_metres_per_pixel) return;
+  }
   ImFont* font = ImGui::GetFont();
   // Labels a little smaller than body text; a quarter larger in presentation mode (as large as
   // the panels' text would hide most names of a city's sectors).

@@ -1,24 +1,26 @@
 #pragma once
-// The live map inside the dashboard frame: owns the camera, the retained GL scene
-// (render/interactive_map.hpp) and the background density worker, keeps them in step with the
-// Session and the Workspace, turns mouse and keyboard input into camera moves, hover and
+// The live map inside the dashboard frame: owns the camera, the one renderer
+// (render/style_renderer.hpp) and the background density worker, keeps them in step with the
+// Session's style and the Workspace (fills and heatmap colours from the same functions as every
+// export: render/style_fills.hpp, render/style_heatmap.hpp), turns mouse and keyboard input into camera moves, hover and
 // selection, and puts the map image and sector labels into the ImGui frame under every window.
 //
 // Threading: everything here runs on the UI thread with the GL context current, except the
 // density computation (app/density_worker.hpp), whose results are picked up at the next frame.
 #include <array>
 #include <chrono>
+#include <map>
 #include <memory>
 #include <optional>
 #include <vector>
 
 #include "app/density_worker.hpp"
 #include "app/map_interaction.hpp"
-#include "app/map_styling.hpp"
 #include "core/session.hpp"
 #include "core/workspace.hpp"
 #include "render/camera.hpp"
-#include "render/interactive_map.hpp"
+#include "render/style_fills.hpp"
+#include "render/style_renderer.hpp"
 #include "ui/dashboard_ui.hpp"
 
 struct ImDrawList;
@@ -47,7 +49,9 @@ class MapView {
   render::Camera& camera() { return camera_; }
   // Whether the camera frames a loaded workspace yet (false before the first map frame).
   bool has_view() const { return ws_ != nullptr && camera_ready_; }
-  const render::InteractiveMap& scene() const { return *map_; }
+  const render::StyleRenderer& scene() const { return *map_; }
+  // The style drawn in the last frame (the session's, protected while presenting).
+  const MapStyle& drawn_style() const { return style_; }
   void fit_all();
   void zoom_to_selection(const Session& session);
   bool heatmap_busy() const { return worker_.busy(); }
@@ -63,42 +67,48 @@ class MapView {
   bool heatmap_protected() const;
 
  private:
-  void sync(const Session& session, const MapLayerPlan& plan);
+  // Recomputes what the visible fill layers colour when the filter or their style changed.
+  void sync_fills(const Session& session);
+  void sync_points(const Session& session);
   // ImGui draw callback (ImDrawCallback): blits the map into blit_rect_.
   static void blit_callback(const ImDrawList* list, const ImDrawCmd* cmd);
-  void sync_heatmap(const Session& session, bool visible);
-  void apply_density_result(const Session& session);
+  void sync_heatmap(const Session& session);
+  void apply_density_result();
   void draw_labels(const ui::MapRegion& region, float pixel_scale, const Session& session,
                    bool presentation);
+  void fill_status(const Session& session, ui::AppStatus& status, float pixel_scale);
 
-  std::unique_ptr<render::InteractiveMap> map_;
+  std::unique_ptr<render::StyleRenderer> map_;
   std::shared_ptr<Workspace> ws_;
   render::Camera camera_;
   bool camera_ready_ = false;
   DensityWorker worker_;
+  MapStyle style_;                 // this frame's style (protected while presenting)
+  bool protect_ = false;           // presentation mode: partner-safe rules
 
   uint64_t filter_generation_ = 1;
-  // What the GL scene currently reflects (to upload only on change).
-  uint64_t colors_generation_ = 0;
-  std::optional<ChoroplethStyle> colors_style_;
-  bool colors_choropleth_ = false;
-  SectorFills fills_;  // the fills on screen (the choropleth legend reads its classes)
+  // What the fills on the GPU were computed for, per fill kind (to recompute only on change).
+  struct FillInputs {
+    uint64_t filter_generation = 0;
+    StyleLayer layer;
+    std::optional<DisclosurePolicy> protection;
+    Language language = Language::es;
+  };
+  std::map<LayerKind, FillInputs> fill_inputs_;
+  std::map<LayerKind, render::SectorFills> fills_;  // legends read them
+  std::optional<SpatialWeights> weights_;           // hotspots: queen contiguity, once per load
   uint64_t points_generation_ = 0;
   bool points_shown_ = false;
+  float points_size_ = 0;
   std::optional<CivilSeconds> program_end_;
   // Heatmap inputs of the newest request and of the grid on screen.
   uint64_t heat_request_generation_ = 0;
   uint64_t heat_filter_generation_ = 0;
-  std::optional<HeatmapStyle> heat_request_style_;
-  double heat_period_years_ = -1;
+  std::optional<KdeParams> heat_request_params_;
   GridSpec heat_requested_grid_;
   std::optional<DensityResult> heat_shown_;
-  std::optional<render::HeatmapStyle> heat_shown_style_;
-  float heat_opacity_ = 0.85f;
-  ColorDomain heat_domain_;
+  std::optional<render::HeatmapStyle> heat_drawn_;
   double last_density_ms_ = 0;
-  double heat_bandwidth_m_ = -1;  // bandwidth of the newest request (after the partner-safe floor)
-  bool protect_ = false;          // presentation mode: partner-safe rules
   std::optional<int> hovered_;
   int still_frames_ = 0;            // frames since the camera last moved
   std::array<int, 4> blit_rect_{};  // x, y (GL, y up), width, height in framebuffer pixels

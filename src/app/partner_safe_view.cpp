@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "render/scene_protection.hpp"
 #include "ui/format.hpp"
 #include "ui/i18n.hpp"
 
@@ -15,32 +14,9 @@ DisclosurePolicy dashboard_policy() {
   return DisclosurePolicy{};
 }
 
-double protected_bandwidth_m(double requested_m, bool protect, const DisclosurePolicy& policy) {
-  return protect ? std::max(requested_m, policy.min_bandwidth_m) : requested_m;
-}
-
-render::HeatmapStyle protect_heatmap_style(render::HeatmapStyle style, const KdeParams& params,
-                                           const DisclosurePolicy& policy) {
-  // One incident adds at most K(0) x scale to any cell, so a cell above k x that is supported by
-  // at least k incidents (render/scene_protection.hpp gives the margin of the binned estimate).
-  const double floor = render::min_supported_density(policy.k, params);
-  style.transparent_below = std::max(style.transparent_below, static_cast<float>(floor));
-  const double rounded = round_significant(style.domain.max, policy.density_significant_digits);
-  if (rounded > style.domain.min) style.domain.max = static_cast<float>(rounded);
-  return style;
-}
-
 std::string shown_count(int64_t count, bool protect, const DisclosurePolicy& policy) {
   if (protect && count >= 1 && count < policy.k) return "<" + std::to_string(policy.k);
   return ui::format_count(count);
-}
-
-std::vector<std::string> protect_export_options(render::MapSceneOptions& options, bool protect,
-                                                std::optional<CivilSeconds> from,
-                                                std::optional<CivilSeconds> to_exclusive) {
-  DisclosurePolicy policy = dashboard_policy();
-  policy.partner_safe = protect;
-  return render::protect_scene_options(policy, options, from, to_exclusive);
 }
 
 void draw_protection_footer(const ui::MapRegion& region, Language language,

@@ -2,6 +2,7 @@
 // bar, north arrow, source line) rendered headless through EGL (OpenGL 3.3 core; Mesa llvmpipe
 // without a GPU).
 #include <chrono>
+#include <map>
 #include <cmath>
 #include <filesystem>
 #include <iostream>
@@ -11,17 +12,26 @@
 #include "cli/commands.hpp"
 #include "cli/data_args.hpp"
 #include "cli/distance_args.hpp"
-#include "cli/partner_safe_render.hpp"
+#include "cli/render_style_args.hpp"
 #include "cli/render_compare.hpp"
 #include "core/demo_city.hpp"
 #include "core/errors.hpp"
+#include "core/session_programs.hpp"
+#include "core/style_protection.hpp"
+#include "core/workspace.hpp"
 #include "io/basemap_reader.hpp"
 #include "io/context_loader.hpp"
 #include "io/png_writer.hpp"
 #include "io/program_polygon_loader.hpp"
+#include "io/project_file.hpp"
+#include "io/workspace_loader.hpp"
 #include "render/context_line_layer.hpp"
 #include "render/egl_context.hpp"
 #include "render/map_scene.hpp"
+#ifdef FARO_HAVE_APP
+#include "app/partner_safe_view.hpp"
+#include "app/session_map.hpp"
+#endif
 
 namespace faro::cli {
 namespace {
@@ -65,20 +75,11 @@ CommandSpec render_spec() {
   spec.options.push_back(
       {"programs", "SOURCE",
        "programs: GeoPackage with program_sectors, or CSV program,sector,start[,end]"});
-  spec.options.push_back({"layers", "LIST", "layers to draw (see above)"});
-  spec.options.push_back(
-      {"context", "VECTOR", "line/polygon layer drawn as boundaries (repeatable)", true});
-  spec.options.push_back({"basemap", "RASTER", "GDAL raster drawn under the map"});
-  spec.options.push_back(
-      {"choropleth", "MEASURE", "count (default), per-km2, per-10k, change or change-pct"});
-  spec.options.push_back({"classes", "N", "choropleth classes 2..9 (default 5)"});
-  spec.options.push_back(
-      {"scale", "NAME", "choropleth scale: quantile (default), equal, jenks or continuous"});
+  spec.options.push_back({"project", "FILE.faro.json",
+                          "render a dashboard project (its sources, filter, programs and style) "
+                          "as the dashboard exports it"});
+  for (const OptionSpec& o : style_options()) spec.options.push_back(o);
   for (const OptionSpec& o : compare_options()) spec.options.push_back(o);
-  spec.options.push_back({"bandwidth", "DIST", "kernel bandwidth in metres (default 400)"});
-  spec.options.push_back({"kernel", "NAME", "gaussian (default; bandwidth = σ) or quartic"});
-  spec.options.push_back({"color-max", "VALUE|auto", "top of the heatmap scale (default auto)"});
-  spec.options.push_back({"colormap", "NAME", "inferno (default), viridis or ylorrd"});
   spec.options.push_back({"kde", "cpu|gpu|auto", "density implementation (default auto)"});
   spec.options.push_back({"width", "PX", "image width (default 1920)"});
   spec.options.push_back({"height", "PX", "image height (default 1080)"});
@@ -104,50 +105,6 @@ int parse_pixels(const ParsedArgs& args, const std::string& name, int fallback) 
 
 render::MapSceneOptions scene_options(const ParsedArgs& args) {
   render::MapSceneOptions o;
-  if (auto l = args.get("layers")) o.layers = render::parse_scene_layers(*l);
-  if (auto c = args.get("choropleth")) {
-    auto m = parse_choropleth_measure(*c);
-    if (!m)
-      throw UsageError("--choropleth must be count, per-km2, per-10k, change or change-pct, got '" +
-                       *c + "'");
-    o.choropleth = *m;
-  }
-  if (auto c = args.get("classes")) {
-    if (*c == "continuous") {  // older spelling of --scale continuous
-      o.choropleth_scale = ChoroplethScale::continuous;
-    } else if (c->size() == 1 && (*c)[0] >= '2' && (*c)[0] <= '9') {
-      o.choropleth_classes = (*c)[0] - '0';
-    } else {
-      throw UsageError("--classes must be a number of classes 2..9, got '" + *c + "'");
-    }
-  }
-  if (auto c = args.get("scale")) {
-    auto scale = parse_choropleth_scale(*c);
-    if (!scale)
-      throw UsageError("--scale must be quantile, equal, jenks or continuous, got '" + *c + "'");
-    o.choropleth_scale = *scale;
-  }
-  if (auto b = args.get("bandwidth")) o.kde.bandwidth_m = parse_distance_m(*b, "--bandwidth");
-  if (auto k = args.get("kernel")) {
-    auto kernel = parse_kde_kernel(*k);
-    if (!kernel) throw UsageError("--kernel must be gaussian or quartic, got '" + *k + "'");
-    o.kde.kernel = *kernel;
-  }
-  if (auto c = args.get("color-max"); c && *c != "auto") {
-    try {
-      size_t used = 0;
-      const float v = std::stof(*c, &used);
-      if (used != c->size() || !(v > 0) || !std::isfinite(v)) throw std::invalid_argument("");
-      o.color_max = v;
-    } catch (const std::exception&) {
-      throw UsageError("--color-max must be a positive number or auto, got '" + *c + "'");
-    }
-  }
-  if (auto c = args.get("colormap")) {
-    auto cm = parse_colormap(*c);
-    if (!cm) throw UsageError("--colormap must be inferno, viridis or ylorrd, got '" + *c + "'");
-    o.colormap = *cm;
-  }
   const std::string kde = args.get_or("kde", "auto");
   if (kde == "cpu")
     o.kde_backend = render::KdeBackend::cpu;
@@ -157,7 +114,72 @@ render::MapSceneOptions scene_options(const ParsedArgs& args) {
     throw UsageError("--kde must be cpu, gpu or auto, got '" + kde + "'");
   o.width = parse_pixels(args, "width", 1920);
   o.height = parse_pixels(args, "height", 1080);
+  o.language = language_from_args(args);
   return o;
+}
+
+// Prints what protection changed (or the internal stamp), in the map's language.
+void report_protection(const ProtectedStyle& p, Language lang, std::ostream& err) {
+  if (!p.style.protection) return;
+  if (!p.style.protection->partner_safe) {
+    err << "stamp: " << internal_use_stamp() << "\n";
+    return;
+  }
+  for (const StyleChange& c : p.changes) err << "partner-safe: " << describe_change(c, lang) << "\n";
+  err << "footer: " << protection_footer(*p.style.protection, lang == Language::en ? "en" : "es")
+      << "\n";
+}
+
+int write_result(const render::MapSceneResult& r, const std::string& output, std::ostream& out,
+                 std::ostream& err) {
+  const auto t0 = std::chrono::steady_clock::now();
+  io::write_png_rgba(output, r.image.pixels, r.image.width, r.image.height);
+  const double png_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  out << "wrote " << output << " (" << r.image.width << "x" << r.image.height << ")\n";
+  err << "renderer: " << r.renderer << "; kde " << (r.kde_backend.empty() ? "-" : r.kde_backend)
+      << " " << static_cast<int>(r.kde_ms) << " ms, render " << static_cast<int>(r.render_ms)
+      << " ms, overlay " << static_cast<int>(r.overlay_ms) << " ms, png "
+      << static_cast<int>(png_ms) << " ms\n";
+  if (!r.density.empty())
+    err << "heatmap: colour max " << r.domain.max << " " << r.units
+        << (r.domain.locked ? " (fixed)" : " (auto, percentile)") << "\n";
+  return kExitOk;
+}
+
+// --project: the project's data, filter, programs and style drawn exactly as the dashboard's
+// export draws them (app/session_map.hpp), with the style flags applied on top.
+int render_project(const ParsedArgs& args, const std::string& output, std::ostream& out,
+                   std::ostream& err) {
+#ifdef FARO_HAVE_APP
+  Session session = io::load_project(*args.get("project"));
+  if (args.has("lang")) session.language = language_from_args(args);
+  session.style = style_from_args(args, session.style);
+  if (auto t = args.get("title")) session.title = *t;
+  const Workspace loaded = io::load_workspace(session);
+  Workspace ws = loaded;
+  apply_program_specs(ws.programs, session.programs);
+  for (const LoadReport& r : ws.reports) err << r.to_text();
+  update_filter_result(ws, session.filter, 0);
+  app::SessionMapRequest request;
+  const render::MapSceneOptions o = scene_options(args);
+  request.width = o.width;
+  request.height = o.height;
+  request.internal = args.has("internal");
+  DisclosurePolicy policy = app::dashboard_policy();
+  policy.partner_safe = !request.internal;
+  report_protection(protect_style(session.style, policy), session.language, err);
+  render::MapSceneResult r;
+  try {
+    r = app::render_session_map(ws, ws.filtered.rows, session, request);
+  } catch (const render::GlUnavailable& e) {
+    throw DataError(std::string("no headless OpenGL 3.3 available: ") + e.what());
+  }
+  return write_result(r, output, out, err);
+#else
+  (void)args, (void)output, (void)out, (void)err;
+  throw UsageError("faro render --project needs the dashboard library (built without it)");
+#endif
 }
 
 std::string period_text(const LoadedData& d) {
@@ -180,43 +202,57 @@ int cmd_render(const std::vector<std::string>& args_in, std::ostream& out, std::
   }
   const auto output = args.get("o");
   if (!output) throw UsageError("faro render: -o FILE.png is required");
-  render::MapSceneOptions opts = scene_options(args);  // usage errors before any loading
+  if (args.has("project")) return render_project(args, *output, out, err);
+  // Usage errors before any loading.
+  render::MapSceneOptions opts = scene_options(args);
+  const MapStyle requested = style_from_args(args, MapStyle{});
+  const Language lang = opts.language;
+  const bool en = lang == Language::en;
 
   LoadedData data = load_data(args, err);
   if (data.sectors.size() == 0) throw DataError(data.sectors_source + ": no sectors loaded");
-
   if (data.incidents.empty())
     err << "faro render: warning: no incidents in the selection; the map shows no density\n";
 
   std::vector<Program> programs;
   std::string programs_source = args.get_or("programs", data.synthetic ? data.sectors_source : "");
-  if (!programs_source.empty() && opts.layers.count(render::SceneLayer::programs)) {
+  if (!programs_source.empty() && requested.shows(LayerKind::programs)) {
     io::ProgramLoadResult pl = io::load_programs_for_sectors(programs_source, data.sectors);
     err << pl.report.to_text();
     programs = std::move(pl.programs);
   }
 
+  // Data sources are named by file name, never by path (outputs leave the analyst's machine).
   const std::string incidents_name = fs::path(data.incidents_source).filename().string();
   opts.synthetic = data.synthetic;
-  opts.title = args.get_or("title", data.synthetic ? "Incidentes — " + DemoCity{}.name
-                                                   : "Incidentes — " + incidents_name);
+  const std::string place = data.synthetic ? (en ? "Demo city" : DemoCity{}.name) : incidents_name;
+  opts.title = (en ? "Incidents — " : "Incidentes — ") + place;
   opts.subtitle = period_text(data);
   if (auto w = args.get("where")) opts.subtitle += (opts.subtitle.empty() ? "" : " · ") + *w;
-  opts.source_line = data.synthetic ? "Faro — ciudad sintética" : "Fuente: " + incidents_name;
+  opts.source_line = data.synthetic ? (en ? "Faro — synthetic city" : "Faro — ciudad sintética")
+                                    : (en ? "Source: " : "Fuente: ") + incidents_name;
 
-  apply_render_protection(args.has("internal"), opts, data.filter.from, data.filter.to_exclusive,
-                          err);  // partner-safe by default (cli/partner_safe_render.hpp)
+  // Partner-safe by default: the one protection function (core/style_protection.hpp).
+  DisclosurePolicy policy;
+  policy.partner_safe = !args.has("internal");
+  const ProtectedStyle protected_style = protect_style(requested, policy);
+  const MapStyle& style = protected_style.style;
+  report_protection(protected_style, lang, err);
 
-  std::vector<render::LineStrip> context;
-  for (const std::string& source : args.all("context")) {
-    io::ContextLoadResult c = io::load_context_lines(source, data.sectors.work_srs);
+  // Context layers: the ones with a source of their own are loaded here (reprojected to the
+  // working CRS).
+  std::map<std::string, std::vector<render::LineStrip>> context;
+  for (const StyleLayer& l : style.layers) {
+    if (l.kind != LayerKind::context || l.source.empty() || !l.visible) continue;
+    io::ContextLoadResult c = io::load_context_lines(l.source, data.sectors.work_srs);
     err << c.report.to_text();
-    for (io::ContextLine& l : c.lines) context.push_back({std::move(l.points), l.closed});
+    for (io::ContextLine& line : c.lines) context[l.id].push_back({std::move(line.points), line.closed});
   }
 
   PreviousPeriodData previous;
-  const bool change_map =
-      opts.layers.count(render::SceneLayer::choropleth) && is_change_measure(opts.choropleth);
+  const StyleLayer* choropleth = style.find(LayerKind::choropleth);
+  const bool change_map = choropleth && choropleth->visible &&
+                          is_change_measure(choropleth->choropleth.measure);
   if (change_map) previous = load_previous_period(args, data, err);
 
   render::MapSceneData scene;
@@ -225,39 +261,25 @@ int cmd_render(const std::vector<std::string>& args_in, std::ostream& out, std::
   scene.programs = &programs;
   scene.from = data.filter.from;
   scene.to_exclusive = data.filter.to_exclusive;
-  scene.context_lines = &context;
+  scene.context_by_layer = &context;
   if (change_map) {
     scene.previous_incidents = &previous.incidents;
     scene.previous_from = previous.period.from;
     scene.previous_to_exclusive = previous.period.to_exclusive;
   }
-  if (auto basemap = args.get("basemap")) {
-    const std::string work_srs = data.sectors.work_srs;
-    scene.basemap = [source = *basemap, work_srs](const Box& view, int w, int h) {
-      io::BasemapImage b = io::read_basemap(source, work_srs, view, w, h);
-      return render::BasemapRaster{b.width, b.height, std::move(b.rgba), b.box};
-    };
-  }
+  const std::string work_srs = data.sectors.work_srs;
+  scene.basemap = [work_srs](const std::string& source, const Box& view, int w, int h) {
+    io::BasemapImage b = io::read_basemap(source, work_srs, view, w, h);
+    return render::BasemapRaster{b.width, b.height, std::move(b.rgba), b.box};
+  };
 
   render::MapSceneResult r;
   try {
-    r = render::render_map_scene(scene, opts);
+    r = render::render_map_scene(scene, style, opts);
   } catch (const render::GlUnavailable& e) {
     throw DataError(std::string("no headless OpenGL 3.3 available: ") + e.what());
   }
-  const auto t0 = std::chrono::steady_clock::now();
-  io::write_png_rgba(*output, r.image.pixels, r.image.width, r.image.height);
-  const double png_ms =
-      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-  out << "wrote " << *output << " (" << r.image.width << "x" << r.image.height << ")\n";
-  err << "renderer: " << r.renderer << "; kde " << (r.kde_backend.empty() ? "-" : r.kde_backend)
-      << " " << static_cast<int>(r.kde_ms) << " ms, render " << static_cast<int>(r.render_ms)
-      << " ms, overlay " << static_cast<int>(r.overlay_ms) << " ms, png "
-      << static_cast<int>(png_ms) << " ms\n";
-  if (!r.density.empty())
-    err << "heatmap: colour max " << r.domain.max << " " << r.units
-        << (r.domain.locked ? " (fixed)" : " (auto, percentile)") << "\n";
-  return kExitOk;
+  return write_result(r, *output, out, err);
 }
 
 }  // namespace faro::cli

@@ -11,9 +11,9 @@ ProtectedStyle protect_style(const MapStyle& style, const DisclosurePolicy& poli
   if (!policy.partner_safe) return out;
   policy.validate();
   MapStyle& s = out.style;
-  const size_t before = s.layers.size();
+  const bool points_shown = s.shows(LayerKind::points);
   std::erase_if(s.layers, [](const StyleLayer& l) { return l.kind == LayerKind::points; });
-  if (s.layers.size() != before) out.changes.push_back({StyleChange::Kind::points_removed});
+  if (points_shown) out.changes.push_back({StyleChange::Kind::points_removed});
   for (StyleLayer& l : s.layers) {
     if (l.kind == LayerKind::heatmap) {
       HeatmapStyle& h = l.heatmap;

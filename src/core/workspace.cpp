@@ -9,6 +9,8 @@
 #include <memory>
 #include <thread>
 
+#include "core/choropleth_change.hpp"
+
 namespace faro {
 namespace {
 
@@ -131,6 +133,40 @@ void update_filter_result(Workspace& ws, const FilterState& state, uint64_t sess
   }
   r.total = static_cast<int64_t>(r.rows.size());
   ws.filtered = std::move(r);
+}
+
+double period_years_of(const Workspace& ws, const FilterState& filter) {
+  const CivilSeconds from = filter.from.value_or(ws.data_from);
+  const CivilSeconds to = filter.to_exclusive.value_or(ws.data_to_exclusive);
+  if (to <= from) return 0;
+  return period_years_between(from, to);
+}
+
+std::optional<PreviousCounts> previous_period_counts(const Workspace& ws,
+                                                     const FilterState& filter) {
+  const CivilSeconds from = filter.from.value_or(ws.data_from);
+  const CivilSeconds to = filter.to_exclusive.value_or(ws.data_to_exclusive);
+  if (to <= from) return std::nullopt;
+  const Period before = previous_period({from, to});
+  FilterState f = filter;
+  f.from = before.from;
+  f.to_exclusive = before.to_exclusive;
+  const IncidentFilter pick = ws.make_filter(f);
+  PreviousCounts out;
+  out.from = before.from;
+  out.to_exclusive = before.to_exclusive;
+  const size_t n = ws.sectors.size();
+  out.per_sector.assign(n, 0.0);
+  const IncidentStore& st = ws.incidents;
+  const bool weighted = st.weight.size() == st.size();
+  const bool assigned = st.sector.size() == st.size();
+  if (!assigned) return out;
+  for (size_t i = 0; i < st.size(); ++i) {
+    const int32_t s = st.sector[i];
+    if (s < 0 || static_cast<size_t>(s) >= n || !pick.accepts(st, i)) continue;
+    out.per_sector[static_cast<size_t>(s)] += weighted ? st.weight[i] : 1.0;
+  }
+  return out;
 }
 
 }  // namespace faro

@@ -4,6 +4,7 @@
 // filter. Owned by the app; ui panels read it through const references and never keep pointers
 // past a frame (the app may replace the whole Workspace when a background load finishes).
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -52,6 +53,19 @@ struct Workspace {
   // sector subset applied by name.
   IncidentFilter make_filter(const FilterState& f) const;
 };
+
+// Period (years) the filtered incidents span: the filter's dates where set, else the data's range.
+// 0 when unknown or empty (densities then count the whole selection).
+double period_years_of(const Workspace& ws, const FilterState& filter);
+
+// Incidents per sector (one value per sector, weights summed) that `filter` selects when its dates
+// are moved to the equally long period before them (core/choropleth_change.hpp previous_period):
+// the previous period of a change choropleth. nullopt when the filter's period is unknown.
+struct PreviousCounts {
+  std::vector<double> per_sector;
+  CivilSeconds from = 0, to_exclusive = 0;
+};
+std::optional<PreviousCounts> previous_period_counts(const Workspace& ws, const FilterState& filter);
 
 // Recomputes ws.filtered for `f` (multithreaded over rows). Sector subset: rows whose sector is
 // not in f.sectors are dropped (rows outside every sector are kept only when f.sectors is empty).

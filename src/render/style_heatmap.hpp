@@ -25,7 +25,7 @@ constexpr float kTransparentFraction = 0.03f;
 
 // Kernel parameters of a heatmap style over a period of `period_years` (0 = densities count the
 // whole selection, not per year).
-KdeParams heatmap_params(const HeatmapStyle& style, double period_years);
+KdeParams heatmap_params(const faro::HeatmapStyle& style, double period_years);
 
 // Cells per bandwidth the binned density needs to stay within 2 % of the exact sum (kde.hpp).
 double cells_per_bandwidth(KdeKernel kernel);

@@ -11,6 +11,7 @@
 #include "core/color_domain.hpp"
 #include "core/session.hpp"
 #include "core/workspace.hpp"
+#include "render/map_overlay.hpp"
 #include "ui/ui_actions.hpp"
 
 namespace faro::ui {
@@ -30,13 +31,11 @@ struct AppStatus {
   std::optional<int> hovered_sector;  // under the mouse, for the tooltip
   std::string project_path;           // "" = unsaved
   double frame_ms = 0;
-  // Choropleth legend, filled by the app when the choropleth layer is on screen: the classes of a
-  // classed scale (empty for the continuous scale, drawn as a ramp over [0, choropleth_vmax]) and
-  // the units, e.g. "incidentes/km² por año". Added by the ui helper; defaults draw nothing.
-  bool choropleth_shown = false;
-  std::vector<ChoroplethClass> choropleth_classes;
-  double choropleth_vmax = 0;
-  std::string choropleth_units;
+  // Legends of the visible fill layers (choropleth classes with the "<5 (suprimido)" entry while
+  // protected, hot-spot classes), from the same fills the map and every export draw
+  // (render/style_fills.hpp); a continuous choropleth gives a ramp instead.
+  std::vector<render::LegendClasses> fill_legends;
+  std::optional<render::LegendRamp> fill_ramp;
 };
 
 // Screen rectangle (ImGui display coordinates, pixels) left for the map.

@@ -48,24 +48,26 @@ const char* tr(std::string_view id, Language lang) {
   return tr(key, lang);
 }
 
-const char* tr_layer(LayerId id, Language lang) {
-  switch (id) {
-    case LayerId::basemap:
+const char* tr_layer(LayerKind kind, Language lang) {
+  switch (kind) {
+    case LayerKind::basemap:
       return tr(Msg::layer_basemap, lang);
-    case LayerId::sectors:
+    case LayerKind::sectors:
       return tr(Msg::layer_sectors, lang);
-    case LayerId::choropleth:
+    case LayerKind::choropleth:
       return tr(Msg::layer_choropleth, lang);
-    case LayerId::heatmap:
+    case LayerKind::heatmap:
       return tr(Msg::layer_heatmap, lang);
-    case LayerId::programs:
+    case LayerKind::programs:
       return tr(Msg::layer_programs, lang);
-    case LayerId::context:
+    case LayerKind::context:
       return tr(Msg::layer_context, lang);
-    case LayerId::points:
+    case LayerKind::points:
       return tr(Msg::layer_points, lang);
-    case LayerId::labels:
+    case LayerKind::labels:
       return tr(Msg::layer_labels, lang);
+    case LayerKind::hotspots:
+      return tr(Msg::layer_hotspots, lang);
   }
   return "?";
 }

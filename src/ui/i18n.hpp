@@ -51,6 +51,12 @@ namespace faro::ui {
   X(layer_context, "Contexto", "Context")                                                       \
   X(layer_points, "Puntos", "Points")                                                           \
   X(layer_labels, "Etiquetas", "Labels")                                                        \
+  X(layer_hotspots, "Puntos calientes (Gi*)", "Hot spots (Gi*)")                                \
+  X(add_layer, "Añadir capa…", "Add layer…")                                                    \
+  X(remove_layer, "Quitar capa", "Remove layer")                                                \
+  X(map_style, "Estilo", "Style")                                                               \
+  X(map_style_replace, "Reemplaza todas las capas por este estilo",                             \
+    "Replaces every layer with this style")                                                     \
   X(opacity, "Opacidad", "Opacity")                                                             \
   X(move_up, "Subir", "Move up")                                                                \
   X(move_down, "Bajar", "Move down")                                                            \
@@ -229,7 +235,7 @@ Msg msg_from_id(std::string_view id);
 const char* tr(std::string_view id, Language lang);
 
 // Names for enums shown in several panels.
-const char* tr_layer(LayerId id, Language lang);
+const char* tr_layer(LayerKind kind, Language lang);
 const char* tr_role(SourceSpec::Role role, Language lang);
 const char* tr_weekday(int monday_first, Language lang);
 // The data's title in the UI language: the demo city's name is translated, others are file names.

@@ -9,6 +9,7 @@
 #include <string>
 #include <utility>
 
+#include "io/style_presets.hpp"
 #include "ui/i18n.hpp"
 
 namespace faro::ui {
@@ -68,19 +69,12 @@ bool colormap_combo(const char* label, ColormapName& c, bool diverging) {
 
 }  // namespace
 
-bool move_layer(Session& s, size_t index, int direction) {
-  if (index >= s.layers.size()) return false;
-  const long target = static_cast<long>(index) + direction;
-  if (direction == 0 || target < 0 || target >= static_cast<long>(s.layers.size())) return false;
-  std::swap(s.layers[index], s.layers[static_cast<size_t>(target)]);
-  s.bump();
-  return true;
-}
-
 void LayersPanel::draw(const Workspace& ws, Session& session, const AppStatus& status) {
-  if (session.layers.empty()) session.layers = default_layers();
+  if (session.style.layers.empty()) session.style = io::default_style();
   ImGui::PushID("layers");
+  draw_style_picker(session);
   draw_stack(session);
+  draw_add_layer(session);
   const Language lang = session.language;
   if (ImGui::TreeNodeEx(tr(Msg::layer_heatmap, lang), ImGuiTreeNodeFlags_DefaultOpen)) {
     draw_heatmap(session, status);
@@ -97,18 +91,61 @@ void LayersPanel::draw(const Workspace& ws, Session& session, const AppStatus& s
   ImGui::PopID();
 }
 
+void LayersPanel::draw_style_picker(Session& session) {
+  const Language lang = session.language;
+  const std::vector<std::string> names = io::style_names();
+  const std::string current = session.style.name.empty() ? "—" : session.style.name;
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 11.0f);
+  if (ImGui::BeginCombo(tr(Msg::map_style, lang), current.c_str())) {
+    for (const std::string& name : names) {
+      if (ImGui::Selectable(name.c_str(), name == session.style.name)) {
+        // A whole style replaces the layers and furniture; the title the user typed stays.
+        MapStyle next = io::builtin_style(name);
+        if (next.furniture.title.empty()) next.furniture.title = session.style.furniture.title;
+        session.style = std::move(next);
+        session.bump();
+      }
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Msg::map_style_replace, lang));
+    }
+    ImGui::EndCombo();
+  }
+}
+
+void LayersPanel::draw_add_layer(Session& session) {
+  const Language lang = session.language;
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 11.0f);
+  if (ImGui::BeginCombo("##add_layer", tr(Msg::add_layer, lang))) {
+    for (const std::string& name : io::layer_preset_names()) {
+      const StyleLayer preset = io::layer_preset(name);
+      const std::string label = std::string(tr_layer(preset.kind, lang)) + " — " + name;
+      if (ImGui::Selectable(label.c_str())) {
+        session.style.add(preset);  // on top, with a unique id
+        session.bump();
+      }
+    }
+    ImGui::EndCombo();
+  }
+}
+
 void LayersPanel::draw_stack(Session& session) {
   const Language lang = session.language;
   const float slider_w = ImGui::GetFontSize() * 5.0f;
+  std::vector<StyleLayer>& layers = session.style.layers;
+  std::optional<size_t> move_up, move_down, remove;
   // Listed top layer first, as in every GIS.
-  for (size_t k = session.layers.size(); k-- > 0;) {
-    LayerStyle& layer = session.layers[k];
-    ImGui::PushID(layer_key(layer.id));
+  for (size_t k = layers.size(); k-- > 0;) {
+    StyleLayer& layer = layers[k];
+    ImGui::PushID(layer.id.c_str());
     if (ImGui::Checkbox("##visible", &layer.visible)) session.bump();
     ImGui::SameLine();
-    ImGui::TextUnformatted(tr_layer(layer.id, lang));
-    ImGui::SameLine(ImGui::GetContentRegionAvail().x - slider_w - 2 * ImGui::GetFrameHeight() -
-                    2 * ImGui::GetStyle().ItemSpacing.x + ImGui::GetCursorStartPos().x);
+    // A second layer of a kind is told apart by its id (e.g. "context-2").
+    const bool default_id = layer.id == layer_kind_key(layer.kind);
+    const std::string name =
+        std::string(tr_layer(layer.kind, lang)) + (default_id ? "" : " (" + layer.id + ")");
+    ImGui::TextUnformatted(name.c_str());
+    const float buttons = 3 * ImGui::GetFrameHeight() + 3 * ImGui::GetStyle().ItemSpacing.x;
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetContentRegionAvail().x - slider_w -
+                                                         buttons + ImGui::GetCursorStartPos().x));
     ImGui::SetNextItemWidth(slider_w);
     float percent = layer.opacity * 100.0f;
     if (ImGui::SliderFloat("##opacity", &percent, 0.0f, 100.0f, "%.0f %%")) {
@@ -117,26 +154,29 @@ void LayersPanel::draw_stack(Session& session) {
     }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Msg::opacity, lang));
     ImGui::SameLine();
-    // Captured before the buttons: a move invalidates `layer`.
-    const bool is_top = k + 1 == session.layers.size();
-    ImGui::BeginDisabled(is_top);
-    const bool up = ImGui::ArrowButton("##up", ImGuiDir_Up);
+    ImGui::BeginDisabled(k + 1 == layers.size());
+    if (ImGui::ArrowButton("##up", ImGuiDir_Up)) move_up = k;
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Msg::move_up, lang));
     ImGui::SameLine();
     ImGui::BeginDisabled(k == 0);
-    const bool down = ImGui::ArrowButton("##down", ImGuiDir_Down);
+    if (ImGui::ArrowButton("##down", ImGuiDir_Down)) move_down = k;
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Msg::move_down, lang));
+    ImGui::SameLine();
+    if (ImGui::Button("×", ImVec2(ImGui::GetFrameHeight(), 0))) remove = k;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Msg::remove_layer, lang));
     ImGui::PopID();
-    if (up) move_layer(session, k, +1);
-    if (down) move_layer(session, k, -1);
   }
+  // Applied after the loop: each invalidates `layer` references.
+  if (move_up && session.style.move(*move_up, +1)) session.bump();
+  if (move_down && session.style.move(*move_down, -1)) session.bump();
+  if (remove && session.style.remove(*remove)) session.bump();
 }
 
 void LayersPanel::draw_heatmap(Session& session, const AppStatus& status) {
   const Language lang = session.language;
-  HeatmapStyle& h = session.heatmap;
+  HeatmapStyle& h = session.style.heatmap();
   ImGui::PushItemWidth(ImGui::GetFontSize() * 9.0f);
   float bandwidth = static_cast<float>(h.bandwidth_m);
   // Logarithmic: 50 m (a block) to 5 km (a district) are equally easy to reach.
@@ -176,7 +216,7 @@ void LayersPanel::draw_heatmap(Session& session, const AppStatus& status) {
 
 void LayersPanel::draw_choropleth(const Workspace& ws, Session& session) {
   const Language lang = session.language;
-  ChoroplethStyle& c = session.choropleth;
+  ChoroplethStyle& c = session.style.choropleth();
   ImGui::PushItemWidth(ImGui::GetFontSize() * 9.0f);
   const bool has_population = std::any_of(ws.sectors.sectors.begin(), ws.sectors.sectors.end(),
                                           [](const Sector& s) { return s.population.has_value(); });
@@ -220,7 +260,7 @@ void LayersPanel::draw_choropleth(const Workspace& ws, Session& session) {
 }
 
 bool set_category_color(Session& s, const std::string& category, std::optional<Rgb> color) {
-  auto& list = s.points.category_colors;
+  auto& list = s.style.points().category_colors;
   auto it = std::find_if(list.begin(), list.end(),
                          [&](const std::pair<std::string, Rgb>& e) { return e.first == category; });
   if (!color) {
@@ -239,14 +279,14 @@ bool set_category_color(Session& s, const std::string& category, std::optional<R
 void LayersPanel::draw_points(const Workspace& ws, Session& session) {
   const Language lang = session.language;
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9.0f);
-  if (ImGui::SliderFloat(tr(Msg::point_size, lang), &session.points.size_px, 1.0f, 12.0f, "%.1f"))
+  if (ImGui::SliderFloat(tr(Msg::point_size, lang), &session.style.points().size_px, 1.0f, 12.0f, "%.1f"))
     session.bump();
   // Category colours: the ones the user set; the rest keep the map's default palette ("auto").
   const CategoryDictionary& dict = ws.incidents.categories;
   constexpr size_t kMaxListed = 16;  // a long offence list is better filtered than coloured
   for (size_t code = 1; code < dict.size() && code <= kMaxListed; ++code) {
     const std::string& name = dict.name(static_cast<uint16_t>(code));
-    const auto& list = session.points.category_colors;
+    const auto& list = session.style.points().category_colors;
     const auto it =
         std::find_if(list.begin(), list.end(),
                      [&](const std::pair<std::string, Rgb>& e) { return e.first == name; });

@@ -1,6 +1,7 @@
 #pragma once
-// Layers panel: the layer stack (top of the list = drawn on top) with visibility, opacity and
-// order, then the styles of the heatmap (bandwidth in metres, kernel, colour map, colour maximum
+// Layers panel: the session's map style (core/map_style.hpp). A whole built-in style to start from
+// (layers/styles/*.json), the layer stack (top of the list = drawn on top) with visibility,
+// opacity, order and removal, layers added from the presets (layers/*.json), then the styles of the heatmap (bandwidth in metres, kernel, colour map, colour maximum
 // locked or automatic), the choropleth (measure, scale, classes) and the points (size). Every
 // change edits the Session and bumps its revision; there is no apply button.
 #include <optional>
@@ -12,18 +13,17 @@
 
 namespace faro::ui {
 
-// Moves layer `index` of s.layers (bottom-to-top order) one step up (towards the top, +1) or
-// down (-1). Returns whether anything moved.
-bool move_layer(Session& s, size_t index, int direction);
 // Sets (or with nullopt removes, back to the default palette) the point colour of `category` in
-// s.points.category_colors. Bumps the revision when something changed; returns whether it did.
+// s.style.points().category_colors. Bumps the revision when something changed; returns whether it did.
 bool set_category_color(Session& s, const std::string& category, std::optional<Rgb> color);
 
 struct LayersPanel {
   void draw(const Workspace& ws, Session& session, const AppStatus& status);
 
  private:
+  void draw_style_picker(Session& session);
   void draw_stack(Session& session);
+  void draw_add_layer(Session& session);
   void draw_heatmap(Session& session, const AppStatus& status);
   void draw_choropleth(const Workspace& ws, Session& session);
   void draw_points(const Workspace& ws, Session& session);

@@ -17,11 +17,7 @@ const ImU32 kPanelBorder = IM_COL32(0, 0, 0, 60);
 const ImU32 kInk = IM_COL32(30, 30, 30, 255);
 const ImU32 kMutedInk = IM_COL32(90, 90, 90, 255);
 
-bool heatmap_visible(const Session& s) {
-  for (const LayerStyle& l : s.layers)
-    if (l.id == LayerId::heatmap) return l.visible;
-  return true;  // default stack: heatmap on
-}
+bool heatmap_visible(const Session& s) { return s.style.shows(LayerKind::heatmap); }
 
 }  // namespace
 
@@ -47,7 +43,7 @@ void MapOverlay::draw(const Workspace& ws, const Session& session, const AppStat
   ImDrawList* dl = ImGui::GetWindowDrawList();
   float bottom = region.y + region.height - 0.6f * ImGui::GetFontSize();
   if (heatmap_visible(session)) bottom = draw_legend(dl, session, status, region, bottom);
-  if (status.choropleth_shown) draw_choropleth_legend(dl, session, status, region, bottom);
+  if (!status.fill_legends.empty() || status.fill_ramp) draw_choropleth_legend(dl, session, status, region, bottom);
   draw_scale_bar(dl, status, region);
   if (status.presentation) draw_title(dl, ws, session, region, fonts);
   ImGui::End();
@@ -84,7 +80,7 @@ float MapOverlay::draw_legend(ImDrawList* dl, const Session& session, const AppS
   y += f * 1.2f;
   // The ramp: level 0 is transparent on the map (no density), so it starts at the first colour.
   const float x0 = p0.x + pad + 0.5f * f;
-  const auto& table = colormap_table(session.heatmap.colormap);
+  const auto& table = colormap_table(session.style.heatmap().colormap);
   const int steps = 64;
   for (int i = 0; i < steps; ++i) {
     const Rgb a = table[i * 255 / steps], b = table[(i + 1) * 255 / steps];
@@ -125,45 +121,26 @@ float MapOverlay::draw_legend(ImDrawList* dl, const Session& session, const AppS
 float MapOverlay::draw_choropleth_legend(ImDrawList* dl, const Session& session,
                                          const AppStatus& status, const MapRegion& r,
                                          float bottom) {
-  const Language lang = session.language;
+  (void)session;
   const float f = ImGui::GetFontSize();
   const float pad = 0.6f * f, row = 1.25f * f, swatch = 0.9f * f;
-  const std::string title =
-      std::string(tr(Msg::legend_choropleth, lang)) +
-      (status.choropleth_units.empty() ? "" : " (" + status.choropleth_units + ")");
-  std::vector<std::pair<Rgb, std::string>> rows;
-  for (const ChoroplethClass& c : status.choropleth_classes) {
-    std::string label;
-    switch (c.kind) {
-      case ChoroplethClassKind::range:
-        label = format_value(c.lower) + " – " + format_value(c.upper);
-        break;
-      case ChoroplethClassKind::no_change:
-        label = tr(Msg::legend_no_change, lang);
-        break;
-      case ChoroplethClassKind::new_sectors:
-        label = tr(Msg::legend_new_sectors, lang);
-        break;
-    }
-    rows.emplace_back(c.color, std::move(label));
-  }
-  const bool ramp = rows.empty();  // continuous scale
-  float content_w = ImGui::CalcTextSize(title.c_str()).x;
-  for (const auto& [color, label] : rows)
-    content_w = std::max(content_w, swatch + 0.5f * f + ImGui::CalcTextSize(label.c_str()).x);
-  if (ramp) content_w = std::max(content_w, 14.0f * f);
-  const float box_w = content_w + 2 * pad;
-  const float box_h = 2 * pad + f * 1.2f + (ramp ? 2.3f * f : row * rows.size());
-  const ImVec2 p0(r.x + r.width - box_w - pad, bottom - box_h);
-  if (p0.y < r.y) return bottom;  // no room above the heatmap legend
-  dl->AddRectFilled(p0, ImVec2(p0.x + box_w, p0.y + box_h), kPanelFill, 4.0f);
-  dl->AddRect(p0, ImVec2(p0.x + box_w, p0.y + box_h), kPanelBorder, 4.0f);
-  float y = p0.y + pad;
-  dl->AddText(ImVec2(p0.x + pad, y), kInk, title.c_str());
-  y += f * 1.2f;
-  if (ramp) {
+  // One box per legend, stacked upwards: a ramp (continuous choropleth), then the class lists.
+  std::vector<const render::LegendClasses*> boxes;
+  for (const render::LegendClasses& c : status.fill_legends) boxes.push_back(&c);
+  if (status.fill_ramp) {
+    const render::LegendRamp& ramp = *status.fill_ramp;
+    const std::string title = ramp.title + (ramp.units.empty() ? "" : " (" + ramp.units + ")");
+    const float content_w = std::max(ImGui::CalcTextSize(title.c_str()).x, 14.0f * f);
+    const float box_w = content_w + 2 * pad, box_h = 2 * pad + f * 1.2f + 2.3f * f;
+    const ImVec2 p0(r.x + r.width - box_w - pad, bottom - box_h);
+    if (p0.y < r.y) return bottom;
+    dl->AddRectFilled(p0, ImVec2(p0.x + box_w, p0.y + box_h), kPanelFill, 4.0f);
+    dl->AddRect(p0, ImVec2(p0.x + box_w, p0.y + box_h), kPanelBorder, 4.0f);
+    float y = p0.y + pad;
+    dl->AddText(ImVec2(p0.x + pad, y), kInk, title.c_str());
+    y += f * 1.2f;
     const float x0 = p0.x + pad, w = content_w;
-    const auto& table = colormap_table(session.choropleth.colormap);
+    const auto& table = colormap_table(ramp.colormap);
     for (int i = 0; i < 64; ++i) {
       const Rgb a = table[i * 255 / 64], b = table[(i + 1) * 255 / 64];
       dl->AddRectFilledMultiColor(ImVec2(x0 + w * i / 64, y),
@@ -171,21 +148,36 @@ float MapOverlay::draw_choropleth_legend(ImDrawList* dl, const Session& session,
                                   IM_COL32(a.r, a.g, a.b, 255), IM_COL32(b.r, b.g, b.b, 255),
                                   IM_COL32(b.r, b.g, b.b, 255), IM_COL32(a.r, a.g, a.b, 255));
     }
-    const std::string hi = format_value(status.choropleth_vmax);
-    dl->AddText(ImVec2(x0, y + swatch + 0.1f * f), kInk, "0");
+    const std::string lo = format_value(ramp.vmin), hi = format_value(ramp.vmax);
+    dl->AddText(ImVec2(x0, y + swatch + 0.1f * f), kInk, lo.c_str());
     dl->AddText(ImVec2(x0 + w - ImGui::CalcTextSize(hi.c_str()).x, y + swatch + 0.1f * f), kInk,
                 hi.c_str());
-  } else {
-    for (const auto& [color, label] : rows) {
+    bottom = p0.y - 0.4f * f;
+  }
+  for (const render::LegendClasses* legend : boxes) {
+    float content_w = ImGui::CalcTextSize(legend->title.c_str()).x;
+    for (const render::LegendClass& e : legend->entries)
+      content_w = std::max(content_w, swatch + 0.5f * f + ImGui::CalcTextSize(e.label.c_str()).x);
+    const float box_w = content_w + 2 * pad;
+    const float box_h = 2 * pad + f * 1.2f + row * legend->entries.size();
+    const ImVec2 p0(r.x + r.width - box_w - pad, bottom - box_h);
+    if (p0.y < r.y) return bottom;  // no room left above the other legends
+    dl->AddRectFilled(p0, ImVec2(p0.x + box_w, p0.y + box_h), kPanelFill, 4.0f);
+    dl->AddRect(p0, ImVec2(p0.x + box_w, p0.y + box_h), kPanelBorder, 4.0f);
+    float y = p0.y + pad;
+    dl->AddText(ImVec2(p0.x + pad, y), kInk, legend->title.c_str());
+    y += f * 1.2f;
+    for (const render::LegendClass& e : legend->entries) {
       const ImVec2 s0(p0.x + pad, y + (row - swatch) / 2 - 0.1f * f);
       dl->AddRectFilled(s0, ImVec2(s0.x + swatch, s0.y + swatch),
-                        IM_COL32(color.r, color.g, color.b, 255));
+                        IM_COL32(e.fill.r, e.fill.g, e.fill.b, 255));
       dl->AddRect(s0, ImVec2(s0.x + swatch, s0.y + swatch), kPanelBorder);
-      dl->AddText(ImVec2(s0.x + swatch + 0.5f * f, y), kInk, label.c_str());
+      dl->AddText(ImVec2(s0.x + swatch + 0.5f * f, y), kInk, e.label.c_str());
       y += row;
     }
+    bottom = p0.y - 0.4f * f;
   }
-  return p0.y - 0.4f * f;
+  return bottom;
 }
 
 void MapOverlay::draw_scale_bar(ImDrawList* dl, const AppStatus& status, const MapRegion& r) {

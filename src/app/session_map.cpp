@@ -1,0 +1,109 @@
+#include "app/session_map.hpp"
+
+#include "app/partner_safe_view.hpp"
+#include "core/choropleth_change.hpp"
+#include "core/style_protection.hpp"
+#include "render/context_line_layer.hpp"
+
+namespace faro::app {
+namespace {
+
+// The given rows of `ws` as a store of their own (render_map_scene draws whole stores).
+IncidentStore rows_store(const Workspace& ws, const std::vector<uint32_t>& rows) {
+  IncidentStore out;
+  const IncidentStore& in = ws.incidents;
+  const bool weighted = !in.weight.empty();
+  out.reserve(rows.size(), weighted);
+  for (uint32_t r : rows)
+    out.push_back(in.x[r], in.y[r], in.t[r], in.category[r], in.flags[r],
+                  weighted ? in.weight[r] : 1.0f);
+  if (!in.sector.empty()) {
+    out.sector.reserve(rows.size());
+    for (uint32_t r : rows) out.sector.push_back(in.sector[r]);
+  }
+  out.categories = in.categories;
+  out.category_field = in.category_field;
+  out.work_srs = in.work_srs;
+  return out;
+}
+
+// The previous period's incidents of a change choropleth: the same filter, dates moved back.
+IncidentStore previous_store(const Workspace& ws, const FilterState& filter,
+                             std::optional<Period>& period) {
+  const CivilSeconds from = filter.from.value_or(ws.data_from);
+  const CivilSeconds to = filter.to_exclusive.value_or(ws.data_to_exclusive);
+  if (to <= from) return {};
+  period = previous_period({from, to});
+  FilterState f = filter;
+  f.from = period->from;
+  f.to_exclusive = period->to_exclusive;
+  const IncidentFilter pick = ws.make_filter(f);
+  std::vector<uint32_t> rows;
+  for (size_t i = 0; i < ws.incidents.size(); ++i)
+    if (pick.accepts(ws.incidents, i)) rows.push_back(static_cast<uint32_t>(i));
+  return rows_store(ws, rows);
+}
+
+}  // namespace
+
+render::MapSceneOptions session_scene_options(const Workspace& ws, const Session& session,
+                                              const SessionMapRequest& request) {
+  render::MapSceneOptions o;
+  o.width = request.width;
+  o.height = request.height;
+  o.view = request.view;
+  o.ui_scale = request.ui_scale;
+  o.samples = request.samples;
+  o.overlay = request.overlay;
+  o.language = session.language;
+  const bool en = session.language == Language::en;
+  o.title = !session.title.empty() ? session.title
+                                   : (en ? "Incidents — " : "Incidentes — ") +
+                                         (ws.synthetic ? (en ? "Demo city" : "Ciudad demo")
+                                                       : ws.title);
+  const CivilSeconds from = session.filter.from.value_or(ws.data_from);
+  const CivilSeconds to = session.filter.to_exclusive.value_or(ws.data_to_exclusive);
+  if (to > from) o.subtitle = format_date(from) + " – " + format_date(to - kSecondsPerDay);
+  o.synthetic = ws.synthetic;
+  o.source_line = ws.synthetic ? (en ? "Faro — synthetic city" : "Faro — ciudad sintética")
+                               : (en ? "Source: " : "Fuente: ") + ws.title;
+  return o;
+}
+
+MapStyle session_export_style(const Session& session, bool internal) {
+  DisclosurePolicy policy = dashboard_policy();
+  policy.partner_safe = !internal;
+  return protect_style(session.style, policy).style;
+}
+
+render::MapSceneResult render_session_map(const Workspace& ws, const std::vector<uint32_t>& rows,
+                                          const Session& session,
+                                          const SessionMapRequest& request) {
+  const IncidentStore incidents = rows_store(ws, rows);
+  const MapStyle style = session_export_style(session, request.internal);
+  render::MapSceneData data;
+  data.sectors = &ws.sectors;
+  data.incidents = &incidents;
+  data.programs = &ws.programs;
+  data.data_extent = ws.extent;  // the live map's grid clip, so the colours match the screen
+  std::vector<render::LineStrip> lines;
+  for (const ContextPolyline& line : ws.context) lines.push_back({line.points, line.closed});
+  data.context_lines = &lines;
+  data.from = session.filter.from.value_or(ws.data_from);
+  data.to_exclusive = session.filter.to_exclusive.value_or(ws.data_to_exclusive);
+  if (!(*data.to_exclusive > *data.from)) data.from.reset(), data.to_exclusive.reset();
+  IncidentStore previous;
+  std::optional<Period> before;
+  const StyleLayer* choropleth = style.find(LayerKind::choropleth);
+  if (choropleth && choropleth->visible && is_change_measure(choropleth->choropleth.measure)) {
+    previous = previous_store(ws, session.filter, before);
+    data.previous_incidents = &previous;
+    if (before) {
+      data.previous_from = before->from;
+      data.previous_to_exclusive = before->to_exclusive;
+    }
+  }
+  return render::render_map_scene(data, style, session_scene_options(ws, session, request));
+}
+
+}  // namespace faro::app

@@ -1,0 +1,202 @@
+#include "cli/render_style_args.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+#include "cli/distance_args.hpp"
+#include "core/errors.hpp"
+#include "io/style_presets.hpp"
+
+namespace faro::cli {
+namespace {
+
+// Shows exactly the kinds listed (in the style's order); a listed kind the style lacks is added
+// from its preset at its conventional place.
+void apply_layer_list(MapStyle& style, std::string_view list) {
+  std::vector<LayerKind> wanted;
+  size_t start = 0;
+  while (start <= list.size()) {
+    const size_t comma = std::min(list.find(',', start), list.size());
+    const std::string_view name = list.substr(start, comma - start);
+    const auto kind = parse_layer_kind(name);
+    if (!kind)
+      throw UsageError("--layers: unknown layer '" + std::string(name) +
+                       "' (choose from heatmap, sectors, choropleth, hotspots, programs, context, "
+                       "points, labels)");
+    wanted.push_back(*kind);
+    start = comma + 1;
+  }
+  for (StyleLayer& l : style.layers)
+    l.visible = std::find(wanted.begin(), wanted.end(), l.kind) != wanted.end();
+  for (LayerKind kind : wanted) {
+    if (style.find(kind)) continue;
+    StyleLayer& added = style.layer(kind);  // inserted hidden at its conventional place
+    const std::string id = added.id;
+    added = io::layer_preset(layer_kind_key(kind));
+    added.id = id;
+    added.visible = true;
+  }
+}
+
+}  // namespace
+
+std::vector<OptionSpec> style_options() {
+  return {
+      {"style", "FILE|NAME",
+       "map style: a JSON file or a built-in style (analyst, weekly-meeting, "
+       "partner-presentation); default analyst"},
+      {"layers", "LIST", "layers to show, e.g. heatmap,sectors,programs,labels (see above)"},
+      {"context", "VECTOR", "line/polygon layer drawn as boundaries (repeatable)", true},
+      {"basemap", "RASTER", "GDAL raster drawn under the map"},
+      {"choropleth", "MEASURE", "count (default), per-km2, per-10k, change or change-pct"},
+      {"classes", "N", "choropleth classes 2..9 (default 5)"},
+      {"scale", "NAME", "choropleth scale: quantile (default), equal, jenks or continuous"},
+      {"bandwidth", "DIST", "kernel bandwidth in metres (style default 400)"},
+      {"kernel", "NAME", "quartic (style default) or gaussian (bandwidth = σ)"},
+      {"color-max", "VALUE|auto", "top of the heatmap scale (default auto)"},
+      {"colormap", "NAME", "inferno (default), viridis or ylorrd"},
+      {"lang", "es|en", "language of the map's words (default from LANG)"},
+  };
+}
+
+Language language_from_args(const ParsedArgs& args) {
+  const auto v = args.get("lang");
+  if (!v) return language_from_environment();
+  if (*v == "es") return Language::es;
+  if (*v == "en") return Language::en;
+  throw UsageError("--lang must be es or en, got '" + *v + "'");
+}
+
+MapStyle style_from_args(const ParsedArgs& args, MapStyle style) {
+  if (auto s = args.get("style")) style = io::load_style(*s);
+  if (style.layers.empty()) style = io::default_style();
+  if (auto l = args.get("layers")) apply_layer_list(style, *l);
+  if (args.has("choropleth") || args.has("classes") || args.has("scale")) {
+    ChoroplethStyle& c = style.choropleth();
+    if (auto v = args.get("choropleth")) {
+      auto m = parse_choropleth_measure(*v);
+      if (!m)
+        throw UsageError(
+            "--choropleth must be count, per-km2, per-10k, change or change-pct, got '" + *v + "'");
+      if (is_change_measure(*m) && !is_change_measure(c.measure)) c.colormap = ColormapName::rdbu_r;
+      c.measure = *m;
+    }
+    if (auto v = args.get("classes")) {
+      if (*v == "continuous") {  // older spelling of --scale continuous
+        c.scale = ChoroplethScale::continuous;
+      } else if (v->size() == 1 && (*v)[0] >= '2' && (*v)[0] <= '9') {
+        c.classes = (*v)[0] - '0';
+      } else {
+        throw UsageError("--classes must be a number of classes 2..9, got '" + *v + "'");
+      }
+    }
+    if (auto v = args.get("scale")) {
+      auto scale = parse_choropleth_scale(*v);
+      if (!scale)
+        throw UsageError("--scale must be quantile, equal, jenks or continuous, got '" + *v + "'");
+      c.scale = *scale;
+    }
+  }
+  if (args.has("bandwidth") || args.has("kernel") || args.has("color-max") ||
+      args.has("colormap")) {
+    HeatmapStyle& h = style.heatmap();
+    if (auto b = args.get("bandwidth")) h.bandwidth_m = parse_distance_m(*b, "--bandwidth");
+    if (auto k = args.get("kernel")) {
+      auto kernel = parse_kde_kernel(*k);
+      if (!kernel) throw UsageError("--kernel must be gaussian or quartic, got '" + *k + "'");
+      h.kernel = *kernel;
+    }
+    if (auto c = args.get("color-max")) {
+      if (*c == "auto") {
+        h.color_max_locked = false;
+      } else {
+        try {
+          size_t used = 0;
+          const float v = std::stof(*c, &used);
+          if (used != c->size() || !(v > 0) || !std::isfinite(v)) throw std::invalid_argument("");
+          h.color_max = v;
+          h.color_max_locked = true;
+        } catch (const std::exception&) {
+          throw UsageError("--color-max must be a positive number or auto, got '" + *c + "'");
+        }
+      }
+    }
+    if (auto c = args.get("colormap")) {
+      auto cm = parse_colormap(*c);
+      if (!cm) throw UsageError("--colormap must be inferno, viridis or ylorrd, got '" + *c + "'");
+      h.colormap = *cm;
+    }
+  }
+  if (auto raster = args.get("basemap")) {
+    // Under everything; sector fills turn translucent over it so the streets show through.
+    StyleLayer base = make_layer(LayerKind::basemap);
+    base.source = *raster;
+    style.layers.insert(style.layers.begin(), base);
+    for (StyleLayer& l : style.layers) {
+      if (l.kind == LayerKind::sectors) l.opacity = std::min(l.opacity, 0.35f);
+      if (l.kind == LayerKind::choropleth) l.opacity = std::min(l.opacity, 0.75f);
+    }
+  }
+  // Each --context file is a context layer of its own, just under the points and labels.
+  for (const std::string& source : args.all("context")) {
+    StyleLayer line = io::layer_preset("context");
+    line.id = "context";
+    line.source = source;
+    line.visible = true;
+    const size_t at = style.add(line);
+    // add() puts it on top; move it below the points and labels.
+    size_t i = at;
+    while (i > 0 && (style.layers[i - 1].kind == LayerKind::points ||
+                     style.layers[i - 1].kind == LayerKind::labels)) {
+      style.move(i, -1);
+      --i;
+    }
+  }
+  if (auto t = args.get("title")) style.furniture.title = *t;
+  for (const std::string& problem : style_problems(style)) throw UsageError("style: " + problem);
+  return style;
+}
+
+std::string describe_change(const StyleChange& c, Language language) {
+  const bool en = language == Language::en;
+  char line[200];
+  switch (c.kind) {
+    case StyleChange::Kind::points_removed:
+      return en ? "points layer removed (exact incident locations)"
+                : "capa de puntos quitada (ubicaciones exactas de incidentes)";
+    case StyleChange::Kind::bandwidth_raised:
+      std::snprintf(line, sizeof line,
+                    en ? "bandwidth raised from %.0f m to %.0f m"
+                       : "ancho de banda aumentado de %.0f m a %.0f m",
+                    c.before, c.after);
+      return line;
+    case StyleChange::Kind::color_max_rounded:
+      std::snprintf(line, sizeof line,
+                    en ? "fixed colour maximum rounded from %g to %g"
+                       : "máximo de color fijo redondeado de %g a %g",
+                    c.before, c.after);
+      return line;
+    case StyleChange::Kind::change_map_outlined:
+      return en ? "change choropleth replaced by sector outlines (suppression of two periods "
+                  "not implemented; use faro export for protected counts)"
+                : "coropletas de cambio sustituidas por contornos de sector (la supresión de dos "
+                  "periodos no está implementada; use faro export para conteos protegidos)";
+    case StyleChange::Kind::choropleth_protected:
+      std::snprintf(line, sizeof line,
+                    en ? "choropleth: sector counts below %.0f (and complements) coloured as "
+                         "suppressed"
+                       : "coropletas: sectores con menos de %.0f incidentes (y complementos) "
+                         "coloreados como suprimidos",
+                    c.after);
+      return line;
+    case StyleChange::Kind::density_floor:
+      std::snprintf(line, sizeof line,
+                    en ? "densities below the peak of %.0f incidents not drawn"
+                       : "densidades bajo el pico de %.0f incidentes no se dibujan",
+                    c.after);
+      return line;
+  }
+  return "";
+}
+
+}  // namespace faro::cli
