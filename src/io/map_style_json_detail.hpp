@@ -20,6 +20,12 @@ inline constexpr const char* kScaleNames[] = {"quantile", "continuous", "equal",
 // 0.800000011920929), so hand-edited files stay readable.
 double tidy(float f);
 
+// The key of a kind's property object ("line" for sectors and context); nullptr when the kind has
+// none (basemap, programs).
+const char* property_key(LayerKind kind);
+// Whether layers of `kind` carry a "source" (basemap, context).
+bool has_source(LayerKind kind);
+
 json layer_object(const StyleLayer& layer);
 json style_object(const MapStyle& style);  // no "faro_style" key
 

@@ -20,13 +20,13 @@ using project_detail::json;
 using project_detail::Reader;
 
 // Keys a version-2 file may hold, per object.
-constexpr std::string_view kTopKeys[] = {
-    "faro_project", "title", "language", "work_srs", "sources", "filter",
-    "style",        "camera", "selection", "programs"};
+constexpr std::string_view kTopKeys[] = {"faro_project", "title",   "language", "work_srs",
+                                         "sources",      "filter",  "style",    "camera",
+                                         "selection",    "programs"};
 constexpr std::string_view kSourceKeys[] = {
-    "role",       "path",           "layer",        "where", "x_field",    "y_field",
-    "date_field", "time_field",     "category_field", "weight_field", "srs", "date_order",
-    "name_field", "population_field"};
+    "role",    "path",       "layer",      "where",           "x_field",
+    "y_field", "date_field", "time_field", "category_field",  "weight_field",
+    "srs",     "date_order", "name_field", "population_field"};
 
 // The project's "style": the style file's object (io/map_style_json.hpp) with layer sources
 // relative to the project. StyleError becomes ProjectError so callers catch one type.

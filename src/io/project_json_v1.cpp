@@ -14,9 +14,9 @@ namespace faro::io::project_detail {
 namespace {
 
 // The old LayerId values, in the old default (bottom-to-top) order.
-constexpr LayerKind kV1Kinds[] = {LayerKind::basemap,  LayerKind::sectors, LayerKind::choropleth,
-                                  LayerKind::heatmap,  LayerKind::programs, LayerKind::context,
-                                  LayerKind::points,   LayerKind::labels};
+constexpr LayerKind kV1Kinds[] = {LayerKind::basemap, LayerKind::sectors,  LayerKind::choropleth,
+                                  LayerKind::heatmap, LayerKind::programs, LayerKind::context,
+                                  LayerKind::points,  LayerKind::labels};
 
 StyleLayer v1_default(LayerKind kind) {
   StyleLayer l = make_layer(kind);  // heatmap opacity 0.8 as in v1

@@ -17,7 +17,7 @@ namespace {
 constexpr std::string_view kJson = ".json";
 
 // Names of the embedded files directly under `folder` ("" = layers/ itself) ending in `suffix`,
-// without the folder and the suffix. The embedded list is sorted, so the names are too.
+// without the folder and the suffix, sorted (the paths' order puts "a-b.json" before "a.json").
 std::vector<std::string> names_in(std::string_view folder, std::string_view suffix) {
   std::vector<std::string> out;
   for (const EmbeddedFile& f : embedded_layer_files()) {
@@ -30,6 +30,7 @@ std::vector<std::string> names_in(std::string_view folder, std::string_view suff
     p.remove_suffix(suffix.size());
     out.emplace_back(p);
   }
+  std::sort(out.begin(), out.end());
   return out;
 }
 
@@ -44,13 +45,15 @@ std::string_view embedded(const std::string& path, std::string_view name, const 
                           const std::vector<std::string>& names) {
   for (const EmbeddedFile& f : embedded_layer_files())
     if (f.path == path) return f.text;
-  throw UsageError(std::string("unknown ") + what + " '" + std::string(name) + "' (one of: " +
-                   listing(names) + ")");
+  throw UsageError(std::string("unknown ") + what + " '" + std::string(name) +
+                   "' (one of: " + listing(names) + ")");
 }
 
 }  // namespace
 
-std::vector<std::string> layer_preset_names() { return names_in("", kJson); }
+std::vector<std::string> layer_preset_names() {
+  return names_in("", kJson);
+}
 
 StyleLayer layer_preset(std::string_view name) {
   const std::string path = std::string(name) + ".json";
@@ -58,14 +61,18 @@ StyleLayer layer_preset(std::string_view name) {
                          "layers/" + path);
 }
 
-std::vector<std::string> style_names() { return names_in("styles", kJson); }
+std::vector<std::string> style_names() {
+  return names_in("styles", kJson);
+}
 
 MapStyle builtin_style(std::string_view name) {
   const std::string path = "styles/" + std::string(name) + ".json";
   return style_from_json(embedded(path, name, "style", style_names()), "layers/" + path);
 }
 
-MapStyle default_style() { return builtin_style("analyst"); }
+MapStyle default_style() {
+  return builtin_style("analyst");
+}
 
 MapStyle load_style(const std::string& name_or_path) {
   const std::vector<std::string> names = style_names();
@@ -73,11 +80,13 @@ MapStyle load_style(const std::string& name_or_path) {
     return builtin_style(name_or_path);
   std::error_code ec;
   if (std::filesystem::exists(name_or_path, ec)) return read_style_file(name_or_path);
-  throw UsageError("style '" + name_or_path + "' is neither a built-in style (" +
-                   listing(names) + ") nor an existing file");
+  throw UsageError("style '" + name_or_path + "' is neither a built-in style (" + listing(names) +
+                   ") nor an existing file");
 }
 
-std::vector<std::string> builtin_project_names() { return names_in("projects", ".faro.json"); }
+std::vector<std::string> builtin_project_names() {
+  return names_in("projects", ".faro.json");
+}
 
 Session builtin_project(std::string_view name) {
   const std::string path = "projects/" + std::string(name) + ".faro.json";
