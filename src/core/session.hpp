@@ -69,7 +69,9 @@ struct ProgramSpec {
 };
 
 struct Session {
-  static constexpr int kFormatVersion = 1;
+  // Project file format (io/project_file.hpp). 2: the map is one ordered "style" (v1 files are
+  // converted on load).
+  static constexpr int kFormatVersion = 2;
   std::vector<SourceSpec> sources;  // empty = the demo city
   std::string work_srs;             // "" = automatic (UTM zone of the data)
   FilterState filter;

@@ -1,12 +1,19 @@
 #pragma once
 // Project files (.faro.json): a Session saved as JSON so a dashboard reopens exactly as it was
 // left.
-//   {"faro_project": 1, "title": ..., "language": "es", "work_srs": "", "sources": [...],
+//   {"faro_project": 2, "title": ..., "language": "es", "work_srs": "", "sources": [...],
 //    "filter": {"from": "2021-01-01", "to_exclusive": "2022-01-01T00:00:00" | null, ...},
-//    "layers": [{"layer": "heatmap", "visible": true, "opacity": 0.8}, ...], "heatmap": {...},
-//    "choropleth": {...}, "points": {...}, "camera": {...}, "selection": [...]}
-// Source paths are written relative to the project file's folder when the data sits under a
-// common folder with it (so a project travels with its data), and resolved back on load.
+//    "style": {"name": ..., "layers": [...], "furniture": {...}}, "camera": {...},
+//    "selection": [...], "programs": [...]}
+// "style" is a style file's object (io/map_style_json.hpp) without its "faro_style" key (the
+// project's version covers it; one is accepted and checked when present). No "style" = the
+// default style (io/style_presets.hpp); a style with no layers reads back as no layers, which
+// the app treats as "not set". Version-2 files are strict: an unknown key is an error naming it.
+// Version-1 files (the map as "layers" + "heatmap"/"choropleth"/"points") are still read and
+// converted to the equivalent style; saving writes version 2.
+// Source paths (data sources and basemap/context layer sources) are written relative to the
+// project file's folder when the data sits under a common folder with it (so a project travels
+// with its data), and resolved back on load.
 // Connection strings never keep a password. Files are written atomically (io/atomic_file.hpp).
 #include <string>
 #include <string_view>

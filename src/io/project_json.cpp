@@ -1,13 +1,11 @@
 // Session -> project JSON (format in project_file.hpp) and the project's path mapping. Reading is
 // project_json_read.cpp.
-#include <charconv>
-#include <cstdio>
-#include <cstdlib>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "core/civil_time.hpp"
 #include "io/data_loading.hpp"
+#include "io/map_style_json_detail.hpp"
 #include "io/project_detail.hpp"
 #include "io/project_file.hpp"
 
@@ -42,36 +40,11 @@ using json = nlohmann::ordered_json;  // keys in the order written: "faro_projec
 using project_detail::kRoleNames;
 using project_detail::to_project_path;
 
-// Names as the CLI options spell them (parse_choropleth_* accepts these).
-constexpr const char* kMeasureNames[] = {"count", "per-km2", "per-10k", "change", "change-pct"};
-constexpr const char* kScaleNames[] = {"quantile", "continuous", "equal", "jenks"};
-
-template <typename E, size_t N, typename Parse>
-std::string enum_name(E value, const char* const (&names)[N], Parse parse) {
-  for (const char* n : names)
-    if (parse(n) == value) return n;
-  return names[0];  // unreachable for the values the parsers know
-}
-
 std::string iso(CivilSeconds t) {
   if (seconds_of_day(t) == 0) return format_date(t);
   std::string s = format_datetime(t);
   s[10] = 'T';
   return s;
-}
-
-// A float as the shortest decimal that reads back to the same float (0.8f -> 0.8, not
-// 0.800000011920929), so hand-edited files stay readable.
-double tidy(float f) {
-  char buf[32];
-  const auto r = std::to_chars(buf, buf + sizeof buf, f);
-  return std::strtod(std::string(buf, r.ptr).c_str(), nullptr);
-}
-
-std::string hex(Rgb c) {
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "#%02x%02x%02x", c.r, c.g, c.b);
-  return buf;
 }
 
 json source_json(const SourceSpec& s, size_t index, const std::string& dir,
@@ -134,24 +107,13 @@ std::string project_to_json(const Session& s, const std::string& project_dir,
   f["weekdays"] = bits(s.filter.weekday_mask, 7);  // 0 = Monday
   f["sectors"] = s.filter.sectors;
 
-  j["layers"] = json::array();
-  for (const LayerStyle& l : s.layers)
-    j["layers"].push_back(
-        {{"layer", layer_key(l.id)}, {"visible", l.visible}, {"opacity", tidy(l.opacity)}});
-  j["heatmap"] = {{"kernel", kde_kernel_name(s.heatmap.kernel)},
-                  {"bandwidth_m", s.heatmap.bandwidth_m},
-                  {"colormap", to_string(s.heatmap.colormap)},
-                  {"color_max_locked", s.heatmap.color_max_locked},
-                  {"color_max", tidy(s.heatmap.color_max)}};
-  j["choropleth"] = {
-      {"measure", enum_name(s.choropleth.measure, kMeasureNames, parse_choropleth_measure)},
-      {"scale", enum_name(s.choropleth.scale, kScaleNames, parse_choropleth_scale)},
-      {"classes", s.choropleth.classes},
-      {"colormap", to_string(s.choropleth.colormap)}};
-  json colors = json::array();
-  for (const auto& [category, rgb] : s.points.category_colors)
-    colors.push_back({{"category", category}, {"rgb", hex(rgb)}});
-  j["points"] = {{"size_px", tidy(s.points.size_px)}, {"category_colors", colors}};
+  // The map (io/map_style_json.hpp) without the style file's version key: the project's own
+  // version covers it. Layer sources are paths and travel with the project like data sources.
+  MapStyle style = s.style;
+  style.protection.reset();  // a render-time policy, never saved
+  style_json::map_sources(style,
+                          [&](const std::string& p) { return to_project_path(p, project_dir); });
+  j["style"] = style_json::style_object(style);
   j["camera"] = {{"centre", {s.camera.centre.x, s.camera.centre.y}},
                  {"metres_per_pixel", s.camera.metres_per_pixel}};
   j["selection"] = s.selection;

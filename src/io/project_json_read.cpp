@@ -1,137 +1,50 @@
 // Project JSON -> Session. Every value's type is checked and a bad one is reported with its place
 // ("filter.hours[3]: expected an integer 0..23, got string"), so a hand-edited file fails clearly.
-// Missing keys keep the Session defaults (older files stay readable); unknown keys are ignored.
+// Missing keys keep the Session defaults. Version-2 files are strict (an unknown key is an error
+// naming it); version-1 files, written before the map became a style, keep their old leniency and
+// their map keys are converted (project_json_v1.cpp).
 #include <nlohmann/json.hpp>
 
 #include "core/civil_time.hpp"
+#include "io/map_style_json.hpp"
+#include "io/map_style_json_detail.hpp"
 #include "io/project_detail.hpp"
 #include "io/project_file.hpp"
+#include "io/project_reader.hpp"
+#include "io/style_presets.hpp"
 
 namespace faro::io {
 namespace {
 
-using json = nlohmann::ordered_json;
+using project_detail::json;
+using project_detail::Reader;
 
-class Reader {
- public:
-  explicit Reader(const std::string& file) : file_(file) {}
+// Keys a version-2 file may hold, per object.
+constexpr std::string_view kTopKeys[] = {"faro_project", "title",   "language", "work_srs",
+                                         "sources",      "filter",  "style",    "camera",
+                                         "selection",    "programs"};
+constexpr std::string_view kSourceKeys[] = {
+    "role",    "path",       "layer",      "where",           "x_field",
+    "y_field", "date_field", "time_field", "category_field",  "weight_field",
+    "srs",     "date_order", "name_field", "population_field"};
 
-  [[noreturn]] void fail(const std::string& where, const std::string& what) const {
-    throw ProjectError(file_ + ": " + (where.empty() ? "" : where + ": ") + what);
+// The project's "style": the style file's object (io/map_style_json.hpp) with layer sources
+// relative to the project. StyleError becomes ProjectError so callers catch one type.
+MapStyle read_style(const json& j, const std::string& file, const std::string& dir) {
+  try {
+    MapStyle style = style_json::read_style_object(j, file, "style", true);
+    style_json::map_sources(
+        style, [&](const std::string& p) { return project_detail::from_project_path(p, dir); });
+    return style;
+  } catch (const StyleError& e) {
+    throw ProjectError(e.what());
   }
-  [[noreturn]] void wrong_type(const std::string& where, const char* expected,
-                               const json& got) const {
-    fail(where, std::string("expected ") + expected + ", got " + got.type_name());
-  }
-
-  // The member `key` of object `obj`, or nullptr when absent (or null and `null_ok`).
-  const json* find(const json& obj, const char* key) const {
-    auto it = obj.find(key);
-    return it == obj.end() ? nullptr : &*it;
-  }
-  const json& object(const json& obj, const char* key, const std::string& where) const {
-    static const json kEmpty = json::object();
-    const json* v = find(obj, key);
-    if (!v) return kEmpty;
-    if (!v->is_object()) wrong_type(join(where, key), "an object", *v);
-    return *v;
-  }
-  void text(const json& obj, const char* key, const std::string& where, std::string& out) const {
-    if (const json* v = find(obj, key)) {
-      if (!v->is_string()) wrong_type(join(where, key), "a string", *v);
-      out = v->get<std::string>();
-    }
-  }
-  void boolean(const json& obj, const char* key, const std::string& where, bool& out) const {
-    if (const json* v = find(obj, key)) {
-      if (!v->is_boolean()) wrong_type(join(where, key), "true or false", *v);
-      out = v->get<bool>();
-    }
-  }
-  template <typename T>
-  void number(const json& obj, const char* key, const std::string& where, double lo, double hi,
-              T& out) const {
-    if (const json* v = find(obj, key)) {
-      if (!v->is_number()) wrong_type(join(where, key), "a number", *v);
-      const double d = v->get<double>();
-      if (!(d >= lo && d <= hi))
-        fail(join(where, key), "expected a number in " + range(lo, hi) + ", got " + v->dump());
-      out = static_cast<T>(d);
-    }
-  }
-  static std::string range(double lo, double hi) {
-    auto s = [](double x) {
-      std::string t = std::to_string(x);
-      t.erase(t.find_last_not_of('0') + 1);
-      if (t.back() == '.') t.pop_back();
-      return t;
-    };
-    return hi >= 1e300 ? "[" + s(lo) + ", ∞)" : "[" + s(lo) + ", " + s(hi) + "]";
-  }
-  void integer(const json& obj, const char* key, const std::string& where, int lo, int hi,
-               int& out) const {
-    if (const json* v = find(obj, key)) out = integer_value(*v, join(where, key), lo, hi);
-  }
-  int integer_value(const json& v, const std::string& where, int lo, int hi) const {
-    if (!v.is_number_integer() || v.get<int64_t>() < lo || v.get<int64_t>() > hi)
-      fail(where, "expected an integer " + std::to_string(lo) + ".." + std::to_string(hi) +
-                      ", got " + (v.is_number() ? v.dump() : v.type_name()));
-    return static_cast<int>(v.get<int64_t>());
-  }
-  const json& array(const json& obj, const char* key, const std::string& where) const {
-    static const json kEmpty = json::array();
-    const json* v = find(obj, key);
-    if (!v) return kEmpty;
-    if (!v->is_array()) wrong_type(join(where, key), "an array", *v);
-    return *v;
-  }
-  std::vector<std::string> strings(const json& obj, const char* key,
-                                   const std::string& where) const {
-    std::vector<std::string> out;
-    const json& a = array(obj, key, where);
-    for (size_t i = 0; i < a.size(); ++i) {
-      if (!a[i].is_string()) wrong_type(item(join(where, key), i), "a string", a[i]);
-      out.push_back(a[i].get<std::string>());
-    }
-    return out;
-  }
-  // A name from a fixed set, turned into its enum by `parse`.
-  template <typename E, typename Parse>
-  void choice(const json& obj, const char* key, const std::string& where, Parse parse,
-              const char* allowed, E& out) const {
-    std::string name;
-    if (!find(obj, key)) return;
-    text(obj, key, where, name);
-    auto v = parse(name);
-    if (!v) fail(join(where, key), "unknown value '" + name + "' (expected " + allowed + ")");
-    out = *v;
-  }
-  std::optional<CivilSeconds> date(const json& obj, const char* key,
-                                   const std::string& where) const {
-    const json* v = find(obj, key);
-    if (!v || v->is_null()) return std::nullopt;
-    if (!v->is_string()) wrong_type(join(where, key), "a date string or null", *v);
-    CivilSeconds t = 0;
-    if (parse_datetime(v->get<std::string>(), DateOrder::dmy, t) != DateParseStatus::ok)
-      fail(join(where, key),
-           "expected a date YYYY-MM-DD[THH:MM:SS], got '" + v->get<std::string>() + "'");
-    return t;
-  }
-
-  static std::string join(const std::string& where, const char* key) {
-    return where.empty() ? key : where + "." + key;
-  }
-  static std::string item(const std::string& where, size_t i) {
-    return where + "[" + std::to_string(i) + "]";
-  }
-
- private:
-  std::string file_;
-};
+}
 
 SourceSpec read_source(const Reader& r, const json& j, const std::string& where,
-                       const std::string& dir) {
+                       const std::string& dir, bool strict) {
   if (!j.is_object()) r.wrong_type(where, "an object", j);
+  if (strict) r.only(j, kSourceKeys, where);
   SourceSpec s;
   std::string role;
   if (!r.find(j, "role")) r.fail(where, "missing \"role\"");
@@ -173,17 +86,6 @@ uint32_t read_bits(const Reader& r, const json& obj, const char* key, const std:
   return mask;
 }
 
-Rgb read_rgb(const Reader& r, const json& j, const std::string& where) {
-  std::string s;
-  r.text(j, "rgb", where, s);
-  unsigned v = 0;
-  int used = 0;
-  if (s.size() != 7 || s[0] != '#' || std::sscanf(s.c_str() + 1, "%6x%n", &v, &used) != 1 ||
-      used != 6)
-    r.fail(Reader::join(where, "rgb"), "expected a colour #rrggbb, got '" + s + "'");
-  return {static_cast<uint8_t>(v >> 16), static_cast<uint8_t>(v >> 8), static_cast<uint8_t>(v)};
-}
-
 }  // namespace
 
 Session project_from_json(std::string_view text, const std::string& project_dir,
@@ -206,6 +108,9 @@ Session project_from_json(std::string_view text, const std::string& project_dir,
                    "; this version reads up to " + std::to_string(Session::kFormatVersion) +
                    "); update Faro to open it");
 
+  const bool v1 = version->get<int64_t>() == 1;
+  if (!v1) r.only(j, kTopKeys, "");
+
   Session s;  // a temporary: the caller only sees it when everything parsed
   r.text(j, "title", "", s.title);
   std::string language = "es";
@@ -216,9 +121,11 @@ Session project_from_json(std::string_view text, const std::string& project_dir,
   r.text(j, "work_srs", "", s.work_srs);
   const json& sources = r.array(j, "sources", "");
   for (size_t i = 0; i < sources.size(); ++i)
-    s.sources.push_back(read_source(r, sources[i], Reader::item("sources", i), project_dir));
+    s.sources.push_back(read_source(r, sources[i], Reader::item("sources", i), project_dir, !v1));
 
   const json& f = r.object(j, "filter", "");
+  if (!v1)
+    r.only(f, {"from", "to_exclusive", "categories", "hours", "weekdays", "sectors"}, "filter");
   s.filter.from = r.date(f, "from", "filter");
   s.filter.to_exclusive = r.date(f, "to_exclusive", "filter");
   s.filter.categories = r.strings(f, "categories", "filter");
@@ -226,50 +133,16 @@ Session project_from_json(std::string_view text, const std::string& project_dir,
   s.filter.weekday_mask = static_cast<uint8_t>(read_bits(r, f, "weekdays", "filter", 7, 0x7F));
   s.filter.sectors = r.strings(f, "sectors", "filter");
 
-  const json& layers = r.array(j, "layers", "");
-  for (size_t i = 0; i < layers.size(); ++i) {
-    const std::string where = Reader::item("layers", i);
-    if (!layers[i].is_object()) r.wrong_type(where, "an object", layers[i]);
-    LayerStyle l;
-    r.choice(layers[i], "layer", where, parse_layer_key,
-             "basemap, sectors, choropleth, heatmap, programs, context, points or labels", l.id);
-    r.boolean(layers[i], "visible", where, l.visible);
-    r.number(layers[i], "opacity", where, 0, 1, l.opacity);
-    for (const LayerStyle& seen : s.layers)
-      if (seen.id == l.id)
-        r.fail(where, std::string("layer '") + layer_key(l.id) + "' listed twice");
-    s.layers.push_back(l);
-  }
-
-  const json& h = r.object(j, "heatmap", "");
-  r.choice(h, "kernel", "heatmap", parse_kde_kernel, "gaussian or quartic", s.heatmap.kernel);
-  r.number(h, "bandwidth_m", "heatmap", 1, 1e6, s.heatmap.bandwidth_m);  // 1 m .. 1000 km
-  r.choice(h, "colormap", "heatmap", parse_colormap, "inferno, viridis or ylorrd",
-           s.heatmap.colormap);
-  r.boolean(h, "color_max_locked", "heatmap", s.heatmap.color_max_locked);
-  r.number(h, "color_max", "heatmap", 0, 1e308, s.heatmap.color_max);
-
-  const json& c = r.object(j, "choropleth", "");
-  r.choice(c, "measure", "choropleth", parse_choropleth_measure,
-           "count, per-km2, per-10k, change or change-pct", s.choropleth.measure);
-  r.choice(c, "scale", "choropleth", parse_choropleth_scale, "quantile, continuous, equal or jenks",
-           s.choropleth.scale);
-  r.integer(c, "classes", "choropleth", 2, 9, s.choropleth.classes);  // as render --classes
-  r.choice(c, "colormap", "choropleth", parse_colormap, "inferno, viridis or ylorrd",
-           s.choropleth.colormap);
-
-  const json& p = r.object(j, "points", "");
-  r.number(p, "size_px", "points", 0.5, 100, s.points.size_px);
-  const json& colors = r.array(p, "category_colors", "points");
-  for (size_t i = 0; i < colors.size(); ++i) {
-    const std::string where = Reader::item("points.category_colors", i);
-    if (!colors[i].is_object()) r.wrong_type(where, "an object", colors[i]);
-    std::string category;
-    r.text(colors[i], "category", where, category);
-    s.points.category_colors.emplace_back(category, read_rgb(r, colors[i], where));
-  }
+  // No style (a hand-written project) = the dashboard's default style.
+  if (v1)
+    s.style = project_detail::read_v1_style(r, j);
+  else if (const json* style = r.find(j, "style"))
+    s.style = read_style(*style, file, project_dir);
+  else
+    s.style = default_style();
 
   const json& cam = r.object(j, "camera", "");
+  if (!v1) r.only(cam, {"centre", "metres_per_pixel"}, "camera");
   if (const json* centre = r.find(cam, "centre")) {
     if (!centre->is_array() || centre->size() != 2 || !(*centre)[0].is_number() ||
         !(*centre)[1].is_number())
@@ -282,6 +155,7 @@ Session project_from_json(std::string_view text, const std::string& project_dir,
   for (size_t i = 0; i < programs.size(); ++i) {
     const std::string where = Reader::item("programs", i);
     if (!programs[i].is_object()) r.wrong_type(where, "an object", programs[i]);
+    if (!v1) r.only(programs[i], {"name", "sectors"}, where);
     ProgramSpec spec;
     r.text(programs[i], "name", where, spec.name);
     if (spec.name.empty()) r.fail(where + ".name", "expected a non-empty program name");
@@ -289,6 +163,7 @@ Session project_from_json(std::string_view text, const std::string& project_dir,
     for (size_t k = 0; k < sectors.size(); ++k) {
       const std::string at = Reader::item(where + ".sectors", k);
       if (!sectors[k].is_object()) r.wrong_type(at, "an object", sectors[k]);
+      if (!v1) r.only(sectors[k], {"sector", "start", "end"}, at);
       ProgramSector ps;
       r.text(sectors[k], "sector", at, ps.sector);
       const std::optional<CivilSeconds> start = r.date(sectors[k], "start", at);

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include "io/style_presets.hpp"
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -58,14 +60,23 @@ Session full_session(const faro_test::TempDir& dir) {
   s.filter.hour_mask = 0xF0000F;
   s.filter.weekday_mask = 0x30;
   s.filter.sectors = {"Álvaro Obregón 1", "Centro"};
-  s.layers = default_layers();
-  std::swap(s.layers[1], s.layers[3]);
-  s.layers[2].visible = true;
-  s.layers[4].opacity = 0.3f;
-  s.heatmap = {KdeKernel::gaussian, 650.5, ColormapName::viridis, true, 123.25f};
-  s.choropleth = {ChoroplethMeasure::per_10k, ChoroplethScale::jenks, 7, ColormapName::inferno};
-  s.points.size_px = 6.5f;
-  s.points.category_colors = {{"HOMICIDIO", {200, 10, 0}}, {"ROBO", {0, 0, 255}}};
+  s.style = default_style();
+  std::swap(s.style.layers[1], s.style.layers[3]);
+  s.style.layers[2].visible = true;
+  s.style.layers[4].opacity = 0.3f;
+  s.style.heatmap() = {KdeKernel::gaussian, 650.5, ColormapName::viridis, true, 123.25f};
+  s.style.choropleth() = {ChoroplethMeasure::per_10k, ChoroplethScale::jenks, 7,
+                          ColormapName::inferno};
+  s.style.points().size_px = 6.5f;
+  s.style.points().category_colors = {{"HOMICIDIO", {200, 10, 0}}, {"ROBO", {0, 0, 255}}};
+  StyleLayer roads = make_layer(LayerKind::context);
+  roads.id = "calles";
+  roads.source = dir.file("capas/calles.gpkg");  // written relative to the project
+  roads.line = {{10, 20, 30}, 2.5f};
+  s.style.add(roads);
+  s.style.add(layer_preset("hotspots"));
+  s.style.furniture.title = "Semana 7";
+  s.style.furniture.north_arrow = false;
   s.camera = {{483000.125, 2135000.5}, 12.75};
   s.selection = {"Centro", "Norte"};
   s.language = Language::en;
@@ -90,10 +101,7 @@ void expect_same(const Session& a, const Session& b) {
   }
   EXPECT_EQ(a.work_srs, b.work_srs);
   EXPECT_TRUE(a.filter == b.filter);
-  EXPECT_EQ(a.layers, b.layers);
-  EXPECT_TRUE(a.heatmap == b.heatmap);
-  EXPECT_TRUE(a.choropleth == b.choropleth);
-  EXPECT_TRUE(a.points == b.points);
+  EXPECT_TRUE(a.style == b.style);
   EXPECT_TRUE(a.camera == b.camera);
   EXPECT_EQ(a.selection, b.selection);
   EXPECT_EQ(a.language, b.language);
@@ -119,7 +127,7 @@ TEST(ProjectFile, DefaultSessionRoundTrips) {
   const std::string path = dir.file("p.faro.json");
   save_project(Session{}, path);
   expect_same(Session{}, load_project(path));
-  EXPECT_NE(read_text(path).find("\"faro_project\": 1"), std::string::npos);
+  EXPECT_NE(read_text(path).find("\"faro_project\": 2"), std::string::npos);
 }
 
 TEST(ProjectFile, DatesAreIsoStrings) {
@@ -129,7 +137,8 @@ TEST(ProjectFile, DatesAreIsoStrings) {
   const std::string text = read_text(path);
   EXPECT_NE(text.find("\"from\": \"2020-03-01\""), std::string::npos) << text;
   EXPECT_NE(text.find("\"to_exclusive\": \"2022-01-01T13:00:05\""), std::string::npos) << text;
-  EXPECT_NE(text.find("\"layer\": \"heatmap\""), std::string::npos);
+  EXPECT_NE(text.find("\"kind\": \"heatmap\""), std::string::npos);
+  EXPECT_NE(text.find("\"source\": \"capas/calles.gpkg\""), std::string::npos) << text;
 }
 
 TEST(ProjectFile, PathsAreRelativeToTheProjectAndTravelWithIt) {
@@ -198,7 +207,7 @@ TEST(ProjectFile, BadFilesGiveClearErrors) {
   EXPECT_NE(error_for(dir, "").find("not valid JSON"), std::string::npos);
   EXPECT_NE(error_for(dir, "[1, 2]").find("not a Faro project"), std::string::npos);
   EXPECT_NE(error_for(dir, "{\"title\": \"x\"}").find("not a Faro project"), std::string::npos);
-  EXPECT_NE(error_for(dir, "{\"faro_project\": 2}").find("newer Faro"), std::string::npos);
+  EXPECT_NE(error_for(dir, "{\"faro_project\": 3}").find("newer Faro"), std::string::npos);
   EXPECT_NE(error_for(dir, "{\"faro_project\": \"1\"}").find("faro_project"), std::string::npos);
   const std::string hours = error_for(dir, R"({"faro_project": 1, "filter": {"hours": [1, "x"]}})");
   EXPECT_NE(hours.find("filter.hours[1]"), std::string::npos) << hours;
@@ -225,6 +234,26 @@ TEST(ProjectFile, BadFilesGiveClearErrors) {
       dir,
       R"({"faro_project": 1, "points": {"category_colors": [{"category": "a", "rgb": "red"}]}})");
   EXPECT_NE(colour.find("points.category_colors[0].rgb"), std::string::npos) << colour;
+
+  // Version 2 is strict: unknown keys anywhere, the old map keys included, are named.
+  const std::string top = error_for(dir, R"({"faro_project": 2, "titel": "x"})");
+  EXPECT_NE(top.find("malo.faro.json: titel: unknown key"), std::string::npos) << top;
+  const std::string old = error_for(dir, R"({"faro_project": 2, "heatmap": {}})");
+  EXPECT_NE(old.find("heatmap: unknown key"), std::string::npos) << old;
+  const std::string src = error_for(
+      dir, R"({"faro_project": 2, "sources": [{"role": "sectors", "path": "a", "x": 1}]})");
+  EXPECT_NE(src.find("sources[0].x: unknown key"), std::string::npos) << src;
+  const std::string style =
+      error_for(dir, R"({"faro_project": 2, "style": {"layers": [{"kind": "sectors"},
+           {"kind": "heatmap", "heatmap": {"bandwith_m": 500}}]}})");
+  EXPECT_NE(style.find("malo.faro.json: style.layers[1].heatmap.bandwith_m: unknown key"),
+            std::string::npos)
+      << style;
+  const std::string problem = error_for(
+      dir, R"({"faro_project": 2, "style": {"layers": [{"kind": "heatmap", "opacity": 2}]}})");
+  EXPECT_NE(problem.find("malo.faro.json: style: layer 'heatmap': opacity must be in 0..1"),
+            std::string::npos)
+      << problem;
 }
 
 TEST(ProjectFile, TruncatedFileIsAnErrorNotAHalfSession) {
@@ -285,10 +314,12 @@ TEST(ProjectFile, EditedProgramsRoundTrip) {
   EXPECT_FALSE(back.programs[0].sectors[0].end);
   EXPECT_TRUE(back.programs[1].sectors.empty());
 
-  const faro::Session old = faro::io::project_from_json(R"({"faro_project": 1})", "/tmp", "o.faro.json");
+  const faro::Session old =
+      faro::io::project_from_json(R"({"faro_project": 1})", "/tmp", "o.faro.json");
   EXPECT_TRUE(old.programs.empty());
-  EXPECT_THROW(faro::io::project_from_json(
-                   R"({"faro_project": 1, "programs": [{"name": "X", "sectors": [{"sector": "A"}]}]})",
-                   "/tmp", "b.faro.json"),
-               faro::io::ProjectError);
+  EXPECT_THROW(
+      faro::io::project_from_json(
+          R"({"faro_project": 1, "programs": [{"name": "X", "sectors": [{"sector": "A"}]}]})",
+          "/tmp", "b.faro.json"),
+      faro::io::ProjectError);
 }
