@@ -12,6 +12,7 @@
 #include "core/demo_city.hpp"
 #include "render/egl_context.hpp"
 #include "render/gpu_kde.hpp"
+#include "io/style_presets.hpp"
 #include "render/map_scene.hpp"
 
 namespace {
@@ -28,8 +29,10 @@ void BM_MapScene(benchmark::State& state) {
   data.programs = &demo().programs;
   faro::render::MapSceneOptions opt;
   opt.kde_backend = state.range(0) ? faro::render::KdeBackend::gpu : faro::render::KdeBackend::cpu;
+  // The dashboard's default style (layers/styles/analyst.json).
+  const faro::MapStyle style = faro::io::default_style();
   for (auto _ : state) {
-    faro::render::MapSceneResult r = faro::render::render_map_scene(data, opt);
+    faro::render::MapSceneResult r = faro::render::render_map_scene(data, style, opt);
     benchmark::DoNotOptimize(r.image.pixels.data());
     state.counters["kde_ms"] = r.kde_ms;
     state.counters["render_ms"] = r.render_ms;

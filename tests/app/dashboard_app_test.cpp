@@ -8,6 +8,8 @@
 #include <cmath>
 #include <thread>
 
+#include "app/session_map.hpp"
+#include "io/style_presets.hpp"
 #include "app/export_job.hpp"
 #include "app/headless_dashboard.hpp"
 #include "app/map_view.hpp"
@@ -145,7 +147,8 @@ TEST(DashboardApp, ExportWritesTheMapPngOnItsOwnThread) {
   const std::string png = tmp.file("export.png");
   Session session;
   session.language = Language::en;
-  ExportJob job(ws, session, png, 640, 360, false);
+  session.style = io::default_style();
+  ExportJob job(ws, ws->filtered.rows, session, png, 640, 360);
   for (int i = 0; i < 6000 && !job.done(); ++i) std::this_thread::sleep_for(10ms);
   ASSERT_TRUE(job.done());
   ASSERT_TRUE(job.error().empty()) << job.error();
@@ -153,11 +156,19 @@ TEST(DashboardApp, ExportWritesTheMapPngOnItsOwnThread) {
   EXPECT_EQ(img.width, 640);
   EXPECT_EQ(img.height, 360);
   EXPECT_GT(faro_test::luminance_stddev(img, 0, 0, 640, 360), 10.0);
-  const render::MapSceneOptions o = export_scene_options(*ws, session, 640, 360, true);
-  EXPECT_EQ(o.language, "en");
+  SessionMapRequest request;
+  request.width = 640;
+  request.height = 360;
+  const render::MapSceneOptions o = session_scene_options(*ws, session, request);
+  EXPECT_EQ(o.language, Language::en);
   EXPECT_TRUE(o.synthetic);
-  EXPECT_EQ(o.layers.count(render::SceneLayer::points), 0u);
-  EXPECT_EQ(o.layers.count(render::SceneLayer::heatmap), 1u);
+  EXPECT_EQ(o.title, "Incidents — Demo city");
+  // The exported style: the session's, protected (no points layer, heatmap at the floor).
+  session.style.layer(LayerKind::points).visible = true;
+  const MapStyle exported = session_export_style(session, false);
+  EXPECT_EQ(exported.find(LayerKind::points), nullptr);
+  EXPECT_TRUE(exported.shows(LayerKind::heatmap));
+  EXPECT_GE(exported.heatmap().bandwidth_m, 500);
 }
 
 TEST(DashboardApp, DroppedProjectReplacesTheSessionAndABadOneIsAMessage) {
@@ -166,8 +177,8 @@ TEST(DashboardApp, DroppedProjectReplacesTheSessionAndABadOneIsAMessage) {
   faro_test::TempDir tmp;
   Session saved;
   saved.language = Language::en;
-  saved.layers = default_layers();
-  layer_style(saved, LayerId::choropleth).visible = true;
+  saved.style = io::default_style();
+  saved.style.layer(LayerKind::choropleth).visible = true;
   saved.selection = {d->app().workspace().sectors.sectors[2].name};
   const std::string project = tmp.file("demo.faro.json");
   io::save_project(saved, project);
@@ -178,10 +189,11 @@ TEST(DashboardApp, DroppedProjectReplacesTheSessionAndABadOneIsAMessage) {
   d->frame();
   EXPECT_EQ(d->app().status().project_path, project);
   EXPECT_EQ(d->app().session().language, Language::en);
-  EXPECT_TRUE(layer_style(d->app().session(), LayerId::choropleth).visible);
+  EXPECT_TRUE(d->app().session().style.shows(LayerKind::choropleth));
   EXPECT_EQ(d->app().session().selection, saved.selection);
-  EXPECT_TRUE(d->app().status().choropleth_shown);  // the legend gets the classes
-  EXPECT_FALSE(d->app().status().choropleth_classes.empty());
+  // The legend gets the classes.
+  ASSERT_FALSE(d->app().status().fill_legends.empty());
+  EXPECT_FALSE(d->app().status().fill_legends[0].entries.empty());
   EXPECT_TRUE(d->app().error_log().empty());
 
   const std::string broken = tmp.write("broken.faro.json", "{\"faro_project\": 1, \"layers\": 7");

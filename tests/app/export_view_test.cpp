@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "io/style_presets.hpp"
 #include "app/export_job.hpp"
 #include "app_test_util.hpp"
 #include "core/polylabel.hpp"
@@ -40,7 +41,8 @@ void keep(const std::string& png) {
 
 render::RgbaImage run_export(const Session& s, const std::string& png, int w, int h, bool internal,
                              std::optional<Box> view) {
-  ExportJob job(faro_test::demo_workspace(), s, png, w, h, false, internal, view);
+  const auto ws = faro_test::demo_workspace();
+  ExportJob job(ws, ws->filtered.rows, s, png, w, h, internal, view);
   for (int i = 0; i < 6000 && !job.done(); ++i) std::this_thread::sleep_for(10ms);
   EXPECT_TRUE(job.done());
   EXPECT_TRUE(job.error().empty()) << job.error();
@@ -56,9 +58,9 @@ TEST(ExportView, ZoomedExportShowsTheChosenSectorAtItsCentre) {
   if (!have_gl()) GTEST_SKIP() << "headless OpenGL unavailable: test skipped";
   const auto ws = faro_test::demo_workspace();
   Session s;
-  s.layers = default_layers();
-  for (LayerStyle& l : s.layers)  // flat fills only: the choropleth's class colours
-    l.visible = l.id == LayerId::choropleth;
+  s.style = io::default_style();
+  for (StyleLayer& l : s.style.layers)  // flat fills only: the choropleth's class colours
+    l.visible = l.kind == LayerKind::choropleth;
   faro_test::TempDir tmp;
   constexpr int W = 640, H = 480;
   const render::RgbaImage full = run_export(s, tmp.file("export_full.png"), W, H, true, {});

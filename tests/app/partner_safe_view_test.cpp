@@ -1,6 +1,6 @@
 // Partner-safe presenting in the dashboard (issue 7): the pure rules (counts shown as "<k",
-// bandwidth and density floors, rounded colour maximum, export options), the live map in
-// presentation mode (protected heatmap, no raw-count tooltip, no choropleth classes), and PNG
+// bandwidth and density floors, rounded colour maximum, the exported style), the live map in
+// presentation mode (protected heatmap, no raw-count tooltip, greyed hidden classes), and PNG
 // exports (one incident never shows as a hot spot unless the export is internal).
 #include <gtest/gtest.h>
 #include <imgui.h>
@@ -11,10 +11,12 @@
 
 #include "app/export_job.hpp"
 #include "app/headless_dashboard.hpp"
-#include "app/map_styling.hpp"
+#include "app/session_map.hpp"
 #include "app/map_view.hpp"
 #include "app/partner_safe_view.hpp"
 #include "app_test_util.hpp"
+#include "io/style_presets.hpp"
+#include "render/style_heatmap.hpp"
 #include "render/egl_context.hpp"
 #include "test_support.hpp"
 
@@ -45,11 +47,27 @@ TEST(PartnerSafeView, CountsOneToKMinusOneShowAsLessThanK) {
   EXPECT_EQ(shown_count(9, true, k10), "<10");
 }
 
-TEST(PartnerSafeView, BandwidthIsRaisedToTheFloorOnlyWhenProtecting) {
-  const DisclosurePolicy p = dashboard_policy();
-  EXPECT_DOUBLE_EQ(protected_bandwidth_m(300, true, p), 500);
-  EXPECT_DOUBLE_EQ(protected_bandwidth_m(800, true, p), 800);
-  EXPECT_DOUBLE_EQ(protected_bandwidth_m(300, false, p), 300);
+TEST(PartnerSafeView, ExportStyleIsProtectedOrLeftAsIsForInternalUse) {
+  Session s;
+  s.style = io::default_style();
+  s.style.layer(LayerKind::points).visible = true;
+  s.style.heatmap().bandwidth_m = 250;
+  s.style.heatmap().color_max_locked = true;
+  s.style.heatmap().color_max = 123.4f;
+  const MapStyle safe = session_export_style(s, false);
+  EXPECT_EQ(safe.find(LayerKind::points), nullptr);
+  EXPECT_DOUBLE_EQ(safe.heatmap().bandwidth_m, 500);
+  EXPECT_FLOAT_EQ(safe.heatmap().color_max, 120.0f);
+  ASSERT_TRUE(safe.protection.has_value());
+  EXPECT_TRUE(safe.protection->partner_safe);
+  const MapStyle internal = session_export_style(s, true);
+  ASSERT_TRUE(internal.protection.has_value());
+  EXPECT_FALSE(internal.protection->partner_safe);
+  EXPECT_TRUE(internal.shows(LayerKind::points));
+  EXPECT_DOUBLE_EQ(internal.heatmap().bandwidth_m, 250);
+  // Bandwidths above the floor are kept.
+  s.style.heatmap().bandwidth_m = 800;
+  EXPECT_DOUBLE_EQ(session_export_style(s, false).heatmap().bandwidth_m, 800);
 }
 
 TEST(PartnerSafeView, HeatmapFloorIsThePeakOfKIncidentsAndTheMaximumIsRounded) {
@@ -57,59 +75,20 @@ TEST(PartnerSafeView, HeatmapFloorIsThePeakOfKIncidentsAndTheMaximumIsRounded) {
   params.kernel = KdeKernel::quartic;
   params.bandwidth_m = 500;
   params.period_years = 2;
-  render::HeatmapStyle style;
-  style.domain.min = 0;
-  style.domain.max = 12.345f;
-  style.transparent_below = 0.37f;
-  const render::HeatmapStyle safe = protect_heatmap_style(style, params, dashboard_policy());
+  ColorDomain auto_domain;
+  auto_domain.max = 12.345f;
+  const HeatmapStyle requested;  // automatic maximum
+  const render::HeatmapStyle safe =
+      render::heatmap_draw_style(requested, auto_domain, params, dashboard_policy(), 1.0f);
   // Quartic peak 3 / (pi h^2) per m², x 1e6 m²/km², / 2 years, x k = 5 incidents (by hand).
   const double peak5 = 5 * 3.0 / (std::numbers::pi * 500.0 * 500.0) * 1e6 / 2;
   EXPECT_NEAR(safe.transparent_below, peak5, 1e-4);  // 9.549
   EXPECT_FLOAT_EQ(safe.domain.max, 12.0f);           // 2 significant digits
-  // A floor already above k peaks is kept.
-  style.transparent_below = 20;
-  EXPECT_FLOAT_EQ(protect_heatmap_style(style, params, dashboard_policy()).transparent_below, 20);
-}
-
-TEST(PartnerSafeView, PresentationDrawsNoChoroplethClasses) {
-  Session s;
-  s.layers = default_layers();
-  for (LayerStyle& l : s.layers)
-    if (l.id == LayerId::choropleth || l.id == LayerId::points) l.visible = true;
-  EXPECT_TRUE(plan_layers(s, false).choropleth);
-  const MapLayerPlan plan = plan_layers(s, true);
-  EXPECT_FALSE(plan.choropleth);  // pale fills, as `faro render` draws outlines
-  EXPECT_FALSE(plan.points);
-  int fills = 0;
-  for (const auto& l : plan.layers) fills += l.kind == render::MapDrawLayer::Kind::sectors;
-  EXPECT_EQ(fills, 1);
-}
-
-TEST(PartnerSafeView, ExportOptionsAreProtectedOrStampedInternal) {
-  const auto ws = faro_test::demo_workspace();
-  Session s;
-  s.layers = default_layers();
-  for (LayerStyle& l : s.layers)
-    if (l.id == LayerId::points) l.visible = true;
-  s.heatmap.bandwidth_m = 250;
-  s.heatmap.color_max_locked = true;
-  s.heatmap.color_max = 123.4f;
-  render::MapSceneOptions safe = export_scene_options(*ws, s, 800, 600, false);
-  ASSERT_EQ(safe.layers.count(render::SceneLayer::points), 1u);
-  protect_export_options(safe, true, ws->data_from, ws->data_to_exclusive);
-  EXPECT_EQ(safe.layers.count(render::SceneLayer::points), 0u);
-  EXPECT_DOUBLE_EQ(safe.kde.bandwidth_m, 500);
-  ASSERT_TRUE(safe.color_max);
-  EXPECT_FLOAT_EQ(*safe.color_max, 120.0f);
-  EXPECT_GT(safe.min_drawn_density, 0);
-  ASSERT_EQ(safe.footer_lines.size(), 2u);
-  EXPECT_NE(safe.footer_lines[0].find("< 5"), std::string::npos) << safe.footer_lines[0];
-  EXPECT_TRUE(safe.stamp.empty());
-  render::MapSceneOptions internal = export_scene_options(*ws, s, 800, 600, false);
-  protect_export_options(internal, false, ws->data_from, ws->data_to_exclusive);
-  EXPECT_EQ(internal.stamp, "USO INTERNO / INTERNAL USE");
-  EXPECT_EQ(internal.layers.count(render::SceneLayer::points), 1u);
-  EXPECT_DOUBLE_EQ(internal.kde.bandwidth_m, 250);
+  // Unprotected: 3 % of the maximum, not rounded.
+  const render::HeatmapStyle open =
+      render::heatmap_draw_style(requested, auto_domain, params, std::nullopt, 1.0f);
+  EXPECT_FLOAT_EQ(open.domain.max, 12.345f);
+  EXPECT_NEAR(open.transparent_below, 0.03 * 12.345, 1e-5);
 }
 
 // Exports of a workspace whose filter keeps one incident: the internal map shows it as a hot spot,
@@ -117,7 +96,9 @@ TEST(PartnerSafeView, ExportOptionsAreProtectedOrStampedInternal) {
 render::RgbaImage export_png(std::shared_ptr<const Workspace> ws, const std::string& path,
                              bool internal) {
   Session s;
-  ExportJob job(std::move(ws), s, path, 640, 480, false, internal);
+  s.style = io::default_style();
+  const std::vector<uint32_t> rows = ws->filtered.rows;
+  ExportJob job(std::move(ws), rows, s, path, 640, 480, internal);
   for (int i = 0; i < 6000 && !job.done(); ++i) std::this_thread::sleep_for(10ms);
   EXPECT_TRUE(job.done());
   EXPECT_TRUE(job.error().empty()) << job.error();
@@ -173,7 +154,7 @@ TEST(PartnerSafeView, PresentationModeProtectsTheLiveMapAndTheTooltip) {
   d.frame();
   EXPECT_TRUE(d.app().map().hovered().has_value());
   EXPECT_FALSE(d.app().status().hovered_sector.has_value());
-  EXPECT_FALSE(d.app().status().choropleth_shown);
+  EXPECT_TRUE(d.app().status().fill_legends.empty());  // the default style shows no choropleth
   // Leaving presentation mode lifts the rules again (the ui's tooltip gets the sector back).
   d.app().status().presentation = false;
   d.frame();

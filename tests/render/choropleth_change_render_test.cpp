@@ -61,11 +61,11 @@ TEST(ChangeChoropleth, IncreaseIsRedDecreaseIsBlueAndNewHasItsOwnClass) {
   data.previous_from = days_from_civil(2023, 1, 1) * 86400;
   data.previous_to_exclusive = days_from_civil(2024, 1, 1) * 86400;
   MapSceneOptions opt;
-  opt.layers = {SceneLayer::choropleth};
-  opt.choropleth = ChoroplethMeasure::change;
+  MapStyle style = faro_test::style_of({LayerKind::choropleth});
+  style.choropleth().measure = ChoroplethMeasure::change;
   opt.width = 900;
   opt.height = 400;
-  const MapSceneResult r = render_map_scene(data, opt);
+  const MapSceneResult r = render_map_scene(data, style, opt);
 
   const Rgba8 west = pixel_in(r, sectors.sectors[0]), middle = pixel_in(r, sectors.sectors[1]),
               east = pixel_in(r, sectors.sectors[2]);
@@ -86,7 +86,7 @@ TEST(ChangeChoropleth, IncreaseIsRedDecreaseIsBlueAndNewHasItsOwnClass) {
 
   // Without the previous period's incidents the scene refuses, rather than drawing counts.
   data.previous_incidents = nullptr;
-  EXPECT_THROW(render_map_scene(data, opt), UsageError);
+  EXPECT_THROW(render_map_scene(data, style, opt), UsageError);
 }
 
 TEST(ChangeChoropleth, ContinuousRampIsSymmetricAndEnglishLabelsWork) {
@@ -99,13 +99,14 @@ TEST(ChangeChoropleth, ContinuousRampIsSymmetricAndEnglishLabelsWork) {
   data.incidents = &now;
   data.previous_incidents = &before;
   MapSceneOptions opt;
-  opt.layers = {SceneLayer::choropleth};
-  opt.choropleth = ChoroplethMeasure::change_pct;  // -66.7 %, +300 %, -100 %
-  opt.choropleth_scale = ChoroplethScale::continuous;
-  opt.language = "en";
+  MapStyle style = faro_test::style_of({LayerKind::choropleth});
+  style.choropleth().measure = ChoroplethMeasure::change_pct;  // -66.7 %, +300 %, -100 %
+  style.choropleth().scale = ChoroplethScale::continuous;
+  style.choropleth().colormap = ColormapName::rdbu_r;
+  opt.language = Language::en;
   opt.width = 600;
   opt.height = 300;
-  const MapSceneResult r = render_map_scene(data, opt);
+  const MapSceneResult r = render_map_scene(data, style, opt);
   ASSERT_TRUE(r.overlay.ramp.has_value());
   EXPECT_DOUBLE_EQ(r.overlay.ramp->vmin, -300);
   EXPECT_DOUBLE_EQ(r.overlay.ramp->vmax, 300);

@@ -68,19 +68,23 @@ faro::render::MapSceneResult render_demo() {
   data.incidents = &city.incidents;
   data.programs = &city.programs;
   faro::render::MapSceneOptions o;
-  o.layers = {faro::render::SceneLayer::sectors, faro::render::SceneLayer::programs,
-              faro::render::SceneLayer::heatmap, faro::render::SceneLayer::labels};
+  faro::MapStyle style;
+  for (faro::LayerKind k : {faro::LayerKind::sectors, faro::LayerKind::heatmap,
+                            faro::LayerKind::programs, faro::LayerKind::labels})
+    style.add(faro::make_layer(k));
+  style.heatmap().kernel = faro::KdeKernel::gaussian;
+  // About the auto (99th percentile) value, fixed so the test does not follow it.
+  style.heatmap().color_max_locked = true;
+  style.heatmap().color_max = 400.0f;
   o.width = 640;
   o.height = 360;
-  o.color_max =
-      400.0f;  // about the auto (99th percentile) value, fixed so the test does not follow it
   o.kde_backend = faro::render::KdeBackend::cpu;  // the same density on every machine
   o.synthetic = true;
   o.title = "Incidentes — " + city.name;  // as faro render titles the demo
   o.subtitle = faro::format_date(*city.incidents.min_time()) + " – " +
                faro::format_date(*city.incidents.max_time());
   o.source_line = "Faro — ciudad sintética";
-  return faro::render::render_map_scene(data, o);
+  return faro::render::render_map_scene(data, style, o);
 }
 
 TEST(GoldenLayout, DemoCity640x360MatchesTheCommittedImage) {

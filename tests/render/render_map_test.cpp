@@ -12,6 +12,7 @@
 #include "io/reproject.hpp"
 #include "render/map_renderer.hpp"
 #include "render/map_scene.hpp"
+#include "render/style_heatmap.hpp"
 #include "render/points_layer.hpp"
 #include "render_test_scenes.hpp"
 
@@ -54,10 +55,9 @@ TEST(RenderMap, ChoroplethFillAtTheSectorsPixel) {
   data.sectors = &sectors;
   data.incidents = &inc;
   MapSceneOptions opt;
-  opt.layers = {SceneLayer::choropleth};
   opt.width = 800;
   opt.height = 400;
-  const MapSceneResult r = render_map_scene(data, opt);
+  const MapSceneResult r = render_map_scene(data, faro_test::style_of({LayerKind::choropleth}), opt);
   const Choropleth want = classify(sector_values(sectors, inc, ChoroplethMeasure::count),
                                    ChoroplethScale::quantile, ColormapName::ylorrd, 5);
   ASSERT_NE(want.colors[0], want.colors[1]);
@@ -80,12 +80,12 @@ TEST(RenderMap, ContinuousChoroplethLegendRunsToTheLargestSectorValue) {
   data.sectors = &sectors;
   data.incidents = &inc;
   MapSceneOptions opt;
-  opt.layers = {SceneLayer::choropleth};
-  opt.choropleth = ChoroplethMeasure::per_km2;
-  opt.choropleth_scale = ChoroplethScale::continuous;
+  MapStyle style = faro_test::style_of({LayerKind::choropleth});
+  style.choropleth().measure = ChoroplethMeasure::per_km2;
+  style.choropleth().scale = ChoroplethScale::continuous;
   opt.width = 400;
   opt.height = 200;
-  const MapSceneResult r = render_map_scene(data, opt);
+  const MapSceneResult r = render_map_scene(data, style, opt);
   ASSERT_TRUE(r.overlay.ramp.has_value());
   EXPECT_DOUBLE_EQ(r.overlay.ramp->vmax, 6 / 4.0);  // 6 incidents in 4 km²
   EXPECT_EQ(r.overlay.ramp->units, "incidentes/km²");
@@ -94,8 +94,8 @@ TEST(RenderMap, ContinuousChoroplethLegendRunsToTheLargestSectorValue) {
   const Rgb top = colormap_sample(ColormapName::ylorrd, 1.0);
   EXPECT_EQ(r.image.at(static_cast<int>(px.x), static_cast<int>(px.y)),
             (Rgba8{top.r, top.g, top.b, 255}));
-  opt.layers.insert(SceneLayer::heatmap);
-  EXPECT_THROW(render_map_scene(data, opt), UsageError);
+  style.add(make_layer(LayerKind::heatmap));
+  EXPECT_THROW(render_map_scene(data, style, opt), UsageError);
 }
 
 TEST(RenderMap, PointProjectsToItsPixelWithLonLatAxisOrder) {
@@ -140,14 +140,16 @@ TEST(RenderMap, LegendStatesTheDomainOfTheDrawnGrid) {
   data.from = days_from_civil(2020, 1, 1) * 86400;
   data.to_exclusive = days_from_civil(2022, 1, 1) * 86400;
   MapSceneOptions opt;
-  opt.layers = {SceneLayer::heatmap, SceneLayer::sectors};
+  MapStyle style = faro_test::style_of({LayerKind::sectors, LayerKind::heatmap});
   opt.width = 600;
   opt.height = 300;
   opt.kde_backend = KdeBackend::cpu;
-  const MapSceneResult r = render_map_scene(data, opt);
+  const MapSceneResult r = render_map_scene(data, style, opt);
   ASSERT_TRUE(r.overlay.ramp.has_value());
   ASSERT_EQ(r.density.size(), r.grid.cells());
-  EXPECT_FLOAT_EQ(static_cast<float>(r.overlay.ramp->vmax), nonzero_percentile(r.density, 99));
+  // The automatic maximum: the 99th percentile of the cells in view (one rule with the live map).
+  EXPECT_FLOAT_EQ(static_cast<float>(r.overlay.ramp->vmax),
+                  auto_domain_within(r.grid, r.density, r.camera.visible_box(), 99).max);
   EXPECT_EQ(r.overlay.ramp->units, "incidentes/km² por año");
   // Per year over two years: the grid integrates to 45 / 2 incidents (mass lost at the edges is
   // tiny: the grid covers the whole view, far beyond 4σ of the points).
@@ -156,16 +158,11 @@ TEST(RenderMap, LegendStatesTheDomainOfTheDrawnGrid) {
   EXPECT_NEAR(mass * r.grid.cell_area_km2(),
               45 / period_years_between(*data.from, *data.to_exclusive), 0.02 * 22.5);
 
-  opt.color_max = 7.5f;
-  const MapSceneResult locked = render_map_scene(data, opt);
+  style.heatmap().color_max_locked = true;
+  style.heatmap().color_max = 7.5f;
+  const MapSceneResult locked = render_map_scene(data, style, opt);
   EXPECT_FLOAT_EQ(static_cast<float>(locked.overlay.ramp->vmax), 7.5f);
   EXPECT_TRUE(locked.domain.locked);
-}
-
-TEST(RenderMap, ParsesLayerLists) {
-  EXPECT_EQ(parse_scene_layers("heatmap,points").size(), 2u);
-  EXPECT_THROW(parse_scene_layers("heatmap,contours"), UsageError);
-  EXPECT_THROW(parse_scene_layers(""), UsageError);
 }
 
 }  // namespace

@@ -4,10 +4,18 @@
 #include <vector>
 
 #include "core/geometry.hpp"
+#include "core/map_style.hpp"
 #include "render/camera.hpp"
 #include "render/image.hpp"
 
 namespace faro_test {
+
+// A style of the given kinds, bottom to top, each with its preset defaults.
+inline faro::MapStyle style_of(std::initializer_list<faro::LayerKind> kinds) {
+  faro::MapStyle s;
+  for (faro::LayerKind k : kinds) s.add(faro::make_layer(k));
+  return s;
+}
 
 inline faro::MultiPolygon rectangle(double x0, double y0, double x1, double y1) {
   return {faro::Polygon{{{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}}, {}}};

@@ -1,5 +1,5 @@
-// Partner-safe maps (render/scene_protection.hpp): the option rules, the density floor against
-// the kernel formulas, and a rendered scene where one isolated incident draws no heat while six
+// Partner-safe maps (render/scene_protection.hpp): the density floor against the kernel formulas,
+// and a rendered scene (protect_style + render_map_scene) where one isolated incident draws no heat while six
 // together do.
 #include "render/scene_protection.hpp"
 
@@ -8,6 +8,8 @@
 #include <cmath>
 
 #include "core/errors.hpp"
+#include "core/style_protection.hpp"
+#include "render/map_scene.hpp"
 #include "gl_test_support.hpp"
 #include "render_test_scenes.hpp"
 
@@ -24,51 +26,6 @@ TEST(SceneProtection, DensityFloorIsKTimesTheKernelPeak) {
   EXPECT_NEAR(min_supported_density(5, p), 5 * 3e6 / (M_PI * 500.0 * 500.0), 1e-9);
   p.period_years = 2;  // per year: half
   EXPECT_NEAR(min_supported_density(5, p), 5 * 3e6 / (M_PI * 500.0 * 500.0) / 2, 1e-9);
-}
-
-TEST(SceneProtection, PartnerSafeOptions) {
-  MapSceneOptions o;
-  o.layers = {SceneLayer::heatmap, SceneLayer::points, SceneLayer::choropleth, SceneLayer::labels};
-  o.kde.bandwidth_m = 300;
-  o.color_max = 7.4567f;
-  const auto changes = protect_scene_options(DisclosurePolicy{}, o, std::nullopt, std::nullopt);
-  EXPECT_EQ(o.layers.count(SceneLayer::points), 0u);
-  // A count choropleth stays, with its sectors' small counts coloured as suppressed.
-  EXPECT_EQ(o.layers.count(SceneLayer::choropleth), 1u);
-  ASSERT_TRUE(o.choropleth_protection.has_value());
-  EXPECT_EQ(o.choropleth_protection->k, 5);
-  EXPECT_EQ(o.layers.count(SceneLayer::heatmap), 1u);
-  EXPECT_DOUBLE_EQ(o.kde.bandwidth_m, 500);
-  EXPECT_FLOAT_EQ(*o.color_max, 7.5f);
-  EXPECT_EQ(o.domain_significant_digits, 2);
-  EXPECT_NEAR(o.min_drawn_density, 3.18310, 1e-5);
-  ASSERT_EQ(o.footer_lines.size(), 2u);
-  EXPECT_EQ(o.footer_lines[0],
-            "Protección: conteos < 5 suprimidos, ancho de banda ≥ 500 m, unidad: sector");
-  EXPECT_TRUE(o.stamp.empty());
-  EXPECT_EQ(changes.size(), 4u);  // points, choropleth, bandwidth, density floor
-  MapSceneOptions change;
-  change.layers = {SceneLayer::choropleth};
-  change.choropleth = ChoroplethMeasure::change;
-  protect_scene_options(DisclosurePolicy{}, change, std::nullopt, std::nullopt);
-  EXPECT_EQ(change.layers.count(SceneLayer::choropleth), 0u);  // change maps: outlines only
-  EXPECT_EQ(change.layers.count(SceneLayer::sectors), 1u);
-
-  MapSceneOptions internal;
-  internal.layers = {SceneLayer::points};
-  internal.kde.bandwidth_m = 100;
-  DisclosurePolicy off;
-  off.partner_safe = false;
-  EXPECT_TRUE(protect_scene_options(off, internal, std::nullopt, std::nullopt).empty());
-  EXPECT_EQ(internal.stamp, "USO INTERNO / INTERNAL USE");
-  EXPECT_EQ(internal.layers.count(SceneLayer::points), 1u);
-  EXPECT_DOUBLE_EQ(internal.kde.bandwidth_m, 100);
-  EXPECT_TRUE(internal.footer_lines.empty());
-
-  DisclosurePolicy low;
-  low.k = 3;
-  MapSceneOptions any;
-  EXPECT_THROW(protect_scene_options(low, any, std::nullopt, std::nullopt), UsageError);
 }
 
 TEST(SceneProtection, OneIsolatedIncidentDrawsNoHeatSixTogetherDo) {
@@ -96,17 +53,19 @@ TEST(SceneProtection, OneIsolatedIncidentDrawsNoHeatSixTogetherDo) {
   MapSceneData data;
   data.sectors = &sectors;
   data.incidents = &inc;
-  MapSceneOptions base;
-  base.layers = {SceneLayer::sectors};
-  base.width = 800;
-  base.height = 400;
-  base.kde_backend = KdeBackend::cpu;
-  MapSceneOptions heat = base;
-  heat.layers.insert(SceneLayer::heatmap);
-  protect_scene_options(DisclosurePolicy{}, base, std::nullopt, std::nullopt);
-  protect_scene_options(DisclosurePolicy{}, heat, std::nullopt, std::nullopt);
-  const MapSceneResult without = render_map_scene(data, base);
-  const MapSceneResult with = render_map_scene(data, heat);
+  MapSceneOptions o;
+  o.width = 800;
+  o.height = 400;
+  o.kde_backend = KdeBackend::cpu;
+  // The one protection function, as every partner-safe path applies it.
+  const MapStyle base =
+      protect_style(faro_test::style_of({LayerKind::sectors}), DisclosurePolicy{}).style;
+  const MapStyle heat =
+      protect_style(faro_test::style_of({LayerKind::sectors, LayerKind::heatmap}),
+                    DisclosurePolicy{})
+          .style;
+  const MapSceneResult without = render_map_scene(data, base, o);
+  const MapSceneResult with = render_map_scene(data, heat, o);
   // Heat pixels within 1.5 km of each cluster (the legend panel is elsewhere).
   auto heat_pixels = [&](double cx, double cy) {
     const Vec2 a = with.camera.world_to_pixel({cx - 1500, cy + 1500});

@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include "gl_test_support.hpp"
+#include "core/style_protection.hpp"
+#include "render/map_scene.hpp"
 #include "render/scene_protection.hpp"
 #include "render_test_scenes.hpp"
 
@@ -41,13 +43,14 @@ TEST(SuppressedChoropleth, SmallCountSectorIsGreyedAndLegendSaysSo) {
   data.sectors = &sectors;
   data.incidents = &inc;
   MapSceneOptions o;
-  o.layers = {SceneLayer::choropleth};
   o.width = 900;
   o.height = 400;
-  o.choropleth_classes = 2;
-  protect_scene_options(DisclosurePolicy{}, o, std::nullopt, std::nullopt);
-  ASSERT_EQ(o.layers.count(SceneLayer::choropleth), 1u);
-  const MapSceneResult r = render_map_scene(data, o);
+  MapStyle requested = faro_test::style_of({LayerKind::choropleth});
+  requested.choropleth().classes = 2;
+  const MapStyle style = protect_style(requested, DisclosurePolicy{}).style;
+  ASSERT_TRUE(style.shows(LayerKind::choropleth));
+  const MapSceneResult r = render_map_scene(data, style, o);
+  EXPECT_EQ(r.hidden_sectors, 1u);
   auto centre = [&](int i) {
     const Vec2 p = r.camera.world_to_pixel({482000.0 + 4000 * i, 2142500});
     return r.image.at(int(p.x), int(p.y));

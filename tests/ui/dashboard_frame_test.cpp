@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <imgui_internal.h>
 
+#include "io/style_presets.hpp"
 #include "ui/dashboard_ui.hpp"
 #include "ui_test_support.hpp"
 
@@ -27,7 +28,7 @@ int64_t vertex_count(const ImDrawData* d) {
 TEST(DashboardFrame, DrawsTheDemoInBothLanguagesAndModes) {
   testing::HeadlessImGui gui(1600, 900);
   Session session;
-  session.layers = default_layers();
+  session.style = io::default_style();
   const Workspace ws = testing::demo_workspace(session);
   ASSERT_GT(ws.filtered.total, 1000);
   AppStatus status = demo_status();

@@ -11,6 +11,7 @@
 #include <fstream>
 #include <set>
 
+#include "io/style_presets.hpp"
 #include "io/png_writer.hpp"
 #include "render/egl_context.hpp"
 #include "render/offscreen_target.hpp"
@@ -107,7 +108,7 @@ TEST(DashboardScreenshot, RendersSpanishEnglishNormalAndPresentation) {
     ASSERT_TRUE(ImGui_ImplOpenGL3_Init("#version 330 core"));
     Session session;
     session.language = shot.lang;
-    session.layers = default_layers();
+    session.style = io::default_style();
     session.selection = {"Centro 01"};
     Workspace ws = testing::demo_workspace(session, 15000);
     if (shot.with_report) {
@@ -130,12 +131,14 @@ TEST(DashboardScreenshot, RendersSpanishEnglishNormalAndPresentation) {
         shot.lang == Language::es ? "incidentes/km² por año" : "incidents/km² per year";
     status.frame_ms = 6.8;
     if (shot.with_report) {  // a quantile choropleth legend as the app would fill it
-      status.choropleth_shown = true;
-      status.choropleth_units = "incidents per year";
-      const double breaks[] = {0, 2.5, 5.1, 8.4, 13.0, 31.6};
-      for (int k = 0; k < 5; ++k)
-        status.choropleth_classes.push_back(
-            {breaks[k], breaks[k + 1], colormap_sample(ColormapName::ylorrd, (k + 0.5) / 5)});
+      render::LegendClasses legend;
+      legend.title = "incidents per year";
+      const char* labels[] = {"0 – 2.5", "2.5 – 5.1", "5.1 – 8.4", "8.4 – 13", "13 – 31.6"};
+      for (int k = 0; k < 5; ++k) {
+        const Rgb c = colormap_sample(ColormapName::ylorrd, (k + 0.5) / 5);
+        legend.entries.push_back({labels[k], {c.r, c.g, c.b, 255}});
+      }
+      status.fill_legends.push_back(legend);
     }
     status.hovered_sector = 5;
 

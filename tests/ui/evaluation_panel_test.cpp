@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "io/style_presets.hpp"
 #include "core/session_programs.hpp"
 #include "io/png_writer.hpp"
 #include "render/egl_context.hpp"
@@ -171,7 +172,7 @@ TEST(ProgramEditDialog, AddsAndRemovesTheSelectionInTheSession) {
 TEST(EvaluationPanel, OpensFromTheDashboardWithTheDialog) {
   testing::HeadlessImGui gui;
   Session session;
-  session.layers = default_layers();
+  session.style = io::default_style();
   Workspace ws = testing::demo_workspace(session, 3000);
   session.selection = {ws.sectors.sectors[2].name};
   AppStatus status;
@@ -241,7 +242,7 @@ TEST(EvaluationPanel, Screenshot) {
   testing::HeadlessImGui gui(1600, 900);
   ASSERT_TRUE(ImGui_ImplOpenGL3_Init("#version 330 core"));
   Session session;
-  session.layers = default_layers();
+  session.style = io::default_style();
   const Workspace ws = testing::demo_workspace(session, 15000);
   session.selection = {ws.programs[0].sectors[0].sector, ws.sectors.sectors[4].name};
   AppStatus status;

@@ -112,8 +112,8 @@ TEST(I18n, LookupByIdAndEnumNames) {
   EXPECT_EQ(msg_from_id("nope"), Msg::count_);
   for (size_t i = 0; i < kMsgCount; ++i)
     EXPECT_EQ(msg_from_id(msg_id(static_cast<Msg>(i))), static_cast<Msg>(i));
-  EXPECT_STREQ(tr_layer(LayerId::heatmap, Language::es), "Mapa de calor");
-  EXPECT_STREQ(tr_layer(LayerId::heatmap, Language::en), "Heatmap");
+  EXPECT_STREQ(tr_layer(LayerKind::heatmap, Language::es), "Mapa de calor");
+  EXPECT_STREQ(tr_layer(LayerKind::heatmap, Language::en), "Heatmap");
   EXPECT_STREQ(tr_weekday(2, Language::es), "Mié");
   EXPECT_STREQ(tr_weekday(6, Language::en), "Sun");
   EXPECT_STREQ(tr_role(SourceSpec::Role::incidents, Language::es), "Incidentes");

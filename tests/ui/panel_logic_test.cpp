@@ -94,29 +94,15 @@ TEST(FilterEdit, HoursAndWeekdays) {
   EXPECT_EQ(s.revision, 2u);
 }
 
-TEST(LayersPanel, MoveLayerSwapsNeighboursAndBumps) {
-  Session s;
-  s.layers = default_layers();
-  const std::vector<LayerStyle> before = s.layers;
-  const size_t n = s.layers.size();
-  EXPECT_FALSE(move_layer(s, n - 1, +1));  // already on top
-  EXPECT_FALSE(move_layer(s, 0, -1));      // already at the bottom
-  EXPECT_EQ(s.revision, 0u);
-  ASSERT_TRUE(move_layer(s, 0, +1));
-  EXPECT_EQ(s.layers[0].id, before[1].id);
-  EXPECT_EQ(s.layers[1].id, before[0].id);
-  EXPECT_EQ(s.revision, 1u);
-}
-
 TEST(LayersPanel, CategoryColoursAreSetReplacedAndRemoved) {
   Session s;
   EXPECT_TRUE(set_category_color(s, "homicidio", Rgb{200, 0, 0}));
   EXPECT_FALSE(set_category_color(s, "homicidio", Rgb{200, 0, 0}));  // same colour: no bump
   EXPECT_TRUE(set_category_color(s, "homicidio", Rgb{0, 0, 200}));
-  ASSERT_EQ(s.points.category_colors.size(), 1u);
-  EXPECT_EQ(s.points.category_colors[0].second, (Rgb{0, 0, 200}));
+  ASSERT_EQ(s.style.points().category_colors.size(), 1u);
+  EXPECT_EQ(s.style.points().category_colors[0].second, (Rgb{0, 0, 200}));
   EXPECT_TRUE(set_category_color(s, "homicidio", std::nullopt));
-  EXPECT_TRUE(s.points.category_colors.empty());
+  EXPECT_TRUE(s.style.points().category_colors.empty());
   EXPECT_FALSE(set_category_color(s, "robo", std::nullopt));
   EXPECT_EQ(s.revision, 3u);
 }

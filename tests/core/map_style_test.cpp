@@ -1,0 +1,135 @@
+// The map style model (core/map_style.hpp) and the one protection function
+// (core/style_protection.hpp).
+#include <gtest/gtest.h>
+
+#include "core/map_style.hpp"
+#include "core/style_protection.hpp"
+
+namespace faro {
+namespace {
+
+MapStyle stack(std::initializer_list<LayerKind> kinds) {
+  MapStyle s;
+  for (LayerKind k : kinds) s.add(make_layer(k));
+  return s;
+}
+
+TEST(MapStyle, KindKeysAreUniqueAndParseBack) {
+  for (int i = 0; i < kLayerKindCount; ++i) {
+    const auto kind = static_cast<LayerKind>(i);
+    const std::string key = layer_kind_key(kind);
+    ASSERT_TRUE(parse_layer_kind(key).has_value()) << key;
+    EXPECT_EQ(*parse_layer_kind(key), kind);
+  }
+  EXPECT_FALSE(parse_layer_kind("Heatmap").has_value());
+  EXPECT_FALSE(parse_layer_kind("").has_value());
+}
+
+TEST(MapStyle, LayerInsertsAMissingKindHiddenAtItsConventionalPlace) {
+  MapStyle s = stack({LayerKind::basemap, LayerKind::heatmap, LayerKind::labels});
+  s.layers[0].source = "base.tif";
+  s.layers[1].visible = false;
+  StyleLayer& sectors = s.layer(LayerKind::sectors);
+  EXPECT_EQ(sectors.kind, LayerKind::sectors);
+  EXPECT_FALSE(sectors.visible);  // nothing changes on screen
+  ASSERT_EQ(s.layers.size(), 4u);
+  EXPECT_EQ(s.layers[1].kind, LayerKind::sectors);  // above the basemap, below the heatmap
+  EXPECT_FALSE(s.layers[2].visible);                // existing layers untouched
+  s.layer(LayerKind::points);
+  ASSERT_EQ(s.layers.size(), 5u);
+  EXPECT_EQ(s.layers[3].kind, LayerKind::points);  // below the labels
+  s.heatmap().bandwidth_m = 750;                    // edits the existing layer in place
+  EXPECT_EQ(s.layers[2].heatmap.bandwidth_m, 750);
+  EXPECT_EQ(s.layers.size(), 5u);
+}
+
+TEST(MapStyle, AddMakesIdsUniqueAndMoveRemoveKeepOrder) {
+  MapStyle s = stack({LayerKind::sectors, LayerKind::context});
+  const size_t second = s.add(make_layer(LayerKind::context));
+  EXPECT_EQ(s.layers[second].id, "context-2");
+  EXPECT_TRUE(s.move(second, -1));
+  EXPECT_EQ(s.layers[1].id, "context-2");
+  EXPECT_FALSE(s.move(0, -1));  // already at the bottom
+  EXPECT_FALSE(s.move(2, +1));  // already on top
+  EXPECT_TRUE(s.remove(0));
+  ASSERT_EQ(s.layers.size(), 2u);
+  EXPECT_EQ(s.layers[0].id, "context-2");
+  EXPECT_FALSE(s.remove(5));
+}
+
+TEST(MapStyle, ProblemsNameTheLayerAndTheProperty) {
+  MapStyle s = stack({LayerKind::heatmap, LayerKind::choropleth, LayerKind::basemap});
+  s.layers[0].heatmap.bandwidth_m = 0;
+  s.layers[1].choropleth.classes = 12;
+  s.layers[1].opacity = 1.5f;
+  const auto problems = style_problems(s);
+  ASSERT_EQ(problems.size(), 4u);
+  EXPECT_NE(problems[0].find("layer 'heatmap': bandwidth_m"), std::string::npos);
+  EXPECT_NE(problems[1].find("layer 'choropleth': opacity"), std::string::npos);
+  EXPECT_NE(problems[2].find("classes must be 2..9"), std::string::npos);
+  EXPECT_NE(problems[3].find("basemap needs a source"), std::string::npos);
+  s.layers[1].id = "heatmap";
+  bool twice = false;
+  for (const std::string& p : style_problems(s)) twice |= p.find("used twice") != std::string::npos;
+  EXPECT_TRUE(twice);
+}
+
+TEST(StyleProtection, PartnerSafeRemovesPointsRaisesBandwidthAndOutlinesChangeMaps) {
+  MapStyle s = stack({LayerKind::sectors, LayerKind::choropleth, LayerKind::heatmap,
+                      LayerKind::points, LayerKind::labels});
+  s.layers[1].choropleth.measure = ChoroplethMeasure::change;
+  s.layers[2].heatmap.bandwidth_m = 300;
+  s.layers[2].heatmap.color_max_locked = true;
+  s.layers[2].heatmap.color_max = 123.456f;
+  const ProtectedStyle p = protect_style(s, DisclosurePolicy{});
+  ASSERT_TRUE(p.style.protection.has_value());
+  EXPECT_TRUE(p.style.protection->partner_safe);
+  EXPECT_EQ(p.style.find(LayerKind::points), nullptr);
+  EXPECT_EQ(p.style.find(LayerKind::choropleth), nullptr);
+  ASSERT_EQ(p.style.layers.size(), 4u);
+  EXPECT_EQ(p.style.layers[1].kind, LayerKind::sectors);  // the change map's place, as outlines
+  EXPECT_EQ(p.style.layers[1].id, "choropleth");
+  const HeatmapStyle h = p.style.heatmap();
+  EXPECT_EQ(h.bandwidth_m, kDefaultMinBandwidthM);
+  EXPECT_FLOAT_EQ(h.color_max, 120.0f);  // two significant digits
+  std::vector<StyleChange::Kind> kinds;
+  for (const StyleChange& c : p.changes) kinds.push_back(c.kind);
+  EXPECT_NE(std::find(kinds.begin(), kinds.end(), StyleChange::Kind::points_removed), kinds.end());
+  EXPECT_NE(std::find(kinds.begin(), kinds.end(), StyleChange::Kind::bandwidth_raised), kinds.end());
+  EXPECT_NE(std::find(kinds.begin(), kinds.end(), StyleChange::Kind::change_map_outlined),
+            kinds.end());
+  // The original is untouched (a value in, a value out).
+  EXPECT_EQ(s.layers.size(), 5u);
+  EXPECT_EQ(s.layers[2].heatmap.bandwidth_m, 300);
+}
+
+TEST(StyleProtection, InternalUseChangesNothingButMarksTheStyle) {
+  MapStyle s = stack({LayerKind::heatmap, LayerKind::points});
+  s.layers[0].heatmap.bandwidth_m = 200;
+  DisclosurePolicy internal;
+  internal.partner_safe = false;
+  const ProtectedStyle p = protect_style(s, internal);
+  ASSERT_TRUE(p.style.protection.has_value());
+  EXPECT_FALSE(p.style.protection->partner_safe);
+  EXPECT_TRUE(p.changes.empty());
+  MapStyle unmarked = p.style;
+  unmarked.protection.reset();
+  EXPECT_EQ(unmarked, s);
+}
+
+TEST(StyleProtection, HiddenPointsAreRemovedWithoutAChangeLine) {
+  MapStyle s = stack({LayerKind::points});
+  s.layers[0].visible = false;
+  const ProtectedStyle p = protect_style(s, DisclosurePolicy{});
+  EXPECT_TRUE(p.style.layers.empty());
+  EXPECT_TRUE(p.changes.empty());
+}
+
+TEST(StyleProtection, RejectsAPolicyBelowTheDefaults) {
+  DisclosurePolicy weak;
+  weak.k = 2;
+  EXPECT_ANY_THROW(protect_style(stack({LayerKind::heatmap}), weak));
+}
+
+}  // namespace
+}  // namespace faro
