@@ -45,7 +45,7 @@ std::vector<std::string> protect_export_options(render::MapSceneOptions& options
 
 void draw_protection_footer(const ui::MapRegion& region, Language language,
                             const DisclosurePolicy& policy) {
-  const std::string text = protection_footer(policy, language == Language::en ? "en" : "es");
+  const std::string text = protection_footer(policy, language);
   ImDrawList* dl = ImGui::GetForegroundDrawList();
   const float f = ImGui::GetFontSize();
   const ImVec2 size = ImGui::CalcTextSize(text.c_str());

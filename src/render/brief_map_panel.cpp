@@ -89,7 +89,8 @@ MapPanel draw_map_panel(cairo_t* cr, const BriefPageInput& in, const Strings& s,
   opt.width = wpx;
   opt.height = hpx;
   opt.padding_px = 0.03 * hpx;
-  opt.language = in.language;  // the map's own legend and scale bar in the page's language
+  opt.language =
+      language_code(in.language);  // the map's own legend and scale bar in the page's language
   opt.kde.kernel = KdeKernel::quartic;
   // One week holds few points, so the kernel is wider than the 400 m default and grows with the
   // area shown: 1/60 of the sectors' diagonal, 400..1500 m (CDMX: ~900 m; the demo city: ~400 m).

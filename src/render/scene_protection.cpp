@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "core/errors.hpp"
+#include "core/messages.hpp"
 
 namespace faro::render {
 
@@ -25,7 +26,7 @@ std::vector<uint8_t> hidden_sector_counts(const SectorSet& sectors, const Incide
 }
 
 std::string suppressed_label(const std::string& marker, const std::string& language) {
-  const char* word = language == "en" ? "suppressed" : "suprimido";
+  const char* word = tr(Msg::suppressed, language_from_code(language));
   return marker.rfind('<', 0) == 0 ? marker + " (" + word + ")" : std::string(word);
 }
 
@@ -82,7 +83,8 @@ std::vector<std::string> protect_scene_options(const DisclosurePolicy& policy,
     if (rounded > 0) opts.color_max = rounded;
   }
   opts.domain_significant_digits = policy.density_significant_digits;
-  opts.footer_lines = {protection_footer(policy, "es"), protection_footer(policy, "en")};
+  // In the map's language only: an English map carries no Spanish sentence, and the reverse.
+  opts.footer_lines = {protection_footer(policy, language_from_code(opts.language))};
   return changes;
 }
 

@@ -42,9 +42,15 @@ TEST(SceneProtection, PartnerSafeOptions) {
   EXPECT_FLOAT_EQ(*o.color_max, 7.5f);
   EXPECT_EQ(o.domain_significant_digits, 2);
   EXPECT_NEAR(o.min_drawn_density, 3.18310, 1e-5);
-  ASSERT_EQ(o.footer_lines.size(), 2u);
+  ASSERT_EQ(o.footer_lines.size(), 1u);  // the map's language only (default es)
   EXPECT_EQ(o.footer_lines[0],
             "Protección: conteos < 5 suprimidos, ancho de banda ≥ 500 m, unidad: sector");
+  MapSceneOptions english = o;
+  english.language = "en";
+  protect_scene_options(DisclosurePolicy{}, english, std::nullopt, std::nullopt);
+  ASSERT_EQ(english.footer_lines.size(), 1u);
+  EXPECT_EQ(english.footer_lines[0],
+            "Protection: counts < 5 suppressed, bandwidth ≥ 500 m, unit: sector");
   EXPECT_TRUE(o.stamp.empty());
   EXPECT_EQ(changes.size(), 4u);  // points, choropleth, bandwidth, density floor
   MapSceneOptions change;
