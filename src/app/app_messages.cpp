@@ -1,44 +1,37 @@
 #include "app/app_messages.hpp"
 
+#include "core/messages.hpp"
+
 namespace faro::app {
 namespace {
 
-struct Pair {
-  const char* es;
-  const char* en;
-};
-
-Pair texts(AppMsg msg) {
+Msg key(AppMsg msg) {
   switch (msg) {
     case AppMsg::load_failed:
-      return {"No se pudieron cargar los datos: %s", "Could not load the data: %s"};
+      return Msg::app_load_failed;
     case AppMsg::project_failed:
-      return {"No se pudo abrir el proyecto: %s", "Could not open the project: %s"};
+      return Msg::app_project_failed;
     case AppMsg::save_failed:
-      return {"No se pudo guardar el proyecto: %s", "Could not save the project: %s"};
+      return Msg::app_save_failed;
     case AppMsg::save_no_path:
-      return {"Elija dónde guardar el proyecto (Archivo > Guardar proyecto como…).",
-              "Choose where to save the project (File > Save project as…)."};
+      return Msg::app_save_no_path;
     case AppMsg::export_failed:
-      return {"No se pudo exportar el mapa: %s", "Could not export the map: %s"};
+      return Msg::app_export_failed;
     case AppMsg::export_done:
-      return {"Mapa exportado: %s", "Map exported: %s"};
+      return Msg::app_export_done;
     case AppMsg::load_cancelled:
-      return {"Carga cancelada.", "Load cancelled."};
+      return Msg::app_load_cancelled;
     case AppMsg::basemap_unsupported:
-      return {"El mapa interactivo aún no dibuja mapas base ráster (%s); use «faro render "
-              "--basemap» para exportarlo.",
-              "The live map cannot draw raster basemaps yet (%s); use “faro render --basemap” "
-              "to export one."};
+      return Msg::app_basemap_unsupported;
   }
-  return {"%s", "%s"};
+  return Msg::app_load_failed;
 }
 
 }  // namespace
 
 std::string app_text(AppMsg msg, Language lang, const std::string& detail) {
-  const Pair p = texts(msg);
-  std::string out = lang == Language::en ? p.en : p.es;
+  // Substituted by hand, not printf: `detail` is an error message or a path and may hold '%'.
+  std::string out = tr(key(msg), lang);
   const size_t at = out.find("%s");
   if (at != std::string::npos) out.replace(at, 2, detail);
   return out;

@@ -1,6 +1,6 @@
 #pragma once
-// The few user-facing messages the app itself produces (job errors, export notices), in Spanish
-// and English. Panel texts live in ui/i18n.hpp.
+// The few user-facing messages the app itself produces (job errors, export notices): names for
+// their catalogue keys (core/messages.hpp, app_* keys) and the one-%s substitution they share.
 #include <string>
 
 #include "core/session.hpp"
@@ -8,12 +8,12 @@
 namespace faro::app {
 
 enum class AppMsg {
-  load_failed,       // "Could not load the data: %s"
-  project_failed,    // "Could not open the project: %s"
-  save_failed,       // "Could not save the project: %s"
-  save_no_path,      // no project path yet
-  export_failed,     // "Could not export the map: %s"
-  export_done,       // "Map exported: %s"
+  load_failed,     // "Could not load the data: %s"
+  project_failed,  // "Could not open the project: %s"
+  save_failed,     // "Could not save the project: %s"
+  save_no_path,    // no project path yet
+  export_failed,   // "Could not export the map: %s"
+  export_done,     // "Map exported: %s"
   load_cancelled,
   basemap_unsupported,  // the live map has no raster basemap yet
 };

@@ -21,7 +21,7 @@ std::string shown_count(int64_t count, bool protect, const DisclosurePolicy& pol
 
 void draw_protection_footer(const ui::MapRegion& region, Language language,
                             const DisclosurePolicy& policy) {
-  const std::string text = protection_footer(policy, language == Language::en ? "en" : "es");
+  const std::string text = protection_footer(policy, language);
   ImDrawList* dl = ImGui::GetForegroundDrawList();
   const float f = ImGui::GetFontSize();
   const ImVec2 size = ImGui::CalcTextSize(text.c_str());

@@ -9,6 +9,7 @@
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "cli/data_args.hpp"
+#include "cli/lang_args.hpp"
 #include "core/brief_disclosure.hpp"
 #include "core/demo_city.hpp"
 #include "core/errors.hpp"
@@ -53,7 +54,7 @@ CommandSpec brief_spec() {
       {"programs", "SOURCE",
        "programs: GeoPackage with program_sectors, or CSV program,sector,start[,end]"});
   spec.options.push_back({"week", "YYYY-Www", "ISO week, e.g. 2024-W07 (default: last complete)"});
-  spec.options.push_back({"lang", "es|en", "language of the page (default es)"});
+  spec.options.push_back(lang_option("the page, and of the CSV notice (default: both)"));
   spec.options.push_back(
       {"sort", "COLUMN[:asc]", "CSV row order by a column (default: sector order of the source)"});
   spec.options.push_back({"dpi", "N", "PNG resolution (default 150)"});
@@ -114,8 +115,8 @@ int cmd_brief(const std::vector<std::string>& args_in, std::ostream& out, std::o
     week = parse_iso_week(*w);
     if (!week) throw UsageError("--week must be an ISO week such as 2024-W07, got '" + *w + "'");
   }
-  const std::string lang = args.get_or("lang", "es");
-  if (lang != "es" && lang != "en") throw UsageError("--lang must be es or en, got '" + lang + "'");
+  const std::optional<Language> chosen = chosen_language(args, "brief");
+  const Language lang = chosen.value_or(language_from_environment());
   std::optional<BriefColumn> sort;
   bool ascending = false;
   if (auto s = args.get("sort")) {
@@ -157,10 +158,11 @@ int cmd_brief(const std::vector<std::string>& args_in, std::ostream& out, std::o
   }
   DisclosurePolicy policy;
   policy.partner_safe = !args.has("internal");
-  const BriefProtection protection = protect_weekly_brief(brief, policy);
+  BriefProtection protection = protect_weekly_brief(brief, policy);
+  protection.csv_notice = file_notice(policy, chosen);
   if (protection.partner_safe)
     err << "partner-safe: " << protection.hidden_values << " counts hidden (marker \""
-        << protection.marker << "\"); " << protection.footer_en << "\n";
+        << protection.marker << "\"); " << protection_footer(policy, Language::en) << "\n";
   else
     err << "stamp: " << internal_use_stamp() << "\n";
   if (format == Format::csv) {
@@ -182,10 +184,9 @@ int cmd_brief(const std::vector<std::string>& args_in, std::ostream& out, std::o
     in.programs = &programs;
     in.language = lang;
     const std::string incidents_name = fs::path(data.incidents_source).filename().string();
-    in.data_title = data.synthetic ? DemoCity{}.name : incidents_name;
-    in.source_line = data.synthetic
-                         ? (lang == "en" ? "Faro — synthetic city" : "Faro — ciudad sintética")
-                         : (lang == "en" ? "Source: " : "Fuente: ") + incidents_name + " · Faro";
+    in.data_title = data.synthetic ? tr(Msg::map_demo_city, lang) : incidents_name;
+    in.source_line = data.synthetic ? std::string(tr(Msg::map_source_synthetic, lang))
+                                    : tr(Msg::map_source_prefix, lang) + incidents_name + " · Faro";
     in.filter_text = args.get_or("where", "");
     in.generated = generation_date();
     in.synthetic = data.synthetic;

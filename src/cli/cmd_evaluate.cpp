@@ -8,8 +8,10 @@
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "cli/data_args.hpp"
+#include "cli/lang_args.hpp"
 #include "core/demo_city.hpp"
 #include "core/errors.hpp"
+#include "core/evaluation_text.hpp"
 #include "core/program_evaluation.hpp"
 #include "io/atomic_file.hpp"
 #include "io/evaluation_report.hpp"
@@ -44,6 +46,7 @@ CommandSpec evaluate_spec() {
   spec.options.push_back(
       {"comparison", "A,B,...", "comparison sectors (default: all in no program)"});
   spec.options.push_back({"o", "FILE", "write the JSON report to FILE (atomically)"});
+  spec.options.push_back(lang_option("the summary's sentences and reasons (the JSON has both)"));
   return spec;
 }
 
@@ -89,13 +92,20 @@ std::string interval(const RateRatio& r) {
   return fixed(r.rate_ratio) + " (95 % CI " + fixed(r.ci_low) + " to " + fixed(r.ci_high) + ")";
 }
 
-void print_summary(std::ostream& out, const ProgramEvaluation& ev, const LoadedData& data) {
+// The numbers are laid out the same in both languages; what a person reads as words (the
+// plain-words sentence, the caution, why something is missing or excluded) follows `lang`.
+void print_summary(std::ostream& out, const ProgramEvaluation& ev, const LoadedData& data,
+                   Language lang) {
   const SectorSet& set = data.sectors;
-  out << "Program: " << ev.label << (data.synthetic ? "  [datos sintéticos / synthetic data]" : "")
+  out << tr(Msg::eval_program, lang) << ": " << ev.label
+      << (data.synthetic ? std::string("  [") + tr(Msg::map_synthetic_stamp, lang) + "]" : "")
       << "\nData: " << format_date(ev.data_from) << " to " << format_date(ev.data_to_exclusive - 1)
       << "; windows of " << ev.window_weeks << " weeks before and after each rollout\n";
   for (const auto& [s, why] : ev.excluded)
-    out << "  excluded " << set.sectors[s].name << ": " << why << "\n";
+    out << "  "
+        << tr_format(lang, Msg::eval_excluded_sector, set.sectors[s].name.c_str(),
+                     eval_reason_text(why, lang).c_str())
+        << "\n";
   if (!ev.eligible.empty()) {
     out << "Treated (" << ev.treated.sectors.size() << "): " << sector_list(ev.treated.sectors, set)
         << "\n  before " << fixed(ev.treated.before, 0) << ", after " << fixed(ev.treated.after, 0)
@@ -110,10 +120,10 @@ void print_summary(std::ostream& out, const ProgramEvaluation& ev, const LoadedD
     const DidResult& d = *ev.did.value;
     out << "Difference in differences: rate ratio " << interval(d.did) << " (Poisson); "
         << interval(d.did_robust) << " (dispersion " << fixed(d.dispersion) << ")\n  "
-        << d.sentence_en << "\n  " << d.sentence_es << "\n";
-    if (!d.caution_en.empty()) out << "  caution: " << d.caution_en << "\n";
+        << did_sentence(d, lang) << "\n";
+    if (d.small_counts) out << "  " << did_caution(d, lang) << "\n";
   } else {
-    out << "Difference in differences: not estimated: " << ev.did.reason << "\n";
+    out << tr(Msg::eval_did_missing, lang) << eval_reason_text(ev.did.why, lang) << "\n";
   }
   if (ev.its) {
     const ItsResult& r = *ev.its.value;
@@ -125,7 +135,7 @@ void print_summary(std::ostream& out, const ProgramEvaluation& ev, const LoadedD
         << interval(r.slope_change.ratio) << "\n  pre-trend per year " << interval(r.trend.ratio)
         << "\n";
   } else {
-    out << "Interrupted time series: not estimated: " << ev.its.reason << "\n";
+    out << tr(Msg::eval_its_missing, lang) << eval_reason_text(ev.its.why, lang) << "\n";
   }
 }
 
@@ -138,6 +148,7 @@ int cmd_evaluate(const std::vector<std::string>& argv, std::ostream& out, std::o
     out << usage_text(spec);
     return kExitOk;
   }
+  const Language lang = language_from_args(args, "evaluate");
   const int window = parse_window_weeks(args.get_or("window", "52w"));
   const std::string by = args.get_or("by", "week");
   if (by != "week" && by != "month") throw UsageError("--by must be week or month");
@@ -162,7 +173,7 @@ int cmd_evaluate(const std::vector<std::string>& argv, std::ostream& out, std::o
 
   const ProgramEvaluation ev =
       evaluate_program(data.incidents, data.sectors.size(), data.filter, req);
-  print_summary(out, ev, data);
+  print_summary(out, ev, data, lang);
 
   if (auto path = args.get("o")) {
     io::EvaluationReportContext ctx;

@@ -7,6 +7,7 @@
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "cli/data_args.hpp"
+#include "cli/lang_args.hpp"
 #include "core/aggregate.hpp"
 #include "core/disclosure.hpp"
 #include "core/errors.hpp"
@@ -41,6 +42,7 @@ CommandSpec export_spec() {
   spec.options.push_back(
       {"ledger", "FILE", "ledger of published values (rule against differencing)"});
   spec.options.push_back({"o", "FILE", "output .csv, .geojson or .gpkg (written atomically)"});
+  spec.options.push_back(lang_option("the file's protection notice (default: both, es / en)"));
   return spec;
 }
 
@@ -69,6 +71,7 @@ int cmd_export(const std::vector<std::string>& argv, std::ostream& out, std::ost
     out << usage_text(spec);
     return kExitOk;
   }
+  const std::optional<Language> notice_lang = chosen_language(args, "export");
   const auto output = args.get("o");
   if (!output) throw UsageError("faro export: -o FILE (.csv, .geojson or .gpkg) is required");
   io::aggregate_format_for(*output);  // usage errors before any loading
@@ -105,10 +108,9 @@ int cmd_export(const std::vector<std::string>& argv, std::ostream& out, std::ost
   e.table = protect_table(counts.counts, rows, cols, policy, &labels,
                           policy.partner_safe ? &ledger : nullptr);
 
-  e.notice = policy.partner_safe ? protection_footer(policy, "es", false) + " / " +
-                                       protection_footer(policy, "en", false)
-                                 : std::string(internal_use_stamp());
-  if (data.synthetic) e.notice += " · DATOS SINTÉTICOS / SYNTHETIC DATA";
+  e.notice =
+      policy.partner_safe ? file_notice(policy, notice_lang) : std::string(internal_use_stamp());
+  if (data.synthetic) e.notice += " · " + synthetic_notice(notice_lang);
   io::write_aggregate(*output, e, data.sectors);
 
   if (policy.partner_safe) {

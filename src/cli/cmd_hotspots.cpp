@@ -14,6 +14,7 @@
 #include "cli/distance_args.hpp"
 #include "cli/hotspot_output.hpp"
 #include "cli/hotspot_units.hpp"
+#include "cli/lang_args.hpp"
 #include "core/demo_city.hpp"
 #include "core/disclosure.hpp"
 #include "core/errors.hpp"
@@ -64,6 +65,7 @@ CommandSpec hotspots_spec() {
           {"width", "PX", "PNG width (default 1600)"},
           {"height", "PX", "PNG height (default 1200)"},
           {"title", "TEXT", "PNG title"},
+          lang_option("the PNG's words and the notice (default: both, es / en)"),
           {"internal", "", "raw counts and statistics for internal use (stamped)"},
           {"o", "FILE", "output .csv, .geojson or .png (required; written atomically)"},
       });
@@ -99,6 +101,7 @@ int cmd_hotspots(const std::vector<std::string>& argv, std::ostream& out, std::o
     return kExitOk;
   }
   // Every argument is checked before any data is read.
+  const std::optional<Language> notice_lang = chosen_language(args, "hotspots");
   const auto unit = parse_unit_kind(args.get_or("unit", "sectors"));
   if (!unit) throw UsageError("--unit must be sectors, grid or hex");
   const double cell = parse_distance_m(args.get_or("cell", "500"), "--cell");
@@ -140,8 +143,8 @@ int cmd_hotspots(const std::vector<std::string>& argv, std::ostream& out, std::o
   // (the PNG subtitle prints it), so a hidden count cannot be recovered by subtraction.
   DisclosurePolicy policy;
   policy.partner_safe = !args.has("internal");
-  if (*unit == UnitKind::grid) policy.unit_es = "celda de cuadrícula", policy.unit_en = "grid cell";
-  if (*unit == UnitKind::hex) policy.unit_es = "hexágono", policy.unit_en = "hexagon";
+  if (*unit == UnitKind::grid) policy.unit = DisclosureUnit::grid_cell;
+  if (*unit == UnitKind::hex) policy.unit = DisclosureUnit::hexagon;
   std::vector<int64_t> cells;
   for (double c : report.counts) cells.push_back(static_cast<int64_t>(std::llround(c)));
   cells.push_back(static_cast<int64_t>(units.outside));
@@ -154,10 +157,9 @@ int cmd_hotspots(const std::vector<std::string>& argv, std::ostream& out, std::o
     units_hidden += report.count_hidden.back();
   }
   const bool total_hidden = table.is_hidden(cells.size(), 0);
-  report.notice = policy.partner_safe ? protection_footer(policy, "es", false) + " / " +
-                                            protection_footer(policy, "en", false)
-                                      : std::string(internal_use_stamp());
-  if (data.synthetic) report.notice += " · DATOS SINTÉTICOS / SYNTHETIC DATA";
+  report.notice =
+      policy.partner_safe ? file_notice(policy, notice_lang) : std::string(internal_use_stamp());
+  if (data.synthetic) report.notice += " · " + synthetic_notice(notice_lang);
   const auto t1 = std::chrono::steady_clock::now();
   report.gi = gi_star(report.counts, units.weights, gi_options);
   const auto t2 = std::chrono::steady_clock::now();
@@ -210,14 +212,22 @@ int cmd_hotspots(const std::vector<std::string>& argv, std::ostream& out, std::o
         << "usually need --permutations 9999\n";
 
   if (ext == ".png") {
-    report.title = args.get_or("title", "Puntos calientes Gi* / Gi* hot spots");
+    const Language words = notice_lang.value_or(Language::es);
+    report.language = notice_lang;
+    report.title = args.get_or("title", tr_either(notice_lang, Msg::hotspot_map_title));
     report.subtitle = (args.has("from") || args.has("to")
-                           ? args.get_or("from", "inicio") + " – " + args.get_or("to", "fin") + ", "
+                           ? args.get_or("from", tr(Msg::hotspot_start, words)) + " – " +
+                                 args.get_or("to", tr(Msg::hotspot_end, words)) + ", "
                            : std::string()) +
                       (total_hidden ? std::string()
-                                    : std::to_string(table.at(cells.size(), 0)) + " incidentes, ") +
-                      neighbours.text();
-    report.source_line = "Fuente / source: " + io::redact_source(data.incidents_source);
+                                    : tr_format(words, Msg::hotspot_incidents,
+                                                std::to_string(table.at(cells.size(), 0)).c_str()) +
+                                          ", ") +
+                      neighbours.text(words);
+    // "Fuente / Source: " without --lang; the overlay adds no prefix of its own then.
+    std::string prefix = tr_either(notice_lang, Msg::map_source_prefix);
+    if (!notice_lang) prefix = "Fuente / Source: ";
+    report.source_line = prefix + io::redact_source(data.incidents_source);
     write_hotspots_png(report, path, width, height);
   } else {
     io::write_file_atomically(path,

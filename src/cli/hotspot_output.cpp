@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "cli/data_args.hpp"
+#include "cli/lang_args.hpp"
 #include "core/errors.hpp"
 #include "io/png_writer.hpp"
 #include "io/reproject.hpp"
@@ -176,21 +177,26 @@ void write_hotspots_png(const HotspotReport& r, const std::string& path, int wid
   overlay.subtitle = r.subtitle;
   overlay.source_line = r.source_line;
   overlay.synthetic = r.synthetic;
+  overlay.language = language_code(r.language.value_or(Language::es));
   if (r.partner_safe)
     overlay.footer_lines = {r.notice};
   else if (!r.notice.empty())
     overlay.stamp = r.notice;
   overlay.ui_scale = height / 1080.0;
   render::LegendClasses legend;
-  legend.title = "Gi* (puntos calientes / hot spots)";
-  const std::pair<int8_t, const char*> entries[] = {
-      {3, "Caliente 99 % / hot 99 %"}, {2, "Caliente 95 % / hot 95 %"},
-      {1, "Caliente 90 % / hot 90 %"}, {0, "No significativo / not significant"},
-      {-1, "Frío 90 % / cold 90 %"},   {-2, "Frío 95 % / cold 95 %"},
-      {-3, "Frío 99 % / cold 99 %"}};
-  for (const auto& [bin, label] : entries) {
-    const ClassColor c = gi_bin_color(bin);
-    legend.entries.push_back({label, {c.r, c.g, c.b, 255}, {90, 90, 90, 255}});
+  legend.title = tr_either(r.language, Msg::hotspot_title);
+  // The class label in one language, or "es / en" when no --lang was given.
+  const auto label = [&](int bin) {
+    const auto one = [&](Language l) {
+      if (bin == 0) return std::string(tr(Msg::hotspot_not_significant, l));
+      const int level = std::abs(bin) == 3 ? 99 : std::abs(bin) == 2 ? 95 : 90;
+      return tr_format(l, bin > 0 ? Msg::hotspot_hot : Msg::hotspot_cold, level);
+    };
+    return r.language ? one(*r.language) : one(Language::es) + " / " + one(Language::en);
+  };
+  for (int bin = 3; bin >= -3; --bin) {
+    const ClassColor c = gi_bin_color(static_cast<int8_t>(bin));
+    legend.entries.push_back({label(bin), {c.r, c.g, c.b, 255}, {90, 90, 90, 255}});
   }
   overlay.classes.push_back(std::move(legend));
   render::draw_overlay(image, camera, overlay);

@@ -32,6 +32,8 @@ struct HotspotReport {
   // Map annotation.
   std::string title, subtitle, source_line;
   bool synthetic = false;
+  // Words on the map and in the notice: --lang's language, or both ("es / en") when not given.
+  std::optional<Language> language;
 };
 
 // "# <notice>" line, then unit,count,gi_z,p,p_fdr,class,gi_bin,p_norm[,emerging,trend_z,trend_p].

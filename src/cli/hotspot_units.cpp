@@ -6,17 +6,16 @@
 #include "cli/distance_args.hpp"
 #include "core/errors.hpp"
 #include "core/hex_grid.hpp"
+#include "core/messages.hpp"
 #include "core/polygon_index.hpp"
 
 namespace faro::cli {
 
-std::string NeighbourSpec::text() const {
-  std::ostringstream s;
-  if (distance)
-    s << "distance band " << distance_m << " m between centres";
-  else
-    s << "queen contiguity (" << tolerance_m << " m tolerance)";
-  return s.str();
+std::string NeighbourSpec::text(Language lang) const {
+  std::ostringstream metres;
+  metres << (distance ? distance_m : tolerance_m);
+  return tr_format(lang, distance ? Msg::hotspot_distance_band : Msg::hotspot_queen,
+                   metres.str().c_str());
 }
 
 std::optional<UnitKind> parse_unit_kind(std::string_view s) {

@@ -10,6 +10,7 @@
 
 #include "core/geometry.hpp"
 #include "core/incidents.hpp"
+#include "core/messages.hpp"
 #include "core/sectors.hpp"
 #include "core/spatial_weights.hpp"
 #include "core/time_bins.hpp"
@@ -24,7 +25,8 @@ struct NeighbourSpec {
   bool distance = false;
   double distance_m = 0;
   double tolerance_m = 1.0;
-  std::string text() const;  // e.g. "queen contiguity (1 m tolerance)"
+  // e.g. "queen contiguity (1 m tolerance)" (the default, English, is what stderr reports).
+  std::string text(Language lang = Language::en) const;
 };
 
 std::optional<UnitKind> parse_unit_kind(std::string_view s);  // sectors|grid|hex

@@ -293,10 +293,7 @@ class BriefProtector {
     for (size_t i = 0; i < early_; ++i) out.hidden_values += timeline_hidden_[i];
     for (size_t i = 0; i < out.timeline_hidden.size(); ++i)
       if (out.timeline_hidden[i] && b_.timeline[i] >= p_.k) out.marker = "s";
-    out.footer_es = protection_footer(p_, "es", true);
-    out.footer_en = protection_footer(p_, "en", true);
-    out.csv_notice =
-        protection_footer(p_, "es", false) + " / " + protection_footer(p_, "en", false);
+    out.csv_notice = protection_footer_both(p_, false);
     return out;
   }
 

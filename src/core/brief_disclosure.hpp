@@ -53,7 +53,6 @@ struct BriefProtection {
   bool outside_week_hidden = false;      // the "in no sector" count of the week
   std::vector<uint8_t> timeline_hidden;  // parallel to WeeklyBrief::timeline
   size_t hidden_values = 0;              // counts hidden (table cells incl. margins + timeline)
-  std::string footer_es, footer_en;      // protection_footer() for the page (with the map)
   std::string csv_notice;                // the CSV's first line, without "# "
 
   // The mask of `row` ("(all)" when sector_index < 0); nothing hidden when internal.

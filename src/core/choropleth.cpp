@@ -1,5 +1,7 @@
 #include "core/choropleth.hpp"
 
+#include "core/messages.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -29,20 +31,24 @@ bool is_change_measure(ChoroplethMeasure m) {
   return m == ChoroplethMeasure::change || m == ChoroplethMeasure::change_pct;
 }
 
-std::string choropleth_units(ChoroplethMeasure m) {
+std::string choropleth_units(ChoroplethMeasure m, Language lang) {
   switch (m) {
     case ChoroplethMeasure::count:
-      return "incidentes";
+      return tr(Msg::units_count, lang);
     case ChoroplethMeasure::per_km2:
-      return "incidentes/km²";
+      return tr(Msg::units_per_km2, lang);
     case ChoroplethMeasure::per_10k:
-      return "incidentes por 10 000 hab.";
+      return tr(Msg::units_per_10k, lang);
     case ChoroplethMeasure::change:
-      return "cambio en incidentes";
+      return tr(Msg::units_change, lang);
     case ChoroplethMeasure::change_pct:
-      return "% de cambio";
+      return tr(Msg::units_change_pct, lang);
   }
   return "";
+}
+
+std::string choropleth_units(ChoroplethMeasure m) {
+  return choropleth_units(m, Language::es);
 }
 
 std::vector<double> sector_counts(const SectorSet& sectors, const IncidentStore& incidents) {

@@ -17,6 +17,9 @@
 
 namespace faro {
 
+// Declared in core/session.hpp, which includes this header; the definition is there.
+enum class Language;
+
 // change: count in the period minus the count in an equally long previous period; change_pct:
 // the same as a percentage of the previous count (see core/choropleth_change.hpp).
 enum class ChoroplethMeasure { count, per_km2, per_10k, change, change_pct };
@@ -27,11 +30,13 @@ std::optional<ChoroplethMeasure> parse_choropleth_measure(
 std::optional<ChoroplethScale> parse_choropleth_scale(
     std::string_view s);  // quantile|equal|jenks|continuous
 bool is_change_measure(ChoroplethMeasure m);
-// Unit text for legends, e.g. "incidentes/km²" (", por año" is the caller's business).
+// Unit text for legends from the catalogue, e.g. "incidentes/km²" / "incidents/km²" (" por año"
+// is the caller's business, Msg::map_per_year_suffix). Without a language: Spanish.
+std::string choropleth_units(ChoroplethMeasure m, Language lang);
 std::string choropleth_units(ChoroplethMeasure m);
 
-// range: values in [lower, upper]; no_change: exactly 0 on a change map; new_sectors: a change map's
-// sectors with no incidents in the previous period and some now (no finite percentage);
+// range: values in [lower, upper]; no_change: exactly 0 on a change map; new_sectors: a change
+// map's sectors with no incidents in the previous period and some now (no finite percentage);
 // none_in_either: a percentage change map's sectors with no incidents in both periods (no value).
 enum class ChoroplethClassKind : uint8_t { range, no_change, new_sectors, none_in_either };
 

@@ -289,18 +289,26 @@ double round_significant(double v, int digits) {
   return std::round(v * scale) / scale;
 }
 
-std::string protection_footer(const DisclosurePolicy& policy, const std::string& language,
+std::string protection_footer(const DisclosurePolicy& policy, Language language,
                               bool with_bandwidth) {
-  const std::string k = std::to_string(policy.k);
+  const Msg unit = policy.unit == DisclosureUnit::grid_cell ? Msg::unit_grid_cell
+                   : policy.unit == DisclosureUnit::hexagon ? Msg::unit_hexagon
+                                                            : Msg::unit_sector;
   char bw[32];
   std::snprintf(bw, sizeof bw, "%.0f", policy.min_bandwidth_m);
-  if (language == "en")
-    return "Protection: counts < " + k + " suppressed" +
-           (with_bandwidth ? std::string(", bandwidth ≥ ") + bw + " m" : std::string()) +
-           ", unit: " + policy.unit_en;
-  return "Protección: conteos < " + k + " suprimidos" +
-         (with_bandwidth ? std::string(", ancho de banda ≥ ") + bw + " m" : std::string()) +
-         ", unidad: " + policy.unit_es;
+  return tr_format(language, Msg::protection_counts, policy.k) +
+         (with_bandwidth ? tr_format(language, Msg::protection_bandwidth, bw) : std::string()) +
+         tr_format(language, Msg::protection_unit, tr(unit, language));
+}
+
+std::string protection_footer(const DisclosurePolicy& policy, const std::string& language,
+                              bool with_bandwidth) {
+  return protection_footer(policy, language_from_code(language), with_bandwidth);
+}
+
+std::string protection_footer_both(const DisclosurePolicy& policy, bool with_bandwidth) {
+  return protection_footer(policy, Language::es, with_bandwidth) + " / " +
+         protection_footer(policy, Language::en, with_bandwidth);
 }
 
 const char* internal_use_stamp() {

@@ -39,18 +39,23 @@
 #include <string>
 #include <vector>
 
+#include "core/messages.hpp"
+
 namespace faro {
 
 constexpr int kDefaultDisclosureK = 5;
 constexpr double kDefaultMinBandwidthM = 500.0;
 
+// The unit counts are aggregated to, as the protection notice names it.
+enum class DisclosureUnit { sector, grid_cell, hexagon };
+
 struct DisclosurePolicy {
   bool partner_safe = true;     // false = internal use: raw counts, stamped "USO INTERNO"
   int k = kDefaultDisclosureK;  // counts 1..k-1 hidden; settable upward only (validate())
-  double min_bandwidth_m = kDefaultMinBandwidthM;      // heatmap bandwidth floor, metres
-  int density_significant_digits = 2;                  // density values shown with 2 digits
-  bool show_zeros = true;                              // see rule 1 above
-  std::string unit_es = "sector", unit_en = "sector";  // aggregation unit named in the footer
+  double min_bandwidth_m = kDefaultMinBandwidthM;  // heatmap bandwidth floor, metres
+  int density_significant_digits = 2;              // density values shown with 2 digits
+  bool show_zeros = true;                          // see rule 1 above
+  DisclosureUnit unit = DisclosureUnit::sector;    // aggregation unit named in the footer
 
   // Throws faro::UsageError when k < kDefaultDisclosureK (k is settable upward only: a partner
   // must be able to rely on the stated default), the bandwidth floor is below 500 m, or the
@@ -111,12 +116,18 @@ std::vector<size_t> recoverable_cells(const ProtectedTable& table);
 // `v` rounded to `digits` significant digits (0 stays 0); used for density values and legends.
 double round_significant(double v, int digits);
 
-// The footer that states the protection applied, e.g.
-// "Protección: conteos < 5 suprimidos, ancho de banda ≥ 500 m, unidad: sector" (language "es") or
-// "Protection: counts < 5 suppressed, bandwidth ≥ 500 m, unit: sector" (language "en").
+// The footer that states the protection applied, worded from the catalogue (core/messages.hpp):
+// "Protección: conteos < 5 suprimidos, ancho de banda ≥ 500 m, unidad: sector" (es) or
+// "Protection: counts < 5 suppressed, bandwidth ≥ 500 m, unit: sector" (en).
 // `with_bandwidth` = false leaves out the bandwidth clause (tables without a heatmap).
+std::string protection_footer(const DisclosurePolicy& policy, Language language,
+                              bool with_bandwidth = true);
+// The same by language code ("en", else Spanish), for callers that carry a code string.
 std::string protection_footer(const DisclosurePolicy& policy, const std::string& language,
                               bool with_bandwidth = true);
+// Both languages, "es / en": the one-line notice of files read on both sides of a partnership
+// when no --lang was chosen.
+std::string protection_footer_both(const DisclosurePolicy& policy, bool with_bandwidth);
 
 // The stamp on internal outputs: "USO INTERNO / INTERNAL USE".
 const char* internal_use_stamp();

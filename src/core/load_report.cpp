@@ -11,86 +11,68 @@ bool is_rejection(RowIssue r) {
 
 const char* code(RowIssue r) {
   switch (r) {
-    case RowIssue::missing_coordinates: return "missing_coordinates";
-    case RowIssue::unparseable_coordinates: return "unparseable_coordinates";
-    case RowIssue::zero_zero: return "zero_zero";
-    case RowIssue::outside_extent: return "outside_extent";
-    case RowIssue::swapped_lat_lon: return "swapped_lat_lon";
-    case RowIssue::missing_date: return "missing_date";
-    case RowIssue::unparseable_date: return "unparseable_date";
-    case RowIssue::date_out_of_range: return "date_out_of_range";
-    case RowIssue::duplicate_id: return "duplicate_id";
-    case RowIssue::not_a_point: return "not_a_point";
-    case RowIssue::reprojection_failed: return "reprojection_failed";
-    case RowIssue::empty_geometry: return "empty_geometry";
-    case RowIssue::filtered_by_date: return "filtered_by_date";
-    case RowIssue::malformed_row: return "malformed_row";
-    case RowIssue::missing_time: return "missing_time";
-    case RowIssue::unparseable_time: return "unparseable_time";
-    case RowIssue::invalid_geometry_repaired: return "invalid_geometry_repaired";
-    case RowIssue::transcoded_latin1: return "transcoded_latin1";
-    case RowIssue::duplicate_name_renamed: return "duplicate_name_renamed";
-    case RowIssue::not_a_polygon: return "not_a_polygon";
-    case RowIssue::missing_name: return "missing_name";
-    case RowIssue::count_: break;
+    case RowIssue::missing_coordinates:
+      return "missing_coordinates";
+    case RowIssue::unparseable_coordinates:
+      return "unparseable_coordinates";
+    case RowIssue::zero_zero:
+      return "zero_zero";
+    case RowIssue::outside_extent:
+      return "outside_extent";
+    case RowIssue::swapped_lat_lon:
+      return "swapped_lat_lon";
+    case RowIssue::missing_date:
+      return "missing_date";
+    case RowIssue::unparseable_date:
+      return "unparseable_date";
+    case RowIssue::date_out_of_range:
+      return "date_out_of_range";
+    case RowIssue::duplicate_id:
+      return "duplicate_id";
+    case RowIssue::not_a_point:
+      return "not_a_point";
+    case RowIssue::reprojection_failed:
+      return "reprojection_failed";
+    case RowIssue::empty_geometry:
+      return "empty_geometry";
+    case RowIssue::filtered_by_date:
+      return "filtered_by_date";
+    case RowIssue::malformed_row:
+      return "malformed_row";
+    case RowIssue::missing_time:
+      return "missing_time";
+    case RowIssue::unparseable_time:
+      return "unparseable_time";
+    case RowIssue::invalid_geometry_repaired:
+      return "invalid_geometry_repaired";
+    case RowIssue::transcoded_latin1:
+      return "transcoded_latin1";
+    case RowIssue::duplicate_name_renamed:
+      return "duplicate_name_renamed";
+    case RowIssue::not_a_polygon:
+      return "not_a_polygon";
+    case RowIssue::missing_name:
+      return "missing_name";
+    case RowIssue::count_:
+      break;
   }
   return "?";
 }
 
 const char* describe(RowIssue r) {
-  switch (r) {
-    case RowIssue::missing_coordinates: return "missing coordinates";
-    case RowIssue::unparseable_coordinates: return "unparseable coordinates";
-    case RowIssue::zero_zero: return "coordinates are (0,0)";
-    case RowIssue::outside_extent: return "outside the sectors' extent (beyond the margin)";
-    case RowIssue::swapped_lat_lon: return "latitude and longitude look swapped";
-    case RowIssue::missing_date: return "missing date";
-    case RowIssue::unparseable_date: return "unparseable date";
-    case RowIssue::date_out_of_range: return "date out of range";
-    case RowIssue::duplicate_id: return "duplicate id";
-    case RowIssue::not_a_point: return "geometry is not a point";
-    case RowIssue::reprojection_failed: return "reprojection failed";
-    case RowIssue::empty_geometry: return "empty or null geometry";
-    case RowIssue::filtered_by_date: return "outside the requested date range";
-    case RowIssue::malformed_row: return "malformed row";
-    case RowIssue::missing_time: return "no time of day (midnight used)";
-    case RowIssue::unparseable_time: return "unparseable time of day (midnight used)";
-    case RowIssue::invalid_geometry_repaired: return "invalid geometry repaired in memory";
-    case RowIssue::transcoded_latin1: return "text read as Latin-1 (not UTF-8)";
-    case RowIssue::duplicate_name_renamed: return "duplicate name renamed";
-    case RowIssue::not_a_polygon: return "geometry is not a polygon";
-    case RowIssue::missing_name: return "empty name (named after the feature id)";
-    case RowIssue::count_: break;
-  }
-  return "?";
+  return describe(r, Language::en);
 }
 
 const char* describe_es(RowIssue r) {
-  switch (r) {
-    case RowIssue::missing_coordinates: return "sin coordenadas";
-    case RowIssue::unparseable_coordinates: return "coordenadas ilegibles";
-    case RowIssue::zero_zero: return "coordenadas (0,0)";
-    case RowIssue::outside_extent: return "fuera de la extensión de los sectores";
-    case RowIssue::swapped_lat_lon: return "latitud y longitud parecen invertidas";
-    case RowIssue::missing_date: return "sin fecha";
-    case RowIssue::unparseable_date: return "fecha ilegible";
-    case RowIssue::date_out_of_range: return "fecha fuera de rango";
-    case RowIssue::duplicate_id: return "id duplicado";
-    case RowIssue::not_a_point: return "la geometría no es un punto";
-    case RowIssue::reprojection_failed: return "falló la reproyección";
-    case RowIssue::empty_geometry: return "geometría vacía o nula";
-    case RowIssue::filtered_by_date: return "fuera del rango de fechas pedido";
-    case RowIssue::malformed_row: return "fila mal formada";
-    case RowIssue::missing_time: return "sin hora (se usó medianoche)";
-    case RowIssue::unparseable_time: return "hora ilegible (se usó medianoche)";
-    case RowIssue::invalid_geometry_repaired: return "geometría inválida reparada en memoria";
-    case RowIssue::transcoded_latin1: return "texto leído como Latin-1 (no UTF-8)";
-    case RowIssue::duplicate_name_renamed: return "nombre duplicado renombrado";
-    case RowIssue::not_a_polygon: return "la geometría no es un polígono";
-    case RowIssue::missing_name: return "nombre vacío (se usó el id del elemento)";
-    case RowIssue::count_: break;
-  }
-  return "?";
+  return describe(r, Language::es);
+}
+
+const char* describe(RowIssue r, Language lang) {
+  if (r == RowIssue::count_) return "?";
+  // The catalogue's issue_* keys follow RowIssue's order (tests/core/messages_test.cpp).
+  return tr(
+      static_cast<Msg>(static_cast<int>(Msg::issue_missing_coordinates) + static_cast<int>(r)),
+      lang);
 }
 
 void LoadReport::add(RowIssue r, int64_t row, std::string_view field, std::string_view value) {

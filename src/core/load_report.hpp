@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/messages.hpp"
+
 namespace faro {
 
 enum class RowIssue {
@@ -28,7 +30,7 @@ enum class RowIssue {
   filtered_by_date,  // outside --from/--to: counted, not an error
   malformed_row,     // wrong number of fields, unterminated quote
   // changes (row kept)
-  missing_time,       // no time of day: midnight used, hour filters skip it
+  missing_time,  // no time of day: midnight used, hour filters skip it
   unparseable_time,
   invalid_geometry_repaired,
   transcoded_latin1,  // text was not UTF-8; read as Latin-1
@@ -36,7 +38,7 @@ enum class RowIssue {
   // added later (kept at the end so codes stay stable; is_rejection() lists the rejections)
   not_a_polygon,  // rejection: a sector feature with no polygonal part (point, line)
   missing_name,   // change: a sector with an empty name field, named after its feature id
-  count_  // sentinel
+  count_          // sentinel
 };
 
 constexpr size_t kRowIssueCount = static_cast<size_t>(RowIssue::count_);
@@ -44,11 +46,13 @@ bool is_rejection(RowIssue r);
 const char* code(RowIssue r);         // stable machine name, e.g. "zero_zero"
 const char* describe(RowIssue r);     // English sentence fragment, e.g. "coordinates are (0,0)"
 const char* describe_es(RowIssue r);  // Spanish
+// In either language, from the catalogue (core/messages.hpp issue_* keys).
+const char* describe(RowIssue r, Language lang);
 
 struct IssueExample {
-  int64_t row = 0;     // 1-based row number, 0 = whole source
-  std::string field;   // column/field name, may be empty
-  std::string value;   // offending value, truncated to 60 bytes
+  int64_t row = 0;    // 1-based row number, 0 = whole source
+  std::string field;  // column/field name, may be empty
+  std::string value;  // offending value, truncated to 60 bytes
 };
 
 struct IssueTally {

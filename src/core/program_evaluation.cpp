@@ -36,45 +36,6 @@ std::string percent_change_text(double rate_ratio) {
   return (pct < 0 ? "\u2212" : "+") + std::to_string(std::labs(pct)) + " %";
 }
 
-namespace {
-
-// The parenthetical notes of a DiD sentence: "(a; b)" or "".
-std::string notes_text(const std::vector<std::string>& notes) {
-  std::string s;
-  for (const auto& n : notes) s += (s.empty() ? " (" : "; ") + n;
-  return s.empty() ? s : s + ")";
-}
-
-std::string phi_text(double dispersion) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f", dispersion);
-  return buf;
-}
-
-}  // namespace
-
-std::string did_sentence_en(const RateRatio& rr, double dispersion) {
-  std::vector<std::string> notes;
-  if (rr.ci_low <= 1 && rr.ci_high >= 1) notes.push_back("not distinguishable from no change");
-  if (dispersion > 1)
-    notes.push_back("interval widened for overdispersion of the counts, \u03c6 = " +
-                    phi_text(dispersion));
-  return percent_change_text(rr.rate_ratio) + " relative to comparison sectors, 95 % CI " +
-         percent_change_text(rr.ci_low) + " to " + percent_change_text(rr.ci_high) +
-         notes_text(notes);
-}
-
-std::string did_sentence_es(const RateRatio& rr, double dispersion) {
-  std::vector<std::string> notes;
-  if (rr.ci_low <= 1 && rr.ci_high >= 1) notes.push_back("no se distingue de un cambio nulo");
-  if (dispersion > 1)
-    notes.push_back("intervalo ampliado por sobredispersión de los conteos, \u03c6 = " +
-                    phi_text(dispersion));
-  return percent_change_text(rr.rate_ratio) + " respecto a los sectores de comparación, IC 95 % " +
-         percent_change_text(rr.ci_low) + " a " + percent_change_text(rr.ci_high) +
-         notes_text(notes);
-}
-
 int dispersion_block_weeks(int window_weeks) {
   return window_weeks >= 16 ? 4 : 1;
 }
@@ -200,21 +161,16 @@ Estimate<DidResult> difference_in_differences(const GroupWindowCounts& tr,
                                               const GroupWindowCounts& co,
                                               const WeeklyGroupCounts& weekly) {
   using E = Estimate<DidResult>;
-  if (co.sectors.empty())
-    return E::missing(
-        "no comparison sectors: every sector is in a program; give --comparison",
-        "no hay sectores de comparación: todos están en un programa; use --comparison");
+  if (co.sectors.empty()) return E::missing(EvalReason::no_comparison);
   DidResult r;
   const double ta = tr.after, tb = tr.before, ca = co.after, cb = co.before;
   if (ta <= 0 || tb <= 0 || ca <= 0 || cb <= 0) {
-    std::string which = tb <= 0   ? "treated sectors before rollout"
-                        : ta <= 0 ? "treated sectors after rollout"
-                        : cb <= 0 ? "comparison sectors before rollout"
-                                  : "comparison sectors after rollout";
-    return E::missing(
-        "no incidents in the " + which + ": the rate ratio has no finite estimate or interval",
-        "sin incidentes en un grupo o periodo (" + which +
-            "): la razón de tasas no tiene estimación ni intervalo finitos");
+    EvalWhy why{EvalReason::zero_cell};
+    why.cell = tb <= 0   ? EvalCell::treated_before
+               : ta <= 0 ? EvalCell::treated_after
+               : cb <= 0 ? EvalCell::comparison_before
+                         : EvalCell::comparison_after;
+    return E::missing(std::move(why));
   }
   const double log_rr = std::log(ta / tb) - std::log(ca / cb);
   r.did = rate_ratio_from_log(log_rr, std::sqrt(1 / ta + 1 / tb + 1 / ca + 1 / cb));
@@ -228,14 +184,8 @@ Estimate<DidResult> difference_in_differences(const GroupWindowCounts& tr,
   const bool widened = r.dispersion_treated > 1 || r.dispersion_comparison > 1;
   r.dispersion = widened ? var_robust / (r.did.log_se * r.did.log_se) : 1.0;
   r.did_robust = widened ? rate_ratio_from_log(log_rr, std::sqrt(var_robust)) : r.did;
-  const RateRatio& shown = r.dispersion > 1 ? r.did_robust : r.did;
-  r.sentence_en = did_sentence_en(shown, r.dispersion);
-  r.sentence_es = did_sentence_es(shown, r.dispersion);
-  if (std::min({ta, tb, ca, cb}) < kSmallCell) {
-    r.caution_en = "fewer than 10 incidents in a group and period: the interval is approximate";
-    r.caution_es = "menos de 10 incidentes en un grupo y periodo: el intervalo es aproximado";
-  }
-  return {std::move(r), "", ""};
+  r.small_counts = std::min({ta, tb, ca, cb}) < kSmallCell;
+  return {std::move(r), {}};
 }
 
 }  // namespace
@@ -255,45 +205,36 @@ ProgramEvaluation evaluate_program(const IncidentStore& store, size_t sector_cou
   const int64_t first_day = days_of(req.data_from + kSecondsPerDay - 1);
   const int64_t end_day = days_of(req.data_to_exclusive);
   const int64_t w = 7LL * req.window_weeks;
+  const auto excluded_why = [&](EvalReason code, CivilSeconds date) {
+    EvalWhy why{code};
+    why.window_weeks = req.window_weeks;
+    why.date = date;
+    return why;
+  };
   for (const TreatedSector& t : req.treated) {
     const int64_t r0 = days_of(t.rollout);
     if (r0 - w < first_day)
-      ev.excluded.emplace_back(t.sector,
-                               "rollout " + format_date(t.rollout) + " leaves less than " +
-                                   std::to_string(req.window_weeks) + " weeks of data before it");
+      ev.excluded.emplace_back(t.sector, excluded_why(EvalReason::rollout_too_early, t.rollout));
     else if (r0 + w > end_day)
-      ev.excluded.emplace_back(t.sector,
-                               "rollout " + format_date(t.rollout) + " leaves less than " +
-                                   std::to_string(req.window_weeks) + " weeks of data after it");
+      ev.excluded.emplace_back(t.sector, excluded_why(EvalReason::rollout_too_late, t.rollout));
     else if (t.end && days_of(*t.end) < r0 + w)
-      ev.excluded.emplace_back(t.sector, "the program ended there on " + format_date(*t.end) +
-                                             ", inside the " + std::to_string(req.window_weeks) +
-                                             "-week after-window");
+      ev.excluded.emplace_back(t.sector, excluded_why(EvalReason::program_ended, *t.end));
     else
       ev.eligible.push_back(t);
   }
-  if (req.treated.empty()) {
-    const char* en = "the program has no sectors";
-    const char* es = "el programa no tiene sectores";
-    ev.did = Estimate<DidResult>::missing(en, es);
-    ev.its = Estimate<ItsResult>::missing(en, es);
-    ev.event_study = Estimate<std::vector<EventStudyPoint>>::missing(en, es);
+  const auto missing_all = [&](const EvalWhy& why) {
+    ev.did = Estimate<DidResult>::missing(why);
+    ev.its = Estimate<ItsResult>::missing(why);
+    ev.event_study = Estimate<std::vector<EventStudyPoint>>::missing(why);
     return ev;
-  }
+  };
+  if (req.treated.empty()) return missing_all(EvalWhy{EvalReason::no_program_sectors});
   if (ev.eligible.empty()) {
-    const std::string en = "too-short pre- or post-period: no treated sector has " +
-                           std::to_string(req.window_weeks) +
-                           " weeks of data on both sides of its rollout (data " +
-                           format_date(first_day * kSecondsPerDay) + " to " +
-                           format_date((end_day - 1) * kSecondsPerDay) + "); shorten the window";
-    const std::string es =
-        "periodo previo o posterior demasiado corto: ningún sector tratado tiene " +
-        std::to_string(req.window_weeks) +
-        " semanas de datos a ambos lados de su inicio; acorte la ventana";
-    ev.did = Estimate<DidResult>::missing(en, es);
-    ev.its = Estimate<ItsResult>::missing(en, es);
-    ev.event_study = Estimate<std::vector<EventStudyPoint>>::missing(en, es);
-    return ev;
+    EvalWhy why{EvalReason::windows_too_short};
+    why.window_weeks = req.window_weeks;
+    why.data_first_day = first_day * kSecondsPerDay;
+    why.data_last_day = (end_day - 1) * kSecondsPerDay;
+    return missing_all(why);
   }
   const eval_detail::DailyCounts daily =
       eval_detail::count_daily(store, sector_count, filter, first_day, end_day);

@@ -30,17 +30,47 @@
 
 namespace faro {
 
+enum class EvalBin { week, month };
+
+// Why an estimate could not be made, or why a treated sector was left out. Core states the case
+// and its numbers; core/evaluation_text.hpp words it in the reader's language.
+enum class EvalReason {
+  none,
+  no_program_sectors,      // the program has no sectors
+  windows_too_short,       // no treated sector has window_weeks on both sides (data_from..last)
+  no_comparison,           // every sector is in a program
+  zero_cell,               // no incidents in `cell`: the rate ratio is not finite
+  its_pre_period,          // `periods` per side of rollout, the series needs `min_periods`
+  its_no_incidents,        // no incidents in any treated sector within the windows
+  its_none_before,         // no incidents in the treated sectors before rollout
+  its_none_after,          // ... after rollout
+  its_fit_failed,          // the Poisson GLM failed; `detail` is its message (English)
+  event_study_no_periods,  // no treated sector has whole periods on both sides
+  rollout_too_early,       // excluded sector: less than window_weeks of data before `date`
+  rollout_too_late,        // excluded sector: less than window_weeks of data after `date`
+  program_ended,           // excluded sector: the program ended on `date`, inside the window
+};
+enum class EvalCell { treated_before, treated_after, comparison_before, comparison_after };
+
+struct EvalWhy {
+  EvalReason code = EvalReason::none;
+  EvalCell cell = EvalCell::treated_before;  // zero_cell
+  EvalBin by = EvalBin::week;                // its_pre_period: unit of `periods`
+  int periods = 0, min_periods = 0;          // its_pre_period
+  int window_weeks = 0;                      // windows_too_short, rollout_*, program_ended
+  CivilSeconds date = 0;                     // rollout_* (the rollout), program_ended (the end)
+  CivilSeconds data_first_day = 0, data_last_day = 0;  // windows_too_short
+  std::string detail;                                  // its_fit_failed
+};
+
 template <class T>
 struct Estimate {
   std::optional<T> value;
-  std::string reason, reason_es;  // why there is no value (English, Spanish)
+  EvalWhy why;  // why there is no value (code none when there is one)
   explicit operator bool() const { return value.has_value(); }
-  static Estimate missing(std::string en, std::string es) {
-    return {std::nullopt, std::move(en), std::move(es)};
-  }
+  static Estimate missing(EvalWhy why) { return {std::nullopt, std::move(why)}; }
+  static Estimate missing(EvalReason code) { return missing(EvalWhy{code}); }
 };
-
-enum class EvalBin { week, month };
 
 struct TreatedSector {
   size_t sector = 0;                // index into the SectorSet
@@ -97,9 +127,12 @@ struct DidResult {
   double dispersion = 1;  // effective: Var_robust / Var_Poisson of log RR (>= 1)
   double dispersion_treated = 1, dispersion_comparison = 1;  // Pearson chi2 / df, not floored
   int dispersion_block_weeks = 1;
-  RateRatio did_robust;                  // same ratio, SE = Poisson SE * sqrt(dispersion)
-  std::string sentence_en, sentence_es;  // use did_robust when dispersion > 1, and say so
-  std::string caution_en, caution_es;    // small-count warning ("" when every cell has >= 10)
+  RateRatio did_robust;  // same ratio, SE = Poisson SE * sqrt(dispersion)
+  // A cell (group x period) with fewer than 10 incidents: the interval is approximate, and the
+  // reports say so (core/evaluation_text.hpp did_caution).
+  bool small_counts = false;
+  // The ratio the plain-words sentence states: did_robust when dispersion > 1, else did.
+  const RateRatio& shown() const { return dispersion > 1 ? did_robust : did; }
 };
 
 struct ItsTerm {
@@ -140,7 +173,7 @@ struct ProgramEvaluation {
   EvalBin by = EvalBin::week;
   CivilSeconds data_from = 0, data_to_exclusive = 0;
   std::vector<TreatedSector> eligible;  // treated sectors whose windows fit inside the data
-  std::vector<std::pair<size_t, std::string>> excluded;  // treated sector, reason (English)
+  std::vector<std::pair<size_t, EvalWhy>> excluded;  // treated sector, why it was left out
   // Window counts, known whenever some treated sector is eligible (even when the DiD is not).
   GroupWindowCounts treated, comparison;
   Estimate<DidResult> did;
@@ -151,12 +184,6 @@ struct ProgramEvaluation {
 // Counts incidents that `filter` accepts (incidents must be assigned to sectors).
 ProgramEvaluation evaluate_program(const IncidentStore& store, size_t sector_count,
                                    const IncidentFilter& filter, const EvaluationRequest& request);
-
-// "−31 % relative to comparison sectors, 95 % CI −45 % to −14 %" and the Spanish equivalent.
-// With dispersion > 1 the interval is taken to be the widened one and the sentence says so:
-// "... (interval widened for overdispersion, φ = 1.8)".
-std::string did_sentence_en(const RateRatio& rr, double dispersion = 1);
-std::string did_sentence_es(const RateRatio& rr, double dispersion = 1);
 
 // Pearson dispersion of one group's counts in the Poisson model with a before and an after rate:
 // `weeks` holds 2W weekly counts, W before rollout then W after, summed in consecutive blocks of

@@ -89,14 +89,13 @@ Estimate<ItsResult> fit_interrupted_time_series(const DailyCounts& daily,
                                                 EvalBin by, int window_weeks) {
   using E = Estimate<ItsResult>;
   const int nb = periods_per_side(by, window_weeks);
-  const char* unit_en = by == EvalBin::week ? "weeks" : "months";
-  const char* unit_es = by == EvalBin::week ? "semanas" : "meses";
-  if (nb < kMinPeriodsPerSide)
-    return E::missing(
-        "too-short pre-period: " + std::to_string(nb) + " " + unit_en +
-            " before rollout; the time series needs at least " + std::to_string(kMinPeriodsPerSide),
-        "periodo previo demasiado corto: " + std::to_string(nb) + " " + unit_es +
-            " antes del inicio; la serie necesita al menos " + std::to_string(kMinPeriodsPerSide));
+  if (nb < kMinPeriodsPerSide) {
+    EvalWhy why{EvalReason::its_pre_period};
+    why.by = by;
+    why.periods = nb;
+    why.min_periods = kMinPeriodsPerSide;
+    return E::missing(std::move(why));
+  }
   // Sectors whose periods fit in the data and that have any incident (a sector with none has an
   // intercept of -infinity and says nothing about change).
   ItsResult r;
@@ -114,15 +113,9 @@ Estimate<ItsResult> fit_interrupted_time_series(const DailyCounts& daily,
     used.push_back(t);
     r.sectors.push_back(t.sector);
   }
-  if (used.empty())
-    return E::missing("no incidents in any treated sector within the windows",
-                      "sin incidentes en ningún sector tratado dentro de las ventanas");
+  if (used.empty()) return E::missing(EvalReason::its_no_incidents);
   if (pre_total <= 0 || post_total <= 0)
-    return E::missing(std::string("no incidents in the treated sectors ") +
-                          (pre_total <= 0 ? "before" : "after") +
-                          " rollout: no level change to estimate",
-                      std::string("sin incidentes en los sectores tratados ") +
-                          (pre_total <= 0 ? "antes" : "después") + " del inicio");
+    return E::missing(pre_total <= 0 ? EvalReason::its_none_before : EvalReason::its_none_after);
 
   // Columns: one intercept per sector, then trend, level, slope, and sin1, cos1, sin2, cos2 when
   // the windows span at least two years in all: over a shorter span the yearly harmonics and the
@@ -162,7 +155,11 @@ Estimate<ItsResult> fit_interrupted_time_series(const DailyCounts& daily,
     }
   }
   const PoissonGlmResult res = fit_poisson_glm(d);
-  if (!res) return E::missing(res.error, "el modelo de Poisson no se pudo ajustar: " + res.error);
+  if (!res) {
+    EvalWhy why{EvalReason::its_fit_failed};
+    why.detail = res.error;
+    return E::missing(std::move(why));
+  }
   PoissonGlmFit fit = *res.fit;
   // Weekly shooting counts are overdispersed: inflate the covariance by phi, never deflate.
   const double phi = std::max(1.0, fit.pearson_chi2 / static_cast<double>(fit.df_residual));
@@ -202,7 +199,7 @@ Estimate<ItsResult> fit_interrupted_time_series(const DailyCounts& daily,
     pt.cf_high = pt.counterfactual * std::exp(kZ95 * sd);
     r.series.push_back(pt);
   }
-  return {std::move(r), "", ""};
+  return {std::move(r), {}};
 }
 
 Estimate<std::vector<EventStudyPoint>> event_study(const DailyCounts& daily,
@@ -218,9 +215,7 @@ Estimate<std::vector<EventStudyPoint>> event_study(const DailyCounts& daily,
       fit.push_back(t);
   }
   if (fit.empty() || nb < 1)
-    return Estimate<std::vector<EventStudyPoint>>::missing(
-        "no treated sector has whole periods on both sides of its rollout",
-        "ningún sector tratado tiene periodos completos a ambos lados de su inicio");
+    return Estimate<std::vector<EventStudyPoint>>::missing(EvalReason::event_study_no_periods);
   std::vector<EventStudyPoint> out;
   const double nt = fit.size(), nc = comparison.size();
   for (int64_t k = -nb; k < nb; ++k) {
@@ -237,7 +232,7 @@ Estimate<std::vector<EventStudyPoint>> event_study(const DailyCounts& daily,
     p.comparison_rate = nc > 0 ? comp / (nt * nc) : 0.0;
     out.push_back(p);
   }
-  return {std::move(out), "", ""};
+  return {std::move(out), {}};
 }
 
 }  // namespace faro::eval_detail

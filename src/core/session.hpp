@@ -17,12 +17,12 @@
 #include "core/colormap.hpp"
 #include "core/geometry.hpp"
 #include "core/kde.hpp"
+#include "core/language.hpp"
 #include "core/map_style.hpp"
 #include "core/programs.hpp"
 
 namespace faro {
 
-enum class Language { es, en };
 
 // One data source as the user opened it, with the field mapping they confirmed. Paths are stored
 // as given; the project file writes them relative to itself when possible. Connection strings
@@ -90,7 +90,5 @@ struct Session {
   void bump() { ++revision; }
 };
 
-// Language from the environment (LC_ALL, LC_MESSAGES, LANG): Spanish unless it starts with "en".
-Language language_from_environment();
 
 }  // namespace faro

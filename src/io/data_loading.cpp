@@ -36,7 +36,7 @@ SectorIncidentData load_sectors_and_incidents(
                      "' need a sectors source (or neither, for the demo city)");
   if (src.sectors.empty()) {
     d.synthetic = true;
-    progress.report(from, progress.say("demo city", "ciudad demo"));
+    progress.report(from, progress.say(Msg::load_demo_city));
     d.sectors_source = d.incidents_source = demo_geopackage_path();
     src.sector_options.layer = "sectors";
     src.incident_options.layer = "incidents";
@@ -48,7 +48,7 @@ SectorIncidentData load_sectors_and_incidents(
   progress.throw_if_cancelled();
 
   const auto at = [&](float f) { return from + (to - from) * f; };
-  progress.report(at(0.02f), progress.say("sectors: ", "sectores: ") + d.sectors_source);
+  progress.report(at(0.02f), progress.say(Msg::load_sectors, d.sectors_source.c_str()));
   SectorLoadResult sl = load_sectors(d.sectors_source, src.sector_options, src.work_srs);
   d.sectors = std::move(sl.sectors);
   d.sectors_report = std::move(sl.report);
@@ -57,7 +57,7 @@ SectorIncidentData load_sectors_and_incidents(
 
   if (!d.incidents_source.empty()) {
     if (!d.synthetic) require_source_file(d.incidents_source, "incidents");
-    progress.report(at(0.1f), progress.say("incidents: ", "incidentes: ") + d.incidents_source);
+    progress.report(at(0.1f), progress.say(Msg::load_incidents, d.incidents_source.c_str()));
     IncidentLoadContext ctx;
     ctx.work_srs = d.sectors.work_srs;
     ctx.sectors_extent = d.sectors.extent();
@@ -70,12 +70,10 @@ SectorIncidentData load_sectors_and_incidents(
     d.incidents.work_srs = d.sectors.work_srs;
   }
 
-  progress.report(
-      at(0.9f), progress.say("assigning incidents to sectors", "asignando incidentes a sectores"));
+  progress.report(at(0.9f), progress.say(Msg::load_assigning));
   SectorIndex index(d.sectors);
   index.assign(d.incidents);
-  progress.report(to,
-                  progress.say("sectors and incidents loaded", "sectores e incidentes cargados"));
+  progress.report(to, progress.say(Msg::load_sectors_incidents_done));
   return d;
 }
 

@@ -9,6 +9,7 @@
 
 #include "core/incidents.hpp"
 #include "core/load_report.hpp"
+#include "core/messages.hpp"
 #include "core/sectors.hpp"
 #include "core/session.hpp"
 #include "io/incident_loader.hpp"
@@ -27,9 +28,10 @@ struct LoadProgress {
   void report(float fraction, std::string message) const {
     if (on_progress) on_progress(fraction, std::move(message));
   }
-  // The message in the progress language.
-  const char* say(const char* en, const char* es) const {
-    return language == Language::es ? es : en;
+  // The catalogue's text in the progress language, with printf arguments.
+  template <class... Args>
+  std::string say(Msg key, Args... args) const {
+    return tr_format(language, key, args...);
   }
   bool cancelled() const { return cancel && cancel->load(std::memory_order_relaxed); }
   void throw_if_cancelled() const;  // throws faro::Cancelled

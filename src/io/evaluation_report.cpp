@@ -3,6 +3,8 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "core/evaluation_text.hpp"
+
 namespace faro::io {
 namespace {
 
@@ -31,13 +33,19 @@ ordered_json ratio(const RateRatio& r) {
   return o;
 }
 
-ordered_json missing_ratio(const std::string& reason, const std::string& reason_es) {
+// Why an estimate is missing, in both languages: the report is read by scripts (English keys)
+// and by people in either language.
+ordered_json reasons(const EvalWhy& why) {
+  return {{"reason", eval_reason_text(why, Language::en)},
+          {"reason_es", eval_reason_text(why, Language::es)}};
+}
+
+ordered_json missing_ratio(const EvalWhy& why) {
   ordered_json o;
   o["rate_ratio"] = nullptr;
   o["ci_low"] = nullptr;
   o["ci_high"] = nullptr;
-  o["reason"] = reason;
-  o["reason_es"] = reason_es;
+  o.update(reasons(why));
   return o;
 }
 
@@ -95,7 +103,9 @@ std::string evaluation_report_json(const ProgramEvaluation& ev, const SectorSet&
   j["treated"]["rollouts"] = rollouts;
   ordered_json excluded = ordered_json::array();
   for (const auto& [s, why] : ev.excluded)
-    excluded.push_back({{"sector", sectors.sectors[s].name}, {"reason", why}});
+    excluded.push_back({{"sector", sectors.sectors[s].name},
+                        {"reason", eval_reason_text(why, Language::en)},
+                        {"reason_es", eval_reason_text(why, Language::es)}});
   j["treated"]["excluded"] = excluded;
   j["comparison"] = group(ev.comparison, sectors, counted);
   if (!counted) j["comparison"]["sectors"] = ordered_json::array();
@@ -112,15 +122,15 @@ std::string evaluation_report_json(const ProgramEvaluation& ev, const SectorSet&
     j["did"]["ci_low_robust"] = d.did_robust.ci_low;
     j["did"]["ci_high_robust"] = d.did_robust.ci_high;
     j["did"]["log_se_robust"] = d.did_robust.log_se;
-    j["did"]["sentence_en"] = d.sentence_en;
-    j["did"]["sentence_es"] = d.sentence_es;
-    if (!d.caution_en.empty()) {
-      j["did"]["caution"] = d.caution_en;
-      j["did"]["caution_es"] = d.caution_es;
+    j["did"]["sentence_en"] = did_sentence(d, Language::en);
+    j["did"]["sentence_es"] = did_sentence(d, Language::es);
+    if (d.small_counts) {
+      j["did"]["caution"] = did_caution(d, Language::en);
+      j["did"]["caution_es"] = did_caution(d, Language::es);
     }
     j["treated_change"] = ratio(d.treated_change);
   } else {
-    j["did"] = missing_ratio(ev.did.reason, ev.did.reason_es);
+    j["did"] = missing_ratio(ev.did.why);
   }
 
   if (ev.its) {
@@ -153,10 +163,9 @@ std::string evaluation_report_json(const ProgramEvaluation& ev, const SectorSet&
     its["series"] = series;
     j["its"] = its;
   } else {
-    j["its"] = {{"level_change", missing_ratio(ev.its.reason, ev.its.reason_es)},
-                {"slope_change", missing_ratio(ev.its.reason, ev.its.reason_es)},
-                {"reason", ev.its.reason},
-                {"reason_es", ev.its.reason_es}};
+    j["its"] = {{"level_change", missing_ratio(ev.its.why)},
+                {"slope_change", missing_ratio(ev.its.why)}};
+    j["its"].update(reasons(ev.its.why));
   }
 
   if (ev.event_study) {
@@ -168,7 +177,7 @@ std::string evaluation_report_json(const ProgramEvaluation& ev, const SectorSet&
                     {"comparison_rate", p.comparison_rate}});
     j["event_study"] = es;
   } else {
-    j["event_study"] = {{"reason", ev.event_study.reason}, {"reason_es", ev.event_study.reason_es}};
+    j["event_study"] = reasons(ev.event_study.why);
   }
   return j.dump(2) + "\n";
 }

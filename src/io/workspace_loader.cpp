@@ -134,7 +134,7 @@ Workspace load_workspace(const Session& session, const LoadProgress& caller_prog
   for (size_t k = 1; k < by.incidents.size(); ++k) {
     const SourceSpec& s = *by.incidents[k];
     progress.report(0.75f + 0.05f * k / by.incidents.size(),
-                    progress.say("incidents: ", "incidentes: ") + s.path);
+                    progress.say(Msg::load_incidents, s.path.c_str()));
     require_source_file(s.path, "incidents");
     IncidentLoadContext ctx;
     ctx.work_srs = ws.sectors.work_srs;
@@ -151,7 +151,7 @@ Workspace load_workspace(const Session& session, const LoadProgress& caller_prog
   if (ws.synthetic) program_paths.push_back(base.sectors_source);
   for (const SourceSpec* s : by.programs) program_paths.push_back(s->path);
   for (const std::string& path : program_paths) {
-    progress.report(0.82f, progress.say("programs: ", "programas: ") + path);
+    progress.report(0.82f, progress.say(Msg::load_programs, path.c_str()));
     if (!ws.synthetic) require_source_file(path, "programs");
     // Rollout tables, JSON, or program polygons (sectors assigned by area; see the header).
     ProgramLoadResult pl = load_programs_for_sectors(path, ws.sectors);
@@ -162,7 +162,7 @@ Workspace load_workspace(const Session& session, const LoadProgress& caller_prog
   }
 
   for (const SourceSpec* s : by.context) {
-    progress.report(0.88f, progress.say("context: ", "contexto: ") + s->path);
+    progress.report(0.88f, progress.say(Msg::load_context, s->path.c_str()));
     require_source_file(s->path, "context");
     ContextLoadResult cl = load_context_lines(s->path, ws.sectors.work_srs, s->layer);
     for (ContextLine& l : cl.lines) ws.context.push_back({std::move(l.points), l.closed});
@@ -170,7 +170,7 @@ Workspace load_workspace(const Session& session, const LoadProgress& caller_prog
     progress.throw_if_cancelled();
   }
 
-  ws.title = ws.synthetic            ? "Ciudad demo"
+  ws.title = ws.synthetic            ? tr(Msg::map_demo_city, Language::es)
              : !by.incidents.empty() ? file_title(by.incidents.front()->path)
                                      : file_title(by.sectors->path);
   // Whole local days, as the date pickers show them.
@@ -179,9 +179,9 @@ Workspace load_workspace(const Session& session, const LoadProgress& caller_prog
   ws.extent = ws.sectors.extent();
   if (!ws.incidents.empty()) ws.extent.expand(ws.incidents.extent());
 
-  progress.report(0.95f, progress.say("filtering", "filtrando"));
+  progress.report(0.95f, progress.say(Msg::load_filtering));
   update_filter_result(ws, session.filter, session.revision);
-  progress.report(1.0f, progress.say("loaded", "cargado"));
+  progress.report(1.0f, progress.say(Msg::load_done));
   return ws;
 }
 

@@ -106,7 +106,7 @@ MapPanel draw_map_panel(cairo_t* cr, const BriefPageInput& in, const Strings& s,
   opt.height = hpx;
   opt.padding_px = 0.03 * hpx;
   // The map's own legend and scale bar in the page's language.
-  opt.language = in.language == "en" ? Language::en : Language::es;
+  opt.language = in.language;
 
   Camera camera;
   try {

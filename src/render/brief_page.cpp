@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "core/errors.hpp"
+#include "core/messages.hpp"
 #include "io/atomic_file.hpp"
 #include "io/png_writer.hpp"
 #include "render/brief_page_parts.hpp"
@@ -17,59 +18,47 @@ namespace faro::render {
 namespace brief {
 namespace {
 
-const Strings kSpanish{
-    "Informe semanal",
-    "Toda el área",
-    {"Sector", "Semana", "Sem.\nanterior", "Media\n4 sem.", "Sem. año\nanterior", "Acum.\naño",
-     "Acum.\naño ant.", "z", "Señal", "Últimas\n12 semanas"},
-    "▲ sube",
-    "▼ baja",
-    "● nuevo",
-    "Mapa de calor de la semana · sectores con señal resaltados",
-    "Mapa sin densidad: OpenGL no disponible en esta máquina",
-    "Sectores con señal y mayor cambio (z)",
-    "Media 4 sem. = línea base (media de las 4 semanas previas); acumulado = semanas ISO 1…N.",
-    "Toda el área: incidentes por semana ISO, últimas 52 semanas",
-    "semana seleccionada",
-    "sectores",
-    "sector",
-    "DATOS SINTÉTICOS",
-    "Generado",
-    "Filtro",
-    "z = 2(√semana − √media 4 sem.); señal si |z| ≥ 1,96 y la cola exacta de Poisson < 2,5 %; "
-    "«nuevo»: ≥ 3 tras 4 semanas en cero.",
-    "fuera de todo sector",
-    "media 4 sem.",
-    "Despliegues de programas antes de este periodo:",
-    {"ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic"},
-};
+// The page's words from the catalogue, gathered once per language so the panels can pass one
+// struct around.
+Strings make_strings(Language l) {
+  Strings s{};
+  s.title = tr(Msg::brief_title, l);
+  s.all_area = tr(Msg::brief_all_area, l);
+  const Msg columns[10] = {Msg::brief_col_sector,
+                           Msg::brief_col_week,
+                           Msg::brief_page_col_prev,
+                           Msg::brief_page_col_mean4,
+                           Msg::brief_page_col_last_year,
+                           Msg::brief_page_col_ytd,
+                           Msg::brief_page_col_ytd_last_year,
+                           Msg::brief_col_z,
+                           Msg::brief_col_flag,
+                           Msg::brief_page_col_spark};
+  for (int i = 0; i < 10; ++i) s.columns[i] = tr(columns[i], l);
+  s.flag_up = tr(Msg::brief_flag_up, l);
+  s.flag_down = tr(Msg::brief_flag_down, l);
+  s.flag_new = tr(Msg::brief_flag_new, l);
+  s.map_title = tr(Msg::brief_map_title, l);
+  s.map_no_gl = tr(Msg::brief_map_no_gl, l);
+  s.table_title = tr(Msg::brief_table_title, l);
+  s.table_note = tr(Msg::brief_table_note, l);
+  s.timeline_title = tr(Msg::brief_timeline_title, l);
+  s.timeline_week = tr(Msg::brief_timeline_week, l);
+  s.sectors_word = tr(Msg::brief_sectors_word, l);
+  s.sector_word = tr(Msg::brief_sector_word, l);
+  s.synthetic = tr(Msg::map_synthetic_stamp, l);
+  s.generated = tr(Msg::brief_generated, l);
+  s.filter = tr(Msg::brief_filter, l);
+  s.method = tr(Msg::brief_method, l);
+  s.outside = tr(Msg::brief_outside, l);
+  s.baseline = tr(Msg::brief_baseline, l);
+  s.earlier_rollouts = tr(Msg::brief_earlier_rollouts, l);
+  for (int m = 0; m < 12; ++m)
+    s.months[m] = tr(static_cast<Msg>(static_cast<int>(Msg::month_jan) + m), l);
+  return s;
+}
 
-const Strings kEnglish{
-    "Weekly brief",
-    "Whole area",
-    {"Sector", "Week", "Prev.\nweek", "Mean\n4 weeks", "Same wk\nlast yr", "YTD", "YTD\nlast yr",
-     "z", "Flag", "Last\n12 weeks"},
-    "▲ up",
-    "▼ down",
-    "● new",
-    "Heatmap of the week · flagged sectors outlined",
-    "Map without density: no OpenGL on this machine",
-    "Flagged sectors and largest changes (z)",
-    "Mean 4 weeks = baseline (mean of the previous 4 weeks); YTD = ISO weeks 1…N of the year.",
-    "Whole area: incidents per ISO week, last 52 weeks",
-    "selected week",
-    "sectors",
-    "sector",
-    "SYNTHETIC DATA",
-    "Generated",
-    "Filter",
-    "z = 2(√week − √mean 4 weeks); flagged when |z| ≥ 1.96 and the exact Poisson tail < 2.5 %; "
-    "“new”: ≥ 3 after 4 weeks at zero.",
-    "in no sector",
-    "mean 4 weeks",
-    "Program rollouts before this period:",
-    {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
-};
+const Strings kSpanish = make_strings(Language::es), kEnglish = make_strings(Language::en);
 
 const Rgba8 kInk{33, 33, 33, 255}, kMuted{105, 105, 105, 255}, kStamp{190, 30, 30, 255};
 
@@ -145,8 +134,8 @@ BriefPageResult draw_page(cairo_t* cr, const BriefPageInput& in, double pixels_p
   // method in one line.
   set_font(cr, Weight::bold, 7.5);
   const std::string protection_line =
-      prot.partner_safe ? (in.language == "en" ? prot.footer_en : prot.footer_es) + " · " +
-                              prot.marker + (in.language == "en" ? " = suppressed" : " = suprimido")
+      prot.partner_safe ? protection_footer(in.policy, in.language, true) + " · " +
+                              tr_format(in.language, Msg::marker_suppressed, prot.marker.c_str())
                         : std::string(internal_use_stamp());
   draw_text(cr, fit_text(cr, protection_line, W - 2 * m), m, H - m - 22,
             prot.partner_safe ? kInk : kStamp);
@@ -170,8 +159,8 @@ void check_input(const BriefPageInput& in) {
 
 }  // namespace
 
-const Strings& strings(std::string_view language) {
-  return language == "en" ? kEnglish : kSpanish;
+const Strings& strings(Language language) {
+  return language == Language::en ? kEnglish : kSpanish;
 }
 
 Rgba8 flag_color(BriefFlag f) {
@@ -191,11 +180,11 @@ Rgba8 flag_color(BriefFlag f) {
 std::string flag_label(BriefFlag f, const Strings& s) {
   switch (f) {
     case BriefFlag::up:
-      return s.flag_up;
+      return std::string("▲ ") + s.flag_up;
     case BriefFlag::down:
-      return s.flag_down;
+      return std::string("▼ ") + s.flag_down;
     case BriefFlag::new_:
-      return s.flag_new;
+      return std::string("● ") + s.flag_new;
     case BriefFlag::none:
       return "";
   }

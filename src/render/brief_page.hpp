@@ -9,6 +9,7 @@
 
 #include "core/brief_disclosure.hpp"
 #include "core/incidents.hpp"
+#include "core/messages.hpp"
 #include "core/programs.hpp"
 #include "core/sectors.hpp"
 #include "core/weekly_brief.hpp"
@@ -20,7 +21,7 @@ struct BriefPageInput {
   const SectorSet* sectors = nullptr;              // required
   const IncidentStore* week_incidents = nullptr;   // the week's filtered incidents (heatmap)
   const std::vector<Program>* programs = nullptr;  // optional: hatched areas + timeline markers
-  std::string language = "es";                     // "es" | "en"
+  Language language = Language::es;                // of every word on the page
   std::string data_title;   // what was loaded, e.g. "fgj_homicidios.csv" or "Ciudad demo"
   std::string source_line;  // e.g. "Fuente: FGJ CDMX, datos abiertos"
   std::string filter_text;  // e.g. the --where SQL ("" = none)

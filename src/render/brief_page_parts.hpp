@@ -1,6 +1,7 @@
 #pragma once
-// Internal to the brief page (render/brief_page*.cpp): words in both languages, colours, and the
-// panels each source file draws. Coordinates are PostScript points on the A4 landscape page.
+// Internal to the brief page (render/brief_page*.cpp): the page's words (from the catalogue,
+// core/messages.hpp), colours, and the panels each source file draws. Coordinates are PostScript
+// points on the A4 landscape page.
 #include <string>
 #include <string_view>
 
@@ -36,7 +37,8 @@ struct Strings {
   const char* earlier_rollouts;
   const char* months[12];
 };
-const Strings& strings(std::string_view language);
+// Built from the catalogue once per language.
+const Strings& strings(Language language);
 
 struct PageBox {
   double x = 0, y = 0, w = 0, h = 0;

@@ -3,13 +3,14 @@
 #include <cmath>
 #include <limits>
 
+#include "core/messages.hpp"
 #include "render/overlay_parts.hpp"
 
 namespace faro::render {
 namespace {
 
-bool spanish(const std::string& language) {
-  return language != "en";
+Language lang_of(const std::string& code) {
+  return language_from_code(code);
 }
 
 // Up to 3 significant digits; counts stay whole. On change maps a sign always ("+" or a true
@@ -52,11 +53,11 @@ std::string choropleth_class_label(const ChoroplethClass& k, ChoroplethMeasure m
                                    const std::string& language) {
   switch (k.kind) {
     case ChoroplethClassKind::no_change:
-      return spanish(language) ? "0 (sin cambio)" : "0 (no change)";
+      return tr(Msg::legend_zero_no_change, lang_of(language));
     case ChoroplethClassKind::new_sectors:
-      return spanish(language) ? "nuevo (antes 0)" : "new (was 0)";
+      return tr(Msg::legend_new_was_zero, lang_of(language));
     case ChoroplethClassKind::none_in_either:
-      return spanish(language) ? "sin incidentes en ambos periodos" : "none in either period";
+      return tr(Msg::legend_none_either, lang_of(language));
     case ChoroplethClassKind::range:
       break;
   }
@@ -68,15 +69,13 @@ ChoroplethLegend choropleth_legend(const Choropleth& c, ChoroplethScale scale,
                                    ColormapName colormap, const std::string& units,
                                    const std::string& compared_with, const std::string& language) {
   ChoroplethLegend out;
-  const bool es = spanish(language);
+  const Language lang = lang_of(language);
   std::string title = units;
-  if (!compared_with.empty()) title += (es ? " vs. " : " vs. ") + compared_with;
+  if (!compared_with.empty()) title += " vs. " + compared_with;
   if (scale == ChoroplethScale::continuous) {
     LegendRamp ramp;
-    ramp.title = c.diverging ? title : (es ? "Incidentes por sector" : "Incidents per sector");
-    ramp.units = c.diverging ? (es ? "rojo = aumento, azul = disminución"
-                                   : "red = increase, blue = decrease")
-                             : units;
+    ramp.title = c.diverging ? title : tr(Msg::legend_per_sector, lang);
+    ramp.units = c.diverging ? tr(Msg::legend_red_blue, lang) : units;
     ramp.colormap = colormap;
     if (c.diverging) {
       // classify_change() maps v onto 0.5 + 0.5 v / max|v|: the ramp spans ±max|v|.
@@ -84,12 +83,12 @@ ChoroplethLegend choropleth_legend(const Choropleth& c, ChoroplethScale scale,
       ramp.vmin = -m;
       ramp.vmax = m;
       ramp.transparent_below = -std::numeric_limits<double>::infinity();
-      ramp.domain_note = es ? "escala continua centrada en 0" : "continuous scale centred at 0";
+      ramp.domain_note = tr(Msg::legend_continuous_centred, lang);
     } else {
       // classify() maps value / vmax onto the ramp: the legend runs from 0 to vmax.
       ramp.vmin = 0;
       ramp.vmax = c.vmax > 0 ? c.vmax : 1;
-      ramp.domain_note = es ? "escala continua" : "continuous scale";
+      ramp.domain_note = tr(Msg::legend_continuous, lang);
     }
     ramp.vmax_is_clipped = false;
     out.ramp = ramp;

@@ -3,9 +3,9 @@
 // pixel the overlay does not touch bit-identical (no premultiply round trip on the map).
 //
 // Layout for a landscape slide (sizes in 1080p pixels, times ui_scale): title panel top-left,
-// synthetic-data and handling stamps top-right, legend bottom-right, north arrow + scale bar bottom-left, the
-// source line and footer lines along the bottom edge under them. Sector labels are placed first so they can avoid
-// the panels; panels are drawn over them.
+// synthetic-data and handling stamps top-right, legend bottom-right, north arrow + scale bar
+// bottom-left, the source line and footer lines along the bottom edge under them. Sector labels are
+// placed first so they can avoid the panels; panels are drawn over them.
 #include "render/map_overlay.hpp"
 
 #include <cairo.h>
@@ -16,6 +16,7 @@
 #include <memory>
 
 #include "core/errors.hpp"
+#include "core/messages.hpp"
 #include "render/label_placement.hpp"
 #include "render/overlay_parts.hpp"
 #include "render/overlay_text.hpp"
@@ -31,10 +32,6 @@ struct SurfaceDeleter {
 struct ContextDeleter {
   void operator()(cairo_t* c) const { cairo_destroy(c); }
 };
-
-bool spanish(const MapOverlay& ov) {
-  return ov.language != "en";
-}
 
 bool contains_ascii_ci(std::string_view text, std::string_view word) {
   const auto lower = [](char ch) { return ch >= 'A' && ch <= 'Z' ? char(ch - 'A' + 'a') : ch; };
@@ -67,7 +64,7 @@ void source_line(cairo_t* cr, const Style& st, const MapOverlay& ov, Frame& f, b
   if (!ov.source_line.empty()) {
     std::string text = ov.source_line;
     if (!contains_ascii_ci(text, "fuente") && !contains_ascii_ci(text, "source"))
-      text = (spanish(ov) ? "Fuente: " : "Source: ") + text;
+      text = tr(Msg::map_source_prefix, language_from_code(ov.language)) + text;
     lines.push_back({text, st.px(12), {}});
   }
   for (const std::string& footer : ov.footer_lines)
@@ -106,10 +103,8 @@ struct StampText {
 std::vector<StampText> stamps(const MapOverlay& ov) {
   std::vector<StampText> out;
   if (ov.synthetic) {
-    if (spanish(ov))
-      out.push_back({"DATOS SINTÉTICOS", "SYNTHETIC DATA"});
-    else
-      out.push_back({"SYNTHETIC DATA", "DATOS SINTÉTICOS"});
+    // In the map's language only, like every other word on it.
+    out.push_back({tr(Msg::map_synthetic_stamp, language_from_code(ov.language)), ""});
   }
   if (!ov.stamp.empty()) {
     const std::string text = sanitize_utf8(ov.stamp);

@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "core/colormap.hpp"
+#include "core/messages.hpp"
 #include "render/overlay_parts.hpp"
 #include "render/overlay_text.hpp"
 
@@ -46,10 +47,6 @@ std::vector<double> nice_ticks(double vmin, double vmax, int max_ticks, int* dec
 }
 
 namespace {
-
-bool spanish(const MapOverlay& ov) {
-  return ov.language != "en";
-}
 
 struct Cursor {
   cairo_t* cr;
@@ -211,8 +208,8 @@ void classes_section(Cursor& c, const LegendClasses& classes, size_t& budget,
   }
   if (shown < classes.entries.size()) {
     const size_t rest = classes.entries.size() - shown;
-    const std::string text = spanish(ov) ? "\u2026 y " + std::to_string(rest) + " más"
-                                         : "\u2026 and " + std::to_string(rest) + " more";
+    const std::string text =
+        tr_format(language_from_code(ov.language), Msg::map_more_entries, rest);
     if (c.draw) draw_text(c.cr, text, c.x, c.y + line.ascent, st.muted);
     c.y += row;
     c.width = std::max(c.width, measure_text(c.cr, text).width);

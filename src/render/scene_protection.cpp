@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/errors.hpp"
+#include "core/messages.hpp"
 
 namespace faro::render {
 
@@ -24,7 +25,7 @@ std::vector<uint8_t> hidden_sector_counts(const SectorSet& sectors, const Incide
 }
 
 std::string suppressed_label(const std::string& marker, const std::string& language) {
-  const char* word = language == "en" ? "suppressed" : "suprimido";
+  const char* word = tr(Msg::suppressed, language_from_code(language));
   return marker.rfind('<', 0) == 0 ? marker + " (" + word + ")" : std::string(word);
 }
 

@@ -8,57 +8,17 @@
 
 #include "core/time_bins.hpp"
 #include "ui/format.hpp"
+#include "ui/i18n.hpp"
 
 namespace faro::ui {
 namespace {
 
-// The panel's words in both languages. Kept here (not in ui/i18n) while the panel is new; only
-// Latin-1 text, which the UI font atlas holds.
-struct Words {
-  const char* week;
-  const char* previous;
-  const char* next;
-  const char* latest;
-  const char* bad_week;
-  const char* no_data;
-  const char* all_area;
-  const char* columns[10];
-  const char* up;
-  const char* down;
-  const char* fresh;
-  const char* hint;
-};
-const Words kEs{"Semana",
-                "<",
-                ">",
-                "Última completa",
-                "Semana no válida (p. ej. 2024-W07)",
-                "Sin incidentes cargados.",
-                "Toda el área",
-                {"Sector", "Semana", "Anterior", "Media 4", "Año ant.", "Acum.", "Acum. a.a.", "z",
-                 "Señal", "12 semanas"},
-                "sube",
-                "baja",
-                "nuevo",
-                "z = 2(raíz(semana) - raíz(media 4)); señal si |z| >= 1.96 y la cola de Poisson "
-                "< 2.5 %. Clic: seleccionar el sector; Ctrl+clic: añadir."};
-const Words kEn{
-    "Week",
-    "<",
-    ">",
-    "Last complete",
-    "Invalid week (e.g. 2024-W07)",
-    "No incidents loaded.",
-    "Whole area",
-    {"Sector", "Week", "Previous", "Mean 4", "Last yr", "YTD", "YTD l.y.", "z", "Flag", "12 weeks"},
-    "up",
-    "down",
-    "new",
-    "z = 2(sqrt(week) - sqrt(mean 4)); flagged when |z| >= 1.96 and the Poisson tail "
-    "< 2.5 %. Click: select the sector; Ctrl+click: add."};
-const Words& words(Language l) {
-  return l == Language::en ? kEn : kEs;
-}
+// Column headers, in table order (the sparkline last).
+constexpr Msg kColumns[10] = {Msg::brief_col_sector,        Msg::brief_col_week,
+                              Msg::brief_col_prev,          Msg::brief_col_mean4,
+                              Msg::brief_col_last_year,     Msg::brief_col_ytd,
+                              Msg::brief_col_ytd_last_year, Msg::brief_col_z,
+                              Msg::brief_col_flag,          Msg::brief_col_spark};
 
 constexpr BriefColumn kColumnOrder[9] = {BriefColumn::sector,
                                          BriefColumn::week,
@@ -84,14 +44,14 @@ ImU32 flag_color(BriefFlag f) {
   return ImGui::GetColorU32(ImGuiCol_Text);
 }
 
-const char* flag_word(BriefFlag f, const Words& w) {
+const char* flag_word(BriefFlag f, Language lang) {
   switch (f) {
     case BriefFlag::up:
-      return w.up;
+      return tr(Msg::brief_flag_up, lang);
     case BriefFlag::down:
-      return w.down;
+      return tr(Msg::brief_flag_down, lang);
     case BriefFlag::new_:
-      return w.fresh;
+      return tr(Msg::brief_flag_new, lang);
     case BriefFlag::none:
       break;
   }
@@ -148,8 +108,7 @@ void BriefPanel::refresh(const Workspace& ws, const Session& session) {
                     key_->incidents == ws.incidents.size() && key_->sectors == ws.sectors.size() &&
                     key_->data_to == ws.data_to_exclusive;
   if (same) return;
-  key_ = Key{filter, chosen_week_, ws.incidents.size(), ws.sectors.size(),
-             ws.data_to_exclusive};
+  key_ = Key{filter, chosen_week_, ws.incidents.size(), ws.sectors.size(), ws.data_to_exclusive};
   brief_.reset();
   const std::optional<IsoWeek> week =
       chosen_week_ ? chosen_week_ : last_complete_week(ws.incidents);
@@ -160,7 +119,6 @@ void BriefPanel::refresh(const Workspace& ws, const Session& session) {
 }
 
 void BriefPanel::draw_week_chooser(const Workspace& ws, Language lang) {
-  const Words& w = words(lang);
   // The field follows the week on screen whenever that changes (buttons, data, "last complete").
   if (brief_ && format_iso_week(brief_->week) != synced_week_) {
     synced_week_ = format_iso_week(brief_->week);
@@ -171,7 +129,7 @@ void BriefPanel::draw_week_chooser(const Workspace& ws, Language lang) {
     if (!brief_) return;
     set_week(iso_week_of_bin(week_bin_of(brief_->week) + delta));
   };
-  if (ImGui::SmallButton(w.previous)) step(-1);
+  if (ImGui::SmallButton("<")) step(-1);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::CalcTextSize("2024-W07__").x);
   if (ImGui::InputText("##week", week_text_, sizeof week_text_,
@@ -181,36 +139,36 @@ void BriefPanel::draw_week_chooser(const Workspace& ws, Language lang) {
     if (parsed) set_week(parsed);
   }
   ImGui::SameLine();
-  if (ImGui::SmallButton(w.next)) step(+1);
+  if (ImGui::SmallButton(">")) step(+1);
   ImGui::SameLine();
-  if (ImGui::SmallButton(w.latest)) set_week(std::nullopt);
+  if (ImGui::SmallButton(tr(Msg::brief_latest, lang))) set_week(std::nullopt);
   if (brief_) {
     ImGui::SameLine();
     ImGui::TextDisabled("%s – %s", format_date(brief_->week_start).c_str(),
                         format_date(brief_->week_end_exclusive - kSecondsPerDay).c_str());
   }
-  if (week_text_bad_) ImGui::TextColored(ImVec4(0.85f, 0.2f, 0.2f, 1), "%s", w.bad_week);
+  if (week_text_bad_)
+    ImGui::TextColored(ImVec4(0.85f, 0.2f, 0.2f, 1), "%s", tr(Msg::brief_bad_week, lang));
   (void)ws;
 }
 
 void BriefPanel::draw(const Workspace& ws, Session& session) {
-  const Words& w = words(session.language);
+  const Language lang = session.language;
   refresh(ws, session);
   ImGui::PushID("weekly_brief");
   draw_week_chooser(ws, session.language);
   if (!brief_) {
-    ImGui::TextDisabled("%s", w.no_data);
+    ImGui::TextDisabled("%s", tr(Msg::brief_no_data, lang));
   } else {
     draw_table(session, session.language);
     ImGui::PushTextWrapPos(0);
-    ImGui::TextDisabled("%s", w.hint);
+    ImGui::TextDisabled("%s", tr(Msg::brief_hint, lang));
     ImGui::PopTextWrapPos();
   }
   ImGui::PopID();
 }
 
 void BriefPanel::draw_table(Session& session, Language lang) {
-  const Words& w = words(lang);
   const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg |
                                 ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerH |
                                 ImGuiTableFlags_Resizable;
@@ -229,12 +187,12 @@ void BriefPanel::draw_table(Session& session, Language lang) {
       cf |= ImGuiTableColumnFlags_DefaultSort |
             (sort_descending_ ? ImGuiTableColumnFlags_PreferSortDescending : 0);
     const float width =
-        c == 0 ? 0 : std::max(number_w, ImGui::CalcTextSize(w.columns[c]).x + arrow_w);
-    ImGui::TableSetupColumn(w.columns[c], cf, width, static_cast<ImGuiID>(c));
+        c == 0 ? 0 : std::max(number_w, ImGui::CalcTextSize(tr(kColumns[c], lang)).x + arrow_w);
+    ImGui::TableSetupColumn(tr(kColumns[c], lang), cf, width, static_cast<ImGuiID>(c));
   }
-  ImGui::TableSetupColumn(w.columns[9],
+  ImGui::TableSetupColumn(tr(kColumns[9], lang),
                           ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthFixed,
-                          ImGui::CalcTextSize(w.columns[9]).x + arrow_w);
+                          ImGui::CalcTextSize(tr(kColumns[9], lang)).x + arrow_w);
   ImGui::TableHeadersRow();
   if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
     if (specs->SpecsCount > 0 && specs->Specs[0].ColumnUserID < 9) {
@@ -251,7 +209,7 @@ void BriefPanel::draw_table(Session& session, Language lang) {
     const bool selected = !all && std::find(session.selection.begin(), session.selection.end(),
                                             r.sector) != session.selection.end();
     ImGui::PushID(all ? -1 : r.sector_index);
-    const std::string label = all ? std::string(w.all_area) : r.sector;
+    const std::string label = all ? std::string(tr(Msg::brief_all_area, lang)) : r.sector;
     if (ImGui::Selectable(
             label.c_str(), selected,
             ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap) &&
@@ -279,7 +237,7 @@ void BriefPanel::draw_table(Session& session, Language lang) {
     ImGui::TableNextColumn();
     if (r.flag != BriefFlag::none)
       ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(flag_color(r.flag)), "%s",
-                         flag_word(r.flag, w));
+                         flag_word(r.flag, lang));
     ImGui::TableNextColumn();
     sparkline(r.sparkline, flag_color(r.flag));
   };

@@ -6,15 +6,12 @@
 #include <cstdio>
 #include <exception>
 
+#include "core/evaluation_text.hpp"
 #include "core/session_programs.hpp"
+#include "ui/i18n.hpp"
 
 namespace faro::ui {
 namespace {
-
-// Local es/en texts (the shared i18n table belongs to the dashboard's own panels).
-const char* L(Language lang, const char* es, const char* en) {
-  return lang == Language::es ? es : en;
-}
 
 std::string ratio_text(const RateRatio& r) {
   char buf[96];
@@ -22,12 +19,9 @@ std::string ratio_text(const RateRatio& r) {
   return buf;
 }
 
-std::string count_line(Language lang, const char* group, const GroupWindowCounts& g) {
-  char buf[200];
-  std::snprintf(buf, sizeof buf, "%s: %zu %s, %s %.0f → %s %.0f", group, g.sectors.size(),
-                L(lang, "sectores", "sectors"), L(lang, "antes", "before"), g.before,
-                L(lang, "después", "after"), g.after);
-  return buf;
+std::string count_line(Language lang, Msg group, const GroupWindowCounts& g) {
+  return tr_format(lang, Msg::eval_count_line, tr(group, lang), g.sectors.size(), g.before,
+                   g.after);
 }
 
 }  // namespace
@@ -53,15 +47,13 @@ const ProgramEvaluation* EvaluationPanel::update(const Workspace& ws, const Sess
   valid_ = true;
   result_.reset();
   error_.clear();
-  error_es_.clear();
+  no_programs_ = false;
 
   std::vector<Program> programs = ws.programs;
   apply_program_specs(programs, session.programs);  // idempotent if the app already did
   names_ = program_names(ws.programs, session.programs);
   if (names_.empty()) {
-    error_ = "No programs loaded or defined (select sectors ▸ Add to program…).";
-    error_es_ =
-        "No hay programas cargados ni definidos (seleccione sectores ▸ Añadir a programa…).";
+    no_programs_ = true;
     return nullptr;
   }
   const std::string name = choice_.program.empty() ? names_.front() : choice_.program;
@@ -72,58 +64,45 @@ const ProgramEvaluation* EvaluationPanel::update(const Workspace& ws, const Sess
     req.data_from = ws.data_from;
     req.data_to_exclusive = ws.data_to_exclusive;
     ++computations_;
-    result_ = evaluate_program(ws.incidents, ws.sectors.size(),
-                               ws.make_filter(filter), req);
+    result_ = evaluate_program(ws.incidents, ws.sectors.size(), ws.make_filter(filter), req);
   } catch (const std::exception& e) {
     error_ = e.what();
-    error_es_ = e.what();
   }
   return result_ ? &*result_ : nullptr;
+}
+
+std::string EvaluationPanel::error_text(Language lang) const {
+  if (result_) return "";
+  return no_programs_ ? tr(Msg::eval_no_programs, lang) : error_;
 }
 
 std::vector<std::string> EvaluationPanel::summary_lines(Language lang) const {
   std::vector<std::string> out;
   if (!result_) {
-    out.push_back(lang == Language::es ? error_es_ : error_);
+    out.push_back(error_text(lang));
     return out;
   }
   const ProgramEvaluation& ev = *result_;
-  out.push_back(count_line(lang, L(lang, "Tratados", "Treated"), ev.treated));
-  out.push_back(count_line(lang, L(lang, "Comparación", "Comparison"), ev.comparison));
+  out.push_back(count_line(lang, Msg::eval_treated, ev.treated));
+  out.push_back(count_line(lang, Msg::eval_comparison, ev.comparison));
   if (ev.did) {
     const DidResult& d = *ev.did.value;
-    out.push_back(
-        std::string(L(lang, "Razón de tasas DiD (IC 95 %): ", "DiD rate ratio (95 % CI): ")) +
-        ratio_text(d.did));
-    if (d.dispersion > 1)
-      out.push_back(std::string(L(lang, "Con sobredispersión: ", "Overdispersion-adjusted: ")) +
-                    ratio_text(d.did_robust));
-    out.push_back(lang == Language::es ? d.sentence_es : d.sentence_en);
-    const std::string& caution = lang == Language::es ? d.caution_es : d.caution_en;
-    if (!caution.empty()) out.push_back(caution);
+    out.push_back(tr_format(lang, Msg::eval_did_ratio, ratio_text(d.did).c_str()));
+    if (d.dispersion > 1) out.push_back(tr(Msg::eval_did_robust, lang) + ratio_text(d.did_robust));
+    out.push_back(did_sentence(d, lang));
+    if (d.small_counts) out.push_back(did_caution(d, lang));
   } else {
-    out.push_back(std::string(L(lang, "DiD no estimable: ", "DiD not estimable: ")) +
-                  (lang == Language::es ? ev.did.reason_es : ev.did.reason));
+    out.push_back(tr(Msg::eval_did_missing, lang) + eval_reason_text(ev.did.why, lang));
   }
   if (ev.its) {
     const ItsResult& its = *ev.its.value;
-    out.push_back(std::string(L(lang, "STI cambio de nivel: ", "ITS level change: ")) +
-                  ratio_text(its.level_change.ratio));
-    out.push_back(
-        std::string(L(lang, "STI cambio de pendiente / año: ", "ITS slope change / year: ")) +
-        ratio_text(its.slope_change.ratio));
+    out.push_back(tr(Msg::eval_its_level, lang) + ratio_text(its.level_change.ratio));
+    out.push_back(tr(Msg::eval_its_slope, lang) + ratio_text(its.slope_change.ratio));
   } else {
-    out.push_back(std::string(L(lang, "STI no estimable: ", "ITS not estimable: ")) +
-                  (lang == Language::es ? ev.its.reason_es : ev.its.reason));
+    out.push_back(tr(Msg::eval_its_missing, lang) + eval_reason_text(ev.its.why, lang));
   }
-  if (!ev.excluded.empty()) {
-    char buf[120];
-    std::snprintf(buf, sizeof buf,
-                  L(lang, "%zu sectores excluidos (ventana fuera de los datos)",
-                    "%zu sectors excluded (window outside the data)"),
-                  ev.excluded.size());
-    out.push_back(buf);
-  }
+  if (!ev.excluded.empty())
+    out.push_back(tr_format(lang, Msg::eval_excluded_count, ev.excluded.size()));
   return out;
 }
 
@@ -138,7 +117,7 @@ std::optional<ItsChart> its_chart(const ItsResult& its, EvalBin by, Language lan
   tl.bins = static_cast<int64_t>(its.series.size());
   for (int64_t b = 0; b <= tl.bins; ++b) tl.bin_starts.push_back(bin_start(kind, tl.first_bin + b));
   TimelineSeries s;
-  s.label = L(lang, "Tratados (observado)", "Treated (observed)");
+  s.label = tr(Msg::eval_treated_observed, lang);
   s.sector_count = its.sectors.size();
   for (const ItsPoint& p : its.series) {
     s.counts.push_back(p.observed);
@@ -155,7 +134,7 @@ std::optional<ItsChart> its_chart(const ItsResult& its, EvalBin by, Language lan
   }
   s.rolling_mean = s.per_sector;
   tl.series.push_back(std::move(s));
-  c.counterfactual.label = L(lang, "Contrafactual (tendencia previa)", "Counterfactual (pre-trend)");
+  c.counterfactual.label = tr(Msg::eval_counterfactual, lang);
   return c;
 }
 
@@ -165,19 +144,19 @@ void EvaluationPanel::draw(const Workspace& ws, const Session& session) {
   const std::string current =
       choice_.program.empty() && !names_.empty() ? names_.front() : choice_.program;
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
-  if (ImGui::BeginCombo(L(lang, "Programa", "Program"), current.c_str())) {
+  if (ImGui::BeginCombo(tr(Msg::eval_program, lang), current.c_str())) {
     for (const std::string& n : names_)
       if (ImGui::Selectable(n.c_str(), n == current)) choice_.program = n;
     ImGui::EndCombo();
   }
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
   int weeks = choice_.window_weeks;
-  if (ImGui::InputInt(L(lang, "Ventana (semanas)", "Window (weeks)"), &weeks, 4, 13))
+  if (ImGui::InputInt(tr(Msg::eval_window_weeks, lang), &weeks, 4, 13))
     choice_.window_weeks = std::clamp(weeks, 4, 260);
   int by = choice_.by == EvalBin::week ? 0 : 1;
-  ImGui::RadioButton(L(lang, "Por semana", "By week"), &by, 0);
+  ImGui::RadioButton(tr(Msg::eval_by_week, lang), &by, 0);
   ImGui::SameLine();
-  ImGui::RadioButton(L(lang, "Por mes", "By month"), &by, 1);
+  ImGui::RadioButton(tr(Msg::eval_by_month, lang), &by, 1);
   choice_.by = by == 0 ? EvalBin::week : EvalBin::month;
   ImGui::Separator();
 
@@ -187,15 +166,15 @@ void EvaluationPanel::draw(const Workspace& ws, const Session& session) {
   }
   const ProgramEvaluation& ev = *result_;
   if (ImGui::BeginTable("eval_counts", 5, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) {
-    ImGui::TableSetupColumn(L(lang, "Grupo", "Group"));
-    ImGui::TableSetupColumn(L(lang, "Sectores", "Sectors"));
-    ImGui::TableSetupColumn(L(lang, "Antes", "Before"));
-    ImGui::TableSetupColumn(L(lang, "Después", "After"));
-    ImGui::TableSetupColumn(L(lang, "Tasa/sector/sem.", "Rate/sector/wk"));
+    ImGui::TableSetupColumn(tr(Msg::eval_group, lang));
+    ImGui::TableSetupColumn(tr(Msg::eval_sectors, lang));
+    ImGui::TableSetupColumn(tr(Msg::eval_before, lang));
+    ImGui::TableSetupColumn(tr(Msg::eval_after, lang));
+    ImGui::TableSetupColumn(tr(Msg::eval_rate, lang));
     ImGui::TableHeadersRow();
     const std::pair<const char*, const GroupWindowCounts*> rows[] = {
-        {L(lang, "Tratados", "Treated"), &ev.treated},
-        {L(lang, "Comparación", "Comparison"), &ev.comparison}};
+        {tr(Msg::eval_treated, lang), &ev.treated},
+        {tr(Msg::eval_comparison, lang), &ev.comparison}};
     for (const auto& [label, g] : rows) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
@@ -225,7 +204,7 @@ void EvaluationPanel::draw(const Workspace& ws, const Session& session) {
   in.controls = false;
   in.language = lang;
   in.counterfactual = chart->counterfactual;
-  in.rollouts.push_back({chart->rollout, L(lang, "Inicio", "Rollout")});
+  in.rollouts.push_back({chart->rollout, tr(Msg::eval_rollout, lang)});
   FilterState scratch;  // the chart does not filter the dashboard
   const float h = std::max(ImGui::GetContentRegionAvail().y, 10.0f * ImGui::GetFontSize());
   its_panel_.draw(in, scratch, ImVec2(ImGui::GetContentRegionAvail().x, h), 0.0);

@@ -29,14 +29,15 @@ struct EvaluationChoice {
 
 class EvaluationPanel {
  public:
-  // Recomputes when needed and returns the current evaluation (nullptr with error() set when the
-  // request could not be built, e.g. no programs).
+  // Recomputes when needed and returns the current evaluation (nullptr with error_text() set
+  // when the request could not be built, e.g. no programs).
   const ProgramEvaluation* update(const Workspace& ws, const Session& session);
   // Draws the panel's widgets at the cursor (inside a window the caller begins).
   void draw(const Workspace& ws, const Session& session);
 
   EvaluationChoice& choice() { return choice_; }
-  const std::string& error() const { return error_; }
+  // Why there is no evaluation, in `lang` ("" when there is one).
+  std::string error_text(Language lang) const;
   int computations() const { return computations_; }  // for tests: evaluations actually run
   // The result lines as drawn (headline numbers), for tests and copy-paste.
   std::vector<std::string> summary_lines(Language lang) const;
@@ -51,7 +52,8 @@ class EvaluationPanel {
   std::vector<ProgramSpec> programs_key_;
   bool valid_ = false;
   int computations_ = 0;
-  std::string error_, error_es_;
+  bool no_programs_ = false;
+  std::string error_;  // the request's own error (names a program or sector), as thrown
   std::optional<ProgramEvaluation> result_;
   std::vector<std::string> names_;
   TimelinePanel its_panel_;  // draws the ITS chart (no brushing: its filter is a scratch copy)

@@ -1,52 +1,8 @@
 #include "ui/i18n.hpp"
 
-#include <array>
 #include <string>
 
 namespace faro::ui {
-namespace {
-
-struct Entry {
-  const char* id;
-  const char* es;
-  const char* en;
-};
-
-constexpr std::array<Entry, kMsgCount> kTable{{
-#define FARO_UI_ENTRY(key, es, en) {#key, es, en},
-    FARO_UI_MESSAGES(FARO_UI_ENTRY)
-#undef FARO_UI_ENTRY
-}};
-
-}  // namespace
-
-const char* tr(Msg key, Language lang) {
-  const size_t i = static_cast<size_t>(key);
-  if (i >= kMsgCount) return "?";
-  return lang == Language::en ? kTable[i].en : kTable[i].es;
-}
-
-const char* msg_id(Msg key) {
-  const size_t i = static_cast<size_t>(key);
-  return i < kMsgCount ? kTable[i].id : "count_";
-}
-
-Msg msg_from_id(std::string_view id) {
-  for (size_t i = 0; i < kMsgCount; ++i)
-    if (id == kTable[i].id) return static_cast<Msg>(i);
-  return Msg::count_;
-}
-
-const char* tr(std::string_view id, Language lang) {
-  const Msg key = msg_from_id(id);
-  if (key == Msg::count_) {
-    // Unknown ids show up as themselves so a typo is visible on screen instead of blank.
-    static thread_local std::string unknown;
-    unknown.assign(id);
-    return unknown.c_str();
-  }
-  return tr(key, lang);
-}
 
 const char* tr_layer(LayerKind kind, Language lang) {
   switch (kind) {

@@ -1,238 +1,24 @@
 #pragma once
-// Every user-facing string of the dashboard in Spanish (the default) and English. Keys are an enum
-// generated from one X-macro table (i18n.cpp), so a key can never exist in one language only; the
-// tests check that no text is empty and that the tables differ where they should.
-//
-// Texts are UTF-8. Only Latin-1 letters plus “ ” – — • … are used: the UI font atlas holds exactly
-// those glyphs (ui/ui_fonts.hpp). Format strings use printf conventions (%s, %d, %lld).
+// The dashboard's view of the message catalogue (core/messages.hpp): the keys and tr() in the ui
+// namespace, plus names for enums several panels show.
 #include <cstddef>
 #include <string>
 #include <string_view>
 
+#include "core/messages.hpp"
 #include "core/session.hpp"
 #include "core/workspace.hpp"
 
 namespace faro::ui {
 
-// clang-format off
-#define FARO_UI_MESSAGES(X)                                                                     \
-  /* menu bar */                                                                                \
-  X(menu_file, "Archivo", "File")                                                               \
-  X(menu_open_data, "Abrir datos…", "Open data…")                                               \
-  X(menu_open_project, "Abrir proyecto…", "Open project…")                                      \
-  X(menu_save_project, "Guardar proyecto", "Save project")                                      \
-  X(menu_save_project_as, "Guardar proyecto como…", "Save project as…")                         \
-  X(menu_demo_city, "Ciudad demo", "Demo city")                                                 \
-  X(menu_export_png_screen, "Exportar PNG (tamaño de pantalla)…", "Export PNG (screen size)…")  \
-  X(menu_export_png_4k, "Exportar PNG (4K)…", "Export PNG (4K)…")                               \
-  X(menu_recent, "Recientes", "Recent")                                                         \
-  X(menu_quit, "Salir", "Quit")                                                                 \
-  X(menu_view, "Ver", "View")                                                                   \
-  X(menu_presentation, "Modo presentación", "Presentation mode")                                \
-  X(menu_fit_all, "Ajustar a todo", "Fit all")                                                  \
-  X(menu_zoom_selection, "Acercar a la selección", "Zoom to selection")                         \
-  X(menu_load_report, "Informe de carga", "Load report")                                        \
-  X(menu_weekly_brief, "Resumen semanal por sector", "Weekly brief by sector")                  \
-  X(menu_program_evaluation, "Evaluación del programa", "Program evaluation")                 \
-  X(menu_add_to_program, "Añadir a programa…", "Add to program…")                             \
-  X(menu_presentation_title, "Título de la presentación", "Presentation title")                 \
-  X(menu_language, "Idioma", "Language")                                                        \
-  X(language_es, "Español", "Spanish")                                                          \
-  X(language_en, "Inglés", "English")                                                           \
-  /* side panel */                                                                              \
-  X(panel_layers, "Capas", "Layers")                                                            \
-  X(panel_filters, "Filtros", "Filters")                                                        \
-  X(panel_selection, "Selección", "Selection")                                                  \
-  X(layer_basemap, "Mapa base", "Basemap")                                                      \
-  X(layer_sectors, "Sectores", "Sectors")                                                       \
-  X(layer_choropleth, "Coropletas", "Choropleth")                                               \
-  X(layer_heatmap, "Mapa de calor", "Heatmap")                                                  \
-  X(layer_programs, "Programas", "Programs")                                                    \
-  X(layer_context, "Contexto", "Context")                                                       \
-  X(layer_points, "Puntos", "Points")                                                           \
-  X(layer_labels, "Etiquetas", "Labels")                                                        \
-  X(layer_hotspots, "Puntos calientes (Gi*)", "Hot spots (Gi*)")                                \
-  X(add_layer, "Añadir capa…", "Add layer…")                                                    \
-  X(remove_layer, "Quitar capa", "Remove layer")                                                \
-  X(map_style, "Estilo", "Style")                                                               \
-  X(map_style_replace, "Reemplaza todas las capas por este estilo",                             \
-    "Replaces every layer with this style")                                                     \
-  X(opacity, "Opacidad", "Opacity")                                                             \
-  X(move_up, "Subir", "Move up")                                                                \
-  X(move_down, "Bajar", "Move down")                                                            \
-  X(bandwidth_m, "Ancho de banda (m)", "Bandwidth (m)")                                         \
-  X(kernel, "Núcleo", "Kernel")                                                                 \
-  X(kernel_gaussian, "Gaussiano", "Gaussian")                                                   \
-  X(kernel_quartic, "Cuártico", "Quartic")                                                      \
-  X(colormap, "Paleta", "Colour map")                                                           \
-  X(color_max, "Máximo de color", "Colour maximum")                                             \
-  X(color_max_locked, "Fijo", "Locked")                                                         \
-  X(color_max_auto, "Automático (percentil %.0f)", "Automatic (%.0fth percentile)")             \
-  X(measure, "Medida", "Measure")                                                               \
-  X(measure_count, "Incidentes", "Incidents")                                                   \
-  X(measure_per_km2, "Por km²", "Per km²")                                                      \
-  X(measure_per_10k, "Por 10 000 habitantes", "Per 10,000 inhabitants")                         \
-  X(measure_change, "Cambio vs. periodo anterior", "Change vs. previous period")                \
-  X(measure_change_pct, "Cambio porcentual vs. periodo anterior",                               \
-    "Percent change vs. previous period")                                                       \
-  X(measure_needs_population, "Los sectores no tienen población.",                              \
-    "The sectors have no population.")                                                          \
-  X(scale, "Escala", "Scale")                                                                   \
-  X(scale_quantile, "Cuantiles", "Quantiles")                                                   \
-  X(scale_continuous, "Continua", "Continuous")                                                 \
-  X(scale_equal_interval, "Intervalos iguales", "Equal intervals")                              \
-  X(scale_jenks, "Cortes naturales (Jenks)", "Natural breaks (Jenks)")                          \
-  X(classes, "Clases", "Classes")                                                               \
-  X(point_size, "Tamaño de punto (px)", "Point size (px)")                                      \
-  X(color_auto, "automático", "automatic")                                                      \
-  X(points_not_partner_safe, "Los puntos no son aptos para compartir.",                         \
-    "Points are not safe to share with partners.")                                              \
-  /* filters */                                                                                 \
-  X(date_from, "Desde", "From")                                                                 \
-  X(date_to, "Hasta", "To")                                                                     \
-  X(date_hint, "AAAA-MM-DD", "YYYY-MM-DD")                                                      \
-  X(date_invalid, "Fecha no válida (AAAA-MM-DD)", "Invalid date (YYYY-MM-DD)")                  \
-  X(date_order_invalid, "«Desde» es posterior a «Hasta»", "“From” is after “To”")               \
-  X(date_data_range, "Datos: %s — %s", "Data: %s — %s")                                         \
-  X(whole_period, "Todo el periodo", "Whole period")                                            \
-  X(categories, "Categorías", "Categories")                                                     \
-  X(all_categories, "Todas", "All")                                                             \
-  X(no_category, "(sin categoría)", "(no category)")                                            \
-  X(only_this, "Solo esta", "Only this")                                                        \
-  X(search, "Buscar…", "Search…")                                                               \
-  X(hour_of_day, "Hora del día", "Hour of day")                                                 \
-  X(weekday, "Día de la semana", "Day of week")                                                 \
-  X(all_hours, "Todas las horas", "All hours")                                                  \
-  X(all_days, "Todos los días", "All days")                                                     \
-  X(weekday_mon, "Lun", "Mon")                                                                  \
-  X(weekday_tue, "Mar", "Tue")                                                                  \
-  X(weekday_wed, "Mié", "Wed")                                                                  \
-  X(weekday_thu, "Jue", "Thu")                                                                  \
-  X(weekday_fri, "Vie", "Fri")                                                                  \
-  X(weekday_sat, "Sáb", "Sat")                                                                  \
-  X(weekday_sun, "Dom", "Sun")                                                                  \
-  X(sector_subset, "Sectores", "Sectors")                                                       \
-  X(sectors_all, "Todos los sectores", "All sectors")                                           \
-  X(sectors_filtered, "%d sectores en el filtro", "%d sectors in the filter")                   \
-  X(selection_count, "%d sectores seleccionados", "%d sectors selected")                        \
-  X(selection_none, "Ningún sector seleccionado (clic en el mapa; Ctrl+clic para varios)",      \
-    "No sector selected (click on the map; Ctrl+click for several)")                            \
-  X(filter_to_selection, "Filtrar a la selección", "Filter to selection")                       \
-  X(clear_sector_filter, "Quitar filtro de sectores", "Clear sector filter")                    \
-  X(clear_selection, "Borrar selección", "Clear selection")                                     \
-  X(incidents_count, "incidentes", "incidents")                                                 \
-  X(count_of_total, "%s de %s incidentes", "%s of %s incidents")                                \
-  /* status bar */                                                                              \
-  X(status_ready, "Listo", "Ready")                                                             \
-  X(status_loading, "Cargando…", "Loading…")                                                    \
-  X(status_cancel, "Cancelar", "Cancel")                                                        \
-  X(status_heatmap_busy, "Recalculando mapa de calor…", "Recomputing heatmap…")                 \
-  X(status_sectors, "%d sectores", "%d sectors")                                                \
-  X(status_frame_ms, "%.1f ms/cuadro", "%.1f ms/frame")                                         \
-  X(status_unsaved, "Proyecto sin guardar", "Unsaved project")                                  \
-  X(synthetic_data, "DATOS SINTÉTICOS", "SYNTHETIC DATA")                                       \
-  X(timeline_placeholder, "Línea de tiempo", "Timeline")                                        \
-  X(timeline_all, "Todos los incidentes", "All incidents")                                      \
-  X(timeline_mode_selection, "Selección vs resto", "Selection vs rest")                         \
-  X(timeline_mode_programs, "Tratados vs comparación", "Treated vs comparison")                 \
-  X(timeline_selected, "Sectores seleccionados", "Selected sectors")                            \
-  X(timeline_rest, "Resto de sectores", "Other sectors")                                        \
-  X(timeline_treated, "Sectores con programa", "Program sectors")                               \
-  X(timeline_comparison, "Sectores de comparación", "Comparison sectors")                       \
-  /* file browser */                                                                            \
-  X(browser_open_data, "Abrir datos", "Open data")                                              \
-  X(browser_open_project, "Abrir proyecto", "Open project")                                     \
-  X(browser_save_project, "Guardar proyecto", "Save project")                                   \
-  X(browser_export_png, "Exportar PNG", "Export PNG")                                           \
-  X(browser_folder, "Carpeta", "Folder")                                                        \
-  X(browser_up, "Subir de carpeta", "Parent folder")                                            \
-  X(browser_filter, "Tipo", "Type")                                                             \
-  X(browser_all_supported, "Todos los compatibles", "All supported")                            \
-  X(browser_file_name, "Nombre de archivo", "File name")                                        \
-  X(browser_open, "Abrir", "Open")                                                              \
-  X(browser_save, "Guardar", "Save")                                                            \
-  X(browser_cancel, "Cancelar", "Cancel")                                                       \
-  X(browser_recent, "Recientes", "Recent")                                                      \
-  X(browser_unreadable, "No se puede leer la carpeta: %s", "Cannot read the folder: %s")        \
-  X(browser_role, "Usar como", "Use as")                                                        \
-  X(browser_pg, "Conexión PostGIS (PG:…)", "PostGIS connection (PG:…)")                         \
-  X(browser_pg_layer, "Tabla o capa", "Table or layer")                                         \
-  X(browser_pg_connect, "Conectar", "Connect")                                                  \
-  X(browser_pg_password, "La contraseña no se guarda en el proyecto: use un archivo de servicio " \
-    "PG o PGPASSWORD.", "The password is not saved in the project: use a PG service file or "   \
-    "PGPASSWORD.")                                                                              \
-  X(browser_empty, "(carpeta vacía)", "(empty folder)")                                         \
-  X(role_sectors, "Sectores", "Sectors")                                                        \
-  X(role_incidents, "Incidentes", "Incidents")                                                  \
-  X(role_programs, "Programas", "Programs")                                                     \
-  X(role_context, "Contexto", "Context")                                                        \
-  X(role_basemap, "Mapa base", "Basemap")                                                       \
-  /* CSV mapping */                                                                             \
-  X(csv_title, "Columnas del CSV", "CSV columns")                                               \
-  X(csv_longitude, "Longitud (x)", "Longitude (x)")                                             \
-  X(csv_latitude, "Latitud (y)", "Latitude (y)")                                                \
-  X(csv_date, "Fecha", "Date")                                                                  \
-  X(csv_time, "Hora", "Time")                                                                   \
-  X(csv_category, "Categoría", "Category")                                                      \
-  X(csv_date_order, "Orden de fecha con barras", "Slash date order")                            \
-  X(csv_dmy, "Día/mes/año", "Day/month/year")                                                   \
-  X(csv_mdy, "Mes/día/año", "Month/day/year")                                                   \
-  X(csv_none, "(ninguna)", "(none)")                                                            \
-  X(csv_detected, "detectada", "detected")                                                      \
-  X(csv_preview_rows, "Primeras %d filas", "First %d rows")                                     \
-  X(csv_missing_required, "Elija las columnas de longitud, latitud y fecha.",                   \
-    "Choose the longitude, latitude and date columns.")                                         \
-  X(csv_load, "Cargar", "Load")                                                                 \
-  X(csv_read_error, "No se pudo leer el CSV: %s", "Could not read the CSV: %s")                 \
-  X(csv_latin1, "El archivo no es UTF-8: se lee como Latin-1.",                                 \
-    "The file is not UTF-8: read as Latin-1.")                                                  \
-  /* load report and errors */                                                                  \
-  X(report_title, "Informe de carga", "Load report")                                            \
-  X(report_none, "Todavía no se ha cargado ninguna fuente.", "No source loaded yet.")           \
-  X(report_read, "Leídas", "Read")                                                              \
-  X(report_loaded, "Cargadas", "Loaded")                                                        \
-  X(report_rejected, "Rechazadas", "Rejected")                                                  \
-  X(report_changed, "Modificadas", "Changed")                                                   \
-  X(report_reason, "Motivo", "Reason")                                                          \
-  X(report_rows, "Filas", "Rows")                                                               \
-  X(report_examples, "Ejemplos (fila, campo, valor)", "Examples (row, field, value)")           \
-  X(report_method, "Lectura: %s", "Read with: %s")                                              \
-  X(report_gdal_warnings, "Avisos de GDAL: %lld", "GDAL warnings: %lld")                        \
-  X(report_notes, "Notas", "Notes")                                                             \
-  X(error_title, "Error", "Error")                                                              \
-  X(error_ok, "Aceptar", "OK")                                                                  \
-  X(error_more, "(%d mensajes más)", "(%d more messages)")                                      \
-  /* map overlay */                                                                             \
-  X(legend_heatmap, "Densidad", "Density")                                                      \
-  X(legend_units_default, "incidentes/km²", "incidents/km²")                                    \
-  X(legend_auto_note, "máximo: percentil %.0f (auto)", "maximum: %.0fth percentile (auto)")     \
-  X(legend_locked_note, "máximo fijo", "locked maximum")                                        \
-  X(legend_choropleth, "Por sector", "By sector")                                               \
-  X(legend_no_change, "Sin cambio", "No change")                                                \
-  X(legend_new_sectors, "Sin incidentes antes", "None before")                                  \
-  X(tooltip_incidents, "%s incidentes con el filtro actual", "%s incidents in the current filter") \
-  X(tooltip_selected, "seleccionado", "selected")                                               \
-  X(presentation_exit, "Esc: salir de la presentación", "Esc: leave presentation")
-
-// clang-format on
-
-enum class Msg {
-#define FARO_UI_ENUM(key, es, en) key,
-  FARO_UI_MESSAGES(FARO_UI_ENUM)
-#undef FARO_UI_ENUM
-      count_
-};
-
-constexpr size_t kMsgCount = static_cast<size_t>(Msg::count_);
-
-// The text of `key` in `lang`. Never null, never empty.
-const char* tr(Msg key, Language lang);
-// The key's identifier ("menu_file"), for tests and diagnostics.
-const char* msg_id(Msg key);
-// Looks a key up by its identifier; Msg::count_ when unknown.
-Msg msg_from_id(std::string_view id);
-// tr() by identifier; returns the identifier itself when unknown (visible, never a crash).
-const char* tr(std::string_view id, Language lang);
+// The catalogue lives in core (core/messages.hpp) so every layer shares it; the dashboard's own
+// panels keep calling ui::tr / ui::Msg.
+using faro::kMsgCount;
+using faro::Msg;
+using faro::msg_from_id;
+using faro::msg_id;
+using faro::tr;
+using faro::tr_format;
 
 // Names for enums shown in several panels.
 const char* tr_layer(LayerKind kind, Language lang);

@@ -12,7 +12,7 @@
 namespace faro::ui {
 
 const char* describe_issue(RowIssue r, Language lang) {
-  return lang == Language::en ? describe(r) : describe_es(r);
+  return describe(r, lang);
 }
 
 uint64_t reports_fingerprint(const std::vector<LoadReport>& reports) {

@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "core/session_programs.hpp"
+#include "ui/i18n.hpp"
 
 namespace faro::ui {
 namespace {
@@ -42,30 +43,33 @@ bool input_text(const char* label, std::string& value) {
 
 }  // namespace
 
+std::string ProgramEditFields::error_text(Language lang) const {
+  if (!error) return "";
+  return tr_format(lang, *error, error_value.c_str());  // keys without %s ignore the value
+}
+
 ProgramEditFields validate_program_edit(const std::string& name, const std::string& start,
                                         const std::string& end) {
   ProgramEditFields f;
   f.name = trimmed(name);
   if (f.name.empty()) {
-    f.error_en = "Program name is empty.";
-    f.error_es = "El nombre del programa está vacío.";
+    f.error = Msg::program_edit_no_name;
     return f;
   }
   const std::optional<CivilSeconds> s = parse_iso_date(trimmed(start));
   if (!s) {
-    f.error_en = "Rollout date must be a valid YYYY-MM-DD date, got '" + start + "'.";
-    f.error_es = "La fecha de inicio debe ser una fecha válida AAAA-MM-DD, no '" + start + "'.";
+    f.error = Msg::program_edit_bad_start;
+    f.error_value = start;
     return f;
   }
   f.start = *s;
   if (!trimmed(end).empty()) {
     f.end = parse_iso_date(trimmed(end));
     if (!f.end) {
-      f.error_en = "End date must be empty or a valid YYYY-MM-DD date, got '" + end + "'.";
-      f.error_es = "La fecha de fin debe estar vacía o ser AAAA-MM-DD válida, no '" + end + "'.";
+      f.error = Msg::program_edit_bad_end;
+      f.error_value = end;
     } else if (*f.end <= f.start) {
-      f.error_en = "End date must be after the rollout date.";
-      f.error_es = "La fecha de fin debe ser posterior a la de inicio.";
+      f.error = Msg::program_edit_end_before_start;
     }
   }
   return f;
@@ -81,7 +85,7 @@ void ProgramEditDialog::open(const Session& session) {
 bool ProgramEditDialog::submit_add(const Workspace& ws, Session& session) {
   const ProgramEditFields f = validate_program_edit(name, start, end);
   if (!f.ok()) {
-    message = session.language == Language::es ? f.error_es : f.error_en;
+    message = f.error_text(session.language);
     return false;
   }
   add_sectors_to_program(session, ws.programs, f.name, sectors_, f.start, f.end);
@@ -92,7 +96,7 @@ bool ProgramEditDialog::submit_add(const Workspace& ws, Session& session) {
 bool ProgramEditDialog::submit_remove(const Workspace& ws, Session& session) {
   const ProgramEditFields f = validate_program_edit(name, "2000-01-01", "");  // name only
   if (!f.ok()) {
-    message = session.language == Language::es ? f.error_es : f.error_en;
+    message = f.error_text(session.language);
     return false;
   }
   open_ = false;

@@ -8,19 +8,22 @@
 #include <vector>
 
 #include "core/civil_time.hpp"
+#include "core/messages.hpp"
 #include "core/session.hpp"
 #include "core/workspace.hpp"
 
 namespace faro::ui {
 
 // The dialog's text fields checked: a non-empty name, a valid rollout date, an optional end date
-// after the rollout. `error_en/error_es` empty when ok.
+// after the rollout. `error` unset when ok.
 struct ProgramEditFields {
   std::string name;
   CivilSeconds start = 0;
   std::optional<CivilSeconds> end;
-  std::string error_en, error_es;
-  bool ok() const { return error_en.empty(); }
+  std::optional<Msg> error;  // catalogue key of the problem
+  std::string error_value;   // the offending text, for keys that quote it
+  bool ok() const { return !error; }
+  std::string error_text(Language lang) const;
 };
 ProgramEditFields validate_program_edit(const std::string& name, const std::string& start,
                                         const std::string& end);

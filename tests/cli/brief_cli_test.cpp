@@ -265,8 +265,8 @@ TEST(BriefCli, PdfTextCarriesTheFooterOrTheInternalStampAndNoCoordinates) {
   faro_test::TempDir tmp;
   const std::string safe = tmp.file("safe.pdf"), internal = tmp.file("internal.pdf");
   const std::string png = tmp.file("safe.png");
-  ASSERT_EQ(run_faro("brief --week 2023-W10 -o " + safe).code, 0);
-  ASSERT_EQ(run_faro("brief --week 2023-W10 --internal -o " + internal).code, 0);
+  ASSERT_EQ(run_faro("brief --week 2023-W10 --lang es -o " + safe).code, 0);
+  ASSERT_EQ(run_faro("brief --week 2023-W10 --lang es --internal -o " + internal).code, 0);
   ASSERT_EQ(run_faro("brief --week 2023-W10 --dpi 72 -o " + png).code, 0);
   const std::string safe_text = pdf_text(safe, tmp);
   EXPECT_NE(safe_text.find("Protección: conteos < 5 suprimidos, ancho de banda ≥ 500 m"),

@@ -39,12 +39,15 @@ void expect_ratio_keys(const json& o, const std::string& what) {
 TEST(EvaluateCli, DemoCityRecoversTheKnownProgramEffect) {
   faro_test::TempDir tmp;
   const std::string report = tmp.file("report.json");
-  const Result r = faro("-o " + report);
+  const Result r = faro("--lang en -o " + report);
   ASSERT_EQ(r.code, 0) << r.out;
   EXPECT_NE(r.out.find("relative to comparison sectors, 95 % CI"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("respecto a los sectores de comparación"), std::string::npos);
   const json j = read_json(report);
   ASSERT_FALSE(j.is_discarded());
+  // The report keeps both languages' sentences whatever --lang says.
+  EXPECT_NE(
+      j["did"]["sentence_es"].get<std::string>().find("respecto a los sectores de comparación"),
+      std::string::npos);
   for (const char* k : {"program", "window_weeks", "treated", "comparison", "did", "its"})
     ASSERT_TRUE(j.contains(k)) << k;
   for (const char* g : {"treated", "comparison"})

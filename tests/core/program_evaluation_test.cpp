@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "core/errors.hpp"
+#include "core/evaluation_text.hpp"
 #include "core/random.hpp"
 
 namespace faro {
@@ -50,7 +51,7 @@ TEST(ProgramEvaluation, DifferenceInDifferencesByHand) {
   add(s, 0, 7, kRolloutDay - w - 20, kRolloutDay - w);  // outside the windows: ignored
   add(s, -1, 9, kRolloutDay, kRolloutDay + w);          // in no sector: ignored
   const ProgramEvaluation ev = evaluate_program(s, 3, IncidentFilter{}, request(4));
-  ASSERT_TRUE(ev.did) << ev.did.reason;
+  ASSERT_TRUE(ev.did) << eval_reason_text(ev.did.why, Language::en);
   const DidResult& d = *ev.did.value;
   EXPECT_EQ(ev.treated.before, 40);
   EXPECT_EQ(ev.treated.after, 20);
@@ -65,10 +66,12 @@ TEST(ProgramEvaluation, DifferenceInDifferencesByHand) {
   EXPECT_NEAR(d.did.ci_low, 0.4 * std::exp(-1.959963984540054 * se), 1e-12);
   EXPECT_NEAR(d.did.ci_high, 0.4 * std::exp(1.959963984540054 * se), 1e-12);
   EXPECT_NEAR(d.treated_change.rate_ratio, 0.5, 1e-12);
-  EXPECT_TRUE(d.caution_en.empty());
-  EXPECT_NE(d.sentence_en.find("\u221260 % relative to comparison sectors, 95 % CI"),
-            std::string::npos)
-      << d.sentence_en;
+  EXPECT_FALSE(d.small_counts);
+  EXPECT_EQ(did_caution(d, Language::en), "");
+  EXPECT_NE(
+      did_sentence(d, Language::en).find("\u221260 % relative to comparison sectors, 95 % CI"),
+      std::string::npos)
+      << did_sentence(d, Language::en);
 }
 
 // Puts the given weekly counts into `sector`, week k starting on `first_day + 7 k`.
@@ -93,7 +96,7 @@ TEST(ProgramEvaluation, OverdispersionWidensTheIntervalAsStatsmodelsQuasiPoisson
   add_weeks(s, 1, c1a, kRolloutDay);
   add_weeks(s, 2, c2a, kRolloutDay);
   const ProgramEvaluation ev = evaluate_program(s, 3, IncidentFilter{}, request(6));
-  ASSERT_TRUE(ev.did) << ev.did.reason;
+  ASSERT_TRUE(ev.did) << eval_reason_text(ev.did.why, Language::en);
   const DidResult& d = *ev.did.value;
   // statsmodels 0.13.5, sm.GLM(y, [1, after], Poisson()).fit(scale='X2') on each group's 12
   // weekly counts (script: notes/eval2_did_oracle.py): treated scale 4.0500000000000025, bse
@@ -110,12 +113,13 @@ TEST(ProgramEvaluation, OverdispersionWidensTheIntervalAsStatsmodelsQuasiPoisson
   EXPECT_NEAR(d.did_robust.ci_low, 0.13649778570092674, 1e-9);
   EXPECT_NEAR(d.did_robust.ci_high, 1.705979015231652, 1e-9);
   // The plain-words sentence uses the widened interval and says why.
-  EXPECT_EQ(d.sentence_en,
+  EXPECT_EQ(did_sentence(d, Language::en),
             "\u221252 % relative to comparison sectors, 95 % CI \u221286 % to +71 % (not "
             "distinguishable from no change; interval widened for overdispersion of the counts, "
             "\u03c6 = 3.93)");
   EXPECT_EQ(d.dispersion_block_weeks, 1);  // 6-week windows: weekly blocks
-  EXPECT_NE(d.sentence_es.find("ampliado por sobredispersión"), std::string::npos) << d.sentence_es;
+  EXPECT_NE(did_sentence(d, Language::es).find("ampliado por sobredispersión"), std::string::npos)
+      << did_sentence(d, Language::es);
 }
 
 TEST(ProgramEvaluation, WeeklyDispersionByHand) {
@@ -135,12 +139,12 @@ TEST(ProgramEvaluation, WeeklyDispersionByHand) {
 
 TEST(ProgramEvaluation, PlainWordsSentencesInEnglishAndSpanish) {
   const RateRatio rr{0.69, 0.55, 0.86, 0.1};
-  EXPECT_EQ(did_sentence_en(rr),
+  EXPECT_EQ(did_sentence(rr, 1, Language::en),
             "\u221231 % relative to comparison sectors, 95 % CI \u221245 % to \u221214 %");
-  EXPECT_EQ(did_sentence_es(rr),
+  EXPECT_EQ(did_sentence(rr, 1, Language::es),
             "\u221231 % respecto a los sectores de comparación, IC 95 % \u221245 % a \u221214 %");
   const RateRatio flat{1.05, 0.9, 1.22, 0.1};
-  EXPECT_EQ(did_sentence_en(flat),
+  EXPECT_EQ(did_sentence(flat, 1, Language::en),
             "+5 % relative to comparison sectors, 95 % CI \u221210 % to +22 % (not distinguishable "
             "from no change)");
   EXPECT_EQ(percent_change_text(1.0), "0 %");
@@ -154,13 +158,19 @@ TEST(ProgramEvaluation, SmallCountsGiveReasonsNotNumbers) {
   ASSERT_FALSE(zero_after.did);
   EXPECT_EQ(zero_after.treated.before, 5);  // the counts are still reported
   EXPECT_EQ(zero_after.treated.after, 0);
-  EXPECT_NE(zero_after.did.reason.find("treated sectors after rollout"), std::string::npos)
-      << zero_after.did.reason;
-  EXPECT_FALSE(zero_after.did.reason_es.empty());
+  EXPECT_NE(
+      eval_reason_text(zero_after.did.why, Language::en).find("treated sectors after rollout"),
+      std::string::npos)
+      << eval_reason_text(zero_after.did.why, Language::en);
+  EXPECT_EQ(zero_after.did.why.code, EvalReason::zero_cell);
+  EXPECT_EQ(zero_after.did.why.cell, EvalCell::treated_after);
+  EXPECT_NE(eval_reason_text(zero_after.did.why, Language::es).find("después del inicio"),
+            std::string::npos);
 
   const ProgramEvaluation no_comparison = evaluate_program(s, 3, IncidentFilter{}, request(4, {}));
   ASSERT_FALSE(no_comparison.did);
-  EXPECT_NE(no_comparison.did.reason.find("no comparison sectors"), std::string::npos);
+  EXPECT_NE(eval_reason_text(no_comparison.did.why, Language::en).find("no comparison sectors"),
+            std::string::npos);
 
   EvaluationRequest short_pre = request(4);
   short_pre.data_from = (kRolloutDay - 10) * kSecondsPerDay;  // 10 days before rollout
@@ -168,7 +178,9 @@ TEST(ProgramEvaluation, SmallCountsGiveReasonsNotNumbers) {
   EXPECT_TRUE(too_short.eligible.empty());
   ASSERT_EQ(too_short.excluded.size(), 1u);
   ASSERT_FALSE(too_short.did);
-  EXPECT_NE(too_short.did.reason.find("too-short pre"), std::string::npos) << too_short.did.reason;
+  EXPECT_NE(eval_reason_text(too_short.did.why, Language::en).find("too-short pre"),
+            std::string::npos)
+      << eval_reason_text(too_short.did.why, Language::en);
   EXPECT_FALSE(too_short.its);
 
   // A program that ended inside the after-window: the sector is excluded, with the reason.
@@ -176,13 +188,17 @@ TEST(ProgramEvaluation, SmallCountsGiveReasonsNotNumbers) {
   ended.treated[0].end = (kRolloutDay + 20) * kSecondsPerDay;
   const ProgramEvaluation stopped = evaluate_program(s, 3, IncidentFilter{}, ended);
   ASSERT_EQ(stopped.excluded.size(), 1u);
-  EXPECT_NE(stopped.excluded[0].second.find("ended there on 2020-01-21"), std::string::npos)
-      << stopped.excluded[0].second;
+  EXPECT_NE(
+      eval_reason_text(stopped.excluded[0].second, Language::en).find("ended there on 2020-01-21"),
+      std::string::npos)
+      << eval_reason_text(stopped.excluded[0].second, Language::en);
+  EXPECT_EQ(stopped.excluded[0].second.code, EvalReason::program_ended);
   EXPECT_FALSE(stopped.did);
 
   // A 4-week window is too short for the time series (6 periods needed on each side).
   EXPECT_FALSE(zero_after.its);
-  EXPECT_NE(zero_after.its.reason.find("too-short pre-period"), std::string::npos);
+  EXPECT_NE(eval_reason_text(zero_after.its.why, Language::en).find("too-short pre-period"),
+            std::string::npos);
 }
 
 // Knuth's multiplication method; fine for the small means used here.
@@ -220,7 +236,7 @@ TEST(ProgramEvaluation, InterruptedTimeSeriesRecoversAKnownLevelChange) {
                {1, kRolloutDay * kSecondsPerDay},
                {2, kRolloutDay * kSecondsPerDay}};
   const ProgramEvaluation ev = evaluate_program(s, 3, IncidentFilter{}, r);
-  ASSERT_TRUE(ev.its) << ev.its.reason;
+  ASSERT_TRUE(ev.its) << eval_reason_text(ev.its.why, Language::en);
   const ItsResult& its = *ev.its.value;
   EXPECT_EQ(its.observations, 3u * 2 * weeks);
   EXPECT_LT(its.level_change.ratio.ci_low, 0.6);

@@ -11,6 +11,7 @@
 #include <filesystem>
 
 #include "io/style_presets.hpp"
+#include "core/evaluation_text.hpp"
 #include "core/session_programs.hpp"
 #include "io/png_writer.hpp"
 #include "render/egl_context.hpp"
@@ -39,7 +40,8 @@ TEST(ProgramEditDialog, ValidatesNameAndDates) {
   const ProgramEditFields f = validate_program_edit("P", "2024-03-01", "2025-03-01");
   ASSERT_TRUE(f.ok());
   EXPECT_EQ(f.end, days_from_civil(2025, 3, 1) * kSecondsPerDay);
-  EXPECT_NE(validate_program_edit("", "x", "").error_es.find("nombre"), std::string::npos);
+  EXPECT_NE(validate_program_edit("", "x", "").error_text(Language::es).find("nombre"),
+            std::string::npos);
 }
 
 TEST(EvaluationPanel, ItsChartHasTheObservedRatesAndTheCounterfactualAfterRollout) {
@@ -50,7 +52,7 @@ TEST(EvaluationPanel, ItsChartHasTheObservedRatesAndTheCounterfactualAfterRollou
   req.data_to_exclusive = ws.data_to_exclusive;
   const ProgramEvaluation ev =
       evaluate_program(ws.incidents, ws.sectors.size(), ws.make_filter(session.filter), req);
-  ASSERT_TRUE(ev.its) << ev.its.reason;
+  ASSERT_TRUE(ev.its) << eval_reason_text(ev.its.why, Language::en);
   const ItsResult& its = *ev.its.value;
   const std::optional<ItsChart> chart = its_chart(its, EvalBin::week, Language::es);
   ASSERT_TRUE(chart);
@@ -111,8 +113,15 @@ TEST(EvaluationPanel, ShowsCoreNumbersForFase1AndCachesByRevision) {
   bool found = false;
   for (const std::string& l : lines) found |= l.find(expected) != std::string::npos;
   EXPECT_TRUE(found) << expected;
-  ASSERT_FALSE(core.did.value->sentence_en.empty());
-  EXPECT_NE(std::find(lines.begin(), lines.end(), core.did.value->sentence_en), lines.end());
+  const std::string sentence = did_sentence(*core.did.value, Language::en);
+  ASSERT_FALSE(sentence.empty());
+  EXPECT_NE(std::find(lines.begin(), lines.end(), sentence), lines.end());
+  // The Spanish lines carry the Spanish sentence, never the English one.
+  const std::vector<std::string> es_lines = panel.summary_lines(Language::es);
+  EXPECT_NE(
+      std::find(es_lines.begin(), es_lines.end(), did_sentence(*core.did.value, Language::es)),
+      es_lines.end());
+  EXPECT_EQ(std::find(es_lines.begin(), es_lines.end(), sentence), es_lines.end());
 
   // By month: recomputed, same window counts (the DiD does not depend on the ITS bins).
   panel.choice().by = EvalBin::month;
@@ -121,7 +130,7 @@ TEST(EvaluationPanel, ShowsCoreNumbersForFase1AndCachesByRevision) {
   EXPECT_EQ(panel.computations(), 2);
   EXPECT_EQ(monthly->by, EvalBin::month);
   EXPECT_DOUBLE_EQ(monthly->treated.after, core.treated.after);
-  EXPECT_TRUE(monthly->its || !monthly->its.reason.empty());
+  EXPECT_TRUE(monthly->its || monthly->its.why.code != EvalReason::none);
   panel.choice().by = EvalBin::week;
 
   // Editing the program (a new rollout date for its sectors) recomputes once.
@@ -203,6 +212,8 @@ TEST(EvaluationPanel, ExplainsWhenThereAreNoPrograms) {
   EvaluationPanel panel;
   EXPECT_EQ(panel.update(ws, session), nullptr);
   EXPECT_NE(panel.summary_lines(Language::es).at(0).find("programas"), std::string::npos);
+  EXPECT_NE(panel.summary_lines(Language::en).at(0).find("No programs"), std::string::npos);
+  EXPECT_EQ(panel.error_text(Language::en), panel.summary_lines(Language::en).at(0));
 }
 
 TEST(EvaluationPanel, Screenshot) {

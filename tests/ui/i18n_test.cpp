@@ -44,8 +44,8 @@ std::string placeholders(const std::string& f) {
   for (size_t i = 0; i < f.size(); ++i) {
     if (f[i] != '%') continue;
     ++i;
-    while (i < f.size() && std::string("0123456789.-+ #l").find(f[i]) != std::string::npos) {
-      if (f[i] == 'l') out += 'l';
+    while (i < f.size() && std::string("0123456789.-+ #lz").find(f[i]) != std::string::npos) {
+      if (f[i] == 'l' || f[i] == 'z') out += f[i];
       ++i;
     }
     if (i < f.size()) out += f[i];
@@ -67,7 +67,9 @@ TEST(I18n, EveryKeyHasTextInBothLanguages) {
 
 TEST(I18n, SpanishAndEnglishDifferExceptListedCognates) {
   // Words that are genuinely the same in both languages.
-  const std::set<std::string> same = {"error_title", "csv_detected"};
+  const std::set<std::string> same = {"error_title", "csv_detected",      "brief_col_sector",
+                                      "brief_col_z", "brief_sector_word", "map_kernel",
+                                      "unit_sector"};
   int identical = 0;
   for (size_t i = 0; i < kMsgCount; ++i) {
     const Msg key = static_cast<Msg>(i);
@@ -77,26 +79,33 @@ TEST(I18n, SpanishAndEnglishDifferExceptListedCognates) {
       EXPECT_TRUE(same.count(msg_id(key))) << msg_id(key) << " is untranslated: " << es;
     }
   }
-  EXPECT_LE(identical, 2);
+  EXPECT_LE(identical, static_cast<int>(same.size()));
 }
 
 TEST(I18n, TextsAreValidUtf8WithinTheFontAtlas) {
   for (size_t i = 0; i < kMsgCount; ++i) {
     const Msg key = static_cast<Msg>(i);
+    // Page and map words are drawn by cairo with the whole DejaVu font, not the UI atlas.
+    const faro::MsgArea area = faro::msg_area(key);
+    const bool in_dashboard = area != faro::MsgArea::page && area != faro::MsgArea::map;
     for (Language lang : {Language::es, Language::en}) {
       bool ok = false;
       const auto cps = decode_utf8(tr(key, lang), ok);
       ASSERT_TRUE(ok) << msg_id(key);
       for (char32_t cp : cps)
-        EXPECT_TRUE(in_atlas_ranges(cp)) << msg_id(key) << " uses U+" << std::hex
-                                         << static_cast<uint32_t>(cp) << " outside the atlas";
+        EXPECT_TRUE(!in_dashboard || in_atlas_ranges(cp))
+            << msg_id(key) << " uses U+" << std::hex << static_cast<uint32_t>(cp)
+            << " outside the atlas";
     }
   }
 }
 
 TEST(I18n, PlaceholdersMatchBetweenLanguages) {
+  // Plain texts with a literal "%" (map legend units): shown through tr(), never tr_format().
+  const std::set<std::string> literal = {"units_change_pct", "map_change_pct_title"};
   for (size_t i = 0; i < kMsgCount; ++i) {
     const Msg key = static_cast<Msg>(i);
+    if (literal.count(msg_id(key))) continue;
     EXPECT_EQ(placeholders(tr(key, Language::es)), placeholders(tr(key, Language::en)))
         << msg_id(key);
   }

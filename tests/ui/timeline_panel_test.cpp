@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <set>
 
+#include "core/evaluation_text.hpp"
 #include "core/program_evaluation.hpp"
 #include "io/png_writer.hpp"
 #include "render/egl_context.hpp"
@@ -279,7 +280,7 @@ TEST(TimelinePanel, RendersTreatedVsComparisonWithMarkersAndCounterfactual) {
   req.data_to_exclusive = ws.data_to_exclusive;
   const ProgramEvaluation ev =
       evaluate_program(ws.incidents, ws.sectors.size(), IncidentFilter{}, req);
-  ASSERT_TRUE(ev.its) << ev.its.reason;
+  ASSERT_TRUE(ev.its) << eval_reason_text(ev.its.why, Language::en);
   TimelineOverlay cf;
   const double n = static_cast<double>(ev.its.value->sectors.size());
   for (const ItsPoint& p : ev.its.value->series) {

@@ -1,0 +1,92 @@
+#pragma once
+// The words drawn on maps and written into exported files: legends, units, sources, stamps, the
+// protection notice, hot-spot classes, and the load report's reasons. One X-macro row per key:
+// X(key, Spanish, English). Included only by core/messages.hpp.
+
+// clang-format off
+#define FARO_MSG_MAP(X)                                                                         \
+  /* heatmap and program legends (render/map_scene.cpp builds them) */                          \
+  X(map_density_title, "Densidad de incidentes", "Incident density")                            \
+  X(map_units_density, "incidentes/km²", "incidents/km²")                                       \
+  X(map_units_density_per_year, "incidentes/km² por año", "incidents/km² per year")             \
+  X(map_per_year_suffix, " por año", " per year")                                               \
+  X(map_fixed_max, "máx. fijo", "fixed max.")                                                   \
+  X(map_max_percentile, "máx. = percentil %s", "max. = percentile %s")                          \
+  X(map_kernel, "kernel", "kernel")                                                             \
+  X(map_programs, "Programas", "Programs")                                                      \
+  X(map_since, "desde %s", "since %s")                                                          \
+  X(map_program_pending, "aún sin iniciar en el periodo", "not yet started in the period")      \
+  X(map_incidents, "Incidentes", "Incidents")                                                   \
+  X(map_source_prefix, "Fuente: ", "Source: ")                                                  \
+  X(map_synthetic_city, "ciudad sintética", "synthetic city")                                   \
+  X(map_source_synthetic, "Faro — ciudad sintética", "Faro — synthetic city")                   \
+  X(map_demo_city, "Ciudad demo", "Demo city")                                                  \
+  X(map_synthetic_stamp, "DATOS SINTÉTICOS", "SYNTHETIC DATA")                                  \
+  X(map_more_entries, "… y %zu más", "… and %zu more")                                          \
+  /* choropleth units and legend (core ChoroplethMeasure, render/choropleth_legend.cpp); the */ \
+  /* two "% ..." texts are plain: tr() only, never tr_format() */                               \
+  X(units_count, "incidentes", "incidents")                                                     \
+  X(units_per_km2, "incidentes/km²", "incidents/km²")                                           \
+  X(units_per_10k, "incidentes por 10 000 hab.", "incidents per 10,000 inhabitants")            \
+  X(units_change, "cambio en incidentes", "change in incidents")                                \
+  X(units_change_pct, "% de cambio", "% change")                                                \
+  X(map_change_count_title, "Cambio en incidentes", "Change in incidents")                      \
+  X(map_change_pct_title, "% de cambio", "% change")                                            \
+  X(legend_zero_no_change, "0 (sin cambio)", "0 (no change)")                                   \
+  X(legend_new_was_zero, "nuevo (antes 0)", "new (was 0)")                                      \
+  X(legend_none_either, "sin incidentes en ambos periodos", "none in either period")            \
+  X(legend_per_sector, "Incidentes por sector", "Incidents per sector")                         \
+  X(legend_red_blue, "rojo = aumento, azul = disminución", "red = increase, blue = decrease")   \
+  X(legend_continuous_centred, "escala continua centrada en 0", "continuous scale centred at 0") \
+  X(legend_continuous, "escala continua", "continuous scale")                                   \
+  /* partner-safe protection (core/disclosure.hpp) */                                           \
+  X(protection_counts, "Protección: conteos < %d suprimidos", "Protection: counts < %d suppressed") \
+  X(protection_bandwidth, ", ancho de banda ≥ %s m", ", bandwidth ≥ %s m")                      \
+  X(protection_unit, ", unidad: %s", ", unit: %s")                                              \
+  X(unit_sector, "sector", "sector")                                                            \
+  X(unit_grid_cell, "celda de cuadrícula", "grid cell")                                         \
+  X(unit_hexagon, "hexágono", "hexagon")                                                        \
+  X(suppressed, "suprimido", "suppressed")                                                      \
+  X(marker_suppressed, "%s = suprimido", "%s = suppressed")                                     \
+  /* hot spots (faro hotspots' PNG legend) */                                                   \
+  X(hotspot_title, "Gi* (puntos calientes)", "Gi* (hot spots)")                                 \
+  X(hotspot_map_title, "Puntos calientes Gi*", "Gi* hot spots")                                 \
+  X(hotspot_start, "inicio", "start")                                                           \
+  X(hotspot_end, "fin", "end")                                                                  \
+  X(hotspot_incidents, "%s incidentes", "%s incidents")                                         \
+  X(hotspot_queen, "contigüidad reina (tolerancia de %s m)", "queen contiguity (%s m tolerance)") \
+  X(hotspot_distance_band, "banda de distancia de %s m entre centros",                          \
+    "distance band %s m between centres")                                                       \
+  X(hotspot_hot, "Caliente %d %%", "Hot %d %%")                                                 \
+  X(hotspot_cold, "Frío %d %%", "Cold %d %%")                                                   \
+  X(hotspot_not_significant, "No significativo", "Not significant")                             \
+  /* load report reasons (core/load_report.hpp RowIssue) */                                     \
+  X(issue_missing_coordinates, "sin coordenadas", "missing coordinates")                        \
+  X(issue_unparseable_coordinates, "coordenadas ilegibles", "unparseable coordinates")          \
+  X(issue_zero_zero, "coordenadas (0,0)", "coordinates are (0,0)")                              \
+  X(issue_outside_extent, "fuera de la extensión de los sectores",                              \
+    "outside the sectors' extent (beyond the margin)")                                          \
+  X(issue_swapped_lat_lon, "latitud y longitud parecen invertidas",                             \
+    "latitude and longitude look swapped")                                                      \
+  X(issue_missing_date, "sin fecha", "missing date")                                            \
+  X(issue_unparseable_date, "fecha ilegible", "unparseable date")                               \
+  X(issue_date_out_of_range, "fecha fuera de rango", "date out of range")                       \
+  X(issue_duplicate_id, "id duplicado", "duplicate id")                                         \
+  X(issue_not_a_point, "la geometría no es un punto", "geometry is not a point")                \
+  X(issue_reprojection_failed, "falló la reproyección", "reprojection failed")                  \
+  X(issue_empty_geometry, "geometría vacía o nula", "empty or null geometry")                   \
+  X(issue_filtered_by_date, "fuera del rango de fechas pedido",                                 \
+    "outside the requested date range")                                                         \
+  X(issue_malformed_row, "fila mal formada", "malformed row")                                   \
+  X(issue_missing_time, "sin hora (se usó medianoche)", "no time of day (midnight used)")       \
+  X(issue_unparseable_time, "hora ilegible (se usó medianoche)",                                \
+    "unparseable time of day (midnight used)")                                                  \
+  X(issue_invalid_geometry_repaired, "geometría inválida reparada en memoria",                  \
+    "invalid geometry repaired in memory")                                                      \
+  X(issue_transcoded_latin1, "texto leído como Latin-1 (no UTF-8)",                             \
+    "text read as Latin-1 (not UTF-8)")                                                         \
+  X(issue_duplicate_name_renamed, "nombre duplicado renombrado", "duplicate name renamed")      \
+  X(issue_not_a_polygon, "la geometría no es un polígono", "geometry is not a polygon")         \
+  X(issue_missing_name, "nombre vacío (se usó el id del elemento)",                             \
+    "empty name (named after the feature id)")
+// clang-format on

@@ -1,0 +1,194 @@
+#pragma once
+// The words of the weekly brief (dashboard panel and printed page) and of the program evaluation
+// (panel, `faro evaluate`, the reasons an estimate could not be made), one X-macro row per key:
+// X(key, Spanish, English). Included only by core/messages.hpp.
+//
+// The page (cairo, DejaVu) can draw any glyph; the panel's font atlas holds Latin-1 plus a few
+// punctuation marks (ui/ui_fonts.hpp), so panel keys avoid ▲ ● √ ≥.
+
+// clang-format off
+#define FARO_MSG_BRIEF(X)                                                                       \
+  /* the panel */                                                                               \
+  X(brief_latest, "Última completa", "Last complete")                                          \
+  X(brief_bad_week, "Semana no válida (p. ej. 2024-W07)", "Invalid week (e.g. 2024-W07)")       \
+  X(brief_no_data, "Sin incidentes cargados.", "No incidents loaded.")                          \
+  X(brief_all_area, "Toda el área", "Whole area")                                               \
+  X(brief_col_sector, "Sector", "Sector")                                                       \
+  X(brief_col_week, "Semana", "Week")                                                           \
+  X(brief_col_prev, "Anterior", "Previous")                                                     \
+  X(brief_col_mean4, "Media 4", "Mean 4")                                                       \
+  X(brief_col_last_year, "Año ant.", "Last yr")                                                 \
+  X(brief_col_ytd, "Acum.", "YTD")                                                              \
+  X(brief_col_ytd_last_year, "Acum. a.a.", "YTD l.y.")                                          \
+  X(brief_col_z, "z", "z")                                                                      \
+  X(brief_col_flag, "Señal", "Flag")                                                            \
+  X(brief_col_spark, "12 semanas", "12 weeks")                                                  \
+  X(brief_flag_up, "sube", "up")                                                                \
+  X(brief_flag_down, "baja", "down")                                                            \
+  X(brief_flag_new, "nuevo", "new")                                                             \
+  X(brief_hint, "z = 2(raíz(semana) - raíz(media 4)); señal si |z| >= 1.96 y la cola de "       \
+    "Poisson < 2.5 %. Clic: seleccionar el sector; Ctrl+clic: añadir.",                         \
+    "z = 2(sqrt(week) - sqrt(mean 4)); flagged when |z| >= 1.96 and the Poisson tail "          \
+    "< 2.5 %. Click: select the sector; Ctrl+click: add.")
+
+
+#define FARO_MSG_PAGE(X)                                                                        \
+  /* the printed page ("\n" splits a column header in two lines); any glyph DejaVu has */      \
+  X(brief_title, "Informe semanal", "Weekly brief")                                             \
+  X(brief_page_col_prev, "Sem.\nanterior", "Prev.\nweek")                                       \
+  X(brief_page_col_mean4, "Media\n4 sem.", "Mean\n4 weeks")                                     \
+  X(brief_page_col_last_year, "Sem. año\nanterior", "Same wk\nlast yr")                         \
+  X(brief_page_col_ytd, "Acum.\naño", "YTD")                                                    \
+  X(brief_page_col_ytd_last_year, "Acum.\naño ant.", "YTD\nlast yr")                            \
+  X(brief_page_col_spark, "Últimas\n12 semanas", "Last\n12 weeks")                              \
+  X(brief_map_title, "Mapa de calor de la semana · sectores con señal resaltados",             \
+    "Heatmap of the week · flagged sectors outlined")                                           \
+  X(brief_map_no_gl, "Mapa sin densidad: OpenGL no disponible en esta máquina",                 \
+    "Map without density: no OpenGL on this machine")                                           \
+  X(brief_table_title, "Sectores con señal y mayor cambio (z)",                                 \
+    "Flagged sectors and largest changes (z)")                                                  \
+  X(brief_table_note, "Media 4 sem. = línea base (media de las 4 semanas previas); acumulado = " \
+    "semanas ISO 1…N.",                                                                         \
+    "Mean 4 weeks = baseline (mean of the previous 4 weeks); YTD = ISO weeks 1…N of the year.") \
+  X(brief_timeline_title, "Toda el área: incidentes por semana ISO, últimas 52 semanas",        \
+    "Whole area: incidents per ISO week, last 52 weeks")                                        \
+  X(brief_timeline_week, "semana seleccionada", "selected week")                                \
+  X(brief_sectors_word, "sectores", "sectors")                                                  \
+  X(brief_sector_word, "sector", "sector")                                                      \
+  X(brief_generated, "Generado", "Generated")                                                   \
+  X(brief_filter, "Filtro", "Filter")                                                           \
+  X(brief_method, "z = 2(√semana − √media 4 sem.); señal si |z| ≥ 1,96 y la cola exacta de "    \
+    "Poisson < 2,5 %; «nuevo»: ≥ 3 tras 4 semanas en cero.",                                    \
+    "z = 2(√week − √mean 4 weeks); flagged when |z| ≥ 1.96 and the exact Poisson tail < 2.5 %; " \
+    "“new”: ≥ 3 after 4 weeks at zero.")                                                        \
+  X(brief_outside, "fuera de todo sector", "in no sector")                                      \
+  X(brief_baseline, "media 4 sem.", "mean 4 weeks")                                             \
+  X(brief_earlier_rollouts, "Despliegues de programas antes de este periodo:",                  \
+    "Program rollouts before this period:")                                                     \
+  X(month_jan, "ene", "Jan")                                                                    \
+  X(month_feb, "feb", "Feb")                                                                    \
+  X(month_mar, "mar", "Mar")                                                                    \
+  X(month_apr, "abr", "Apr")                                                                    \
+  X(month_may, "may", "May")                                                                    \
+  X(month_jun, "jun", "Jun")                                                                    \
+  X(month_jul, "jul", "Jul")                                                                    \
+  X(month_aug, "ago", "Aug")                                                                    \
+  X(month_sep, "sep", "Sep")                                                                    \
+  X(month_oct, "oct", "Oct")                                                                    \
+  X(month_nov, "nov", "Nov")                                                                    \
+  X(month_dec, "dic", "Dec")
+
+#define FARO_MSG_EVAL(X)                                                                        \
+  /* the panel and `faro evaluate`'s summary */                                                 \
+  X(eval_program, "Programa", "Program")                                                        \
+  X(eval_window_weeks, "Ventana (semanas)", "Window (weeks)")                                   \
+  X(eval_by_week, "Por semana", "By week")                                                      \
+  X(eval_by_month, "Por mes", "By month")                                                       \
+  X(eval_group, "Grupo", "Group")                                                               \
+  X(eval_sectors, "Sectores", "Sectors")                                                        \
+  X(eval_before, "Antes", "Before")                                                             \
+  X(eval_after, "Después", "After")                                                             \
+  X(eval_rate, "Tasa/sector/sem.", "Rate/sector/wk")                                            \
+  X(eval_treated, "Tratados", "Treated")                                                        \
+  X(eval_comparison, "Comparación", "Comparison")                                               \
+  X(eval_count_line, "%s: %zu sectores, antes %.0f → después %.0f",                             \
+    "%s: %zu sectors, before %.0f → after %.0f")                                                \
+  X(eval_did_ratio, "Razón de tasas DiD (IC 95 %%): %s", "DiD rate ratio (95 %% CI): %s")       \
+  X(eval_did_robust, "Con sobredispersión: ", "Overdispersion-adjusted: ")                      \
+  X(eval_did_missing, "DiD no estimable: ", "DiD not estimable: ")                              \
+  X(eval_its_level, "STI cambio de nivel: ", "ITS level change: ")                              \
+  X(eval_its_slope, "STI cambio de pendiente / año: ", "ITS slope change / year: ")             \
+  X(eval_its_missing, "STI no estimable: ", "ITS not estimable: ")                              \
+  X(eval_event_study_missing, "Estudio de eventos no estimable: ", "Event study not estimable: ") \
+  X(eval_excluded_count, "%zu sectores excluidos (ventana fuera de los datos)",                 \
+    "%zu sectors excluded (window outside the data)")                                           \
+  X(eval_excluded_sector, "excluido %s: %s", "excluded %s: %s")                                 \
+  X(eval_treated_observed, "Tratados (observado)", "Treated (observed)")                        \
+  X(eval_counterfactual, "Contrafactual (tendencia previa)", "Counterfactual (pre-trend)")      \
+  X(eval_rollout, "Inicio", "Rollout")                                                          \
+  X(eval_no_programs, "No hay programas cargados ni definidos (seleccione sectores > Añadir a " \
+    "programa…).", "No programs loaded or defined (select sectors > Add to program…).")        \
+  /* the plain-words DiD sentence: change, CI low, CI high, then the notes in parentheses */    \
+  X(eval_did_sentence, "%s respecto a los sectores de comparación, IC 95 %% %s a %s",           \
+    "%s relative to comparison sectors, 95 %% CI %s to %s")                                     \
+  X(eval_note_no_change, "no se distingue de un cambio nulo", "not distinguishable from no change") \
+  X(eval_note_widened, "intervalo ampliado por sobredispersión de los conteos, φ = %s",         \
+    "interval widened for overdispersion of the counts, φ = %s")                                \
+  X(eval_caution, "menos de 10 incidentes en un grupo y periodo: el intervalo es aproximado",   \
+    "fewer than 10 incidents in a group and period: the interval is approximate")               \
+  /* why an estimate could not be made (core/program_evaluation.hpp EvalReason) */              \
+  X(eval_why_no_sectors, "el programa no tiene sectores", "the program has no sectors")         \
+  X(eval_why_windows, "periodo previo o posterior demasiado corto: ningún sector tratado tiene " \
+    "%d semanas de datos a ambos lados de su inicio (datos %s a %s); acorte la ventana",         \
+    "too-short pre- or post-period: no treated sector has %d weeks of data on both sides of "   \
+    "its rollout (data %s to %s); shorten the window")                                          \
+  X(eval_why_no_comparison, "no hay sectores de comparación: todos están en un programa; use "  \
+    "--comparison", "no comparison sectors: every sector is in a program; give --comparison")   \
+  X(eval_why_zero_cell, "sin incidentes en los %s: la razón de tasas no tiene estimación ni "   \
+    "intervalo finitos",                                                                        \
+    "no incidents in the %s: the rate ratio has no finite estimate or interval")                \
+  X(eval_cell_treated_before, "sectores tratados antes del inicio",                             \
+    "treated sectors before rollout")                                                           \
+  X(eval_cell_treated_after, "sectores tratados después del inicio",                            \
+    "treated sectors after rollout")                                                            \
+  X(eval_cell_comparison_before, "sectores de comparación antes del inicio",                    \
+    "comparison sectors before rollout")                                                        \
+  X(eval_cell_comparison_after, "sectores de comparación después del inicio",                   \
+    "comparison sectors after rollout")                                                         \
+  X(eval_why_its_pre_period, "periodo previo demasiado corto: %d %s antes del inicio; la serie " \
+    "necesita al menos %d",                                                                     \
+    "too-short pre-period: %d %s before rollout; the time series needs at least %d")            \
+  X(eval_unit_weeks, "semanas", "weeks")                                                        \
+  X(eval_unit_months, "meses", "months")                                                        \
+  X(eval_why_its_no_incidents, "sin incidentes en ningún sector tratado dentro de las ventanas", \
+    "no incidents in any treated sector within the windows")                                    \
+  X(eval_why_its_none_before, "sin incidentes en los sectores tratados antes del inicio: no hay " \
+    "cambio de nivel que estimar",                                                              \
+    "no incidents in the treated sectors before rollout: no level change to estimate")          \
+  X(eval_why_its_none_after, "sin incidentes en los sectores tratados después del inicio: no "  \
+    "hay cambio de nivel que estimar",                                                          \
+    "no incidents in the treated sectors after rollout: no level change to estimate")           \
+  X(eval_why_its_fit, "el modelo de Poisson no se pudo ajustar: %s",                            \
+    "the Poisson model could not be fitted: %s")                                                \
+  X(eval_why_event_study, "ningún sector tratado tiene periodos completos a ambos lados de su " \
+    "inicio", "no treated sector has whole periods on both sides of its rollout")               \
+  X(eval_why_rollout_early, "inicio %s: quedan menos de %d semanas de datos antes",             \
+    "rollout %s leaves less than %d weeks of data before it")                                   \
+  X(eval_why_rollout_late, "inicio %s: quedan menos de %d semanas de datos después",            \
+    "rollout %s leaves less than %d weeks of data after it")                                    \
+  X(eval_why_program_ended, "el programa terminó ahí el %s, dentro de la ventana posterior de " \
+    "%d semanas", "the program ended there on %s, inside the %d-week after-window")
+
+#define FARO_MSG_APP(X)                                                                         \
+  /* the app's own messages (job errors, export notices) */                                     \
+  X(app_load_failed, "No se pudieron cargar los datos: %s", "Could not load the data: %s")     \
+  X(app_project_failed, "No se pudo abrir el proyecto: %s", "Could not open the project: %s")  \
+  X(app_save_failed, "No se pudo guardar el proyecto: %s", "Could not save the project: %s")   \
+  X(app_save_no_path, "Elija dónde guardar el proyecto (Archivo > Guardar proyecto como…).",   \
+    "Choose where to save the project (File > Save project as…).")                             \
+  X(app_export_failed, "No se pudo exportar el mapa: %s", "Could not export the map: %s")      \
+  X(app_export_done, "Mapa exportado: %s", "Map exported: %s")                                  \
+  X(app_load_cancelled, "Carga cancelada.", "Load cancelled.")                                  \
+  X(app_basemap_unsupported, "El mapa interactivo aún no dibuja mapas base ráster (%s); use "   \
+    "«faro render --basemap» para exportarlo.",                                                 \
+    "The live map cannot draw raster basemaps yet (%s); use “faro render --basemap” to export " \
+    "one.")                                                                                     \
+  /* loading progress (io/data_loading.hpp, io/workspace_loader.cpp) */                         \
+  X(load_demo_city, "ciudad demo", "demo city")                                                 \
+  X(load_sectors, "sectores: %s", "sectors: %s")                                                \
+  X(load_incidents, "incidentes: %s", "incidents: %s")                                          \
+  X(load_programs, "programas: %s", "programs: %s")                                             \
+  X(load_context, "contexto: %s", "context: %s")                                                \
+  X(load_assigning, "asignando incidentes a sectores", "assigning incidents to sectors")        \
+  X(load_sectors_incidents_done, "sectores e incidentes cargados", "sectors and incidents loaded") \
+  X(load_filtering, "filtrando", "filtering")                                                   \
+  X(load_done, "cargado", "loaded")                                                             \
+  /* program edit dialog */                                                                     \
+  X(program_edit_no_name, "El nombre del programa está vacío.", "Program name is empty.")       \
+  X(program_edit_bad_start, "La fecha de inicio debe ser una fecha válida AAAA-MM-DD, no '%s'.", \
+    "Rollout date must be a valid YYYY-MM-DD date, got '%s'.")                                  \
+  X(program_edit_bad_end, "La fecha de fin debe estar vacía o ser AAAA-MM-DD válida, no '%s'.", \
+    "End date must be empty or a valid YYYY-MM-DD date, got '%s'.")                             \
+  X(program_edit_end_before_start, "La fecha de fin debe ser posterior a la de inicio.",        \
+    "End date must be after the rollout date.")
+// clang-format on
