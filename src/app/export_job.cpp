@@ -12,17 +12,18 @@ namespace faro::app {
 namespace {
 
 // The filtered rows as a store of their own (render_map_scene draws whole stores).
-IncidentStore filtered_store(const Workspace& ws) {
+IncidentStore filtered_store(const DataSnapshot& snap) {
   IncidentStore out;
-  const IncidentStore& in = ws.incidents;
+  const IncidentStore& in = snap.data->incidents;
+  const std::vector<uint32_t>& rows = snap.filtered->rows;
   const bool weighted = !in.weight.empty();
-  out.reserve(ws.filtered.rows.size(), weighted);
-  for (uint32_t r : ws.filtered.rows)
+  out.reserve(rows.size(), weighted);
+  for (uint32_t r : rows)
     out.push_back(in.x[r], in.y[r], in.t[r], in.category[r], in.flags[r],
                   weighted ? in.weight[r] : 1.0f);
   if (!in.sector.empty()) {
-    out.sector.reserve(ws.filtered.rows.size());
-    for (uint32_t r : ws.filtered.rows) out.sector.push_back(in.sector[r]);
+    out.sector.reserve(rows.size());
+    for (uint32_t r : rows) out.sector.push_back(in.sector[r]);
   }
   out.categories = in.categories;
   out.category_field = in.category_field;
@@ -93,10 +94,9 @@ render::MapSceneOptions export_scene_options(const Workspace& ws, const Session&
   return o;
 }
 
-ExportJob::ExportJob(std::shared_ptr<const Workspace> ws, Session session, std::string path,
-                     int width, int height, bool presentation, bool internal,
-                     std::optional<Box> view)
-    : ws_(std::move(ws)),
+ExportJob::ExportJob(SnapshotPtr snapshot, Session session, std::string path, int width,
+                     int height, bool presentation, bool internal, std::optional<Box> view)
+    : snap_(std::move(snapshot)),
       session_(std::move(session)),
       path_(std::move(path)),
       width_(width),
@@ -114,7 +114,8 @@ void ExportJob::run() {
   try {
     // Its own context on this thread: the window's context stays current on the UI thread.
     render::EglContext context;
-    const IncidentStore incidents = filtered_store(*ws_);
+    const Workspace* ws_ = snap_->data.get();  // immutable: read freely on this thread
+    const IncidentStore incidents = filtered_store(*snap_);
     render::MapSceneData data;
     data.sectors = &ws_->sectors;
     data.incidents = &incidents;

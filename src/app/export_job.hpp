@@ -1,16 +1,17 @@
 #pragma once
 // Exports the current view to PNG on a background thread through the same offscreen path as
 // `faro render` (render::render_map_scene in its own EGL context, then an atomic PNG write): the
-// dashboard keeps running while a 4K map with its density grid is drawn. The job copies what it
-// needs (the filtered incidents, the session's styles) and keeps the Workspace alive.
+// dashboard keeps running while a 4K map with its density grid is drawn. The job holds the data
+// snapshot it was started from (core/data_snapshot.hpp: immutable, so the UI thread may replace
+// the filter meanwhile, e.g. timeline playback) and its own copy of the session's styles.
 #include <atomic>
 #include <memory>
 #include <optional>
 #include <string>
 #include <thread>
 
+#include "core/data_snapshot.hpp"
 #include "core/session.hpp"
-#include "core/workspace.hpp"
 #include "render/map_scene.hpp"
 
 namespace faro::app {
@@ -28,7 +29,7 @@ class ExportJob {
   // internal-export choice yet, so the dashboard always exports partner-safe.
   // `view` (working CRS): the area to show, e.g. the live map's visible box (the export keeps the
   // current pan and zoom); nullopt = the whole city.
-  ExportJob(std::shared_ptr<const Workspace> ws, Session session, std::string path, int width,
+  ExportJob(SnapshotPtr snapshot, Session session, std::string path, int width,
             int height, bool presentation, bool internal = false,
             std::optional<Box> view = std::nullopt);
   ~ExportJob();  // joins (an export cannot be interrupted half-way; it finishes or fails)
@@ -36,13 +37,14 @@ class ExportJob {
   ExportJob& operator=(const ExportJob&) = delete;
 
   bool done() const { return done_.load(); }
+  const SnapshotPtr& snapshot() const { return snap_; }
   const std::string& path() const { return path_; }
   const std::string& error() const { return error_; }  // after done(); empty on success
 
  private:
   void run();
 
-  std::shared_ptr<const Workspace> ws_;
+  SnapshotPtr snap_;  // the data, filter and filter result it exports, whatever the UI does
   Session session_;
   std::string path_;
   int width_, height_;

@@ -85,17 +85,17 @@ std::string choropleth_legend_units(ChoroplethMeasure m, bool per_year, Language
   return u + (per_year ? " per year" : "");
 }
 
-SectorFills sector_fills(const Workspace& ws, const Session& session, bool choropleth,
-                         double period_years) {
+SectorFills sector_fills(const Workspace& ws, const FilterResult& filtered, const Session& session,
+                         bool choropleth, double period_years) {
   const size_t n = ws.sectors.size();
   SectorFills out;
   out.colors.assign(n, kPaleFill);
-  if (!choropleth || ws.filtered.per_sector.size() < n) return out;
+  if (!choropleth || filtered.per_sector.size() < n) return out;
   ChoroplethMeasure measure = session.choropleth.measure;
   if (is_change_measure(measure)) measure = ChoroplethMeasure::count;
   std::vector<std::optional<double>> values(n);
   for (size_t s = 0; s < n; ++s) {
-    double v = static_cast<double>(ws.filtered.per_sector[s]);
+    double v = static_cast<double>(filtered.per_sector[s]);
     if (period_years > 0) v /= period_years;
     const Sector& sector = ws.sectors.sectors[s];
     if (measure == ChoroplethMeasure::per_km2) {

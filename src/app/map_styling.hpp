@@ -32,7 +32,7 @@ MapLayerPlan plan_layers(const Session& session, bool presentation);
 // 0 when unknown or empty (densities then count the whole selection).
 double period_years_of(const Workspace& ws, const FilterState& filter);
 
-// Sector fills: a choropleth of ws.filtered.per_sector (the session's measure, scale, classes and
+// Sector fills: a choropleth of filtered.per_sector (the session's measure, scale, classes and
 // colormap; rates per year over `period_years` when > 0) or the pale default. Change measures need
 // a second period and are drawn as counts here.
 struct SectorFills {
@@ -40,8 +40,8 @@ struct SectorFills {
   std::optional<Choropleth> choropleth;  // classes and range for the legend (choropleth only)
   std::string units;                     // legend units in the session's language
 };
-SectorFills sector_fills(const Workspace& ws, const Session& session, bool choropleth,
-                         double period_years);
+SectorFills sector_fills(const Workspace& ws, const FilterResult& filtered, const Session& session,
+                         bool choropleth, double period_years);
 
 // Cells per bandwidth the interactive density needs for the CPU binned path within 2 % (kde.hpp).
 double cells_per_bandwidth(KdeKernel kernel);

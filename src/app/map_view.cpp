@@ -50,11 +50,11 @@ bool same_heat_style(const render::HeatmapStyle& a, const render::HeatmapStyle& 
 }
 
 // The selected rows of `ws` as a store of their own (the points layer uploads whole stores).
-IncidentStore filtered_points(const Workspace& ws) {
+IncidentStore filtered_points(const DataSnapshot& snap) {
   IncidentStore out;
-  const IncidentStore& in = ws.incidents;
-  out.reserve(ws.filtered.rows.size());
-  for (uint32_t r : ws.filtered.rows)
+  const IncidentStore& in = snap.data->incidents;
+  out.reserve(snap.filtered->rows.size());
+  for (uint32_t r : snap.filtered->rows)
     out.push_back(in.x[r], in.y[r], in.t[r], in.category[r], in.flags[r]);
   out.categories = in.categories;
   return out;
@@ -66,8 +66,15 @@ MapView::MapView() : map_(std::make_unique<render::InteractiveMap>()) {}
 
 MapView::~MapView() = default;
 
-void MapView::set_workspace(std::shared_ptr<Workspace> ws, const Session& session) {
-  ws_ = std::move(ws);
+void MapView::set_snapshot(SnapshotPtr snap, const Session& session) {
+  const bool same_data = snap_ && snap && snap->data == snap_->data;
+  const bool same_filter = same_data && snap->filtered == snap_->filtered;
+  snap_ = std::move(snap);
+  if (same_data) {
+    if (!same_filter) ++filter_generation_;
+    return;
+  }
+  ws_ = snap_ ? snap_->data : nullptr;
   program_end_ = session.filter.to_exclusive;
   map_->set_workspace(ws_, program_end_);
   ++filter_generation_;
@@ -107,7 +114,8 @@ void MapView::sync(const Session& session, const MapLayerPlan& plan) {
   // Sector fills: recoloured when the filter, the choropleth style or its visibility changes.
   if (colors_generation_ != filter_generation_ || colors_choropleth_ != plan.choropleth ||
       !colors_style_ || !(*colors_style_ == session.choropleth)) {
-    fills_ = sector_fills(*ws_, session, plan.choropleth, period_years_of(*ws_, session.filter));
+    fills_ = sector_fills(*ws_, *snap_->filtered, session, plan.choropleth,
+                          period_years_of(*ws_, session.filter));
     map_->set_sector_colors(fills_.colors);
     colors_generation_ = filter_generation_;
     colors_choropleth_ = plan.choropleth;
@@ -120,7 +128,7 @@ void MapView::sync(const Session& session, const MapLayerPlan& plan) {
   }
   // Points: only uploaded while shown (1.28 M points are 15 MB of instances).
   if (plan.points && (!points_shown_ || points_generation_ != filter_generation_)) {
-    map_->set_points(filtered_points(*ws_), session.points.size_px);
+    map_->set_points(filtered_points(*snap_), session.points.size_px);
     points_shown_ = true;
     points_generation_ = filter_generation_;
   } else if (!plan.points && points_shown_) {
@@ -144,8 +152,7 @@ void MapView::sync_heatmap(const Session& session, bool visible) {
       heat_period_years_ != params.period_years;
   if (!inputs_changed && grid_serves(heat_requested_grid_, camera_, ws_->extent, params)) return;
   DensityJob job;
-  job.ws = ws_;
-  job.rows = std::make_shared<const std::vector<uint32_t>>(ws_->filtered.rows);
+  job.snapshot = snap_;
   job.grid = heatmap_grid_for(camera_, ws_->extent, params);
   job.params = params;
   job.generation = ++heat_request_generation_;
@@ -197,7 +204,7 @@ void MapView::frame(const ui::MapRegion& region, float pixel_scale, Session& ses
   if (input.click && input.mouse_in_map) {
     std::optional<std::string> name;
     if (hovered_) name = ws_->sectors.sectors[*hovered_].name;
-    if (apply_click_selection(session.selection, name, input.ctrl)) session.bump();
+    apply_click_selection(session.selection, name, input.ctrl);
   }
   session.camera.centre = camera_.centre();
   session.camera.metres_per_pixel = camera_.metres_per_pixel();

@@ -40,7 +40,7 @@ void keep(const std::string& png) {
 
 render::RgbaImage run_export(const Session& s, const std::string& png, int w, int h, bool internal,
                              std::optional<Box> view) {
-  ExportJob job(faro_test::demo_workspace(), s, png, w, h, false, internal, view);
+  ExportJob job(faro_test::demo_snapshot(s.filter), s, png, w, h, false, internal, view);
   for (int i = 0; i < 6000 && !job.done(); ++i) std::this_thread::sleep_for(10ms);
   EXPECT_TRUE(job.done());
   EXPECT_TRUE(job.error().empty()) << job.error();

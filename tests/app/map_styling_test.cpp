@@ -52,7 +52,8 @@ TEST(MapStyling, ChoroplethColoursMatchCoreClassificationOfTheSameCounts) {
   const auto ws = faro_test::demo_workspace();
   Session s;  // no filter: every incident, so core's per-sector count is the same input
   s.choropleth.classes = 5;
-  const SectorFills fills = sector_fills(*ws, s, true, 0);
+  const SectorFills fills =
+      sector_fills(*ws, compute_filter_result(*ws, s.filter), s, true, 0);
   const auto& colors = fills.colors;
   const Choropleth expected =
       classify(sector_values(ws->sectors, ws->incidents, ChoroplethMeasure::count),
@@ -67,7 +68,7 @@ TEST(MapStyling, ChoroplethColoursMatchCoreClassificationOfTheSameCounts) {
   EXPECT_EQ(fills.choropleth->classes.size(), expected.classes.size());
   EXPECT_EQ(fills.units, "incidentes");
   // Without the choropleth every sector is the pale fill.
-  for (const auto& c : sector_fills(*ws, s, false, 0).colors)
+  for (const auto& c : sector_fills(*ws, compute_filter_result(*ws, s.filter), s, false, 0).colors)
     EXPECT_EQ(c, (render::Rgba8{238, 238, 236, 255}));
 }
 
