@@ -28,12 +28,14 @@ ProgramSpec& program_spec_for(Session& s, const std::vector<Program>& loaded,
                               const std::string& name);
 
 // Adds (or re-dates) `sectors` in program `name` with rollout `start` and optional `end` (creating
-// the spec even when nothing else changes: a new, empty program). Returns the number of sectors added or changed.
+// the spec even when nothing else changes: a new, empty program). Returns the number of sectors
+// added or changed.
 size_t add_sectors_to_program(Session& s, const std::vector<Program>& loaded,
                               const std::string& name, const std::vector<std::string>& sectors,
                               CivilSeconds start, std::optional<CivilSeconds> end);
 
-// Removes `sectors` from program `name` (the program stays, possibly empty). Returns the number removed.
+// Removes `sectors` from program `name` (the program stays, possibly empty). Returns the number
+// removed.
 size_t remove_sectors_from_program(Session& s, const std::vector<Program>& loaded,
                                    const std::string& name,
                                    const std::vector<std::string>& sectors);

@@ -66,9 +66,11 @@ TEST(ExportDuringPlayback, TheExportKeepsTheSnapshotItStartedFrom) {
   uint64_t generation_while_exporting = started->generation;
   for (int i = 0; i < 4000 && !d.app().exports().empty(); ++i) {
     if (i % 5 == 2) {
-      FilterState& f = d.app().session().filter;
-      f.categories = f.categories.empty() ? std::vector<std::string>{ws.incidents.categories.name(1)}
-                                          : std::vector<std::string>{};
+      FilterState& f = d.app().session().filter;  // as the categories checklist edits it
+      if (f.categories.empty())
+        f.categories = {ws.incidents.categories.name(1)};
+      else
+        f.categories.clear();
     }
     d.frame();
     if (!d.app().exports().empty()) {
