@@ -1,4 +1,4 @@
-// The dashboard's filter pass (update_filter_result) at real scale: the 1,282,913 FGJ incidents of
+// The dashboard's filter pass (compute_filter_result) at real scale: the 1,282,913 FGJ incidents of
 // 2019-2024 (cdmx-fgj-2019-2024/fgj_todos_cdmx_2019_2024.csv.gz) assigned to the 847 cuadrantes of
 // 2023, or, when ../shared/data is absent, the demo city replicated to the same row count.
 //   filter_bench [--benchmark_min_time=0.2]
@@ -102,16 +102,16 @@ double process_cpu_s() {
 
 void run(benchmark::State& state, const faro::FilterState& f) {
   faro::Workspace& ws = workspace();
-  uint64_t rev = 0;
+  faro::FilterResult result;
   const double cpu0 = process_cpu_s();
   for (auto _ : state) {
-    faro::update_filter_result(ws, f, ++rev);
-    benchmark::DoNotOptimize(ws.filtered.rows.data());
+    result = faro::compute_filter_result(ws, f);
+    benchmark::DoNotOptimize(result.rows.data());
   }
   state.counters["cpu_ms_all_threads"] =
       1e3 * (process_cpu_s() - cpu0) / static_cast<double>(state.iterations());
   state.counters["rows"] = static_cast<double>(ws.incidents.size());
-  state.counters["selected"] = static_cast<double>(ws.filtered.total);
+  state.counters["selected"] = static_cast<double>(result.total);
   state.counters["threads"] = std::thread::hardware_concurrency();
 }
 

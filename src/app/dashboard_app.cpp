@@ -11,7 +11,6 @@
 #include "app/load_job.hpp"
 #include "app/map_view.hpp"
 #include "app/partner_safe_view.hpp"
-#include "core/session_programs.hpp"
 #include "io/project_file.hpp"
 #include "io/style_presets.hpp"
 #include "render/gl.hpp"
@@ -39,7 +38,8 @@ double process_cpu_ms() {
 }
 
 DashboardApp::DashboardApp(const DashboardOptions& options)
-    : ws_(std::make_shared<Workspace>()), ui_(std::make_unique<ui::DashboardUi>()) {
+    : snap_(make_snapshot(std::make_shared<const Workspace>(), {}, {}, 1)),
+      ui_(std::make_unique<ui::DashboardUi>()) {
   session_.language = language_from_environment();
   session_.style = io::default_style();
   if (!options.project.empty()) {
@@ -65,7 +65,7 @@ DashboardApp::~DashboardApp() = default;
 void DashboardApp::init(float content_scale) {
   load_fonts(content_scale);
   map_ = std::make_unique<MapView>();
-  if (ws_ && ws_->sectors.size() > 0) map_->set_workspace(ws_, session_);
+  if (snap_->data->sectors.size() > 0) map_->set_snapshot(snap_, session_);
 }
 
 void DashboardApp::load_fonts(float content_scale) {
@@ -83,7 +83,7 @@ void DashboardApp::start_load(Session session) {
   load_ = std::make_unique<LoadJob>(std::move(session));
 }
 
-void DashboardApp::apply_loaded(std::shared_ptr<Workspace> ws, const Session& loaded) {
+void DashboardApp::apply_loaded(SnapshotPtr loaded_snap, const Session& loaded) {
   if (load_replaces_session_) {
     session_ = loaded;
     if (!pending_project_path_.empty()) status_.project_path = pending_project_path_;
@@ -94,23 +94,18 @@ void DashboardApp::apply_loaded(std::shared_ptr<Workspace> ws, const Session& lo
   }
   load_replaces_session_ = false;
   pending_project_path_.clear();
-  ws_ = std::move(ws);
-  applied_programs_ = loaded.programs;  // the load job applied them (app/load_job.cpp)
-  // The load applied the filter it was started with; the session may have moved on since.
-  applied_filter_ = loaded.filter;
-  if (!(applied_filter_ == session_.filter)) {
-    update_filter_result(*ws_, session_.filter, session_.revision);
-    applied_filter_ = session_.filter;
-  }
-  if (map_) map_->set_workspace(ws_, session_);
-  session_.bump();
+  // The load applied the filter and programs it was started with; the session may have moved on
+  // since. Catch up before the map sees the new data, so it uploads it once.
+  snap_ = with_generation(*loaded_snap, snap_->generation + 1);
+  sync_snapshot(false);
+  if (map_) map_->set_snapshot(snap_, session_);
 }
 
 void DashboardApp::poll_jobs() {
   if (load_ && load_->done()) {
     std::unique_ptr<LoadJob> job = std::move(load_);
-    if (auto ws = job->take_workspace()) {
-      apply_loaded(std::move(ws), job->session());
+    if (SnapshotPtr loaded = job->take_snapshot()) {
+      apply_loaded(std::move(loaded), job->session());
     } else if (!job->cancelled()) {
       report_error(app_text(load_replaces_session_ ? AppMsg::project_failed : AppMsg::load_failed,
                             session_.language, job->error()));
@@ -201,16 +196,13 @@ void DashboardApp::frame(const PlatformInput& input, float pixel_scale) {
     return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
   };
   auto t = Clock::now();
-  region_ = ui_->draw(*ws_, session_, status_, actions_);
+  // Derived panel state (timeline series, brief, evaluation) first, outside the widgets.
+  ui_->prepare(snap_, session_);
+  region_ = ui_->draw(snap_, session_, status_, actions_);
   profile_.ui_ms = ms_since(t);
   status_.errors.clear();  // shown once; the UI keeps them in its error window
-  sync_programs();
+  sync_snapshot(true);
   sync_playback_lock();
-  if (!(session_.filter == applied_filter_) && ws_->incidents.size() > 0) {
-    update_filter_result(*ws_, session_.filter, session_.revision);
-    applied_filter_ = session_.filter;
-    if (map_) map_->filter_changed();
-  }
   if (gl_profiling_) glFinish();
   t = Clock::now();
   const double cpu0 = gl_profiling_ ? process_cpu_ms() : 0;
@@ -225,21 +217,26 @@ void DashboardApp::frame(const PlatformInput& input, float pixel_scale) {
     // Partner-safe presenting (app/partner_safe_view.hpp): protected tooltip and the footer that
     // states the protection. Before the ui's overlay, which may open the error modal last.
     if (auto hovered = map_->hovered())
-      draw_protected_tooltip(*ws_, *hovered, session_.language, dashboard_policy());
+      draw_protected_tooltip(*snap_->data, *snap_->filtered, *hovered, session_.language,
+                             dashboard_policy());
     draw_protection_footer(region_, session_.language, dashboard_policy());
   }
-  ui_->draw_map_overlay(*ws_, session_, status_, region_);
+  ui_->draw_map_overlay(*snap_, session_, status_, region_);
   profile_.overlay_ms = ms_since(t);
 }
 
-void DashboardApp::sync_programs() {
-  if (session_.programs == applied_programs_) return;
-  // Copy-on-write: export and density jobs may hold the current workspace on their threads.
-  auto ws = std::make_shared<Workspace>(*ws_);
-  apply_program_specs(ws->programs, session_.programs);
-  ws_ = std::move(ws);
-  applied_programs_ = session_.programs;
-  if (map_) map_->set_workspace(ws_, session_);
+bool DashboardApp::sync_snapshot(bool tell_map) {
+  SnapshotPtr next = snap_;
+  // Programs first: a program edit copies the Workspace (render::InteractiveMap reads programs
+  // from it) and keeps the filter result, which programs do not affect.
+  if (!(session_.programs == next->programs)) next = with_programs(*next, session_.programs);
+  if (!(session_.filter == next->filter)) next = with_filter(*next, session_.filter);
+  if (next == snap_) return false;
+  // One generation step per replacement, however many parts changed.
+  snap_ = next->generation == snap_->generation + 1 ? next
+                                                    : with_generation(*next, snap_->generation + 1);
+  if (tell_map && map_) map_->set_snapshot(snap_, session_);
+  return true;
 }
 
 void DashboardApp::sync_playback_lock() {
@@ -250,11 +247,9 @@ void DashboardApp::sync_playback_lock() {
     heat.color_max = status_.heatmap_domain.max;
     heat.color_max_locked = true;
     playback_locked_ = true;
-    session_.bump();
   } else if (!playing && playback_locked_) {
     heat.color_max_locked = false;
     playback_locked_ = false;
-    session_.bump();
   }
 }
 
@@ -321,12 +316,13 @@ void DashboardApp::carry_out(const ui::UiAction& a) {
       // export yet (app/export_job.hpp).
       std::optional<Box> view;
       if (map_ && map_->has_view()) view = map_->camera().visible_box();
-      // The rows are copied here, on the UI thread: the filter result is replaced while the
-      // export runs (e.g. timeline playback). A screen-size export keeps the screen's line
-      // widths, so it equals the live map.
+      // The job holds the current snapshot: the filter may move on (playback) while it runs. A
+      // screen-size export keeps the screen's line widths, so it equals the live map.
+      Session styles = session_;
+      styles.filter = snap_->filter;  // the period on the map is the one of the exported rows
       const double ui_scale = a.width > 0 ? 0.0 : pixel_scale_;
-      exports_.push_back(std::make_unique<ExportJob>(ws_, ws_->filtered.rows, session_, a.path, w,
-                                                     h, false, view, ui_scale));
+      exports_.push_back(std::make_unique<ExportJob>(snap_, std::move(styles), a.path, w, h,
+                                                     false, view, ui_scale));
       break;
     }
     case Kind::toggle_presentation:

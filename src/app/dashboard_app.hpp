@@ -4,6 +4,12 @@
 // app/headless_main.cpp through EGL). The loop owns the GL and ImGui contexts and the backends;
 // this class owns everything else and never blocks a frame on a load, a density grid or an export.
 //
+// Data flow: the loaded data, the programs in effect and the current filter's result live in one
+// immutable core::DataSnapshot (core/data_snapshot.hpp). The app replaces it on the UI thread
+// (after the panels drew, when session.filter or session.programs differ from the snapshot's, or
+// when a load finishes) and never mutates it; panels, the map, and background jobs (export,
+// density) take the shared_ptr and keep the version they started from.
+//
 // Frame protocol (UI thread, GL context current, ImGui context current):
 //   backend NewFrame + ImGui::NewFrame();  app.frame(platform_input, pixel_scale);
 //   ImGui::Render(); backend draw;          app.after_frame();
@@ -14,8 +20,8 @@
 
 #include "app/dashboard_options.hpp"
 #include "app/map_interaction.hpp"
+#include "core/data_snapshot.hpp"
 #include "core/session.hpp"
-#include "core/workspace.hpp"
 #include "ui/dashboard_ui.hpp"
 
 namespace faro::app {
@@ -78,7 +84,14 @@ class DashboardApp {
   bool settle(std::chrono::milliseconds timeout);
 
   Session& session() { return session_; }
-  const Workspace& workspace() const { return *ws_; }
+  const Workspace& workspace() const { return *snap_->data; }
+  // The current data snapshot (UI thread); hold it to keep reading that version.
+  const SnapshotPtr& snapshot() const { return snap_; }
+  // Export jobs still running, oldest first (tests look at the snapshot each holds).
+  const std::vector<std::unique_ptr<ExportJob>>& exports() const { return exports_; }
+  ui::DashboardUi& ui() { return *ui_; }
+  // Queues `action` as if a panel had pushed it this frame; carried out by after_frame().
+  void request(ui::UiAction action) { actions_.push_back(std::move(action)); }
   MapView& map() { return *map_; }
   ui::AppStatus& status() { return status_; }
   // Where the map was drawn in the last frame (ImGui display coordinates).
@@ -89,17 +102,17 @@ class DashboardApp {
  private:
   void poll_jobs();
   void start_load(Session session);
-  void apply_loaded(std::shared_ptr<Workspace> ws, const Session& loaded_session);
+  void apply_loaded(SnapshotPtr loaded, const Session& loaded_session);
   void carry_out(const ui::UiAction& action);
   void report_error(const std::string& message);
-  void sync_programs();       // programs edited in the UI -> workspace, map and timeline
+  // session.programs / session.filter differ from the snapshot's: replaces the snapshot (the
+  // map too when `tell_map`). Returns whether it did.
+  bool sync_snapshot(bool tell_map);
   void sync_playback_lock();  // timeline playback locks the heatmap's colour scale
   MapInput map_input(const ui::MapRegion& region, float pixel_scale, const PlatformInput& input);
 
   Session session_;
-  std::shared_ptr<Workspace> ws_;
-  FilterState applied_filter_;  // what ws_->filtered was computed for
-  std::vector<ProgramSpec> applied_programs_;  // session programs applied onto ws_->programs
+  SnapshotPtr snap_;  // never null; replaced, never mutated (UI thread)
   bool playback_locked_ = false;  // the colour-scale lock is ours (playback), not the user's
   std::unique_ptr<ui::DashboardUi> ui_;
   std::unique_ptr<MapView> map_;

@@ -17,14 +17,15 @@ DensityResult compute_density(const DensityJob& job, CpuKde& kde) {
   out.grid = job.grid;
   out.params = job.params;
   out.generation = job.generation;
-  const IncidentStore& inc = job.ws->incidents;
+  const IncidentStore& inc = job.snapshot->data->incidents;
+  const std::vector<uint32_t>* rows_ptr = job.all_rows ? nullptr : &job.snapshot->filtered->rows;
   // Gather the selected rows into contiguous columns: the estimator streams over them several
   // times, and the filtered rows are a scattered subset.
   std::vector<double> x, y;
   std::vector<float> w;
   const bool weighted = !inc.weight.empty();
-  if (job.rows) {
-    const auto& rows = *job.rows;
+  if (rows_ptr) {
+    const std::vector<uint32_t>& rows = *rows_ptr;
     x.resize(rows.size());
     y.resize(rows.size());
     if (weighted) w.resize(rows.size());
@@ -34,7 +35,7 @@ DensityResult compute_density(const DensityJob& job, CpuKde& kde) {
       if (weighted) w[i] = inc.weight[rows[i]];
     }
   }
-  PointSet points = job.rows ? PointSet{x, y, w} : point_set(inc);
+  PointSet points = rows_ptr ? PointSet{x, y, w} : point_set(inc);
   out.points = points.size();
   try {
     out.density = kde.compute(points, job.grid, job.params);
@@ -116,7 +117,7 @@ void DensityWorker::run() {
     running_ = true;
     lock.unlock();
     DensityResult result = compute_density(job, kde);
-    job = {};  // release the workspace before publishing
+    job = {};  // release the snapshot before publishing
     lock.lock();
     running_ = false;
     result_ = std::move(result);

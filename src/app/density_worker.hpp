@@ -4,8 +4,9 @@
 // debounced: a new request replaces the pending one, and work starts only once requests have
 // stopped arriving for the debounce interval (150 ms: a slider drag computes once at the end).
 //
-// Ownership: a job holds the Workspace (for the x/y columns, which never change after a load) and
-// its own copy of the filtered row indices (Workspace::filtered is rewritten on the UI thread).
+// Ownership: a job holds the data snapshot it was requested for (core/data_snapshot.hpp): the x/y
+// columns and the filtered rows, both immutable, so the worker thread reads them without locks and
+// without copying while the UI thread replaces the app's snapshot.
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -17,13 +18,13 @@
 
 #include "core/color_domain.hpp"
 #include "core/kde.hpp"
-#include "core/workspace.hpp"
+#include "core/data_snapshot.hpp"
 
 namespace faro::app {
 
 struct DensityJob {
-  std::shared_ptr<const Workspace> ws;                 // keeps the incident columns alive
-  std::shared_ptr<const std::vector<uint32_t>> rows;   // filtered rows (all rows when null)
+  SnapshotPtr snapshot;                                // incidents and the filtered rows
+  bool all_rows = false;                               // every incident, ignoring the filter
   GridSpec grid;
   KdeParams params;
   double auto_percentile = kDefaultAutoPercentile;     // for the auto colour domain

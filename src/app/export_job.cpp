@@ -8,11 +8,9 @@
 
 namespace faro::app {
 
-ExportJob::ExportJob(std::shared_ptr<const Workspace> ws, std::vector<uint32_t> rows,
-                     Session session, std::string path, int width, int height, bool internal,
-                     std::optional<Box> view, double ui_scale)
-    : ws_(std::move(ws)),
-      rows_(std::move(rows)),
+ExportJob::ExportJob(SnapshotPtr snapshot, Session session, std::string path, int width,
+                     int height, bool internal, std::optional<Box> view, double ui_scale)
+    : snap_(std::move(snapshot)),
       session_(std::move(session)),
       path_(std::move(path)),
       width_(width),
@@ -36,7 +34,8 @@ void ExportJob::run() {
     request.internal = internal_;
     request.view = view_;
     request.ui_scale = ui_scale_;
-    const render::MapSceneResult result = render_session_map(*ws_, rows_, session_, request);
+    const render::MapSceneResult result =
+        render_session_map(*snap_->data, snap_->filtered->rows, session_, request);
     io::write_png_rgba(path_, result.image.pixels, result.image.width, result.image.height);
   } catch (const std::exception& e) {
     error_ = path_ + ": " + e.what();

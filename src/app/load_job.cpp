@@ -21,7 +21,7 @@ std::string LoadJob::message() const {
   return message_;
 }
 
-std::shared_ptr<Workspace> LoadJob::take_workspace() {
+SnapshotPtr LoadJob::take_snapshot() {
   if (!done()) return nullptr;
   return std::move(result_);
 }
@@ -38,8 +38,7 @@ void LoadJob::run() {
   try {
     auto ws = std::make_shared<Workspace>(io::load_workspace(session_, progress));
     apply_program_specs(ws->programs, session_.programs);  // programs edited in the dashboard
-    update_filter_result(*ws, session_.filter, session_.revision);
-    result_ = std::move(ws);
+    result_ = make_snapshot(std::move(ws), session_.filter, session_.programs, 0);
   } catch (const Cancelled&) {
     was_cancelled_ = true;
   } catch (const std::bad_alloc&) {

@@ -9,8 +9,8 @@
 #include <string>
 #include <thread>
 
+#include "core/data_snapshot.hpp"
 #include "core/session.hpp"
-#include "core/workspace.hpp"
 
 namespace faro::app {
 
@@ -29,9 +29,10 @@ class LoadJob {
   float progress() const { return progress_.load(); }
   std::string message() const;
 
-  // After done(): the new workspace (filter applied), or nullptr with error() set (or with
+  // After done(): the new data as a snapshot (programs edited in the session applied, its filter
+  // computed; generation 0, the app renumbers it), or nullptr with error() set (or with
   // cancelled() true). Takes it once.
-  std::shared_ptr<Workspace> take_workspace();
+  SnapshotPtr take_snapshot();
   const std::string& error() const { return error_; }
   bool cancelled() const { return was_cancelled_; }
 
@@ -44,7 +45,7 @@ class LoadJob {
   std::atomic<float> progress_{-1.0f};
   mutable std::mutex message_mutex_;
   std::string message_;
-  std::shared_ptr<Workspace> result_;  // written before done_ is set
+  SnapshotPtr result_;  // written on the job's thread before done_ is set (release/acquire)
   std::string error_;
   bool was_cancelled_ = false;
   std::thread thread_;  // last member: starts after everything above is initialised

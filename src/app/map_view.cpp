@@ -21,11 +21,11 @@ namespace {
 constexpr float kMovingResolution = 1.0f;
 
 // The selected rows of `ws` as a store of their own (the points layer uploads whole stores).
-IncidentStore filtered_points(const Workspace& ws) {
+IncidentStore filtered_points(const DataSnapshot& snap) {
   IncidentStore out;
-  const IncidentStore& in = ws.incidents;
-  out.reserve(ws.filtered.rows.size());
-  for (uint32_t r : ws.filtered.rows)
+  const IncidentStore& in = snap.data->incidents;
+  out.reserve(snap.filtered->rows.size());
+  for (uint32_t r : snap.filtered->rows)
     out.push_back(in.x[r], in.y[r], in.t[r], in.category[r], in.flags[r]);
   out.categories = in.categories;
   return out;
@@ -38,12 +38,13 @@ bool same_heat_style(const render::HeatmapStyle& a, const render::HeatmapStyle& 
 }
 
 // The filter's selection as the fill layers count it (render/style_fills.hpp).
-render::SceneCounts live_counts(const Workspace& ws, const FilterState& filter,
+render::SceneCounts live_counts(const Workspace& ws, const FilterResult& filtered,
+                                const FilterState& filter,
                                 bool need_previous) {
   render::SceneCounts c;
   const size_t n = ws.sectors.size();
   c.current.assign(n, 0.0);
-  const auto& per = ws.filtered.per_sector;
+  const auto& per = filtered.per_sector;
   for (size_t s = 0; s < n && s < per.size(); ++s) c.current[s] = static_cast<double>(per[s]);
   if (per.size() > n) c.outside = static_cast<double>(per[n]);
   c.period_years = period_years_of(ws, filter);
@@ -64,8 +65,15 @@ MapView::MapView() : map_(std::make_unique<render::StyleRenderer>()) {}
 
 MapView::~MapView() = default;
 
-void MapView::set_workspace(std::shared_ptr<Workspace> ws, const Session& session) {
-  ws_ = std::move(ws);
+void MapView::set_snapshot(SnapshotPtr snap, const Session& session) {
+  const bool same_data = snap_ && snap && snap->data == snap_->data;
+  const bool same_filter = same_data && snap->filtered == snap_->filtered;
+  snap_ = std::move(snap);
+  if (same_data) {
+    if (!same_filter) ++filter_generation_;
+    return;
+  }
+  ws_ = snap_ ? snap_->data : nullptr;
   program_end_ = session.filter.to_exclusive;
   map_->set_workspace(ws_, program_end_);
   ++filter_generation_;
@@ -122,7 +130,7 @@ void MapView::sync_fills(const Session& session) {
       f = render::pale_fills(ws_->sectors.size());
     } else {
       const render::SceneCounts counts = live_counts(
-          *ws_, session.filter,
+          *ws_, *snap_->filtered, snap_->filter,
           kind == LayerKind::choropleth && is_change_measure(layer->choropleth.measure));
       if (kind == LayerKind::choropleth) {
         f = render::choropleth_fills(ws_->sectors, counts, layer->choropleth, style_.protection,
@@ -145,7 +153,7 @@ void MapView::sync_points(const Session& session) {
   // Points are only uploaded while shown (1.28 M points are 15 MB of instances).
   if (shown && (!points_shown_ || points_generation_ != filter_generation_ ||
                 points_size_ != points->points.size_px)) {
-    map_->set_points(filtered_points(*ws_), points->points.size_px);
+    map_->set_points(filtered_points(*snap_), points->points.size_px);
     points_shown_ = true;
     points_generation_ = filter_generation_;
     points_size_ = points->points.size_px;
@@ -172,8 +180,7 @@ void MapView::sync_heatmap(const Session& session) {
   if (!inputs_changed && render::grid_serves(heat_requested_grid_, camera_, ws_->extent, params))
     return;
   DensityJob job;
-  job.ws = ws_;
-  job.rows = std::make_shared<const std::vector<uint32_t>>(ws_->filtered.rows);
+  job.snapshot = snap_;
   job.grid = render::heatmap_grid_for(camera_, ws_->extent, params);
   job.domain_view = camera_.visible_box();
   job.params = params;
@@ -227,7 +234,7 @@ void MapView::frame(const ui::MapRegion& region, float pixel_scale, Session& ses
   if (input.click && input.mouse_in_map) {
     std::optional<std::string> name;
     if (hovered_) name = ws_->sectors.sectors[*hovered_].name;
-    if (apply_click_selection(session.selection, name, input.ctrl)) session.bump();
+    apply_click_selection(session.selection, name, input.ctrl);
   }
   session.camera.centre = camera_.centre();
   session.camera.metres_per_pixel = camera_.metres_per_pixel();

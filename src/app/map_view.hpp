@@ -17,7 +17,7 @@
 #include "app/density_worker.hpp"
 #include "app/map_interaction.hpp"
 #include "core/session.hpp"
-#include "core/workspace.hpp"
+#include "core/data_snapshot.hpp"
 #include "render/camera.hpp"
 #include "render/style_fills.hpp"
 #include "render/style_renderer.hpp"
@@ -33,14 +33,14 @@ class MapView {
   MapView();  // needs the GL context current
   ~MapView();
 
-  // A newly loaded workspace: uploads it, and frames it (or restores the session's camera when
-  // it has one, e.g. from a project file).
-  void set_workspace(std::shared_ptr<Workspace> ws, const Session& session);
-  // Tells the view that ws->filtered was recomputed (new rows and counts).
-  void filter_changed() { ++filter_generation_; }
+  // The app's newest data snapshot. New data (a load or a program edit: snap->data changed):
+  // uploads it, and frames it (or restores the session's camera when it has one, e.g. from a
+  // project file). Same data with a new filter result: recolours, re-uploads points, re-requests
+  // the density (which holds `snap` on the worker thread).
+  void set_snapshot(SnapshotPtr snap, const Session& session);
 
   // One frame: syncs derived data with `session`, applies `input` (camera, hover, click selection,
-  // which edits session.selection and bumps it), renders the map at region size x `pixel_scale`
+  // which edits session.selection), renders the map at region size x `pixel_scale`
   // (framebuffer pixels per ImGui unit) and queues the image and labels on the background draw
   // list. Fills the map fields of `status`.
   void frame(const ui::MapRegion& region, float pixel_scale, Session& session,
@@ -79,7 +79,8 @@ class MapView {
   void fill_status(const Session& session, ui::AppStatus& status, float pixel_scale);
 
   std::unique_ptr<render::StyleRenderer> map_;
-  std::shared_ptr<Workspace> ws_;
+  SnapshotPtr snap_;                     // the snapshot on screen
+  std::shared_ptr<const Workspace> ws_;  // snap_->data
   render::Camera camera_;
   bool camera_ready_ = false;
   DensityWorker worker_;

@@ -35,12 +35,12 @@ void draw_protection_footer(const ui::MapRegion& region, Language language,
   dl->AddText(ImVec2(x, y), IM_COL32(40, 40, 40, 255), text.c_str());
 }
 
-void draw_protected_tooltip(const Workspace& ws, int sector, Language language,
-                            const DisclosurePolicy& policy) {
+void draw_protected_tooltip(const Workspace& ws, const FilterResult& filtered, int sector,
+                            Language language, const DisclosurePolicy& policy) {
   if (sector < 0 || sector >= static_cast<int>(ws.sectors.size())) return;
   if (ImGui::IsWindowHovered(ImGuiHoveredFlags_AnyWindow)) return;  // over a panel, not the map
   const size_t i = static_cast<size_t>(sector);
-  const int64_t count = i < ws.filtered.per_sector.size() ? ws.filtered.per_sector[i] : 0;
+  const int64_t count = i < filtered.per_sector.size() ? filtered.per_sector[i] : 0;
   ImGui::BeginTooltip();
   ImGui::TextUnformatted(ws.sectors.sectors[i].name.c_str());
   char buf[160];

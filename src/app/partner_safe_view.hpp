@@ -30,7 +30,7 @@ void draw_protection_footer(const ui::MapRegion& region, Language language,
                             const DisclosurePolicy& policy);
 // ImGui: the hover tooltip of presentation mode (sector name and its protected count); the app
 // hides the ui's own tooltip (which shows raw counts) while presenting.
-void draw_protected_tooltip(const Workspace& ws, int sector, Language language,
-                            const DisclosurePolicy& policy);
+void draw_protected_tooltip(const Workspace& ws, const FilterResult& filtered, int sector,
+                            Language language, const DisclosurePolicy& policy);
 
 }  // namespace faro::app

@@ -160,7 +160,7 @@ int render_project(const ParsedArgs& args, const std::string& output, std::ostre
   Workspace ws = loaded;
   apply_program_specs(ws.programs, session.programs);
   for (const LoadReport& r : ws.reports) err << r.to_text();
-  update_filter_result(ws, session.filter, 0);
+  const FilterResult filtered = compute_filter_result(ws, session.filter);
   app::SessionMapRequest request;
   const render::MapSceneOptions o = scene_options(args);
   request.width = o.width;
@@ -171,7 +171,7 @@ int render_project(const ParsedArgs& args, const std::string& output, std::ostre
   report_protection(protect_style(session.style, policy), session.language, err);
   render::MapSceneResult r;
   try {
-    r = app::render_session_map(ws, ws.filtered.rows, session, request);
+    r = app::render_session_map(ws, filtered.rows, session, request);
   } catch (const render::GlUnavailable& e) {
     throw DataError(std::string("no headless OpenGL 3.3 available: ") + e.what());
   }

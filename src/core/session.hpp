@@ -1,8 +1,9 @@
 #pragma once
 // The dashboard's persisted state: what a project file (.faro.json) holds and every panel reads
 // and edits. Pure values, no loaded data (that is core/workspace.hpp). The app owns one Session;
-// ui panels receive it by reference and edit it directly; the app notices changes through
-// Session::revision bumps made by the editor (see bump()).
+// ui panels receive it by reference and edit it directly (UI thread only); the app notices the
+// changes that matter to the data by comparing values (the filter and the programs against those
+// of its core/data_snapshot.hpp), never through a change counter.
 //
 // Units and CRS: camera centre in the working CRS (projected metres), scale in metres per pixel;
 // dates as CivilSeconds (local wall-clock seconds, core/civil_time.hpp); distances in metres.
@@ -83,11 +84,6 @@ struct Session {
   Language language = Language::es;
   std::string title;                   // presentation title ("" = automatic)
   std::vector<ProgramSpec> programs;   // programs edited in the UI (override/extend loaded ones)
-
-  // Bumped by whoever edits the session (panels, map interaction) so the app can recompute
-  // derived data only when something changed. Not saved.
-  uint64_t revision = 0;
-  void bump() { ++revision; }
 };
 
 

@@ -60,7 +60,6 @@ size_t add_sectors_to_program(Session& s, const std::vector<Program>& loaded,
       ++changed;
     }
   }
-  s.bump();  // even with nothing changed the spec may be new (a new, empty program)
   return changed;
 }
 
@@ -73,7 +72,6 @@ size_t remove_sectors_from_program(Session& s, const std::vector<Program>& loade
     return std::find(sectors.begin(), sectors.end(), p.sector) != sectors.end();
   });
   const size_t removed = before - spec.sectors.size();
-  if (removed) s.bump();
   return removed;
 }
 

@@ -4,7 +4,7 @@
 //
 // Semantics: a ProgramSpec replaces the sector list of the loaded program with the same name
 // (keeping its intervention area) or adds a new program. Applying is idempotent, so the app can
-// re-apply after every session revision onto the workspace's programs.
+// re-apply whenever Session::programs differs from the specs its snapshot applied.
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,14 +27,15 @@ std::vector<std::string> program_names(const std::vector<Program>& loaded,
 ProgramSpec& program_spec_for(Session& s, const std::vector<Program>& loaded,
                               const std::string& name);
 
-// Adds (or re-dates) `sectors` in program `name` with rollout `start` and optional `end`, then
-// bumps the session. Returns the number of sectors added or changed.
+// Adds (or re-dates) `sectors` in program `name` with rollout `start` and optional `end` (creating
+// the spec even when nothing else changes: a new, empty program). Returns the number of sectors
+// added or changed.
 size_t add_sectors_to_program(Session& s, const std::vector<Program>& loaded,
                               const std::string& name, const std::vector<std::string>& sectors,
                               CivilSeconds start, std::optional<CivilSeconds> end);
 
-// Removes `sectors` from program `name` (the program stays, possibly empty); bumps the session
-// when something was removed. Returns the number removed.
+// Removes `sectors` from program `name` (the program stays, possibly empty). Returns the number
+// removed.
 size_t remove_sectors_from_program(Session& s, const std::vector<Program>& loaded,
                                    const std::string& name,
                                    const std::vector<std::string>& sectors);

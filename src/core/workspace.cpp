@@ -96,7 +96,7 @@ IncidentFilter Workspace::make_filter(const FilterState& f) const {
   return out;
 }
 
-void update_filter_result(Workspace& ws, const FilterState& state, uint64_t session_revision) {
+FilterResult compute_filter_result(const Workspace& ws, const FilterState& state) {
   const IncidentFilter f = ws.make_filter(state);
   const IncidentStore& st = ws.incidents;
   const size_t n = st.size(), sector_count = ws.sectors.size();
@@ -116,7 +116,6 @@ void update_filter_result(Workspace& ws, const FilterState& state, uint64_t sess
   }  // jthreads join here
 
   FilterResult r;
-  r.session_revision = session_revision;
   r.per_sector.assign(sector_count + 1, 0);
   r.per_category.assign(st.categories.size(), 0);
   r.per_hour.assign(24, 0);
@@ -132,7 +131,7 @@ void update_filter_result(Workspace& ws, const FilterState& state, uint64_t sess
     for (size_t i = 0; i < 7; ++i) r.per_weekday[i] += p.per_weekday[i];
   }
   r.total = static_cast<int64_t>(r.rows.size());
-  ws.filtered = std::move(r);
+  return r;
 }
 
 double period_years_of(const Workspace& ws, const FilterState& filter) {

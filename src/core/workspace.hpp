@@ -1,8 +1,8 @@
 #pragma once
 // The loaded data behind a dashboard session (Tracy's "Worker" to the UI's "View"): sectors,
-// incidents assigned to sectors, programs, load reports, and the derived results of the current
-// filter. Owned by the app; ui panels read it through const references and never keep pointers
-// past a frame (the app may replace the whole Workspace when a background load finishes).
+// incidents assigned to sectors, programs, load reports. Immutable once loaded: the app shares it
+// through core/data_snapshot.hpp (with the filter result, which is per filter, not loaded data),
+// and background jobs read it on their threads while the UI thread moves on.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -20,7 +20,6 @@ namespace faro {
 // What the current FilterState selects, computed in one pass over the columns (core/workspace
 // .cpp; ~ms per million rows on 2 cores). Panels show these counts; the map draws `rows`.
 struct FilterResult {
-  uint64_t session_revision = 0;   // the Session::revision it was computed for
   std::vector<uint32_t> rows;      // indices of selected incidents, ascending
   std::vector<int64_t> per_sector; // selected incidents per sector (size = sectors), outside last
   std::vector<int64_t> per_category;       // selected incidents per category code, ignoring the
@@ -47,8 +46,6 @@ struct Workspace {
   CivilSeconds data_from = 0, data_to_exclusive = 0;  // time range of the incidents
   Box extent;                       // sectors ∪ incidents, working CRS
 
-  FilterResult filtered;            // for the session's current filter
-
   // IncidentFilter for `f` with this workspace's category dictionary (unknown names ignored) and
   // sector subset applied by name.
   IncidentFilter make_filter(const FilterState& f) const;
@@ -67,8 +64,8 @@ struct PreviousCounts {
 };
 std::optional<PreviousCounts> previous_period_counts(const Workspace& ws, const FilterState& filter);
 
-// Recomputes ws.filtered for `f` (multithreaded over rows). Sector subset: rows whose sector is
-// not in f.sectors are dropped (rows outside every sector are kept only when f.sectors is empty).
-void update_filter_result(Workspace& ws, const FilterState& f, uint64_t session_revision);
+// What `f` selects in `ws` (multithreaded over rows). Sector subset: rows whose sector is not in
+// f.sectors are dropped (rows outside every sector are kept only when f.sectors is empty).
+FilterResult compute_filter_result(const Workspace& ws, const FilterState& f);
 
 }  // namespace faro

@@ -36,7 +36,6 @@ std::vector<std::string> save_project(const Session& session, const std::string&
 
 // Reads a project. Relative source paths become absolute (against the project's folder). Throws
 // ProjectError (bad content) or DataError (unreadable file); never returns a half-read Session.
-// The returned Session has revision 0.
 Session load_project(const std::string& path);
 
 // The JSON text for `session` with source paths relative to `project_dir` ("" = keep as given);

@@ -179,8 +179,6 @@ Workspace load_workspace(const Session& session, const LoadProgress& caller_prog
   ws.extent = ws.sectors.extent();
   if (!ws.incidents.empty()) ws.extent.expand(ws.incidents.extent());
 
-  progress.report(0.95f, progress.say(Msg::load_filtering));
-  update_filter_result(ws, session.filter, session.revision);
   progress.report(1.0f, progress.say(Msg::load_done));
   return ws;
 }

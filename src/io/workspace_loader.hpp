@@ -1,7 +1,8 @@
 #pragma once
 // Building the dashboard's Workspace from a Session's sources, on a background thread: sectors,
 // incidents (several incident sources are merged), programs and context layers, all in one
-// working CRS, with one load report per source and the filter result for session.filter.
+// working CRS, with one load report per source (the filter result is the caller's: core/
+// data_snapshot.hpp).
 #include "core/session.hpp"
 #include "core/workspace.hpp"
 #include "io/data_loading.hpp"

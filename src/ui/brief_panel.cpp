@@ -95,20 +95,20 @@ void BriefPanel::select_sector(Session& session, const std::string& sector, bool
   } else {
     sel.push_back(sector);
   }
-  session.bump();
 }
 
-void BriefPanel::refresh(const Workspace& ws, const Session& session) {
+void BriefPanel::update(const SnapshotPtr& snap) {
+  if (!snap) return;
   // The brief picks its own week windows, so the filter's dates are not part of the key: brushing
   // or playing the timeline does not recompute it.
-  FilterState filter = session.filter;
+  FilterState filter = snap->filter;
   filter.from.reset();
   filter.to_exclusive.reset();
-  const bool same = key_ && key_->filter == filter && same_week(key_->week, chosen_week_) &&
-                    key_->incidents == ws.incidents.size() && key_->sectors == ws.sectors.size() &&
-                    key_->data_to == ws.data_to_exclusive;
+  const bool same = key_ && key_->data == snap->data && key_->filter == filter &&
+                    same_week(key_->week, chosen_week_);
   if (same) return;
-  key_ = Key{filter, chosen_week_, ws.incidents.size(), ws.sectors.size(), ws.data_to_exclusive};
+  key_ = Key{snap->data, filter, chosen_week_};
+  const Workspace& ws = *snap->data;
   brief_.reset();
   const std::optional<IsoWeek> week =
       chosen_week_ ? chosen_week_ : last_complete_week(ws.incidents);
@@ -118,7 +118,7 @@ void BriefPanel::refresh(const Workspace& ws, const Session& session) {
   sort_brief_rows(brief_->rows, sort_column_, sort_descending_);
 }
 
-void BriefPanel::draw_week_chooser(const Workspace& ws, Language lang) {
+void BriefPanel::draw_week_chooser(Language lang) {
   // The field follows the week on screen whenever that changes (buttons, data, "last complete").
   if (brief_ && format_iso_week(brief_->week) != synced_week_) {
     synced_week_ = format_iso_week(brief_->week);
@@ -149,14 +149,12 @@ void BriefPanel::draw_week_chooser(const Workspace& ws, Language lang) {
   }
   if (week_text_bad_)
     ImGui::TextColored(ImVec4(0.85f, 0.2f, 0.2f, 1), "%s", tr(Msg::brief_bad_week, lang));
-  (void)ws;
 }
 
-void BriefPanel::draw(const Workspace& ws, Session& session) {
+void BriefPanel::draw(Session& session) {
   const Language lang = session.language;
-  refresh(ws, session);
   ImGui::PushID("weekly_brief");
-  draw_week_chooser(ws, session.language);
+  draw_week_chooser(session.language);
   if (!brief_) {
     ImGui::TextDisabled("%s", tr(Msg::brief_no_data, lang));
   } else {

@@ -65,10 +65,10 @@ struct DashboardUi::Impl {
   EvaluationPanel evaluation;
   ProgramEditDialog program_edit;
 
-  void draw_brief_window(const Workspace& ws, Session& session);
+  void draw_brief_window(Session& session);
   void draw_program_windows(const Workspace& ws, Session& session);
 
-  void draw_side_panel(const Rect& r, const Workspace& ws, Session& session,
+  void draw_side_panel(const Rect& r, const DataSnapshot& snap, Session& session,
                        const AppStatus& status, UiActions& actions);
 };
 
@@ -81,9 +81,20 @@ void DashboardUi::load_fonts(float scale) {
   impl_->fonts = load_ui_fonts(scale);
 }
 
-MapRegion DashboardUi::draw(const Workspace& ws, Session& session, const AppStatus& status,
+void DashboardUi::prepare(const SnapshotPtr& snap, const Session& session) {
+  Impl& s = *impl_;
+  // Each cache compares its own inputs, so this is cheap when nothing they use changed. The brief
+  // and the evaluation run only while their windows are open.
+  s.timeline.update(snap, session);
+  if (s.state.show_brief) s.brief.update(snap);
+  if (s.state.show_evaluation) s.evaluation.update(snap, session.language);
+}
+
+MapRegion DashboardUi::draw(const SnapshotPtr& snap, Session& session, const AppStatus& status,
                             UiActions& actions) {
   Impl& s = *impl_;
+  prepare(snap, session);  // no-op when the caller prepared this frame already
+  const Workspace& ws = snap->ws();
   const ImGuiIO& io = ImGui::GetIO();
   if (status.presentation && s.fonts.large) ImGui::PushFont(s.fonts.large);
   // Strip sizes follow the font in use: the presentation font enlarges the timeline too.
@@ -99,14 +110,14 @@ MapRegion DashboardUi::draw(const Workspace& ws, Session& session, const AppStat
       compute_layout(io.DisplaySize.x, io.DisplaySize.y, metrics, status.presentation);
 
   if (!status.presentation) {
-    s.draw_side_panel(layout.side, ws, session, status, actions);
-    s.status_bar.draw(layout.status, ws, session, status, actions);
+    s.draw_side_panel(layout.side, *snap, session, status, actions);
+    s.status_bar.draw(layout.status, *snap, session, status, actions);
   }
-  s.timeline.draw(layout.timeline, ws, session);
+  s.timeline.draw(layout.timeline, session);
   // Dialogs stay reachable in presentation mode only through errors (a failed export, say).
   if (!status.presentation) {
     s.load_report.draw(ws, session, s.state.show_load_report);
-    s.draw_brief_window(ws, session);
+    s.draw_brief_window(session);
     s.draw_program_windows(ws, session);
     s.browser.draw(session, s.state, actions);
     s.csv_dialog.draw(session, s.state, actions);
@@ -118,12 +129,12 @@ MapRegion DashboardUi::draw(const Workspace& ws, Session& session, const AppStat
   return MapRegion{layout.map.x, layout.map.y, layout.map.w, layout.map.h};
 }
 
-void DashboardUi::draw_map_overlay(const Workspace& ws, const Session& session,
+void DashboardUi::draw_map_overlay(const DataSnapshot& snap, const Session& session,
                                    const AppStatus& status, const MapRegion& region) {
   Impl& s = *impl_;
   if (status.presentation && s.fonts.large) ImGui::PushFont(s.fonts.large);
   // No hover tooltip while an error modal blocks the map.
-  s.overlay.draw(ws, session, status, region, s.fonts, s.errors.pending() == 0);
+  s.overlay.draw(snap, session, status, region, s.fonts, s.errors.pending() == 0);
   // Last window of the frame (see ErrorModal::draw).
   s.errors.draw(session.language);
   if (status.presentation && s.fonts.large) ImGui::PopFont();
@@ -146,7 +157,7 @@ void DashboardUi::show_weekly_brief() {
   impl_->state.show_brief = true;
 }
 
-void DashboardUi::Impl::draw_brief_window(const Workspace& ws, Session& session) {
+void DashboardUi::Impl::draw_brief_window(Session& session) {
   if (!state.show_brief) return;
   const float f = ImGui::GetFontSize();
   const ImVec2 display = ImGui::GetIO().DisplaySize;
@@ -155,7 +166,7 @@ void DashboardUi::Impl::draw_brief_window(const Workspace& ws, Session& session)
                           ImVec2(0.5f, 0.5f));
   const std::string title =
       std::string(tr(Msg::menu_weekly_brief, session.language)) + "###weekly_brief";
-  if (ImGui::Begin(title.c_str(), &state.show_brief)) brief.draw(ws, session);
+  if (ImGui::Begin(title.c_str(), &state.show_brief)) brief.draw(session);
   ImGui::End();
 }
 
@@ -165,6 +176,7 @@ void DashboardUi::show_program_evaluation() { impl_->state.show_evaluation = tru
 void DashboardUi::show_add_to_program() { impl_->state.request_program_edit = true; }
 
 bool DashboardUi::timeline_playing() const { return impl_->timeline.wants_locked_color_domain(); }
+void DashboardUi::play_timeline() { impl_->timeline.play(); }
 
 void DashboardUi::Impl::draw_program_windows(const Workspace& ws, Session& session) {
   // The window before the modal: ImGui 1.86 asserts (FindBlockingModal) when a root window
@@ -177,7 +189,7 @@ void DashboardUi::Impl::draw_program_windows(const Workspace& ws, Session& sessi
                             ImVec2(0.5f, 0.5f));
     const std::string title =
         std::string(tr(Msg::menu_program_evaluation, session.language)) + "###program_evaluation";
-    if (ImGui::Begin(title.c_str(), &state.show_evaluation)) evaluation.draw(ws, session);
+    if (ImGui::Begin(title.c_str(), &state.show_evaluation)) evaluation.draw(session);
     ImGui::End();
   }
   if (filters.request_program_edit || state.request_program_edit) {
@@ -187,8 +199,10 @@ void DashboardUi::Impl::draw_program_windows(const Workspace& ws, Session& sessi
   program_edit.draw(ws, session);
 }
 
-void DashboardUi::Impl::draw_side_panel(const Rect& r, const Workspace& ws, Session& session,
-                                        const AppStatus& status, UiActions& actions) {
+void DashboardUi::Impl::draw_side_panel(const Rect& r, const DataSnapshot& snap,
+                                        Session& session, const AppStatus& status,
+                                        UiActions& actions) {
+  const Workspace& ws = snap.ws();
   const Language lang = session.language;
   ImGui::SetNextWindowPos(ImVec2(r.x, r.y));
   ImGui::SetNextWindowSize(ImVec2(r.w, r.h));
@@ -208,7 +222,7 @@ void DashboardUi::Impl::draw_side_panel(const Rect& r, const Workspace& ws, Sess
     layers.draw(ws, session, status);
   const std::string filters_label = std::string(tr(Msg::panel_filters, lang)) + "###filters";
   if (ImGui::CollapsingHeader(filters_label.c_str(), ImGuiTreeNodeFlags_DefaultOpen))
-    filters.draw(ws, session, actions);
+    filters.draw(snap, session, actions);
   ImGui::End();
   ImGui::PopStyleVar();
 }

@@ -9,8 +9,8 @@
 
 #include "core/choropleth.hpp"
 #include "core/color_domain.hpp"
+#include "core/data_snapshot.hpp"
 #include "core/session.hpp"
-#include "core/workspace.hpp"
 #include "render/map_overlay.hpp"
 #include "ui/ui_actions.hpp"
 
@@ -53,14 +53,20 @@ class DashboardUi {
   // Loads the embedded fonts into the current ImGui context at `scale` (1 = 100 %, 2 = HiDPI);
   // call before the first frame and again when the scale or presentation mode changes.
   void load_fonts(float scale);
-  // Draws every panel. Edits `session` directly (bumping its revision) and pushes requests onto
-  // `actions`. Returns where the map goes. Call between ImGui::NewFrame() and ImGui::Render().
-  MapRegion draw(const Workspace& ws, Session& session, const AppStatus& status,
+  // Brings the panels' derived state (timeline series, weekly brief, program evaluation) up to
+  // date with `snap` before any widget is drawn; each is recomputed only when the inputs it
+  // uses changed (data identity, filter parts, its own choices), never because of a pan or a
+  // playback step. UI thread; no ImGui calls.
+  void prepare(const SnapshotPtr& snap, const Session& session);
+  // Draws every panel from `snap` (the app's current data snapshot; prepare()d first when the
+  // caller did not). Edits `session` directly (the app compares what changed) and pushes requests
+  // onto `actions`. Returns where the map goes. Call between ImGui::NewFrame() and ImGui::Render().
+  MapRegion draw(const SnapshotPtr& snap, Session& session, const AppStatus& status,
                  UiActions& actions);
   // Draws the legend, scale bar and hover tooltip over the map region (after the map image).
   // Call it LAST in the frame: it also draws the error modal (ImGui 1.86 asserts when a window
   // appears after a modal popup's first Begin in the same frame).
-  void draw_map_overlay(const Workspace& ws, const Session& session, const AppStatus& status,
+  void draw_map_overlay(const DataSnapshot& snap, const Session& session, const AppStatus& status,
                         const MapRegion& region);
 
   // A file dropped on the window: a CSV opens the column-mapping dialog, a .faro.json project
@@ -78,6 +84,8 @@ class DashboardUi {
   // True while the timeline plays its window through time (the app locks the heatmap's colour
   // scale meanwhile, so successive frames are comparable).
   bool timeline_playing() const;
+  // Starts timeline playback, as its play button does (tests, scripted runs).
+  void play_timeline();
 
  private:
   struct Impl;

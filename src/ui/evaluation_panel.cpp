@@ -34,24 +34,28 @@ FilterState evaluation_filter(const FilterState& f) {
   return e;
 }
 
-const ProgramEvaluation* EvaluationPanel::update(const Workspace& ws, const Session& session) {
-  const FilterState filter = evaluation_filter(session.filter);
-  if (valid_ && ws_ == &ws && rows_ == ws.incidents.size() && filter_key_ == filter &&
-      programs_key_ == session.programs && computed_choice_ == choice_)
+const ProgramEvaluation* EvaluationPanel::update(const SnapshotPtr& snap, Language lang) {
+  if (!snap) return nullptr;
+  const FilterState filter = evaluation_filter(snap->filter);
+  if (valid_ && data_key_ == snap->data && filter_key_ == filter && computed_choice_ == choice_) {
+    if (lang != lang_key_ && result_ && result_->its)  // labels only: no new evaluation
+      chart_ = its_chart(*result_->its.value, choice_.by, lang);
+    lang_key_ = lang;
     return result_ ? &*result_ : nullptr;
-  ws_ = &ws;
-  rows_ = ws.incidents.size();
+  }
+  data_key_ = snap->data;
   filter_key_ = filter;
-  programs_key_ = session.programs;
+  lang_key_ = lang;
   computed_choice_ = choice_;
   valid_ = true;
   result_.reset();
+  chart_.reset();
   error_.clear();
   no_programs_ = false;
 
-  std::vector<Program> programs = ws.programs;
-  apply_program_specs(programs, session.programs);  // idempotent if the app already did
-  names_ = program_names(ws.programs, session.programs);
+  const Workspace& ws = *snap->data;
+  const std::vector<Program>& programs = ws.programs;  // the session's edits already applied
+  names_ = program_names(programs, {});
   if (names_.empty()) {
     no_programs_ = true;
     return nullptr;
@@ -64,7 +68,9 @@ const ProgramEvaluation* EvaluationPanel::update(const Workspace& ws, const Sess
     req.data_from = ws.data_from;
     req.data_to_exclusive = ws.data_to_exclusive;
     ++computations_;
-    result_ = evaluate_program(ws.incidents, ws.sectors.size(), ws.make_filter(filter), req);
+    result_ = evaluate_program(ws.incidents, ws.sectors.size(),
+                               ws.make_filter(filter), req);
+    if (result_->its) chart_ = its_chart(*result_->its.value, choice_.by, lang);
   } catch (const std::exception& e) {
     error_ = e.what();
   }
@@ -138,9 +144,8 @@ std::optional<ItsChart> its_chart(const ItsResult& its, EvalBin by, Language lan
   return c;
 }
 
-void EvaluationPanel::draw(const Workspace& ws, const Session& session) {
+void EvaluationPanel::draw(const Session& session) {
   const Language lang = session.language;
-  update(ws, session);  // refreshes names_ too
   const std::string current =
       choice_.program.empty() && !names_.empty() ? names_.front() : choice_.program;
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
@@ -160,7 +165,7 @@ void EvaluationPanel::draw(const Workspace& ws, const Session& session) {
   choice_.by = by == 0 ? EvalBin::week : EvalBin::month;
   ImGui::Separator();
 
-  if (!update(ws, session)) {
+  if (!result_) {
     ImGui::TextWrapped("%s", summary_lines(lang).front().c_str());
     return;
   }
@@ -194,9 +199,8 @@ void EvaluationPanel::draw(const Workspace& ws, const Session& session) {
   for (size_t i = 2; i < lines.size(); ++i) ImGui::TextWrapped("%s", lines[i].c_str());
 
   // The ITS on a timeline: observed treated rate, the counterfactual after rollout with its band.
-  if (!ev.its) return;
-  const std::optional<ItsChart> chart = its_chart(*ev.its.value, choice_.by, lang);
-  if (!chart) return;
+  if (!chart_) return;
+  const std::optional<ItsChart>& chart = chart_;
   TimelineInput in;
   in.timeline = &chart->timeline;
   in.rates = true;

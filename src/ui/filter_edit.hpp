@@ -1,8 +1,8 @@
 #pragma once
 // The editing rules of the filters panel, separate from the drawing so they are testable:
 // date-field parsing and validation, and toggles of categories, hours and weekdays on a
-// FilterState. Every edit through edit_filter() bumps the session revision exactly when the
-// filter actually changed, which is what makes the app recompute ws.filtered.
+// FilterState. edit_filter() reports whether the filter actually changed; the app makes a new data
+// snapshot (core/data_snapshot.hpp) when session.filter differs from its snapshot's filter.
 #include <optional>
 #include <string>
 #include <string_view>
@@ -48,14 +48,12 @@ void toggle_hour(FilterState& f, int hour);
 bool weekday_enabled(const FilterState& f, int weekday);  // 0 = Monday .. 6 = Sunday
 void toggle_weekday(FilterState& f, int weekday);
 
-// Runs `edit` on session.filter and bumps the revision when the filter changed.
+// Runs `edit` on session.filter; returns whether the filter changed.
 template <class Edit>
 bool edit_filter(Session& session, Edit&& edit) {
   const FilterState before = session.filter;
   edit(session.filter);
-  if (before == session.filter) return false;
-  session.bump();
-  return true;
+  return !(before == session.filter);
 }
 
 }  // namespace faro::ui

@@ -60,21 +60,22 @@ bool contains_ci(std::string_view text, std::string_view needle) {
 
 }  // namespace
 
-void FiltersPanel::draw(const Workspace& ws, Session& session, UiActions& actions) {
+void FiltersPanel::draw(const DataSnapshot& snap, Session& session, UiActions& actions) {
   ImGui::PushID("filters");
-  draw_dates(ws, session);
+  draw_dates(snap, session);
   ImGui::Spacing();
-  draw_categories(ws, session);
+  draw_categories(snap, session);
   ImGui::Spacing();
-  draw_hours(ws, session);
+  draw_hours(snap, session);
   ImGui::Spacing();
-  draw_weekdays(ws, session);
+  draw_weekdays(snap, session);
   ImGui::Spacing();
-  draw_sectors(ws, session, actions);
+  draw_sectors(snap, session, actions);
   ImGui::PopID();
 }
 
-void FiltersPanel::draw_dates(const Workspace& ws, Session& session) {
+void FiltersPanel::draw_dates(const DataSnapshot& snap, Session& session) {
+  const Workspace& ws = snap.ws();
   const Language lang = session.language;
   const std::string want_from = from_field_text(session.filter);
   const std::string want_to = to_field_text(session.filter);
@@ -136,14 +137,15 @@ void FiltersPanel::draw_dates(const Workspace& ws, Session& session) {
   }
 }
 
-void FiltersPanel::draw_categories(const Workspace& ws, Session& session) {
+void FiltersPanel::draw_categories(const DataSnapshot& snap, Session& session) {
+  const Workspace& ws = snap.ws();
   const Language lang = session.language;
   const CategoryDictionary& dict = ws.incidents.categories;
   // Code 0 ("" = no category) is listed only when rows actually have it.
   std::vector<std::string> names;
   std::vector<int64_t> counts;
   for (size_t code = 0; code < dict.size(); ++code) {
-    const int64_t n = at(ws.filtered.per_category, code);
+    const int64_t n = at(snap.result().per_category, code);
     if (code == 0 && n == 0) continue;
     names.push_back(dict.name(static_cast<uint16_t>(code)));
     counts.push_back(n);
@@ -189,7 +191,7 @@ void FiltersPanel::draw_categories(const Workspace& ws, Session& session) {
   if (long_list) ImGui::EndChild();
 }
 
-void FiltersPanel::draw_hours(const Workspace& ws, Session& session) {
+void FiltersPanel::draw_hours(const DataSnapshot& snap, Session& session) {
   const Language lang = session.language;
   ImGui::TextUnformatted(tr(Msg::hour_of_day, lang));
   ImGui::SameLine();
@@ -198,21 +200,21 @@ void FiltersPanel::draw_hours(const Workspace& ws, Session& session) {
   const float spacing = 2.0f;
   const float w = std::max(8.0f, (ImGui::GetContentRegionAvail().x - 11 * spacing) / 12);
   const float h = ImGui::GetFontSize() * 1.6f;
-  const int64_t max_count = max_of(ws.filtered.per_hour);
+  const int64_t max_count = max_of(snap.result().per_hour);
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(spacing, spacing));
   for (int hour = 0; hour < 24; ++hour) {
     char id[16], label[8];
     std::snprintf(id, sizeof id, "##h%d", hour);
     std::snprintf(label, sizeof label, "%d", hour);
     if (hour % 12 != 0) ImGui::SameLine();
-    if (toggle_cell(id, label, hour_enabled(session.filter, hour), at(ws.filtered.per_hour, hour),
+    if (toggle_cell(id, label, hour_enabled(session.filter, hour), at(snap.result().per_hour, hour),
                     max_count, w, h))
       edit_filter(session, [&](FilterState& f) { toggle_hour(f, hour); });
   }
   ImGui::PopStyleVar();
 }
 
-void FiltersPanel::draw_weekdays(const Workspace& ws, Session& session) {
+void FiltersPanel::draw_weekdays(const DataSnapshot& snap, Session& session) {
   const Language lang = session.language;
   ImGui::TextUnformatted(tr(Msg::weekday, lang));
   ImGui::SameLine();
@@ -221,20 +223,21 @@ void FiltersPanel::draw_weekdays(const Workspace& ws, Session& session) {
   const float spacing = 2.0f;
   const float w = std::max(12.0f, (ImGui::GetContentRegionAvail().x - 6 * spacing) / 7);
   const float h = ImGui::GetFontSize() * 1.6f;
-  const int64_t max_count = max_of(ws.filtered.per_weekday);
+  const int64_t max_count = max_of(snap.result().per_weekday);
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(spacing, spacing));
   for (int day = 0; day < 7; ++day) {
     char id[16];
     std::snprintf(id, sizeof id, "##d%d", day);
     if (day > 0) ImGui::SameLine();
     if (toggle_cell(id, tr_weekday(day, lang), weekday_enabled(session.filter, day),
-                    at(ws.filtered.per_weekday, day), max_count, w, h))
+                    at(snap.result().per_weekday, day), max_count, w, h))
       edit_filter(session, [&](FilterState& f) { toggle_weekday(f, day); });
   }
   ImGui::PopStyleVar();
 }
 
-void FiltersPanel::draw_sectors(const Workspace& ws, Session& session, UiActions& actions) {
+void FiltersPanel::draw_sectors(const DataSnapshot& snap, Session& session, UiActions& actions) {
+  const Workspace& ws = snap.ws();
   const Language lang = session.language;
   char buf[160];
   ImGui::TextUnformatted(tr(Msg::sector_subset, lang));
@@ -256,7 +259,7 @@ void FiltersPanel::draw_sectors(const Workspace& ws, Session& session, UiActions
     for (size_t k = 0; k < session.selection.size() && k < kListed; ++k) {
       const std::string& name = session.selection[k];
       const auto index = ws.sectors.find(name);
-      const int64_t n = index ? at(ws.filtered.per_sector, *index) : 0;
+      const int64_t n = index ? at(snap.result().per_sector, *index) : 0;
       ImGui::BulletText("%s", name.c_str());
       ImGui::SameLine();
       ImGui::TextDisabled("%s", format_count(n).c_str());
@@ -274,7 +277,6 @@ void FiltersPanel::draw_sectors(const Workspace& ws, Session& session, UiActions
     if (ImGui::SmallButton(tr(Msg::menu_add_to_program, lang))) request_program_edit = true;
     if (ImGui::SmallButton(tr(Msg::clear_selection, lang))) {
       session.selection.clear();
-      session.bump();
     }
   }
   if (!session.filter.sectors.empty()) {

@@ -5,24 +5,24 @@
 // Edits go straight into session.filter through ui/filter_edit.hpp.
 #include <string>
 
+#include "core/data_snapshot.hpp"
 #include "core/session.hpp"
-#include "core/workspace.hpp"
 #include "ui/ui_actions.hpp"
 
 namespace faro::ui {
 
 struct FiltersPanel {
-  void draw(const Workspace& ws, Session& session, UiActions& actions);
+  void draw(const DataSnapshot& snap, Session& session, UiActions& actions);
   // Set when "Add to program…" was clicked under the selection; the dashboard opens the dialog
   // and clears it.
   bool request_program_edit = false;
 
  private:
-  void draw_dates(const Workspace& ws, Session& session);
-  void draw_categories(const Workspace& ws, Session& session);
-  void draw_hours(const Workspace& ws, Session& session);
-  void draw_weekdays(const Workspace& ws, Session& session);
-  void draw_sectors(const Workspace& ws, Session& session, UiActions& actions);
+  void draw_dates(const DataSnapshot& snap, Session& session);
+  void draw_categories(const DataSnapshot& snap, Session& session);
+  void draw_hours(const DataSnapshot& snap, Session& session);
+  void draw_weekdays(const DataSnapshot& snap, Session& session);
+  void draw_sectors(const DataSnapshot& snap, Session& session, UiActions& actions);
 
   // The date fields keep what the user typed (possibly invalid) until it parses; they are
   // re-synchronised when the filter changes elsewhere (project loaded, timeline brush).

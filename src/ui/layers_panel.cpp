@@ -103,7 +103,6 @@ void LayersPanel::draw_style_picker(Session& session) {
         MapStyle next = io::builtin_style(name);
         if (next.furniture.title.empty()) next.furniture.title = session.style.furniture.title;
         session.style = std::move(next);
-        session.bump();
       }
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Msg::map_style_replace, lang));
     }
@@ -120,7 +119,6 @@ void LayersPanel::draw_add_layer(Session& session) {
       const std::string label = std::string(tr_layer(preset.kind, lang)) + " — " + name;
       if (ImGui::Selectable(label.c_str())) {
         session.style.add(preset);  // on top, with a unique id
-        session.bump();
       }
     }
     ImGui::EndCombo();
@@ -136,7 +134,7 @@ void LayersPanel::draw_stack(Session& session) {
   for (size_t k = layers.size(); k-- > 0;) {
     StyleLayer& layer = layers[k];
     ImGui::PushID(layer.id.c_str());
-    if (ImGui::Checkbox("##visible", &layer.visible)) session.bump();
+    ImGui::Checkbox("##visible", &layer.visible);
     ImGui::SameLine();
     // A second layer of a kind is told apart by its id (e.g. "context-2").
     const bool default_id = layer.id == layer_kind_key(layer.kind);
@@ -150,7 +148,6 @@ void LayersPanel::draw_stack(Session& session) {
     float percent = layer.opacity * 100.0f;
     if (ImGui::SliderFloat("##opacity", &percent, 0.0f, 100.0f, "%.0f %%")) {
       layer.opacity = std::clamp(percent / 100.0f, 0.0f, 1.0f);
-      session.bump();
     }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Msg::opacity, lang));
     ImGui::SameLine();
@@ -169,9 +166,9 @@ void LayersPanel::draw_stack(Session& session) {
     ImGui::PopID();
   }
   // Applied after the loop: each invalidates `layer` references.
-  if (move_up && session.style.move(*move_up, +1)) session.bump();
-  if (move_down && session.style.move(*move_down, -1)) session.bump();
-  if (remove && session.style.remove(*remove)) session.bump();
+  if (move_up) session.style.move(*move_up, +1);
+  if (move_down) session.style.move(*move_down, -1);
+  if (remove) session.style.remove(*remove);
 }
 
 void LayersPanel::draw_heatmap(Session& session, const AppStatus& status) {
@@ -183,19 +180,17 @@ void LayersPanel::draw_heatmap(Session& session, const AppStatus& status) {
   if (ImGui::SliderFloat(tr(Msg::bandwidth_m, lang), &bandwidth, 50.0f, 5000.0f, "%.0f m",
                          ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp)) {
     h.bandwidth_m = std::round(bandwidth / 10.0f) * 10.0;
-    session.bump();
   }
   const std::pair<KdeKernel, const char*> kernels[] = {
       {KdeKernel::quartic, tr(Msg::kernel_quartic, lang)},
       {KdeKernel::gaussian, tr(Msg::kernel_gaussian, lang)},
   };
-  if (enum_combo(tr(Msg::kernel, lang), h.kernel, kernels)) session.bump();
-  if (colormap_combo(tr(Msg::colormap, lang), h.colormap, false)) session.bump();
+  enum_combo(tr(Msg::kernel, lang), h.kernel, kernels);
+  colormap_combo(tr(Msg::colormap, lang), h.colormap, false);
 
   if (ImGui::Checkbox(tr(Msg::color_max_locked, lang), &h.color_max_locked)) {
     // Locking starts from the maximum on screen, so nothing jumps.
     if (h.color_max_locked && h.color_max <= 0) h.color_max = status.heatmap_domain.max;
-    session.bump();
   }
   ImGui::SameLine();
   if (h.color_max_locked) {
@@ -204,7 +199,6 @@ void LayersPanel::draw_heatmap(Session& session, const AppStatus& status) {
     if (ImGui::DragFloat(tr(Msg::color_max, lang), &v, std::max(0.01f, v * 0.01f), 0.001f, 1e9f,
                          "%.3g")) {
       h.color_max = std::max(0.001f, v);
-      session.bump();
     }
   } else {
     char buf[96];
@@ -238,7 +232,6 @@ void LayersPanel::draw_choropleth(const Workspace& ws, Session& session) {
       if (is_change_measure(m) != is_change_measure(c.measure))
         c.colormap = is_change_measure(m) ? ColormapName::rdbu_r : ColormapName::ylorrd;
       c.measure = m;
-      session.bump();
     }
   }
   if (population_warning_)
@@ -250,12 +243,11 @@ void LayersPanel::draw_choropleth(const Workspace& ws, Session& session) {
       {ChoroplethScale::jenks, tr(Msg::scale_jenks, lang)},
       {ChoroplethScale::continuous, tr(Msg::scale_continuous, lang)},
   };
-  if (enum_combo(tr(Msg::scale, lang), c.scale, scales)) session.bump();
+  enum_combo(tr(Msg::scale, lang), c.scale, scales);
   ImGui::BeginDisabled(c.scale == ChoroplethScale::continuous);
-  if (ImGui::SliderInt(tr(Msg::classes, lang), &c.classes, 2, 9)) session.bump();
+  ImGui::SliderInt(tr(Msg::classes, lang), &c.classes, 2, 9);
   ImGui::EndDisabled();
-  if (colormap_combo(tr(Msg::colormap, lang), c.colormap, is_change_measure(c.measure)))
-    session.bump();
+  colormap_combo(tr(Msg::colormap, lang), c.colormap, is_change_measure(c.measure));
   ImGui::PopItemWidth();
 }
 
@@ -272,15 +264,14 @@ bool set_category_color(Session& s, const std::string& category, std::optional<R
     if (it->second == *color) return false;
     it->second = *color;
   }
-  s.bump();
   return true;
 }
 
 void LayersPanel::draw_points(const Workspace& ws, Session& session) {
   const Language lang = session.language;
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9.0f);
-  if (ImGui::SliderFloat(tr(Msg::point_size, lang), &session.style.points().size_px, 1.0f, 12.0f, "%.1f"))
-    session.bump();
+  ImGui::SliderFloat(tr(Msg::point_size, lang), &session.style.points().size_px, 1.0f, 12.0f,
+                     "%.1f");
   // Category colours: the ones the user set; the rest keep the map's default palette ("auto").
   const CategoryDictionary& dict = ws.incidents.categories;
   constexpr size_t kMaxListed = 16;  // a long offence list is better filtered than coloured

@@ -3,7 +3,7 @@
 // (layers/styles/*.json), the layer stack (top of the list = drawn on top) with visibility,
 // opacity, order and removal, layers added from the presets (layers/*.json), then the styles of the heatmap (bandwidth in metres, kernel, colour map, colour maximum
 // locked or automatic), the choropleth (measure, scale, classes) and the points (size). Every
-// change edits the Session and bumps its revision; there is no apply button.
+// change edits the Session (the app compares what it depends on); there is no apply button.
 #include <optional>
 #include <string>
 
@@ -14,7 +14,7 @@
 namespace faro::ui {
 
 // Sets (or with nullopt removes, back to the default palette) the point colour of `category` in
-// s.style.points().category_colors. Bumps the revision when something changed; returns whether it did.
+// s.style.points().category_colors. Returns whether something changed.
 bool set_category_color(Session& s, const std::string& category, std::optional<Rgb> color);
 
 struct LayersPanel {

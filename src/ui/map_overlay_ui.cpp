@@ -28,8 +28,9 @@ std::string visible_date_range(const Workspace& ws, const FilterState& f) {
   return format_date_range(from, to);
 }
 
-void MapOverlay::draw(const Workspace& ws, const Session& session, const AppStatus& status,
+void MapOverlay::draw(const DataSnapshot& snap, const Session& session, const AppStatus& status,
                       const MapRegion& region, const UiFonts& fonts, bool tooltip) {
+  const Workspace& ws = snap.ws();
   if (region.width <= 1 || region.height <= 1) return;
   ImGui::SetNextWindowPos(ImVec2(region.x, region.y));
   ImGui::SetNextWindowSize(ImVec2(region.width, region.height));
@@ -48,7 +49,7 @@ void MapOverlay::draw(const Workspace& ws, const Session& session, const AppStat
   if (status.presentation) draw_title(dl, ws, session, region, fonts);
   ImGui::End();
   ImGui::PopStyleVar(2);
-  if (tooltip) draw_tooltip(ws, session, status);
+  if (tooltip) draw_tooltip(snap, session, status);
 }
 
 float MapOverlay::draw_legend(ImDrawList* dl, const Session& session, const AppStatus& status,
@@ -200,8 +201,9 @@ void MapOverlay::draw_scale_bar(ImDrawList* dl, const AppStatus& status, const M
   dl->AddText(ImVec2(bx + bar->pixels + 0.5f * f, p0.y + pad - 1), kInk, bar->label.c_str());
 }
 
-void MapOverlay::draw_tooltip(const Workspace& ws, const Session& session,
+void MapOverlay::draw_tooltip(const DataSnapshot& snap, const Session& session,
                               const AppStatus& status) {
+  const Workspace& ws = snap.ws();
   if (!status.hovered_sector) return;
   // Over a panel or dialog the map is not what the mouse points at (the map itself is drawn on
   // the background draw list, not in a window, so it never counts as hovered).
@@ -210,8 +212,8 @@ void MapOverlay::draw_tooltip(const Workspace& ws, const Session& session,
   if (i < 0 || i >= static_cast<int>(ws.sectors.size())) return;
   const Language lang = session.language;
   const Sector& sector = ws.sectors.sectors[static_cast<size_t>(i)];
-  const int64_t count = static_cast<size_t>(i) < ws.filtered.per_sector.size()
-                            ? ws.filtered.per_sector[static_cast<size_t>(i)]
+  const int64_t count = static_cast<size_t>(i) < snap.result().per_sector.size()
+                            ? snap.result().per_sector[static_cast<size_t>(i)]
                             : 0;
   ImGui::BeginTooltip();
   ImGui::TextUnformatted(sector.name.c_str());

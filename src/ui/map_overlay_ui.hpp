@@ -3,8 +3,8 @@
 // units, auto/locked note), the scale bar, the hovered sector's tooltip, and in presentation mode
 // the title, the date range and the exit hint. Drawn into a transparent, input-less window that
 // covers the map region, so it never steals the map's mouse events.
+#include "core/data_snapshot.hpp"
 #include "core/session.hpp"
-#include "core/workspace.hpp"
 #include "ui/dashboard_ui.hpp"
 #include "ui/ui_fonts.hpp"
 
@@ -14,7 +14,7 @@ namespace faro::ui {
 std::string visible_date_range(const Workspace& ws, const FilterState& f);
 
 struct MapOverlay {
-  void draw(const Workspace& ws, const Session& session, const AppStatus& status,
+  void draw(const DataSnapshot& snap, const Session& session, const AppStatus& status,
             const MapRegion& region, const UiFonts& fonts, bool tooltip = true);
 
  private:
@@ -25,7 +25,7 @@ struct MapOverlay {
   float draw_choropleth_legend(ImDrawList* dl, const Session& session, const AppStatus& status,
                                const MapRegion& r, float bottom);
   void draw_scale_bar(ImDrawList* dl, const AppStatus& status, const MapRegion& r);
-  void draw_tooltip(const Workspace& ws, const Session& session, const AppStatus& status);
+  void draw_tooltip(const DataSnapshot& snap, const Session& session, const AppStatus& status);
   void draw_title(ImDrawList* dl, const Workspace& ws, const Session& session, const MapRegion& r,
                   const UiFonts& fonts);
 };

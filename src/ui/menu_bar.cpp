@@ -29,7 +29,6 @@ void push(UiActions& actions, UiAction::Kind kind, std::string path = {}) {
 void set_language(Session& session, Language lang) {
   if (session.language == lang) return;
   session.language = lang;
-  session.bump();
 }
 
 }  // namespace
@@ -143,8 +142,7 @@ float MenuBar::draw(const Workspace& ws, Session& session, const AppStatus& stat
     ImGui::Separator();
     // The title shown in presentation mode and on exports ("" = the data's own title).
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
-    if (ImGui::InputTextWithHint("##title", tr(Msg::menu_presentation_title, lang), &session.title))
-      session.bump();
+    ImGui::InputTextWithHint("##title", tr(Msg::menu_presentation_title, lang), &session.title);
     if (ImGui::BeginMenu(tr(Msg::menu_language, lang))) {
       item(Msg::language_es, MenuCommand::language_es, nullptr, lang == Language::es);
       item(Msg::language_en, MenuCommand::language_en, nullptr, lang == Language::en);

@@ -30,8 +30,7 @@ enum class MenuCommand {
   language_en,
 };
 
-// Carries out `cmd`: pushes an action, opens a dialog in `ui`, or edits `session` (language,
-// bumping its revision when it changes).
+// Carries out `cmd`: pushes an action, opens a dialog in `ui`, or edits `session` (language).
 void run_menu_command(MenuCommand cmd, Session& session, const AppStatus& status,
                       UiActions& actions, UiState& ui);
 

@@ -2,7 +2,8 @@
 // "Añadir a programa… / Add to program…": with sectors selected on the map (Session::selection),
 // puts them into a program (an existing one from the combo or a new name) with a rollout date
 // and an optional end (YYYY-MM-DD), or removes them from it. Edits Session::programs
-// (core/session_programs.hpp) and bumps the session; the project file saves them.
+// (core/session_programs.hpp); the app applies them to a new data snapshot, the project file saves
+// them.
 #include <optional>
 #include <string>
 #include <vector>

@@ -12,8 +12,9 @@
 
 namespace faro::ui {
 
-void StatusBar::draw(const Rect& where, const Workspace& ws, const Session& session,
+void StatusBar::draw(const Rect& where, const DataSnapshot& snap, const Session& session,
                      const AppStatus& status, UiActions& actions) {
+  const Workspace& ws = snap.ws();
   const Language lang = session.language;
   ImGui::SetNextWindowPos(ImVec2(where.x, where.y));
   ImGui::SetNextWindowSize(ImVec2(where.w, where.h));
@@ -39,7 +40,7 @@ void StatusBar::draw(const Rect& where, const Workspace& ws, const Session& sess
     ImGui::TextUnformatted(status.load_message.empty() ? tr(Msg::status_loading, lang)
                                                        : status.load_message.c_str());
   } else {
-    const std::string shown = format_count(ws.filtered.total);
+    const std::string shown = format_count(snap.result().total);
     const std::string total = format_count(static_cast<int64_t>(ws.incidents.size()));
     std::snprintf(buf, sizeof buf, tr(Msg::count_of_total, lang), shown.c_str(), total.c_str());
     ImGui::TextUnformatted(buf);

@@ -125,7 +125,7 @@ std::pair<double, double> nice_axis_max(double max_value, int target_steps = 4);
 class TimelinePanel {
  public:
   // Draws at the cursor in a `size` rectangle (pixels). Brushing writes filter.from /
-  // filter.to_exclusive and returns true when they changed (the caller bumps its Session).
+  // filter.to_exclusive and returns true when they changed.
   // Playback advances by ImGui's frame time.
   bool draw(const TimelineInput& in, FilterState& filter, ImVec2 size);
   // The same with an explicit time step in seconds (tests; apps with their own clock).

@@ -62,8 +62,10 @@ std::vector<TimelineGroup> timeline_groups(const Workspace& ws, const Session& s
   return {inside, rest};
 }
 
-void TimelineStrip::refresh(const Workspace& ws, const Session& session) {
-  FilterState f = session.filter;
+void TimelineStrip::update(const SnapshotPtr& snap, const Session& session) {
+  if (!snap) return;
+  const Workspace& ws = *snap->data;
+  FilterState f = snap->filter;
   f.from.reset();
   f.to_exclusive.reset();
   std::vector<TimelineGroup> groups = timeline_groups(ws, session, mode_);
@@ -74,16 +76,13 @@ void TimelineStrip::refresh(const Workspace& ws, const Session& session) {
         return false;
     return true;
   };
-  if (valid_ && ws_ == &ws && rows_ == ws.incidents.size() && data_from_ == ws.data_from &&
-      data_to_ == ws.data_to_exclusive && f == filter_ && same_groups())
-    return;
+  if (valid_ && data_ == snap->data && f == filter_ && same_groups()) return;
   groups_ = std::move(groups);
   rates_ = groups_.size() > 1;
-  ws_ = &ws;
-  rows_ = ws.incidents.size();
-  data_from_ = ws.data_from;
-  data_to_ = ws.data_to_exclusive;
+  data_ = snap->data;
   filter_ = f;
+  markers_ = {};
+  program_markers(ws, markers_);
   valid_ = true;
   timeline_.reset();
   if (ws.incidents.empty() || ws.data_to_exclusive <= ws.data_from) return;
@@ -100,9 +99,8 @@ void TimelineStrip::refresh(const Workspace& ws, const Session& session) {
   }
 }
 
-void TimelineStrip::draw(const Rect& r, const Workspace& ws, Session& session) {
+void TimelineStrip::draw(const Rect& r, Session& session) {
   if (r.h <= 0 || r.w <= 0) return;
-  refresh(ws, session);
   ImGui::SetNextWindowPos(ImVec2(r.x, r.y));
   ImGui::SetNextWindowSize(ImVec2(r.w, r.h));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0);
@@ -125,9 +123,10 @@ void TimelineStrip::draw(const Rect& r, const Workspace& ws, Session& session) {
     in.timeline = &*timeline_;
     in.language = session.language;
     in.rates = rates_;
-    program_markers(ws, in);
+    in.rollouts = markers_.rollouts;
+    in.periods = markers_.periods;
     const ImVec2 avail = ImGui::GetContentRegionAvail();
-    if (panel_.draw(in, session.filter, avail)) session.bump();
+    panel_.draw(in, session.filter, avail);  // the app notices a new filter by comparing it
   }
   ImGui::End();
   ImGui::PopStyleVar(2);

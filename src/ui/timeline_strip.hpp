@@ -2,14 +2,17 @@
 // The dashboard's bottom strip: the TimelinePanel (ui/timeline_panel.hpp, the timeline issue's
 // widget) fed with the workspace's weekly counts under the session's filter *without* its date
 // range, so the whole data period stays visible and brushing sets the range. Program rollouts are
-// drawn as markers and program periods as bands. The series is rebuilt only when the data or the
-// non-date part of the filter changes, not on every session bump (an opacity drag bumps too).
+// drawn as markers and program periods as bands. The series is rebuilt in update() (before the
+// frame's widgets), only when the snapshot's data, the non-date part of its filter or the groups
+// change: playback and brushing move only the dates, so they never rebuild it.
 #include <optional>
 #include <vector>
 
+#include <memory>
+
+#include "core/data_snapshot.hpp"
 #include "core/session.hpp"
 #include "core/timeline_series.hpp"
-#include "core/workspace.hpp"
 #include "ui/layout.hpp"
 #include "ui/timeline_panel.hpp"
 
@@ -34,22 +37,24 @@ std::vector<TimelineGroup> timeline_groups(const Workspace& ws, const Session& s
 
 class TimelineStrip {
  public:
-  void draw(const Rect& where, const Workspace& ws, Session& session);
+  // Rebuilds the series when its inputs changed (UI thread, outside draw()).
+  void update(const SnapshotPtr& snap, const Session& session);
+  // Draws the strip; brushing and playback edit session.filter's dates.
+  void draw(const Rect& where, Session& session);
   // True while playback runs: the app locks the heatmap's colour scale so frames compare.
   bool wants_locked_color_domain() const { return panel_.wants_locked_color_domain(); }
+  void play() { panel_.play(); }
 
  private:
-  void refresh(const Workspace& ws, const Session& session);
-
   TimelinePanel panel_;
   std::optional<Timeline> timeline_;
   TimelineMode mode_ = TimelineMode::all;
   bool rates_ = false;                  // the series are groups compared per sector
   std::vector<TimelineGroup> groups_;   // cache key too: selection and programs feed them
-  // Cache key: what the series depends on.
-  const Workspace* ws_ = nullptr;
-  size_t rows_ = 0;
-  CivilSeconds data_from_ = 0, data_to_ = 0;
+  TimelineInput markers_;               // program rollouts and periods of data_
+  // Cache key: what the series depends on (the data held, so its identity is never confused with
+  // a later Workspace at the same address).
+  std::shared_ptr<const Workspace> data_;
   FilterState filter_;  // with from/to cleared
   bool valid_ = false;
 };

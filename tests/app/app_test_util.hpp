@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "core/data_snapshot.hpp"
 #include "core/workspace.hpp"
 #include "io/gdal_env.hpp"
 #include "io/workspace_loader.hpp"
@@ -15,15 +16,20 @@
 
 namespace faro_test {
 
-// The demo city's workspace with the filter applied (shared: loading takes ~1 s).
-inline std::shared_ptr<faro::Workspace> demo_workspace() {
-  static std::shared_ptr<faro::Workspace> ws = [] {
+// The demo city's workspace (shared: loading takes ~1 s). Immutable: tests on several threads may
+// read it.
+inline std::shared_ptr<const faro::Workspace> demo_workspace() {
+  static std::shared_ptr<const faro::Workspace> ws = [] {
     faro::Session session;
-    auto w = std::make_shared<faro::Workspace>(faro::io::load_workspace(session));
-    faro::update_filter_result(*w, session.filter, 0);
-    return w;
+    return std::make_shared<const faro::Workspace>(faro::io::load_workspace(session));
   }();
   return ws;
+}
+
+// The demo workspace with `filter` applied, as the dashboard's data snapshot.
+inline faro::SnapshotPtr demo_snapshot(const faro::FilterState& filter = {},
+                                       uint64_t generation = 1) {
+  return faro::make_snapshot(demo_workspace(), filter, {}, generation);
 }
 
 // Reads a PNG (read-only) into RGBA; 3-band images get opaque alpha. Empty image on failure.

@@ -14,10 +14,15 @@ namespace {
 
 using namespace std::chrono_literals;
 
-DensityJob demo_job(const std::shared_ptr<Workspace>& ws, std::vector<uint32_t> rows) {
+// A job over `rows` of the demo data (a snapshot built by hand: any subset, as a filter would).
+DensityJob demo_job(const std::shared_ptr<const Workspace>& ws, std::vector<uint32_t> rows) {
+  auto filtered = std::make_shared<FilterResult>();
+  filtered->rows = std::move(rows);
+  auto snap = std::make_shared<DataSnapshot>();
+  snap->data = ws;
+  snap->filtered = std::move(filtered);
   DensityJob job;
-  job.ws = ws;
-  job.rows = std::make_shared<const std::vector<uint32_t>>(std::move(rows));
+  job.snapshot = std::move(snap);
   job.grid = GridSpec::covering(ws->extent.grown(700), 100.0);  // room for the kernels
   job.params.kernel = KdeKernel::quartic;
   job.params.bandwidth_m = 700;  // 7 cells: the interactive binned path

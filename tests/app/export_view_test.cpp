@@ -12,6 +12,7 @@
 #include "app/export_job.hpp"
 #include "app_test_util.hpp"
 #include "core/polylabel.hpp"
+#include "render/camera.hpp"
 #include "render/egl_context.hpp"
 #include "test_support.hpp"
 
@@ -41,8 +42,7 @@ void keep(const std::string& png) {
 
 render::RgbaImage run_export(const Session& s, const std::string& png, int w, int h, bool internal,
                              std::optional<Box> view) {
-  const auto ws = faro_test::demo_workspace();
-  ExportJob job(ws, ws->filtered.rows, s, png, w, h, internal, view);
+  ExportJob job(faro_test::demo_snapshot(s.filter), s, png, w, h, internal, view);
   for (int i = 0; i < 6000 && !job.done(); ++i) std::this_thread::sleep_for(10ms);
   EXPECT_TRUE(job.done());
   EXPECT_TRUE(job.error().empty()) << job.error();

@@ -93,12 +93,10 @@ TEST(PartnerSafeView, HeatmapFloorIsThePeakOfKIncidentsAndTheMaximumIsRounded) {
 
 // Exports of a workspace whose filter keeps one incident: the internal map shows it as a hot spot,
 // the partner-safe one does not colour its place at all.
-render::RgbaImage export_png(std::shared_ptr<const Workspace> ws, const std::string& path,
-                             bool internal) {
+render::RgbaImage export_png(SnapshotPtr snap, const std::string& path, bool internal) {
   Session s;
   s.style = io::default_style();
-  const std::vector<uint32_t> rows = ws->filtered.rows;
-  ExportJob job(std::move(ws), rows, s, path, 640, 480, internal);
+  ExportJob job(std::move(snap), s, path, 640, 480, internal);
   for (int i = 0; i < 6000 && !job.done(); ++i) std::this_thread::sleep_for(10ms);
   EXPECT_TRUE(job.done());
   EXPECT_TRUE(job.error().empty()) << job.error();
@@ -107,13 +105,19 @@ render::RgbaImage export_png(std::shared_ptr<const Workspace> ws, const std::str
 
 TEST(PartnerSafeView, ExportNeverShowsOneIncidentAsAHotSpot) {
   if (!have_gl()) GTEST_SKIP() << "headless OpenGL unavailable: test skipped";
-  auto one = std::make_shared<Workspace>(*faro_test::demo_workspace());
-  ASSERT_FALSE(one->filtered.rows.empty());
-  const uint32_t row = one->filtered.rows[one->filtered.rows.size() / 2];
-  one->filtered.rows = {row};
+  // A snapshot whose filter result is that one row (built by hand: no FilterState selects it).
+  const SnapshotPtr all = faro_test::demo_snapshot();
+  ASSERT_FALSE(all->filtered->rows.empty());
+  const uint32_t row = all->filtered->rows[all->filtered->rows.size() / 2];
+  auto only = std::make_shared<FilterResult>(*all->filtered);
+  only->rows = {row};
+  auto one_snap = std::make_shared<DataSnapshot>(*all);
+  one_snap->filtered = std::move(only);
+  const SnapshotPtr one_ptr = one_snap;
+  const Workspace* one = one_ptr->data.get();
   faro_test::TempDir tmp;
-  const render::RgbaImage safe = export_png(one, tmp.file("safe.png"), false);
-  const render::RgbaImage internal = export_png(one, tmp.file("internal.png"), true);
+  const render::RgbaImage safe = export_png(one_ptr, tmp.file("safe.png"), false);
+  const render::RgbaImage internal = export_png(one_ptr, tmp.file("internal.png"), true);
   ASSERT_EQ(safe.width, 640);
   ASSERT_EQ(internal.width, 640);
   // Where the incident lands: the same framing as render_map_scene (sector extent, 4 % padding).

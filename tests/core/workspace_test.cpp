@@ -1,4 +1,4 @@
-// update_filter_result against a brute-force recount with IncidentFilter::accepts on the demo city
+// compute_filter_result against a brute-force recount with IncidentFilter::accepts on the demo city
 // (with some rows given no time of day and some placed outside every sector, to exercise those
 // rules). The expected filter is built here from the names, independently of make_filter.
 #include <gtest/gtest.h>
@@ -134,9 +134,7 @@ TEST(Workspace, FilterResultMatchesBruteForceOnDemoCity) {
   int k = 0;
   for (const FilterState& f : filter_cases(ws)) {
     SCOPED_TRACE("case " + std::to_string(k++));
-    update_filter_result(ws, f, 17);
-    EXPECT_EQ(ws.filtered.session_revision, 17u);
-    expect_same(ws.filtered, brute_force(ws, f));
+    expect_same(compute_filter_result(ws, f), brute_force(ws, f));
   }
 }
 
@@ -162,9 +160,9 @@ TEST(Workspace, ManyThreadsKeepRowsAscendingAndCountsExact) {
   const auto cases = filter_cases(ws);
   for (int c : {0, 2, 4}) {
     SCOPED_TRACE("case " + std::to_string(c));
-    update_filter_result(ws, cases[c], 1);
-    EXPECT_TRUE(std::is_sorted(ws.filtered.rows.begin(), ws.filtered.rows.end()));
-    expect_same(ws.filtered, brute_force(ws, cases[c]));
+    const FilterResult got = compute_filter_result(ws, cases[c]);
+    EXPECT_TRUE(std::is_sorted(got.rows.begin(), got.rows.end()));
+    expect_same(got, brute_force(ws, cases[c]));
   }
 }
 
@@ -181,26 +179,25 @@ TEST(Workspace, MakeFilterAgreesWithAcceptsIncludingSectors) {
 }
 
 TEST(Workspace, EmptyWorkspaceGivesZeroSizedCounts) {
-  Workspace ws;
-  update_filter_result(ws, FilterState{}, 3);
-  EXPECT_EQ(ws.filtered.total, 0);
-  EXPECT_TRUE(ws.filtered.rows.empty());
-  EXPECT_EQ(ws.filtered.per_sector.size(), 1u);    // just the "outside" bin
-  EXPECT_EQ(ws.filtered.per_category.size(), 1u);  // code 0 = ""
-  EXPECT_EQ(ws.filtered.per_hour.size(), 24u);
-  EXPECT_EQ(ws.filtered.per_weekday.size(), 7u);
+  const Workspace ws;
+  const FilterResult r = compute_filter_result(ws, FilterState{});
+  EXPECT_EQ(r.total, 0);
+  EXPECT_TRUE(r.rows.empty());
+  EXPECT_EQ(r.per_sector.size(), 1u);    // just the "outside" bin
+  EXPECT_EQ(r.per_category.size(), 1u);  // code 0 = ""
+  EXPECT_EQ(r.per_hour.size(), 24u);
+  EXPECT_EQ(r.per_weekday.size(), 7u);
 }
 
 TEST(Workspace, UnassignedStoreCountsEverythingOutside) {
   Workspace ws = demo_workspace();
   ws.incidents.sector.clear();
-  update_filter_result(ws, FilterState{}, 0);
-  EXPECT_EQ(ws.filtered.total, static_cast<int64_t>(ws.incidents.size()));
-  EXPECT_EQ(ws.filtered.per_sector.back(), ws.filtered.total);
+  const FilterResult all = compute_filter_result(ws, FilterState{});
+  EXPECT_EQ(all.total, static_cast<int64_t>(ws.incidents.size()));
+  EXPECT_EQ(all.per_sector.back(), all.total);
   FilterState subset;
   subset.sectors = {ws.sectors.sectors[0].name};
-  update_filter_result(ws, subset, 0);
-  EXPECT_EQ(ws.filtered.total, 0);
+  EXPECT_EQ(compute_filter_result(ws, subset).total, 0);
 }
 
 }  // namespace

@@ -69,15 +69,15 @@ TEST_F(WorkspaceLoader, DemoCityWhenThereAreNoSources) {
   EXPECT_LE(ws.data_from, *city.incidents.min_time());
   EXPECT_GT(ws.data_to_exclusive, *city.incidents.max_time());
   EXPECT_EQ(ws.data_from % kSecondsPerDay, 0);
-  // The filter result is for session.filter: homicides only.
+  // The filter result for session.filter: homicides only.
+  const FilterResult filtered = compute_filter_result(ws, session.filter);
   const uint16_t hom = *ws.incidents.categories.find("homicidio por arma de fuego");
   int64_t homicides = 0;
   for (uint16_t c : ws.incidents.category) homicides += c == hom;
   EXPECT_GT(homicides, 0);
-  EXPECT_EQ(ws.filtered.total, homicides);
-  EXPECT_EQ(
-      std::accumulate(ws.filtered.per_sector.begin(), ws.filtered.per_sector.end(), int64_t{0}),
-      homicides);
+  EXPECT_EQ(filtered.total, homicides);
+  EXPECT_EQ(std::accumulate(filtered.per_sector.begin(), filtered.per_sector.end(), int64_t{0}),
+            homicides);
   const Box sectors_box = ws.sectors.extent();
   EXPECT_LE(ws.extent.xmin, sectors_box.xmin);
   EXPECT_GE(ws.extent.xmax, sectors_box.xmax);
@@ -86,7 +86,6 @@ TEST_F(WorkspaceLoader, DemoCityWhenThereAreNoSources) {
 TEST_F(WorkspaceLoader, SmallCsvAndGeoJsonProject) {
   Session session = small_project(dir_);
   session.filter.categories = {"ROBO"};
-  session.revision = 9;
   std::vector<float> fractions;
   std::vector<std::string> messages;
   LoadProgress progress;
@@ -119,14 +118,14 @@ TEST_F(WorkspaceLoader, SmallCsvAndGeoJsonProject) {
 
   // ROBO rows: 2, 3 (Poniente), 5 (Oriente), 6 (outside).
   const size_t pon = *ws.sectors.find("Poniente"), ori = *ws.sectors.find("Oriente");
-  EXPECT_EQ(ws.filtered.session_revision, 9u);
-  EXPECT_EQ(ws.filtered.total, 4);
-  EXPECT_EQ(ws.filtered.per_sector[pon], 2);
-  EXPECT_EQ(ws.filtered.per_sector[ori], 1);
-  EXPECT_EQ(ws.filtered.per_sector[2], 1);  // outside
-  EXPECT_EQ(ws.filtered.per_category[*ws.incidents.categories.find("HOMICIDIO")], 2);
-  EXPECT_EQ(ws.filtered.per_hour[3], 1);
-  EXPECT_EQ(ws.filtered.per_hour[23], 1);
+  const FilterResult filtered = compute_filter_result(ws, session.filter);
+  EXPECT_EQ(filtered.total, 4);
+  EXPECT_EQ(filtered.per_sector[pon], 2);
+  EXPECT_EQ(filtered.per_sector[ori], 1);
+  EXPECT_EQ(filtered.per_sector[2], 1);  // outside
+  EXPECT_EQ(filtered.per_category[*ws.incidents.categories.find("HOMICIDIO")], 2);
+  EXPECT_EQ(filtered.per_hour[3], 1);
+  EXPECT_EQ(filtered.per_hour[23], 1);
 
   ASSERT_FALSE(fractions.empty());
   EXPECT_TRUE(std::is_sorted(fractions.begin(), fractions.end()));
@@ -215,22 +214,23 @@ TEST_F(WorkspaceLoader, RealCdmxDataMatchesSourceDocumentation) {
   Workspace ws = load_workspace(session);
   EXPECT_EQ(ws.title, "fgj_homicidios_armas_cdmx_2019_2024.csv");
   EXPECT_EQ(ws.sectors.size(), 72u);
-  EXPECT_EQ(ws.filtered.total, 11850);
-  EXPECT_EQ(ws.filtered.per_sector.back(), 25);
+  const FilterResult all = compute_filter_result(ws, session.filter);
+  EXPECT_EQ(all.total, 11850);
+  EXPECT_EQ(all.per_sector.back(), 25);
   EXPECT_EQ(ws.data_from, days_from_civil(2019, 1, 1) * kSecondsPerDay);
   EXPECT_EQ(ws.data_to_exclusive, days_from_civil(2025, 1, 1) * kSecondsPerDay);
   FilterState y2019;
   y2019.from = days_from_civil(2019, 1, 1) * kSecondsPerDay;
   y2019.to_exclusive = days_from_civil(2020, 1, 1) * kSecondsPerDay;
-  update_filter_result(ws, y2019, 1);
-  EXPECT_EQ(ws.filtered.total, 2815);
+  EXPECT_EQ(compute_filter_result(ws, y2019).total, 2815);
 
   session.sources[1].where = "grupo IN ('homicidio_doloso','lesiones_arma_fuego')";
   session.filter = y2019;
   session.filter.sectors = {"PLATEROS"};
   ws = load_workspace(session);
-  EXPECT_EQ(ws.filtered.total, 97);
-  EXPECT_EQ(ws.filtered.per_sector[*ws.sectors.find("PLATEROS")], 97);
+  const FilterResult plateros = compute_filter_result(ws, session.filter);
+  EXPECT_EQ(plateros.total, 97);
+  EXPECT_EQ(plateros.per_sector[*ws.sectors.find("PLATEROS")], 97);
 }
 
 }  // namespace

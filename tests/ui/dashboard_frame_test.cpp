@@ -29,8 +29,8 @@ TEST(DashboardFrame, DrawsTheDemoInBothLanguagesAndModes) {
   testing::HeadlessImGui gui(1600, 900);
   Session session;
   session.style = io::default_style();
-  const Workspace ws = testing::demo_workspace(session);
-  ASSERT_GT(ws.filtered.total, 1000);
+  const SnapshotPtr snap = testing::demo_snapshot(session);
+  ASSERT_GT(snap->filtered->total, 1000);
   AppStatus status = demo_status();
   for (Language lang : {Language::es, Language::en}) {
     for (bool presentation : {false, true}) {
@@ -41,8 +41,8 @@ TEST(DashboardFrame, DrawsTheDemoInBothLanguagesAndModes) {
       // Two frames: ImGui sizes some windows on the first.
       for (int i = 0; i < 2; ++i) {
         const ImDrawData* d = gui.frame([&] {
-          region = gui.ui().draw(ws, session, status, actions);
-          gui.ui().draw_map_overlay(ws, session, status, region);
+          region = gui.ui().draw(snap, session, status, actions);
+          gui.ui().draw_map_overlay(*snap, session, status, region);
         });
         EXPECT_GT(vertex_count(d), 1000);
       }
@@ -65,7 +65,7 @@ TEST(DashboardFrame, DrawsTheDemoInBothLanguagesAndModes) {
 TEST(DashboardFrame, ErrorsReportsLoadingAndTooltipDrawWithoutAsserts) {
   testing::HeadlessImGui gui(1280, 720);
   Session session;
-  Workspace ws = testing::demo_workspace(session);
+  Workspace ws = testing::demo_workspace();
   LoadReport report;
   report.source = "incidentes.csv";
   report.method = "csv-fast";
@@ -75,6 +75,7 @@ TEST(DashboardFrame, ErrorsReportsLoadingAndTooltipDrawWithoutAsserts) {
   report.add(RowIssue::unparseable_date, 7, "fecha_hecho", "31/02/2024");
   report.add(RowIssue::missing_time, 5, "hora_hecho", "");
   ws.reports.push_back(report);
+  const SnapshotPtr snap = make_snapshot(std::make_shared<Workspace>(ws), session.filter, {}, 1);
 
   AppStatus status = demo_status();
   status.loading = true;
@@ -85,15 +86,15 @@ TEST(DashboardFrame, ErrorsReportsLoadingAndTooltipDrawWithoutAsserts) {
   UiActions actions;
   for (int i = 0; i < 2; ++i) {
     gui.frame([&] {
-      const MapRegion r = gui.ui().draw(ws, session, status, actions);
-      gui.ui().draw_map_overlay(ws, session, status, r);
+      const MapRegion r = gui.ui().draw(snap, session, status, actions);
+      gui.ui().draw_map_overlay(*snap, session, status, r);
     });
   }
   status.errors = {"No se pudo abrir 'x.gpkg': no existe", "Segundo error"};
   for (int i = 0; i < 3; ++i) {
     gui.frame([&] {
-      const MapRegion r = gui.ui().draw(ws, session, status, actions);
-      gui.ui().draw_map_overlay(ws, session, status, r);
+      const MapRegion r = gui.ui().draw(snap, session, status, actions);
+      gui.ui().draw_map_overlay(*snap, session, status, r);
     });
     status.errors.clear();  // errors arrive once
   }
@@ -102,15 +103,15 @@ TEST(DashboardFrame, ErrorsReportsLoadingAndTooltipDrawWithoutAsserts) {
   gui.ui().show_weekly_brief();
   for (int i = 0; i < 2; ++i)
     gui.frame([&] {
-      const MapRegion r = gui.ui().draw(ws, session, status, actions);
-      gui.ui().draw_map_overlay(ws, session, status, r);
+      const MapRegion r = gui.ui().draw(snap, session, status, actions);
+      gui.ui().draw_map_overlay(*snap, session, status, r);
     });
   // Empty workspace (nothing loaded yet) also draws.
-  Workspace empty;
+  const SnapshotPtr empty = make_snapshot(std::make_shared<Workspace>(), session.filter, {}, 2);
   status = AppStatus{};
   gui.frame([&] {
     const MapRegion r = gui.ui().draw(empty, session, status, actions);
-    gui.ui().draw_map_overlay(empty, session, status, r);
+    gui.ui().draw_map_overlay(*empty, session, status, r);
   });
 }
 
@@ -122,13 +123,13 @@ bool window_active(const char* name) {
 TEST(DashboardFrame, PresentationHidesTheEditingPanels) {
   testing::HeadlessImGui gui(1600, 900);
   Session session;
-  const Workspace ws = testing::demo_workspace(session);
+  const SnapshotPtr snap = testing::demo_snapshot(session);
   AppStatus status = demo_status();
   UiActions actions;
   auto frame = [&] {
     gui.frame([&] {
-      const MapRegion r = gui.ui().draw(ws, session, status, actions);
-      gui.ui().draw_map_overlay(ws, session, status, r);
+      const MapRegion r = gui.ui().draw(snap, session, status, actions);
+      gui.ui().draw_map_overlay(*snap, session, status, r);
       // Checked before Render ends the frame: Active means Begin() ran this frame.
       EXPECT_EQ(window_active("##side_panel"), !status.presentation);
       EXPECT_EQ(window_active("##status_bar"), !status.presentation);
@@ -147,17 +148,17 @@ TEST(DashboardFrame, LongCategoryListAndSelectionDraw) {
   testing::HeadlessImGui gui(1600, 900);
   Session session;
   session.selection = {"Centro 01", "no existe"};
-  Workspace ws = testing::demo_workspace(session);
+  Workspace ws = testing::demo_workspace();
   // 40 offence names, as in a real FGJ extract: the checklist gets a search box and scrolls.
   for (int i = 0; i < 40; ++i) ws.incidents.categories.intern("DELITO " + std::to_string(i));
-  update_filter_result(ws, session.filter, session.revision);
-  ASSERT_GE(ws.filtered.per_category.size(), 40u);
+  const SnapshotPtr snap = make_snapshot(std::make_shared<Workspace>(ws), session.filter, {}, 1);
+  ASSERT_GE(snap->filtered->per_category.size(), 40u);
   AppStatus status = demo_status();
   UiActions actions;
   for (int i = 0; i < 2; ++i)
     gui.frame([&] {
-      const MapRegion r = gui.ui().draw(ws, session, status, actions);
-      gui.ui().draw_map_overlay(ws, session, status, r);
+      const MapRegion r = gui.ui().draw(snap, session, status, actions);
+      gui.ui().draw_map_overlay(*snap, session, status, r);
     });
   EXPECT_TRUE(actions.empty());
 }
@@ -165,13 +166,13 @@ TEST(DashboardFrame, LongCategoryListAndSelectionDraw) {
 TEST(DashboardFrame, CtrlShortcutsPushActionsThroughARealFrame) {
   testing::HeadlessImGui gui(1280, 720);
   Session session;
-  const Workspace ws = testing::demo_workspace(session);
+  const SnapshotPtr snap = testing::demo_snapshot(session);
   const AppStatus status = demo_status();
   UiActions actions;
   auto frame = [&] {
     gui.frame([&] {
-      const MapRegion r = gui.ui().draw(ws, session, status, actions);
-      gui.ui().draw_map_overlay(ws, session, status, r);
+      const MapRegion r = gui.ui().draw(snap, session, status, actions);
+      gui.ui().draw_map_overlay(*snap, session, status, r);
     });
   };
   frame();
@@ -195,19 +196,19 @@ TEST(DashboardFrame, CtrlShortcutsPushActionsThroughARealFrame) {
 
 TEST(DashboardFrame, HiDpiScaleDoublesTheStrips) {
   Session session;
-  const Workspace ws = testing::demo_workspace(session);
+  const SnapshotPtr snap = testing::demo_snapshot(session);
   const AppStatus status = demo_status();
   UiActions actions;
   MapRegion r1, r2;
   {
     testing::HeadlessImGui gui(2400, 1400, 1.0f);
     for (int i = 0; i < 2; ++i)
-      gui.frame([&] { r1 = gui.ui().draw(ws, session, status, actions); });
+      gui.frame([&] { r1 = gui.ui().draw(snap, session, status, actions); });
   }
   {
     testing::HeadlessImGui gui(2400, 1400, 2.0f);
     for (int i = 0; i < 2; ++i)
-      gui.frame([&] { r2 = gui.ui().draw(ws, session, status, actions); });
+      gui.frame([&] { r2 = gui.ui().draw(snap, session, status, actions); });
   }
   EXPECT_NEAR(r2.x, 2 * r1.x, 2.0);  // side panel width follows the font size
   EXPECT_NEAR(r2.y, 2 * r1.y, 2.0);  // menu bar height too

@@ -38,7 +38,8 @@ View fit(const Box& b, const MapRegion& r) {
   return v;
 }
 
-void draw_stand_in_map(const Workspace& ws, const View& v) {
+void draw_stand_in_map(const DataSnapshot& snap, const View& v) {
+  const Workspace& ws = snap.ws();
   ImDrawList* dl = ImGui::GetBackgroundDrawList();
   dl->AddRectFilled(ImVec2(v.r.x, v.r.y), ImVec2(v.r.x + v.r.width, v.r.y + v.r.height),
                     IM_COL32(236, 234, 228, 255));
@@ -49,8 +50,8 @@ void draw_stand_in_map(const Workspace& ws, const View& v) {
       dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), IM_COL32(90, 90, 110, 200),
                       ImDrawFlags_Closed, 1.0f);
     }
-  for (size_t k = 0; k < ws.filtered.rows.size(); k += 3) {
-    const uint32_t i = ws.filtered.rows[k];
+  for (size_t k = 0; k < snap.filtered->rows.size(); k += 3) {
+    const uint32_t i = snap.filtered->rows[k];
     dl->AddCircleFilled(v.to_screen({ws.incidents.x[i], ws.incidents.y[i]}), 1.6f,
                         IM_COL32(200, 40, 20, 160), 6);
   }
@@ -110,7 +111,7 @@ TEST(DashboardScreenshot, RendersSpanishEnglishNormalAndPresentation) {
     session.language = shot.lang;
     session.style = io::default_style();
     session.selection = {"Centro 01"};
-    Workspace ws = testing::demo_workspace(session, 15000);
+    Workspace ws = testing::demo_workspace(15000);
     if (shot.with_report) {
       LoadReport r;
       r.source = "/datos/fgj/incidentes_2019_2024.csv";
@@ -124,6 +125,8 @@ TEST(DashboardScreenshot, RendersSpanishEnglishNormalAndPresentation) {
       r.notes.push_back("CRS assumed EPSG:4326 (CSV without a CRS)");
       ws.reports.push_back(r);
     }
+    const SnapshotPtr snap =
+        make_snapshot(std::make_shared<Workspace>(std::move(ws)), session.filter, {}, 1);
     AppStatus status;
     status.presentation = shot.presentation;
     status.heatmap_domain.max = 12.7f;
@@ -151,15 +154,15 @@ TEST(DashboardScreenshot, RendersSpanishEnglishNormalAndPresentation) {
     for (int frame = 0; frame < 3; ++frame) {
       ImGui_ImplOpenGL3_NewFrame();
       gui.frame([&] {
-        const MapRegion region = gui.ui().draw(ws, session, status, actions);
-        const View view = fit(ws.extent, region);
+        const MapRegion region = gui.ui().draw(snap, session, status, actions);
+        const View view = fit(snap->ws().extent, region);
         status.metres_per_pixel = view.mpp;
         // Mouse over the hovered sector's first vertex, for the tooltip.
-        const auto& s5 = ws.sectors.sectors[5].shape[0].outer;
+        const auto& s5 = snap->ws().sectors.sectors[5].shape[0].outer;
         const ImVec2 m = view.to_screen(s5[0]);
         gui.set_mouse(m.x + 4, m.y + 4, false);
-        draw_stand_in_map(ws, view);
-        gui.ui().draw_map_overlay(ws, session, status, region);
+        draw_stand_in_map(*snap, view);
+        gui.ui().draw_map_overlay(*snap, session, status, region);
       });
       target.bind_for_drawing();
       target.clear({1, 1, 1, 1});

@@ -138,14 +138,14 @@ TEST(FileDialogs, BrowserAndCsvDialogDrawHeadless) {
   const fs::path d = make_tree();
   testing::HeadlessImGui gui(1400, 800);
   Session session;
-  const Workspace ws = testing::demo_workspace(session);
+  const SnapshotPtr snap = testing::demo_snapshot(session);
   AppStatus status;
   UiActions actions;
   auto frames = [&](int n) {
     for (int frame = 0; frame < n; ++frame)
       gui.frame([&] {
-        const MapRegion r = gui.ui().draw(ws, session, status, actions);
-        gui.ui().draw_map_overlay(ws, session, status, r);
+        const MapRegion r = gui.ui().draw(snap, session, status, actions);
+        gui.ui().draw_map_overlay(*snap, session, status, r);
       });
   };
   gui.ui().show_open_dialog(d.string());

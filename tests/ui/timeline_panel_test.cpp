@@ -84,7 +84,7 @@ void draw_in_window(TimelinePanel& panel, const TimelineInput& in, FilterState& 
 TEST(TimelinePanel, BrushingSetsTheFilterWindowOnWholeBins) {
   testing::HeadlessImGui gui(1200, 260);
   Session s;
-  const Workspace ws = testing::demo_workspace(s, 3000);
+  const Workspace ws = testing::demo_workspace(3000);
   std::vector<size_t> treated;
   const Timeline tl = weekly_timeline(ws, treated);
   TimelineInput in;
@@ -204,7 +204,7 @@ TEST(TimelinePanel, AdvancingTimeMovesTheWindowByWholeBins) {
 TEST(TimelinePanel, DrawAdvancesPlaybackByTheGivenTimeStep) {
   testing::HeadlessImGui gui(1200, 260);
   Session s;
-  const Workspace ws = testing::demo_workspace(s, 3000);
+  const Workspace ws = testing::demo_workspace(3000);
   std::vector<size_t> treated;
   const Timeline tl = weekly_timeline(ws, treated);
   TimelineInput in;
@@ -229,7 +229,7 @@ TEST(TimelinePanel, DrawAdvancesPlaybackByTheGivenTimeStep) {
 TEST(TimelinePanel, DraggingTheWindowMovesItByWholeBins) {
   testing::HeadlessImGui gui(1200, 260);
   Session s;
-  const Workspace ws = testing::demo_workspace(s, 3000);
+  const Workspace ws = testing::demo_workspace(3000);
   std::vector<size_t> treated;
   const Timeline tl = weekly_timeline(ws, treated);
   TimelineInput in;
@@ -269,7 +269,7 @@ TEST(TimelinePanel, RendersTreatedVsComparisonWithMarkersAndCounterfactual) {
   FARO_UI_REQUIRE_EGL(gl);
   const std::filesystem::path dir = testing::screenshot_dir();
   Session s;
-  const Workspace ws = testing::demo_workspace(s, 15000);
+  const Workspace ws = testing::demo_workspace(15000);
   std::vector<size_t> treated;
   const Timeline tl = weekly_timeline(ws, treated);
 

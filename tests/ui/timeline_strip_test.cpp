@@ -13,7 +13,7 @@ std::set<size_t> as_set(const std::vector<size_t>& v) { return {v.begin(), v.end
 
 TEST(TimelineStrip, AllModeIsOneSeriesOfEveryIncident) {
   Session s;
-  const Workspace ws = testing::demo_workspace(s);
+  const Workspace ws = testing::demo_workspace();
   const auto groups = timeline_groups(ws, s, TimelineMode::all);
   ASSERT_EQ(groups.size(), 1u);
   EXPECT_TRUE(groups[0].all);
@@ -23,7 +23,7 @@ TEST(TimelineStrip, AllModeIsOneSeriesOfEveryIncident) {
 TEST(TimelineStrip, SelectionModeComparesTheSelectedSectorsWithTheRest) {
   Session s;
   s.language = Language::en;
-  const Workspace ws = testing::demo_workspace(s);
+  const Workspace ws = testing::demo_workspace();
   s.selection = {ws.sectors.sectors[3].name, ws.sectors.sectors[7].name};
   const auto groups = timeline_groups(ws, s, TimelineMode::selection);
   ASSERT_EQ(groups.size(), 2u);
@@ -40,7 +40,7 @@ TEST(TimelineStrip, SelectionModeComparesTheSelectedSectorsWithTheRest) {
 
 TEST(TimelineStrip, ProgramModeComparesTreatedWithComparisonSectors) {
   Session s;
-  const Workspace ws = testing::demo_workspace(s);
+  const Workspace ws = testing::demo_workspace();
   std::set<size_t> treated;
   for (const Program& p : ws.programs)
     for (const ProgramSector& ps : p.sectors) treated.insert(*ws.sectors.find(ps.sector));

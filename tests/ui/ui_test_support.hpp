@@ -9,6 +9,7 @@
 #include <functional>
 #include <optional>
 
+#include "core/data_snapshot.hpp"
 #include "core/demo_city.hpp"
 #include "core/session.hpp"
 #include "core/workspace.hpp"
@@ -75,9 +76,8 @@ class HeadlessImGui {
   DashboardUi ui_;
 };
 
-// The demo city (small: `incidents` before the program effect) as a Workspace with ws.filtered
-// computed for `s.filter`.
-inline Workspace demo_workspace(const Session& s, int64_t incidents = 3000) {
+// The demo city (small: `incidents` before the program effect) as a Workspace.
+inline Workspace demo_workspace(int64_t incidents = 3000) {
   DemoOptions o;
   o.incidents = incidents;
   DemoCity demo = generate_demo_city(o);
@@ -90,8 +90,23 @@ inline Workspace demo_workspace(const Session& s, int64_t incidents = 3000) {
   ws.data_from = days_from_civil(o.first_year, 1, 1) * kSecondsPerDay;
   ws.data_to_exclusive = days_from_civil(o.last_year + 1, 1, 1) * kSecondsPerDay;
   ws.extent = ws.sectors.extent();
-  update_filter_result(ws, s.filter, s.revision);
   return ws;
+}
+
+// The demo city as the app's data snapshot, with `s.filter` and `s.programs` applied.
+inline SnapshotPtr demo_snapshot(const Session& s, int64_t incidents = 3000) {
+  auto ws = std::make_shared<Workspace>(demo_workspace(incidents));
+  SnapshotPtr snap = make_snapshot(std::move(ws), s.filter, {}, 1);
+  return s.programs.empty() ? snap : with_programs(*snap, s.programs);
+}
+
+// What the app does after the panels drew: a new snapshot when the session's filter or programs
+// moved away from `snap`'s (core/data_snapshot.hpp), else `snap` itself.
+inline SnapshotPtr follow(const SnapshotPtr& snap, const Session& s) {
+  SnapshotPtr next = snap;
+  if (!(s.programs == next->programs)) next = with_programs(*next, s.programs);
+  if (!(s.filter == next->filter)) next = with_filter(*next, s.filter);
+  return next;
 }
 
 }  // namespace faro::ui::testing
