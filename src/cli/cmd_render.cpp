@@ -21,6 +21,7 @@
 #include "core/workspace.hpp"
 #include "io/basemap_reader.hpp"
 #include "io/context_loader.hpp"
+#include "io/data_loading.hpp"
 #include "io/png_writer.hpp"
 #include "io/program_polygon_loader.hpp"
 #include "io/project_file.hpp"
@@ -116,6 +117,29 @@ render::MapSceneOptions scene_options(const ParsedArgs& args) {
   o.height = parse_pixels(args, "height", 1080);
   o.language = language_from_args(args);
   return o;
+}
+
+// Where a relative layer source is looked for: next to the --style file, the current folder, next
+// to the sectors file (the alcaldías preset finds alcaldias.geojson beside the CDMX sectors).
+std::vector<std::string> source_folders(const ParsedArgs& args, const LoadedData& data) {
+  std::vector<std::string> out;
+  if (auto s = args.get("style"); s && fs::is_regular_file(*s))
+    out.push_back(fs::path(*s).parent_path().string());
+  out.push_back("");
+  if (!data.synthetic && !data.sectors_source.empty() && !io::is_connection_string(data.sectors_source))
+    out.push_back(fs::path(data.sectors_source).parent_path().string());
+  return out;
+}
+
+std::string resolve_source(const std::string& source, const std::vector<std::string>& folders) {
+  if (source.empty() || fs::path(source).is_absolute() || io::is_connection_string(source))
+    return source;
+  for (const std::string& folder : folders) {
+    const fs::path candidate = folder.empty() ? fs::path(source) : fs::path(folder) / source;
+    std::error_code ec;
+    if (fs::exists(candidate, ec)) return candidate.string();
+  }
+  return source;  // not found anywhere: the loader's error names it as given
 }
 
 // Prints what protection changed (or the internal stamp), in the map's language.
@@ -242,9 +266,11 @@ int cmd_render(const std::vector<std::string>& args_in, std::ostream& out, std::
   // Context layers: the ones with a source of their own are loaded here (reprojected to the
   // working CRS).
   std::map<std::string, std::vector<render::LineStrip>> context;
+  const std::vector<std::string> folders = source_folders(args, data);
   for (const StyleLayer& l : style.layers) {
     if (l.kind != LayerKind::context || l.source.empty() || !l.visible) continue;
-    io::ContextLoadResult c = io::load_context_lines(l.source, data.sectors.work_srs);
+    io::ContextLoadResult c =
+        io::load_context_lines(resolve_source(l.source, folders), data.sectors.work_srs);
     err << c.report.to_text();
     for (io::ContextLine& line : c.lines) context[l.id].push_back({std::move(line.points), line.closed});
   }
@@ -268,8 +294,8 @@ int cmd_render(const std::vector<std::string>& args_in, std::ostream& out, std::
     scene.previous_to_exclusive = previous.period.to_exclusive;
   }
   const std::string work_srs = data.sectors.work_srs;
-  scene.basemap = [work_srs](const std::string& source, const Box& view, int w, int h) {
-    io::BasemapImage b = io::read_basemap(source, work_srs, view, w, h);
+  scene.basemap = [work_srs, folders](const std::string& source, const Box& view, int w, int h) {
+    io::BasemapImage b = io::read_basemap(resolve_source(source, folders), work_srs, view, w, h);
     return render::BasemapRaster{b.width, b.height, std::move(b.rgba), b.box};
   };
 

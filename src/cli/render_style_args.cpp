@@ -1,5 +1,6 @@
 #include "cli/render_style_args.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -9,6 +10,14 @@
 
 namespace faro::cli {
 namespace {
+
+// The preset named after the kind (layers/<kind>.json), or the kind's defaults without one.
+StyleLayer preset_or_default(LayerKind kind) {
+  const std::vector<std::string> names = io::layer_preset_names();
+  const std::string key = layer_kind_key(kind);
+  if (std::find(names.begin(), names.end(), key) == names.end()) return make_layer(kind);
+  return io::layer_preset(key);
+}
 
 // Shows exactly the kinds listed (in the style's order); a listed kind the style lacks is added
 // from its preset at its conventional place.
@@ -32,7 +41,7 @@ void apply_layer_list(MapStyle& style, std::string_view list) {
     if (style.find(kind)) continue;
     StyleLayer& added = style.layer(kind);  // inserted hidden at its conventional place
     const std::string id = added.id;
-    added = io::layer_preset(layer_kind_key(kind));
+    added = preset_or_default(kind);
     added.id = id;
     added.visible = true;
   }
@@ -139,7 +148,7 @@ MapStyle style_from_args(const ParsedArgs& args, MapStyle style) {
   }
   // Each --context file is a context layer of its own, just under the points and labels.
   for (const std::string& source : args.all("context")) {
-    StyleLayer line = io::layer_preset("context");
+    StyleLayer line = preset_or_default(LayerKind::context);
     line.id = "context";
     line.source = source;
     line.visible = true;

@@ -113,11 +113,11 @@ TEST(ExportRealData, CdmxSectorMonthWithFewIncidentsIsSuppressedInEveryFormat) {
   const std::string range = " --from " + month + "-01 --to " + month + "-28";
   const std::string safe_png = tmp.file("safe.png"), internal_png = tmp.file("internal.png");
   const std::string map_args =
-      data + range + " --layers heatmap,sectors,points --width 800 --height 600 -o ";
+      data + range + " --lang en --layers heatmap,sectors,points --width 800 --height 600 -o ";
   const FaroRun safe = run_faro("render " + map_args + safe_png);
   ASSERT_EQ(safe.code, 0) << safe.out;
   EXPECT_NE(safe.out.find("points layer removed"), std::string::npos) << safe.out;
-  EXPECT_NE(safe.out.find("Protección: conteos < 5 suprimidos, ancho de banda ≥ 500 m"),
+  EXPECT_NE(safe.out.find("Protection: counts < 5 suppressed, bandwidth ≥ 500 m"),
             std::string::npos)
       << safe.out;
   const FaroRun raw = run_faro("render --internal " + map_args + internal_png);

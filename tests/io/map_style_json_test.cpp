@@ -35,7 +35,8 @@ TEST(MapStyleJson, BuiltinStylesRoundTrip) {
 TEST(MapStyleJson, LayerPresetsRoundTrip) {
   faro_test::TempDir dir;
   const std::vector<std::string> names = layer_preset_names();
-  EXPECT_EQ(names, (std::vector<std::string>{"choropleth", "choropleth-change", "context-alcaldias",
+  EXPECT_EQ(names, (std::vector<std::string>{"choropleth", "choropleth-change", "context",
+                                             "context-alcaldias",
                                              "heatmap", "hotspots", "labels", "points", "programs",
                                              "sectors"}));
   for (const std::string& name : names) {
