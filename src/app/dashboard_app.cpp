@@ -3,6 +3,8 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <fstream>
+#include <iterator>
 #include <ctime>
 #include <thread>
 
@@ -11,6 +13,7 @@
 #include "app/load_job.hpp"
 #include "app/map_view.hpp"
 #include "app/partner_safe_view.hpp"
+#include "io/map_style_json.hpp"
 #include "io/project_file.hpp"
 #include "io/style_presets.hpp"
 #include "render/gl.hpp"
@@ -337,6 +340,17 @@ void DashboardApp::carry_out(const ui::UiAction& a) {
     case Kind::quit:
       quit_ = true;
       break;
+    case Kind::open_style: {
+      // A whole style replaces the session's layers; a single layer preset ("faro_layer") is
+      // added on top. Errors name the file and the key (io/map_style_json.hpp).
+      std::ifstream in(a.path, std::ios::binary);
+      const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      if (text.find("\"faro_layer\"") != std::string::npos)
+        session_.style.add(io::read_layer_preset_file(a.path));
+      else
+        session_.style = io::read_style_file(a.path);
+      break;
+    }
     case Kind::open_basemap:
       report_error(app_text(AppMsg::basemap_unsupported, session_.language, a.path));
       break;

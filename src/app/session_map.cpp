@@ -2,6 +2,7 @@
 
 #include "app/partner_safe_view.hpp"
 #include "core/choropleth_change.hpp"
+#include "core/messages.hpp"
 #include "core/style_protection.hpp"
 #include "render/context_line_layer.hpp"
 
@@ -56,17 +57,17 @@ render::MapSceneOptions session_scene_options(const Workspace& ws, const Session
   o.samples = request.samples;
   o.overlay = request.overlay;
   o.language = session.language;
-  const bool en = session.language == Language::en;
-  o.title = !session.title.empty() ? session.title
-                                   : (en ? "Incidents — " : "Incidentes — ") +
-                                         (ws.synthetic ? (en ? "Demo city" : "Ciudad demo")
-                                                       : ws.title);
+  const Language lang = session.language;
+  o.title = !session.title.empty()
+                ? session.title
+                : std::string(tr(Msg::map_incidents, lang)) + " — " +
+                      (ws.synthetic ? tr(Msg::map_demo_city, lang) : ws.title);
   const CivilSeconds from = session.filter.from.value_or(ws.data_from);
   const CivilSeconds to = session.filter.to_exclusive.value_or(ws.data_to_exclusive);
   if (to > from) o.subtitle = format_date(from) + " – " + format_date(to - kSecondsPerDay);
   o.synthetic = ws.synthetic;
-  o.source_line = ws.synthetic ? (en ? "Faro — synthetic city" : "Faro — ciudad sintética")
-                               : (en ? "Source: " : "Fuente: ") + ws.title;
+  o.source_line = ws.synthetic ? std::string(tr(Msg::map_source_synthetic, lang))
+                               : tr(Msg::map_source_prefix, lang) + ws.title;
   return o;
 }
 

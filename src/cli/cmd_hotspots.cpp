@@ -227,7 +227,13 @@ int cmd_hotspots(const std::vector<std::string>& argv, std::ostream& out, std::o
     // "Fuente / Source: " without --lang; the overlay adds no prefix of its own then.
     std::string prefix = tr_either(notice_lang, Msg::map_source_prefix);
     if (!notice_lang) prefix = "Fuente / Source: ";
-    report.source_line = prefix + io::redact_source(data.incidents_source);
+    // Named by file name, never by path (a partner output must not carry the analyst's folders);
+    // the demo city by what it is.
+    report.source_line =
+        data.synthetic
+            ? (notice_lang ? std::string(tr(Msg::map_source_synthetic, *notice_lang))
+                           : std::string("Faro — ciudad sintética / synthetic city"))
+            : prefix + fs::path(io::redact_source(data.incidents_source)).filename().string();
     write_hotspots_png(report, path, width, height);
   } else {
     io::write_file_atomically(path,

@@ -12,10 +12,12 @@
 #include "cli/commands.hpp"
 #include "cli/data_args.hpp"
 #include "cli/distance_args.hpp"
+#include "cli/lang_args.hpp"
 #include "cli/render_style_args.hpp"
 #include "cli/render_compare.hpp"
 #include "core/demo_city.hpp"
 #include "core/errors.hpp"
+#include "core/messages.hpp"
 #include "core/session_programs.hpp"
 #include "core/style_protection.hpp"
 #include "core/workspace.hpp"
@@ -115,7 +117,7 @@ render::MapSceneOptions scene_options(const ParsedArgs& args) {
     throw UsageError("--kde must be cpu, gpu or auto, got '" + kde + "'");
   o.width = parse_pixels(args, "width", 1920);
   o.height = parse_pixels(args, "height", 1080);
-  o.language = language_from_args(args);
+  o.language = language_from_args(args, "faro render");
   return o;
 }
 
@@ -150,8 +152,7 @@ void report_protection(const ProtectedStyle& p, Language lang, std::ostream& err
     return;
   }
   for (const StyleChange& c : p.changes) err << "partner-safe: " << describe_change(c, lang) << "\n";
-  err << "footer: " << protection_footer(*p.style.protection, lang == Language::en ? "en" : "es")
-      << "\n";
+  err << "footer: " << protection_footer(*p.style.protection, lang) << "\n";
 }
 
 int write_result(const render::MapSceneResult& r, const std::string& output, std::ostream& out,
@@ -177,7 +178,7 @@ int render_project(const ParsedArgs& args, const std::string& output, std::ostre
                    std::ostream& err) {
 #ifdef FARO_HAVE_APP
   Session session = io::load_project(*args.get("project"));
-  if (args.has("lang")) session.language = language_from_args(args);
+  if (args.has("lang")) session.language = language_from_args(args, "faro render");
   session.style = style_from_args(args, session.style);
   if (auto t = args.get("title")) session.title = *t;
   const Workspace loaded = io::load_workspace(session);
@@ -231,7 +232,6 @@ int cmd_render(const std::vector<std::string>& args_in, std::ostream& out, std::
   render::MapSceneOptions opts = scene_options(args);
   const MapStyle requested = style_from_args(args, MapStyle{});
   const Language lang = opts.language;
-  const bool en = lang == Language::en;
 
   LoadedData data = load_data(args, err);
   if (data.sectors.size() == 0) throw DataError(data.sectors_source + ": no sectors loaded");
@@ -249,12 +249,12 @@ int cmd_render(const std::vector<std::string>& args_in, std::ostream& out, std::
   // Data sources are named by file name, never by path (outputs leave the analyst's machine).
   const std::string incidents_name = fs::path(data.incidents_source).filename().string();
   opts.synthetic = data.synthetic;
-  const std::string place = data.synthetic ? (en ? "Demo city" : DemoCity{}.name) : incidents_name;
-  opts.title = (en ? "Incidents — " : "Incidentes — ") + place;
+  const std::string place = data.synthetic ? tr(Msg::map_demo_city, lang) : incidents_name;
+  opts.title = std::string(tr(Msg::map_incidents, lang)) + " — " + place;
   opts.subtitle = period_text(data);
   if (auto w = args.get("where")) opts.subtitle += (opts.subtitle.empty() ? "" : " · ") + *w;
-  opts.source_line = data.synthetic ? (en ? "Faro — synthetic city" : "Faro — ciudad sintética")
-                                    : (en ? "Source: " : "Fuente: ") + incidents_name;
+  opts.source_line = data.synthetic ? std::string(tr(Msg::map_source_synthetic, lang))
+                                    : tr(Msg::map_source_prefix, lang) + incidents_name;
 
   // Partner-safe by default: the one protection function (core/style_protection.hpp).
   DisclosurePolicy policy;

@@ -12,7 +12,7 @@
 #include "render/camera.hpp"
 #include "render/egl_context.hpp"
 #include "render/map_overlay.hpp"
-#include "render/sector_map_png.hpp"
+#include "render/map_scene.hpp"
 
 namespace faro::cli {
 namespace {
@@ -161,28 +161,24 @@ void write_hotspots_png(const HotspotReport& r, const std::string& path, int wid
     const ClassColor c = gi_bin_color(r.gi.bin[u]);
     colors.push_back({c.r, c.g, c.b, 255});
   }
-  render::SectorMapStyle style;
-  style.padding_px = 0.04 * height;
-  // Grid cells get thin light outlines; sectors keep the darker default.
-  if (r.units->kind != UnitKind::sectors) style.outline = {{190, 190, 190, 255}, 0.5f};
-  render::RgbaImage image;
-  try {
-    image = render::render_sectors_image(set, colors, width, height, style);
-  } catch (const render::GlUnavailable& e) {
-    throw DataError(std::string("no headless OpenGL 3.3 available for the PNG: ") + e.what());
-  }
-  const render::Camera camera = render::Camera::fit(set.extent(), width, height, style.padding_px);
-  render::MapOverlay overlay;
-  overlay.title = r.title;
-  overlay.subtitle = r.subtitle;
-  overlay.source_line = r.source_line;
-  overlay.synthetic = r.synthetic;
-  overlay.language = language_code(r.language.value_or(Language::es));
+  // One hotspots layer drawn through the one renderer (render/map_scene.hpp), with the classes
+  // this command computed; grid cells get thin light outlines, sectors the darker default.
+  MapStyle style;
+  StyleLayer layer = make_layer(LayerKind::hotspots);
+  if (r.units->kind != UnitKind::sectors) layer.line = {{190, 190, 190}, 0.5f};
+  style.add(layer);
+  render::MapSceneOptions opt;
+  opt.width = width;
+  opt.height = height;
+  opt.title = r.title;
+  opt.subtitle = r.subtitle;
+  opt.source_line = r.source_line;
+  opt.synthetic = r.synthetic;
+  opt.language = r.language.value_or(Language::es);
   if (r.partner_safe)
-    overlay.footer_lines = {r.notice};
+    opt.footer_lines = {r.notice};
   else if (!r.notice.empty())
-    overlay.stamp = r.notice;
-  overlay.ui_scale = height / 1080.0;
+    opt.stamp = r.notice;
   render::LegendClasses legend;
   legend.title = tr_either(r.language, Msg::hotspot_title);
   // The class label in one language, or "es / en" when no --lang was given.
@@ -198,8 +194,18 @@ void write_hotspots_png(const HotspotReport& r, const std::string& path, int wid
     const ClassColor c = gi_bin_color(static_cast<int8_t>(bin));
     legend.entries.push_back({label(bin), {c.r, c.g, c.b, 255}, {90, 90, 90, 255}});
   }
-  overlay.classes.push_back(std::move(legend));
-  render::draw_overlay(image, camera, overlay);
+  static const IncidentStore kNone;
+  render::MapSceneData data;
+  data.sectors = &set;
+  data.incidents = &kNone;
+  data.hotspot_colors = &colors;
+  data.hotspot_legend = std::move(legend);
+  render::RgbaImage image;
+  try {
+    image = render::render_map_scene(data, style, opt).image;
+  } catch (const render::GlUnavailable& e) {
+    throw DataError(std::string("no headless OpenGL 3.3 available for the PNG: ") + e.what());
+  }
   io::write_png_rgba(path, image.pixels, image.width, image.height);
 }
 

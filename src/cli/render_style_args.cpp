@@ -2,10 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 #include "cli/distance_args.hpp"
+#include "cli/lang_args.hpp"
 #include "core/errors.hpp"
+#include "core/messages.hpp"
 #include "io/style_presets.hpp"
 
 namespace faro::cli {
@@ -64,16 +65,8 @@ std::vector<OptionSpec> style_options() {
       {"kernel", "NAME", "quartic (style default) or gaussian (bandwidth = σ)"},
       {"color-max", "VALUE|auto", "top of the heatmap scale (default auto)"},
       {"colormap", "NAME", "inferno (default), viridis or ylorrd"},
-      {"lang", "es|en", "language of the map's words (default from LANG)"},
+      lang_option("the map's words and these notices"),
   };
-}
-
-Language language_from_args(const ParsedArgs& args) {
-  const auto v = args.get("lang");
-  if (!v) return language_from_environment();
-  if (*v == "es") return Language::es;
-  if (*v == "en") return Language::en;
-  throw UsageError("--lang must be es or en, got '" + *v + "'");
 }
 
 MapStyle style_from_args(const ParsedArgs& args, MapStyle style) {
@@ -167,43 +160,19 @@ MapStyle style_from_args(const ParsedArgs& args, MapStyle style) {
 }
 
 std::string describe_change(const StyleChange& c, Language language) {
-  const bool en = language == Language::en;
-  char line[200];
   switch (c.kind) {
     case StyleChange::Kind::points_removed:
-      return en ? "points layer removed (exact incident locations)"
-                : "capa de puntos quitada (ubicaciones exactas de incidentes)";
+      return tr(Msg::change_points_removed, language);
     case StyleChange::Kind::bandwidth_raised:
-      std::snprintf(line, sizeof line,
-                    en ? "bandwidth raised from %.0f m to %.0f m"
-                       : "ancho de banda aumentado de %.0f m a %.0f m",
-                    c.before, c.after);
-      return line;
+      return tr_format(language, Msg::change_bandwidth_raised, c.before, c.after);
     case StyleChange::Kind::color_max_rounded:
-      std::snprintf(line, sizeof line,
-                    en ? "fixed colour maximum rounded from %g to %g"
-                       : "máximo de color fijo redondeado de %g a %g",
-                    c.before, c.after);
-      return line;
+      return tr_format(language, Msg::change_color_max_rounded, c.before, c.after);
     case StyleChange::Kind::change_map_outlined:
-      return en ? "change choropleth replaced by sector outlines (suppression of two periods "
-                  "not implemented; use faro export for protected counts)"
-                : "coropletas de cambio sustituidas por contornos de sector (la supresión de dos "
-                  "periodos no está implementada; use faro export para conteos protegidos)";
+      return tr(Msg::change_map_outlined, language);
     case StyleChange::Kind::choropleth_protected:
-      std::snprintf(line, sizeof line,
-                    en ? "choropleth: sector counts below %.0f (and complements) coloured as "
-                         "suppressed"
-                       : "coropletas: sectores con menos de %.0f incidentes (y complementos) "
-                         "coloreados como suprimidos",
-                    c.after);
-      return line;
+      return tr_format(language, Msg::change_choropleth_protected, c.after);
     case StyleChange::Kind::density_floor:
-      std::snprintf(line, sizeof line,
-                    en ? "densities below the peak of %.0f incidents not drawn"
-                       : "densidades bajo el pico de %.0f incidentes no se dibujan",
-                    c.after);
-      return line;
+      return tr_format(language, Msg::change_density_floor, c.after);
   }
   return "";
 }

@@ -21,9 +21,6 @@ std::vector<OptionSpec> style_options();  // --style, --layers and the per-layer
 // an unreadable style file.
 MapStyle style_from_args(const ParsedArgs& args, MapStyle base);
 
-// --lang es|en (default: the environment, LC_ALL / LC_MESSAGES / LANG).
-Language language_from_args(const ParsedArgs& args);
-
 // Each protection change as a sentence in `language` (what `faro render` prints on stderr).
 std::string describe_change(const StyleChange& change, Language language);
 

@@ -60,6 +60,24 @@
   X(hotspot_hot, "Caliente %d %%", "Hot %d %%")                                                 \
   X(hotspot_cold, "Frío %d %%", "Cold %d %%")                                                   \
   X(hotspot_not_significant, "No significativo", "Not significant")                             \
+  /* what protect_style changed (core/style_protection.hpp), as `faro render` reports it */     \
+  X(change_points_removed, "capa de puntos quitada (ubicaciones exactas de incidentes)",         \
+    "points layer removed (exact incident locations)")                                          \
+  X(change_bandwidth_raised, "ancho de banda aumentado de %.0f m a %.0f m",                     \
+    "bandwidth raised from %.0f m to %.0f m")                                                   \
+  X(change_color_max_rounded, "máximo de color fijo redondeado de %g a %g",                     \
+    "fixed colour maximum rounded from %g to %g")                                               \
+  X(change_map_outlined,                                                                        \
+    "coropletas de cambio sustituidas por contornos de sector (la supresión de dos periodos "   \
+    "no está implementada; use faro export para conteos protegidos)",                           \
+    "change choropleth replaced by sector outlines (suppression of two periods not "            \
+    "implemented; use faro export for protected counts)")                                       \
+  X(change_choropleth_protected,                                                                \
+    "coropletas: sectores con menos de %.0f incidentes (y complementos) coloreados como "       \
+    "suprimidos",                                                                               \
+    "choropleth: sector counts below %.0f (and complements) coloured as suppressed")            \
+  X(change_density_floor, "densidades bajo el pico de %.0f incidentes no se dibujan",           \
+    "densities below the peak of %.0f incidents not drawn")                                     \
   /* load report reasons (core/load_report.hpp RowIssue) */                                     \
   X(issue_missing_coordinates, "sin coordenadas", "missing coordinates")                        \
   X(issue_unparseable_coordinates, "coordenadas ilegibles", "unparseable coordinates")          \

@@ -136,6 +136,8 @@
   X(browser_open_project, "Abrir proyecto", "Open project")                                     \
   X(browser_save_project, "Guardar proyecto", "Save project")                                   \
   X(browser_export_png, "Exportar PNG", "Export PNG")                                           \
+  X(browser_open_style, "Abrir estilo o capa", "Open style or layer")                           \
+  X(menu_open_style, "Abrir estilo de mapa o capa…", "Open map style or layer…")                \
   X(browser_folder, "Carpeta", "Folder")                                                        \
   X(browser_up, "Subir de carpeta", "Parent folder")                                            \
   X(browser_filter, "Tipo", "Type")                                                             \

@@ -7,6 +7,7 @@
 
 #include "core/disclosure.hpp"
 #include "core/errors.hpp"
+#include "core/messages.hpp"
 #include "core/workspace.hpp"
 #include "render/egl_context.hpp"
 #include "render/points_layer.hpp"
@@ -51,21 +52,21 @@ void program_legend(const MapSceneData& data, bool labels, Language lang, MapOve
   if (data.programs == nullptr || data.programs->empty()) return;
   const auto areas = program_areas(*data.programs, *data.sectors, data.to_exclusive);
   if (areas.empty()) return;
-  const bool en = lang == Language::en;
   LegendClasses legend;
-  legend.title = en ? "Programs" : "Programas";
+  legend.title = tr(Msg::map_programs, lang);
   for (size_t p = 0; p < data.programs->size(); ++p) {
     const faro::Program& prog = (*data.programs)[p];
     std::optional<CivilSeconds> first;
     for (const ProgramSector& s : prog.sectors)
       if (!first || s.start < *first) first = s.start;
     const std::string label =
-        prog.name + (first ? (en ? " (since " : " (desde ") + format_date(*first) + ")" : "");
+        prog.name +
+        (first ? " (" + tr_format(lang, Msg::map_since, format_date(*first).c_str()) + ")" : "");
     legend.entries.push_back({label, program_color(p), program_color(p), true});
   }
   if (std::any_of(areas.begin(), areas.end(), [](const ProgramArea& a) { return !a.active; }))
-    legend.entries.push_back({en ? "not yet started in the period" : "aún sin iniciar en el periodo",
-                              kProgramPendingColor, kProgramPendingColor, true});
+    legend.entries.push_back(
+        {tr(Msg::map_program_pending, lang), kProgramPendingColor, kProgramPendingColor, true});
   if (labels)
     for (size_t p = 0; p < data.programs->size(); ++p)
       for (const ProgramArea& a : areas)
@@ -79,11 +80,11 @@ void program_legend(const MapSceneData& data, bool labels, Language lang, MapOve
 
 void points_legend(const IncidentStore& incidents, Language lang, MapOverlay& ov) {
   LegendClasses legend;
-  legend.title = lang == Language::en ? "Incidents" : "Incidentes";
+  legend.title = tr(Msg::map_incidents, lang);
   const auto& names = incidents.categories.names();
   for (size_t c = 0; c < names.size() && c < 9; ++c) {
     if (c == 0 && names.size() > 1) continue;  // code 0 = no category
-    const std::string fallback = lang == Language::en ? "incident" : "incidente";
+    const std::string fallback = tr(Msg::units_count, lang);
     legend.entries.push_back({names[c].empty() ? fallback : names[c], kPointPalette[c % 8],
                               Rgba8{0, 0, 0, 0}, false, true});
   }
@@ -133,7 +134,9 @@ MapSceneResult render_map_scene(const MapSceneData& data, const MapStyle& style,
   ov.north_arrow = style.furniture.north_arrow;
   if (style.protection && !style.protection->partner_safe) ov.stamp = internal_use_stamp();
   if (style.protection && style.protection->partner_safe && style.furniture.footer)
-    ov.footer_lines = {protection_footer(*style.protection, ov.language)};
+    ov.footer_lines = {protection_footer(*style.protection, lang)};
+  if (!opt.stamp.empty()) ov.stamp = opt.stamp;
+  if (!opt.footer_lines.empty()) ov.footer_lines = opt.footer_lines;
 
   // The scene's data as the renderer keeps it (a Workspace of its own: sectors, programs, the
   // project's context lines; the selection is drawn from data.incidents).
@@ -176,6 +179,11 @@ MapSceneResult render_map_scene(const MapSceneData& data, const MapStyle& style,
         break;
       }
       case LayerKind::hotspots: {
+        if (data.hotspot_colors) {
+          renderer.set_fills(LayerKind::hotspots, *data.hotspot_colors);
+          if (data.hotspot_legend) ov.classes.push_back(*data.hotspot_legend);
+          break;
+        }
         if (!weights) weights = sector_weights(*data.sectors);
         const SectorFills f = hotspot_fills(*data.sectors, counts, layer.hotspots, *weights, lang);
         renderer.set_fills(LayerKind::hotspots, f.colors);

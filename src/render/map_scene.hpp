@@ -51,6 +51,11 @@ struct MapSceneData {
   // sectors) and the period itself (legend text).
   const IncidentStore* previous_incidents = nullptr;
   std::optional<CivilSeconds> previous_from, previous_to_exclusive;
+  // Hot spots already classified by the caller (e.g. `faro hotspots` with its own weights,
+  // permutations and grid units): one fill per sector and the legend; nullptr = computed from the
+  // counts (render/style_fills.hpp hotspot_fills).
+  const std::vector<Rgba8>* hotspot_colors = nullptr;
+  std::optional<LegendClasses> hotspot_legend;
   // The data's extent for the heatmap grid (the live map uses sectors ∪ incidents of the whole
   // load); nullopt = sectors ∪ selection.
   std::optional<Box> data_extent;
@@ -71,6 +76,10 @@ struct MapSceneOptions {
   // Line widths and point sizes scale with the output: height / 1080 when 0.
   double ui_scale = 0;
   bool overlay = true;  // false: the map layers only (tests compare them with the live map)
+  // Notices of a caller with its own protection wording (e.g. `faro hotspots`): footer lines and
+  // a handling stamp, used in place of the style's protection footer / internal stamp.
+  std::vector<std::string> footer_lines;
+  std::string stamp;
 };
 
 struct MapSceneResult {

@@ -3,12 +3,13 @@
 #include <cmath>
 
 #include "core/gi_star.hpp"
+#include "core/messages.hpp"
 #include "render/scene_protection.hpp"
 
 namespace faro::render {
 namespace {
 
-std::string lang_code(Language l) { return l == Language::en ? "en" : "es"; }
+std::string lang_code(Language l) { return language_code(l); }
 
 // Sectors whose count a partner-safe table would hide: the sectors and "in no sector" as rows of
 // one period column, with the total (render/scene_protection.hpp explains the rule).
@@ -26,24 +27,9 @@ std::vector<uint8_t> hidden_sectors(const SceneCounts& counts, const DisclosureP
 }
 
 std::string units_of(ChoroplethMeasure m, bool per_year, Language lang) {
-  const bool en = lang == Language::en;
-  std::string u;
-  switch (m) {
-    case ChoroplethMeasure::per_km2:
-      u = en ? "incidents/km²" : "incidentes/km²";
-      break;
-    case ChoroplethMeasure::per_10k:
-      u = en ? "incidents per 10,000 inhabitants" : "incidentes por 10 000 habitantes";
-      break;
-    case ChoroplethMeasure::change:
-      return en ? "Change in incidents" : "Cambio en incidentes";
-    case ChoroplethMeasure::change_pct:
-      return en ? "% change" : "% de cambio";
-    case ChoroplethMeasure::count:
-      u = en ? "incidents" : "incidentes";
-      break;
-  }
-  return u + (per_year ? (en ? " per year" : " por año") : "");
+  if (m == ChoroplethMeasure::change) return tr(Msg::map_change_count_title, lang);
+  if (m == ChoroplethMeasure::change_pct) return tr(Msg::map_change_pct_title, lang);
+  return choropleth_units(m, lang) + (per_year ? tr(Msg::map_per_year_suffix, lang) : "");
 }
 
 }  // namespace
@@ -173,17 +159,17 @@ SectorFills hotspot_fills(const SectorSet& sectors, const SceneCounts& counts,
     out.colors[s] = gi_bin_fill(gi.bin[s]);
     used[gi.bin[s] + 3] = true;
   }
-  const bool en = language == Language::en;
   LegendClasses legend;
-  legend.title = en ? "Hot spots (Gi*)" : "Puntos calientes (Gi*)";
-  static const char* kEs[] = {"Frío 99 %", "Frío 95 %", "Frío 90 %", "No significativo",
-                              "Caliente 90 %", "Caliente 95 %", "Caliente 99 %"};
-  static const char* kEn[] = {"Cold 99 %", "Cold 95 %", "Cold 90 %", "Not significant",
-                              "Hot 90 %", "Hot 95 %", "Hot 99 %"};
-  for (int b = 3; b >= -3; --b)
-    if (used[b + 3] || b == 0)
-      legend.entries.push_back(
-          {en ? kEn[b + 3] : kEs[b + 3], gi_bin_fill(b), Rgba8{90, 90, 90, 255}});
+  legend.title = tr(Msg::hotspot_title, language);
+  for (int b = 3; b >= -3; --b) {
+    if (!used[b + 3] && b != 0) continue;
+    const int level = std::abs(b) == 3 ? 99 : std::abs(b) == 2 ? 95 : 90;
+    const std::string label = b == 0 ? std::string(tr(Msg::hotspot_not_significant, language))
+                                     : tr_format(language, b > 0 ? Msg::hotspot_hot
+                                                                 : Msg::hotspot_cold,
+                                                 level);
+    legend.entries.push_back({label, gi_bin_fill(b), Rgba8{90, 90, 90, 255}});
+  }
   out.legend.classes = std::move(legend);
   return out;
 }

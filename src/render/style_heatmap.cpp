@@ -4,6 +4,7 @@
 #include <cmath>
 #include <sstream>
 
+#include "core/messages.hpp"
 #include "render/scene_protection.hpp"
 
 namespace faro::render {
@@ -125,14 +126,12 @@ HeatmapStyle heatmap_draw_style(const faro::HeatmapStyle& s, const ColorDomain& 
 }
 
 std::string density_units(bool per_year, Language language) {
-  if (language == Language::en) return per_year ? "incidents/km² per year" : "incidents/km²";
-  return per_year ? "incidentes/km² por año" : "incidentes/km²";
+  return tr(per_year ? Msg::map_units_density_per_year : Msg::map_units_density, language);
 }
 
 LegendRamp heatmap_legend(const HeatmapStyle& drawn, const KdeParams& params, Language language) {
-  const bool en = language == Language::en;
   LegendRamp ramp;
-  ramp.title = en ? "Incident density" : "Densidad de incidentes";
+  ramp.title = tr(Msg::map_density_title, language);
   ramp.units = density_units(params.period_years > 0, language);
   ramp.colormap = drawn.colormap;
   ramp.vmin = drawn.domain.min;
@@ -141,11 +140,12 @@ LegendRamp heatmap_legend(const HeatmapStyle& drawn, const KdeParams& params, La
   ramp.vmax_is_clipped = true;
   std::ostringstream note;
   if (drawn.domain.locked)
-    note << (en ? "fixed max.; kernel " : "máx. fijo; kernel ");
+    note << tr(Msg::map_fixed_max, language);
   else
-    note << (en ? "max. = percentile " : "máx. = percentil ") << format_value(drawn.domain.percentile)
-         << "; kernel ";
-  note << kde_kernel_name(params.kernel) << ", " << format_value(params.bandwidth_m) << " m";
+    note << tr_format(language, Msg::map_max_percentile,
+                      format_value(drawn.domain.percentile).c_str());
+  note << "; " << tr(Msg::map_kernel, language) << " " << kde_kernel_name(params.kernel) << ", "
+       << format_value(params.bandwidth_m) << " m";
   ramp.domain_note = note.str();
   return ramp;
 }

@@ -23,7 +23,8 @@ std::string lower(std::string_view s) {
 }
 
 bool is_save_mode(BrowserMode m) {
-  return m != BrowserMode::open_data && m != BrowserMode::open_project;
+  return m != BrowserMode::open_data && m != BrowserMode::open_project &&
+         m != BrowserMode::open_style;
 }
 
 Msg title_of(BrowserMode m) {
@@ -37,6 +38,8 @@ Msg title_of(BrowserMode m) {
     case BrowserMode::export_png_screen:
     case BrowserMode::export_png_4k:
       return Msg::browser_export_png;
+    case BrowserMode::open_style:
+      return Msg::browser_open_style;
   }
   return Msg::browser_open_data;
 }
@@ -66,6 +69,7 @@ const std::vector<std::string>& browser_extensions(BrowserMode mode) {
                                                  ".fgb", ".tif",  ".faro.json"};
   static const std::vector<std::string> kProject = {".faro.json"};
   static const std::vector<std::string> kPng = {".png"};
+  static const std::vector<std::string> kStyle = {".json"};
   switch (mode) {
     case BrowserMode::open_data:
       return kData;
@@ -75,6 +79,8 @@ const std::vector<std::string>& browser_extensions(BrowserMode mode) {
     case BrowserMode::export_png_screen:
     case BrowserMode::export_png_4k:
       return kPng;
+    case BrowserMode::open_style:
+      return kStyle;
   }
   return kData;
 }
@@ -149,6 +155,8 @@ bool choose_path(BrowserMode mode, const std::string& path, SourceSpec::Role rol
     case BrowserMode::open_data:
       if (has_extension(path, ".faro.json")) {
         a.kind = UiAction::Kind::open_project;
+      } else if (has_extension(path, ".json")) {  // a map style or layer preset (layers/ format)
+        a.kind = UiAction::Kind::open_style;
       } else if (has_extension(path, ".csv")) {
         // CSVs go through the column-mapping dialog, which pushes the open_source action.
         ui.csv_path = path;
@@ -171,6 +179,9 @@ bool choose_path(BrowserMode mode, const std::string& path, SourceSpec::Role rol
     case BrowserMode::save_project:
       a.kind = UiAction::Kind::save_project;
       if (!has_extension(a.path, ".faro.json")) a.path += ".faro.json";
+      break;
+    case BrowserMode::open_style:
+      a.kind = UiAction::Kind::open_style;
       break;
     case BrowserMode::export_png_screen:
     case BrowserMode::export_png_4k:

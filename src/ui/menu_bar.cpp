@@ -55,6 +55,9 @@ void run_menu_command(MenuCommand cmd, Session& session, const AppStatus& status
     case MenuCommand::demo_city:
       push(actions, K::new_demo);
       break;
+    case MenuCommand::open_style:
+      ui.browser_request = BrowserMode::open_style;
+      break;
     case MenuCommand::export_png_screen:
       ui.browser_request = BrowserMode::export_png_screen;
       break;
@@ -119,6 +122,7 @@ float MenuBar::draw(const Workspace& ws, Session& session, const AppStatus& stat
     item(Msg::menu_open_project, MenuCommand::open_project);
     item(Msg::menu_save_project, MenuCommand::save_project, "Ctrl+S");
     item(Msg::menu_save_project_as, MenuCommand::save_project_as);
+    item(Msg::menu_open_style, MenuCommand::open_style);
     ImGui::Separator();
     item(Msg::menu_demo_city, MenuCommand::demo_city);
     ImGui::Separator();

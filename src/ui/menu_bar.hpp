@@ -28,6 +28,7 @@ enum class MenuCommand {
   add_to_program,      // the "Add to program…" dialog for the selection
   language_es,
   language_en,
+  open_style,  // File ▸ Open map style or layer… (a JSON file in the format of layers/)
 };
 
 // Carries out `cmd`: pushes an action, opens a dialog in `ui`, or edits `session` (language).

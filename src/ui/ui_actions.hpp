@@ -22,6 +22,7 @@ struct UiAction {
     quit,
     // Added by the ui helper (kept last so existing values do not move):
     open_basemap,     // path: a GDAL raster (.tif, MBTiles...) drawn under the map
+    open_style,       // path: a map style (replaces the session's) or a layer preset (added on top)
   };
   Kind kind = Kind::fit_all;
   SourceSpec source;

@@ -9,7 +9,14 @@
 namespace faro::ui {
 
 // What the file browser is being used for; decides the extension filter and the action pushed.
-enum class BrowserMode { open_data, open_project, save_project, export_png_screen, export_png_4k };
+enum class BrowserMode {
+  open_data,
+  open_project,
+  save_project,
+  export_png_screen,
+  export_png_4k,
+  open_style,  // a map style or a single layer preset (JSON, the format of layers/)
+};
 
 struct UiState {
   static constexpr size_t kMaxRecent = 10;

@@ -14,6 +14,7 @@
 #include "app/headless_dashboard.hpp"
 #include "app/map_view.hpp"
 #include "app_test_util.hpp"
+#include "io/map_style_json.hpp"
 #include "io/project_file.hpp"
 #include "render/egl_context.hpp"
 #include "test_support.hpp"
@@ -209,6 +210,48 @@ TEST(DashboardApp, DroppedProjectReplacesTheSessionAndABadOneIsAMessage) {
       << d->app().error_log()[0];
   EXPECT_EQ(d->app().status().project_path, project);  // nothing opened half-way
   EXPECT_GT(d->app().workspace().sectors.size(), 0u);
+}
+
+}  // namespace
+}  // namespace faro::app
+
+namespace faro::app {
+namespace {
+
+TEST(DashboardApp, DroppedStyleReplacesTheStyleAndALayerPresetIsAddedOnTop) {
+  REQUIRE_HEADLESS_GL();
+  auto d = demo_dashboard();
+  faro_test::TempDir tmp;
+  MapStyle meeting = io::builtin_style("weekly-meeting");
+  meeting.heatmap().bandwidth_m = 777;
+  const std::string style_file = tmp.file("meeting.json");
+  io::write_style_file(meeting, style_file);
+  StyleLayer hot = io::layer_preset("hotspots");
+  hot.id = "my-hotspots";
+  const std::string layer_file = tmp.file("hot.json");
+  io::write_layer_preset_file(hot, layer_file);
+
+  PlatformInput drop;
+  drop.dropped = {style_file};
+  d->frame(drop);
+  d->frame();
+  EXPECT_EQ(d->app().session().style, meeting);
+  drop.dropped = {layer_file};
+  d->frame(drop);
+  d->frame();
+  const MapStyle& now = d->app().session().style;
+  ASSERT_EQ(now.layers.size(), meeting.layers.size() + 1);
+  EXPECT_EQ(now.layers.back().id, "my-hotspots");
+  EXPECT_TRUE(d->app().error_log().empty());
+  // A broken style is a message naming the file and the key, and changes nothing.
+  const std::string broken = tmp.write("broken.json", "{\"faro_style\": 1, \"layrs\": []}");
+  drop.dropped = {broken};
+  d->frame(drop);
+  d->frame();
+  ASSERT_FALSE(d->app().error_log().empty());
+  EXPECT_NE(d->app().error_log().back().find("broken.json"), std::string::npos);
+  EXPECT_NE(d->app().error_log().back().find("layrs"), std::string::npos);
+  EXPECT_EQ(d->app().session().style.layers.size(), meeting.layers.size() + 1);
 }
 
 }  // namespace
