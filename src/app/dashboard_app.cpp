@@ -17,6 +17,7 @@
 #include "io/project_file.hpp"
 #include "io/style_presets.hpp"
 #include "render/gl.hpp"
+#include "render/map_scene.hpp"
 
 namespace faro::app {
 namespace {
@@ -222,7 +223,10 @@ void DashboardApp::frame(const PlatformInput& input, float pixel_scale) {
     if (auto hovered = map_->hovered())
       draw_protected_tooltip(*snap_->data, *snap_->filtered, *hovered, session_.language,
                              dashboard_policy());
-    draw_protection_footer(region_, session_.language, dashboard_policy());
+    std::string note;
+    if (const auto& adapted = map_->drawn_style().adapted)
+      note = render::adapted_note(*adapted, session_.language).value_or("");
+    draw_protection_footer(region_, session_.language, dashboard_policy(), note);
   }
   ui_->draw_map_overlay(*snap_, session_, status_, region_);
   profile_.overlay_ms = ms_since(t);

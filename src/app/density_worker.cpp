@@ -40,7 +40,8 @@ DensityResult compute_density(const DensityJob& job, CpuKde& kde) {
   try {
     out.density = kde.compute(points, job.grid, job.params);
     out.auto_domain =
-        render::auto_domain_within(job.grid, out.density, job.domain_view, job.auto_percentile);
+        render::auto_domain_within(job.grid, out.density, job.domain_view, job.auto_percentile,
+                                   job.domain_floor);
   } catch (const std::exception& e) {
     out.density.clear();
     out.error = e.what();

@@ -28,6 +28,7 @@ struct DensityJob {
   GridSpec grid;
   KdeParams params;
   double auto_percentile = kDefaultAutoPercentile;     // for the auto colour domain
+  float domain_floor = 0;  // partner-safe: the k-incident floor (auto_domain_within)
   Box domain_view;  // the view the grid was requested for: the auto domain counts its cells only
                     // (render/style_heatmap.hpp auto_domain_within; empty = the whole grid)
   uint64_t generation = 0;                             // echoed in the result

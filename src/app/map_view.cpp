@@ -9,6 +9,8 @@
 #include "core/style_protection.hpp"
 #include "render/label_placement.hpp"
 #include "render/scene_protection.hpp"
+#include "render/grid_fills.hpp"
+#include "render/map_scene.hpp"
 #include "render/style_heatmap.hpp"
 
 namespace faro::app {
@@ -54,6 +56,7 @@ render::SceneCounts live_counts(const Workspace& ws, const FilterResult& filtere
   if (need_previous)
     if (auto prev = previous_period_counts(ws, filter)) {
       c.previous = std::move(prev->per_sector);
+      c.previous_outside = prev->outside;
       c.previous_period = Period{prev->from, prev->to_exclusive};
     }
   return c;
@@ -78,6 +81,9 @@ void MapView::set_snapshot(SnapshotPtr snap, const Session& session) {
   map_->set_workspace(ws_, program_end_);
   ++filter_generation_;
   fill_inputs_.clear();
+  protected_key_.reset();
+  cells_key_.reset();
+  cells_legend_.reset();
   fills_.clear();
   weights_.reset();
   points_shown_ = false;
@@ -147,6 +153,19 @@ void MapView::sync_fills(const Session& session) {
   }
 }
 
+void MapView::update_protected_style(const Session& session) {
+  if (protected_key_ && protected_key_->filter_generation == filter_generation_ &&
+      protected_key_->requested == session.style)
+    return;
+  // The selection as the exports see it (app/session_map.cpp): its points, the data extent and
+  // the per-sector counts, so the live map chooses what an export of it would choose.
+  const IncidentStore selection = filtered_points(*snap_);
+  const ProtectionData data = render::protection_data(
+      selection, ws_->sectors, ws_->extent, period_years_of(*ws_, snap_->filter));
+  protected_style_ = protect_style(session.style, dashboard_policy(), &data).style;
+  protected_key_ = ProtectedKey{filter_generation_, session.style};
+}
+
 void MapView::sync_points(const Session& session) {
   const StyleLayer* points = style_.find(LayerKind::points);
   const bool shown = points && points->visible;  // a protected style has no points layer
@@ -160,6 +179,24 @@ void MapView::sync_points(const Session& session) {
   } else if (!shown && points_shown_) {
     map_->set_points(IncidentStore{}, 0);
     points_shown_ = false;
+  }
+  // Hexagons (a grid layer: a partner-safe heatmap that would hide too much becomes one).
+  const StyleLayer* grid = nullptr;
+  for (const StyleLayer& l : style_.layers)
+    if (l.kind == LayerKind::grid && l.visible) grid = &l;
+  if (grid && !(cells_key_ && cells_key_->first == filter_generation_ &&
+                cells_key_->second == *grid && fill_protection_ == style_.protection)) {
+    const IncidentStore selection = filtered_points(*snap_);
+    const render::GridFills g = render::grid_fills(selection.x, selection.y, ws_->extent,
+                                                   grid->grid, style_.protection, session.language);
+    map_->set_cells(g.cells, g.colors);
+    cells_legend_ = g.legend;
+    cells_key_ = std::make_pair(filter_generation_, *grid);
+    fill_protection_ = style_.protection;
+  } else if (!grid && cells_key_) {
+    map_->set_cells({}, {});
+    cells_key_.reset();
+    cells_legend_.reset();
   }
   // Programs turn grey until rollout within the selected period.
   if (program_end_ != session.filter.to_exclusive) {
@@ -183,6 +220,9 @@ void MapView::sync_heatmap(const Session& session) {
   job.snapshot = snap_;
   job.grid = render::heatmap_grid_for(camera_, ws_->extent, params);
   job.domain_view = camera_.visible_box();
+  if (style_.protection && style_.protection->partner_safe)
+    job.domain_floor =
+        static_cast<float>(render::min_supported_density(style_.protection->k, params));
   job.params = params;
   job.generation = ++heat_request_generation_;
   heat_filter_generation_ = filter_generation_;
@@ -224,7 +264,12 @@ void MapView::frame(const ui::MapRegion& region, float pixel_scale, Session& ses
   // Presenting is partner-safe: the one protection function (core/style_protection.hpp), the same
   // as `faro render` and every export.
   protect_ = presentation;
-  style_ = protect_ ? protect_style(session.style, dashboard_policy()).style : session.style;
+  if (protect_) {
+    update_protected_style(session);
+    style_ = protected_style_;
+  } else {
+    style_ = session.style;
+  }
   sync_fills(session);
   sync_points(session);
 
@@ -291,6 +336,8 @@ void MapView::fill_status(const Session& session, ui::AppStatus& status, float p
     if (legend.ramp && !status.fill_ramp) status.fill_ramp = legend.ramp;
     if (legend.classes) status.fill_legends.push_back(*legend.classes);
   }
+  if (cells_key_ && cells_legend_ && !cells_legend_->entries.empty())
+    status.fill_legends.push_back(*cells_legend_);
   const StyleLayer* heat = style_.find(LayerKind::heatmap);
   status.heatmap_busy = heat && heat->visible && worker_.busy();
   status.heatmap_domain = heat_drawn_ ? heat_drawn_->domain : ColorDomain{};

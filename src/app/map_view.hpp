@@ -85,6 +85,19 @@ class MapView {
   bool camera_ready_ = false;
   DensityWorker worker_;
   MapStyle style_;                 // this frame's style (protected while presenting)
+  // The protected style is adaptive (core/adaptive_protection.hpp: a few KDEs over the city), so
+  // it is recomputed only when the filter result or the session's style changes.
+  struct ProtectedKey {
+    uint64_t filter_generation = 0;
+    MapStyle requested;
+  };
+  std::optional<ProtectedKey> protected_key_;
+  MapStyle protected_style_;
+  void update_protected_style(const Session& session);
+  // Hexagons of a grid layer: recomputed with the filter or the layer's properties.
+  std::optional<std::pair<uint64_t, StyleLayer>> cells_key_;
+  std::optional<render::LegendClasses> cells_legend_;
+  std::optional<DisclosurePolicy> fill_protection_;
   bool protect_ = false;           // presentation mode: partner-safe rules
 
   uint64_t filter_generation_ = 1;

@@ -20,8 +20,8 @@ std::string shown_count(int64_t count, bool protect, const DisclosurePolicy& pol
 }
 
 void draw_protection_footer(const ui::MapRegion& region, Language language,
-                            const DisclosurePolicy& policy) {
-  const std::string text = protection_footer(policy, language);
+                            const DisclosurePolicy& policy, const std::string& note) {
+  const std::string text = protection_footer(policy, language) + (note.empty() ? "" : "\n" + note);
   ImDrawList* dl = ImGui::GetForegroundDrawList();
   const float f = ImGui::GetFontSize();
   const ImVec2 size = ImGui::CalcTextSize(text.c_str());

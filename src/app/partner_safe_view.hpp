@@ -24,10 +24,11 @@ DisclosurePolicy dashboard_policy();
 std::string shown_count(int64_t count, bool protect, const DisclosurePolicy& policy);
 
 // ImGui (UI thread, inside a frame): the protection footer at the bottom left of `region` (above
-// the scale bar), in the session's language, on the foreground draw list (above the ui's overlay
+// the scale bar), in the session's language, with `note` (what replaced the heatmap, if anything)
+// on a second line, on the foreground draw list (above the ui's overlay
 // window).
 void draw_protection_footer(const ui::MapRegion& region, Language language,
-                            const DisclosurePolicy& policy);
+                            const DisclosurePolicy& policy, const std::string& note = "");
 // ImGui: the hover tooltip of presentation mode (sector name and its protected count); the app
 // hides the ui's own tooltip (which shows raw counts) while presenting.
 void draw_protected_tooltip(const Workspace& ws, const FilterResult& filtered, int sector,

@@ -81,7 +81,12 @@ render::MapSceneResult render_session_map(const Workspace& ws, const std::vector
                                           const Session& session,
                                           const SessionMapRequest& request) {
   const IncidentStore incidents = rows_store(ws, rows);
-  const MapStyle style = session_export_style(session, request.internal);
+  // Protected with the data (core/adaptive_protection.hpp), as the live map in presentation.
+  DisclosurePolicy policy = dashboard_policy();
+  policy.partner_safe = !request.internal;
+  const ProtectionData pdata = render::protection_data(incidents, ws.sectors, ws.extent,
+                                                       period_years_of(ws, session.filter));
+  const MapStyle style = protect_style(session.style, policy, &pdata).style;
   render::MapSceneData data;
   data.sectors = &ws.sectors;
   data.incidents = &incidents;

@@ -193,7 +193,18 @@ int render_project(const ParsedArgs& args, const std::string& output, std::ostre
   request.internal = args.has("internal");
   DisclosurePolicy policy = app::dashboard_policy();
   policy.partner_safe = !request.internal;
-  report_protection(protect_style(session.style, policy), session.language, err);
+  {
+    // What the export below decides (app/session_map.cpp), reported as `faro render` does.
+    const IncidentStore selection = [&] {
+      IncidentStore st;
+      for (uint32_t r : filtered.rows)
+        st.push_back(ws.incidents.x[r], ws.incidents.y[r], ws.incidents.t[r], 0, 0);
+      return st;
+    }();
+    const ProtectionData pdata = render::protection_data(selection, ws.sectors, ws.extent,
+                                                         period_years_of(ws, session.filter));
+    report_protection(protect_style(session.style, policy, &pdata), session.language, err);
+  }
   render::MapSceneResult r;
   try {
     r = app::render_session_map(ws, filtered.rows, session, request);
@@ -259,7 +270,13 @@ int cmd_render(const std::vector<std::string>& args_in, std::ostream& out, std::
   // Partner-safe by default: the one protection function (core/style_protection.hpp).
   DisclosurePolicy policy;
   policy.partner_safe = !args.has("internal");
-  const ProtectedStyle protected_style = protect_style(requested, policy);
+  Box extent = data.sectors.extent();
+  extent.expand(data.incidents.extent());
+  const bool period = data.filter.from && data.filter.to_exclusive;
+  const ProtectionData pdata = render::protection_data(
+      data.incidents, data.sectors, extent,
+      period ? period_years_between(*data.filter.from, *data.filter.to_exclusive) : 0);
+  const ProtectedStyle protected_style = protect_style(requested, policy, &pdata);
   const MapStyle& style = protected_style.style;
   report_protection(protected_style, lang, err);
 

@@ -167,12 +167,16 @@ std::string describe_change(const StyleChange& c, Language language) {
       return tr_format(language, Msg::change_bandwidth_raised, c.before, c.after);
     case StyleChange::Kind::color_max_rounded:
       return tr_format(language, Msg::change_color_max_rounded, c.before, c.after);
-    case StyleChange::Kind::change_map_outlined:
-      return tr(Msg::change_map_outlined, language);
     case StyleChange::Kind::choropleth_protected:
       return tr_format(language, Msg::change_choropleth_protected, c.after);
     case StyleChange::Kind::density_floor:
       return tr_format(language, Msg::change_density_floor, c.after);
+    case StyleChange::Kind::bandwidth_adapted:
+      return tr_format(language, Msg::change_bandwidth_adapted, c.before, c.after, 100 * c.share);
+    case StyleChange::Kind::hexagons_instead:
+      return tr_format(language, Msg::change_hexagons_instead, c.after, 100 * c.share);
+    case StyleChange::Kind::sectors_instead:
+      return tr_format(language, Msg::change_sectors_instead, 100 * c.share);
   }
   return "";
 }

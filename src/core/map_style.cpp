@@ -12,6 +12,7 @@ constexpr std::array<std::pair<LayerKind, const char*>, kLayerKindCount> kKinds 
     {LayerKind::basemap, "basemap"},
     {LayerKind::sectors, "sectors"},
     {LayerKind::choropleth, "choropleth"},
+    {LayerKind::grid, "grid"},
     {LayerKind::heatmap, "heatmap"},
     {LayerKind::hotspots, "hotspots"},
     {LayerKind::programs, "programs"},
@@ -158,6 +159,11 @@ std::vector<std::string> style_problems(const MapStyle& style) {
           out.push_back(who + ": size_px must be in (0, 128]");
         if (l.labels.min_metres_per_pixel < 0 || l.labels.max_metres_per_pixel < 0)
           out.push_back(who + ": the zoom range must not be negative");
+        break;
+      case LayerKind::grid:
+        if (!(l.grid.cell_m >= 50) || l.grid.cell_m > 50'000)
+          out.push_back(who + ": grid cell_m must be 50..50000");
+        if (l.grid.classes < 2 || l.grid.classes > 9) out.push_back(who + ": classes must be 2..9");
         break;
       case LayerKind::hotspots:
         if (l.hotspots.permutations < 0 || l.hotspots.permutations > 99'999)

@@ -21,6 +21,7 @@
 #include "core/colormap.hpp"
 #include "core/disclosure.hpp"
 #include "core/kde.hpp"
+#include "core/representation.hpp"
 
 namespace faro {
 
@@ -31,13 +32,14 @@ enum class LayerKind {
   sectors,     // sector outlines on a pale fill
   choropleth,  // sectors coloured by a measure of the selected incidents
   heatmap,     // kernel density in true units
+  grid,        // incident counts on hexagons (partner-safe: cells with 1..k-1 greyed)
   hotspots,    // Getis-Ord Gi* classes of the sectors' counts (hot/cold at 90/95/99 %)
   programs,    // program areas, hatched
   context,     // vector boundaries/roads drawn as lines (source: an OGR path, "" = the project's)
   points,      // incident points (exact locations: never partner-safe)
   labels,      // sector (and program) names
 };
-constexpr int kLayerKindCount = 9;
+constexpr int kLayerKindCount = 10;
 
 const char* layer_kind_key(LayerKind kind);                     // "heatmap", "sectors", ...
 std::optional<LayerKind> parse_layer_kind(std::string_view key);  // inverse of layer_kind_key
@@ -48,6 +50,10 @@ struct HeatmapStyle {
   ColormapName colormap = ColormapName::inferno;
   bool color_max_locked = false;
   float color_max = 0;  // incidents/km² (per year with a period) when locked
+  // Partner-safe maps may widen the kernel or switch to hexagons or sectors so that at least 90 %
+  // of the incidents are shown (core/adaptive_protection.hpp). false pins this heatmap: the
+  // bandwidth floor still applies, and what it hides is greyed on the sectors instead.
+  bool adaptive = true;
   friend bool operator==(const HeatmapStyle&, const HeatmapStyle&) = default;
 };
 
@@ -56,6 +62,7 @@ struct ChoroplethStyle {
   ChoroplethScale scale = ChoroplethScale::quantile;
   int classes = 5;
   ColormapName colormap = ColormapName::ylorrd;
+  bool per_year = true;  // with a period: rates per year (false: the period's own counts)
   friend bool operator==(const ChoroplethStyle&, const ChoroplethStyle&) = default;
 };
 
@@ -89,6 +96,15 @@ struct HotspotStyle {
   friend bool operator==(const HotspotStyle&, const HotspotStyle&) = default;
 };
 
+// Counts on a hexagon grid (core/hex_grid.hpp), classed like a choropleth. What partner-safe maps
+// fall back to when a heatmap would hide too many incidents (core/adaptive_protection.hpp).
+struct GridStyle {
+  double cell_m = 1000;  // distance between adjacent hexagon centres
+  int classes = 5;
+  ColormapName colormap = ColormapName::ylorrd;
+  friend bool operator==(const GridStyle&, const GridStyle&) = default;
+};
+
 struct StyleLayer {
   std::string id;  // unique within the style; defaults to the kind's key
   LayerKind kind = LayerKind::sectors;
@@ -102,6 +118,7 @@ struct StyleLayer {
   LineStyle line;
   LabelStyle labels;
   HotspotStyle hotspots;
+  GridStyle grid;
   friend bool operator==(const StyleLayer&, const StyleLayer&) = default;
 };
 
@@ -125,6 +142,8 @@ struct MapStyle {
   // heatmap's density floor, the rounded colour maximum, the footer). partner_safe = false means
   // internal use (stamped "USO INTERNO / INTERNAL USE").
   std::optional<DisclosurePolicy> protection;
+  // Set by protect_style() with data: what replaced the requested heatmap, for the footer.
+  std::optional<RepresentationChoice> adapted;
   friend bool operator==(const MapStyle&, const MapStyle&) = default;
 
   // The first layer of `kind`, or nullptr.

@@ -60,18 +60,44 @@
   X(hotspot_hot, "Caliente %d %%", "Hot %d %%")                                                 \
   X(hotspot_cold, "Frío %d %%", "Cold %d %%")                                                   \
   X(hotspot_not_significant, "No significativo", "Not significant")                             \
+  X(map_change_not_publishable, "no publicable (conteo < 5 en un periodo)",                    \
+    "not publishable (a count < 5 in one period)")                                              \
+  X(grid_legend_title, "Incidentes por hexágono de %s", "Incidents per %s hexagon")            \
+  X(footer_adapted_bandwidth,                                                                   \
+    "Ancho de banda ampliado a %s para proteger conteos pequeños; se muestra el %.0f %% de los " \
+    "incidentes", "Bandwidth raised to %s to protect small counts; %.0f %% of the incidents shown") \
+  X(footer_adapted_hexagons,                                                                    \
+    "Hexágonos de %s en lugar del mapa de calor para proteger conteos pequeños; se muestra el "  \
+    "%.0f %% de los incidentes",                                                                \
+    "Hexagons of %s instead of the heatmap to protect small counts; %.0f %% of the incidents "  \
+    "shown")                                                                                    \
+  X(footer_adapted_sectors,                                                                     \
+    "Conteos por sector en lugar del mapa de calor para proteger conteos pequeños; se muestra " \
+    "el %.0f %% de los incidentes",                                                             \
+    "Sector counts instead of the heatmap to protect small counts; %.0f %% of the incidents "   \
+    "shown")                                                                                    \
   /* what protect_style changed (core/style_protection.hpp), as `faro render` reports it */     \
+  X(change_bandwidth_adapted,                                                                   \
+    "ancho de banda ampliado de %.0f m a %.0f m para proteger conteos pequeños (se muestra el " \
+    "%.0f %% de los incidentes)",                                                               \
+    "bandwidth raised from %.0f m to %.0f m to protect small counts (%.0f %% of the incidents " \
+    "shown)")                                                                                   \
+  X(change_hexagons_instead,                                                                    \
+    "hexágonos de %.0f m en lugar del mapa de calor para proteger conteos pequeños (se muestra " \
+    "el %.0f %% de los incidentes)",                                                            \
+    "hexagons of %.0f m instead of the heatmap to protect small counts (%.0f %% of the "        \
+    "incidents shown)")                                                                         \
+  X(change_sectors_instead,                                                                     \
+    "conteos por sector en lugar del mapa de calor para proteger conteos pequeños (se muestra " \
+    "el %.0f %% de los incidentes)",                                                            \
+    "sector counts instead of the heatmap to protect small counts (%.0f %% of the incidents "   \
+    "shown)")                                                                                   \
   X(change_points_removed, "capa de puntos quitada (ubicaciones exactas de incidentes)",         \
     "points layer removed (exact incident locations)")                                          \
   X(change_bandwidth_raised, "ancho de banda aumentado de %.0f m a %.0f m",                     \
     "bandwidth raised from %.0f m to %.0f m")                                                   \
   X(change_color_max_rounded, "máximo de color fijo redondeado de %g a %g",                     \
     "fixed colour maximum rounded from %g to %g")                                               \
-  X(change_map_outlined,                                                                        \
-    "coropletas de cambio sustituidas por contornos de sector (la supresión de dos periodos "   \
-    "no está implementada; use faro export para conteos protegidos)",                           \
-    "change choropleth replaced by sector outlines (suppression of two periods not "            \
-    "implemented; use faro export for protected counts)")                                       \
   X(change_choropleth_protected,                                                                \
     "coropletas: sectores con menos de %.0f incidentes (y complementos) coloreados como "       \
     "suprimidos",                                                                               \

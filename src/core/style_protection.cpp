@@ -2,9 +2,47 @@
 
 #include <algorithm>
 
+#include "core/adaptive_protection.hpp"
+
 namespace faro {
 
-ProtectedStyle protect_style(const MapStyle& style, const DisclosurePolicy& policy) {
+namespace {
+
+// Replaces the heatmap layer `l` by what `choice` says (core/adaptive_protection.hpp).
+void adapt_heatmap(StyleLayer& l, const RepresentationChoice& choice, ProtectedStyle& out) {
+  switch (choice.kind) {
+    case Representation::heatmap:
+      if (choice.bandwidth_m > l.heatmap.bandwidth_m) {
+        out.changes.push_back({StyleChange::Kind::bandwidth_adapted, l.heatmap.bandwidth_m,
+                               choice.bandwidth_m, choice.published});
+        l.heatmap.bandwidth_m = choice.bandwidth_m;
+      }
+      return;
+    case Representation::hexagons: {
+      StyleLayer grid = make_layer(LayerKind::grid);
+      grid.id = l.id;
+      grid.opacity = std::max(l.opacity, 0.85f);
+      grid.grid.cell_m = choice.cell_m;
+      out.changes.push_back(
+          {StyleChange::Kind::hexagons_instead, 0, choice.cell_m, choice.published});
+      l = grid;
+      return;
+    }
+    case Representation::sectors: {
+      StyleLayer sectors = make_layer(LayerKind::choropleth);
+      sectors.id = l.id;
+      sectors.choropleth.per_year = false;  // the counts the suppression speaks of
+      out.changes.push_back({StyleChange::Kind::sectors_instead, 0, 0, choice.published});
+      l = sectors;
+      return;
+    }
+  }
+}
+
+}  // namespace
+
+ProtectedStyle protect_style(const MapStyle& style, const DisclosurePolicy& policy,
+                             const ProtectionData* data) {
   ProtectedStyle out;
   out.style = style;
   out.style.protection = policy;
@@ -32,21 +70,18 @@ ProtectedStyle protect_style(const MapStyle& style, const DisclosurePolicy& poli
           h.color_max = rounded;
         }
       }
+      if (l.visible && data && h.adaptive && !out.style.adapted) {
+        const RepresentationChoice choice = choose_representation(h, *data, policy);
+        out.style.adapted = choice;
+        adapt_heatmap(l, choice, out);
+        if (l.kind != LayerKind::heatmap) continue;  // no density floor to state
+      }
       if (l.visible)
         out.changes.push_back({StyleChange::Kind::density_floor, 0, static_cast<double>(policy.k)});
     } else if (l.kind == LayerKind::choropleth) {
-      if (is_change_measure(l.choropleth.measure)) {
-        // Two periods' counts would each need suppression, and their difference too: draw the
-        // sectors plainly rather than publish a change of a hidden count.
-        const bool was_visible = l.visible;
-        const float opacity = l.opacity;
-        const std::string id = l.id;
-        l = make_layer(LayerKind::sectors);
-        l.id = id;
-        l.visible = was_visible;
-        l.opacity = opacity;
-        if (was_visible) out.changes.push_back({StyleChange::Kind::change_map_outlined});
-      } else if (l.visible) {
+      // Count, rate and change maps alike: the renderer greys the sectors whose count (in either
+      // period, for a change) is hidden (render/style_fills.hpp).
+      if (l.visible) {
         out.changes.push_back(
             {StyleChange::Kind::choropleth_protected, 0, static_cast<double>(policy.k)});
       }

@@ -11,10 +11,10 @@
 //   - no incident points (exact locations): points layers are removed;
 //   - heatmap bandwidth raised to the policy's floor (500 m);
 //   - a fixed colour maximum is rounded to the policy's significant digits;
-//   - change choropleths (two periods) are replaced by sector outlines: suppression across two
-//     periods is not implemented yet;
-//   - count / rate choropleths keep their layer; the renderer greys the sectors whose count is
-//     hidden (1..k-1 and their complements).
+//   - choropleths keep their layer; the renderer greys the sectors whose count is hidden (1..k-1
+//     and their complements), and on a change map the sectors whose count in either period is
+//     hidden ("not publishable"), both periods protected as one table;
+//   - with the data, an adaptive heatmap is widened or replaced (core/adaptive_protection.hpp).
 // Internal use (policy.partner_safe = false) changes nothing but the stamp.
 #include <vector>
 
@@ -29,12 +29,15 @@ struct StyleChange {
     points_removed,        // a points layer was removed
     bandwidth_raised,      // heatmap bandwidth `before` -> `after` metres
     color_max_rounded,     // fixed colour maximum `before` -> `after`
-    change_map_outlined,   // a change choropleth became sector outlines
     choropleth_protected,  // sectors with hidden counts will be greyed (k = `after`)
     density_floor,         // heatmap densities below the peak of k = `after` incidents not drawn
+    bandwidth_adapted,     // heatmap widened `before` -> `after` m to show `share` of incidents
+    hexagons_instead,      // heatmap replaced by hexagons of `after` m showing `share`
+    sectors_instead,       // heatmap replaced by the sector choropleth showing `share`
   };
   Kind kind;
   double before = 0, after = 0;
+  double share = 0;  // adaptive changes: share of the selected incidents the map now shows
   friend bool operator==(const StyleChange&, const StyleChange&) = default;
 };
 
@@ -43,7 +46,12 @@ struct ProtectedStyle {
   std::vector<StyleChange> changes;
 };
 
-// Applies `policy` to `style`. Throws faro::UsageError for an invalid policy (policy.validate()).
-ProtectedStyle protect_style(const MapStyle& style, const DisclosurePolicy& policy);
+// Applies `policy` to `style`. With `data` (the selected incidents), a visible adaptive heatmap is
+// replaced by the finest representation that shows at least 90 % of them
+// (core/adaptive_protection.hpp): a wider kernel, hexagons or the sector choropleth; the choice is
+// in the result's style.adapted. Throws faro::UsageError for an invalid policy (policy.validate()).
+struct ProtectionData;
+ProtectedStyle protect_style(const MapStyle& style, const DisclosurePolicy& policy,
+                             const ProtectionData* data = nullptr);
 
 }  // namespace faro

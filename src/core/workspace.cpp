@@ -162,8 +162,12 @@ std::optional<PreviousCounts> previous_period_counts(const Workspace& ws,
   if (!assigned) return out;
   for (size_t i = 0; i < st.size(); ++i) {
     const int32_t s = st.sector[i];
-    if (s < 0 || static_cast<size_t>(s) >= n || !pick.accepts(st, i)) continue;
-    out.per_sector[static_cast<size_t>(s)] += weighted ? st.weight[i] : 1.0;
+    if (!pick.accepts(st, i)) continue;
+    const double w = weighted ? st.weight[i] : 1.0;
+    if (s < 0 || static_cast<size_t>(s) >= n)
+      out.outside += w;
+    else
+      out.per_sector[static_cast<size_t>(s)] += w;
   }
   return out;
 }

@@ -60,6 +60,7 @@ double period_years_of(const Workspace& ws, const FilterState& filter);
 // the previous period of a change choropleth. nullopt when the filter's period is unknown.
 struct PreviousCounts {
   std::vector<double> per_sector;
+  double outside = 0;  // selected in that period but in no sector
   CivilSeconds from = 0, to_exclusive = 0;
 };
 std::optional<PreviousCounts> previous_period_counts(const Workspace& ws, const FilterState& filter);

@@ -43,6 +43,8 @@ const char* property_key(LayerKind kind) {
       return "labels";
     case LayerKind::hotspots:
       return "hotspots";
+    case LayerKind::grid:
+      return "grid";
     case LayerKind::basemap:
     case LayerKind::programs:
       return nullptr;
@@ -73,14 +75,21 @@ json layer_object(const StyleLayer& l) {
                       {"bandwidth_m", l.heatmap.bandwidth_m},
                       {"colormap", to_string(l.heatmap.colormap)},
                       {"color_max", l.heatmap.color_max_locked ? json(tidy(l.heatmap.color_max))
-                                                               : json("auto")}};
+                                                               : json("auto")},
+                      {"adaptive", l.heatmap.adaptive}};
+      break;
+    case LayerKind::grid:
+      j["grid"] = {{"cell_m", l.grid.cell_m},
+                   {"classes", l.grid.classes},
+                   {"colormap", to_string(l.grid.colormap)}};
       break;
     case LayerKind::choropleth:
       j["choropleth"] = {
           {"measure", enum_name(l.choropleth.measure, kMeasureNames, parse_choropleth_measure)},
           {"scale", enum_name(l.choropleth.scale, kScaleNames, parse_choropleth_scale)},
           {"classes", l.choropleth.classes},
-          {"colormap", to_string(l.choropleth.colormap)}};
+          {"colormap", to_string(l.choropleth.colormap)},
+          {"per_year", l.choropleth.per_year}};
       break;
     case LayerKind::points: {
       json colors = json::object();

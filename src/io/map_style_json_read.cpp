@@ -16,10 +16,10 @@ namespace faro::io {
 namespace style_json {
 namespace {
 
-constexpr const char* kPropertyKeys[] = {"heatmap", "choropleth", "points",
-                                         "line",    "labels",     "hotspots"};
+constexpr const char* kPropertyKeys[] = {"heatmap", "choropleth", "points", "line",
+                                         "labels",  "hotspots",   "grid"};
 constexpr const char* kKindList =
-    "basemap, sectors, choropleth, heatmap, hotspots, programs, context, points or labels";
+    "basemap, sectors, choropleth, grid, heatmap, hotspots, programs, context, points or labels";
 constexpr const char* kColormapList = "inferno, viridis, ylorrd, rdbu-r or puor-r";
 
 // Type-checked access to one JSON object, with the JSON path for messages.
@@ -113,7 +113,8 @@ class Reader {
 };
 
 void read_heatmap(const Reader& r, const json& j, const std::string& w, HeatmapStyle& h) {
-  r.only(j, {"kernel", "bandwidth_m", "colormap", "color_max"}, w);
+  r.only(j, {"kernel", "bandwidth_m", "colormap", "color_max", "adaptive"}, w);
+  r.boolean(j, "adaptive", w, h.adaptive);
   r.choice(j, "kernel", w, parse_kde_kernel, "gaussian or quartic", h.kernel);
   r.number(j, "bandwidth_m", w, h.bandwidth_m);
   r.choice(j, "colormap", w, parse_colormap, kColormapList, h.colormap);
@@ -131,7 +132,8 @@ void read_heatmap(const Reader& r, const json& j, const std::string& w, HeatmapS
 }
 
 void read_choropleth(const Reader& r, const json& j, const std::string& w, ChoroplethStyle& c) {
-  r.only(j, {"measure", "scale", "classes", "colormap"}, w);
+  r.only(j, {"measure", "scale", "classes", "colormap", "per_year"}, w);
+  r.boolean(j, "per_year", w, c.per_year);
   r.choice(j, "measure", w, parse_choropleth_measure,
            "count, per-km2, per-10k, change or change-pct", c.measure);
   r.choice(j, "scale", w, parse_choropleth_scale, "quantile, continuous, equal or jenks", c.scale);
@@ -172,6 +174,12 @@ void read_properties(const Reader& r, const json& j, const std::string& w, Style
       r.number(j, "min_metres_per_pixel", w, l.labels.min_metres_per_pixel);
       r.number(j, "max_metres_per_pixel", w, l.labels.max_metres_per_pixel);
       r.number(j, "size_px", w, l.labels.size_px);
+      return;
+    case LayerKind::grid:
+      r.only(j, {"cell_m", "classes", "colormap"}, w);
+      r.number(j, "cell_m", w, l.grid.cell_m);
+      r.integer(j, "classes", w, l.grid.classes);
+      r.choice(j, "colormap", w, parse_colormap, kColormapList, l.grid.colormap);
       return;
     case LayerKind::hotspots:
       r.only(j, {"permutations", "fdr"}, w);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <memory>
 
 #include "core/disclosure.hpp"
@@ -12,6 +13,8 @@
 #include "render/egl_context.hpp"
 #include "render/points_layer.hpp"
 #include "render/program_layer.hpp"
+#include "render/grid_fills.hpp"
+#include "render/scene_protection.hpp"
 #include "render/style_fills.hpp"
 #include "render/style_heatmap.hpp"
 
@@ -99,6 +102,43 @@ void add_fill_legend(const ChoroplethLegend& legend, MapOverlay& ov) {
 
 }  // namespace
 
+std::optional<std::string> adapted_note(const RepresentationChoice& c, Language lang) {
+  const double shown = 100.0 * c.published;
+  const auto distance = [](double m) {
+    char buf[32];
+    if (m >= 1000)
+      std::snprintf(buf, sizeof buf, "%g km", m / 1000.0);
+    else
+      std::snprintf(buf, sizeof buf, "%.0f m", m);
+    return std::string(buf);
+  };
+  switch (c.kind) {
+    case Representation::heatmap:
+      // Only a widening beyond what the requested heatmap already showed is worth a line.
+      if (c.published <= c.requested_published) return std::nullopt;
+      return tr_format(lang, Msg::footer_adapted_bandwidth, distance(c.bandwidth_m).c_str(), shown);
+    case Representation::hexagons:
+      return tr_format(lang, Msg::footer_adapted_hexagons, distance(c.cell_m).c_str(), shown);
+    case Representation::sectors:
+      return tr_format(lang, Msg::footer_adapted_sectors, shown);
+  }
+  return std::nullopt;
+}
+
+ProtectionData protection_data(const IncidentStore& selection, const SectorSet& sectors,
+                               const Box& extent, double period_years) {
+  ProtectionData d;
+  d.x = selection.x;
+  d.y = selection.y;
+  d.extent = extent;
+  d.period_years = period_years;
+  d.sector_counts = sector_counts(sectors, selection);
+  double inside = 0;
+  for (double v : d.sector_counts) inside += v;
+  d.outside = std::max(0.0, static_cast<double>(selection.size()) - inside);
+  return d;
+}
+
 MapSceneResult render_map_scene(const MapSceneData& data, const MapStyle& style,
                                 const MapSceneOptions& opt) {
   if (data.sectors == nullptr || data.incidents == nullptr)
@@ -135,6 +175,8 @@ MapSceneResult render_map_scene(const MapSceneData& data, const MapStyle& style,
   if (style.protection && !style.protection->partner_safe) ov.stamp = internal_use_stamp();
   if (style.protection && style.protection->partner_safe && style.furniture.footer)
     ov.footer_lines = {protection_footer(*style.protection, lang)};
+  if (style.protection && style.protection->partner_safe && style.adapted)
+    if (auto note = adapted_note(*style.adapted, lang)) ov.footer_lines.push_back(*note);
   if (!opt.stamp.empty()) ov.stamp = opt.stamp;
   if (!opt.footer_lines.empty()) ov.footer_lines = opt.footer_lines;
 
@@ -200,8 +242,11 @@ MapSceneResult render_map_scene(const MapSceneData& data, const MapStyle& style,
         auto estimator = make_density_estimator(opt.kde_backend, res.renderer);
         res.kde_backend = estimator->name();
         res.density = estimator->compute(point_set(*data.incidents), res.grid, params);
-        const ColorDomain auto_domain =
-            auto_domain_within(res.grid, res.density, camera.visible_box(), opt.auto_percentile);
+        const bool safe = style.protection && style.protection->partner_safe;
+        const float floor =
+            safe ? static_cast<float>(min_supported_density(style.protection->k, params)) : 0.0f;
+        const ColorDomain auto_domain = auto_domain_within(
+            res.grid, res.density, camera.visible_box(), opt.auto_percentile, floor);
         const HeatmapStyle drawn = heatmap_draw_style(layer.heatmap, auto_domain, params,
                                                       style.protection, layer.opacity);
         res.domain = drawn.domain;
@@ -209,6 +254,15 @@ MapSceneResult render_map_scene(const MapSceneData& data, const MapStyle& style,
         res.kde_ms = ms_since(t0);
         renderer.set_heatmap(res.grid, res.density, drawn);
         if (style.furniture.legend) ov.ramp = heatmap_legend(drawn, params, lang);
+        break;
+      }
+      case LayerKind::grid: {
+        const PointSet pts = point_set(*data.incidents);
+        const GridFills g =
+            grid_fills(pts.x, pts.y, data_extent, layer.grid, style.protection, lang);
+        renderer.set_cells(g.cells, g.colors);
+        res.hidden_sectors += g.hidden;
+        if (!g.legend.entries.empty()) ov.classes.push_back(g.legend);
         break;
       }
       case LayerKind::programs:

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "core/adaptive_protection.hpp"
 #include "core/choropleth_change.hpp"
 #include "core/color_domain.hpp"
 #include "core/incidents.hpp"
@@ -96,6 +97,17 @@ struct MapSceneResult {
   size_t hidden_sectors = 0;   // sectors greyed by protection
   double kde_ms = 0, render_ms = 0, overlay_ms = 0;
 };
+
+// The footer line stating what replaced the requested heatmap to protect small counts ("Bandwidth
+// raised to 1 km to protect small counts; 93 % of the incidents shown"), or none when the
+// requested heatmap was kept.
+std::optional<std::string> adapted_note(const RepresentationChoice& choice, Language language);
+
+// What the adaptive protection (core/adaptive_protection.hpp) measures: the selection's points,
+// the data extent (sectors ∪ incidents), the period and the per-sector counts. `selection` is
+// borrowed: keep it alive while the result is used.
+ProtectionData protection_data(const IncidentStore& selection, const SectorSet& sectors,
+                               const Box& extent, double period_years);
 
 // Renders the scene. Uses the EGL context current on this thread or creates one (throws
 // GlUnavailable when none can be made); throws faro::UsageError for bad options.

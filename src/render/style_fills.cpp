@@ -26,6 +26,25 @@ std::vector<uint8_t> hidden_sectors(const SceneCounts& counts, const DisclosureP
   return hidden;
 }
 
+// Per sector, 1 = its count in the current or the previous period is hidden when both periods are
+// published as one table (rows: sectors and "in no sector"; columns: now, before).
+std::vector<uint8_t> hidden_change_pairs(const SceneCounts& counts, const DisclosurePolicy& policy,
+                                         std::string& marker) {
+  const size_t n = counts.current.size();
+  std::vector<int64_t> cells(2 * (n + 1), 0);
+  for (size_t s = 0; s < n; ++s) {
+    cells[2 * s] = std::llround(counts.current[s]);
+    cells[2 * s + 1] = std::llround((*counts.previous)[s]);
+  }
+  cells[2 * n] = std::llround(counts.outside);
+  cells[2 * n + 1] = std::llround(counts.previous_outside);
+  const ProtectedTable table = protect_table(cells, n + 1, 2, policy);
+  marker = table.marker;
+  std::vector<uint8_t> hidden(n);
+  for (size_t s = 0; s < n; ++s) hidden[s] = table.is_hidden(s, 0) || table.is_hidden(s, 1);
+  return hidden;
+}
+
 std::string units_of(ChoroplethMeasure m, bool per_year, Language lang) {
   if (m == ChoroplethMeasure::change) return tr(Msg::map_change_count_title, lang);
   if (m == ChoroplethMeasure::change_pct) return tr(Msg::map_change_pct_title, lang);
@@ -47,7 +66,12 @@ SceneCounts scene_counts(const SectorSet& sectors, const IncidentStore& current,
   else
     total = static_cast<double>(current.size());
   c.outside = std::max(0.0, total - inside);
-  if (previous) c.previous = sector_counts(sectors, *previous);
+  if (previous) {
+    c.previous = sector_counts(sectors, *previous);
+    double before = 0;
+    for (double v : *c.previous) before += v;
+    c.previous_outside = std::max(0.0, static_cast<double>(previous->size()) - before);
+  }
   return c;
 }
 
@@ -79,15 +103,23 @@ SectorFills choropleth_fills(const SectorSet& sectors, const SceneCounts& counts
       // A sequential ramp makes no sense around zero: change maps use a diverging one.
       if (colormap != ColormapName::rdbu_r && colormap != ColormapName::puor_r)
         colormap = ColormapName::rdbu_r;
-      out.choropleth = classify_change(
-          sector_change_from_counts(counts.current, *counts.previous, measure), style.scale,
-          colormap, classes);
+      SectorChange ch = sector_change_from_counts(counts.current, *counts.previous, measure);
+      // Partner-safe: both periods' counts form one table (sectors x {now, before}); a sector
+      // whose count in either period is hidden has no publishable change (a change of a hidden
+      // count, with the published one, gives it back), and the breaks come from the rest.
+      if (protection && protection->partner_safe) {
+        hidden = hidden_change_pairs(counts, *protection, marker);
+        for (size_t s = 0; s < ch.values.size() && s < hidden.size(); ++s)
+          if (hidden[s]) ch.values[s].reset(), ch.is_new[s] = 0;
+      }
+      out.choropleth = classify_change(ch, style.scale, colormap, classes);
       if (counts.previous_period)
         compared_with =
             compact_period(counts.previous_period->from, counts.previous_period->to_exclusive);
     } else {
       std::vector<std::optional<double>> values =
-          sector_values_from_counts(sectors, counts.current, measure, counts.period_years);
+          sector_values_from_counts(sectors, counts.current, measure,
+                                    style.per_year ? counts.period_years : 0);
       // Hidden sectors get no value, so the class breaks come from published values only (a
       // break at a hidden value would bound it); rates are hidden with their counts.
       if (protection && protection->partner_safe) hidden = hidden_sectors(counts, *protection, marker);
@@ -104,7 +136,7 @@ SectorFills choropleth_fills(const SectorSet& sectors, const SceneCounts& counts
     const Rgb c = out.choropleth->colors[s];
     out.colors[s] = {c.r, c.g, c.b, 255};
   }
-  out.units = units_of(measure, !change && counts.period_years > 0, language);
+  out.units = units_of(measure, !change && style.per_year && counts.period_years > 0, language);
   out.legend =
       choropleth_legend(*out.choropleth, style.scale, colormap, out.units, compared_with, lang);
   for (size_t s = 0; s < n && s < hidden.size(); ++s)
@@ -112,7 +144,9 @@ SectorFills choropleth_fills(const SectorSet& sectors, const SceneCounts& counts
   if (out.hidden > 0) {
     if (!out.legend.classes) out.legend.classes = LegendClasses{};
     out.legend.classes->entries.push_back(
-        {suppressed_label(marker, lang), kSuppressedFill, Rgba8{90, 90, 90, 255}});
+        {change ? std::string(tr(Msg::map_change_not_publishable, language))
+                : suppressed_label(marker, lang),
+         kSuppressedFill, Rgba8{90, 90, 90, 255}});
   }
   return out;
 }

@@ -30,6 +30,7 @@ struct SceneCounts {
   double period_years = 0;      // > 0: rates per year
   // Change maps: the previous period's counts (same filter otherwise) and both periods as text.
   std::optional<std::vector<double>> previous;
+  double previous_outside = 0;  // previous-period incidents in no sector
   std::optional<Period> period, previous_period;
 };
 // Counts of `current` (and `previous`) by their assigned sector.

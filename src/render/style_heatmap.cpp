@@ -77,10 +77,17 @@ bool grid_serves(const GridSpec& have, const Camera& camera, const Box& data_ext
 }
 
 ColorDomain auto_domain_within(const GridSpec& grid, std::span<const float> density,
-                               const Box& view, double percentile) {
+                               const Box& view, double percentile, float floor) {
   ColorDomain request;
   request.percentile = percentile;
-  if (view.empty() || density.size() != grid.cells()) return resolve_color_domain(request, density);
+  if (density.size() != grid.cells()) return resolve_color_domain(request, density);
+  if (view.empty()) {
+    if (!(floor > 0)) return resolve_color_domain(request, density);
+    std::vector<float> above;
+    for (float v : density)
+      if (v >= floor) above.push_back(v);
+    return resolve_color_domain(request, above);
+  }
   // Rows run north to south from grid.ymax; cell centres at half a cell.
   const auto first = [&](double lo, double origin) {
     return std::max(0, static_cast<int>(std::ceil((lo - origin) / grid.cell - 0.5)));
@@ -92,7 +99,10 @@ ColorDomain auto_domain_within(const GridSpec& grid, std::span<const float> dens
   std::vector<float> inside;
   if (c1 >= c0 && r1 >= r0) inside.reserve(static_cast<size_t>(c1 - c0 + 1) * (r1 - r0 + 1));
   for (int r = r0; r <= r1; ++r)
-    for (int c = c0; c <= c1; ++c) inside.push_back(density[static_cast<size_t>(r) * grid.nx + c]);
+    for (int c = c0; c <= c1; ++c) {
+      const float v = density[static_cast<size_t>(r) * grid.nx + c];
+      if (v >= floor) inside.push_back(v);
+    }
   return resolve_color_domain(request, inside);
 }
 

@@ -47,8 +47,11 @@ bool grid_serves(const GridSpec& have, const Camera& camera, const Box& data_ext
 // The automatic colour domain of a density: [0, `percentile` of the non-zero cells whose centres
 // lie in `view`] (the whole grid when `view` is empty). One rule for the live map (the view it
 // requested the grid for) and an export (its own view), so the same view gets the same colours.
+// `floor` > 0 (a partner-safe map's k-incident floor): only cells at or above it count, so the
+// colours span what is drawn instead of a maximum below the floor (a blank map).
 ColorDomain auto_domain_within(const GridSpec& grid, std::span<const float> density,
-                               const Box& view, double percentile = kDefaultAutoPercentile);
+                               const Box& view, double percentile = kDefaultAutoPercentile,
+                               float floor = 0);
 
 // How a computed density is drawn: the locked maximum or `auto_domain`, densities under 3 % of the
 // maximum transparent, and with a partner-safe `protection` the floor of k incidents' peak

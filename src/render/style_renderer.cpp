@@ -67,6 +67,7 @@ void StyleRenderer::set_workspace(std::shared_ptr<const Workspace> ws,
   context_.reset();
   context_layers_.clear();
   points_.reset();
+  cells_.reset();
   sector_lods_.clear();
   fills_.clear();
   clear_heatmap();
@@ -142,6 +143,22 @@ void StyleRenderer::set_context(const std::string& layer_id, std::span<const Lin
     context_layers_[layer_id] = std::make_unique<ContextLineLayer>(lines, OutlineStyle{});
 }
 
+void StyleRenderer::set_cells(const std::vector<MultiPolygon>& cells,
+                              std::span<const Rgba8> colors) {
+  ScopedGlState saved;
+  cells_.reset();
+  ++version_;
+  if (cells.empty() || colors.size() != cells.size()) return;
+  std::vector<const MultiPolygon*> pointers;
+  pointers.reserve(cells.size());
+  for (const MultiPolygon& c : cells) pointers.push_back(&c);
+  Box e;
+  for (const MultiPolygon& c : cells) e.expand(bounds(c));
+  const Vec2 origin{std::round((e.xmin + e.xmax) / 2), std::round((e.ymin + e.ymax) / 2)};
+  cells_ = std::make_unique<PolygonFillLayer>(pointers, origin);
+  cells_->set_fill_colors(colors);
+}
+
 void StyleRenderer::set_basemap(const BasemapRaster& raster) {
   ScopedGlState saved;
   basemap_.reset();
@@ -184,6 +201,13 @@ void StyleRenderer::draw_layers(const Frame& f, const MapStyle& style, const Fra
       }
       case LayerKind::heatmap:
         if (heatmap_) heatmap_->draw(frame);  // its opacity is part of its HeatmapStyle
+        break;
+      case LayerKind::grid:
+        if (!cells_) break;
+        cells_->set_opacity(opacity);
+        // Thin white edges keep neighbouring cells of one class apart.
+        cells_->set_outline({Rgba8{255, 255, 255, static_cast<uint8_t>(200 * opacity)}, 0.6f * ui});
+        cells_->draw(frame);
         break;
       case LayerKind::programs:
         if (programs_) programs_->draw(frame);

@@ -24,6 +24,8 @@ const char* tr_layer(LayerKind kind, Language lang) {
       return tr(Msg::layer_labels, lang);
     case LayerKind::hotspots:
       return tr(Msg::layer_hotspots, lang);
+    case LayerKind::grid:
+      return tr(Msg::layer_grid, lang);
   }
   return "?";
 }

@@ -74,7 +74,7 @@ TEST(MapStyle, ProblemsNameTheLayerAndTheProperty) {
   EXPECT_TRUE(twice);
 }
 
-TEST(StyleProtection, PartnerSafeRemovesPointsRaisesBandwidthAndOutlinesChangeMaps) {
+TEST(StyleProtection, PartnerSafeRemovesPointsRaisesBandwidthAndKeepsChangeMaps) {
   MapStyle s = stack({LayerKind::sectors, LayerKind::choropleth, LayerKind::heatmap,
                       LayerKind::points, LayerKind::labels});
   s.layers[1].choropleth.measure = ChoroplethMeasure::change;
@@ -85,10 +85,10 @@ TEST(StyleProtection, PartnerSafeRemovesPointsRaisesBandwidthAndOutlinesChangeMa
   ASSERT_TRUE(p.style.protection.has_value());
   EXPECT_TRUE(p.style.protection->partner_safe);
   EXPECT_EQ(p.style.find(LayerKind::points), nullptr);
-  EXPECT_EQ(p.style.find(LayerKind::choropleth), nullptr);
   ASSERT_EQ(p.style.layers.size(), 4u);
-  EXPECT_EQ(p.style.layers[1].kind, LayerKind::sectors);  // the change map's place, as outlines
-  EXPECT_EQ(p.style.layers[1].id, "choropleth");
+  // The change map stays: the renderer protects both periods as one table.
+  ASSERT_NE(p.style.find(LayerKind::choropleth), nullptr);
+  EXPECT_EQ(p.style.find(LayerKind::choropleth)->choropleth.measure, ChoroplethMeasure::change);
   const HeatmapStyle h = p.style.heatmap();
   EXPECT_EQ(h.bandwidth_m, kDefaultMinBandwidthM);
   EXPECT_FLOAT_EQ(h.color_max, 120.0f);  // two significant digits
@@ -96,7 +96,7 @@ TEST(StyleProtection, PartnerSafeRemovesPointsRaisesBandwidthAndOutlinesChangeMa
   for (const StyleChange& c : p.changes) kinds.push_back(c.kind);
   EXPECT_NE(std::find(kinds.begin(), kinds.end(), StyleChange::Kind::points_removed), kinds.end());
   EXPECT_NE(std::find(kinds.begin(), kinds.end(), StyleChange::Kind::bandwidth_raised), kinds.end());
-  EXPECT_NE(std::find(kinds.begin(), kinds.end(), StyleChange::Kind::change_map_outlined),
+  EXPECT_NE(std::find(kinds.begin(), kinds.end(), StyleChange::Kind::choropleth_protected),
             kinds.end());
   // The original is untouched (a value in, a value out).
   EXPECT_EQ(s.layers.size(), 5u);

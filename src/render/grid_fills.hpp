@@ -1,0 +1,31 @@
+#pragma once
+// The hexagon layer of a style (LayerKind::grid): the selected incidents counted on hexagons over
+// the data extent, classed like a choropleth; with a partner-safe style the cells whose count is
+// hidden (1..k-1 and their complements, core/disclosure.hpp) are drawn in the suppressed grey and
+// the class breaks come from published counts only. Empty cells are not drawn. One function for
+// the live map and every export.
+#include <optional>
+#include <span>
+#include <vector>
+
+#include "core/disclosure.hpp"
+#include "core/geometry.hpp"
+#include "core/language.hpp"
+#include "core/map_style.hpp"
+#include "render/image.hpp"
+#include "render/map_overlay.hpp"
+
+namespace faro::render {
+
+struct GridFills {
+  std::vector<MultiPolygon> cells;  // the drawn (non-empty) hexagons, working CRS
+  std::vector<Rgba8> colors;        // one per drawn cell
+  LegendClasses legend;
+  size_t hidden = 0;                // cells greyed by protection
+};
+
+GridFills grid_fills(std::span<const double> x, std::span<const double> y, const Box& extent,
+                     const GridStyle& style, const std::optional<DisclosurePolicy>& protection,
+                     Language language);
+
+}  // namespace faro::render
