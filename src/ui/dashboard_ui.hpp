@@ -1,8 +1,10 @@
 #pragma once
 // The whole dashboard UI drawn each frame: menu bar, side panel (layers, filters, selection),
 // load-report and error windows, file browser and CSV mapping dialog, status bar, the legend and
-// scale bar over the map, and the reserved timeline strip at the bottom. The map itself is drawn
-// by the app into `MapRegion` (an offscreen texture), so the UI never touches GL or GDAL.
+// scale bar over the map, and the reserved timeline strip at the bottom. Presentation mode draws
+// the caption column instead (ui/presentation_caption.hpp) and the timeline only while hovered.
+// The map itself is drawn by the app into `MapRegion` (an offscreen texture), so the UI never
+// touches GL or GDAL.
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,9 +38,14 @@ struct AppStatus {
   // (render/style_fills.hpp); a continuous choropleth gives a ramp instead.
   std::vector<render::LegendClasses> fill_legends;
   std::optional<render::LegendRamp> fill_ramp;
+  // Presentation mode: the footer stating the partner-safe protection (the app knows the policy;
+  // the ui's caption column shows it).
+  std::string protection_note;
 };
 
-// Screen rectangle (ImGui display coordinates, pixels) left for the map.
+// Screen rectangle (ImGui display coordinates, pixels) left for the map. In presentation mode it
+// excludes the caption column (ui/layout.hpp), so the camera fits the data beside the title and
+// the legends, never under them.
 struct MapRegion {
   float x = 0, y = 0, width = 0, height = 0;
 };
