@@ -6,7 +6,7 @@ namespace faro::ui {
 
 float caption_width(float display_w, float font) {
   const float w = std::max(0.0f, display_w);
-  return std::min(std::max(0.25f * w, 16.0f * font), 0.28f * w);
+  return std::clamp(16.0f * font, 0.2f * w, 0.28f * w);
 }
 
 DashboardLayout compute_layout(float display_w, float display_h, const LayoutMetrics& m,

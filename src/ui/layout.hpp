@@ -51,8 +51,8 @@ struct DashboardLayout {
   Rect caption;  // presentation mode only: the reserved column (zero width otherwise)
 };
 
-// Caption column width in presentation mode: a quarter of the screen, at least 16 body-font
-// widths for the legends, never more than 28 % so the map keeps over 70 % of the screen.
+// Caption column width in presentation mode: 16 body-font widths (the heatmap legend's), kept
+// within 20 % .. 28 % of the screen's width so the map keeps over 70 % of the screen.
 float caption_width(float display_w, float font);
 
 // Never returns negative sizes: a tiny window shrinks the map first, then the side panel.

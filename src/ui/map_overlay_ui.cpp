@@ -48,7 +48,9 @@ float MapOverlay::draw_legend(ImDrawList* dl, const Session& session, const AppS
   const Language lang = session.language;
   const float f = ImGui::GetFontSize();
   const float pad = 0.6f * f;
-  const float ramp_w = 14.0f * f, ramp_h = 0.9f * f;
+  // The ramp narrows to fit `max_w` (the presentation caption column), never below 8 f.
+  const float ramp_w = std::max(8.0f * f, std::min(14.0f * f, max_w - 2 * pad - f)),
+              ramp_h = 0.9f * f;
   const std::string units = status.heatmap_units.empty()
                                 ? std::string(tr(Msg::legend_units_default, lang))
                                 : status.heatmap_units;

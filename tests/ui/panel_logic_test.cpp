@@ -172,7 +172,7 @@ TEST(Layout, StripsAroundTheMap) {
   m.font = 22;
   const DashboardLayout p = compute_layout(1600, 900, m, true);
   EXPECT_FLOAT_EQ(p.caption.x, 0);
-  EXPECT_FLOAT_EQ(p.caption.w, 400);
+  EXPECT_FLOAT_EQ(p.caption.w, 16 * 22);
   EXPECT_FLOAT_EQ(p.map.x, p.caption.right());
   EXPECT_FLOAT_EQ(p.map.y, 0);
   EXPECT_FLOAT_EQ(p.map.right(), 1600);
