@@ -67,11 +67,16 @@ float MapOverlay::draw_legend(ImDrawList* dl, const Session& session, const AppS
     std::snprintf(note, sizeof note, tr(Msg::legend_auto_note, lang),
                   status.heatmap_domain.percentile);
   const float title_h = f * (title2.empty() ? 1.2f : 2.4f);
-  const float box_w = std::max({ramp_w, ImGui::CalcTextSize(title.c_str()).x,
-                                ImGui::CalcTextSize(title2.c_str()).x,
-                                ImGui::CalcTextSize(note).x}) +
-                      2 * pad + f;
-  const float box_h = pad + title_h + ramp_h + f * 1.3f + f * 1.1f + pad;
+  // A box wider than `max_w` is cut to it and its note wraps ("maximum: 99th percentile (auto)"
+  // is wider than the ramp in English).
+  const float box_w = std::min(max_w, std::max({ramp_w, ImGui::CalcTextSize(title.c_str()).x,
+                                                ImGui::CalcTextSize(title2.c_str()).x,
+                                                ImGui::CalcTextSize(note).x}) +
+                                          2 * pad + f);
+  const float note_wrap = box_w - 2 * pad;
+  const float note_h =
+      std::max(f * 1.1f, ImGui::CalcTextSize(note, nullptr, false, note_wrap).y + 0.1f * f);
+  const float box_h = pad + title_h + ramp_h + f * 1.3f + note_h + pad;
   const ImVec2 p0(left ? r.x + pad : r.x + r.width - box_w - pad, bottom - box_h);
   if (p0.y < r.y) return bottom;  // no room left
   dl->AddRectFilled(p0, ImVec2(p0.x + box_w, p0.y + box_h), kPanelFill, 4.0f);
@@ -117,7 +122,7 @@ float MapOverlay::draw_legend(ImDrawList* dl, const Session& session, const AppS
     last_right = tx + tw;
   }
   y += f * 1.3f;
-  dl->AddText(ImVec2(p0.x + pad, y), kMutedInk, note);
+  dl->AddText(ImGui::GetFont(), f, ImVec2(p0.x + pad, y), kMutedInk, note, nullptr, note_wrap);
   return p0.y - 0.4f * f;
 }
 

@@ -61,9 +61,14 @@ void PresentationCaption::draw(const DataSnapshot& snap, const Session& session,
   const float pad = 0.9f * f;
   const float x = r.x + pad, w = r.w - 2 * pad;
 
-  // Top: the title and what the map shows.
+  // Top: the title and what the map shows. A title that would take more than two lines (a long
+  // file name) is set smaller rather than pushing the subtitle down the column.
+  const std::string title = presentation_title(ws, session);
+  float title_size = big_size;
+  if (wrapped_height(big, title_size, w, title) > 2.5f * title_size)
+    title_size = std::max(1.1f * f, 0.7f * big_size);
   float y = r.y + 1.2f * pad;
-  y += wrapped(dl, big, big_size, x, y, w, kInk, presentation_title(ws, session)) + 0.35f * f;
+  y += wrapped(dl, big, title_size, x, y, w, kInk, title) + 0.35f * f;
   y += wrapped(dl, body, f, x, y, w, kInk, presentation_offences(snap.filter, lang)) + 0.1f * f;
   y += wrapped(dl, body, f, x, y, w, kMutedInk, presentation_period(ws, snap.filter, lang));
   if (ws.synthetic) y += 0.3f * f + wrapped(dl, body, f, x, y + 0.3f * f, w, kWarning,
