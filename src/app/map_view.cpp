@@ -225,8 +225,10 @@ void MapView::frame(const ui::MapRegion& region, float pixel_scale, Session& ses
     const bool all = before.contains(ws_->extent.xmin, ws_->extent.ymin) &&
                      before.contains(ws_->extent.xmax, ws_->extent.ymax);
     camera_.resize(w, h);
-    if (all) camera_ = fit_camera(ws_->extent, w, h);
-    else zoom_to_box(camera_, before);
+    if (all)
+      camera_ = fit_camera(ws_->extent, w, h);
+    else
+      zoom_to_box(camera_, before);
   } else if (camera_.width() != w || camera_.height() != h) {
     camera_.resize(w, h);
   }

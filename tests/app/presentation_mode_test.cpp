@@ -169,6 +169,9 @@ TEST(PresentationMode, SubtitleNamesTheOffencesAndThePeriodShown) {
             "Disparos de arma de fuego y homicidio por arma de fuego · 1 ene – 30 jun 2024");
   EXPECT_EQ(ui::presentation_subtitle(ws, shown, Language::en),
             "Disparos de arma de fuego and homicidio por arma de fuego · 1 Jan – 30 Jun 2024");
+  ASSERT_TRUE(d->app().map().settle_heatmap(60s));
+  d->frame();
+  d->frame();
   keep(d->read(), "presentation_filtered_es.png");
 }
 
