@@ -95,6 +95,9 @@ void DashboardApp::apply_loaded(SnapshotPtr loaded_snap, const Session& loaded) 
     session_.sources = loaded.sources;
     session_.work_srs = loaded.work_srs;
     session_.camera = {};  // new data: frame all of it (a project keeps its saved camera)
+    // A presentation title named the data it was written for; the new data gets its own
+    // (ui/presentation_text.hpp) until the user writes another.
+    session_.title.clear();
   }
   load_replaces_session_ = false;
   pending_project_path_.clear();
@@ -217,17 +220,20 @@ void DashboardApp::frame(const PlatformInput& input, float pixel_scale) {
   profile_.map_ms = ms_since(t);
   if (gl_profiling_) profile_.map_cpu_ms = process_cpu_ms() - cpu0;
   t = Clock::now();
-  if (status_.presentation && map_ && region_.width > 0) {
-    // Partner-safe presenting (app/partner_safe_view.hpp): protected tooltip and the footer that
-    // states the protection. Before the ui's overlay, which may open the error modal last.
+  // Partner-safe presenting (app/partner_safe_view.hpp): the protected tooltip, before the ui's
+  // overlay (which may open the error modal last), and the footer that states the protection,
+  // which the ui's caption column shows.
+  status_.protection_note =
+      status_.presentation ? protection_footer(dashboard_policy(), session_.language) : "";
+  // What replaced the heatmap to protect small counts, if anything (core/adaptive_protection.hpp).
+  if (status_.presentation && map_)
+    if (const auto& adapted = map_->drawn_style().adapted)
+      if (auto note = render::adapted_note(*adapted, session_.language))
+        status_.protection_note += "\n" + *note;
+  if (status_.presentation && map_ && region_.width > 0)
     if (auto hovered = map_->hovered())
       draw_protected_tooltip(*snap_->data, *snap_->filtered, *hovered, session_.language,
                              dashboard_policy());
-    std::string note;
-    if (const auto& adapted = map_->drawn_style().adapted)
-      note = render::adapted_note(*adapted, session_.language).value_or("");
-    draw_protection_footer(region_, session_.language, dashboard_policy(), note);
-  }
   ui_->draw_map_overlay(*snap_, session_, status_, region_);
   profile_.overlay_ms = ms_since(t);
 }

@@ -258,6 +258,17 @@ void MapView::frame(const ui::MapRegion& region, float pixel_scale, Session& ses
   if (!camera_ready_) {
     camera_ = fit_camera(ws_->extent, w, h);
     camera_ready_ = true;
+  } else if (presentation != protect_) {
+    // Entering or leaving presentation mode changes the map's rectangle (the caption column,
+    // the panels): what was in view stays in view, and a view of the whole data fits it again.
+    const Box before = camera_.visible_box();
+    const bool all = before.contains(ws_->extent.xmin, ws_->extent.ymin) &&
+                     before.contains(ws_->extent.xmax, ws_->extent.ymax);
+    camera_.resize(w, h);
+    if (all)
+      camera_ = fit_camera(ws_->extent, w, h);
+    else
+      zoom_to_box(camera_, before);
   } else if (camera_.width() != w || camera_.height() != h) {
     camera_.resize(w, h);
   }
@@ -291,8 +302,12 @@ void MapView::frame(const ui::MapRegion& region, float pixel_scale, Session& ses
   if (protect_ && !heatmap_protected())
     std::erase_if(drawn.layers, [](const StyleLayer& l) { return l.kind == LayerKind::heatmap; });
   render::FrameExtras extras;
+  // The selection is the analyst's working state: an audience sees a selected sector's outline
+  // only while the pointer is over it.
   for (const std::string& name : session.selection)
-    if (auto s = ws_->sectors.find(name)) extras.selected_sectors.push_back(static_cast<int>(*s));
+    if (auto s = ws_->sectors.find(name))
+      if (!presentation || hovered_ == static_cast<int>(*s))
+        extras.selected_sectors.push_back(static_cast<int>(*s));
   extras.hovered_sector = hovered_;
   // While the view moves the map may be drawn at a lower resolution (kMovingResolution) and
   // scaled up; the first still frame redraws it sharp. Labels, legend and panels are drawn by
@@ -340,6 +355,7 @@ void MapView::fill_status(const Session& session, ui::AppStatus& status, float p
     status.fill_legends.push_back(*cells_legend_);
   const StyleLayer* heat = style_.find(LayerKind::heatmap);
   status.heatmap_busy = heat && heat->visible && worker_.busy();
+  status.heatmap_shown = heat && heat->visible;
   status.heatmap_domain = heat_drawn_ ? heat_drawn_->domain : ColorDomain{};
   const bool per_year = !heat_shown_ || heat_shown_->params.period_years > 0;
   status.heatmap_units = render::density_units(per_year, session.language);

@@ -42,7 +42,9 @@ class MapView {
   // One frame: syncs derived data with `session`, applies `input` (camera, hover, click selection,
   // which edits session.selection), renders the map at region size x `pixel_scale`
   // (framebuffer pixels per ImGui unit) and queues the image and labels on the background draw
-  // list. Fills the map fields of `status`.
+  // list. Fills the map fields of `status`. `presentation`: partner-safe style, a selected
+  // sector outlined only under the pointer, and the view refitted when the mode (and so the
+  // region, ui/layout.hpp) changes.
   void frame(const ui::MapRegion& region, float pixel_scale, Session& session,
              const MapInput& input, bool presentation, ui::AppStatus& status);
 

@@ -19,22 +19,6 @@ std::string shown_count(int64_t count, bool protect, const DisclosurePolicy& pol
   return ui::format_count(count);
 }
 
-void draw_protection_footer(const ui::MapRegion& region, Language language,
-                            const DisclosurePolicy& policy, const std::string& note) {
-  const std::string text = protection_footer(policy, language) + (note.empty() ? "" : "\n" + note);
-  ImDrawList* dl = ImGui::GetForegroundDrawList();
-  const float f = ImGui::GetFontSize();
-  const ImVec2 size = ImGui::CalcTextSize(text.c_str());
-  // Bottom left, just above the ui's scale bar box (which sits 1.2 f + f from the bottom): map
-  // corners are usually outside the city, where the footer covers no sector or label.
-  const float pad = 0.4f * f;
-  const float x = region.x + 0.6f * f + pad;
-  const float y = region.y + region.height - 2.2f * f - 2 * 0.6f * f - size.y - pad;
-  dl->AddRectFilled(ImVec2(x - pad, y - pad), ImVec2(x + size.x + pad, y + size.y + pad),
-                    IM_COL32(255, 255, 255, 225), 4.0f);
-  dl->AddText(ImVec2(x, y), IM_COL32(40, 40, 40, 255), text.c_str());
-}
-
 void draw_protected_tooltip(const Workspace& ws, const FilterResult& filtered, int sector,
                             Language language, const DisclosurePolicy& policy) {
   if (sector < 0 || sector >= static_cast<int>(ws.sectors.size())) return;

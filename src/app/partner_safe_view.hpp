@@ -3,8 +3,9 @@
 // leaves it (PNG export) follows the one protection function, protect_style()
 // (core/style_protection.hpp), drawn by the one renderer, exactly as `faro render` does: no
 // points, bandwidth floor, greyed hidden choropleth classes, density floor of k incidents' peak,
-// rounded colour maximum. This file holds the ImGui pieces only the live map needs: the
-// protected hover tooltip ("<5" for counts 1..k-1) and the footer stating the protection.
+// rounded colour maximum. This file holds the ImGui piece only the live map needs: the protected
+// hover tooltip ("<5" for counts 1..k-1). The footer stating the protection
+// (core/disclosure.hpp protection_footer) is shown by the ui's caption column.
 // The pure parts are tested without GL or ImGui (tests/app/partner_safe_view_test.cpp).
 #include <cstdint>
 #include <string>
@@ -23,13 +24,7 @@ DisclosurePolicy dashboard_policy();
 // with thousands separators as the ui writes it.
 std::string shown_count(int64_t count, bool protect, const DisclosurePolicy& policy);
 
-// ImGui (UI thread, inside a frame): the protection footer at the bottom left of `region` (above
-// the scale bar), in the session's language, with `note` (what replaced the heatmap, if anything)
-// on a second line, on the foreground draw list (above the ui's overlay
-// window).
-void draw_protection_footer(const ui::MapRegion& region, Language language,
-                            const DisclosurePolicy& policy, const std::string& note = "");
-// ImGui: the hover tooltip of presentation mode (sector name and its protected count); the app
+// ImGui (UI thread, inside a frame): the hover tooltip of presentation mode (sector name and its protected count); the app
 // hides the ui's own tooltip (which shows raw counts) while presenting.
 void draw_protected_tooltip(const Workspace& ws, const FilterResult& filtered, int sector,
                             Language language, const DisclosurePolicy& policy);

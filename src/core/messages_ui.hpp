@@ -207,6 +207,10 @@
   X(legend_new_sectors, "Sin incidentes antes", "None before")                                  \
   X(tooltip_incidents, "%s incidentes con el filtro actual", "%s incidents in the current filter") \
   X(tooltip_selected, "seleccionado", "selected")                                               \
-  X(presentation_exit, "Esc: salir de la presentación", "Esc: leave presentation")
+  X(presentation_exit, "Esc: salir de la presentación", "Esc: leave presentation")              \
+  /* presentation subtitle (ui/presentation_text.cpp): offences, then the period */             \
+  X(presentation_offences_all, "Todos los delitos", "All offences")                             \
+  X(presentation_offences_n, "%d delitos seleccionados", "%d offences selected")                \
+  X(presentation_and, " y ", " and ")
 
 // clang-format on

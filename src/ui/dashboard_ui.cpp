@@ -18,6 +18,7 @@
 #include "ui/load_report_window.hpp"
 #include "ui/map_overlay_ui.hpp"
 #include "ui/menu_bar.hpp"
+#include "ui/presentation_caption.hpp"
 #include "ui/status_bar.hpp"
 #include "ui/timeline_strip.hpp"
 #include "ui/ui_fonts.hpp"
@@ -58,6 +59,9 @@ struct DashboardUi::Impl {
   LoadReportWindow load_report;
   ErrorModal errors;
   MapOverlay overlay;
+  PresentationCaption caption;
+  DashboardLayout layout;       // of the last draw(): the overlay draws into it
+  bool timeline_shown = false;  // presentation: the strip was revealed last frame
   FileBrowser browser;
   CsvMappingDialog csv_dialog;
   TimelineStrip timeline;
@@ -106,14 +110,24 @@ MapRegion DashboardUi::draw(const SnapshotPtr& snap, Session& session, const App
   metrics.status_height = ImGui::GetFrameHeight() + 4;
   metrics.side_width = 22.0f * font;
   metrics.timeline_height = 10.6f * font;
-  const DashboardLayout layout =
-      compute_layout(io.DisplaySize.x, io.DisplaySize.y, metrics, status.presentation);
+  metrics.font = font;
+  s.layout = compute_layout(io.DisplaySize.x, io.DisplaySize.y, metrics, status.presentation);
+  const DashboardLayout& layout = s.layout;
 
   if (!status.presentation) {
     s.draw_side_panel(layout.side, *snap, session, status, actions);
     s.status_bar.draw(layout.status, *snap, session, status, actions);
   }
-  s.timeline.draw(layout.timeline, session);
+  // Presenting, the playback controls appear only while the pointer is over their strip (or
+  // still drags in it); hidden, playback goes on.
+  s.timeline_shown =
+      !status.presentation ||
+      (ImGui::IsMousePosValid() && layout.timeline.contains(io.MousePos.x, io.MousePos.y)) ||
+      (s.timeline_shown && ImGui::IsMouseDown(0));
+  if (s.timeline_shown)
+    s.timeline.draw(layout.timeline, session);
+  else
+    s.timeline.advance(session);
   // Dialogs stay reachable in presentation mode only through errors (a failed export, say).
   if (!status.presentation) {
     s.load_report.draw(ws, session, s.state.show_load_report);
@@ -133,8 +147,12 @@ void DashboardUi::draw_map_overlay(const DataSnapshot& snap, const Session& sess
                                    const AppStatus& status, const MapRegion& region) {
   Impl& s = *impl_;
   if (status.presentation && s.fonts.large) ImGui::PushFont(s.fonts.large);
-  // No hover tooltip while an error modal blocks the map.
-  s.overlay.draw(snap, session, status, region, s.fonts, s.errors.pending() == 0);
+  // No hover tooltip while an error modal blocks the map. Presenting, the legends and the scale
+  // bar move to the caption column, and the app draws the (protected) tooltip.
+  if (status.presentation)
+    s.caption.draw(snap, session, status, s.layout.caption, s.fonts, s.overlay);
+  else
+    s.overlay.draw(snap, session, status, region, s.errors.pending() == 0);
   // Last window of the frame (see ErrorModal::draw).
   s.errors.draw(session.language);
   if (status.presentation && s.fonts.large) ImGui::PopFont();

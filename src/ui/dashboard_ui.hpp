@@ -1,8 +1,10 @@
 #pragma once
 // The whole dashboard UI drawn each frame: menu bar, side panel (layers, filters, selection),
 // load-report and error windows, file browser and CSV mapping dialog, status bar, the legend and
-// scale bar over the map, and the reserved timeline strip at the bottom. The map itself is drawn
-// by the app into `MapRegion` (an offscreen texture), so the UI never touches GL or GDAL.
+// scale bar over the map, and the reserved timeline strip at the bottom. Presentation mode draws
+// the caption column instead (ui/presentation_caption.hpp) and the timeline only while hovered.
+// The map itself is drawn by the app into `MapRegion` (an offscreen texture), so the UI never
+// touches GL or GDAL.
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,6 +27,9 @@ struct AppStatus {
   std::vector<std::string> errors;  // new error messages since the last frame (shown in a modal)
   bool presentation = false;        // presentation mode: editing panels hidden, larger fonts
   bool heatmap_busy = false;    // density recomputing in the background (map shows the last one)
+  // The map draws a heatmap (the style drawn: a partner-safe map may have replaced it by hexagons
+  // or sectors, core/adaptive_protection.hpp).
+  bool heatmap_shown = false;
   ColorDomain heatmap_domain;   // resolved colour domain of the heatmap on screen
   std::string heatmap_units;    // "incidentes/km² por año" ...
   double metres_per_pixel = 0;  // current map scale, for the scale bar
@@ -36,9 +41,14 @@ struct AppStatus {
   // (render/style_fills.hpp); a continuous choropleth gives a ramp instead.
   std::vector<render::LegendClasses> fill_legends;
   std::optional<render::LegendRamp> fill_ramp;
+  // Presentation mode: the footer stating the partner-safe protection (the app knows the policy;
+  // the ui's caption column shows it).
+  std::string protection_note;
 };
 
-// Screen rectangle (ImGui display coordinates, pixels) left for the map.
+// Screen rectangle (ImGui display coordinates, pixels) left for the map. In presentation mode it
+// excludes the caption column (ui/layout.hpp), so the camera fits the data beside the title and
+// the legends, never under them.
 struct MapRegion {
   float x = 0, y = 0, width = 0, height = 0;
 };

@@ -17,20 +17,13 @@ const ImU32 kPanelBorder = IM_COL32(0, 0, 0, 60);
 const ImU32 kInk = IM_COL32(30, 30, 30, 255);
 const ImU32 kMutedInk = IM_COL32(90, 90, 90, 255);
 
-bool heatmap_visible(const Session& s) { return s.style.shows(LayerKind::heatmap); }
+// The heatmap legend follows what the map draws, not what the session asked for.
+bool heatmap_visible(const AppStatus& status) { return status.heatmap_shown; }
 
 }  // namespace
 
-std::string visible_date_range(const Workspace& ws, const FilterState& f) {
-  const CivilSeconds from = f.from.value_or(ws.data_from);
-  const CivilSeconds to = f.to_exclusive.value_or(ws.data_to_exclusive);
-  if (to <= from) return "";
-  return format_date_range(from, to);
-}
-
 void MapOverlay::draw(const DataSnapshot& snap, const Session& session, const AppStatus& status,
-                      const MapRegion& region, const UiFonts& fonts, bool tooltip) {
-  const Workspace& ws = snap.ws();
+                      const MapRegion& region, bool tooltip) {
   if (region.width <= 1 || region.height <= 1) return;
   ImGui::SetNextWindowPos(ImVec2(region.x, region.y));
   ImGui::SetNextWindowSize(ImVec2(region.width, region.height));
@@ -43,42 +36,57 @@ void MapOverlay::draw(const DataSnapshot& snap, const Session& session, const Ap
   ImGui::Begin("##map_overlay", nullptr, flags);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   float bottom = region.y + region.height - 0.6f * ImGui::GetFontSize();
-  if (heatmap_visible(session)) bottom = draw_legend(dl, session, status, region, bottom);
+  if (heatmap_visible(status)) bottom = draw_legend(dl, session, status, region, bottom);
   if (!status.fill_legends.empty() || status.fill_ramp) draw_choropleth_legend(dl, session, status, region, bottom);
   draw_scale_bar(dl, status, region);
-  if (status.presentation) draw_title(dl, ws, session, region, fonts);
   ImGui::End();
   ImGui::PopStyleVar(2);
   if (tooltip) draw_tooltip(snap, session, status);
 }
 
 float MapOverlay::draw_legend(ImDrawList* dl, const Session& session, const AppStatus& status,
-                              const MapRegion& r, float bottom) {
+                              const MapRegion& r, float bottom, bool left, float max_w) {
   const Language lang = session.language;
   const float f = ImGui::GetFontSize();
   const float pad = 0.6f * f;
-  const float ramp_w = 14.0f * f, ramp_h = 0.9f * f;
+  // The ramp narrows to fit `max_w` (the presentation caption column), never below 8 f.
+  const float ramp_w = std::max(8.0f * f, std::min(14.0f * f, max_w - 2 * pad - f)),
+              ramp_h = 0.9f * f;
   const std::string units = status.heatmap_units.empty()
                                 ? std::string(tr(Msg::legend_units_default, lang))
                                 : status.heatmap_units;
-  const std::string title = std::string(tr(Msg::legend_heatmap, lang)) + " (" + units + ")";
+  std::string title = std::string(tr(Msg::legend_heatmap, lang)) + " (" + units + ")";
+  std::string title2;  // the units' own line when the heading is too wide
+  if (ImGui::CalcTextSize(title.c_str()).x + 2 * pad + f > max_w) {
+    title = tr(Msg::legend_heatmap, lang);
+    title2 = "(" + units + ")";
+  }
   char note[96];
   if (status.heatmap_domain.locked)
     std::snprintf(note, sizeof note, "%s", tr(Msg::legend_locked_note, lang));
   else
     std::snprintf(note, sizeof note, tr(Msg::legend_auto_note, lang),
                   status.heatmap_domain.percentile);
-  const float box_w =
-      std::max({ramp_w, ImGui::CalcTextSize(title.c_str()).x, ImGui::CalcTextSize(note).x}) +
-      2 * pad + f;
-  const float box_h = pad + f * 1.2f + ramp_h + f * 1.3f + f * 1.1f + pad;
-  const ImVec2 p0(r.x + r.width - box_w - pad, bottom - box_h);
+  const float title_h = f * (title2.empty() ? 1.2f : 2.4f);
+  // A box wider than `max_w` is cut to it and its note wraps ("maximum: 99th percentile (auto)"
+  // is wider than the ramp in English).
+  const float box_w = std::min(max_w, std::max({ramp_w, ImGui::CalcTextSize(title.c_str()).x,
+                                                ImGui::CalcTextSize(title2.c_str()).x,
+                                                ImGui::CalcTextSize(note).x}) +
+                                          2 * pad + f);
+  const float note_wrap = box_w - 2 * pad;
+  const float note_h =
+      std::max(f * 1.1f, ImGui::CalcTextSize(note, nullptr, false, note_wrap).y + 0.1f * f);
+  const float box_h = pad + title_h + ramp_h + f * 1.3f + note_h + pad;
+  const ImVec2 p0(left ? r.x + pad : r.x + r.width - box_w - pad, bottom - box_h);
+  if (p0.y < r.y) return bottom;  // no room left
   dl->AddRectFilled(p0, ImVec2(p0.x + box_w, p0.y + box_h), kPanelFill, 4.0f);
   dl->AddRect(p0, ImVec2(p0.x + box_w, p0.y + box_h), kPanelBorder, 4.0f);
 
   float y = p0.y + pad;
   dl->AddText(ImVec2(p0.x + pad, y), kInk, title.c_str());
-  y += f * 1.2f;
+  if (!title2.empty()) dl->AddText(ImVec2(p0.x + pad, y + f * 1.2f), kInk, title2.c_str());
+  y += title_h;
   // The ramp: level 0 is transparent on the map (no density), so it starts at the first colour.
   const float x0 = p0.x + pad + 0.5f * f;
   const auto& table = colormap_table(session.style.heatmap().colormap);
@@ -115,13 +123,13 @@ float MapOverlay::draw_legend(ImDrawList* dl, const Session& session, const AppS
     last_right = tx + tw;
   }
   y += f * 1.3f;
-  dl->AddText(ImVec2(p0.x + pad, y), kMutedInk, note);
+  dl->AddText(ImGui::GetFont(), f, ImVec2(p0.x + pad, y), kMutedInk, note, nullptr, note_wrap);
   return p0.y - 0.4f * f;
 }
 
 float MapOverlay::draw_choropleth_legend(ImDrawList* dl, const Session& session,
                                          const AppStatus& status, const MapRegion& r,
-                                         float bottom) {
+                                         float bottom, bool left) {
   (void)session;
   const float f = ImGui::GetFontSize();
   const float pad = 0.6f * f, row = 1.25f * f, swatch = 0.9f * f;
@@ -133,7 +141,7 @@ float MapOverlay::draw_choropleth_legend(ImDrawList* dl, const Session& session,
     const std::string title = ramp.title + (ramp.units.empty() ? "" : " (" + ramp.units + ")");
     const float content_w = std::max(ImGui::CalcTextSize(title.c_str()).x, 14.0f * f);
     const float box_w = content_w + 2 * pad, box_h = 2 * pad + f * 1.2f + 2.3f * f;
-    const ImVec2 p0(r.x + r.width - box_w - pad, bottom - box_h);
+    const ImVec2 p0(left ? r.x + pad : r.x + r.width - box_w - pad, bottom - box_h);
     if (p0.y < r.y) return bottom;
     dl->AddRectFilled(p0, ImVec2(p0.x + box_w, p0.y + box_h), kPanelFill, 4.0f);
     dl->AddRect(p0, ImVec2(p0.x + box_w, p0.y + box_h), kPanelBorder, 4.0f);
@@ -161,7 +169,7 @@ float MapOverlay::draw_choropleth_legend(ImDrawList* dl, const Session& session,
       content_w = std::max(content_w, swatch + 0.5f * f + ImGui::CalcTextSize(e.label.c_str()).x);
     const float box_w = content_w + 2 * pad;
     const float box_h = 2 * pad + f * 1.2f + row * legend->entries.size();
-    const ImVec2 p0(r.x + r.width - box_w - pad, bottom - box_h);
+    const ImVec2 p0(left ? r.x + pad : r.x + r.width - box_w - pad, bottom - box_h);
     if (p0.y < r.y) return bottom;  // no room left above the other legends
     dl->AddRectFilled(p0, ImVec2(p0.x + box_w, p0.y + box_h), kPanelFill, 4.0f);
     dl->AddRect(p0, ImVec2(p0.x + box_w, p0.y + box_h), kPanelBorder, 4.0f);
@@ -181,10 +189,10 @@ float MapOverlay::draw_choropleth_legend(ImDrawList* dl, const Session& session,
   return bottom;
 }
 
-void MapOverlay::draw_scale_bar(ImDrawList* dl, const AppStatus& status, const MapRegion& r) {
+float MapOverlay::draw_scale_bar(ImDrawList* dl, const AppStatus& status, const MapRegion& r) {
   const float f = ImGui::GetFontSize();
   const auto bar = choose_scale_bar(status.metres_per_pixel, 10.0f * f);
-  if (!bar) return;
+  if (!bar) return 0;
   const float pad = 0.6f * f;
   const float h = 0.45f * f;
   const float label_w = ImGui::CalcTextSize(bar->label.c_str()).x;
@@ -199,6 +207,7 @@ void MapOverlay::draw_scale_bar(ImDrawList* dl, const AppStatus& status, const M
                     IM_COL32(255, 255, 255, 255));
   dl->AddRect(ImVec2(bx, by), ImVec2(bx + bar->pixels, by + h), kInk);
   dl->AddText(ImVec2(bx + bar->pixels + 0.5f * f, p0.y + pad - 1), kInk, bar->label.c_str());
+  return 2 * pad + f;
 }
 
 void MapOverlay::draw_tooltip(const DataSnapshot& snap, const Session& session,
@@ -228,32 +237,6 @@ void MapOverlay::draw_tooltip(const DataSnapshot& snap, const Session& session,
       session.selection.end())
     ImGui::TextDisabled("(%s)", tr(Msg::tooltip_selected, lang));
   ImGui::EndTooltip();
-}
-
-void MapOverlay::draw_title(ImDrawList* dl, const Workspace& ws, const Session& session,
-                            const MapRegion& r, const UiFonts& fonts) {
-  const Language lang = session.language;
-  const float f = ImGui::GetFontSize();
-  const std::string title =
-      !session.title.empty() ? session.title : workspace_title(ws, session.language);
-  const std::string range = visible_date_range(ws, session.filter);
-  ImFont* big = fonts.title ? fonts.title : ImGui::GetFont();
-  const float big_size = fonts.title ? big->FontSize : f * 1.8f;
-  const float pad = 0.8f * f;
-  float w = big->CalcTextSizeA(big_size, 1e9f, 0, title.c_str()).x;
-  w = std::max(w, ImGui::CalcTextSize(range.c_str()).x);
-  const float h = big_size + f * 1.3f + (ws.synthetic ? f * 1.2f : 0);
-  const ImVec2 p0(r.x + pad, r.y + pad);
-  dl->AddRectFilled(p0, ImVec2(p0.x + w + 2 * pad, p0.y + h + 2 * pad), kPanelFill, 6.0f);
-  dl->AddText(big, big_size, ImVec2(p0.x + pad, p0.y + pad), kInk, title.c_str());
-  dl->AddText(ImVec2(p0.x + pad, p0.y + pad + big_size + 0.2f * f), kMutedInk, range.c_str());
-  if (ws.synthetic)
-    dl->AddText(ImVec2(p0.x + pad, p0.y + pad + big_size + 1.4f * f), IM_COL32(180, 60, 20, 255),
-                tr(Msg::synthetic_data, lang));
-  // Exit hint, top right, small and muted.
-  const char* hint = tr(Msg::presentation_exit, lang);
-  const ImVec2 hs = ImGui::CalcTextSize(hint);
-  dl->AddText(ImVec2(r.x + r.width - hs.x - pad, r.y + pad), IM_COL32(60, 60, 60, 170), hint);
 }
 
 }  // namespace faro::ui

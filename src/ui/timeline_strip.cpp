@@ -99,6 +99,10 @@ void TimelineStrip::update(const SnapshotPtr& snap, const Session& session) {
   }
 }
 
+void TimelineStrip::advance(Session& session) {
+  if (timeline_) panel_.advance(*timeline_, session.filter, ImGui::GetIO().DeltaTime);
+}
+
 void TimelineStrip::draw(const Rect& r, Session& session) {
   if (r.h <= 0 || r.w <= 0) return;
   ImGui::SetNextWindowPos(ImVec2(r.x, r.y));

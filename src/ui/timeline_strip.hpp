@@ -41,6 +41,9 @@ class TimelineStrip {
   void update(const SnapshotPtr& snap, const Session& session);
   // Draws the strip; brushing and playback edit session.filter's dates.
   void draw(const Rect& where, Session& session);
+  // Playback without the strip on screen (presentation mode hides it): moves the window by the
+  // frame's time as draw() would.
+  void advance(Session& session);
   // True while playback runs: the app locks the heatmap's colour scale so frames compare.
   bool wants_locked_color_domain() const { return panel_.wants_locked_color_domain(); }
   void play() { panel_.play(); }

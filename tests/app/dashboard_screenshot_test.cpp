@@ -81,9 +81,9 @@ TEST(DashboardScreenshot, PresentationModeHidesThePanels) {
       << out;
   const RgbaImage normal = faro_test::read_png(tmp.file("normal.png"));
   const RgbaImage pres = faro_test::read_png(tmp.file("presentation.png"));
-  // The left fifth, second quarter of the height, is the side panel in normal mode and the map's
-  // background (250, 250, 248; the city is centred, the title box sits above, the scale bar and
-  // the timeline below) in presentation mode.
+  // The left fifth, second quarter of the height, is the side panel in normal mode and the
+  // caption column's blank middle in presentation mode, painted in the map's background colour
+  // (250, 250, 248; the title and subtitle sit above, the legends, scale bar and footer below).
   const auto map_background = [](const RgbaImage& img) {
     return faro_test::count_color(img, Rgba8{250, 250, 248, 255}, 1, 0, img.height / 4,
                                   img.width / 5, img.height / 2);

@@ -15,6 +15,7 @@ AppStatus demo_status() {
   AppStatus st;
   st.heatmap_domain.min = 0;
   st.heatmap_domain.max = 12.7f;
+  st.heatmap_shown = true;
   st.heatmap_units = "incidentes/km² por año";
   st.metres_per_pixel = 12.3;
   st.frame_ms = 4.2;
@@ -44,13 +45,15 @@ TEST(DashboardFrame, DrawsTheDemoInBothLanguagesAndModes) {
           region = gui.ui().draw(snap, session, status, actions);
           gui.ui().draw_map_overlay(*snap, session, status, region);
         });
-        EXPECT_GT(vertex_count(d), 1000);
+        // Presenting draws fewer widgets: the caption column, no panels, the timeline hidden.
+        EXPECT_GT(vertex_count(d), presentation ? 500 : 1000);
       }
       EXPECT_TRUE(actions.empty());
-      if (presentation) {
-        EXPECT_FLOAT_EQ(region.x, 0);
+      if (presentation) {  // beside the caption column (ui/layout.hpp), full height
+        EXPECT_GT(region.x, 200);
         EXPECT_FLOAT_EQ(region.y, 0);
-        EXPECT_FLOAT_EQ(region.width, 1600);
+        EXPECT_FLOAT_EQ(region.x + region.width, 1600);
+        EXPECT_FLOAT_EQ(region.height, 900);
       } else {
         EXPECT_GT(region.x, 200);                       // the side panel is on the left
         EXPECT_GT(region.y, 10);                        // below the menu bar
@@ -133,8 +136,11 @@ TEST(DashboardFrame, PresentationHidesTheEditingPanels) {
       // Checked before Render ends the frame: Active means Begin() ran this frame.
       EXPECT_EQ(window_active("##side_panel"), !status.presentation);
       EXPECT_EQ(window_active("##status_bar"), !status.presentation);
-      EXPECT_TRUE(window_active("##timeline"));
-      EXPECT_TRUE(window_active("##map_overlay"));
+      // Presenting: the timeline only under the pointer (it is elsewhere here), the legends in
+      // the caption column instead of over the map.
+      EXPECT_EQ(window_active("##timeline"), !status.presentation);
+      EXPECT_EQ(window_active("##map_overlay"), !status.presentation);
+      EXPECT_EQ(window_active("##presentation_caption"), status.presentation);
     });
   };
   frame();

@@ -130,6 +130,7 @@ TEST(DashboardScreenshot, RendersSpanishEnglishNormalAndPresentation) {
     AppStatus status;
     status.presentation = shot.presentation;
     status.heatmap_domain.max = 12.7f;
+    status.heatmap_shown = true;
     status.heatmap_units =
         shot.lang == Language::es ? "incidentes/km² por año" : "incidents/km² per year";
     status.frame_ms = 6.8;

@@ -167,12 +167,21 @@ TEST(Layout, StripsAroundTheMap) {
   EXPECT_FLOAT_EQ(l.timeline.y, l.map.bottom());
   EXPECT_FLOAT_EQ(l.timeline.bottom(), l.status.y);
   EXPECT_FLOAT_EQ(l.status.bottom(), 900);
-  // Presentation: no menu, side panel or status bar.
+  // Presentation: no menu, side panel or status bar; the caption column on the left, the map
+  // beside it at full height, the (hover-only) timeline over the map's bottom.
+  m.font = 22;
   const DashboardLayout p = compute_layout(1600, 900, m, true);
-  EXPECT_FLOAT_EQ(p.map.x, 0);
+  EXPECT_FLOAT_EQ(p.caption.x, 0);
+  EXPECT_FLOAT_EQ(p.caption.w, 16 * 22);
+  EXPECT_FLOAT_EQ(p.map.x, p.caption.right());
   EXPECT_FLOAT_EQ(p.map.y, 0);
-  EXPECT_FLOAT_EQ(p.map.w, 1600);
-  EXPECT_FLOAT_EQ(p.map.h + p.timeline.h, 900);
+  EXPECT_FLOAT_EQ(p.map.right(), 1600);
+  EXPECT_FLOAT_EQ(p.map.h, 900);
+  EXPECT_FLOAT_EQ(p.timeline.bottom(), 900);
+  EXPECT_FLOAT_EQ(p.timeline.x, p.map.x);
+  // The column never takes more than 28 % of the width, however large the font.
+  for (float w : {1024.0f, 1366.0f, 1920.0f, 3840.0f})
+    EXPECT_LE(caption_width(w, 30), 0.28f * w + 0.01f) << w;
   // A tiny window never produces negative sizes.
   const DashboardLayout t = compute_layout(100, 30, m, false);
   for (const Rect& r : {t.menu, t.side, t.map, t.timeline, t.status}) {
