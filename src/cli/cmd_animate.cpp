@@ -122,10 +122,12 @@ int cmd_animate(const std::vector<std::string>& args_in, std::ostream& out, std:
   if (plan.frames.size() > kMaxAnimationFrames)
     throw UsageError("faro animate: more than " + std::to_string(kMaxAnimationFrames) +
                      " frames; shorten --from/--to or use --step month");
-  if (plan.left_to_exclusive > plan.left_from)
-    err << "faro animate: " << format_date(plan.left_from) << " – "
-        << format_date(plan.left_to_exclusive - kSecondsPerDay) << " is shorter than a "
+  if (plan.left_to_exclusive > plan.left_from) {
+    const CivilSeconds last = plan.left_to_exclusive - kSecondsPerDay;
+    err << "faro animate: " << format_date(plan.left_from)
+        << (last > plan.left_from ? " – " + format_date(last) : std::string()) << " is shorter than a "
         << to_string(*step) << " and is not animated\n";
+  }
 
   const std::vector<Program> programs = load_programs_arg(args, data, requested, err);
   name_map(data, opts);

@@ -5,9 +5,7 @@
 // colour and the rest of the palette goes to the heat ramp and antialiased text. No dithering:
 // flat map colours would turn into noise.
 //
-// The video writer computes one palette from the first frame and keeps it for every frame: the
-// first frame's legend already shows the whole colour ramp, and one palette means a fill never
-// changes colour between frames (and GIF's per-frame "changed rectangle" stays valid).
+// The video writer makes one palette per frame (io/video_writer.cpp says why).
 #include <array>
 #include <cstdint>
 #include <span>

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstring>
 
 extern "C" {
 #include <libavcodec/avcodec.h>
@@ -49,7 +48,7 @@ struct VideoWriter::Impl {
   SwsContext* sws = nullptr;
   AVFrame* frame = nullptr;
   AVPacket* packet = nullptr;
-  std::optional<GifPalette> palette;  // from the first frame (GIF)
+  std::optional<GifPalette> palette;  // of the current frame (GIF)
   int frames = 0;
   bool finished = false;
 
@@ -141,6 +140,12 @@ VideoWriter::VideoWriter(std::string path, VideoFormat format, int width, int he
       m.enc->global_quality = FF_QP2LAMBDA * 3;
     }
     if (m.fmt->oformat->flags & AVFMT_GLOBALHEADER) m.enc->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
+  } else {
+    // Whole frames: libavcodec's GIF encoder crops a frame to what changed (and marks unchanged
+    // pixels transparent) by comparing palette indices with the previous frame, which is wrong
+    // when the previous frame had a palette of its own (a frame back on the first frame's palette
+    // would keep the previous frame's pixels). Bigger files, right pixels.
+    av_dict_set(&options, "gifflags", "0", 0);
   }
   rc = avcodec_open2(m.enc, codec, &options);
   av_dict_free(&options);
@@ -196,11 +201,16 @@ void VideoWriter::add_frame(std::span<const uint8_t> rgba) {
     const int stride[1] = {m.src_width * 4};
     sws_scale(m.sws, src, stride, 0, m.height, m.frame->data, m.frame->linesize);
   } else {
-    if (!m.palette) m.palette = GifPalette::from_rgba(rgba);
+    // A palette per frame: what a partner-safe frame shows changes with its period (the density
+    // floor hides more of the ramp in a short period), so the first frame's colours are not
+    // enough. Flat fills keep their exact colour (their own palette entry) in every frame; FFmpeg
+    // writes a local colour table where the palette differs from the first frame's.
+    m.palette = GifPalette::from_rgba(rgba);
     m.palette->map(rgba, m.width, m.height, m.frame->data[0], m.frame->linesize[0]);
-    // PAL8's palette is data[1]: 256 native-endian 0xAARRGGBB words, unused entries black.
+    // PAL8's palette is data[1]: 256 native-endian 0xAARRGGBB words. Unused entries are opaque
+    // black: an entry with alpha 0 would become the encoder's transparent index.
     auto* pal = reinterpret_cast<uint32_t*>(m.frame->data[1]);
-    std::memset(pal, 0, AVPALETTE_SIZE);
+    std::fill(pal, pal + AVPALETTE_COUNT, 0xFF000000u);
     const auto& colors = m.palette->colors();
     for (size_t i = 0; i < colors.size(); ++i)
       pal[i] = 0xFF000000u | static_cast<uint32_t>(colors[i].r) << 16 |

@@ -1,7 +1,8 @@
 #pragma once
 // Animated maps as video files through Debian's FFmpeg libraries (libavcodec, libavformat,
 // libswscale): MP4 with H.264 (libx264; MPEG-4 part 2 when this libavcodec has no libx264) in
-// yuv420p with BT.709 colours, or a looping GIF with one 256-colour palette (io/gif_palette.hpp).
+// yuv420p with BT.709 colours, or a looping GIF with a 256-colour palette per frame
+// (io/gif_palette.hpp).
 // Frames are RGBA8, rows top-down, all of one size. The file is written to a temporary sibling and
 // renamed when finish() succeeds (io/atomic_file.hpp), so a cancelled or failed export leaves no
 // partial video behind. FFmpeg stays out of this header.

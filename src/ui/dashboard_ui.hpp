@@ -36,6 +36,9 @@ struct AppStatus {
   // (render/style_fills.hpp); a continuous choropleth gives a ramp instead.
   std::vector<render::LegendClasses> fill_legends;
   std::optional<render::LegendRamp> fill_ramp;
+  // An animation being written (app/animation_job.hpp): frames drawn of `animation_frames`
+  // (0 = none running); before the first frame it is computing the locked colour scale.
+  int animation_frame = 0, animation_frames = 0;
 };
 
 // Screen rectangle (ImGui display coordinates, pixels) left for the map.
@@ -86,6 +89,8 @@ class DashboardUi {
   bool timeline_playing() const;
   // Starts timeline playback, as its play button does (tests, scripted runs).
   void play_timeline();
+  // The timeline's playback is cumulative (File ▸ Export animation animates the same way).
+  bool timeline_cumulative() const;
 
  private:
   struct Impl;

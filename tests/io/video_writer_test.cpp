@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <filesystem>
 
 #include "core/errors.hpp"
@@ -85,6 +86,87 @@ TEST(VideoWriter, Mp4AndGifDecodeWithEveryFrame) {
                                                          : "gif";
     EXPECT_EQ(probe(path), codec + ",96,64,5");
   }
+}
+
+// Frames with the same layout in different colours decode in their own colours: a palette per
+// frame, and no "unchanged rectangle" kept from a frame with another palette (the third frame is
+// back on the first frame's palette: libavcodec's cropping would keep the second frame's pixels).
+TEST(VideoWriter, GifFramesKeepTheirOwnColours) {
+  faro_test::TempDir tmp;
+  const std::string path = tmp.file("colours.gif");
+  const auto two_colour = [](uint8_t r, uint8_t g, uint8_t b) {
+    std::vector<uint8_t> px(32 * 16 * 4, 255);
+    for (int i = 0; i < 32 * 16; ++i)
+      if ((i % 32) >= 16) px[i * 4] = r, px[i * 4 + 1] = g, px[i * 4 + 2] = b;
+    return px;
+  };
+  VideoWriter w(path, VideoFormat::gif, 32, 16, 2);
+  w.add_frame(two_colour(200, 30, 30));
+  // A third colour in the second frame takes a palette entry the first frame left unused: it must
+  // not be the encoder's transparent index (which would show the first frame through it).
+  std::vector<uint8_t> second = two_colour(30, 30, 200);
+  for (int i = 0; i < 32 * 16; ++i)
+    if ((i % 32) < 8) second[i * 4] = 40, second[i * 4 + 1] = 160, second[i * 4 + 2] = 60;
+  w.add_frame(second);
+  w.add_frame(two_colour(200, 30, 30));  // the first frame's palette again
+  w.finish();
+  std::string raw;
+  ASSERT_EQ(faro_test::run_command("ffmpeg -v error -i " + path +
+                                       " -vsync passthrough -f rawvideo -pix_fmt rgb24 - 2>/dev/null",
+                                   &raw),
+            0);
+  ASSERT_EQ(raw.size(), 3u * 32 * 16 * 3);
+  const auto pixel = [&](int frame, int x) {
+    const size_t at = (static_cast<size_t>(frame) * 32 * 16 + 8 * 32 + x) * 3;
+    return std::array<int, 3>{static_cast<uint8_t>(raw[at]), static_cast<uint8_t>(raw[at + 1]),
+                              static_cast<uint8_t>(raw[at + 2])};
+  };
+  EXPECT_EQ(pixel(0, 20), (std::array<int, 3>{200, 30, 30}));
+  EXPECT_EQ(pixel(1, 20), (std::array<int, 3>{30, 30, 200}));
+  EXPECT_EQ(pixel(1, 4), (std::array<int, 3>{40, 160, 60}));
+  EXPECT_EQ(pixel(1, 12), (std::array<int, 3>{255, 255, 255}));
+  EXPECT_EQ(pixel(2, 4), (std::array<int, 3>{255, 255, 255}));
+  EXPECT_EQ(pixel(2, 20), (std::array<int, 3>{200, 30, 30}));
+}
+
+// A legend ramp next to a large flat fill, as on a map: every column of the ramp decodes close to
+// its own colour (none falls onto the fill's colour).
+TEST(VideoWriter, AGifRampKeepsItsColours) {
+  faro_test::TempDir tmp;
+  const std::string path = tmp.file("ramp.gif");
+  const int w = 400, h = 100;
+  std::vector<uint8_t> px(static_cast<size_t>(w) * h * 4, 255);
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x) {
+      uint8_t* p = &px[(static_cast<size_t>(y) * w + x) * 4];
+      if (y < 80) {
+        p[0] = 248, p[1] = 248, p[2] = 245;  // the map's pale background
+      } else {
+        p[0] = static_cast<uint8_t>(200 + x * 55 / w);  // red to yellow, like inferno's top
+        p[1] = static_cast<uint8_t>(60 + x * 180 / w);
+        p[2] = static_cast<uint8_t>(40 + x * 60 / w);
+      }
+    }
+  VideoWriter writer(path, VideoFormat::gif, w, h, 2);
+  writer.add_frame(px);
+  writer.add_frame(px);
+  writer.finish();
+  std::string raw;
+  ASSERT_EQ(faro_test::run_command("ffmpeg -v error -i " + path +
+                                       " -vsync passthrough -f rawvideo -pix_fmt rgb24 - "
+                                       "2>/dev/null",
+                                   &raw),
+            0);
+  ASSERT_EQ(raw.size(), 2u * w * h * 3);
+  for (int frame = 0; frame < 2; ++frame)
+    for (int x = 0; x < w; ++x) {
+      const size_t at = (static_cast<size_t>(frame) * w * h + 90 * w + x) * 3;
+      const uint8_t* want = &px[(static_cast<size_t>(90) * w + x) * 4];
+      int worst = 0;
+      for (int c = 0; c < 3; ++c)
+        worst = std::max(worst, std::abs(static_cast<uint8_t>(raw[at + c]) - want[c]));
+      EXPECT_LE(worst, 12) << "frame " << frame << " column " << x;
+    }
 }
 
 TEST(VideoWriter, OddSizesLoseTheirLastColumnAndRowInMp4) {
