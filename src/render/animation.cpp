@@ -6,6 +6,8 @@
 
 #include "core/style_protection.hpp"
 #include "render/egl_context.hpp"
+#include "render/scene_protection.hpp"
+#include "render/style_heatmap.hpp"
 
 namespace faro::render {
 namespace {
@@ -61,16 +63,35 @@ MapStyle lock_animation_color_max(const AnimationScene& scene, const MapStyle& r
   std::unique_ptr<EglContext> own_context;
   if (options.kde_backend != KdeBackend::cpu && !EglContext::any_current())
     own_context = std::make_unique<EglContext>();
-  float top = 0;
-  for (const AnimationFrame& frame : scene.frames) {
+  const faro::HeatmapStyle heat_drawn = drawn.heatmap();
+  // Cumulative plans draw from before each later step's start (core/animation_steps.hpp).
+  const bool cumulative = scene.frames.size() > 1 && scene.frames[1].from < scene.frames[1].step_from;
+  float top = 0, top_any = 0;  // over the frames that draw something / over all of them
+  for (size_t i = 0; i < scene.frames.size(); ++i) {
+    // Cumulative frames: the whole period's maximum (the last frame). A first week's density per
+    // year is a few single incidents' kernels times 52; taking it would leave every later frame
+    // in the bottom colours.
+    if (cumulative && i + 1 < scene.frames.size()) continue;
+    const AnimationFrame& frame = scene.frames[i];
     if (stop && stop()) return requested;
     const IncidentStore incidents =
         incidents_between(*scene.base.incidents, frame.from, frame.to_exclusive);
     if (incidents.empty()) continue;
     const auto domain =
         scene_auto_heatmap_domain(frame_scene(scene, frame, incidents), drawn, options);
-    if (domain) top = std::max(top, domain->max);
+    if (!domain) continue;
+    top_any = std::max(top_any, domain->max);
+    // A partner-safe frame whose maximum is under its density floor draws nothing: its maximum
+    // would only push the others' colours down.
+    if (policy.partner_safe) {
+      const KdeParams params =
+          heatmap_params(heat_drawn, period_years_between(frame.from, frame.to_exclusive));
+      if (domain->max < min_supported_density(policy.k, params)) continue;
+    }
+    top = std::max(top, domain->max);
   }
+  // No frame above its floor: still one scale, so the legend does not change between frames.
+  if (!(top > 0)) top = top_any;
   if (!(top > 0)) return requested;  // no frame has any density: each frame's own (empty) scale
   MapStyle locked = requested;
   locked.heatmap().color_max_locked = true;
