@@ -20,8 +20,13 @@ PACKAGES=(
   nlohmann-json3-dev
   # zlib: PNG exports are deflated directly (io/png_writer.cpp), faster than GDAL's PNG driver.
   zlib1g-dev
+  # Animated maps (`faro animate`, File > Export animation): FFmpeg's libraries are Debian's
+  # standard video encoders and muxers; libavcodec links libx264 for H.264 MP4 and has a GIF
+  # encoder, libavformat writes the containers, libswscale converts RGBA to yuv420p.
+  libavcodec-dev libavformat-dev libswscale-dev libavutil-dev
   # pdftoppm: tests rasterise the PDFs Faro writes to check they open in a standard viewer.
-  poppler-utils
+  # ffprobe (in ffmpeg): tests decode the MP4 and GIF animations and count their frames.
+  poppler-utils ffmpeg
 )
 
 missing=()

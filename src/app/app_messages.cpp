@@ -23,6 +23,8 @@ Msg key(AppMsg msg) {
       return Msg::app_load_cancelled;
     case AppMsg::basemap_unsupported:
       return Msg::app_basemap_unsupported;
+    case AppMsg::animation_failed:
+      return Msg::app_animation_failed;
   }
   return Msg::app_load_failed;
 }

@@ -16,6 +16,7 @@ enum class AppMsg {
   export_done,     // "Map exported: %s"
   load_cancelled,
   basemap_unsupported,  // the live map has no raster basemap yet
+  animation_failed,     // "Could not export the animation: %s"
 };
 
 // The message with `detail` substituted for its %s.

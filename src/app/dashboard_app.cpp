@@ -8,6 +8,7 @@
 #include <ctime>
 #include <thread>
 
+#include "app/animation_job.hpp"
 #include "app/app_messages.hpp"
 #include "app/export_job.hpp"
 #include "app/load_job.hpp"
@@ -128,6 +129,13 @@ void DashboardApp::poll_jobs() {
       report_error(app_text(AppMsg::export_failed, session_.language, (*it)->error()));
     it = exports_.erase(it);
   }
+  if (animation_ && animation_->done()) {
+    if (!animation_->error().empty())
+      report_error(app_text(AppMsg::animation_failed, session_.language, animation_->error()));
+    animation_.reset();
+  }
+  status_.animation_frames = animation_ ? std::max(animation_->frames_total(), 1) : 0;
+  status_.animation_frame = animation_ ? animation_->frames_done() : 0;
   status_.loading = static_cast<bool>(load_);
   status_.load_progress = load_ ? load_->progress() : -1.0f;
   status_.load_message = load_ ? load_->message() : "";
@@ -338,6 +346,21 @@ void DashboardApp::carry_out(const ui::UiAction& a) {
                                                      false, view, ui_scale));
       break;
     }
+    case Kind::export_animation: {
+      if (animation_ || a.path.empty()) break;  // the menu item is greyed while one runs
+      // Like the PNG export, the job holds the current snapshot and a copy of the session; the
+      // steps follow the timeline (its window, its bins, its cumulative playback).
+      Session styles = session_;
+      styles.filter = snap_->filter;
+      AnimationRequest request =
+          dashboard_animation_request(*snap_->data, snap_->filter, a.path, ui_->timeline_cumulative());
+      if (a.width > 0 && a.height > 0) request.width = a.width, request.height = a.height;
+      animation_ = std::make_unique<AnimationJob>(snap_, std::move(styles), std::move(request));
+      break;
+    }
+    case Kind::cancel_animation:
+      if (animation_) animation_->cancel();
+      break;
     case Kind::toggle_presentation:
       status_.presentation = !status_.presentation;
       break;

@@ -26,6 +26,7 @@
 
 namespace faro::app {
 
+class AnimationJob;
 class ExportJob;
 class LoadJob;
 class MapView;
@@ -89,6 +90,8 @@ class DashboardApp {
   const SnapshotPtr& snapshot() const { return snap_; }
   // Export jobs still running, oldest first (tests look at the snapshot each holds).
   const std::vector<std::unique_ptr<ExportJob>>& exports() const { return exports_; }
+  // The animation being written (File ▸ Export animation), or nullptr.
+  const AnimationJob* animation() const { return animation_.get(); }
   ui::DashboardUi& ui() { return *ui_; }
   // Queues `action` as if a panel had pushed it this frame; carried out by after_frame().
   void request(ui::UiAction action) { actions_.push_back(std::move(action)); }
@@ -120,6 +123,7 @@ class DashboardApp {
   bool load_replaces_session_ = false;  // a project load replaces styles, filter and camera
   std::string pending_project_path_;
   std::vector<std::unique_ptr<ExportJob>> exports_;
+  std::unique_ptr<AnimationJob> animation_;  // one at a time
   ui::AppStatus status_;
   ui::UiActions actions_;
   ui::MapRegion region_;

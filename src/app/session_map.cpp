@@ -9,25 +9,6 @@
 namespace faro::app {
 namespace {
 
-// The given rows of `ws` as a store of their own (render_map_scene draws whole stores).
-IncidentStore rows_store(const Workspace& ws, const std::vector<uint32_t>& rows) {
-  IncidentStore out;
-  const IncidentStore& in = ws.incidents;
-  const bool weighted = !in.weight.empty();
-  out.reserve(rows.size(), weighted);
-  for (uint32_t r : rows)
-    out.push_back(in.x[r], in.y[r], in.t[r], in.category[r], in.flags[r],
-                  weighted ? in.weight[r] : 1.0f);
-  if (!in.sector.empty()) {
-    out.sector.reserve(rows.size());
-    for (uint32_t r : rows) out.sector.push_back(in.sector[r]);
-  }
-  out.categories = in.categories;
-  out.category_field = in.category_field;
-  out.work_srs = in.work_srs;
-  return out;
-}
-
 // The previous period's incidents of a change choropleth: the same filter, dates moved back.
 IncidentStore previous_store(const Workspace& ws, const FilterState& filter,
                              std::optional<Period>& period) {
@@ -46,6 +27,24 @@ IncidentStore previous_store(const Workspace& ws, const FilterState& filter,
 }
 
 }  // namespace
+
+IncidentStore rows_store(const Workspace& ws, const std::vector<uint32_t>& rows) {
+  IncidentStore out;
+  const IncidentStore& in = ws.incidents;
+  const bool weighted = !in.weight.empty();
+  out.reserve(rows.size(), weighted);
+  for (uint32_t r : rows)
+    out.push_back(in.x[r], in.y[r], in.t[r], in.category[r], in.flags[r],
+                  weighted ? in.weight[r] : 1.0f);
+  if (!in.sector.empty()) {
+    out.sector.reserve(rows.size());
+    for (uint32_t r : rows) out.sector.push_back(in.sector[r]);
+  }
+  out.categories = in.categories;
+  out.category_field = in.category_field;
+  out.work_srs = in.work_srs;
+  return out;
+}
 
 render::MapSceneOptions session_scene_options(const Workspace& ws, const Session& session,
                                               const SessionMapRequest& request) {

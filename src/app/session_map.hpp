@@ -21,6 +21,9 @@ struct SessionMapRequest {
   bool overlay = true;      // title, legend, scale bar, footer
 };
 
+// The given rows of `ws` as a store of their own (render_map_scene draws whole stores).
+IncidentStore rows_store(const Workspace& ws, const std::vector<uint32_t>& rows);
+
 // The render_map_scene options of `session`: title, period and source line in its language.
 render::MapSceneOptions session_scene_options(const Workspace& ws, const Session& session,
                                               const SessionMapRequest& request);

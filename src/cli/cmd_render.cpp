@@ -13,6 +13,7 @@
 #include "cli/data_args.hpp"
 #include "cli/distance_args.hpp"
 #include "cli/lang_args.hpp"
+#include "cli/map_args.hpp"
 #include "cli/render_style_args.hpp"
 #include "cli/render_compare.hpp"
 #include "core/demo_city.hpp"
@@ -21,11 +22,8 @@
 #include "core/session_programs.hpp"
 #include "core/style_protection.hpp"
 #include "core/workspace.hpp"
-#include "io/basemap_reader.hpp"
-#include "io/context_loader.hpp"
 #include "io/data_loading.hpp"
 #include "io/png_writer.hpp"
-#include "io/program_polygon_loader.hpp"
 #include "io/project_file.hpp"
 #include "io/workspace_loader.hpp"
 #include "render/context_line_layer.hpp"
@@ -93,68 +91,6 @@ CommandSpec render_spec() {
   return spec;
 }
 
-int parse_pixels(const ParsedArgs& args, const std::string& name, int fallback) {
-  const auto v = args.get(name);
-  if (!v) return fallback;
-  try {
-    size_t used = 0;
-    const int n = std::stoi(*v, &used);
-    if (used == v->size() && n > 0 && n <= 16384) return n;
-  } catch (const std::exception&) {
-  }
-  throw UsageError("--" + name + " must be a whole number of pixels between 1 and 16384, got '" +
-                   *v + "'");
-}
-
-render::MapSceneOptions scene_options(const ParsedArgs& args) {
-  render::MapSceneOptions o;
-  const std::string kde = args.get_or("kde", "auto");
-  if (kde == "cpu")
-    o.kde_backend = render::KdeBackend::cpu;
-  else if (kde == "gpu")
-    o.kde_backend = render::KdeBackend::gpu;
-  else if (kde != "auto")
-    throw UsageError("--kde must be cpu, gpu or auto, got '" + kde + "'");
-  o.width = parse_pixels(args, "width", 1920);
-  o.height = parse_pixels(args, "height", 1080);
-  o.language = language_from_args(args, "faro render");
-  return o;
-}
-
-// Where a relative layer source is looked for: next to the --style file, the current folder, next
-// to the sectors file (the alcaldías preset finds alcaldias.geojson beside the CDMX sectors).
-std::vector<std::string> source_folders(const ParsedArgs& args, const LoadedData& data) {
-  std::vector<std::string> out;
-  if (auto s = args.get("style"); s && fs::is_regular_file(*s))
-    out.push_back(fs::path(*s).parent_path().string());
-  out.push_back("");
-  if (!data.synthetic && !data.sectors_source.empty() && !io::is_connection_string(data.sectors_source))
-    out.push_back(fs::path(data.sectors_source).parent_path().string());
-  return out;
-}
-
-std::string resolve_source(const std::string& source, const std::vector<std::string>& folders) {
-  if (source.empty() || fs::path(source).is_absolute() || io::is_connection_string(source))
-    return source;
-  for (const std::string& folder : folders) {
-    const fs::path candidate = folder.empty() ? fs::path(source) : fs::path(folder) / source;
-    std::error_code ec;
-    if (fs::exists(candidate, ec)) return candidate.string();
-  }
-  return source;  // not found anywhere: the loader's error names it as given
-}
-
-// Prints what protection changed (or the internal stamp), in the map's language.
-void report_protection(const ProtectedStyle& p, Language lang, std::ostream& err) {
-  if (!p.style.protection) return;
-  if (!p.style.protection->partner_safe) {
-    err << "stamp: " << internal_use_stamp() << "\n";
-    return;
-  }
-  for (const StyleChange& c : p.changes) err << "partner-safe: " << describe_change(c, lang) << "\n";
-  err << "footer: " << protection_footer(*p.style.protection, lang) << "\n";
-}
-
 int write_result(const render::MapSceneResult& r, const std::string& output, std::ostream& out,
                  std::ostream& err) {
   const auto t0 = std::chrono::steady_clock::now();
@@ -187,7 +123,7 @@ int render_project(const ParsedArgs& args, const std::string& output, std::ostre
   for (const LoadReport& r : ws.reports) err << r.to_text();
   const FilterResult filtered = compute_filter_result(ws, session.filter);
   app::SessionMapRequest request;
-  const render::MapSceneOptions o = scene_options(args);
+  const render::MapSceneOptions o = scene_options(args, "faro render");
   request.width = o.width;
   request.height = o.height;
   request.internal = args.has("internal");
@@ -240,7 +176,7 @@ int cmd_render(const std::vector<std::string>& args_in, std::ostream& out, std::
   if (!output) throw UsageError("faro render: -o FILE.png is required");
   if (args.has("project")) return render_project(args, *output, out, err);
   // Usage errors before any loading.
-  render::MapSceneOptions opts = scene_options(args);
+  render::MapSceneOptions opts = scene_options(args, "faro render");
   const MapStyle requested = style_from_args(args, MapStyle{});
   const Language lang = opts.language;
 
@@ -249,23 +185,11 @@ int cmd_render(const std::vector<std::string>& args_in, std::ostream& out, std::
   if (data.incidents.empty())
     err << "faro render: warning: no incidents in the selection; the map shows no density\n";
 
-  std::vector<Program> programs;
-  std::string programs_source = args.get_or("programs", data.synthetic ? data.sectors_source : "");
-  if (!programs_source.empty() && requested.shows(LayerKind::programs)) {
-    io::ProgramLoadResult pl = io::load_programs_for_sectors(programs_source, data.sectors);
-    err << pl.report.to_text();
-    programs = std::move(pl.programs);
-  }
+  const std::vector<Program> programs = load_programs_arg(args, data, requested, err);
 
-  // Data sources are named by file name, never by path (outputs leave the analyst's machine).
-  const std::string incidents_name = fs::path(data.incidents_source).filename().string();
-  opts.synthetic = data.synthetic;
-  const std::string place = data.synthetic ? tr(Msg::map_demo_city, lang) : incidents_name;
-  opts.title = std::string(tr(Msg::map_incidents, lang)) + " — " + place;
+  name_map(data, opts);
   opts.subtitle = period_text(data);
   if (auto w = args.get("where")) opts.subtitle += (opts.subtitle.empty() ? "" : " · ") + *w;
-  opts.source_line = data.synthetic ? std::string(tr(Msg::map_source_synthetic, lang))
-                                    : tr(Msg::map_source_prefix, lang) + incidents_name;
 
   // Partner-safe by default: the one protection function (core/style_protection.hpp).
   DisclosurePolicy policy;
@@ -280,17 +204,9 @@ int cmd_render(const std::vector<std::string>& args_in, std::ostream& out, std::
   const MapStyle& style = protected_style.style;
   report_protection(protected_style, lang, err);
 
-  // Context layers: the ones with a source of their own are loaded here (reprojected to the
-  // working CRS).
-  std::map<std::string, std::vector<render::LineStrip>> context;
+  // Context layers with a source of their own, reprojected to the working CRS.
   const std::vector<std::string> folders = source_folders(args, data);
-  for (const StyleLayer& l : style.layers) {
-    if (l.kind != LayerKind::context || l.source.empty() || !l.visible) continue;
-    io::ContextLoadResult c =
-        io::load_context_lines(resolve_source(l.source, folders), data.sectors.work_srs);
-    err << c.report.to_text();
-    for (io::ContextLine& line : c.lines) context[l.id].push_back({std::move(line.points), line.closed});
-  }
+  const auto context = load_context_layers(style, folders, data.sectors.work_srs, err);
 
   PreviousPeriodData previous;
   const StyleLayer* choropleth = style.find(LayerKind::choropleth);
@@ -310,11 +226,7 @@ int cmd_render(const std::vector<std::string>& args_in, std::ostream& out, std::
     scene.previous_from = previous.period.from;
     scene.previous_to_exclusive = previous.period.to_exclusive;
   }
-  const std::string work_srs = data.sectors.work_srs;
-  scene.basemap = [work_srs, folders](const std::string& source, const Box& view, int w, int h) {
-    io::BasemapImage b = io::read_basemap(resolve_source(source, folders), work_srs, view, w, h);
-    return render::BasemapRaster{b.width, b.height, std::move(b.rgba), b.box};
-  };
+  scene.basemap = basemap_provider(data.sectors.work_srs, folders);
 
   render::MapSceneResult r;
   try {

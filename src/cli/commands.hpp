@@ -19,6 +19,7 @@ int cmd_demo(const std::vector<std::string>& args, std::ostream& out, std::ostre
 int cmd_summary(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int cmd_kde(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int cmd_render(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int cmd_animate(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int cmd_dashboard(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int cmd_hotspots(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int cmd_knox(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);

@@ -29,7 +29,8 @@ void print_usage(std::ostream& out) {
          "  hotspots -o FILE   Gi* hot/cold spots (sectors, grid, hex), emerging patterns\n"
          "  knox               Knox near-repeat test: distance x time bands, ratios, p\n"
          "  evaluate           program evaluation: before/after DiD, time series, event study\n"
-         "  render -o MAP.png  a finished map (heatmap, sectors, programs, legend), headless\n\n"
+         "  render -o MAP.png  a finished map (heatmap, sectors, programs, legend), headless\n"
+         "  animate -o A.mp4   the map through time, a frame per week or month (MP4 or GIF)\n\n"
          "Run 'faro COMMAND --help' for a command's options.\n"
          "Exit codes: 0 ok, 1 data error (the message names the file), 2 usage error.\n";
 }
@@ -51,6 +52,7 @@ int run(int argc, char** argv) {
     if (command == "summary") return cmd_summary(args, std::cout, std::cerr);
     if (command == "kde") return cmd_kde(args, std::cout, std::cerr);
     if (command == "render") return cmd_render(args, std::cout, std::cerr);
+    if (command == "animate") return cmd_animate(args, std::cout, std::cerr);
     if (command == "dashboard") return cmd_dashboard(args, std::cout, std::cerr);
     if (command == "hotspots") return cmd_hotspots(args, std::cout, std::cerr);
     if (command == "knox") return cmd_knox(args, std::cout, std::cerr);

@@ -168,6 +168,8 @@
     "Choose where to save the project (File > Save project as…).")                             \
   X(app_export_failed, "No se pudo exportar el mapa: %s", "Could not export the map: %s")      \
   X(app_export_done, "Mapa exportado: %s", "Map exported: %s")                                  \
+  X(app_animation_failed, "No se pudo exportar la animación: %s",                              \
+    "Could not export the animation: %s")                                                       \
   X(app_load_cancelled, "Carga cancelada.", "Load cancelled.")                                  \
   X(app_basemap_unsupported, "El mapa interactivo aún no dibuja mapas base ráster (%s); use "   \
     "«faro render --basemap» para exportarlo.",                                                 \

@@ -17,6 +17,7 @@
   X(menu_demo_city, "Ciudad demo", "Demo city")                                                 \
   X(menu_export_png_screen, "Exportar PNG (tamaño de pantalla)…", "Export PNG (screen size)…")  \
   X(menu_export_png_4k, "Exportar PNG (4K)…", "Export PNG (4K)…")                               \
+  X(menu_export_animation, "Exportar animación (MP4/GIF)…", "Export animation (MP4/GIF)…")      \
   X(menu_recent, "Recientes", "Recent")                                                         \
   X(menu_quit, "Salir", "Quit")                                                                 \
   X(menu_view, "Ver", "View")                                                                   \
@@ -123,6 +124,8 @@
   X(status_sectors, "%d sectores", "%d sectors")                                                \
   X(status_frame_ms, "%.1f ms/cuadro", "%.1f ms/frame")                                         \
   X(status_unsaved, "Proyecto sin guardar", "Unsaved project")                                  \
+  X(status_animation_scale, "Animación: escala de color…", "Animation: colour scale…")         \
+  X(status_animation_frames, "Animación: cuadro %d de %d", "Animation: frame %d of %d")         \
   X(synthetic_data, "DATOS SINTÉTICOS", "SYNTHETIC DATA")                                       \
   X(timeline_placeholder, "Línea de tiempo", "Timeline")                                        \
   X(timeline_all, "Todos los incidentes", "All incidents")                                      \
@@ -137,6 +140,7 @@
   X(browser_open_project, "Abrir proyecto", "Open project")                                     \
   X(browser_save_project, "Guardar proyecto", "Save project")                                   \
   X(browser_export_png, "Exportar PNG", "Export PNG")                                           \
+  X(browser_export_animation, "Exportar animación", "Export animation")                         \
   X(browser_open_style, "Abrir estilo o capa", "Open style or layer")                           \
   X(menu_open_style, "Abrir estilo de mapa o capa…", "Open map style or layer…")                \
   X(browser_folder, "Carpeta", "Folder")                                                        \

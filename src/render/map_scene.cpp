@@ -100,6 +100,23 @@ void add_fill_legend(const ChoroplethLegend& legend, MapOverlay& ov) {
   if (legend.classes) ov.classes.push_back(*legend.classes);
 }
 
+// The scene's camera (the view, or the whole city with padding) and the extent its heatmap grid
+// is clipped to.
+Camera scene_camera(const MapSceneData& data, const MapSceneOptions& opt, Box& data_extent) {
+  const double padding = opt.padding_px >= 0 ? opt.padding_px : 0.04 * opt.height;
+  Box extent = data.sectors->extent();
+  if (extent.empty()) extent = data.incidents->extent();
+  data_extent = data.data_extent.value_or(extent);
+  if (!data.data_extent) data_extent.expand(data.incidents->extent());
+  return opt.view && !opt.view->empty() ? Camera::fit(*opt.view, opt.width, opt.height, 0)
+                                        : Camera::fit(extent, opt.width, opt.height, padding);
+}
+
+double scene_period_years(const MapSceneData& data) {
+  const bool per_year = data.from && data.to_exclusive && *data.to_exclusive > *data.from;
+  return per_year ? period_years_between(*data.from, *data.to_exclusive) : 0;
+}
+
 }  // namespace
 
 std::optional<std::string> adapted_note(const RepresentationChoice& c, Language lang) {
@@ -139,6 +156,34 @@ ProtectionData protection_data(const IncidentStore& selection, const SectorSet& 
   return d;
 }
 
+std::optional<ColorDomain> scene_auto_heatmap_domain(const MapSceneData& data,
+                                                     const MapStyle& style,
+                                                     const MapSceneOptions& opt) {
+  if (data.sectors == nullptr || data.incidents == nullptr)
+    throw UsageError("scene_auto_heatmap_domain: sectors and incidents are required");
+  const StyleLayer* layer = nullptr;
+  for (const StyleLayer& l : style.layers)
+    if (l.visible && l.kind == LayerKind::heatmap) {
+      layer = &l;
+      break;
+    }
+  if (layer == nullptr) return std::nullopt;
+  std::unique_ptr<EglContext> own_context;
+  if (opt.kde_backend != KdeBackend::cpu && !EglContext::any_current())
+    own_context = std::make_unique<EglContext>();
+  Box data_extent;
+  const Camera camera = scene_camera(data, opt, data_extent);
+  const KdeParams params = heatmap_params(layer->heatmap, scene_period_years(data));
+  const GridSpec grid = heatmap_grid_for(camera, data_extent, params, 0.0, 16'000'000);
+  if (grid.cells() == 0) return std::nullopt;
+  const char* gl = EglContext::any_current()
+                       ? reinterpret_cast<const char*>(glGetString(GL_RENDERER))
+                       : "";
+  auto estimator = make_density_estimator(opt.kde_backend, gl ? gl : "");
+  const std::vector<float> density = estimator->compute(point_set(*data.incidents), grid, params);
+  return auto_domain_within(grid, density, camera.visible_box(), opt.auto_percentile);
+}
+
 MapSceneResult render_map_scene(const MapSceneData& data, const MapStyle& style,
                                 const MapSceneOptions& opt) {
   if (data.sectors == nullptr || data.incidents == nullptr)
@@ -153,15 +198,9 @@ MapSceneResult render_map_scene(const MapSceneData& data, const MapStyle& style,
   res.renderer = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
   const Language lang = opt.language;
   const double ui = opt.ui_scale > 0 ? opt.ui_scale : opt.height / 1080.0;
-  const double padding = opt.padding_px >= 0 ? opt.padding_px : 0.04 * opt.height;
-  Box extent = data.sectors->extent();
-  if (extent.empty()) extent = data.incidents->extent();
-  res.camera = opt.view && !opt.view->empty()
-                   ? Camera::fit(*opt.view, opt.width, opt.height, 0)
-                   : Camera::fit(extent, opt.width, opt.height, padding);
+  Box data_extent;
+  res.camera = scene_camera(data, opt, data_extent);
   const Camera& camera = res.camera;
-  Box data_extent = data.data_extent.value_or(extent);
-  if (!data.data_extent) data_extent.expand(data.incidents->extent());
 
   MapOverlay& ov = res.overlay;
   ov.title = !style.furniture.title.empty() ? style.furniture.title : opt.title;
@@ -192,7 +231,7 @@ MapSceneResult render_map_scene(const MapSceneData& data, const MapStyle& style,
 
   const bool per_year = data.from && data.to_exclusive && *data.to_exclusive > *data.from;
   SceneCounts counts = scene_counts(*data.sectors, *data.incidents, data.previous_incidents);
-  counts.period_years = per_year ? period_years_between(*data.from, *data.to_exclusive) : 0;
+  counts.period_years = scene_period_years(data);
   if (per_year) counts.period = Period{*data.from, *data.to_exclusive};
   if (data.previous_from && data.previous_to_exclusive)
     counts.previous_period = Period{*data.previous_from, *data.previous_to_exclusive};

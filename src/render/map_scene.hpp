@@ -109,6 +109,15 @@ std::optional<std::string> adapted_note(const RepresentationChoice& choice, Lang
 ProtectionData protection_data(const IncidentStore& selection, const SectorSet& sectors,
                                const Box& extent, double period_years);
 
+// The automatic colour domain render_map_scene() would give the style's first visible heatmap over
+// `data` (the same camera, grid and percentile), computed without drawing; nullopt when the style
+// shows no heatmap or the view misses the data. An animation takes the largest over its frames and
+// locks it (render/animation.hpp). Uses the current GL context, or makes one unless the backend is
+// the CPU.
+std::optional<ColorDomain> scene_auto_heatmap_domain(const MapSceneData& data,
+                                                     const MapStyle& style,
+                                                     const MapSceneOptions& options);
+
 // Renders the scene. Uses the EGL context current on this thread or creates one (throws
 // GlUnavailable when none can be made); throws faro::UsageError for bad options.
 MapSceneResult render_map_scene(const MapSceneData& data, const MapStyle& style,

@@ -195,6 +195,7 @@ void DashboardUi::show_add_to_program() { impl_->state.request_program_edit = tr
 
 bool DashboardUi::timeline_playing() const { return impl_->timeline.wants_locked_color_domain(); }
 void DashboardUi::play_timeline() { impl_->timeline.play(); }
+bool DashboardUi::timeline_cumulative() const { return impl_->timeline.cumulative(); }
 
 void DashboardUi::Impl::draw_program_windows(const Workspace& ws, Session& session) {
   // The window before the modal: ImGui 1.86 asserts (FindBlockingModal) when a root window

@@ -44,6 +44,10 @@ struct AppStatus {
   // Presentation mode: the footer stating the partner-safe protection (the app knows the policy;
   // the ui's caption column shows it).
   std::string protection_note;
+
+  // An animation being written (app/animation_job.hpp): frames drawn of `animation_frames`
+  // (0 = none running); before the first frame it is computing the locked colour scale.
+  int animation_frame = 0, animation_frames = 0;
 };
 
 // Screen rectangle (ImGui display coordinates, pixels) left for the map. In presentation mode it
@@ -96,6 +100,8 @@ class DashboardUi {
   bool timeline_playing() const;
   // Starts timeline playback, as its play button does (tests, scripted runs).
   void play_timeline();
+  // The timeline's playback is cumulative (File ▸ Export animation animates the same way).
+  bool timeline_cumulative() const;
 
  private:
   struct Impl;

@@ -36,8 +36,8 @@ std::vector<DirEntry> list_directory(const std::filesystem::path& dir,
 // incidents.
 SourceSpec::Role guess_role(std::string_view file_name);
 // What choosing `path` in `mode` does: pushes the action (open_source / open_basemap /
-// open_project / save_project / export_png) or, for a CSV to open, asks for the mapping dialog
-// in `ui`. Adds opened paths to the recent list. Returns false when nothing was done (e.g. an
+// open_project / save_project / export_png / export_animation) or, for a CSV to open, asks for
+// the mapping dialog in `ui`. Adds opened paths to the recent list. Returns false when nothing was done (e.g. an
 // empty path).
 bool choose_path(BrowserMode mode, const std::string& path, SourceSpec::Role role, UiState& ui,
                  UiActions& actions, int screen_w = 0, int screen_h = 0);

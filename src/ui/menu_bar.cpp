@@ -64,6 +64,9 @@ void run_menu_command(MenuCommand cmd, Session& session, const AppStatus& status
     case MenuCommand::export_png_4k:
       ui.browser_request = BrowserMode::export_png_4k;
       break;
+    case MenuCommand::export_animation:
+      ui.browser_request = BrowserMode::export_animation;
+      break;
     case MenuCommand::quit:
       push(actions, K::quit);
       break;
@@ -128,6 +131,9 @@ float MenuBar::draw(const Workspace& ws, Session& session, const AppStatus& stat
     ImGui::Separator();
     item(Msg::menu_export_png_screen, MenuCommand::export_png_screen);
     item(Msg::menu_export_png_4k, MenuCommand::export_png_4k);
+    // One animation at a time: the item is greyed while one is being written.
+    item(Msg::menu_export_animation, MenuCommand::export_animation, nullptr, false,
+         status.animation_frames == 0);
     ImGui::Separator();
     item(Msg::menu_quit, MenuCommand::quit, "Ctrl+Q");
     ImGui::EndMenu();

@@ -57,6 +57,32 @@ void StatusBar::draw(const Rect& where, const DataSnapshot& snap, const Session&
       ImGui::TextColored(ImVec4(0.70f, 0.25f, 0.08f, 1), "%s", tr(Msg::synthetic_data, lang));
     }
   }
+  if (status.animation_frames > 0) {
+    // An animation export: its progress and a cancel button (the file is only renamed into place
+    // when the last frame is written, so cancelling leaves nothing behind).
+    ImGui::SameLine();
+    ImGui::TextDisabled("•");
+    ImGui::SameLine();
+    const float w = 120.0f * ImGui::GetFontSize() / 15.0f;
+    ImGui::ProgressBar(static_cast<float>(status.animation_frame) / status.animation_frames,
+                       ImVec2(w, 0), "");
+    ImGui::SameLine();
+    if (status.animation_frame == 0)
+      ImGui::TextUnformatted(tr(Msg::status_animation_scale, lang));
+    else {
+      std::snprintf(buf, sizeof buf, tr(Msg::status_animation_frames, lang),
+                    status.animation_frame, status.animation_frames);
+      ImGui::TextUnformatted(buf);
+    }
+    ImGui::SameLine();
+    ImGui::PushID("animation");
+    if (ImGui::SmallButton(tr(Msg::status_cancel, lang))) {
+      UiAction a;
+      a.kind = UiAction::Kind::cancel_animation;
+      actions.push_back(a);
+    }
+    ImGui::PopID();
+  }
   if (status.heatmap_busy) {
     ImGui::SameLine();
     ImGui::TextDisabled("•");
@@ -71,8 +97,12 @@ void StatusBar::draw(const Rect& where, const DataSnapshot& snap, const Session&
   std::snprintf(buf, sizeof buf, tr(Msg::status_frame_ms, lang), status.frame_ms);
   const std::string right = project + "   " + buf;
   const float right_w = ImGui::CalcTextSize(right.c_str()).x;
-  ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 20, where.w - right_w - 12));
-  ImGui::TextDisabled("%s", right.c_str());
+  // Only where it fits after the left part (a narrow window with an animation running has none).
+  const float left_end = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
+  if (left_end + 20 + right_w + 12 <= where.w) {
+    ImGui::SameLine(where.w - right_w - 12);
+    ImGui::TextDisabled("%s", right.c_str());
+  }
   ImGui::End();
   ImGui::PopStyleVar(2);
 }

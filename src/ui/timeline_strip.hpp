@@ -47,6 +47,7 @@ class TimelineStrip {
   // True while playback runs: the app locks the heatmap's colour scale so frames compare.
   bool wants_locked_color_domain() const { return panel_.wants_locked_color_domain(); }
   void play() { panel_.play(); }
+  bool cumulative() const { return panel_.playback().cumulative; }
 
  private:
   TimelinePanel panel_;

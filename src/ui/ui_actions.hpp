@@ -23,6 +23,8 @@ struct UiAction {
     // Added by the ui helper (kept last so existing values do not move):
     open_basemap,     // path: a GDAL raster (.tif, MBTiles...) drawn under the map
     open_style,       // path: a map style (replaces the session's) or a layer preset (added on top)
+    export_animation,  // path (.mp4 or .gif): the timeline's steps as a video, in the background
+    cancel_animation,
   };
   Kind kind = Kind::fit_all;
   SourceSpec source;

@@ -16,6 +16,7 @@ enum class BrowserMode {
   export_png_screen,
   export_png_4k,
   open_style,  // a map style or a single layer preset (JSON, the format of layers/)
+  export_animation,  // an .mp4 or .gif of the timeline's steps (app/animation_job.hpp)
 };
 
 struct UiState {

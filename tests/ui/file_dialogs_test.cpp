@@ -93,6 +93,16 @@ TEST(FileBrowser, ChoosingAPathPushesTheRightAction) {
   EXPECT_EQ(actions.back().height, 2160);
   choose_path(BrowserMode::export_png_screen, "/d/m.png", SourceSpec::Role::incidents, ui, actions);
   EXPECT_EQ(actions.back().width, 0);  // 0 = the map's size on screen
+  // An animation: .mp4 unless the name says .gif; 1080p like `faro animate`.
+  choose_path(BrowserMode::export_animation, "/d/anim", SourceSpec::Role::incidents, ui, actions);
+  EXPECT_EQ(actions.back().kind, K::export_animation);
+  EXPECT_EQ(actions.back().path, "/d/anim.mp4");
+  EXPECT_EQ(actions.back().width, 1920);
+  EXPECT_EQ(actions.back().height, 1080);
+  choose_path(BrowserMode::export_animation, "/d/a.GIF", SourceSpec::Role::incidents, ui, actions);
+  EXPECT_EQ(actions.back().path, "/d/a.GIF");
+  EXPECT_EQ(browser_extensions(BrowserMode::export_animation),
+            (std::vector<std::string>{".mp4", ".gif"}));
   EXPECT_EQ(ui.recent_files.front(), "/d/p.faro.json");
   EXPECT_EQ(ui.recent_files.size(), 4u);  // opened files only, not saved/exported ones
 }

@@ -133,6 +133,8 @@ TEST(MenuCommands, EachItemDoesItsJob) {
   EXPECT_EQ(ui.browser_request, BrowserMode::open_data);
   run_menu_command(MenuCommand::export_png_4k, s, status, actions, ui);
   EXPECT_EQ(ui.browser_request, BrowserMode::export_png_4k);
+  run_menu_command(MenuCommand::export_animation, s, status, actions, ui);
+  EXPECT_EQ(ui.browser_request, BrowserMode::export_animation);
   run_menu_command(MenuCommand::load_report, s, status, actions, ui);
   EXPECT_TRUE(ui.show_load_report);
   run_menu_command(MenuCommand::weekly_brief, s, status, actions, ui);

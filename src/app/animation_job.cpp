@@ -1,0 +1,116 @@
+#include "app/animation_job.hpp"
+
+#include <exception>
+
+#include "app/partner_safe_view.hpp"
+#include "app/session_map.hpp"
+#include "core/errors.hpp"
+#include "core/style_protection.hpp"
+#include "io/video_writer.hpp"
+#include "render/animation.hpp"
+#include "render/egl_context.hpp"
+#include "ui/timeline_strip.hpp"
+
+namespace faro::app {
+
+AnimationRequest dashboard_animation_request(const Workspace& ws, const FilterState& filter,
+                                             const std::string& path, bool cumulative) {
+  AnimationRequest r;
+  r.path = path;
+  r.cumulative = cumulative;
+  // The timeline's own bins: months over long periods; weeks otherwise (days would be hundreds
+  // of near-empty frames).
+  r.step = ui::timeline_bin_kind(ws.data_from, ws.data_to_exclusive) == BinKind::month
+               ? AnimationStep::month
+               : AnimationStep::week;
+  if (filter.from && filter.to_exclusive && *filter.to_exclusive > *filter.from) {
+    r.from = *filter.from;
+    r.to_exclusive = *filter.to_exclusive;
+  } else if (ws.data_to_exclusive > ws.data_from) {
+    const auto [from, to] =
+        default_animation_period(ws.data_from, ws.data_to_exclusive - 1, r.step);
+    r.from = from;
+    r.to_exclusive = to;
+  }
+  return r;
+}
+
+AnimationJob::AnimationJob(SnapshotPtr snapshot, Session session, AnimationRequest request)
+    : snap_(std::move(snapshot)),
+      session_(std::move(session)),
+      request_(std::move(request)),
+      plan_(plan_animation(request_.from, request_.to_exclusive, request_.step,
+                           request_.cumulative)),
+      frames_total_(static_cast<int>(plan_.frames.size())),
+      thread_([this] { run(); }) {}
+
+AnimationJob::~AnimationJob() {
+  cancel();
+  if (thread_.joinable()) thread_.join();
+}
+
+void AnimationJob::run() {
+  try {
+    if (plan_.frames.empty())
+      throw UsageError(format_date(request_.from) + " – " +
+                       format_date(request_.to_exclusive - kSecondsPerDay) + ": no whole " +
+                       to_string(request_.step) + " to animate");
+    if (plan_.frames.size() > kMaxAnimationFrames)
+      throw UsageError("more than " + std::to_string(kMaxAnimationFrames) + " frames");
+    // Its own context on this thread: the window's context stays current on the UI thread.
+    render::EglContext context;
+    const Workspace& ws = *snap_->data;
+    // Every filter of the session but its dates, over the whole animated period.
+    FilterState f = session_.filter;
+    f.from = request_.from;
+    f.to_exclusive = request_.to_exclusive;
+    const IncidentFilter pick = ws.make_filter(f);
+    std::vector<uint32_t> rows;
+    for (size_t i = 0; i < ws.incidents.size(); ++i)
+      if (pick.accepts(ws.incidents, i)) rows.push_back(static_cast<uint32_t>(i));
+    const IncidentStore incidents = rows_store(ws, rows);
+    std::vector<render::LineStrip> lines;
+    for (const ContextPolyline& line : ws.context) lines.push_back({line.points, line.closed});
+
+    render::AnimationScene scene;
+    scene.base.sectors = &ws.sectors;
+    scene.base.incidents = &incidents;
+    scene.base.programs = &ws.programs;
+    scene.base.context_lines = &lines;
+    scene.base.data_extent = ws.extent;  // the live map's grid clip
+    scene.frames = plan_.frames;
+    SessionMapRequest size;
+    size.width = request_.width;
+    size.height = request_.height;
+    render::MapSceneOptions options = session_scene_options(ws, session_, size);
+    options.subtitle.clear();  // each frame's period
+
+    DisclosurePolicy policy = dashboard_policy();
+    policy.partner_safe = !request_.internal;
+    const MapStyle locked = render::lock_animation_color_max(
+        scene, session_.style, policy, options, [this] { return cancel_.load(); });
+    if (cancel_.load()) {
+      done_.store(true);
+      return;
+    }
+    const MapStyle style = protect_style(locked, policy).style;
+    const auto format = io::video_format_for(request_.path);
+    io::VideoWriter writer(request_.path, format.value_or(io::VideoFormat::mp4), request_.width,
+                           request_.height, request_.fps);
+    const render::AnimationStats stats =
+        render::render_animation(scene, style, options, [&](size_t, const render::RgbaImage& im) {
+          writer.add_frame(im.pixels);
+          frames_done_.fetch_add(1);
+          return !cancel_.load();
+        });
+    // Cancelled: the writer's destructor removes the temporary file.
+    if (!stats.stopped && !cancel_.load()) writer.finish();
+  } catch (const std::exception& e) {
+    error_ = request_.path + ": " + e.what();
+  } catch (...) {
+    error_ = request_.path + ": unknown error";
+  }
+  done_.store(true);
+}
+
+}  // namespace faro::app

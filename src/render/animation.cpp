@@ -1,0 +1,126 @@
+#include "render/animation.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <memory>
+
+#include "core/style_protection.hpp"
+#include "render/egl_context.hpp"
+#include "render/scene_protection.hpp"
+#include "render/style_heatmap.hpp"
+
+namespace faro::render {
+namespace {
+
+// One frame's scene: the base with the frame's incidents and period.
+MapSceneData frame_scene(const AnimationScene& scene, const AnimationFrame& frame,
+                         const IncidentStore& incidents) {
+  MapSceneData d = scene.base;
+  d.incidents = &incidents;
+  d.from = frame.from;
+  d.to_exclusive = frame.to_exclusive;
+  // The grid is clipped to the whole selection's extent, not the frame's, so every frame's density
+  // is sampled on the same cells.
+  if (!d.data_extent && scene.base.incidents) {
+    Box extent = scene.base.sectors->extent();
+    extent.expand(scene.base.incidents->extent());
+    d.data_extent = extent;
+  }
+  return d;
+}
+
+}  // namespace
+
+IncidentStore incidents_between(const IncidentStore& all, CivilSeconds from,
+                                CivilSeconds to_exclusive) {
+  IncidentStore out;
+  const bool weighted = !all.weight.empty();
+  const bool assigned = !all.sector.empty();
+  for (size_t i = 0; i < all.size(); ++i) {
+    if (all.t[i] < from || all.t[i] >= to_exclusive) continue;
+    out.push_back(all.x[i], all.y[i], all.t[i], all.category[i], all.flags[i],
+                  weighted ? all.weight[i] : 1.0f);
+    if (assigned) out.sector.push_back(all.sector[i]);
+  }
+  out.categories = all.categories;
+  out.category_field = all.category_field;
+  out.work_srs = all.work_srs;
+  return out;
+}
+
+std::string frame_period_text(const AnimationFrame& frame) {
+  return format_date(frame.from) + " – " + format_date(frame.to_exclusive - kSecondsPerDay);
+}
+
+MapStyle lock_animation_color_max(const AnimationScene& scene, const MapStyle& requested,
+                                  const DisclosurePolicy& policy, const MapSceneOptions& options,
+                                  const std::function<bool()>& stop) {
+  const StyleLayer* heat = requested.find(LayerKind::heatmap);
+  if (heat == nullptr || !requested.shows(LayerKind::heatmap) || heat->heatmap.color_max_locked)
+    return requested;
+  // The density as the frames will draw it: the protected bandwidth, not the requested one.
+  const MapStyle drawn = protect_style(requested, policy).style;
+  std::unique_ptr<EglContext> own_context;
+  if (options.kde_backend != KdeBackend::cpu && !EglContext::any_current())
+    own_context = std::make_unique<EglContext>();
+  const faro::HeatmapStyle heat_drawn = drawn.heatmap();
+  // Cumulative plans draw from before each later step's start (core/animation_steps.hpp).
+  const bool cumulative = scene.frames.size() > 1 && scene.frames[1].from < scene.frames[1].step_from;
+  float top = 0, top_any = 0;  // over the frames that draw something / over all of them
+  for (size_t i = 0; i < scene.frames.size(); ++i) {
+    // Cumulative frames: the whole period's maximum (the last frame). A first week's density per
+    // year is a few single incidents' kernels times 52; taking it would leave every later frame
+    // in the bottom colours.
+    if (cumulative && i + 1 < scene.frames.size()) continue;
+    const AnimationFrame& frame = scene.frames[i];
+    if (stop && stop()) return requested;
+    const IncidentStore incidents =
+        incidents_between(*scene.base.incidents, frame.from, frame.to_exclusive);
+    if (incidents.empty()) continue;
+    const auto domain =
+        scene_auto_heatmap_domain(frame_scene(scene, frame, incidents), drawn, options);
+    if (!domain) continue;
+    top_any = std::max(top_any, domain->max);
+    // A partner-safe frame whose maximum is under its density floor draws nothing: its maximum
+    // would only push the others' colours down.
+    if (policy.partner_safe) {
+      const KdeParams params =
+          heatmap_params(heat_drawn, period_years_between(frame.from, frame.to_exclusive));
+      if (domain->max < min_supported_density(policy.k, params)) continue;
+    }
+    top = std::max(top, domain->max);
+  }
+  // No frame above its floor: still one scale, so the legend does not change between frames.
+  if (!(top > 0)) top = top_any;
+  if (!(top > 0)) return requested;  // no frame has any density: each frame's own (empty) scale
+  MapStyle locked = requested;
+  locked.heatmap().color_max_locked = true;
+  locked.heatmap().color_max = top;
+  return locked;
+}
+
+AnimationStats render_animation(const AnimationScene& scene, const MapStyle& style,
+                                const MapSceneOptions& options, const FrameSink& sink) {
+  std::unique_ptr<EglContext> own_context;
+  if (!EglContext::any_current()) own_context = std::make_unique<EglContext>();
+  AnimationStats stats;
+  for (size_t i = 0; i < scene.frames.size(); ++i) {
+    const AnimationFrame& frame = scene.frames[i];
+    const IncidentStore incidents =
+        incidents_between(*scene.base.incidents, frame.from, frame.to_exclusive);
+    MapSceneOptions o = options;
+    o.subtitle = frame_period_text(frame) + (options.subtitle.empty() ? "" : " · " + options.subtitle);
+    const auto t0 = std::chrono::steady_clock::now();
+    const MapSceneResult r = render_map_scene(frame_scene(scene, frame, incidents), style, o);
+    stats.render_ms += std::chrono::duration<double, std::milli>(
+                           std::chrono::steady_clock::now() - t0).count();
+    ++stats.frames;
+    if (!sink(i, r.image)) {
+      stats.stopped = true;
+      break;
+    }
+  }
+  return stats;
+}
+
+}  // namespace faro::render

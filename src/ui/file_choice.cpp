@@ -1,0 +1,170 @@
+// The file browser's choices without ImGui (ui/file_browser.hpp): extensions per mode, the
+// folder listing, the role guess, password redaction and what choosing a path does. Kept apart
+// from the window's drawing so the tests call them directly.
+#include <algorithm>
+#include <cctype>
+#include <system_error>
+
+#include "ui/file_browser.hpp"
+
+namespace faro::ui {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+}  // namespace
+
+bool has_extension(std::string_view name, std::string_view ext) {
+  if (name.size() <= ext.size()) return false;
+  return lower(name.substr(name.size() - ext.size())) == lower(ext);
+}
+
+const std::vector<std::string>& browser_extensions(BrowserMode mode) {
+  static const std::vector<std::string> kData = {".csv", ".gpkg", ".geojson",  ".shp",
+                                                 ".fgb", ".tif",  ".faro.json"};
+  static const std::vector<std::string> kProject = {".faro.json"};
+  static const std::vector<std::string> kPng = {".png"};
+  static const std::vector<std::string> kStyle = {".json"};
+  static const std::vector<std::string> kVideo = {".mp4", ".gif"};
+  switch (mode) {
+    case BrowserMode::open_data:
+      return kData;
+    case BrowserMode::open_project:
+    case BrowserMode::save_project:
+      return kProject;
+    case BrowserMode::export_png_screen:
+    case BrowserMode::export_png_4k:
+      return kPng;
+    case BrowserMode::open_style:
+      return kStyle;
+    case BrowserMode::export_animation:
+      return kVideo;
+  }
+  return kData;
+}
+
+std::vector<DirEntry> list_directory(const fs::path& dir,
+                                     const std::vector<std::string>& extensions,
+                                     std::string* error) {
+  std::vector<DirEntry> dirs, files;
+  std::error_code ec;
+  fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
+  if (ec) {
+    if (error) *error = ec.message();
+    return {};
+  }
+  for (; it != fs::directory_iterator(); it.increment(ec)) {
+    if (ec) break;
+    const std::string name = it->path().filename().string();
+    if (name.empty() || name[0] == '.') continue;  // hidden files and folders
+    std::error_code e2;
+    if (it->is_directory(e2)) {
+      dirs.push_back({name, true, 0});
+      continue;
+    }
+    const bool wanted = extensions.empty() ||
+                        std::any_of(extensions.begin(), extensions.end(),
+                                    [&](const std::string& x) { return has_extension(name, x); });
+    if (!wanted) continue;
+    const uintmax_t size = it->file_size(e2);
+    files.push_back({name, false, e2 ? 0 : size});
+  }
+  auto by_name = [](const DirEntry& a, const DirEntry& b) { return lower(a.name) < lower(b.name); };
+  std::sort(dirs.begin(), dirs.end(), by_name);
+  std::sort(files.begin(), files.end(), by_name);
+  dirs.insert(dirs.end(), files.begin(), files.end());
+  if (error) *error = ec ? ec.message() : "";
+  return dirs;
+}
+
+SourceSpec::Role guess_role(std::string_view file_name) {
+  const std::string n = lower(file_name);
+  auto has = [&](const char* w) { return n.find(w) != std::string::npos; };
+  if (has("sector") || has("cuadrante")) return SourceSpec::Role::sectors;
+  if (has("programa") || has("program")) return SourceSpec::Role::programs;
+  if (has("alcald") || has("colonia") || has("context")) return SourceSpec::Role::context;
+  return SourceSpec::Role::incidents;
+}
+
+std::string redact_password(std::string_view connection) {
+  std::string s(connection);
+  size_t pos = 0;
+  while ((pos = lower(s).find("password=", pos)) != std::string::npos) {
+    const size_t start = pos + 9;
+    size_t end = start;
+    if (end < s.size() && s[end] == '\'') {  // quoted value: up to the closing quote
+      end = s.find('\'', start + 1);
+      end = end == std::string::npos ? s.size() : end + 1;
+    } else {
+      while (end < s.size() && s[end] != ' ') ++end;
+    }
+    s.replace(start, end - start, "***");
+    pos = start + 3;
+  }
+  return s;
+}
+
+bool choose_path(BrowserMode mode, const std::string& path, SourceSpec::Role role, UiState& ui,
+                 UiActions& actions, int screen_w, int screen_h) {
+  if (path.empty()) return false;
+  UiAction a;
+  a.path = path;
+  switch (mode) {
+    case BrowserMode::open_data:
+      if (has_extension(path, ".faro.json")) {
+        a.kind = UiAction::Kind::open_project;
+      } else if (has_extension(path, ".json")) {  // a map style or layer preset (layers/ format)
+        a.kind = UiAction::Kind::open_style;
+      } else if (has_extension(path, ".csv")) {
+        // CSVs go through the column-mapping dialog, which pushes the open_source action.
+        ui.csv_path = path;
+        ui.request_csv_dialog = true;
+        ui.add_recent(path);
+        return true;
+      } else if (has_extension(path, ".tif") || has_extension(path, ".tiff")) {
+        a.kind = UiAction::Kind::open_basemap;
+      } else {
+        a.kind = UiAction::Kind::open_source;
+        a.source.role = role;
+        a.source.path = path;
+      }
+      ui.add_recent(path);
+      break;
+    case BrowserMode::open_project:
+      a.kind = UiAction::Kind::open_project;
+      ui.add_recent(path);
+      break;
+    case BrowserMode::save_project:
+      a.kind = UiAction::Kind::save_project;
+      if (!has_extension(a.path, ".faro.json")) a.path += ".faro.json";
+      break;
+    case BrowserMode::open_style:
+      a.kind = UiAction::Kind::open_style;
+      break;
+    case BrowserMode::export_png_screen:
+    case BrowserMode::export_png_4k:
+      a.kind = UiAction::Kind::export_png;
+      if (!has_extension(a.path, ".png")) a.path += ".png";
+      // Screen size: 0 x 0 unless given (the app knows the map's size); 4K: 3840 x 2160 UHD.
+      a.width = mode == BrowserMode::export_png_4k ? 3840 : screen_w;
+      a.height = mode == BrowserMode::export_png_4k ? 2160 : screen_h;
+      break;
+    case BrowserMode::export_animation:
+      // 1080p, as `faro animate` (the app picks the steps from the timeline).
+      a.kind = UiAction::Kind::export_animation;
+      if (!has_extension(a.path, ".mp4") && !has_extension(a.path, ".gif")) a.path += ".mp4";
+      a.width = 1920;
+      a.height = 1080;
+      break;
+  }
+  actions.push_back(std::move(a));
+  return true;
+}
+
+}  // namespace faro::ui
