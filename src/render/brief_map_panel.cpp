@@ -139,11 +139,20 @@ MapPanel draw_map_panel(cairo_t* cr, const BriefPageInput& in, const Strings& s,
   }
   // Flagged sectors: a white casing under the colour keeps the outline visible on the heatmap.
   cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+  // A row is a unit: a sector, or a group of sectors (all of its sectors are outlined).
+  const std::vector<int32_t>& unit_of = in.brief->unit_of_sector;
   for (const BriefRow& r : in.brief->rows) {
-    if (r.flag == BriefFlag::none || in.protection->mask(r).derived || r.sector_index < 0 ||
-        static_cast<size_t>(r.sector_index) >= in.sectors->size())
+    if (r.flag == BriefFlag::none || in.protection->mask(r).derived || r.sector_index < 0)
       continue;
-    trace_shape(cr, in.sectors->sectors[r.sector_index].shape, to_page);
+    bool any = false;
+    for (size_t sec = 0; sec < in.sectors->size(); ++sec) {
+      const bool member = sec < unit_of.size() ? unit_of[sec] == r.sector_index
+                                               : static_cast<int32_t>(sec) == r.sector_index;
+      if (!member) continue;
+      trace_shape(cr, in.sectors->sectors[sec].shape, to_page);
+      any = true;
+    }
+    if (!any) continue;
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_set_line_width(cr, 2.6);
     cairo_stroke_preserve(cr);
