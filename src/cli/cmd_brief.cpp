@@ -16,6 +16,7 @@
 #include "core/errors.hpp"
 #include "core/weekly_brief.hpp"
 #include "io/atomic_file.hpp"
+#include "io/gdal_env.hpp"
 #include "io/program_polygon_loader.hpp"
 #include "render/brief_page.hpp"
 
@@ -197,14 +198,17 @@ int cmd_brief(const std::vector<std::string>& args_in, std::ostream& out, std::o
     down += r.flag == BriefFlag::down;
     fresh += r.flag == BriefFlag::new_;
   }
+  if (brief.grouped()) policy.unit = DisclosureUnit::sector_group;  // the footer's unit
   protection.csv_notice = file_notice(policy, chosen);
   if (protection.partner_safe) {
-    // The level, stated where the partner reads it: the CSV's notice line (and the page title).
-    const auto level = [&](Language l) {
-      return tr_format(l, Msg::brief_level_notice, brief_level_text(brief, l).c_str());
+    // The level, stated where the partner reads it: the CSV's notice line (and the page title),
+    // "<protection> · nivel: <level>", both languages ("es / en") when no --lang was given.
+    const auto notice = [&](Language l) {
+      return protection_footer(policy, l, false) + " · " +
+             tr_format(l, Msg::brief_level_notice, brief_level_text(brief, l).c_str());
     };
-    protection.csv_notice +=
-        " · " + (chosen ? level(*chosen) : level(Language::es) + " / " + level(Language::en));
+    protection.csv_notice =
+        chosen ? notice(*chosen) : notice(Language::es) + " / " + notice(Language::en);
     err << "partner-safe: " << protection.hidden_values << " counts hidden (marker \""
         << protection.marker << "\"); " << protection_footer(policy, Language::en) << "\n";
     err << "level: " << brief_level_text(brief, Language::en) << "; published in unit rows:";
@@ -237,7 +241,10 @@ int cmd_brief(const std::vector<std::string>& args_in, std::ostream& out, std::o
     in.week_incidents = &week_store;
     in.programs = &programs;
     in.language = lang;
-    const std::string incidents_name = fs::path(data.incidents_source).filename().string();
+    // Sources by file name, never by path (a partner learns nothing of the analyst's disk), and
+    // a connection string with its password redacted.
+    const std::string incidents_name =
+        fs::path(io::redact_source(data.incidents_source)).filename().string();
     in.data_title = data.synthetic ? tr(Msg::map_demo_city, lang) : incidents_name;
     in.source_line = data.synthetic ? std::string(tr(Msg::map_source_synthetic, lang))
                                     : tr(Msg::map_source_prefix, lang) + incidents_name + " · Faro";

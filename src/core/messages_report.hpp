@@ -78,8 +78,8 @@
     "%d more with their change suppressed (not ranked by change): %s")                          \
   X(brief_page_col_period, "Periodo", "Period")                                                 \
   X(brief_page_col_prev_period, "Periodo\nanterior", "Prev.\nperiod")                           \
-  X(brief_page_col_mean4_period, "Media 4\nperiodos", "Mean 4\nperiods")                        \
-  X(brief_page_col_last_year_period, "Mismo per.\naño ant.", "Same per.\nlast yr")              \
+  X(brief_page_col_mean4_period, "Media\n4 per.", "Mean\n4 per.")                               \
+  X(brief_page_col_last_year_period, "Per. año\nanterior", "Same per.\nlast yr")                \
   X(brief_page_col_spark_period, "Últimos\n12 periodos", "Last\n12 periods")                    \
   X(brief_baseline_period, "media 4 periodos", "mean 4 periods")                                \
   X(brief_map_title_period, "Mapa de calor del periodo · unidades con señal resaltadas",         \

@@ -94,7 +94,13 @@ MapPanel draw_map_panel(cairo_t* cr, const BriefPageInput& in, const Strings& s,
   const Box ext = in.sectors->extent();
   const double diagonal = ext.empty() ? 0 : std::hypot(ext.width(), ext.height());
   style.heatmap().kernel = KdeKernel::quartic;
-  style.heatmap().bandwidth_m = std::clamp(diagonal / 60.0, 400.0, 1500.0);
+  // A brief coarsened to groups of sectors (core/brief_level.hpp) publishes nothing finer than a
+  // group, and its partner map floors densities at k incidents' peak: a kernel of a sector's
+  // scale would show almost none of the period's heat, so it widens to about a group's scale
+  // (1/20 of the diagonal: CDMX ~2.7 km).
+  style.heatmap().bandwidth_m = in.brief->grouped()
+                                    ? std::clamp(diagonal / 20.0, 400.0, 4000.0)
+                                    : std::clamp(diagonal / 60.0, 400.0, 1500.0);
   // Partner-safe map rules (bandwidth >= 500 m, no points, density floor of k incidents' peak,
   // rounded colour domain) or the internal stamp: the one protection function. No period:
   // densities are per km² over the week, as above. The protection footer is printed once, in the

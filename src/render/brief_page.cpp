@@ -100,9 +100,16 @@ BriefPageResult draw_page(cairo_t* cr, const BriefPageInput& in, double pixels_p
   const std::string title =
       std::string(s.title) + " — " +
       (prot.partner_safe ? brief_level_text(b, in.language) : format_iso_week(b.week));
-  draw_text(cr, fit_text(cr, title, W - 2 * m - 200), m, m + 16, kInk);
-  // Stamps at the top right: internal use (outputs not for partners), then synthetic data.
+  // Stamps at the top right: internal use (outputs not for partners), then synthetic data; the
+  // title takes the width they leave.
   double stamp_right = W - m;
+  set_font(cr, Weight::bold, 13);
+  double stamps_w = 0;
+  for (const char* stamp :
+       {prot.partner_safe ? "" : internal_use_stamp(), in.synthetic ? s.synthetic : ""})
+    if (*stamp) stamps_w += measure_text(cr, stamp).width + 14;
+  set_font(cr, Weight::bold, 19);
+  draw_text(cr, fit_text(cr, title, W - 2 * m - stamps_w - 6), m, m + 16, kInk);
   set_font(cr, Weight::bold, 13);
   for (const char* stamp :
        {prot.partner_safe ? "" : internal_use_stamp(), in.synthetic ? s.synthetic : ""}) {

@@ -250,8 +250,8 @@ TEST(BriefLevel, EveryLevelIsPartnerSafeOnRandomCities) {
   std::mt19937 rng(20241229);
   DisclosurePolicy policy;
   size_t hidden = 0;
-  for (int trial = 0; trial < 6; ++trial) {
-    const City c = random_city(rng, 3 + trial % 5, 2 + trial % 2, 0.8);
+  for (int trial = 0; trial < 30; ++trial) {
+    const City c = random_city(rng, 3 + trial % 7, 2 + trial % 3, 0.4 + 0.2 * (trial % 5));
     const BriefUnits groups = group_units(c.sectors, 1);
     const IsoWeek week{2024, trial % 2 ? 1 + trial % 12 : 13 + trial % 8};
     for (const BriefLevel& level : brief_level_ladder(true)) {
@@ -314,6 +314,35 @@ TEST(BriefLevel, TheLevelInWords) {
                                                 IncidentFilter{}, {2024, 20}, 4);
   EXPECT_EQ(brief_level_text(four, Language::es), "4 semanas al 2024-05-19, por alcaldía");
   EXPECT_EQ(brief_level_text(four, Language::en), "4 weeks to 2024-05-19, by alcaldía");
+}
+
+}  // namespace
+}  // namespace faro
+
+namespace faro {
+namespace {
+
+// The audit is not vacuous: printing the sparkline copy of a hidden small period count, or a
+// hidden unit's period while "(all)" and the others stay printed, is caught.
+TEST(BriefLevel, TheAuditFindsWhatALeakyProtectionPrints) {
+  std::mt19937 rng(20241229);
+  DisclosurePolicy policy;
+  int leaks_tried = 0;
+  for (int trial = 0; trial < 6 && leaks_tried < 2; ++trial) {
+    const City c = random_city(rng, 5, 2, 0.8);
+    const WeeklyBrief b = compute_weekly_brief(c.store, c.sectors, group_units(c.sectors, 1),
+                                               IncidentFilter{}, {2024, 18}, 4);
+    BriefProtection p = protect_weekly_brief(b, policy);
+    for (const BriefRow& r : b.rows) {
+      BriefRowMask& m = p.by_sector[r.sector_index];
+      if (!m.week || r.week < 1 || r.week >= policy.k) continue;
+      m.sparkline.back() = 0;
+      EXPECT_FALSE(determined_small_counts(b, p, policy.k).empty());
+      ++leaks_tried;
+      break;
+    }
+  }
+  EXPECT_GT(leaks_tried, 0);
 }
 
 }  // namespace
