@@ -92,9 +92,14 @@ std::optional<size_t> default_group_attribute(const SectorSet& sectors) {
 }
 
 std::string brief_unit_word(const WeeklyBrief& brief, Language language) {
-  if (!brief.grouped()) return tr(Msg::brief_unit_sector, language);
+  if (!brief.grouped()) return tr(Msg::unit_sector, language);
+  // The known groupings in the page's language; any other field by its name.
   const std::string f = lower_ascii(brief.group_field);
-  if (f == "alcaldia" || f == "alcaldía") return tr(Msg::brief_unit_alcaldia, language);
+  if (f == "alcaldia" || f == "alcaldía" || f == "delegacion" || f == "delegación" ||
+      f == "borough")
+    return tr(Msg::brief_unit_alcaldia, language);
+  if (f == "municipio") return tr(Msg::brief_unit_municipio, language);
+  if (f == "distrito" || f == "district") return tr(Msg::brief_unit_distrito, language);
   return brief.group_field;
 }
 

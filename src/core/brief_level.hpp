@@ -75,9 +75,10 @@ LevelledBrief compute_levelled_brief(const IncidentStore& store, const SectorSet
 std::optional<size_t> default_group_attribute(const SectorSet& sectors);
 
 // The level in words: "semana 2024-W52, por sector", "4 semanas al 2024-12-29, por alcaldía";
-// "4 weeks to 2024-12-29, by alcaldía".
+// "4 weeks to 2024-12-29, by borough".
 std::string brief_level_text(const WeeklyBrief& brief, Language language);
-// The unit word for column headers and headings: "Sector", "Alcaldía", else the group field.
+// The unit word for headings: "sector"; "alcaldía" / "borough", "municipio", "distrito" for those
+// fields; else the group field's name.
 std::string brief_unit_word(const WeeklyBrief& brief, Language language);
 
 }  // namespace faro

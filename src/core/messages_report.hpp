@@ -70,8 +70,9 @@
   X(brief_level_weeks, "%d semanas al %s", "%d weeks to %s")                                    \
   X(brief_level_by, "por %s", "by %s")                                                          \
   X(brief_level_notice, "nivel: %s", "level: %s")                                               \
-  X(brief_unit_sector, "sector", "sector")                                                      \
-  X(brief_unit_alcaldia, "alcaldía", "alcaldía")                                                \
+  X(brief_unit_alcaldia, "alcaldía", "borough")                                                 \
+  X(brief_unit_municipio, "municipio", "municipality")                                          \
+  X(brief_unit_distrito, "distrito", "district")                                                \
   X(brief_table_title_level, "Señal y mayor cambio (|z|), %s",                                  \
     "Flags and largest changes (|z|), %s")                                                      \
   X(brief_hidden_rows, "%d más con el cambio suprimido (sin ordenar por cambio): %s",           \

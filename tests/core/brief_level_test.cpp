@@ -313,7 +313,7 @@ TEST(BriefLevel, TheLevelInWords) {
   const WeeklyBrief four = compute_weekly_brief(c.store, c.sectors, group_units(c.sectors, 1),
                                                 IncidentFilter{}, {2024, 20}, 4);
   EXPECT_EQ(brief_level_text(four, Language::es), "4 semanas al 2024-05-19, por alcaldía");
-  EXPECT_EQ(brief_level_text(four, Language::en), "4 weeks to 2024-05-19, by alcaldía");
+  EXPECT_EQ(brief_level_text(four, Language::en), "4 weeks to 2024-05-19, by borough");
 }
 
 }  // namespace
