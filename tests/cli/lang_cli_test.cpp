@@ -136,7 +136,9 @@ TEST(LangCli, BriefCsvNoticeFollowsLangAndKeepsEnglishColumns) {
   EXPECT_NE(s.substr(0, s.find('\n')).find(" · nivel: "), std::string::npos) << s;
   EXPECT_EQ(e.substr(0, e.find('\n')).find(" / "), std::string::npos) << e;
   // Without --lang the notice stays bilingual: the file may travel to either side.
-  EXPECT_EQ(b.rfind("# Protección: conteos < 5 suprimidos, unidad: sector / Protection:", 0), 0u)
+  EXPECT_EQ(b.rfind("# Protección: conteos < 5 suprimidos, unidad: ", 0), 0u) << b;
+  EXPECT_NE(b.substr(0, b.find('\n')).find(" / Protection: counts < 5 suppressed, unit: "),
+            std::string::npos)
       << b;
   for (const std::string* f : {&e, &s})
     EXPECT_NE(f->find("\nsector,week,prev_week,mean_prev4,"), std::string::npos) << *f;
