@@ -115,7 +115,8 @@ void draw_timeline_panel(cairo_t* cr, const BriefPageInput& in, const Strings& s
     char label[16];
     std::snprintf(label, sizeof label, "W%02d", w.week);
     std::string text = label;
-    if (w.week <= span * static_cast<int64_t>(every) || i + 1 == n) text = format_iso_week(w);
+    if (i == 0 || w.week <= span * static_cast<int64_t>(every) || i + 1 == n)
+      text = format_iso_week(w);
     const double cx = left + slot * (i + 0.5);
     draw_text(cr, text, cx - measure_text(cr, text).width / 2, bottom + 9,
               i + 1 == n ? Rgba8{20, 20, 20, 255} : kMuted);
