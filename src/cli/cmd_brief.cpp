@@ -11,10 +11,12 @@
 #include "cli/data_args.hpp"
 #include "cli/lang_args.hpp"
 #include "core/brief_disclosure.hpp"
+#include "core/brief_level.hpp"
 #include "core/demo_city.hpp"
 #include "core/errors.hpp"
 #include "core/weekly_brief.hpp"
 #include "io/atomic_file.hpp"
+#include "io/gdal_env.hpp"
 #include "io/program_polygon_loader.hpp"
 #include "render/brief_page.hpp"
 
@@ -44,8 +46,12 @@ CommandSpec brief_spec() {
       "Partner-safe by default (see README, Partner-safe outputs): counts 1..4 and the values\n"
       "they could be recovered from are written as \"<5\", z/flag/pct_change hidden with them,\n"
       "the map drawn without points, bandwidth >= 500 m and a density floor, and a footer (the\n"
-      "CSV's first line) states the protection. --internal (command staff) shows everything and\n"
-      "stamps the page and the CSV's first line \"USO INTERNO / INTERNAL USE\".\n"
+      "CSV's first line) states the protection. A partner brief that would hide most of the\n"
+      "week coarsens to the finest level whose published unit counts hold at least 60 % of the\n"
+      "period's incidents: 1 -> 4 -> 13 ISO weeks ending with the week, per sector, then the\n"
+      "same per group of sectors (--group-by; the title and the CSV notice state the level).\n"
+      "--internal (command staff) is the weekly sector brief with everything shown, and\n"
+      "stamped \"USO INTERNO / INTERNAL USE\" on the page and the CSV's first line.\n"
       "With no --sectors/--incidents, uses the demo city (datos sintéticos) and its programs.";
   for (const OptionSpec& o : data_options()) spec.options.push_back(o);
   for (const OptionSpec& o : filter_options())
@@ -54,6 +60,10 @@ CommandSpec brief_spec() {
       {"programs", "SOURCE",
        "programs: GeoPackage with program_sectors, or CSV program,sector,start[,end]"});
   spec.options.push_back({"week", "YYYY-Www", "ISO week, e.g. 2024-W07 (default: last complete)"});
+  spec.options.push_back(
+      {"group-by", "FIELD|none",
+       "sector field grouping sectors for the partner brief's coarser level (default: an "
+       "alcaldia, municipio or distrito field when present; none: time coarsening only)"});
   spec.options.push_back(lang_option("the page, and of the CSV notice (default: both)"));
   spec.options.push_back(
       {"sort", "COLUMN[:asc]", "CSV row order by a column (default: sector order of the source)"});
@@ -97,6 +107,31 @@ double parse_dpi(const ParsedArgs& args) {
   throw UsageError("--dpi must be a number between 36 and 600, got '" + v + "'");
 }
 
+// The grouping of sectors for the partner brief's spatial coarsening: --group-by FIELD (a sector
+// attribute, case-insensitive), "none", or the default alcaldía-like field.
+std::optional<BriefUnits> sector_groups(const ParsedArgs& args, const LoadedData& data) {
+  const SectorSet& sectors = data.sectors;
+  if (const auto field = args.get("group-by")) {
+    if (*field == "none") return std::nullopt;
+    for (size_t a = 0; a < sectors.attribute_names.size(); ++a) {
+      std::string name = sectors.attribute_names[a], want = *field;
+      for (std::string* t : {&name, &want})
+        for (char& c : *t) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (name == want) return group_units(sectors, a);
+    }
+    std::string known;
+    for (const std::string& n : sectors.attribute_names) known += (known.empty() ? "" : ", ") + n;
+    throw DataError(fs::path(data.sectors_source).filename().string() + ": --group-by: no field '" +
+                    *field + "' (fields: " + (known.empty() ? "none" : known) + ")");
+  }
+  if (const auto a = default_group_attribute(sectors)) return group_units(sectors, *a);
+  return std::nullopt;
+}
+
+std::string level_name(const LevelCoverage& c, const std::string& group_field) {
+  return std::to_string(c.level.span_weeks) + "w/" + (c.level.grouped ? group_field : "sector");
+}
+
 }  // namespace
 
 int cmd_brief(const std::vector<std::string>& args_in, std::ostream& out, std::ostream& err) {
@@ -137,8 +172,15 @@ int cmd_brief(const std::vector<std::string>& args_in, std::ostream& out, std::o
     if (!week) throw DataError(data.incidents_source + ": no incidents, so no week to brief");
     err << "faro brief: week " << format_iso_week(*week) << " (last complete week in the data)\n";
   }
+  DisclosurePolicy policy;
+  policy.partner_safe = !args.has("internal");
+  const std::optional<BriefUnits> groups = sector_groups(args, data);
   const auto t0 = std::chrono::steady_clock::now();
-  WeeklyBrief brief = compute_weekly_brief(data.incidents, data.sectors, data.filter, *week);
+  LevelledBrief levelled = compute_levelled_brief(data.incidents, data.sectors,
+                                                  groups ? &*groups : nullptr, data.filter, *week,
+                                                  policy);
+  WeeklyBrief& brief = levelled.brief;
+  BriefProtection& protection = levelled.protection;
   err << "faro brief: " << data.incidents.size() << " incidents briefed in "
       << std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count()
       << " ms\n";
@@ -156,15 +198,31 @@ int cmd_brief(const std::vector<std::string>& args_in, std::ostream& out, std::o
     down += r.flag == BriefFlag::down;
     fresh += r.flag == BriefFlag::new_;
   }
-  DisclosurePolicy policy;
-  policy.partner_safe = !args.has("internal");
-  BriefProtection protection = protect_weekly_brief(brief, policy);
+  if (brief.grouped()) policy.unit = DisclosureUnit::sector_group;  // the footer's unit
   protection.csv_notice = file_notice(policy, chosen);
-  if (protection.partner_safe)
+  if (protection.partner_safe) {
+    // The level, stated where the partner reads it: the CSV's notice line (and the page title),
+    // "<protection> · nivel: <level>", both languages ("es / en") when no --lang was given.
+    const auto notice = [&](Language l) {
+      return protection_footer(policy, l, false) + " · " +
+             tr_format(l, Msg::brief_level_notice, brief_level_text(brief, l).c_str());
+    };
+    protection.csv_notice =
+        chosen ? notice(*chosen) : notice(Language::es) + " / " + notice(Language::en);
     err << "partner-safe: " << protection.hidden_values << " counts hidden (marker \""
         << protection.marker << "\"); " << protection_footer(policy, Language::en) << "\n";
-  else
+    err << "level: " << brief_level_text(brief, Language::en) << "; published in unit rows:";
+    const std::string field = groups ? groups->group_field : "";
+    for (size_t i = 0; i < levelled.tried.size(); ++i) {
+      char pct[32];
+      std::snprintf(pct, sizeof pct, " %.0f %%", 100 * levelled.tried[i].share());
+      err << (i ? "," : "") << " " << level_name(levelled.tried[i], field) << pct
+          << (i == levelled.chosen ? " (chosen)" : "");
+    }
+    err << " (needs " << static_cast<int>(kBriefMinPublishedShare * 100) << " %)\n";
+  } else {
     err << "stamp: " << internal_use_stamp() << "\n";
+  }
   if (format == Format::csv) {
     io::write_file_atomically(*output, weekly_brief_csv(brief, protection));
   } else {
@@ -183,7 +241,10 @@ int cmd_brief(const std::vector<std::string>& args_in, std::ostream& out, std::o
     in.week_incidents = &week_store;
     in.programs = &programs;
     in.language = lang;
-    const std::string incidents_name = fs::path(data.incidents_source).filename().string();
+    // Sources by file name, never by path (a partner learns nothing of the analyst's disk), and
+    // a connection string with its password redacted.
+    const std::string incidents_name =
+        fs::path(io::redact_source(data.incidents_source)).filename().string();
     in.data_title = data.synthetic ? tr(Msg::map_demo_city, lang) : incidents_name;
     in.source_line = data.synthetic ? std::string(tr(Msg::map_source_synthetic, lang))
                                     : tr(Msg::map_source_prefix, lang) + incidents_name + " · Faro";
@@ -200,8 +261,9 @@ int cmd_brief(const std::vector<std::string>& args_in, std::ostream& out, std::o
     else
       err << "renderer: " << r.renderer << "\n";
   }
-  out << "wrote " << *output << " (" << format_iso_week(*week) << "): " << data.sectors.size()
-      << " sectors, whole area " << brief.all.week << " incidents (previous 4 weeks mean "
+  out << "wrote " << *output << " (" << format_iso_week(*week) << ", "
+      << brief_level_text(brief, Language::en) << "): " << brief.rows.size()
+      << " units, whole area " << brief.all.week << " incidents (previous 4 weeks mean "
       << brief.all.mean_prev4 << "); flags: " << up << " up, " << fresh << " new, " << down
       << " down\n";
   return kExitOk;

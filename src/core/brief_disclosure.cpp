@@ -36,6 +36,15 @@ struct Member {
   size_t index;
 };
 
+// A column whose value is a sum of whole periods the brief also prints: in every row the
+// sparkline periods `spark`; or, when it reaches before the sparkline, only in "(all)", the
+// sparkline periods plus the early timeline bars `early`.
+struct ColumnIdentity {
+  size_t col;
+  std::vector<size_t> spark, early;
+  bool all_only = false;
+};
+
 class BriefProtector {
  public:
   BriefProtector(const WeeklyBrief& b, const DisclosurePolicy& p) : b_(b), p_(p) {}
@@ -44,6 +53,7 @@ class BriefProtector {
     build_cells();
     const size_t n = b_.timeline.size();
     early_ = n > spark_ ? n - spark_ : 0;
+    build_identities();
     timeline_hidden_.assign(n, 0);
     for (size_t i = 0; i < early_; ++i)
       timeline_hidden_[i] = b_.timeline[i] >= 1 && b_.timeline[i] < p_.k;
@@ -79,6 +89,41 @@ class BriefProtector {
     for (size_t c = 0; c < cols_; ++c) {
       if (outside[c] < 0) throw UsageError("brief protection: sectors exceed the whole area");
       cells_[sectors_ * cols_ + c] = outside[c];
+    }
+  }
+
+  // Each count column covers a range of weeks; where the range is a whole number of periods
+  // inside the sparkline (or the timeline, for "(all)"), it is their sum. With one-week periods
+  // this is week = sparkline[11], prev_week = sparkline[10], prev4 = sparkline[7..10] and, early
+  // in the year, ytd = the year's sparkline weeks (or timeline bars); with 13-week periods also
+  // the same period last year and last year's year-to-date.
+  void build_identities() {
+    const int64_t n = std::max(1, b_.span_weeks), sel = b_.sel_bin;
+    const struct {
+      size_t col;
+      int64_t first, last;
+    } ranges[] = {{kWeek, sel - n + 1, sel},
+                  {kPrev, sel - 2 * n + 1, sel - n},
+                  {kPrev4, sel - 5 * n + 1, sel - n},
+                  {kSameLy, b_.ly_sel_bin - n + 1, b_.ly_sel_bin},
+                  {kYtd, b_.ytd_first_bin, sel},
+                  {kYtdLy, b_.ly_ytd_first_bin, b_.ly_sel_bin}};
+    const int64_t timeline = static_cast<int64_t>(b_.timeline.size());
+    for (const auto& r : ranges) {
+      if (r.last > sel || r.first > r.last || (sel - r.last) % n != 0 ||
+          (r.last - r.first + 1) % n != 0)
+        continue;
+      const int64_t p_first = (sel - r.last) / n, p_last = (sel - r.first + 1) / n - 1;
+      ColumnIdentity id{r.col, {}, {}, p_last >= static_cast<int64_t>(spark_)};
+      if (p_last >= timeline || (!id.all_only && p_last >= static_cast<int64_t>(spark_)))
+        continue;
+      for (int64_t p = p_first; p <= p_last; ++p) {
+        if (p < static_cast<int64_t>(spark_))
+          id.spark.push_back(spark_ - 1 - static_cast<size_t>(p));
+        else
+          id.early.push_back(static_cast<size_t>(timeline - 1 - p));
+      }
+      identities_.push_back(std::move(id));
     }
   }
 
@@ -119,29 +164,13 @@ class BriefProtector {
 
   bool close_identities() {
     bool changed = false;
-    const int w = b_.week.week;
-    for (size_t r = 0; r <= rows_; ++r) {
-      if (spark_ >= 1) changed |= close_group({cell(r, kWeek), cell(r, kSpark0 + spark_ - 1)});
-      if (spark_ >= 2) changed |= close_group({cell(r, kPrev), cell(r, kSpark0 + spark_ - 2)});
-      if (spark_ >= 5) {
-        std::vector<Member> g{cell(r, kPrev4)};
-        for (size_t j = spark_ - 5; j < spark_ - 1; ++j) g.push_back(cell(r, kSpark0 + j));
+    for (const ColumnIdentity& id : identities_)
+      for (size_t r = id.all_only ? rows_ : 0; r <= rows_; ++r) {
+        std::vector<Member> g{cell(r, id.col)};
+        for (size_t j : id.spark) g.push_back(cell(r, kSpark0 + j));
+        for (size_t i : id.early) g.push_back({false, i});
         changed |= close_group(g);
       }
-      if (w >= 1 && static_cast<size_t>(w) <= spark_) {
-        std::vector<Member> g{cell(r, kYtd)};
-        for (size_t j = spark_ - w; j < spark_; ++j) g.push_back(cell(r, kSpark0 + j));
-        changed |= close_group(g);
-      }
-    }
-    // "(all)": ytd == this year's timeline bars, when some fall before the sparkline window.
-    const size_t n = b_.timeline.size();
-    if (static_cast<size_t>(w) > spark_ && static_cast<size_t>(w) <= n) {
-      std::vector<Member> g{cell(rows_, kYtd)};
-      for (size_t i = n - w; i < early_; ++i) g.push_back({false, i});
-      for (size_t j = 0; j < spark_; ++j) g.push_back(cell(rows_, kSpark0 + j));
-      changed |= close_group(g);
-    }
     return changed;
   }
 
@@ -178,30 +207,13 @@ class BriefProtector {
       for (size_t r = 0; r < rows_; ++r) terms.push_back({at(r, c), 1});
       equation(terms);
     }
-    const int w = b_.week.week;
-    for (size_t r = 0; r <= rows_; ++r) {
-      if (spark_ >= 2) {
-        equation({{at(r, kWeek), 1}, {at(r, kSpark0 + spark_ - 1), -1}});
-        equation({{at(r, kPrev), 1}, {at(r, kSpark0 + spark_ - 2), -1}});
-      }
-      if (spark_ >= 5) {
-        std::vector<std::pair<size_t, double>> terms{{at(r, kPrev4), 1}};
-        for (size_t j = spark_ - 5; j < spark_ - 1; ++j) terms.push_back({at(r, kSpark0 + j), -1});
+    for (const ColumnIdentity& id : identities_)
+      for (size_t r = id.all_only ? rows_ : 0; r <= rows_; ++r) {
+        std::vector<std::pair<size_t, double>> terms{{at(r, id.col), 1}};
+        for (size_t j : id.spark) terms.push_back({at(r, kSpark0 + j), -1});
+        for (size_t i : id.early) terms.push_back({tl + i, -1});
         equation(terms);
       }
-      if (w >= 1 && static_cast<size_t>(w) <= spark_) {
-        std::vector<std::pair<size_t, double>> terms{{at(r, kYtd), 1}};
-        for (size_t j = spark_ - w; j < spark_; ++j) terms.push_back({at(r, kSpark0 + j), -1});
-        equation(terms);
-      }
-    }
-    const size_t n = b_.timeline.size();
-    if (static_cast<size_t>(w) > spark_ && static_cast<size_t>(w) <= n) {
-      std::vector<std::pair<size_t, double>> terms{{at(rows_, kYtd), 1}};
-      for (size_t i = n - w; i < early_; ++i) terms.push_back({tl + i, -1});
-      for (size_t j = 0; j < spark_; ++j) terms.push_back({at(rows_, kSpark0 + j), -1});
-      equation(terms);
-    }
     // Reduced row echelon form (partial pivoting; the entries are small integers).
     size_t rank = 0;
     for (size_t c = 0; c < n_unknown && rank < eq.size(); ++c) {
@@ -300,6 +312,7 @@ class BriefProtector {
   const WeeklyBrief& b_;
   const DisclosurePolicy& p_;
   size_t spark_ = 0, sectors_ = 0, rows_ = 0, cols_ = 0, early_ = 0;
+  std::vector<ColumnIdentity> identities_;
   std::vector<int64_t> cells_;
   std::vector<uint8_t> pre_, timeline_hidden_;
   ProtectedTable t_;

@@ -17,7 +17,12 @@
 //   - prev4 == sparkline[7] + .. + sparkline[10]: never exactly one of the five hidden;
 //   - ytd == the sparkline weeks of this ISO year when the week number is <= 12 (early in the
 //     year); for "(all)" also ytd == the timeline bars of this ISO year (the earlier timeline bars
-//     are whole-area counts hidden when 1..k-1): never exactly one of the group hidden.
+//     are whole-area counts hidden when 1..k-1): never exactly one of the group hidden;
+//   - in general (periods of several weeks, WeeklyBrief::span_weeks): any count column whose
+//     weeks are a whole number of sparkline periods (or timeline bars, for "(all)") is their sum,
+//     e.g. with 13-week periods the same period last year and last year's year-to-date.
+// Rows may be sectors or groups of sectors (alcaldías); the "in no sector" row is then "in no
+// unit". The protection is the same either way.
 // Derived values: z and pct_change are functions of week and mean_prev4, so either hidden hides
 // them; the flag too. A flag reveals less (a bound, not the value) but "new" on a hidden count
 // means 3..k-1 and "up" at a printed baseline bounds the week from below, and a flagged sector is

@@ -293,6 +293,7 @@ std::string protection_footer(const DisclosurePolicy& policy, Language language,
                               bool with_bandwidth) {
   const Msg unit = policy.unit == DisclosureUnit::grid_cell ? Msg::unit_grid_cell
                    : policy.unit == DisclosureUnit::hexagon ? Msg::unit_hexagon
+                   : policy.unit == DisclosureUnit::sector_group ? Msg::unit_sector_group
                                                             : Msg::unit_sector;
   char bw[32];
   std::snprintf(bw, sizeof bw, "%.0f", policy.min_bandwidth_m);

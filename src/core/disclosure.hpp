@@ -47,7 +47,8 @@ constexpr int kDefaultDisclosureK = 5;
 constexpr double kDefaultMinBandwidthM = 500.0;
 
 // The unit counts are aggregated to, as the protection notice names it.
-enum class DisclosureUnit { sector, grid_cell, hexagon };
+// sector_group: groups of sectors (the partner brief's coarser level, core/brief_level.hpp).
+enum class DisclosureUnit { sector, grid_cell, hexagon, sector_group };
 
 struct DisclosurePolicy {
   bool partner_safe = true;     // false = internal use: raw counts, stamped "USO INTERNO"

@@ -44,6 +44,7 @@
   X(protection_bandwidth, ", ancho de banda ≥ %s m", ", bandwidth ≥ %s m")                      \
   X(protection_unit, ", unidad: %s", ", unit: %s")                                              \
   X(unit_sector, "sector", "sector")                                                            \
+  X(unit_sector_group, "grupo de sectores", "group of sectors")                                 \
   X(unit_grid_cell, "celda de cuadrícula", "grid cell")                                         \
   X(unit_hexagon, "hexágono", "hexagon")                                                        \
   X(suppressed, "suprimido", "suppressed")                                                      \

@@ -65,6 +65,36 @@
   X(brief_baseline, "media 4 sem.", "mean 4 weeks")                                             \
   X(brief_earlier_rollouts, "Despliegues de programas antes de este periodo:",                  \
     "Program rollouts before this period:")                                                     \
+  /* the partner brief's level (core/brief_level.hpp) and its period wording */                 \
+  X(brief_level_week, "semana %s", "week %s")                                                   \
+  X(brief_level_weeks, "%d semanas al %s", "%d weeks to %s")                                    \
+  X(brief_level_by, "por %s", "by %s")                                                          \
+  X(brief_level_notice, "nivel: %s", "level: %s")                                               \
+  X(brief_unit_alcaldia, "alcaldía", "borough")                                                 \
+  X(brief_unit_municipio, "municipio", "municipality")                                          \
+  X(brief_unit_distrito, "distrito", "district")                                                \
+  X(brief_table_title_level, "Señal y mayor cambio (|z|), %s",                                  \
+    "Flags and largest changes (|z|), %s")                                                      \
+  X(brief_hidden_rows, "%d más con el cambio suprimido (sin ordenar por cambio): %s",           \
+    "%d more with their change suppressed (not ranked by change): %s")                          \
+  X(brief_page_col_period, "Periodo", "Period")                                                 \
+  X(brief_page_col_prev_period, "Periodo\nanterior", "Prev.\nperiod")                           \
+  X(brief_page_col_mean4_period, "Media\n4 per.", "Mean\n4 per.")                               \
+  X(brief_page_col_last_year_period, "Per. año\nanterior", "Same per.\nlast yr")                \
+  X(brief_page_col_spark_period, "Últimos\n12 periodos", "Last\n12 periods")                    \
+  X(brief_baseline_period, "media 4 periodos", "mean 4 periods")                                \
+  X(brief_map_title_period, "Mapa de calor del periodo · unidades con señal resaltadas",         \
+    "Heatmap of the period · flagged units outlined")                                           \
+  X(brief_timeline_title_period, "Toda el área: incidentes por periodo de %d semanas ISO",      \
+    "Whole area: incidents per period of %d ISO weeks")                                         \
+  X(brief_table_note_period, "Media 4 periodos = línea base (media de los 4 periodos previos); " \
+    "acumulado = semanas ISO 1…N.",                                                             \
+    "Mean 4 periods = baseline (mean of the previous 4 periods); YTD = ISO weeks 1…N of the "   \
+    "year.")                                                                                    \
+  X(brief_method_period, "z = 2(√periodo − √media 4 periodos); señal si |z| ≥ 1,96 y la cola "  \
+    "exacta de Poisson < 2,5 %; «nuevo»: ≥ 3 tras 4 periodos en cero.",                         \
+    "z = 2(√period − √mean 4 periods); flagged when |z| ≥ 1.96 and the exact Poisson tail "     \
+    "< 2.5 %; “new”: ≥ 3 after 4 periods at zero.")                                             \
   X(month_jan, "ene", "Jan")                                                                    \
   X(month_feb, "feb", "Feb")                                                                    \
   X(month_mar, "mar", "Mar")                                                                    \

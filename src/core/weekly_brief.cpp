@@ -141,14 +141,55 @@ BriefFlag change_flag(int64_t current, double baseline) {
   return BriefFlag::none;
 }
 
+BriefUnits sector_units(const SectorSet& sectors) {
+  BriefUnits u;
+  for (size_t s = 0; s < sectors.size(); ++s) {
+    u.names.push_back(sectors.sectors[s].name);
+    u.of_sector.push_back(static_cast<int32_t>(s));
+  }
+  return u;
+}
+
+BriefUnits group_units(const SectorSet& sectors, size_t attribute) {
+  BriefUnits u;
+  if (attribute < sectors.attribute_names.size()) u.group_field = sectors.attribute_names[attribute];
+  std::vector<std::string> value(sectors.size());
+  for (size_t s = 0; s < sectors.size(); ++s)
+    if (s < sectors.attributes.size() && attribute < sectors.attributes[s].size())
+      value[s] = sectors.attributes[s][attribute];
+  u.names = value;
+  std::sort(u.names.begin(), u.names.end());
+  u.names.erase(std::unique(u.names.begin(), u.names.end()), u.names.end());
+  if (!u.names.empty() && u.names.front().empty()) u.names.erase(u.names.begin());
+  for (const std::string& v : value) {
+    const auto it = std::lower_bound(u.names.begin(), u.names.end(), v);
+    u.of_sector.push_back(!v.empty() && it != u.names.end() && *it == v
+                              ? static_cast<int32_t>(it - u.names.begin())
+                              : -1);
+  }
+  return u;
+}
+
 WeeklyBrief compute_weekly_brief(const IncidentStore& store, const SectorSet& sectors,
                                  const IncidentFilter& filter, IsoWeek week) {
+  return compute_weekly_brief(store, sectors, sector_units(sectors), filter, week, 1);
+}
+
+WeeklyBrief compute_weekly_brief(const IncidentStore& store, const SectorSet& sectors,
+                                 const BriefUnits& units, const IncidentFilter& filter,
+                                 IsoWeek week, int span_weeks) {
   if (week.week < 1 || week.week > iso_weeks_in_year(week.year))
     throw std::invalid_argument("compute_weekly_brief: no such ISO week " + format_iso_week(week));
+  if (span_weeks < 1 || units.of_sector.size() != sectors.size())
+    throw std::invalid_argument("compute_weekly_brief: bad period or units");
+  const int64_t n = span_weeks;
   WeeklyBrief out;
   out.week = week;
+  out.span_weeks = span_weeks;
+  out.group_field = units.group_field;
+  out.unit_of_sector = units.of_sector;
   const int64_t sel = week_bin_of(week);
-  out.week_start = bin_start(BinKind::week, sel);
+  out.week_start = bin_start(BinKind::week, sel - n + 1);
   out.week_end_exclusive = bin_start(BinKind::week, sel + 1);
 
   // Last year's comparison weeks: the same week number, or its last week when it has no week 53.
@@ -156,39 +197,61 @@ WeeklyBrief compute_weekly_brief(const IncidentStore& store, const SectorSet& se
   const int64_t ly_sel = week_bin_of(last_year);
   const int64_t ytd_first = week_bin_of({week.year, 1});
   const int64_t ly_ytd_first = week_bin_of({week.year - 1, 1});
+  out.sel_bin = sel, out.ly_sel_bin = ly_sel;
+  out.ytd_first_bin = ytd_first, out.ly_ytd_first_bin = ly_ytd_first;
+  // Timeline: a year of weeks, and never fewer periods than the sparkline (whose "(all)" values
+  // are the timeline's last bars).
+  const int64_t periods = std::max<int64_t>(WeeklyBrief::kSparklineWeeks,
+                                            (WeeklyBrief::kTimelineWeeks + n - 1) / n);
 
-  // One dense count table over every week the brief looks at (about two years).
-  const int64_t first = std::min({sel - WeeklyBrief::kTimelineWeeks + 1, ly_ytd_first, sel - 4});
+  // One dense count table over every week the brief looks at, per sector.
+  const int64_t first = std::min({sel - periods * n + 1, ly_ytd_first, ly_sel - n + 1, sel - 5 * n});
   IncidentFilter f = filter;
   f.from = bin_start(BinKind::week, first);
   f.to_exclusive = out.week_end_exclusive;
   const SectorPeriodCounts c = count_by_sector_and_period(store, sectors.size(), BinKind::week, f);
 
+  // Period p (0 = the selected one) covers weeks sel - (p+1)n + 1 .. sel - pn.
   const auto fill = [&](BriefRow& r, const auto& sum) {
-    r.week = sum(sel, sel);
-    r.prev_week = sum(sel - 1, sel - 1);
-    r.mean_prev4 = static_cast<double>(sum(sel - 4, sel - 1)) / 4.0;
-    r.same_week_last_year = sum(ly_sel, ly_sel);
+    const auto period = [&](int64_t p) { return sum(sel - (p + 1) * n + 1, sel - p * n); };
+    r.week = period(0);
+    r.prev_week = period(1);
+    r.mean_prev4 = static_cast<double>(sum(sel - 5 * n + 1, sel - n)) / 4.0;
+    r.same_week_last_year = sum(ly_sel - n + 1, ly_sel);
     r.ytd = sum(ytd_first, sel);
     r.ytd_last_year = sum(ly_ytd_first, ly_sel);
-    // Baseline = the mean of the previous four weeks: recent enough to follow the current level
-    // (a single previous week is too noisy, the same week last year too stale and also a single
-    // week); the other comparisons are shown for context but not tested.
+    // Baseline = the mean of the previous four periods: recent enough to follow the current level
+    // (a single previous period is too noisy, the same period last year too stale); the other
+    // comparisons are shown for context but not tested.
     r.z = change_z(r.week, r.mean_prev4);
     r.flag = change_flag(r.week, r.mean_prev4);
     if (r.mean_prev4 > 0) r.pct_change = 100.0 * (r.week - r.mean_prev4) / r.mean_prev4;
-    for (int64_t b = sel - WeeklyBrief::kSparklineWeeks + 1; b <= sel; ++b)
-      r.sparkline.push_back(sum(b, b));
+    for (int64_t p = WeeklyBrief::kSparklineWeeks - 1; p >= 0; --p)
+      r.sparkline.push_back(period(p));
   };
 
-  out.rows.resize(sectors.size());
+  std::vector<std::vector<size_t>> members(units.names.size());
+  std::vector<size_t> outside{c.outside_row()};
   for (size_t s = 0; s < sectors.size(); ++s) {
-    BriefRow& r = out.rows[s];
-    r.sector = sectors.sectors[s].name;
-    r.sector_index = static_cast<int32_t>(s);
-    fill(r, [&](int64_t a, int64_t b) { return sum_bins(c, s, a, b); });
+    const int32_t u = units.of_sector[s];
+    if (u >= 0 && static_cast<size_t>(u) < members.size())
+      members[u].push_back(s);
+    else
+      outside.push_back(s);
   }
-  // "(all)": sectors plus the outside row, i.e. every filtered incident in the loaded area.
+  const auto rows_sum = [&](const std::vector<size_t>& rows, int64_t a, int64_t b) {
+    int64_t t = 0;
+    for (size_t row : rows) t += sum_bins(c, row, a, b);
+    return t;
+  };
+  out.rows.resize(units.names.size());
+  for (size_t u = 0; u < units.names.size(); ++u) {
+    BriefRow& r = out.rows[u];
+    r.sector = units.names[u];
+    r.sector_index = static_cast<int32_t>(u);
+    fill(r, [&](int64_t a, int64_t b) { return rows_sum(members[u], a, b); });
+  }
+  // "(all)": units plus the outside rows, i.e. every filtered incident in the loaded area.
   out.all.sector = "(all)";
   const auto all_sum = [&](int64_t a, int64_t b) {
     int64_t t = 0;
@@ -196,9 +259,10 @@ WeeklyBrief compute_weekly_brief(const IncidentStore& store, const SectorSet& se
     return t;
   };
   fill(out.all, all_sum);
-  out.outside_week = sum_bins(c, c.outside_row(), sel, sel);
-  out.timeline_first_bin = sel - WeeklyBrief::kTimelineWeeks + 1;
-  for (int64_t b = out.timeline_first_bin; b <= sel; ++b) out.timeline.push_back(all_sum(b, b));
+  out.outside_week = rows_sum(outside, sel - n + 1, sel);
+  out.timeline_first_bin = sel - periods * n + 1;
+  for (int64_t p = periods - 1; p >= 0; --p)
+    out.timeline.push_back(all_sum(sel - (p + 1) * n + 1, sel - p * n));
   return out;
 }
 
@@ -229,7 +293,8 @@ std::vector<RolloutMarker> rollout_markers(const std::vector<Program>& programs,
   for (const Program& p : programs) {
     std::vector<int> per_week(static_cast<size_t>(n), 0);
     for (const ProgramSector& s : p.sectors) {
-      const int64_t off = bin_of(BinKind::week, s.start) - brief.timeline_first_bin;
+      const int64_t weeks = bin_of(BinKind::week, s.start) - brief.timeline_first_bin;
+      const int64_t off = weeks >= 0 ? weeks / brief.span_weeks : -1;
       if (off >= 0 && off < n) ++per_week[static_cast<size_t>(off)];
     }
     for (int64_t w = 0; w < n; ++w)

@@ -49,17 +49,41 @@ struct BriefRow {
   std::vector<int64_t> sparkline;    // last kSparklineWeeks weeks, oldest first, selected last
 };
 
+// The units a brief counts in: sectors, or groups of sectors (alcaldías). of_sector[s] is the unit
+// of sector s, -1 for none (its incidents then count as "in no unit", like incidents outside
+// every sector).
+struct BriefUnits {
+  std::vector<std::string> names;
+  std::vector<int32_t> of_sector;
+  std::string group_field;  // the grouping's name (e.g. "alcaldia"); "" = the sectors themselves
+};
+BriefUnits sector_units(const SectorSet& sectors);
+// Sectors grouped by the text of attribute `attribute` (SectorSet::attributes), groups named by
+// that text in alphabetical order; sectors with an empty value belong to no group.
+BriefUnits group_units(const SectorSet& sectors, size_t attribute);
+
+// The brief's "week" may be a period of span_weeks ISO weeks ending with the selected week (the
+// partner brief coarsens until enough is publishable, core/brief_level.hpp). Every column then
+// reads per period: week = the period, prev_week = the period before, mean_prev4 = the mean of
+// the four periods before, same_week_last_year = the span_weeks weeks ending with the same ISO
+// week last year, sparkline and timeline = periods. ytd and ytd_last_year stay ISO weeks 1..W.
 struct WeeklyBrief {
-  static constexpr int kSparklineWeeks = 12;
-  static constexpr int kTimelineWeeks = 52;
-  IsoWeek week;
-  CivilSeconds week_start = 0, week_end_exclusive = 0;  // Monday 00:00 .. next Monday 00:00
-  std::vector<BriefRow> rows;  // one per sector, SectorSet order (sortable: sort_brief_rows)
-  BriefRow all;                // "(all)": every incident passing the filter, in a sector or not
-  int64_t outside_week = 0;    // of all.week, incidents in no sector
-  // Whole-area counts of the kTimelineWeeks weeks ending with the selected one, oldest first.
+  static constexpr int kSparklineWeeks = 12;  // sparkline length in periods
+  static constexpr int kTimelineWeeks = 52;   // timeline length in weeks (at least 12 periods)
+  IsoWeek week;                               // the selected (last) week of the period
+  int span_weeks = 1;                         // weeks per period: 1, 4 or 13
+  std::string group_field;                    // rows are groups of sectors by it; "" = sectors
+  CivilSeconds week_start = 0, week_end_exclusive = 0;  // period: Monday 00:00 .. Monday 00:00
+  std::vector<BriefRow> rows;  // one per unit, unit order (sortable: sort_brief_rows)
+  BriefRow all;                // "(all)": every incident passing the filter, in a unit or not
+  int64_t outside_week = 0;    // of all.week, incidents in no unit
+  // Whole-area counts per period, oldest first, ending with the selected one.
   std::vector<int64_t> timeline;
-  int64_t timeline_first_bin = 0;  // week bin of timeline[0]
+  int64_t timeline_first_bin = 0;  // week bin of the first week of timeline[0]
+  std::vector<int32_t> unit_of_sector;  // sector index -> row's sector_index (unit), -1 none
+  // Week bins of the windows (for the protection's identities between columns).
+  int64_t sel_bin = 0, ly_sel_bin = 0, ytd_first_bin = 0, ly_ytd_first_bin = 0;
+  bool grouped() const { return !group_field.empty(); }
 };
 
 // Change statistic: z = 2(sqrt(current) - sqrt(baseline)). For Poisson counts sqrt is
@@ -77,6 +101,10 @@ BriefFlag change_flag(int64_t current, double baseline);
 // assigned (SectorIndex::assign).
 WeeklyBrief compute_weekly_brief(const IncidentStore& store, const SectorSet& sectors,
                                  const IncidentFilter& filter, IsoWeek week);
+// The same over `units` (rows in units.names order) and periods of span_weeks weeks (>= 1).
+WeeklyBrief compute_weekly_brief(const IncidentStore& store, const SectorSet& sectors,
+                                 const BriefUnits& units, const IncidentFilter& filter,
+                                 IsoWeek week, int span_weeks);
 
 // The incidents of the brief's week that pass `filter` (time bounds replaced by the week), as a
 // store of their own (for the week's heatmap). Sector assignments are kept.
@@ -108,7 +136,7 @@ std::string weekly_brief_csv(const WeeklyBrief& brief);
 // Program rollouts inside the timeline window: one marker per program and week in which at least
 // one of its sectors started.
 struct RolloutMarker {
-  int week_offset = 0;  // index into WeeklyBrief::timeline
+  int week_offset = 0;  // index into WeeklyBrief::timeline (the period holding the week)
   std::string program;
   int sectors = 0;  // sectors of that program starting that week
 };

@@ -94,7 +94,13 @@ MapPanel draw_map_panel(cairo_t* cr, const BriefPageInput& in, const Strings& s,
   const Box ext = in.sectors->extent();
   const double diagonal = ext.empty() ? 0 : std::hypot(ext.width(), ext.height());
   style.heatmap().kernel = KdeKernel::quartic;
-  style.heatmap().bandwidth_m = std::clamp(diagonal / 60.0, 400.0, 1500.0);
+  // A brief coarsened to groups of sectors (core/brief_level.hpp) publishes nothing finer than a
+  // group, and its partner map floors densities at k incidents' peak: a kernel of a sector's
+  // scale would show almost none of the period's heat, so it widens to about a group's scale
+  // (1/20 of the diagonal: CDMX ~2.7 km).
+  style.heatmap().bandwidth_m = in.brief->grouped()
+                                    ? std::clamp(diagonal / 20.0, 400.0, 4000.0)
+                                    : std::clamp(diagonal / 60.0, 400.0, 1500.0);
   // Partner-safe map rules (bandwidth >= 500 m, no points, density floor of k incidents' peak,
   // rounded colour domain) or the internal stamp: the one protection function. No period:
   // densities are per km² over the week, as above. The protection footer is printed once, in the
@@ -139,11 +145,20 @@ MapPanel draw_map_panel(cairo_t* cr, const BriefPageInput& in, const Strings& s,
   }
   // Flagged sectors: a white casing under the colour keeps the outline visible on the heatmap.
   cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+  // A row is a unit: a sector, or a group of sectors (all of its sectors are outlined).
+  const std::vector<int32_t>& unit_of = in.brief->unit_of_sector;
   for (const BriefRow& r : in.brief->rows) {
-    if (r.flag == BriefFlag::none || in.protection->mask(r).derived || r.sector_index < 0 ||
-        static_cast<size_t>(r.sector_index) >= in.sectors->size())
+    if (r.flag == BriefFlag::none || in.protection->mask(r).derived || r.sector_index < 0)
       continue;
-    trace_shape(cr, in.sectors->sectors[r.sector_index].shape, to_page);
+    bool any = false;
+    for (size_t sec = 0; sec < in.sectors->size(); ++sec) {
+      const bool member = sec < unit_of.size() ? unit_of[sec] == r.sector_index
+                                               : static_cast<int32_t>(sec) == r.sector_index;
+      if (!member) continue;
+      trace_shape(cr, in.sectors->sectors[sec].shape, to_page);
+      any = true;
+    }
+    if (!any) continue;
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_set_line_width(cr, 2.6);
     cairo_stroke_preserve(cr);

@@ -7,6 +7,7 @@
 #include <memory>
 #include <stdexcept>
 
+#include "core/brief_level.hpp"
 #include "core/errors.hpp"
 #include "core/messages.hpp"
 #include "io/atomic_file.hpp"
@@ -20,7 +21,7 @@ namespace {
 
 // The page's words from the catalogue, gathered once per language so the panels can pass one
 // struct around.
-Strings make_strings(Language l) {
+Strings make_strings(Language l, bool period) {
   Strings s{};
   s.title = tr(Msg::brief_title, l);
   s.all_area = tr(Msg::brief_all_area, l);
@@ -34,14 +35,24 @@ Strings make_strings(Language l) {
                            Msg::brief_col_z,
                            Msg::brief_col_flag,
                            Msg::brief_page_col_spark};
-  for (int i = 0; i < 10; ++i) s.columns[i] = tr(columns[i], l);
+  const Msg period_columns[10] = {Msg::brief_col_sector,
+                                  Msg::brief_page_col_period,
+                                  Msg::brief_page_col_prev_period,
+                                  Msg::brief_page_col_mean4_period,
+                                  Msg::brief_page_col_last_year_period,
+                                  Msg::brief_page_col_ytd,
+                                  Msg::brief_page_col_ytd_last_year,
+                                  Msg::brief_col_z,
+                                  Msg::brief_col_flag,
+                                  Msg::brief_page_col_spark_period};
+  for (int i = 0; i < 10; ++i) s.columns[i] = tr(period ? period_columns[i] : columns[i], l);
   s.flag_up = tr(Msg::brief_flag_up, l);
   s.flag_down = tr(Msg::brief_flag_down, l);
   s.flag_new = tr(Msg::brief_flag_new, l);
-  s.map_title = tr(Msg::brief_map_title, l);
+  s.map_title = tr(period ? Msg::brief_map_title_period : Msg::brief_map_title, l);
   s.map_no_gl = tr(Msg::brief_map_no_gl, l);
   s.table_title = tr(Msg::brief_table_title, l);
-  s.table_note = tr(Msg::brief_table_note, l);
+  s.table_note = tr(period ? Msg::brief_table_note_period : Msg::brief_table_note, l);
   s.timeline_title = tr(Msg::brief_timeline_title, l);
   s.timeline_week = tr(Msg::brief_timeline_week, l);
   s.sectors_word = tr(Msg::brief_sectors_word, l);
@@ -49,16 +60,19 @@ Strings make_strings(Language l) {
   s.synthetic = tr(Msg::map_synthetic_stamp, l);
   s.generated = tr(Msg::brief_generated, l);
   s.filter = tr(Msg::brief_filter, l);
-  s.method = tr(Msg::brief_method, l);
+  s.method = tr(period ? Msg::brief_method_period : Msg::brief_method, l);
   s.outside = tr(Msg::brief_outside, l);
-  s.baseline = tr(Msg::brief_baseline, l);
+  s.baseline = tr(period ? Msg::brief_baseline_period : Msg::brief_baseline, l);
   s.earlier_rollouts = tr(Msg::brief_earlier_rollouts, l);
   for (int m = 0; m < 12; ++m)
     s.months[m] = tr(static_cast<Msg>(static_cast<int>(Msg::month_jan) + m), l);
   return s;
 }
 
-const Strings kSpanish = make_strings(Language::es), kEnglish = make_strings(Language::en);
+const Strings kSpanish = make_strings(Language::es, false),
+              kEnglish = make_strings(Language::en, false),
+              kSpanishPeriod = make_strings(Language::es, true),
+              kEnglishPeriod = make_strings(Language::en, true);
 
 const Rgba8 kInk{33, 33, 33, 255}, kMuted{105, 105, 105, 255}, kStamp{190, 30, 30, 255};
 
@@ -72,20 +86,30 @@ struct ContextDeleter {
 // Lays out and draws the whole page in points.
 BriefPageResult draw_page(cairo_t* cr, const BriefPageInput& in, double pixels_per_point) {
   using namespace overlay;
-  const Strings& s = strings(in.language);
   const WeeklyBrief& b = *in.brief;
+  const Strings& s = strings(in.language, b.span_weeks > 1);
   const double m = 26;  // page margin
   const double W = kBriefPageWidthPt, H = kBriefPageHeightPt;
   cairo_set_source_rgb(cr, 1, 1, 1);
   cairo_paint(cr);
 
-  // Header: title with the week, then the dates, data and filter.
-  set_font(cr, Weight::bold, 19);
-  const std::string title = std::string(s.title) + " — " + format_iso_week(b.week);
-  draw_text(cr, title, m, m + 16, kInk);
-  // Stamps at the top right: internal use (outputs not for partners), then synthetic data.
+  // Header: title with the week (partner-safe: the level, which may be coarser than a week per
+  // sector; core/brief_level.hpp), then the dates, data and filter.
   const BriefProtection& prot = *in.protection;
+  set_font(cr, Weight::bold, 19);
+  const std::string title =
+      std::string(s.title) + " — " +
+      (prot.partner_safe ? brief_level_text(b, in.language) : format_iso_week(b.week));
+  // Stamps at the top right: internal use (outputs not for partners), then synthetic data; the
+  // title takes the width they leave.
   double stamp_right = W - m;
+  set_font(cr, Weight::bold, 13);
+  double stamps_w = 0;
+  for (const char* stamp :
+       {prot.partner_safe ? "" : internal_use_stamp(), in.synthetic ? s.synthetic : ""})
+    if (*stamp) stamps_w += measure_text(cr, stamp).width + 14;
+  set_font(cr, Weight::bold, 19);
+  draw_text(cr, fit_text(cr, title, W - 2 * m - stamps_w - 6), m, m + 16, kInk);
   set_font(cr, Weight::bold, 13);
   for (const char* stamp :
        {prot.partner_safe ? "" : internal_use_stamp(), in.synthetic ? s.synthetic : ""}) {
@@ -159,7 +183,8 @@ void check_input(const BriefPageInput& in) {
 
 }  // namespace
 
-const Strings& strings(Language language) {
+const Strings& strings(Language language, bool period) {
+  if (period) return language == Language::en ? kEnglishPeriod : kSpanishPeriod;
   return language == Language::en ? kEnglish : kSpanish;
 }
 

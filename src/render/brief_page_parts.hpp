@@ -37,8 +37,9 @@ struct Strings {
   const char* earlier_rollouts;
   const char* months[12];
 };
-// Built from the catalogue once per language.
-const Strings& strings(Language language);
+// Built from the catalogue once per language; `period`: the words for a brief whose periods are
+// several weeks (WeeklyBrief::span_weeks > 1).
+const Strings& strings(Language language, bool period = false);
 
 struct PageBox {
   double x = 0, y = 0, w = 0, h = 0;

@@ -1,9 +1,13 @@
-// The brief page's table: the whole-area row, then the top sectors by z (largest increases first),
-// with counts, the change statistic, the flag in its colour and a 12-week sparkline per row.
+// The brief page's table: the whole-area row, then the units (sectors or groups of sectors) by flag
+// and then by |z| (largest changes first), with counts, the change statistic, the flag in its
+// colour and a 12-period sparkline per row.
 #include <cairo.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cmath>
 
+#include "core/brief_level.hpp"
 #include "render/brief_page_parts.hpp"
 #include "render/overlay_text.hpp"
 
@@ -84,7 +88,15 @@ void right_text(cairo_t* cr, const std::string& text, double right, double base,
 
 void draw_table_panel(cairo_t* cr, const BriefPageInput& in, const Strings& s, PageBox box) {
   const WeeklyBrief& b = *in.brief;
-  const double head = draw_heading(cr, s.table_title, box);
+  const BriefProtection& prot = *in.protection;
+  // Partner-safe, the heading names the level's unit (the title states the period).
+  const std::string unit_word = brief_unit_word(b, in.language);
+  const std::string title =
+      prot.partner_safe
+          ? tr_format(in.language, Msg::brief_table_title_level,
+                      tr_format(in.language, Msg::brief_level_by, unit_word.c_str()).c_str())
+          : std::string(s.table_title);
+  const double head = draw_heading(cr, title, box);
   double numbers = 0;
   for (double w : kNumberWidths) numbers += w;
   const double sector_w = box.w - numbers - kFlagWidth - kSparkWidth - 8;
@@ -99,7 +111,11 @@ void draw_table_panel(cairo_t* cr, const BriefPageInput& in, const Strings& s, P
   double y = box.y + head + 17;
   set_font(cr, Weight::bold, 6.3);
   for (int c = 0; c < 10; ++c) {
-    const std::string label = s.columns[c];
+    std::string label = s.columns[c];
+    if (c == 0 && b.grouped()) {  // "Alcaldía" rather than "Sector"
+      label = unit_word;
+      if (!label.empty()) label[0] = static_cast<char>(std::toupper(label[0]));
+    }
     const size_t nl = label.find('\n');
     const std::string lines[2] = {nl == std::string::npos ? "" : label.substr(0, nl),
                                   nl == std::string::npos ? label : label.substr(nl + 1)};
@@ -119,21 +135,18 @@ void draw_table_panel(cairo_t* cr, const BriefPageInput& in, const Strings& s, P
   cairo_line_to(cr, box.right(), y + 4);
   cairo_stroke(cr);
 
-  // Rows: "(all)"; the flagged sectors (increases and new by z descending, then decreases by z
-  // ascending) so none is crowded out; then the other sectors by z descending.
-  // Partner-safe: a row whose z / flag is hidden is ranked as unflagged at z = 0, ahead of the
-  // printed rows with z = 0 (mostly sectors with no incidents at all); its position depends on
-  // the mask and printed values only, so it reveals nothing hidden.
-  const BriefProtection& prot = *in.protection;
-  std::vector<BriefRow> rows = b.rows;
-  for (BriefRow& r : rows)
-    if (prot.mask(r).derived) r.z = 0, r.flag = BriefFlag::none;
-  std::stable_sort(rows.begin(), rows.end(), [&](const BriefRow& a, const BriefRow& c) {
-    const bool ha = prot.mask(a).derived, hc = prot.mask(c).derived;
-    if (a.z != c.z) return a.z > c.z;
-    if (ha != hc) return ha;
-    return a.sector < c.sector;
-  });
+  // Rows: "(all)"; then the units by flag (increases and new, then decreases, then none) and
+  // within a flag by |z|, largest first: the heading promises change, so the order is the change.
+  // Partner-safe: a unit whose z / flag is hidden cannot be ranked without revealing it; such
+  // units are left out of the ranking and named in a note under the table.
+  std::vector<BriefRow> rows;
+  std::vector<std::string> unranked;
+  for (const BriefRow& r : b.rows)
+    if (prot.mask(r).derived)
+      unranked.push_back(r.sector);
+    else
+      rows.push_back(r);
+  std::sort(unranked.begin(), unranked.end());
   const auto rank = [](const BriefRow& r) {
     return r.flag == BriefFlag::up || r.flag == BriefFlag::new_ ? 0
            : r.flag == BriefFlag::down                          ? 1
@@ -141,9 +154,10 @@ void draw_table_panel(cairo_t* cr, const BriefPageInput& in, const Strings& s, P
   };
   std::stable_sort(rows.begin(), rows.end(), [&](const BriefRow& a, const BriefRow& c) {
     if (rank(a) != rank(c)) return rank(a) < rank(c);
-    return rank(a) == 1 && a.z < c.z;  // strongest decrease first
+    if (std::abs(a.z) != std::abs(c.z)) return std::abs(a.z) > std::abs(c.z);
+    return a.sector < c.sector;
   });
-  const double note_h = 22;
+  const double note_h = unranked.empty() ? 22 : 30.5;
   const double row_h = 15.5;
   const int fit = static_cast<int>((box.bottom() - note_h - (y + 4)) / row_h) - 1;
   const int n = std::clamp(std::min(in.table_rows, fit), 0, static_cast<int>(rows.size()));
@@ -196,7 +210,8 @@ void draw_table_panel(cairo_t* cr, const BriefPageInput& in, const Strings& s, P
   }
   // Incidents in no sector are part of the whole-area row: say how many, then the column note.
   set_font(cr, Weight::regular, 6.6);
-  double ny = std::min(y + 10, box.bottom() - 12);
+  const int notes = (b.outside_week > 0) + !unranked.empty();
+  double ny = std::min(y + 10, box.bottom() - 12 - 8.5 * notes);
   if (b.outside_week > 0) {
     const BriefRowMask& all_mask = prot.mask(b.all);
     const std::string outside =
@@ -204,6 +219,14 @@ void draw_table_panel(cairo_t* cr, const BriefPageInput& in, const Strings& s, P
         ", " + (prot.outside_week_hidden ? prot.marker : format_count(b.outside_week)) + " " +
         s.outside + ".";
     draw_text(cr, overlay::fit_text(cr, outside, box.w), box.x, ny, kMuted);
+    ny += 8.5;
+  }
+  if (!unranked.empty()) {
+    std::string names;
+    for (const std::string& u : unranked) names += (names.empty() ? "" : ", ") + u;
+    const std::string note = tr_format(in.language, Msg::brief_hidden_rows,
+                                       static_cast<int>(unranked.size()), names.c_str());
+    draw_text(cr, overlay::fit_text(cr, note, box.w), box.x, ny, kMuted);
     ny += 8.5;
   }
   draw_text(cr, overlay::fit_text(cr, s.table_note, box.w), box.x, ny, kMuted);

@@ -1,5 +1,5 @@
-// The brief page's citywide timeline: whole-area incidents per ISO week for the 52 weeks ending
-// with the selected one (bars; the selected week dark), the mean of the previous four weeks as a
+// The brief page's citywide timeline: whole-area incidents per ISO week (or period of weeks) for
+// the 52 weeks (at least 12 periods) ending with the selected one (bars; the selected week dark), the mean of the previous four weeks as a
 // tick, and program rollouts as dashed vertical markers labelled with the program and sector count.
 #include <cairo.h>
 
@@ -35,7 +35,12 @@ double nice_top(double v) {
 
 void draw_timeline_panel(cairo_t* cr, const BriefPageInput& in, const Strings& s, PageBox box) {
   const WeeklyBrief& b = *in.brief;
-  const double head = draw_heading(cr, s.timeline_title, box);
+  const double head =
+      draw_heading(cr,
+                   b.span_weeks > 1
+                       ? tr_format(in.language, Msg::brief_timeline_title_period, b.span_weeks)
+                       : std::string(s.timeline_title),
+                   box);
   const double left = box.x + 30, right = box.right() - 4;
   const double top = box.y + head + 22, bottom = box.bottom() - 14;
   const size_t n = b.timeline.size();
@@ -98,15 +103,20 @@ void draw_timeline_panel(cairo_t* cr, const BriefPageInput& in, const Strings& s
     cairo_stroke(cr);
   }
 
-  // Week labels under the axis every 4 weeks, ending at the selected week.
+  // Week labels under the axis every 4 weeks, ending at the selected week; with periods of
+  // several weeks, every period, labelled by its last week.
   set_font(cr, Weight::regular, 6.3);
+  const int64_t span = std::max(1, b.span_weeks);
+  const size_t every = span > 1 ? 1 : 4;
   for (size_t i = n; i-- > 0;) {
-    if ((n - 1 - i) % 4 != 0) continue;
-    const IsoWeek w = iso_week_of_bin(b.timeline_first_bin + static_cast<int64_t>(i));
+    if ((n - 1 - i) % every != 0) continue;
+    const IsoWeek w =
+        iso_week_of_bin(b.timeline_first_bin + static_cast<int64_t>(i + 1) * span - 1);
     char label[16];
     std::snprintf(label, sizeof label, "W%02d", w.week);
     std::string text = label;
-    if (w.week <= 4 || i + 1 == n) text = format_iso_week(w);
+    if (i == 0 || w.week <= span * static_cast<int64_t>(every) || i + 1 == n)
+      text = format_iso_week(w);
     const double cx = left + slot * (i + 0.5);
     draw_text(cr, text, cx - measure_text(cr, text).width / 2, bottom + 9,
               i + 1 == n ? Rgba8{20, 20, 20, 255} : kMuted);

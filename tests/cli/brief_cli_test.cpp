@@ -6,6 +6,7 @@
 #include <gdal_priv.h>
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -240,14 +241,20 @@ TEST(BriefCli, PartnerSafeCsvPrintsNoSmallCountAndSaysSoInItsFirstLine) {
   std::ifstream in(csv);
   std::string first;
   std::getline(in, first);
-  EXPECT_EQ(first,
-            "# Protección: conteos < 5 suprimidos, unidad: sector / Protection: counts < 5 "
-            "suppressed, unit: sector");
+  // The protection and the level, in both languages when no --lang is given.
+  EXPECT_EQ(first.rfind("# Protección: conteos < 5 suprimidos, unidad: ", 0), 0u) << first;
+  const size_t slash = first.find(" / Protection: counts < 5 suppressed, unit: ");
+  ASSERT_NE(slash, std::string::npos) << first;
+  EXPECT_NE(first.substr(0, slash).find(" · nivel: "), std::string::npos) << first;
+  EXPECT_NE(first.find(" · level: ", slash), std::string::npos) << first;
   const auto rows = read_csv(csv);
   EXPECT_EQ(rows[0].size(), 10u);
   size_t hidden = 0;
   expect_no_small_count(rows, &hidden);
-  EXPECT_GT(hidden, 0u) << "a demo week has small sector counts";
+  // A week per sector of the demo city: small counts to hide.
+  ASSERT_EQ(run_faro("brief --week 2023-W10 --group-by none -o " + csv).code, 0);
+  hidden = 0;
+  expect_no_small_count(read_csv(csv), &hidden);
   EXPECT_NE(r.out.find("partner-safe: "), std::string::npos) << r.out;
 }
 
@@ -272,7 +279,11 @@ TEST(BriefCli, PdfTextCarriesTheFooterOrTheInternalStampAndNoCoordinates) {
   EXPECT_NE(safe_text.find("Protección: conteos < 5 suprimidos, ancho de banda ≥ 500 m"),
             std::string::npos)
       << safe_text;
-  EXPECT_NE(safe_text.find("<5"), std::string::npos) << "hidden cells printed as the marker";
+  // Hidden cells printed as the marker ("<5", or "s" when a complement is 5 or more), which the
+  // footer explains.
+  EXPECT_TRUE(safe_text.find("<5 = suprimido") != std::string::npos ||
+              safe_text.find("s = suprimido") != std::string::npos)
+      << safe_text;
   EXPECT_EQ(safe_text.find("USO INTERNO"), std::string::npos);
   const std::string internal_text = pdf_text(internal, tmp);
   EXPECT_NE(internal_text.find("USO INTERNO / INTERNAL USE"), std::string::npos) << internal_text;
@@ -303,10 +314,74 @@ TEST(BriefCli, RealCdmxPartnerSafeCsvPrintsNoSmallCount) {
                       " --week 2024-W07 -o " + csv);
   ASSERT_EQ(r.code, 0) << r.out;
   const auto rows = read_csv(csv);
-  ASSERT_EQ(rows.size(), 1u + 72u + 1u);
+  ASSERT_GE(rows.size(), 1u + 2u + 1u);  // header, the units of the chosen level, (all)
   size_t hidden = 0;
   expect_no_small_count(rows, &hidden);
-  EXPECT_GT(hidden, 72u) << "most CDMX sectors have 1..4 homicides a week";
+}
+
+// Real CDMX data, 2024-W52: a week per sector is nearly all "<5", so the partner brief coarsens
+// until its unit rows publish at least 60 % of the period's incidents; the CSV keeps its columns
+// and states the level in its notice line; no file path in any partner output.
+TEST(BriefCli, RealCdmxPartnerBriefPublishesMostOfThePeriod) {
+  FARO_REQUIRE_SHARED(sectors, "cdmx-cuadrantes/sectores_2023.geojson");
+  FARO_REQUIRE_SHARED(incidents, "cdmx-fgj-2019-2024/fgj_homicidios_armas_cdmx_2019_2024.csv");
+  faro_test::TempDir tmp;
+  const std::string data = " --sectors " + sectors + " --incidents " + incidents;
+  for (const char* lang : {"es", "en"}) {
+    const std::string csv = tmp.file(std::string("b_") + lang + ".csv");
+    Result r = run_faro("brief" + data + " --week 2024-W52 --lang " + lang + " -o " + csv);
+    ASSERT_EQ(r.code, 0) << r.out;
+    std::ifstream in(csv);
+    std::string first;
+    std::getline(in, first);
+    EXPECT_NE(first.find(std::string(lang) == "es" ? " · nivel: " : " · level: "),
+              std::string::npos)
+        << first;
+    EXPECT_EQ(first.find('/'), std::string::npos) << "no path, one language: " << first;
+    const auto rows = read_csv(csv);
+    EXPECT_EQ(rows[0][0], "sector");
+    EXPECT_EQ(rows[0][1], "week");
+    size_t hidden = 0;
+    expect_no_small_count(rows, &hidden);
+    ASSERT_EQ(rows.back()[0], "(all)");
+    const long total = std::stol(rows.back()[1]);
+    long published = 0;
+    for (size_t i = 1; i + 1 < rows.size(); ++i)
+      if (rows[i][1] != "<5" && rows[i][1] != "s") published += std::stol(rows[i][1]);
+    EXPECT_GT(total, 0);
+    EXPECT_GE(published, 0.6 * total) << published << " of " << total << "\n" << first;
+    // Before: a week per sector published far less (the reason for the coarsening).
+    if (std::string(lang) == "en") {
+      EXPECT_NE(r.out.find("level: "), std::string::npos) << r.out;
+      EXPECT_NE(r.out.find("1w/sector"), std::string::npos) << r.out;
+    }
+  }
+  // The page: the level in the title, sources by file name only.
+  std::string probe;
+  if (faro_test::run_command("command -v pdftotext", &probe) != 0) return;
+  const std::string pdf = tmp.file("b.pdf");
+  ASSERT_EQ(run_faro("brief" + data + " --week 2024-W52 --lang es -o " + pdf).code, 0);
+  const std::string text = pdf_text(pdf, tmp);
+  EXPECT_NE(text.find("al 2024-12-29, por"), std::string::npos) << text;
+  EXPECT_NE(text.find("fgj_homicidios_armas_cdmx_2019_2024.csv"), std::string::npos);
+  const std::string dir = std::filesystem::path(incidents).parent_path().string();
+  EXPECT_EQ(text.find(dir), std::string::npos) << "a path in the page";
+  EXPECT_EQ(text.find("cdmx-fgj-2019-2024/"), std::string::npos) << "a path in the page";
+}
+
+TEST(BriefCli, GroupByNamesASectorField) {
+  faro_test::TempDir tmp;
+  const std::string csv = tmp.file("b.csv");
+  Result r = run_faro("brief --week 2023-W10 --group-by no_such_field -o " + csv);
+  EXPECT_EQ(r.code, 1) << r.out;
+  EXPECT_NE(r.out.find("no_such_field"), std::string::npos) << r.out;
+  r = run_faro("brief --week 2023-W10 --group-by distrito -o " + csv);
+  EXPECT_EQ(r.code, 0) << r.out;
+  // Internal: the weekly sector brief whatever the grouping.
+  const std::string plain = tmp.file("plain.csv");
+  ASSERT_EQ(run_faro("brief --week 2023-W10 --group-by distrito --internal -o " + csv).code, 0);
+  ASSERT_EQ(run_faro("brief --week 2023-W10 --internal -o " + plain).code, 0);
+  EXPECT_EQ(export_test::read_bytes(csv), export_test::read_bytes(plain));
 }
 
 }  // namespace

@@ -129,10 +129,16 @@ TEST(LangCli, BriefCsvNoticeFollowsLangAndKeepsEnglishColumns) {
   ASSERT_EQ(faro("brief --week 2023-W10 --lang es -o " + es, &out), 0) << out;
   ASSERT_EQ(faro("brief --week 2023-W10 -o " + both, &out), 0) << out;
   const std::string e = read_file(en), s = read_file(es), b = read_file(both);
-  EXPECT_EQ(e.rfind("# Protection: counts < 5 suppressed, unit: sector\n", 0), 0u) << e;
-  EXPECT_EQ(s.rfind("# Protección: conteos < 5 suprimidos, unidad: sector\n", 0), 0u) << s;
+  // The protection and the partner brief's level (core/brief_level.hpp), one language each.
+  EXPECT_EQ(e.rfind("# Protection: counts < 5 suppressed, unit: ", 0), 0u) << e;
+  EXPECT_EQ(s.rfind("# Protección: conteos < 5 suprimidos, unidad: ", 0), 0u) << s;
+  EXPECT_NE(e.substr(0, e.find('\n')).find(" · level: "), std::string::npos) << e;
+  EXPECT_NE(s.substr(0, s.find('\n')).find(" · nivel: "), std::string::npos) << s;
+  EXPECT_EQ(e.substr(0, e.find('\n')).find(" / "), std::string::npos) << e;
   // Without --lang the notice stays bilingual: the file may travel to either side.
-  EXPECT_EQ(b.rfind("# Protección: conteos < 5 suprimidos, unidad: sector / Protection:", 0), 0u)
+  EXPECT_EQ(b.rfind("# Protección: conteos < 5 suprimidos, unidad: ", 0), 0u) << b;
+  EXPECT_NE(b.substr(0, b.find('\n')).find(" / Protection: counts < 5 suppressed, unit: "),
+            std::string::npos)
       << b;
   for (const std::string* f : {&e, &s})
     EXPECT_NE(f->find("\nsector,week,prev_week,mean_prev4,"), std::string::npos) << *f;
