@@ -160,8 +160,17 @@ void MapView::update_protected_style(const Session& session) {
   // The selection as the exports see it (app/session_map.cpp): its points, the data extent and
   // the per-sector counts, so the live map chooses what an export of it would choose.
   const IncidentStore selection = filtered_points(*snap_);
-  const ProtectionData data = render::protection_data(
-      selection, ws_->sectors, ws_->extent, period_years_of(*ws_, snap_->filter));
+  ProtectionData data;
+  data.x = selection.x;
+  data.y = selection.y;
+  data.extent = ws_->extent;
+  data.period_years = period_years_of(*ws_, snap_->filter);
+  // The filter's per-sector counts (the points above carry no sector), "in no sector" last.
+  const auto& per = snap_->filtered->per_sector;
+  const size_t n = ws_->sectors.size();
+  data.sector_counts.assign(n, 0.0);
+  for (size_t s = 0; s < n && s < per.size(); ++s) data.sector_counts[s] = double(per[s]);
+  if (per.size() > n) data.outside = double(per[n]);
   protected_style_ = protect_style(session.style, dashboard_policy(), &data).style;
   protected_key_ = ProtectedKey{filter_generation_, session.style};
 }

@@ -3,6 +3,7 @@
 #include "core/messages.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <cmath>
 
 #include "core/class_breaks.hpp"
@@ -140,13 +141,19 @@ Choropleth classify(std::vector<std::optional<double>> values, ChoroplethScale s
     c.classes.push_back({lower, uppers[k], colormap_sample(colormap, 0.1 + 0.9 * t)});
     lower = uppers[k];
   }
+  // A class above the first holds values > the previous upper bound: its legend starts at the
+  // smallest value it actually holds ("5 – 6", not "0 – 6" after a class of zeros).
+  std::vector<double> smallest(n, std::numeric_limits<double>::infinity());
   for (size_t s = 0; s < c.values.size(); ++s) {
     if (!c.values[s] || !std::isfinite(*c.values[s])) continue;
     const double v = *c.values[s];
     size_t k = 0;
     while (k + 1 < n && v > uppers[k]) ++k;
     c.colors[s] = c.classes[k].color;
+    smallest[k] = std::min(smallest[k], v);
   }
+  for (size_t k = 1; k < n; ++k)
+    if (std::isfinite(smallest[k])) c.classes[k].lower = smallest[k];
   return c;
 }
 
