@@ -22,14 +22,6 @@ using namespace std::chrono_literals;
 
 CivilSeconds day(int y, int m, int d) { return days_from_civil(y, m, d) * kSecondsPerDay; }
 
-bool have_gl() {
-  try {
-    render::EglContext probe;
-    return true;
-  } catch (const render::GlUnavailable&) {
-    return false;
-  }
-}
 
 bool wait_done(const AnimationJob& job, std::chrono::seconds limit) {
   const auto end = std::chrono::steady_clock::now() + limit;
@@ -57,7 +49,7 @@ Session demo_session() {
 }
 
 TEST(AnimationJob, WritesOneFramePerMonth) {
-  if (!have_gl()) GTEST_SKIP() << "headless OpenGL unavailable: test skipped";
+  if (!faro_test::have_gl()) GTEST_SKIP() << "headless OpenGL unavailable: test skipped";
   faro_test::TempDir tmp;
   AnimationRequest r;
   r.path = tmp.file("months.gif");
@@ -74,7 +66,7 @@ TEST(AnimationJob, WritesOneFramePerMonth) {
 }
 
 TEST(AnimationJob, CancelLeavesNoFile) {
-  if (!have_gl()) GTEST_SKIP() << "headless OpenGL unavailable: test skipped";
+  if (!faro_test::have_gl()) GTEST_SKIP() << "headless OpenGL unavailable: test skipped";
   faro_test::TempDir tmp;
   AnimationRequest r;
   r.path = tmp.file("weeks.mp4");
@@ -112,7 +104,7 @@ TEST(AnimationJob, TheDashboardAnimatesTheTimelinesWindowInItsBins) {
 }
 
 TEST(AnimationJob, TheMenuActionStartsItAndTheStatusBarFollows) {
-  if (!have_gl()) GTEST_SKIP() << "headless OpenGL unavailable: test skipped";
+  if (!faro_test::have_gl()) GTEST_SKIP() << "headless OpenGL unavailable: test skipped";
   DashboardOptions o;
   o.width = 900;
   o.height = 600;

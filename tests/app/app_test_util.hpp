@@ -1,4 +1,8 @@
 #pragma once
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <string>
 // Helpers for the app tests: the demo workspace (loaded once per process through the same loader
 // the dashboard uses), PNG reading through GDAL, and simple image statistics used to say that a
 // screenshot is "not blank" and shows the map.
@@ -12,9 +16,27 @@
 #include "core/workspace.hpp"
 #include "io/gdal_env.hpp"
 #include "io/workspace_loader.hpp"
+#include "render/egl_context.hpp"
 #include "render/image.hpp"
 
 namespace faro_test {
+
+// Whether headless OpenGL (EGL) is there. With FARO_REQUIRE_GL=1 (CI: .ci/run) its absence is a
+// test failure, so GL tests cannot skip silently.
+inline bool have_gl() {
+  static const bool ok = [] {
+    try {
+      faro::render::EglContext probe;
+      return true;
+    } catch (const faro::render::GlUnavailable&) {
+      return false;
+    }
+  }();
+  if (!ok)
+    if (const char* r = std::getenv("FARO_REQUIRE_GL"); r && std::string(r) == "1")
+      ADD_FAILURE() << "FARO_REQUIRE_GL=1 but no headless OpenGL 3.3 context could be made";
+  return ok;
+}
 
 // The demo city's workspace (shared: loading takes ~1 s). Immutable: tests on several threads may
 // read it.

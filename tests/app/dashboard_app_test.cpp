@@ -60,16 +60,8 @@ void click(HeadlessDashboard& d, ImVec2 at, bool ctrl = false) {
   io.KeyCtrl = false;
 }
 
-std::unique_ptr<render::EglContext> probe_gl() {
-  try {
-    return std::make_unique<render::EglContext>();
-  } catch (const render::GlUnavailable&) {
-    return nullptr;
-  }
-}
-
-#define REQUIRE_HEADLESS_GL()                                                     \
-  if (!probe_gl()) GTEST_SKIP() << "headless OpenGL unavailable: test skipped"
+#define REQUIRE_HEADLESS_GL() \
+  if (!faro_test::have_gl()) GTEST_SKIP() << "headless OpenGL unavailable: test skipped"
 
 TEST(DashboardApp, HoverAndClickSelectSectorsCtrlAddsMore) {
   REQUIRE_HEADLESS_GL();

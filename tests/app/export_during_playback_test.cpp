@@ -20,17 +20,9 @@ namespace {
 
 using namespace std::chrono_literals;
 
-bool have_gl() {
-  try {
-    render::EglContext probe;
-    return true;
-  } catch (const render::GlUnavailable&) {
-    return false;
-  }
-}
 
 TEST(ExportDuringPlayback, TheExportKeepsTheSnapshotItStartedFrom) {
-  if (!have_gl()) GTEST_SKIP() << "headless OpenGL unavailable: test skipped";
+  if (!faro_test::have_gl()) GTEST_SKIP() << "headless OpenGL unavailable: test skipped";
   DashboardOptions o;
   o.width = 1000;
   o.height = 640;

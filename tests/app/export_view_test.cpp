@@ -21,14 +21,6 @@ namespace {
 
 using namespace std::chrono_literals;
 
-bool have_gl() {
-  try {
-    render::EglContext probe;
-    return true;
-  } catch (const render::GlUnavailable&) {
-    return false;
-  }
-}
 
 // Set FARO_APP_TEST_KEEP to a folder to keep the PNGs for a look.
 void keep(const std::string& png) {
@@ -55,7 +47,7 @@ int diff(render::Rgba8 a, render::Rgba8 b) {
 }
 
 TEST(ExportView, ZoomedExportShowsTheChosenSectorAtItsCentre) {
-  if (!have_gl()) GTEST_SKIP() << "headless OpenGL unavailable: test skipped";
+  if (!faro_test::have_gl()) GTEST_SKIP() << "headless OpenGL unavailable: test skipped";
   const auto ws = faro_test::demo_workspace();
   Session s;
   s.style = io::default_style();

@@ -27,14 +27,6 @@ using namespace std::chrono_literals;
 constexpr int kChannelTolerance = 24;
 constexpr double kMaxDifferingFraction = 0.02;
 
-bool have_gl() {
-  try {
-    render::EglContext probe;
-    return true;
-  } catch (const render::GlUnavailable&) {
-    return false;
-  }
-}
 
 double differing_fraction(const render::RgbaImage& a, const render::RgbaImage& b) {
   const size_t n = faro_test::count_different(a, b, kChannelTolerance);
@@ -88,17 +80,17 @@ void expect_screen_equals_export(bool presentation) {
 }
 
 TEST(OneRenderer, ScreenSizeExportEqualsTheLiveMap) {
-  if (!have_gl()) GTEST_SKIP() << "headless OpenGL unavailable: test skipped";
+  if (!faro_test::have_gl()) GTEST_SKIP() << "headless OpenGL unavailable: test skipped";
   expect_screen_equals_export(false);
 }
 
 TEST(OneRenderer, PresentationModeEqualsThePartnerSafeExport) {
-  if (!have_gl()) GTEST_SKIP() << "headless OpenGL unavailable: test skipped";
+  if (!faro_test::have_gl()) GTEST_SKIP() << "headless OpenGL unavailable: test skipped";
   expect_screen_equals_export(true);
 }
 
 TEST(OneRenderer, RenderProjectEqualsTheDashboardExportOfIt) {
-  if (!have_gl()) GTEST_SKIP() << "headless OpenGL unavailable: test skipped";
+  if (!faro_test::have_gl()) GTEST_SKIP() << "headless OpenGL unavailable: test skipped";
   faro_test::TempDir tmp;
   // A project of the demo city with an edited style: the weekly-meeting style, a choropleth on
   // top at 70 %, English, one year.

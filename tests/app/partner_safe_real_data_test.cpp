@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "app/session_map.hpp"
+#include "app_test_util.hpp"
 #include "core/polygon_index.hpp"
 #include "io/style_presets.hpp"
 #include "io/workspace_loader.hpp"
@@ -18,14 +19,6 @@ namespace {
 
 const std::string kData = FARO_SHARED_DATA;
 
-bool have_gl() {
-  try {
-    render::EglContext probe;
-    return true;
-  } catch (const render::GlUnavailable&) {
-    return false;
-  }
-}
 
 // CDMX 2023 sectors and the FGJ homicides and firearm incidents, 2019-2024.
 std::optional<Workspace> cdmx() {
@@ -46,7 +39,7 @@ std::optional<Workspace> cdmx() {
 CivilSeconds day(int y, unsigned m, unsigned d) { return days_from_civil(y, m, d) * kSecondsPerDay; }
 
 TEST(PartnerSafeRealData, DefaultMapOfAYearColoursTheBusySectors) {
-  if (!have_gl()) GTEST_SKIP() << "headless OpenGL unavailable: test skipped";
+  if (!faro_test::have_gl()) GTEST_SKIP() << "headless OpenGL unavailable: test skipped";
   auto ws = cdmx();
   if (!ws) GTEST_SKIP() << "real CDMX data not found under " << kData << ": test skipped";
   Session s;
@@ -83,7 +76,7 @@ TEST(PartnerSafeRealData, DefaultMapOfAYearColoursTheBusySectors) {
 }
 
 TEST(PartnerSafeRealData, ProtectedChangeMapHasALegendWithClasses) {
-  if (!have_gl()) GTEST_SKIP() << "headless OpenGL unavailable: test skipped";
+  if (!faro_test::have_gl()) GTEST_SKIP() << "headless OpenGL unavailable: test skipped";
   auto ws = cdmx();
   if (!ws) GTEST_SKIP() << "real CDMX data not found under " << kData << ": test skipped";
   Session s;

@@ -25,14 +25,6 @@ namespace {
 
 using namespace std::chrono_literals;
 
-bool have_gl() {
-  try {
-    render::EglContext probe;
-    return true;
-  } catch (const render::GlUnavailable&) {
-    return false;
-  }
-}
 
 TEST(PartnerSafeView, CountsOneToKMinusOneShowAsLessThanK) {
   const DisclosurePolicy p = dashboard_policy();
@@ -104,7 +96,7 @@ render::RgbaImage export_png(SnapshotPtr snap, const std::string& path, bool int
 }
 
 TEST(PartnerSafeView, ExportNeverShowsOneIncidentAsAHotSpot) {
-  if (!have_gl()) GTEST_SKIP() << "headless OpenGL unavailable: test skipped";
+  if (!faro_test::have_gl()) GTEST_SKIP() << "headless OpenGL unavailable: test skipped";
   // A snapshot whose filter result is that one row (built by hand: no FilterState selects it).
   const SnapshotPtr all = faro_test::demo_snapshot();
   ASSERT_FALSE(all->filtered->rows.empty());
@@ -137,7 +129,7 @@ TEST(PartnerSafeView, ExportNeverShowsOneIncidentAsAHotSpot) {
 }
 
 TEST(PartnerSafeView, PresentationModeProtectsTheLiveMapAndTheTooltip) {
-  if (!have_gl()) GTEST_SKIP() << "headless OpenGL unavailable: test skipped";
+  if (!faro_test::have_gl()) GTEST_SKIP() << "headless OpenGL unavailable: test skipped";
   DashboardOptions o;
   o.width = 1000;
   o.height = 640;

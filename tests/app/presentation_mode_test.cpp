@@ -23,14 +23,6 @@ namespace {
 
 using namespace std::chrono_literals;
 
-bool have_gl() {
-  try {
-    render::EglContext probe;
-    return true;
-  } catch (const render::GlUnavailable&) {
-    return false;
-  }
-}
 
 void keep(const render::RgbaImage& img, const std::string& name) {
   if (const char* dir = std::getenv("FARO_APP_TEST_KEEP"))
@@ -63,7 +55,7 @@ bool window_active(const char* name) {
 }
 
 TEST(PresentationMode, MapTakesSeventyPercentAndTheCityLiesBesideTheCaption) {
-  if (!have_gl()) GTEST_SKIP() << "headless OpenGL unavailable: test skipped";
+  if (!faro_test::have_gl()) GTEST_SKIP() << "headless OpenGL unavailable: test skipped";
   struct Size {
     int w, h;
   };
@@ -106,7 +98,7 @@ TEST(PresentationMode, MapTakesSeventyPercentAndTheCityLiesBesideTheCaption) {
 }
 
 TEST(PresentationMode, TimelineAppearsOnlyUnderThePointer) {
-  if (!have_gl()) GTEST_SKIP() << "headless OpenGL unavailable: test skipped";
+  if (!faro_test::have_gl()) GTEST_SKIP() << "headless OpenGL unavailable: test skipped";
   auto d = presenting(1366, 768, Language::en);
   EXPECT_FALSE(window_active("##timeline"));
   const ui::MapRegion& r = d->app().map_region();
@@ -124,7 +116,7 @@ TEST(PresentationMode, TimelineAppearsOnlyUnderThePointer) {
 }
 
 TEST(PresentationMode, SelectionOutlineShowsOnlyUnderThePointer) {
-  if (!have_gl()) GTEST_SKIP() << "headless OpenGL unavailable: test skipped";
+  if (!faro_test::have_gl()) GTEST_SKIP() << "headless OpenGL unavailable: test skipped";
   auto d = presenting(1366, 768, Language::es);
   const ui::MapRegion& r = d->app().map_region();
   const ImVec2 centre(r.x + r.width / 2, r.y + r.height / 2);
@@ -156,7 +148,7 @@ TEST(PresentationMode, SelectionOutlineShowsOnlyUnderThePointer) {
 }
 
 TEST(PresentationMode, SubtitleNamesTheOffencesAndThePeriodShown) {
-  if (!have_gl()) GTEST_SKIP() << "headless OpenGL unavailable: test skipped";
+  if (!faro_test::have_gl()) GTEST_SKIP() << "headless OpenGL unavailable: test skipped";
   auto d = presenting(1366, 768, Language::es);
   FilterState& f = d->app().session().filter;
   f.categories = {"disparos de arma de fuego", "homicidio por arma de fuego"};
@@ -176,7 +168,7 @@ TEST(PresentationMode, SubtitleNamesTheOffencesAndThePeriodShown) {
 }
 
 TEST(PresentationMode, ATitleWrittenForOtherDataDoesNotOutliveIt) {
-  if (!have_gl()) GTEST_SKIP() << "headless OpenGL unavailable: test skipped";
+  if (!faro_test::have_gl()) GTEST_SKIP() << "headless OpenGL unavailable: test skipped";
   auto d = presenting(1366, 768, Language::es);
   d->app().session().title = "Todos los delitos, CDMX";
   d->frame();
