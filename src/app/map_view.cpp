@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "app/partner_safe_view.hpp"
+#include "core/messages.hpp"
 #include "core/style_protection.hpp"
 #include "render/label_placement.hpp"
 #include "render/scene_protection.hpp"
@@ -171,6 +172,12 @@ void MapView::update_protected_style(const Session& session) {
   data.sector_counts.assign(n, 0.0);
   for (size_t s = 0; s < n && s < per.size(); ++s) data.sector_counts[s] = double(per[s]);
   if (per.size() > n) data.outside = double(per[n]);
+  std::vector<int32_t> sector_of_point;
+  sector_of_point.reserve(snap_->filtered->rows.size());
+  for (uint32_t r : snap_->filtered->rows)
+    sector_of_point.push_back(r < ws_->incidents.sector.size() ? ws_->incidents.sector[r]
+                                                               : kNoSector);
+  data.sector = sector_of_point;
   protected_style_ = protect_style(session.style, dashboard_policy(), &data).style;
   protected_key_ = ProtectedKey{filter_generation_, session.style};
 }
@@ -292,6 +299,9 @@ void MapView::frame(const ui::MapRegion& region, float pixel_scale, Session& ses
   }
   sync_fills(session);
   sync_points(session);
+  map_->set_hidden_mask(style_.protection && style_.protection->partner_safe
+                            ? style_.heatmap_hidden_sectors
+                            : std::vector<uint8_t>{});
 
   const bool moved = apply_map_input(camera_, input, ws_->extent);
   still_frames_ = moved ? 0 : still_frames_ + 1;
@@ -362,6 +372,12 @@ void MapView::fill_status(const Session& session, ui::AppStatus& status, float p
   }
   if (cells_key_ && cells_legend_ && !cells_legend_->entries.empty())
     status.fill_legends.push_back(*cells_legend_);
+  const auto& mask = style_.heatmap_hidden_sectors;
+  if (protect_ && std::find(mask.begin(), mask.end(), 1) != mask.end())
+    status.fill_legends.push_back(
+        {tr(Msg::map_heatmap_hidden_title, session.language),
+         {{tr(Msg::map_heatmap_hidden, session.language), render::kSuppressedFill,
+           render::Rgba8{90, 90, 90, 255}}}});
   const StyleLayer* heat = style_.find(LayerKind::heatmap);
   status.heatmap_busy = heat && heat->visible && worker_.busy();
   status.heatmap_shown = heat && heat->visible;

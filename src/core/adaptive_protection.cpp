@@ -26,10 +26,14 @@ double published_share(std::vector<int64_t> cells, const DisclosurePolicy& polic
 
 }  // namespace
 
-double heatmap_published_share(const ProtectionData& d, const KdeParams& params,
-                               const DisclosurePolicy& policy) {
+namespace {
+
+// Per point, 1 when its own cell reaches the k-incident floor (see heatmap_published_share).
+std::vector<uint8_t> coloured_points(const ProtectionData& d, const KdeParams& params,
+                                     const DisclosurePolicy& policy) {
   const size_t n = d.x.size();
-  if (n == 0 || d.extent.empty()) return 1.0;
+  std::vector<uint8_t> out(n, 0);
+  if (n == 0 || d.extent.empty()) return out;
   // A fifth of the bandwidth: coarse enough to be cheap over a whole city, fine enough that a
   // point's own cell holds its kernel's peak to within a few per cent.
   double cell = params.bandwidth_m / 5.0;
@@ -41,14 +45,36 @@ double heatmap_published_share(const ProtectionData& d, const KdeParams& params,
   const std::vector<float> density = kde.compute(PointSet{d.x, d.y, {}}, grid, params);
   const double floor =
       policy.k * params.kernel_value(0.0) * params.output_scale() * (1 - 1e-6);
-  size_t shown = 0;
   for (size_t i = 0; i < n; ++i) {
     const int c = static_cast<int>((d.x[i] - grid.xmin) / grid.cell);
     const int r = static_cast<int>((grid.ymax - d.y[i]) / grid.cell);
     if (c < 0 || r < 0 || c >= grid.nx || r >= grid.ny) continue;
-    shown += density[static_cast<size_t>(r) * grid.nx + c] >= floor;
+    out[i] = density[static_cast<size_t>(r) * grid.nx + c] >= floor;
   }
+  return out;
+}
+
+}  // namespace
+
+double heatmap_published_share(const ProtectionData& d, const KdeParams& params,
+                               const DisclosurePolicy& policy) {
+  const size_t n = d.x.size();
+  if (n == 0 || d.extent.empty()) return 1.0;
+  size_t shown = 0;
+  for (uint8_t c : coloured_points(d, params, policy)) shown += c;
   return static_cast<double>(shown) / static_cast<double>(n);
+}
+
+std::vector<uint8_t> sectors_hidden_by_heatmap(const ProtectionData& d, const KdeParams& params,
+                                               const DisclosurePolicy& policy, size_t sectors) {
+  if (d.sector.size() != d.x.size()) return {};
+  std::vector<uint8_t> hidden(sectors, 0);
+  const std::vector<uint8_t> coloured = coloured_points(d, params, policy);
+  for (size_t i = 0; i < coloured.size(); ++i) {
+    const int32_t s = d.sector[i];
+    if (!coloured[i] && s >= 0 && static_cast<size_t>(s) < sectors) hidden[static_cast<size_t>(s)] = 1;
+  }
+  return hidden;
 }
 
 double hexagon_published_share(const ProtectionData& d, double cell_m,

@@ -31,6 +31,9 @@ struct ProtectionData {
   // The sector choropleth candidate: selected incidents per sector and those in no sector.
   std::vector<double> sector_counts;
   double outside = 0;
+  // Optional: each point's sector (kNoSector when in none), for marking what a pinned heatmap
+  // hides (sectors_hidden_by_heatmap).
+  std::span<const int32_t> sector;
 };
 
 constexpr double kMinPublishedShare = 0.9;
@@ -39,6 +42,12 @@ constexpr double kMinPublishedShare = 0.9;
 // k-incident floor of `policy`.
 double heatmap_published_share(const ProtectionData& d, const KdeParams& params,
                                const DisclosurePolicy& policy);
+// Per sector (of `sectors`), 1 where at least one of its points lies in a cell the heatmap does
+// not colour (below the k-incident floor): what a pinned heatmap hides, for the map to mark.
+// Needs d.sector; empty without it.
+std::vector<uint8_t> sectors_hidden_by_heatmap(const ProtectionData& d, const KdeParams& params,
+                                               const DisclosurePolicy& policy, size_t sectors);
+
 // Share of the points in hexagons of `cell_m` whose count is published by protect_table.
 double hexagon_published_share(const ProtectionData& d, double cell_m,
                                const DisclosurePolicy& policy);

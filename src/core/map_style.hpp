@@ -144,6 +144,9 @@ struct MapStyle {
   std::optional<DisclosurePolicy> protection;
   // Set by protect_style() with data: what replaced the requested heatmap, for the footer.
   std::optional<RepresentationChoice> adapted;
+  // Set by protect_style() with data for a pinned heatmap: per sector, 1 where the heatmap hides
+  // some of its incidents; the renderer greys those sectors under it ("<5, not shown").
+  std::vector<uint8_t> heatmap_hidden_sectors;
   friend bool operator==(const MapStyle&, const MapStyle&) = default;
 
   // The first layer of `kind`, or nullptr.

@@ -63,6 +63,9 @@
   X(hotspot_not_significant, "No significativo", "Not significant")                             \
   X(map_change_not_publishable, "no publicable (conteo < 5 en un periodo)",                    \
     "not publishable (a count < 5 in one period)")                                              \
+  X(map_heatmap_hidden_title, "Oculto", "Hidden")                                               \
+  X(map_heatmap_hidden, "incidentes aislados (<5) no mostrados",                                \
+    "isolated incidents (<5) not shown")                                                        \
   X(grid_legend_title, "Incidentes por hexágono de %s", "Incidents per %s hexagon")            \
   X(footer_adapted_bandwidth,                                                                   \
     "Ancho de banda ampliado a %s para proteger conteos pequeños; se muestra el %.0f %% de los " \

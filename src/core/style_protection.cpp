@@ -70,6 +70,15 @@ ProtectedStyle protect_style(const MapStyle& style, const DisclosurePolicy& poli
           h.color_max = rounded;
         }
       }
+      if (l.visible && data && !h.adaptive) {
+        // Pinned: keep it, and mark the sectors where it hides incidents (never a silent blank).
+        KdeParams params;
+        params.kernel = h.kernel;
+        params.bandwidth_m = h.bandwidth_m;
+        params.period_years = data->period_years;
+        out.style.heatmap_hidden_sectors =
+            sectors_hidden_by_heatmap(*data, params, policy, data->sector_counts.size());
+      }
       if (l.visible && data && h.adaptive && !out.style.adapted) {
         const RepresentationChoice choice = choose_representation(h, *data, policy);
         out.style.adapted = choice;

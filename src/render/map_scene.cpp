@@ -150,6 +150,7 @@ ProtectionData protection_data(const IncidentStore& selection, const SectorSet& 
   d.extent = extent;
   d.period_years = period_years;
   d.sector_counts = sector_counts(sectors, selection);
+  if (selection.sector.size() == selection.size()) d.sector = selection.sector;
   double inside = 0;
   for (double v : d.sector_counts) inside += v;
   d.outside = std::max(0.0, static_cast<double>(selection.size()) - inside);
@@ -292,6 +293,12 @@ MapSceneResult render_map_scene(const MapSceneData& data, const MapStyle& style,
         res.units = density_units(per_year, lang);
         res.kde_ms = ms_since(t0);
         renderer.set_heatmap(res.grid, res.density, drawn);
+        if (safe && !style.heatmap_hidden_sectors.empty()) {
+          renderer.set_hidden_mask(style.heatmap_hidden_sectors);
+          ov.classes.push_back(
+              {tr(Msg::map_heatmap_hidden_title, lang),
+               {{tr(Msg::map_heatmap_hidden, lang), kSuppressedFill, Rgba8{90, 90, 90, 255}}}});
+        }
         if (style.furniture.legend) ov.ramp = heatmap_legend(drawn, params, lang);
         break;
       }

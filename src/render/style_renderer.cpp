@@ -10,6 +10,7 @@
 #include "render/points_layer.hpp"
 #include "render/polygon_fill_layer.hpp"
 #include "render/program_layer.hpp"
+#include "render/scene_protection.hpp"
 #include "render/sector_labels.hpp"
 #include "render/sector_lod.hpp"
 #include "render/style_fills.hpp"
@@ -143,6 +144,15 @@ void StyleRenderer::set_context(const std::string& layer_id, std::span<const Lin
     context_layers_[layer_id] = std::make_unique<ContextLineLayer>(lines, OutlineStyle{});
 }
 
+void StyleRenderer::set_hidden_mask(const std::vector<uint8_t>& sectors) {
+  std::vector<Rgba8> mask;
+  if (std::find(sectors.begin(), sectors.end(), 1) != sectors.end())
+    for (uint8_t h : sectors) mask.push_back(h ? kSuppressedFill : Rgba8{0, 0, 0, 0});
+  if (mask == hidden_mask_) return;
+  hidden_mask_ = std::move(mask);
+  ++version_;
+}
+
 void StyleRenderer::set_cells(const std::vector<MultiPolygon>& cells,
                               std::span<const Rgba8> colors) {
   ScopedGlState saved;
@@ -200,6 +210,14 @@ void StyleRenderer::draw_layers(const Frame& f, const MapStyle& style, const Fra
         break;
       }
       case LayerKind::heatmap:
+        if (sectors && hidden_mask_.size() == ws_->sectors.size()) {
+          // What a pinned partner-safe heatmap hides, greyed under it (never a silent blank).
+          sectors->set_fill_colors(hidden_mask_);
+          sectors->set_opacity(0.6f * opacity);
+          sectors->set_outline({Rgba8{0, 0, 0, 0}, 0.0f});
+          sectors->draw(frame);
+          layer_entry_state();
+        }
         if (heatmap_) heatmap_->draw(frame);  // its opacity is part of its HeatmapStyle
         break;
       case LayerKind::grid:

@@ -87,6 +87,9 @@ class StyleRenderer {
   // Lines of a context layer with a source of its own (by layer id); a context layer without a
   // source draws the workspace's context lines.
   void set_context(const std::string& layer_id, std::span<const LineStrip> lines);
+  // Sectors greyed under a pinned partner-safe heatmap where it hides incidents
+  // (MapStyle::heatmap_hidden_sectors); empty = none.
+  void set_hidden_mask(const std::vector<uint8_t>& sectors);
   // The hexagons of a grid layer (render/grid_fills.hpp): cells and one colour each.
   void set_cells(const std::vector<MultiPolygon>& cells, std::span<const Rgba8> colors);
   // A basemap raster for the views to come (an export warps one to its exact view).
@@ -129,6 +132,7 @@ class StyleRenderer {
   std::map<std::string, float> context_widths_;  // width each context layer was built with
   std::unique_ptr<PointsLayer> points_;
   std::unique_ptr<PolygonFillLayer> cells_;  // LayerKind::grid
+  std::vector<Rgba8> hidden_mask_;           // per sector; drawn under the heatmap
   std::unique_ptr<HeatmapLayer> heatmap_;
   std::unique_ptr<BasemapLayer> basemap_;
   std::unique_ptr<OffscreenTarget> target_;

@@ -115,12 +115,19 @@ TEST(AdaptiveProtection, ProtectStyleAppliesTheChoiceAndSaysSo) {
   bool said = false;
   for (const StyleChange& c : out.changes) said |= c.kind == StyleChange::Kind::sectors_instead;
   EXPECT_TRUE(said);
-  // Pinned (not adaptive): the heatmap stays, at the floor.
+  // Pinned (not adaptive): the heatmap stays, at the floor, and the sectors where it hides
+  // incidents are marked (here: the points lie in sectors 0 and 1 alternately, all alone).
   s.layers[1].heatmap.adaptive = false;
-  const ProtectedStyle pinned = protect_style(s, DisclosurePolicy{}, &d);
+  std::vector<int32_t> sector_of(p.x.size());
+  for (size_t i = 0; i < sector_of.size(); ++i) sector_of[i] = static_cast<int32_t>(i % 2);
+  ProtectionData with_sectors = d;
+  with_sectors.sector = sector_of;
+  with_sectors.sector_counts = {20, 20, 0};
+  const ProtectedStyle pinned = protect_style(s, DisclosurePolicy{}, &with_sectors);
   EXPECT_FALSE(pinned.style.adapted.has_value());
   ASSERT_NE(pinned.style.find(LayerKind::heatmap), nullptr);
   EXPECT_DOUBLE_EQ(pinned.style.heatmap().bandwidth_m, 500);
+  EXPECT_EQ(pinned.style.heatmap_hidden_sectors, (std::vector<uint8_t>{1, 1, 0}));
   // Internal use: nothing adapted.
   DisclosurePolicy internal;
   internal.partner_safe = false;
