@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "app/partner_safe_view.hpp"
+#include "app/session_map.hpp"
 #include "core/messages.hpp"
 #include "core/style_protection.hpp"
 #include "render/label_placement.hpp"
@@ -23,16 +24,6 @@ namespace {
 // a memcpy); panning is also sharp. Below 1 the map is scaled up bilinearly.
 constexpr float kMovingResolution = 1.0f;
 
-// The selected rows of `ws` as a store of their own (the points layer uploads whole stores).
-IncidentStore filtered_points(const DataSnapshot& snap) {
-  IncidentStore out;
-  const IncidentStore& in = snap.data->incidents;
-  out.reserve(snap.filtered->rows.size());
-  for (uint32_t r : snap.filtered->rows)
-    out.push_back(in.x[r], in.y[r], in.t[r], in.category[r], in.flags[r]);
-  out.categories = in.categories;
-  return out;
-}
 
 bool same_heat_style(const render::HeatmapStyle& a, const render::HeatmapStyle& b) {
   return a.colormap == b.colormap && a.domain.min == b.domain.min && a.domain.max == b.domain.max &&
@@ -83,6 +74,7 @@ void MapView::set_snapshot(SnapshotPtr snap, const Session& session) {
   ++filter_generation_;
   fill_inputs_.clear();
   protected_key_.reset();
+  selection_.reset();
   cells_key_.reset();
   cells_legend_.reset();
   fills_.clear();
@@ -154,30 +146,23 @@ void MapView::sync_fills(const Session& session) {
   }
 }
 
+const IncidentStore& MapView::selection() {
+  if (!selection_ || selection_->first != filter_generation_)
+    selection_.emplace(filter_generation_, rows_store(*ws_, snap_->filtered->rows));
+  return selection_->second;
+}
+
 void MapView::update_protected_style(const Session& session) {
   if (protected_key_ && protected_key_->filter_generation == filter_generation_ &&
       protected_key_->requested == session.style)
     return;
   // The selection as the exports see it (app/session_map.cpp): its points, the data extent and
   // the per-sector counts, so the live map chooses what an export of it would choose.
-  const IncidentStore selection = filtered_points(*snap_);
-  ProtectionData data;
-  data.x = selection.x;
-  data.y = selection.y;
-  data.extent = ws_->extent;
-  data.period_years = period_years_of(*ws_, snap_->filter);
-  // The filter's per-sector counts (the points above carry no sector), "in no sector" last.
-  const auto& per = snap_->filtered->per_sector;
-  const size_t n = ws_->sectors.size();
-  data.sector_counts.assign(n, 0.0);
-  for (size_t s = 0; s < n && s < per.size(); ++s) data.sector_counts[s] = double(per[s]);
-  if (per.size() > n) data.outside = double(per[n]);
-  std::vector<int32_t> sector_of_point;
-  sector_of_point.reserve(snap_->filtered->rows.size());
-  for (uint32_t r : snap_->filtered->rows)
-    sector_of_point.push_back(r < ws_->incidents.sector.size() ? ws_->incidents.sector[r]
-                                                               : kNoSector);
-  data.sector = sector_of_point;
+  // The selection as the exports build it (app/session_map.hpp rows_store, protection_data), so
+  // the live map chooses what an export of it would choose.
+  const IncidentStore& sel = selection();
+  const ProtectionData data = render::protection_data(sel, ws_->sectors, ws_->extent,
+                                                      period_years_of(*ws_, snap_->filter));
   protected_style_ = protect_style(session.style, dashboard_policy(), &data).style;
   protected_key_ = ProtectedKey{filter_generation_, session.style};
 }
@@ -188,7 +173,7 @@ void MapView::sync_points(const Session& session) {
   // Points are only uploaded while shown (1.28 M points are 15 MB of instances).
   if (shown && (!points_shown_ || points_generation_ != filter_generation_ ||
                 points_size_ != points->points.size_px)) {
-    map_->set_points(filtered_points(*snap_), points->points.size_px);
+    map_->set_points(selection(), points->points.size_px);
     points_shown_ = true;
     points_generation_ = filter_generation_;
     points_size_ = points->points.size_px;
@@ -202,8 +187,8 @@ void MapView::sync_points(const Session& session) {
     if (l.kind == LayerKind::grid && l.visible) grid = &l;
   if (grid && !(cells_key_ && cells_key_->first == filter_generation_ &&
                 cells_key_->second == *grid && fill_protection_ == style_.protection)) {
-    const IncidentStore selection = filtered_points(*snap_);
-    const render::GridFills g = render::grid_fills(selection.x, selection.y, ws_->extent,
+    const IncidentStore& sel = selection();
+    const render::GridFills g = render::grid_fills(sel.x, sel.y, ws_->extent,
                                                    grid->grid, style_.protection, session.language);
     map_->set_cells(g.cells, g.colors);
     cells_legend_ = g.legend;

@@ -96,6 +96,9 @@ class MapView {
   std::optional<ProtectedKey> protected_key_;
   MapStyle protected_style_;
   void update_protected_style(const Session& session);
+  // The filter's rows as a store (points, protection, hexagons), built once per filter result.
+  const IncidentStore& selection();
+  std::optional<std::pair<uint64_t, IncidentStore>> selection_;
   // Hexagons of a grid layer: recomputed with the filter or the layer's properties.
   std::optional<std::pair<uint64_t, StyleLayer>> cells_key_;
   std::optional<render::LegendClasses> cells_legend_;
