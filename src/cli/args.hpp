@@ -34,6 +34,7 @@ class ParsedArgs {
   std::string get_or(const std::string& name, const std::string& fallback) const;
   const std::vector<std::string>& all(const std::string& name) const;
   void add(const std::string& name, std::string value) { values_[name].push_back(std::move(value)); }
+  void erase(const std::string& name) { values_.erase(name); }
 
  private:
   std::map<std::string, std::vector<std::string>> values_;

@@ -8,6 +8,8 @@
 #include "cli/commands.hpp"
 #include "cli/data_args.hpp"
 #include "cli/lang_args.hpp"
+#include "cli/partner_rules.hpp"
+#include "core/publication_audit.hpp"
 #include "core/aggregate.hpp"
 #include "core/disclosure.hpp"
 #include "core/errors.hpp"
@@ -62,6 +64,34 @@ DisclosurePolicy policy_from_args(const ParsedArgs& args) {
   return policy;
 }
 
+// What each cell counts, for the ledger: the row's sector ("(outside)", every unit for the totals
+// row), the period's days clipped to the window, the offences kept.
+std::vector<CountScope> export_scopes(const LoadedData& data, const SectorPeriodCounts& counts,
+                                      const std::vector<std::string>& row_names) {
+  const auto [first, end] = window_days(data);
+  const size_t rows = counts.sectors + 1, cols = static_cast<size_t>(counts.bins);
+  std::vector<CountScope> scopes((rows + 1) * (cols + 1));
+  for (size_t r = 0; r <= rows; ++r)
+    for (size_t c = 0; c <= cols; ++c) {
+      CountScope& s = scopes[r * (cols + 1) + c];
+      s.filter = data.offence_filter;
+      if (r == rows)
+        s.units = {kEveryUnit};
+      else if (r == counts.outside_row())
+        s.units = {kOutsideUnit};
+      else
+        s.units = {row_names[r]};
+      s.first_day = first;
+      s.end_day = end;
+      if (c < cols && counts.kind != BinKind::none) {
+        const int64_t b = counts.first_bin + static_cast<int64_t>(c);
+        s.first_day = std::max(first, days_of(bin_start(counts.kind, b)));
+        s.end_day = std::min(end, days_of(bin_start(counts.kind, b + 1)));
+      }
+    }
+  return scopes;
+}
+
 }  // namespace
 
 int cmd_export(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err) {
@@ -80,6 +110,8 @@ int cmd_export(const std::vector<std::string>& argv, std::ostream& out, std::ost
   if (!kind) throw UsageError("--by must be one of none, week, month, year");
   if (*kind == BinKind::day && policy.partner_safe)
     throw UsageError("--by day is finer than a partner-safe export allows; use --internal");
+
+  if (policy.partner_safe) check_partner_request(args, *kind, notice_lang);
 
   LoadedData data = load_data(args, err);
   const SectorPeriodCounts counts =
@@ -102,28 +134,40 @@ int cmd_export(const std::vector<std::string>& argv, std::ostream& out, std::ost
   shape_only.partner_safe = false;
   e.table = protect_table(counts.counts, rows, cols, shape_only);  // shape for the labels
   const std::vector<std::string> labels = io::aggregate_labels(e);
-  const std::string ledger_path = args.get_or("ledger", io::default_ledger_path());
-  PublishedLedger ledger;
-  if (policy.partner_safe) ledger = io::load_ledger(ledger_path);
-  e.table = protect_table(counts.counts, rows, cols, policy, &labels,
-                          policy.partner_safe ? &ledger : nullptr);
-
   e.notice =
       policy.partner_safe ? file_notice(policy, notice_lang) : std::string(internal_use_stamp());
   if (data.synthetic) e.notice += " · " + synthetic_notice(notice_lang);
-  io::write_aggregate(*output, e, data.sectors);
 
-  if (policy.partner_safe) {
-    record_published(e.table, labels, ledger);
-    io::save_ledger(ledger_path, ledger);
+  if (!policy.partner_safe) {
+    e.table = protect_table(counts.counts, rows, cols, policy);
+    io::write_aggregate(*output, e, data.sectors);
+    err << "internal use: raw counts, stamped \"" << internal_use_stamp() << "\"\n";
+  } else {
+    // Read, audit and record under the ledger's lock; the ledger is written before the file is
+    // renamed into place, so an output whose numbers cannot be recorded is not published.
+    const std::string path = ledger_path(args);
+    io::LedgerLock lock(path);
+    DisclosureLedger ledger = io::load_disclosure_ledger(path);
+    const AuditData audit(args, data, err);
+    const std::vector<CountScope> scopes = export_scopes(data, counts, e.row_names);
+    const std::vector<uint8_t> whole = whole_unit_suppression(counts.counts, rows, cols, policy.k);
+    LedgerProtectionStats stats;
+    e.table = protect_with_ledger(counts.counts, rows, cols, policy, labels, scopes, ledger,
+                                  audit.view(), &whole, &stats);
+    io::write_aggregate(*output, e, data.sectors, [&] {
+      record_publication(e.table, labels, scopes, ledger);
+      io::save_disclosure_ledger(path, ledger);
+    });
     err << "partner-safe: k = " << policy.k << "; hidden " << e.table.hidden_count() << " of "
         << e.table.value.size() << " cells and totals (" << e.table.hidden_count(kPrimary)
         << " below k, " << e.table.hidden_count(kDifference)
-        << " differing by less than k from an earlier export, "
+        << " differing by less than k from an earlier export, " << stats.hidden_for_ledger
+        << " to keep earlier exports from revealing a small count, "
         << e.table.hidden_count(kComplementary) << " complementary); marker \"" << e.table.marker
-        << "\"; ledger " << ledger_path << "\n";
-  } else {
-    err << "internal use: raw counts, stamped \"" << internal_use_stamp() << "\"\n";
+        << "\"; ledger " << path << "\n";
+    if (stats.unchecked_facts)
+      err << "note: " << stats.unchecked_facts
+          << " earlier published numbers filter another offence field and were not audited\n";
   }
   out << "wrote " << *output << ": " << data.sectors.size() << " sectors x " << cols << " periods, "
       << counts.total() << " incidents\n";

@@ -4,6 +4,8 @@
 
 #include "core/csv_text.hpp"
 #include "core/errors.hpp"
+#include "core/messages.hpp"
+#include "core/publication_audit.hpp"
 #include "core/demo_city.hpp"
 #include "io/data_loading.hpp"
 #include "io/incident_loader.hpp"
@@ -35,6 +37,8 @@ std::vector<OptionSpec> data_options() {
 std::vector<OptionSpec> filter_options() {
   return {
       {"where", "SQL", "OGR SQL attribute filter on the incidents, e.g. \"delito LIKE '%FUEGO%'\""},
+      {"offence", "NAME[,NAME]", "keep only these offences (values of the category field); "
+                                 "repeatable. The filter partner outputs accept", true},
       {"from", "DATE", "first day to include, YYYY-MM-DD (inclusive)"},
       {"to", "DATE", "last day to include, YYYY-MM-DD (inclusive: the whole day)"},
   };
@@ -63,6 +67,66 @@ io::IncidentSourceOptions incident_options_from_args(const ParsedArgs& args) {
     throw UsageError("--from is after --to");
   return o;
 }
+
+namespace {
+
+std::vector<std::string> offence_names(const ParsedArgs& args) {
+  std::vector<std::string> names;
+  for (const std::string& value : args.all("offence")) {
+    size_t start = 0;
+    for (;;) {
+      const size_t comma = value.find(',', start);
+      std::string name = value.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+      while (!name.empty() && name.front() == ' ') name.erase(name.begin());
+      while (!name.empty() && name.back() == ' ') name.pop_back();
+      if (!name.empty()) names.push_back(name);
+      if (comma == std::string::npos) break;
+      start = comma + 1;
+    }
+  }
+  return names;
+}
+
+// --offence: drops the rows of other offences (the store's columns compacted in place).
+void keep_offences(const ParsedArgs& args, LoadedData& d, std::ostream& err) {
+  const std::vector<std::string> names = offence_names(args);
+  if (names.empty()) return;
+  IncidentStore& s = d.incidents;
+  std::vector<uint8_t> keep(s.categories.size(), 0);
+  for (const std::string& name : names) {
+    const auto code = s.categories.find(name);
+    if (!code) {
+      std::string values;
+      for (size_t c = 1; c < s.categories.size() && c <= 12; ++c)
+        values += (c > 1 ? "; " : "") + s.categories.name(static_cast<uint16_t>(c));
+      if (s.categories.size() > 13) values += "; ...";
+      throw UsageError(tr_format(Language::en, Msg::partner_unknown_offence, name.c_str(),
+                                 s.category_field.c_str(), values.c_str()));
+    }
+    keep[*code] = 1;
+  }
+  size_t out = 0;
+  const size_t n = s.size();
+  for (size_t i = 0; i < n; ++i) {
+    if (!keep[s.category[i]]) continue;
+    s.x[out] = s.x[i];
+    s.y[out] = s.y[i];
+    s.t[out] = s.t[i];
+    s.category[out] = s.category[i];
+    s.flags[out] = s.flags[i];
+    if (!s.weight.empty()) s.weight[out] = s.weight[i];
+    if (!s.sector.empty()) s.sector[out] = s.sector[i];
+    ++out;
+  }
+  s.x.resize(out), s.y.resize(out), s.t.resize(out), s.category.resize(out), s.flags.resize(out);
+  if (!s.weight.empty()) s.weight.resize(out);
+  if (!s.sector.empty()) s.sector.resize(out);
+  d.offence_filter = offence_filter_key(s.category_field, names);
+  d.rows_dropped = true;
+  err << "--offence: kept " << out << " of " << n << " incidents (" << s.category_field << ")\n";
+}
+
+}  // namespace
 
 LoadedData load_data(const ParsedArgs& args, std::ostream& err) {
   LoadedData d;
@@ -100,6 +164,8 @@ LoadedData load_data(const ParsedArgs& args, std::ostream& err) {
   d.sectors_report = std::move(loaded.sectors_report);
   d.incidents = std::move(loaded.incidents);
   d.incidents_report = std::move(loaded.incidents_report);
+  d.rows_dropped = io_opts.from || io_opts.to_exclusive || !io_opts.where.empty();
+  keep_offences(args, d, err);
   return d;
 }
 

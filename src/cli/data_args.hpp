@@ -15,7 +15,7 @@
 namespace faro::cli {
 
 std::vector<OptionSpec> data_options();    // --sectors, --incidents, field and CRS overrides
-std::vector<OptionSpec> filter_options();  // --where, --from, --to
+std::vector<OptionSpec> filter_options();  // --where, --offence, --from, --to
 
 struct LoadedData {
   std::string sectors_source, incidents_source;
@@ -25,6 +25,10 @@ struct LoadedData {
   IncidentStore incidents;
   LoadReport incidents_report;
   IncidentFilter filter;  // --from/--to as a filter (rows outside were already dropped on load)
+  // --offence: the canonical key of the offences kept (core/publication_audit.hpp
+  // offence_filter_key; "" = every offence). Rows of other offences were dropped on load.
+  std::string offence_filter;
+  bool rows_dropped = false;  // --from/--to/--offence/--where dropped rows on load
 };
 
 // Incident source options from the data and filter options (--from/--to validated; --to made

@@ -191,6 +191,48 @@
 
 #define FARO_MSG_APP(X)                                                                         \
   /* the app's own messages (job errors, export notices) */                                     \
+  /* partner outputs: the disclosure rules of core/partner_query.hpp, in words a presenter reads */ \
+  X(partner_where_refused,                                                                      \
+    "Un filtro libre (--where) solo se permite en salidas internas (--internal): puede aislar "  \
+    "un solo incidente. Para socios, filtre por delito (--offence).",                             \
+    "A free filter (--where) is allowed only in internal outputs (--internal): it can isolate "   \
+    "one incident. For partners, filter by offence (--offence).")                                \
+  X(partner_window_weeks,                                                                       \
+    "Para socios, el periodo debe cubrir semanas ISO completas (de lunes a domingo): %s a %s no " \
+    "lo hace.",                                                                                  \
+    "For partners, the period must cover whole ISO weeks (Monday to Sunday): %s to %s does not.") \
+  X(partner_window_months,                                                                      \
+    "Para socios, el periodo debe cubrir meses completos (del día 1 al último): %s a %s no lo "   \
+    "hace.",                                                                                     \
+    "For partners, the period must cover whole months (the 1st to the last day): %s to %s does " \
+    "not.")                                                                                      \
+  X(partner_window_years,                                                                       \
+    "Para socios, el periodo debe cubrir años completos: %s a %s no lo hace.",                   \
+    "For partners, the period must cover whole years: %s to %s does not.")                       \
+  X(partner_window_any,                                                                         \
+    "Para socios, el periodo debe cubrir semanas ISO completas (de lunes a domingo) o meses "     \
+    "completos: %s a %s no lo hace.",                                                            \
+    "For partners, the period must cover whole ISO weeks (Monday to Sunday) or whole months: "    \
+    "%s to %s does not.")                                                                        \
+  X(partner_map_too_close,                                                                      \
+    "Este mapa no se puede entregar: difiere de un mapa ya entregado (%s a %s) en solo %lld "     \
+    "incidentes, menos de %d, y comparar los dos mostraría dónde ocurrieron. Entregue el mismo "  \
+    "periodo y los mismos delitos, o unos que difieran en al menos %d incidentes.",              \
+    "This map cannot be given out: it differs from a map already given out (%s to %s) by only "   \
+    "%lld incidents, fewer than %d, and comparing the two would show where they happened. Give "  \
+    "out the same period and offences, or ones that differ by at least %d incidents.")           \
+  X(partner_cell_too_small,                                                                     \
+    "Para socios, las celdas miden al menos %d m (se pidieron %s m): una celda pequeña ubica un " \
+    "incidente.",                                                                                \
+    "For partners, cells are at least %d m (%s m was asked): a small cell places an incident.")  \
+  X(partner_raw_cells_refused,                                                                  \
+    "Para socios, los puntos calientes necesitan permutaciones (--permutations 99 o más): sin "   \
+    "ellas la salida publica conteos crudos por celda.",                                          \
+    "For partners, hot spots need permutations (--permutations 99 or more): without them the "   \
+    "output publishes raw counts per cell.")                                                     \
+  X(partner_unknown_offence,                                                                    \
+    "No hay delitos «%s» en el campo %s. Valores: %s",                                            \
+    "No offence \"%s\" in the field %s. Values: %s")                                              \
   X(app_load_failed, "No se pudieron cargar los datos: %s", "Could not load the data: %s")     \
   X(app_project_failed, "No se pudo abrir el proyecto: %s", "Could not open the project: %s")  \
   X(app_save_failed, "No se pudo guardar el proyecto: %s", "Could not save the project: %s")   \

@@ -7,6 +7,7 @@
 #include <ogrsf_frmts.h>
 
 #include <algorithm>
+#include <fstream>
 #include <memory>
 #include <sstream>
 
@@ -211,15 +212,21 @@ class AggregateVectorWriter {
 
 }  // namespace
 
-void write_aggregate(const std::string& path, const AggregateExport& e, const SectorSet& sectors) {
+void write_aggregate(const std::string& path, const AggregateExport& e, const SectorSet& sectors,
+                     const std::function<void()>& before_commit) {
   check_shape(e);
   const AggregateFormat format = aggregate_format_for(path);
-  if (format == AggregateFormat::csv) {
-    write_file_atomically(path, aggregate_csv(e));
-    return;
-  }
   AtomicOutput out(path);
-  AggregateVectorWriter(e, sectors, path).write(out.temp_path(), format);
+  if (format == AggregateFormat::csv) {
+    const std::string text = aggregate_csv(e);
+    std::ofstream file(out.temp_path(), std::ios::binary);
+    file.write(text.data(), static_cast<std::streamsize>(text.size()));
+    file.close();
+    if (!file) throw DataError("cannot write " + path);
+  } else {
+    AggregateVectorWriter(e, sectors, path).write(out.temp_path(), format);
+  }
+  if (before_commit) before_commit();
   out.commit();
 }
 

@@ -13,6 +13,7 @@
 // Provenance: the CSV's first line is a comment "# <notice>"; vector layers carry the notice as
 // their description (GeoJSON "description", GeoPackage gpkg_contents) and as the layer metadata
 // item FARO_NOTICE. The notice is the protection footer, or "USO INTERNO / INTERNAL USE".
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,10 @@ std::string aggregate_csv(const AggregateExport& e);
 // Writes `e` to `path` in the format of its extension. Vector formats need `sectors` (geometry in
 // sectors.work_srs; GeoJSON is written in EPSG:4326 per RFC 7946, GeoPackage in the working CRS).
 // Throws faro::DataError naming the file on failure.
-void write_aggregate(const std::string& path, const AggregateExport& e, const SectorSet& sectors);
+// `before_commit` (optional) runs after the file is written to its temporary sibling and before it
+// is renamed into place (the partner ledger is recorded there: a file whose numbers cannot be
+// recorded is not published); when it throws, the target is left untouched.
+void write_aggregate(const std::string& path, const AggregateExport& e, const SectorSet& sectors,
+                     const std::function<void()>& before_commit = {});
 
 }  // namespace faro::io

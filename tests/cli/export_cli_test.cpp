@@ -10,6 +10,7 @@
 #include <regex>
 #include <set>
 
+#include "core/civil_time.hpp"
 #include "export_test_util.hpp"
 #include "io/demo_writer.hpp"
 
@@ -66,8 +67,24 @@ TEST_F(ExportCli, RandomDemoSubsetsPublishNoSmallCountsNoCoordinatesInAnyFormat)
     const int months = 1 + static_cast<int>(rng() % 8);
     char from[16], to[16];
     std::snprintf(from, sizeof from, "%04d-%02d-01", year, month);
-    std::snprintf(to, sizeof to, "%04d-%02d-28", year, std::min(12, month + months));
+    // Partner periods are whole months (or ISO weeks): end on the month's last day.
+    const int last_month = std::min(12, month + months);
+    const int last_day = last_month == 2 ? (year % 4 == 0 ? 29 : 28)
+                         : (last_month == 4 || last_month == 6 || last_month == 9 || last_month == 11) ? 30
+                                                                                                  : 31;
+    std::snprintf(to, sizeof to, "%04d-%02d-%02d", year, last_month, last_day);
     const std::string period = by[trial % 4];
+    if (period == "week") {  // whole ISO weeks: from the Monday to the Sunday around the months
+      const int64_t first = faro::days_from_civil(year, month, 1);
+      const int64_t last = faro::days_from_civil(year, last_month, last_day);
+      std::snprintf(from, sizeof from, "%s",
+                    faro::format_date((first - faro::weekday_of_days(first)) * faro::kSecondsPerDay).c_str());
+      std::snprintf(to, sizeof to, "%s",
+                    faro::format_date((last + 6 - faro::weekday_of_days(last)) * faro::kSecondsPerDay).c_str());
+    } else if (period == "year") {
+      std::snprintf(from, sizeof from, "%04d-01-01", year);
+      std::snprintf(to, sizeof to, "%04d-12-31", year);
+    }
     const std::string filters = std::string("--from ") + from + " --to " + to + " --by " + period;
     const std::string ext = trial % 3 == 0 ? "csv" : trial % 3 == 1 ? "geojson" : "gpkg";
     SCOPED_TRACE(filters + " ." + ext);
@@ -103,7 +120,7 @@ TEST_F(ExportCli, RandomDemoSubsetsPublishNoSmallCountsNoCoordinatesInAnyFormat)
     // Bytes: no coordinate of any sampled incident, except strings that the sector geometry
     // alone produces (found in an export of the same sectors with no incidents at all).
     const std::string baseline = tmp_.file("empty" + std::to_string(trial) + "." + ext);
-    ASSERT_EQ(run_faro("export --from 1990-01-01 --to 1990-01-02 --ledger " + ledger() + "x" +
+    ASSERT_EQ(run_faro("export --from 1990-01-01 --to 1990-01-31 --ledger " + ledger() + "x" +
                        std::to_string(trial) + " -o " + baseline)
                   .code,
               0);
@@ -128,13 +145,14 @@ TEST_F(ExportCli, RandomDemoSubsetsPublishNoSmallCountsNoCoordinatesInAnyFormat)
 }
 
 TEST_F(ExportCli, LedgerHidesCellsThatDifferBySmallAmountsFromAnEarlierExport) {
-  // Two exports one day apart: every cell published by both differs by 0 or by k or more.
+  // Two exports a few days apart (whole months, then whole ISO weeks around them): every cell
+  // published by both differs by 0 or by k or more.
   const std::string a = tmp_.file("a.csv"), b = tmp_.file("b.csv");
   ASSERT_EQ(
       run_faro("export --from 2022-01-01 --to 2022-06-30 --ledger " + ledger() + " -o " + a).code,
       0);
   const FaroRun r =
-      run_faro("export --from 2022-01-01 --to 2022-07-03 --ledger " + ledger() + " -o " + b);
+      run_faro("export --from 2021-12-27 --to 2022-07-03 --ledger " + ledger() + " -o " + b);
   ASSERT_EQ(r.code, 0) << r.out;
   EXPECT_NE(r.out.find("differing by less than k"), std::string::npos) << r.out;
   std::map<std::string, long long> first;

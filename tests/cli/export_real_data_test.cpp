@@ -69,7 +69,7 @@ TEST(ExportRealData, CdmxSectorMonthWithFewIncidentsIsSuppressedInEveryFormat) {
 
   const std::vector<std::string> coords = source_coordinates(incidents, "2024-0");
   ASSERT_GT(coords.size(), 500u);
-  ASSERT_EQ(run_faro("export " + data + " --from 2000-01-01 --to 2000-01-02" + ledger + "0 -o " +
+  ASSERT_EQ(run_faro("export " + data + " --from 2000-01-01 --to 2000-01-31" + ledger + "0 -o " +
                      tmp.file("empty.geojson"))
                 .code,
             0);
