@@ -5,10 +5,31 @@
 #include <array>
 #include <atomic>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 
 namespace faro_test {
 namespace fs = std::filesystem;
+
+namespace {
+// Every test process gets its own partner ledger (FARO_LEDGER, see io/disclosure_ledger.hpp):
+// ctest runs tests in parallel and the ledger refuses maps that differ from earlier ones by a few
+// incidents, so a shared ledger would couple unrelated tests. Tests about the ledger pass --ledger.
+struct OwnLedger {
+  std::string path;
+  OwnLedger() {
+    if (std::getenv("FARO_LEDGER")) return;
+    path = (fs::temp_directory_path() / ("faro-test-ledger-" + std::to_string(::getpid()) + ".tsv")).string();
+    setenv("FARO_LEDGER", path.c_str(), 1);
+  }
+  ~OwnLedger() {
+    if (path.empty()) return;
+    std::error_code ec;
+    fs::remove(path, ec);
+    fs::remove(path + ".lock", ec);
+  }
+} own_ledger;
+}  // namespace
 
 std::string shared_data_path(const std::string& relative) {
   const fs::path p = fs::path(FARO_SHARED_DATA) / relative;

@@ -7,6 +7,10 @@
 #include <iostream>
 
 #include "cli/args.hpp"
+#include "cli/partner_rules.hpp"
+#include "core/brief_ledger.hpp"
+#include "core/partner_query.hpp"
+#include "io/disclosure_ledger.hpp"
 #include "cli/commands.hpp"
 #include "cli/data_args.hpp"
 #include "cli/lang_args.hpp"
@@ -70,6 +74,8 @@ CommandSpec brief_spec() {
   spec.options.push_back({"dpi", "N", "PNG resolution (default 150)"});
   spec.options.push_back(
       {"internal", "", "internal use: no suppression, stamped USO INTERNO / INTERNAL USE"});
+  spec.options.push_back(
+      {"ledger", "FILE", "ledger of partner outputs (default in the Faro cache folder)"});
   spec.options.push_back({"o", "FILE", "output .csv, .pdf or .png (written atomically; required)"});
   return spec;
 }
@@ -165,6 +171,9 @@ int cmd_brief(const std::vector<std::string>& args_in, std::ostream& out, std::o
   }
   const double dpi = parse_dpi(args);
 
+  const bool partner = !args.has("internal");
+  if (partner) check_partner_request(args, BinKind::week, chosen);
+
   LoadedData data = load_data(args, err);
   if (data.sectors.size() == 0) throw DataError(data.sectors_source + ": no sectors loaded");
   if (!week) {
@@ -175,12 +184,45 @@ int cmd_brief(const std::vector<std::string>& args_in, std::ostream& out, std::o
   DisclosurePolicy policy;
   policy.partner_safe = !args.has("internal");
   const std::optional<BriefUnits> groups = sector_groups(args, data);
+  // Partner briefs are audited against every earlier partner output and recorded (issue 14, D6),
+  // under the ledger's lock, recorded before the brief is written; the level is chosen by what is
+  // published after that audit.
+  std::unique_ptr<io::LedgerLock> lock;
+  std::unique_ptr<AuditData> audit;
+  DisclosureLedger ledger;
+  std::string lpath;
+  LedgerProtectionStats stats;
+  BriefProtect protect;
+  if (partner) {
+    lpath = ledger_path(args);
+    lock = std::make_unique<io::LedgerLock>(lpath);
+    ledger = io::load_disclosure_ledger(lpath);
+    audit = std::make_unique<AuditData>(args, data, err);
+    protect = [&](const WeeklyBrief& b) {
+      return protect_brief_with_ledger(b, policy, data.sectors, data.offence_filter, ledger,
+                                       audit->view(), &stats);
+    };
+  }
   const auto t0 = std::chrono::steady_clock::now();
   LevelledBrief levelled = compute_levelled_brief(data.incidents, data.sectors,
                                                   groups ? &*groups : nullptr, data.filter, *week,
-                                                  policy);
+                                                  policy, kBriefMinPublishedShare, protect);
   WeeklyBrief& brief = levelled.brief;
   BriefProtection& protection = levelled.protection;
+  if (partner) {
+    if (stats.hidden_for_ledger)
+      err << "partner-safe: " << stats.hidden_for_ledger
+          << " more counts hidden so earlier partner outputs cannot be subtracted from this brief\n";
+    if (format != Format::csv) {  // the page carries a map of the period
+      const LedgerMap map{data.offence_filter, days_of(brief.week_start),
+                          days_of(brief.week_end_exclusive)};
+      if (const auto conflict = map_conflict(ledger, map, audit->view(), policy.k))
+        throw DataError(map_conflict_text(*conflict, policy.k, chosen.value_or(Language::en)));
+      ledger.maps.push_back(map);
+    }
+    record_brief(brief, protection, data.sectors, data.offence_filter, ledger);
+    io::save_disclosure_ledger(lpath, ledger);
+  }
   err << "faro brief: " << data.incidents.size() << " incidents briefed in "
       << std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count()
       << " ms\n";

@@ -9,6 +9,10 @@
 #include <iostream>
 
 #include "cli/args.hpp"
+#include "cli/partner_rules.hpp"
+#include "core/partner_query.hpp"
+#include "core/publication_audit.hpp"
+#include "io/disclosure_ledger.hpp"
 #include "cli/commands.hpp"
 #include "cli/data_args.hpp"
 #include "cli/distance_args.hpp"
@@ -67,6 +71,7 @@ CommandSpec hotspots_spec() {
           {"title", "TEXT", "PNG title"},
           lang_option("the PNG's words and the notice (default: both, es / en)"),
           {"internal", "", "raw counts and statistics for internal use (stamped)"},
+          {"ledger", "FILE", "ledger of partner outputs (default in the Faro cache folder)"},
           {"o", "FILE", "output .csv, .geojson or .png (required; written atomically)"},
       });
   return spec;
@@ -128,6 +133,19 @@ int cmd_hotspots(const std::vector<std::string>& argv, std::ostream& out, std::o
   if (!parent.empty() && !fs::is_directory(parent))
     throw DataError("cannot write " + path + ": folder " + parent.string() + " does not exist");
 
+  const bool partner = !args.has("internal");
+  if (partner) {
+    const Language l = notice_lang.value_or(Language::en);
+    check_partner_request(args, emerging ? bin_kind : BinKind::none, notice_lang);
+    if (*unit != UnitKind::sectors && cell < kMinPartnerCellM) {
+      const std::string asked = std::to_string(static_cast<long long>(std::llround(cell)));
+      throw UsageError(tr_format(l, Msg::partner_cell_too_small, static_cast<int>(kMinPartnerCellM),
+                                 asked.c_str()));
+    }
+    if (gi_options.permutations < kMinPartnerPermutations)
+      throw UsageError(tr(Msg::partner_raw_cells_refused, l));
+  }
+
   LoadedData data = load_data(args, err);
   const auto t0 = std::chrono::steady_clock::now();
   const HotspotUnits units = build_units(data.sectors, data.incidents, *unit, cell, neighbours);
@@ -148,7 +166,12 @@ int cmd_hotspots(const std::vector<std::string>& argv, std::ostream& out, std::o
   std::vector<int64_t> cells;
   for (double c : report.counts) cells.push_back(static_cast<int64_t>(std::llround(c)));
   cells.push_back(static_cast<int64_t>(units.outside));
-  const ProtectedTable table = protect_table(cells, cells.size(), 1, policy);
+  // A total of 1..k-1 hides every unit, zeros included (zeros around one count say where it is).
+  const std::vector<uint8_t> whole = whole_unit_suppression(cells, 1, cells.size(), policy.k);
+  std::vector<uint8_t> pre((cells.size() + 1) * 2, 0);
+  if (whole[0]) std::fill(pre.begin(), pre.end(), 1);
+  const ProtectedTable table = protect_table(cells, cells.size(), 1, policy, nullptr, nullptr,
+                                             policy.partner_safe ? &pre : nullptr);
   report.partner_safe = policy.partner_safe;
   report.marker = table.marker;
   size_t units_hidden = 0;
@@ -210,6 +233,19 @@ int cmd_hotspots(const std::vector<std::string>& argv, std::ostream& out, std::o
     err << "note: with " << gi_options.permutations << " permutations the smallest two-sided p is "
         << 2.0 / (gi_options.permutations + 1) << "; 99 % classes after the FDR correction "
         << "usually need --permutations 9999\n";
+
+  // A partner hot-spot map or table is a picture of the incidents: recorded in the ledger (under
+  // its lock, before the file is written) and refused when it differs from one given out before
+  // by fewer than k incidents.
+  std::unique_ptr<io::LedgerLock> lock;
+  if (partner) {
+    const std::string lpath = ledger_path(args);
+    lock = std::make_unique<io::LedgerLock>(lpath);
+    DisclosureLedger ledger = io::load_disclosure_ledger(lpath);
+    const AuditData audit(args, data, err);
+    ledger.maps.push_back(check_partner_map(ledger, data, audit, policy.k, notice_lang));
+    io::save_disclosure_ledger(lpath, ledger);
+  }
 
   if (ext == ".png") {
     const Language words = notice_lang.value_or(Language::es);

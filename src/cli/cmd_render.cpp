@@ -31,6 +31,9 @@
 #include "render/map_scene.hpp"
 #ifdef FARO_HAVE_APP
 #include "app/partner_safe_view.hpp"
+#include "cli/partner_rules.hpp"
+#include "core/partner_query.hpp"
+#include "io/disclosure_ledger.hpp"
 #include "app/session_map.hpp"
 #endif
 
@@ -97,6 +100,8 @@ CommandSpec render_spec() {
   spec.options.push_back({"title", "TEXT", "map title (default from the data)"});
   spec.options.push_back(
       {"internal", "", "internal use: partner-safe rules off, stamped USO INTERNO"});
+  spec.options.push_back(
+      {"ledger", "FILE", "ledger of partner outputs (default in the Faro cache folder)"});
   spec.options.push_back({"o", "FILE", "output PNG (written atomically; required)"});
   return spec;
 }
@@ -189,6 +194,8 @@ int cmd_render(const std::vector<std::string>& args_in, std::ostream& out, std::
   render::MapSceneOptions opts = scene_options(args, "faro render");
   const MapStyle requested = style_from_args(args, MapStyle{});
   const Language lang = opts.language;
+  const bool partner = !args.has("internal");
+  if (partner) check_partner_request(args, BinKind::none, lang);
 
   LoadedData data = load_data(args, err);
   if (data.sectors.size() == 0) throw DataError(data.sectors_source + ": no sectors loaded");
@@ -223,6 +230,29 @@ int cmd_render(const std::vector<std::string>& args_in, std::ostream& out, std::
   const bool change_map = choropleth && choropleth->visible &&
                           is_change_measure(choropleth->choropleth.measure);
   if (change_map) previous = load_previous_period(args, data, err);
+
+  // A partner map is recorded in the ledger (under its lock, before the file is written) and
+  // refused when it differs from one given out before by fewer than k incidents (issue 14).
+  std::unique_ptr<io::LedgerLock> lock;
+  if (partner) {
+    const std::string path = ledger_path(args);
+    lock = std::make_unique<io::LedgerLock>(path);
+    DisclosureLedger ledger = io::load_disclosure_ledger(path);
+    const AuditData audit(args, data, err);
+    ledger.maps.push_back(check_partner_map(ledger, data, audit, policy.k, lang));
+    if (change_map) {
+      if (const auto problem = partner_window_problem(std::optional<CivilSeconds>(previous.period.from),
+                                                      std::optional<CivilSeconds>(previous.period.to_exclusive), BinKind::none))
+        throw UsageError(partner_window_text(*problem, lang, previous.period.from,
+                                             previous.period.to_exclusive));
+      const LedgerMap before{data.offence_filter, days_of(previous.period.from),
+                             days_of(previous.period.to_exclusive - 1) + 1};
+      if (const auto conflict = map_conflict(ledger, before, audit.view(), policy.k))
+        throw DataError(map_conflict_text(*conflict, policy.k, lang));
+      ledger.maps.push_back(before);
+    }
+    io::save_disclosure_ledger(path, ledger);
+  }
 
   render::MapSceneData scene;
   scene.sectors = &data.sectors;

@@ -94,14 +94,20 @@ void keep_offences(const ParsedArgs& args, LoadedData& d, std::ostream& err) {
   IncidentStore& s = d.incidents;
   std::vector<uint8_t> keep(s.categories.size(), 0);
   for (const std::string& name : names) {
-    const auto code = s.categories.find(name);
+    auto code = s.categories.find(name);
     if (!code) {
+      // Rows outside the window were dropped on load, so an offence with no incident in the
+      // window is unknown here: keep it (the output counts zero) and say so, listing the values
+      // present in case it is a misspelling.
       std::string values;
       for (size_t c = 1; c < s.categories.size() && c <= 12; ++c)
         values += (c > 1 ? "; " : "") + s.categories.name(static_cast<uint16_t>(c));
       if (s.categories.size() > 13) values += "; ...";
-      throw UsageError(tr_format(Language::en, Msg::partner_unknown_offence, name.c_str(),
-                                 s.category_field.c_str(), values.c_str()));
+      err << "note: " << tr_format(Language::en, Msg::partner_unknown_offence, name.c_str(),
+                                   s.category_field.c_str(), values.c_str())
+          << "\n";
+      code = s.categories.intern(name);
+      keep.resize(s.categories.size(), 0);
     }
     keep[*code] = 1;
   }

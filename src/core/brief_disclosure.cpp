@@ -47,7 +47,9 @@ struct ColumnIdentity {
 
 class BriefProtector {
  public:
-  BriefProtector(const WeeklyBrief& b, const DisclosurePolicy& p) : b_(b), p_(p) {}
+  BriefProtector(const WeeklyBrief& b, const DisclosurePolicy& p,
+                 const std::vector<uint8_t>* extra_hidden)
+      : b_(b), p_(p), extra_(extra_hidden) {}
 
   BriefProtection run() {
     build_cells();
@@ -58,6 +60,8 @@ class BriefProtector {
     for (size_t i = 0; i < early_; ++i)
       timeline_hidden_[i] = b_.timeline[i] >= 1 && b_.timeline[i] < p_.k;
     pre_.assign((rows_ + 1) * (cols_ + 1), 0);
+    if (extra_)
+      for (size_t i = 0; i < pre_.size() && i < extra_->size(); ++i) pre_[i] = (*extra_)[i];
     for (int round = 0;; ++round) {
       // Each round hides at least one more value, so this bounds the loop; it cannot trigger.
       if (round > static_cast<int>(pre_.size() + timeline_hidden_.size()) + 2)
@@ -311,6 +315,7 @@ class BriefProtector {
 
   const WeeklyBrief& b_;
   const DisclosurePolicy& p_;
+  const std::vector<uint8_t>* extra_ = nullptr;
   size_t spark_ = 0, sectors_ = 0, rows_ = 0, cols_ = 0, early_ = 0;
   std::vector<ColumnIdentity> identities_;
   std::vector<int64_t> cells_;
@@ -337,7 +342,8 @@ void append_row(std::string& out, const BriefRow& r, const BriefRowMask& m,
 
 }  // namespace
 
-BriefProtection protect_weekly_brief(const WeeklyBrief& brief, const DisclosurePolicy& policy) {
+BriefProtection protect_weekly_brief(const WeeklyBrief& brief, const DisclosurePolicy& policy,
+                                     const std::vector<uint8_t>* extra_hidden) {
   if (!policy.partner_safe) {
     BriefProtection out;
     out.partner_safe = false;
@@ -345,7 +351,7 @@ BriefProtection protect_weekly_brief(const WeeklyBrief& brief, const DisclosureP
     return out;
   }
   policy.validate();
-  return BriefProtector(brief, policy).run();
+  return BriefProtector(brief, policy, extra_hidden).run();
 }
 
 std::string weekly_brief_csv(const WeeklyBrief& brief, const BriefProtection& protection) {

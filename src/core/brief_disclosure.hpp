@@ -28,10 +28,8 @@
 // means 3..k-1 and "up" at a printed baseline bounds the week from below, and a flagged sector is
 // outlined on the map: the safe choice is to hide the flag (and the outline) with the count.
 //
-// Not covered: differences between two briefs of different weeks (ytd(W) - ytd(W-1) = week(W)
-// when both are printed). The same week's count is hidden in both when small, but a partner who
-// receives every weekly brief can difference ytd; partners should receive the monthly export
-// (faro export, with its ledger) rather than every weekly brief.
+// Differences between briefs of different weeks (ytd(W) - ytd(W-1) = week(W) when both are
+// printed) and with other partner outputs are closed by the ledger (core/brief_ledger.hpp).
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -66,7 +64,10 @@ struct BriefProtection {
 
 // Applies `policy` to `brief` (rows in any order). With policy.partner_safe == false nothing is
 // hidden. Throws faro::UsageError for an invalid policy or an inconsistent brief.
-BriefProtection protect_weekly_brief(const WeeklyBrief& brief, const DisclosurePolicy& policy);
+// `extra_hidden` (optional, the layout of core/brief_ledger.hpp brief_count_table) marks cells
+// to hide for reasons outside the brief (the ledger of earlier partner outputs).
+BriefProtection protect_weekly_brief(const WeeklyBrief& brief, const DisclosurePolicy& policy,
+                                     const std::vector<uint8_t>* extra_hidden = nullptr);
 
 // weekly_brief_csv() under protection: hidden values written as the marker (z, flag and
 // pct_change too), sparklines not written. The first line is a comment: the protection footer

@@ -54,7 +54,7 @@ LevelCoverage level_coverage(const WeeklyBrief& brief, const BriefProtection& pr
 LevelledBrief compute_levelled_brief(const IncidentStore& store, const SectorSet& sectors,
                                      const BriefUnits* groups, const IncidentFilter& filter,
                                      IsoWeek week, const DisclosurePolicy& policy,
-                                     double min_share) {
+                                     double min_share, const BriefProtect& protect) {
   const BriefUnits by_sector = sector_units(sectors);
   const bool have_groups = groups != nullptr && !groups->names.empty() && policy.partner_safe;
   std::vector<BriefLevel> ladder = brief_level_ladder(have_groups);
@@ -63,7 +63,7 @@ LevelledBrief compute_levelled_brief(const IncidentStore& store, const SectorSet
     LevelledBrief out;
     out.brief = compute_weekly_brief(store, sectors, level.grouped ? *groups : by_sector, filter,
                                      week, level.span_weeks);
-    out.protection = protect_weekly_brief(out.brief, policy);
+    out.protection = protect ? protect(out.brief) : protect_weekly_brief(out.brief, policy);
     return out;
   };
   LevelledBrief best;

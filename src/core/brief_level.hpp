@@ -12,6 +12,7 @@
 // period last year, the sparkline and timeline) stays a whole number of the weeks the data is
 // binned in, and no period reaches past the selected Sunday.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -64,10 +65,14 @@ struct LevelledBrief {
 // and the search stops at the first that publishes enough). `groups` = the sectors' grouping
 // (nullptr or no names: time coarsening only). Internal (policy.partner_safe == false): the
 // weekly sector brief, unprotected.
+// `protect` (optional) replaces protect_weekly_brief for each candidate, e.g. the ledger's
+// protection (core/brief_ledger.hpp), so the level is chosen by what is published after it.
+using BriefProtect = std::function<BriefProtection(const WeeklyBrief&)>;
 LevelledBrief compute_levelled_brief(const IncidentStore& store, const SectorSet& sectors,
                                      const BriefUnits* groups, const IncidentFilter& filter,
                                      IsoWeek week, const DisclosurePolicy& policy,
-                                     double min_share = kBriefMinPublishedShare);
+                                     double min_share = kBriefMinPublishedShare,
+                                     const BriefProtect& protect = {});
 
 // The attribute to group sectors by when none is named: the first whose name is one of alcaldia,
 // alcaldía, municipio, delegacion, distrito, district, borough (case-insensitive), with at least

@@ -231,8 +231,8 @@
     "For partners, hot spots need permutations (--permutations 99 or more): without them the "   \
     "output publishes raw counts per cell.")                                                     \
   X(partner_unknown_offence,                                                                    \
-    "No hay delitos «%s» en el campo %s. Valores: %s",                                            \
-    "No offence \"%s\" in the field %s. Values: %s")                                              \
+    "No hay incidentes del delito «%s» (campo %s) en la selección. Valores presentes: %s",         \
+    "No incident of the offence \"%s\" (field %s) in the selection. Values present: %s")                                              \
   X(app_load_failed, "No se pudieron cargar los datos: %s", "Could not load the data: %s")     \
   X(app_project_failed, "No se pudo abrir el proyecto: %s", "Could not open the project: %s")  \
   X(app_save_failed, "No se pudo guardar el proyecto: %s", "Could not save the project: %s")   \

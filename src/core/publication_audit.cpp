@@ -57,8 +57,9 @@ struct ClassKey {
 class Auditor {
  public:
   Auditor(const DisclosureLedger& ledger, const AuditIncidents& inc,
-          const std::vector<CountScope>& scopes, const ProtectedTable& table, int k)
-      : inc_(inc), table_(table), k_(k) {
+          const std::vector<CountScope>& scopes, const ProtectedTable& table, int k,
+          const std::vector<uint8_t>* cost)
+      : inc_(inc), table_(table), k_(k), cost_(cost) {
     filters_.push_back("");
     for (const LedgerFact& f : ledger.facts) add_fact(&f.scope, f.hidden, false, 0);
     for (size_t i = 0; i < scopes.size() && i < table.value.size(); ++i)
@@ -100,15 +101,41 @@ class Auditor {
     };
     // (a) each class.
     for (uint32_t c = 0; c < class_keys_.size(); ++c) check({c});
-    // (b) unit set x time atom x offence atom.
+    // (b) per unit set used by a published number, per offence selection (each filter and each
+    // offence atom): every run of consecutive time atoms whose count is 1..k-1 (runs grow from
+    // each atom until the count reaches k, so only small runs are tried). Covers a period minus
+    // its weeks, ytd(W) - ytd(W-4), and one offence left out.
     std::set<std::vector<std::string>> unit_sets;
     for (const AuditFact& f : facts_) unit_sets.insert(f.scope->units);
+    const size_t atoms = ends_.empty() ? 0 : ends_.size() - 1;
+    const size_t offence_atoms = accepts_.empty() ? 0 : accepts_[0].size();
+    std::vector<std::vector<uint8_t>> selections = accepts_;  // one per filter
+    for (size_t o = 0; o < offence_atoms; ++o) {
+      std::vector<uint8_t> one(offence_atoms, 0);
+      one[o] = 1;
+      selections.push_back(one);
+    }
     for (const auto& units : unit_sets) {
       const std::vector<uint8_t> in = unit_mask(units);
-      std::map<std::pair<uint32_t, uint32_t>, std::vector<uint32_t>> cells;
-      for (uint32_t c = 0; c < class_keys_.size(); ++c)
-        if (in[class_keys_[c].unit]) cells[{class_keys_[c].atom, class_keys_[c].offence}].push_back(c);
-      for (auto& [key, region] : cells) check(region);
+      for (const std::vector<uint8_t>& sel : selections) {
+        std::vector<std::vector<uint32_t>> by_atom(atoms);
+        std::vector<int64_t> count(atoms, 0);
+        for (uint32_t c = 0; c < class_keys_.size(); ++c) {
+          const ClassKey& key = class_keys_[c];
+          if (!in[key.unit] || key.offence >= sel.size() || !sel[key.offence]) continue;
+          by_atom[key.atom].push_back(c);
+          count[key.atom] += class_count_[c];
+        }
+        for (size_t i = 0; i < atoms; ++i) {
+          std::vector<uint32_t> region;
+          int64_t value = 0;
+          for (size_t j = i; j < atoms && value < k_; ++j) {
+            region.insert(region.end(), by_atom[j].begin(), by_atom[j].end());
+            value += count[j];
+            if (value > 0 && value < k_ && !by_atom[j].empty()) check(region);
+          }
+        }
+      }
     }
     // (c) the days other numbers with the same units and filter leave uncovered.
     for (const AuditFact& f : facts_) {
@@ -250,7 +277,7 @@ class Auditor {
     std::vector<uint8_t> units(inc_.unit_names.size() + 1, 0);
     for (uint32_t c : region) units[class_keys_[c].unit] = 1;
     std::optional<size_t> best;
-    std::tuple<int, int, int64_t> best_score{};
+    std::tuple<int, int, int, int64_t> best_score{};
     for (int32_t tag : provenance) {
       const size_t cell = static_cast<size_t>(tag);
       if (cell >= table_.value.size() || table_.hidden[cell]) continue;
@@ -264,7 +291,8 @@ class Auditor {
         const std::vector<uint8_t> in = unit_mask(fact->scope->units);
         for (size_t u = 0; u < in.size() && !shares; ++u) shares = in[u] && units[u];
       }
-      const std::tuple<int, int, int64_t> score{margin, 1 - shares, table_.value[cell]};
+      const int cost = cost_ && cell < cost_->size() ? (*cost_)[cell] : 0;
+      const std::tuple<int, int, int, int64_t> score{margin, cost, 1 - shares, table_.value[cell]};
       if (!best || score < best_score) best = cell, best_score = score;
     }
     return best;
@@ -273,6 +301,7 @@ class Auditor {
   const AuditIncidents& inc_;
   const ProtectedTable& table_;
   int k_;
+  const std::vector<uint8_t>* cost_ = nullptr;
   size_t unchecked_ = 0;
   std::vector<AuditFact> facts_;
   std::vector<std::string> filters_;
@@ -288,8 +317,8 @@ class Auditor {
 
 AuditResult audit_publication(const DisclosureLedger& ledger, const AuditIncidents& incidents,
                               const std::vector<CountScope>& scopes, const ProtectedTable& table,
-                              int k) {
-  return Auditor(ledger, incidents, scopes, table, k).run();
+                              int k, const std::vector<uint8_t>* cost) {
+  return Auditor(ledger, incidents, scopes, table, k, cost).run();
 }
 
 ProtectedTable protect_with_ledger(const std::vector<int64_t>& cells, size_t rows, size_t cols,
@@ -330,16 +359,23 @@ ProtectedTable protect_with_ledger(const std::vector<int64_t>& cells, size_t row
 void record_publication(const ProtectedTable& table, const std::vector<std::string>& labels,
                         const std::vector<CountScope>& scopes, DisclosureLedger& ledger) {
   record_published(table, labels, ledger.labels);
+  // Repeated numbers (the same scope published again with the same value) are stored once.
+  auto key = [](const LedgerFact& f) {
+    std::string k = f.scope.filter + '\x1f' + std::to_string(f.scope.first_day) + '\x1f' +
+                    std::to_string(f.scope.end_day) + '\x1f' +
+                    (f.hidden ? std::string("H") : std::to_string(f.value));
+    for (const std::string& u : f.scope.units) k += '\x1f' + u;
+    return k;
+  };
+  std::set<std::string> have;
+  for (const LedgerFact& f : ledger.facts) have.insert(key(f));
   for (size_t i = 0; i < scopes.size() && i < table.value.size(); ++i) {
     if (scopes[i].units.empty()) continue;
     LedgerFact f;
     f.scope = scopes[i];
     f.hidden = table.hidden[i] != 0;
     f.value = f.hidden ? 0 : table.value[i];
-    const auto same = std::find_if(ledger.facts.begin(), ledger.facts.end(), [&](const LedgerFact& g) {
-      return g.scope == f.scope && g.hidden == f.hidden && g.value == f.value;
-    });
-    if (same == ledger.facts.end()) ledger.facts.push_back(std::move(f));
+    if (have.insert(key(f)).second) ledger.facts.push_back(std::move(f));
   }
 }
 

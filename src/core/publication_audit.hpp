@@ -86,10 +86,11 @@ struct AuditResult {
 // Audits the new table (its cells' scopes, margins included, `scopes[i]` for table.value[i]; a
 // scope with no units is not a count and is skipped) against `ledger`. Returns cells to hide:
 // for each failed check, one published cell of the new table that took part in determining it
-// (an inner cell before a margin, one that shares a unit with the quantity, the smallest value).
+// (an inner cell before a margin, then the lowest `cost` (optional, per cell: what hiding it
+// takes from the reader), one that shares a unit with the quantity, the smallest value).
 AuditResult audit_publication(const DisclosureLedger& ledger, const AuditIncidents& incidents,
                               const std::vector<CountScope>& scopes, const ProtectedTable& table,
-                              int k);
+                              int k, const std::vector<uint8_t>* cost = nullptr);
 
 struct LedgerProtectionStats {
   size_t rounds = 0, hidden_for_ledger = 0, inherited = 0, unchecked_facts = 0;

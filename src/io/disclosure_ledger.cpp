@@ -19,6 +19,7 @@ namespace faro::io {
 namespace fs = std::filesystem;
 
 std::string default_ledger_path() {
+  if (const char* l = std::getenv("FARO_LEDGER"); l && *l) return l;
   std::string dir;
   if (const char* d = std::getenv("FARO_CACHE_DIR"); d && *d)
     dir = d;

@@ -23,6 +23,7 @@
 
 namespace faro::io {
 
+// $FARO_LEDGER (one ledger per partner: point it at that partner's file), else
 // $FARO_CACHE_DIR/disclosure_ledger.tsv, else $XDG_CACHE_HOME/faro/..., else ~/.cache/faro/...
 std::string default_ledger_path();
 

@@ -34,7 +34,7 @@ TEST(RenderSuppressedChoroplethCli, PartnerSafeDemoKeepsTheChoroplethAndGreysSma
   const std::string safe = tmp.file("safe.png"), internal = tmp.file("internal.png");
   // Nine days of the demo city: many sectors with 1..4 incidents.
   const std::string args = std::string(FARO_BINARY) +
-                           " render --lang en --layers choropleth --from 2024-03-01 --to 2024-03-10 "
+                           " render --lang en --layers choropleth --from 2024-03-04 --to 2024-03-10 "
                            "--width 800 --height 600 -o ";
   std::string log;
   ASSERT_EQ(faro_test::run_command(args + safe, &log), 0) << log;
