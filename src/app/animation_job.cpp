@@ -87,13 +87,15 @@ void AnimationJob::run() {
 
     DisclosurePolicy policy = dashboard_policy();
     policy.partner_safe = !request_.internal;
-    const MapStyle locked = render::lock_animation_color_max(
-        scene, session_.style, policy, options, [this] { return cancel_.load(); });
+    // One representation and one colour scale for every frame (render/animation.hpp).
+    const MapStyle style = render::animation_style(scene, session_.style, policy, options,
+                                                   [this] { return cancel_.load(); })
+                               .style;
     if (cancel_.load()) {
       done_.store(true);
       return;
     }
-    const MapStyle style = protect_style(locked, policy).style;
+    chosen_ = style.adapted;
     const auto format = io::video_format_for(request_.path);
     io::VideoWriter writer(request_.path, format.value_or(io::VideoFormat::mp4), request_.width,
                            request_.height, request_.fps);

@@ -1,17 +1,20 @@
 #pragma once
 // File ▸ Export animation: the map through time written to MP4 or GIF on a background thread, as
 // `faro animate` writes it (render/animation.hpp through io/video_writer.hpp): one frame per week
-// or month of a period, the colour scale locked for the whole animation, partner-safe with the
-// protection footer on every frame. Like ExportJob it holds the data snapshot it started from
+// or month of a period, one representation and colour scale for the whole animation (a heatmap
+// too sparse to show a week becomes hexagons, sectors or groups of sectors for every frame),
+// partner-safe with the protection footer on every frame. Like ExportJob it holds the data snapshot it started from
 // and its own copy of the session, so the dashboard (and timeline playback) keeps running; unlike
 // a PNG it takes a while, so it reports progress and can be cancelled between frames (the
 // temporary file is then removed; nothing appears at the path).
 #include <atomic>
+#include <optional>
 #include <string>
 #include <thread>
 
 #include "core/animation_steps.hpp"
 #include "core/data_snapshot.hpp"
+#include "core/representation.hpp"
 #include "core/session.hpp"
 
 namespace faro::app {
@@ -47,6 +50,9 @@ class AnimationJob {
   const std::string& error() const { return error_; }  // after done(); empty on success or cancel
   const AnimationRequest& request() const { return request_; }
   const SnapshotPtr& snapshot() const { return snap_; }
+  // What the partner-safe frames show in place of the heatmap, for every frame (set before the
+  // first frame; nullopt: the requested style, or no adaptive heatmap). Read after done().
+  const std::optional<RepresentationChoice>& representation() const { return chosen_; }
 
  private:
   void run();
@@ -57,6 +63,7 @@ class AnimationJob {
   AnimationPlan plan_;
   int frames_total_ = 0;
   std::string error_;
+  std::optional<RepresentationChoice> chosen_;
   std::atomic<bool> cancel_{false};
   std::atomic<int> frames_done_{0};
   std::atomic<bool> done_{false};

@@ -231,8 +231,12 @@ void DashboardApp::frame(const PlatformInput& input, float pixel_scale) {
   // Partner-safe presenting (app/partner_safe_view.hpp): the protected tooltip, before the ui's
   // overlay (which may open the error modal last), and the footer that states the protection,
   // which the ui's caption column shows.
+  // The drawn style's policy: its unit follows what is drawn (e.g. groups of sectors).
+  DisclosurePolicy shown_policy = dashboard_policy();
+  if (map_ && map_->drawn_style().protection && map_->drawn_style().protection->partner_safe)
+    shown_policy = *map_->drawn_style().protection;
   status_.protection_note =
-      status_.presentation ? protection_footer(dashboard_policy(), session_.language) : "";
+      status_.presentation ? protection_footer(shown_policy, session_.language) : "";
   // What replaced the heatmap to protect small counts, if anything (core/adaptive_protection.hpp).
   if (status_.presentation && map_)
     if (const auto& adapted = map_->drawn_style().adapted)

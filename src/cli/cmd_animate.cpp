@@ -39,7 +39,10 @@ CommandSpec animate_spec() {
       "--cumulative, everything since --from. A remainder shorter than a step is not animated.\n"
       "Every frame is drawn with the same style and the same heatmap colour maximum (the largest\n"
       "automatic maximum of the frames, or --color-max), in incidents/km² per year, so colours\n"
-      "compare between frames; the subtitle shows the frame's dates.\n"
+      "compare between frames; the subtitle shows the frame's dates. Partner-safe, a heatmap\n"
+      "that would leave the frames blank is replaced, for every frame alike, by the finest of\n"
+      "wider heatmaps, hexagons, sectors or groups of sectors (alcaldía) that shows 90 % of the\n"
+      "frames' incidents (else the one showing most), with classes locked over the frames.\n"
       "MP4 is H.264 (yuv420p; an odd width or height loses its last column or row), GIF one\n"
       "256-colour palette. Partner-safe by default, the protection footer on every frame;\n"
       "--internal stamps every frame USO INTERNO. Same data and style options as faro render.";
@@ -151,14 +154,14 @@ int cmd_animate(const std::vector<std::string>& args_in, std::ostream& out, std:
     throw DataError(std::string("no headless OpenGL 3.3 available: ") + e.what());
   }
 
-  // Partner-safe by default. The colour maximum is locked before protection, so the published
-  // maximum is rounded like any fixed one (and said so below).
+  // Partner-safe by default: one representation for every frame (a heatmap too sparse for the
+  // frames becomes hexagons, sectors or groups of sectors), its colour scale locked over the
+  // frames; a locked heatmap maximum is rounded like any fixed one (and said so below).
   DisclosurePolicy policy;
   policy.partner_safe = !args.has("internal");
   const auto t_lock = Clock::now();
-  const MapStyle locked = render::lock_animation_color_max(scene, requested, policy, opts);
+  const ProtectedStyle protected_style = render::animation_style(scene, requested, policy, opts);
   const double lock_ms = ms_since(t_lock);
-  const ProtectedStyle protected_style = protect_style(locked, policy);
   report_protection(protected_style, opts.language, err);
   if (const StyleLayer* h = protected_style.style.find(LayerKind::heatmap);
       h && h->visible && h->heatmap.color_max_locked)

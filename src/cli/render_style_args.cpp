@@ -177,6 +177,8 @@ std::string describe_change(const StyleChange& c, Language language) {
       return tr_format(language, Msg::change_hexagons_instead, c.after, 100 * c.share);
     case StyleChange::Kind::sectors_instead:
       return tr_format(language, Msg::change_sectors_instead, 100 * c.share);
+    case StyleChange::Kind::groups_instead:
+      return tr_format(language, Msg::change_groups_instead, 100 * c.share);
   }
   return "";
 }

@@ -95,22 +95,67 @@ double sector_published_share(const ProtectionData& d, const DisclosurePolicy& p
   return published_share(std::move(cells), policy);
 }
 
+double group_published_share(const ProtectionData& d, const DisclosurePolicy& policy) {
+  if (d.groups == 0) return 0.0;
+  std::vector<int64_t> cells(d.groups + 1, 0);  // the groups, then "in no group"
+  for (size_t s = 0; s < d.sector_counts.size(); ++s) {
+    const int32_t g = s < d.group_of_sector.size() ? d.group_of_sector[s] : -1;
+    const bool grouped = g >= 0 && static_cast<size_t>(g) < d.groups;
+    cells[grouped ? static_cast<size_t>(g) : d.groups] += std::llround(d.sector_counts[s]);
+  }
+  cells[d.groups] += std::llround(d.outside);
+  return published_share(std::move(cells), policy);
+}
+
+namespace {
+
+// Share of all the frames' incidents that `share` (one frame's published share) publishes.
+template <class Share>
+double pooled_share(std::span<const ProtectionData> frames, Share share) {
+  double shown = 0, total = 0;
+  for (const ProtectionData& d : frames) {
+    const double n = static_cast<double>(d.x.size());
+    if (n == 0) continue;
+    shown += share(d) * n;
+    total += n;
+  }
+  return total > 0 ? shown / total : 1.0;
+}
+
+}  // namespace
+
 RepresentationChoice choose_representation(const HeatmapStyle& requested, const ProtectionData& d,
+                                           const DisclosurePolicy& policy, double min_share) {
+  return choose_representation(requested, std::span<const ProtectionData>(&d, 1), policy,
+                               min_share);
+}
+
+RepresentationChoice choose_representation(const HeatmapStyle& requested,
+                                           std::span<const ProtectionData> frames,
                                            const DisclosurePolicy& policy, double min_share) {
   RepresentationChoice choice;
   KdeParams params;
   params.kernel = requested.kernel;
-  params.period_years = d.period_years;
   params.bandwidth_m = std::max(requested.bandwidth_m, policy.min_bandwidth_m);
   choice.bandwidth_m = params.bandwidth_m;
-  if (d.x.empty()) return choice;
-  choice.published = choice.requested_published = heatmap_published_share(d, params, policy);
+  const bool any_points = std::any_of(frames.begin(), frames.end(),
+                                      [](const ProtectionData& d) { return !d.x.empty(); });
+  if (!any_points) return choice;
+  // Each frame's density per year of its own period (the floor scales alike, so the share does
+  // not depend on it; kept for the grid's units).
+  const auto heatmap_share = [&](double bandwidth_m) {
+    return pooled_share(frames, [&](const ProtectionData& d) {
+      KdeParams p = params;
+      p.bandwidth_m = bandwidth_m;
+      p.period_years = d.period_years;
+      return heatmap_published_share(d, p, policy);
+    });
+  };
+  choice.published = choice.requested_published = heatmap_share(params.bandwidth_m);
   if (choice.published >= min_share) return choice;
   for (double b : kWiderBandwidths) {
     if (b <= params.bandwidth_m) continue;
-    KdeParams wider = params;
-    wider.bandwidth_m = b;
-    const double share = heatmap_published_share(d, wider, policy);
+    const double share = heatmap_share(b);
     if (share >= min_share) {
       choice.bandwidth_m = b;
       choice.published = share;
@@ -119,21 +164,31 @@ RepresentationChoice choose_representation(const HeatmapStyle& requested, const 
   }
   // Nothing fine reaches the share: the candidate that shows the most, the coarser on a tie.
   RepresentationChoice best = choice;  // the requested heatmap
+  // Takes `c` when it reaches the share or shows at least as much as the best so far; true when
+  // it reaches the share (the search stops there).
+  const auto consider = [&](RepresentationChoice c) {
+    if (c.published >= min_share || c.published >= best.published) best = c;
+    return c.published >= min_share;
+  };
+  RepresentationChoice c = choice;
+  c.kind = Representation::hexagons;
   for (double cell : kHexagonSizes) {
-    const double share = hexagon_published_share(d, cell, policy);
-    if (share >= min_share || share >= best.published) {
-      best = choice;
-      best.kind = Representation::hexagons;
-      best.cell_m = cell;
-      best.published = share;
-      if (share >= min_share) return best;
-    }
+    c.cell_m = cell;
+    c.published = pooled_share(
+        frames, [&](const ProtectionData& d) { return hexagon_published_share(d, cell, policy); });
+    if (consider(c)) return best;
   }
-  const double sectors = sector_published_share(d, policy);
-  if (sectors >= min_share || sectors >= best.published) {
-    best = choice;
-    best.kind = Representation::sectors;
-    best.published = sectors;
+  c = choice;
+  c.kind = Representation::sectors;
+  c.published = pooled_share(
+      frames, [&](const ProtectionData& d) { return sector_published_share(d, policy); });
+  if (consider(c)) return best;
+  if (frames.front().groups > 0) {
+    c.kind = Representation::groups;
+    c.group_field = frames.front().group_field;
+    c.published = pooled_share(
+        frames, [&](const ProtectionData& d) { return group_published_share(d, policy); });
+    consider(c);
   }
   return best;
 }

@@ -6,15 +6,20 @@
 //   1. the requested heatmap (bandwidth at the policy's floor or more);
 //   2. the heatmap at wider bandwidths: 750 m, 1 km, 1.5 km, 2 km;
 //   3. counts on hexagons of 500 m, 1 km, 2 km, cells of 1..k-1 suppressed (and complements);
-//   4. the sector choropleth with suppression.
+//   4. the sector choropleth with suppression;
+//   5. groups of sectors (the partner brief's grouping, e.g. alcaldía: core/brief_level.hpp
+//      default_group_attribute), each sector filled with its group's count, suppressed likewise.
 // When none reaches the share, the one that shows the most is taken (hexagons of 2 km usually
-// beat sectors for a month of shootings in a city of 70 sectors).
+// beat sectors for a month of shootings in a city of 70 sectors; for a week, alcaldías do).
 // "Published" is measured the way each representation hides: for a heatmap, the incidents whose
 // own cell is coloured (density at or above the k-incident floor); for hexagons and sectors, the
 // incidents in cells whose count is not suppressed. Pure computation (CPU KDE on a grid of a
 // fifth of the bandwidth over the data extent, a few milliseconds for a city); the same function
-// serves the live map and every export, so they choose alike.
+// serves the live map and every export, so they choose alike. An animation chooses once for all
+// its frames (the overload over frames), so the map does not change kind from frame to frame.
+#include <cstdint>
 #include <span>
+#include <string>
 #include <vector>
 
 #include "core/disclosure.hpp"
@@ -34,6 +39,11 @@ struct ProtectionData {
   // Optional: each point's sector (kNoSector when in none), for marking what a pinned heatmap
   // hides (sectors_hidden_by_heatmap).
   std::span<const int32_t> sector;
+  // The groups-of-sectors candidate: each sector's group (-1: in none), the number of groups and
+  // the sector attribute they come from. No groups (groups == 0) leaves the candidate out.
+  std::vector<int32_t> group_of_sector;
+  size_t groups = 0;
+  std::string group_field;
 };
 
 constexpr double kMinPublishedShare = 0.9;
@@ -53,10 +63,20 @@ double hexagon_published_share(const ProtectionData& d, double cell_m,
                                const DisclosurePolicy& policy);
 // Share of the incidents in sectors whose count protect_table publishes.
 double sector_published_share(const ProtectionData& d, const DisclosurePolicy& policy);
+// Share of the incidents in groups of sectors whose count protect_table publishes (incidents in
+// no sector, or in a sector of no group, are one more row). 0 without groups.
+double group_published_share(const ProtectionData& d, const DisclosurePolicy& policy);
 
 // The finest candidate (list above) publishing at least `min_share`; when none does, the one that
 // publishes the most (the coarser on a tie). No points: the requested heatmap.
 RepresentationChoice choose_representation(const HeatmapStyle& requested, const ProtectionData& d,
+                                           const DisclosurePolicy& policy,
+                                           double min_share = kMinPublishedShare);
+// The same for an animation: one choice for every frame, each candidate's share taken over all
+// the frames' incidents (the sum of what each frame publishes over the sum of their incidents).
+// The frames share their extent and grouping (frames[0]'s group_field is the one named).
+RepresentationChoice choose_representation(const HeatmapStyle& requested,
+                                           std::span<const ProtectionData> frames,
                                            const DisclosurePolicy& policy,
                                            double min_share = kMinPublishedShare);
 

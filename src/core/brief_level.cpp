@@ -91,16 +91,20 @@ std::optional<size_t> default_group_attribute(const SectorSet& sectors) {
   return std::nullopt;
 }
 
-std::string brief_unit_word(const WeeklyBrief& brief, Language language) {
-  if (!brief.grouped()) return tr(Msg::unit_sector, language);
+std::string group_unit_word(std::string_view field, Language language) {
   // The known groupings in the page's language; any other field by its name.
-  const std::string f = lower_ascii(brief.group_field);
+  const std::string f = lower_ascii(std::string(field));
   if (f == "alcaldia" || f == "alcaldía" || f == "delegacion" || f == "delegación" ||
       f == "borough")
     return tr(Msg::brief_unit_alcaldia, language);
   if (f == "municipio") return tr(Msg::brief_unit_municipio, language);
   if (f == "distrito" || f == "district") return tr(Msg::brief_unit_distrito, language);
-  return brief.group_field;
+  return std::string(field);
+}
+
+std::string brief_unit_word(const WeeklyBrief& brief, Language language) {
+  if (!brief.grouped()) return tr(Msg::unit_sector, language);
+  return group_unit_word(brief.group_field, language);
 }
 
 std::string brief_level_text(const WeeklyBrief& brief, Language language) {

@@ -15,6 +15,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/brief_disclosure.hpp"
@@ -85,5 +86,8 @@ std::string brief_level_text(const WeeklyBrief& brief, Language language);
 // The unit word for headings: "sector"; "alcaldía" / "borough", "municipio", "distrito" for those
 // fields; else the group field's name.
 std::string brief_unit_word(const WeeklyBrief& brief, Language language);
+// The word for a grouping field ("alcaldia" -> "alcaldía" / "borough"; "municipio", "distrito"
+// likewise); any other field by its name. The partner maps' groups of sectors use it too.
+std::string group_unit_word(std::string_view field, Language language);
 
 }  // namespace faro

@@ -63,6 +63,13 @@ struct ChoroplethStyle {
   int classes = 5;
   ColormapName colormap = ColormapName::ylorrd;
   bool per_year = true;  // with a period: rates per year (false: the period's own counts)
+  // Set by protection and animations only, never read from or written to files:
+  // Counts per group of sectors by this sector attribute (e.g. "alcaldia"), each sector filled
+  // with its group's value (the partner-safe groups representation); "" = per sector.
+  std::string group_field;
+  // Fixed classes, (lower, upper) ascending, in place of classes from the data: an animation
+  // locks them over its frames so a colour means the same value in every frame. Empty = none.
+  std::vector<std::pair<double, double>> locked_classes;
   friend bool operator==(const ChoroplethStyle&, const ChoroplethStyle&) = default;
 };
 
@@ -102,6 +109,8 @@ struct GridStyle {
   double cell_m = 1000;  // distance between adjacent hexagon centres
   int classes = 5;
   ColormapName colormap = ColormapName::ylorrd;
+  // Fixed classes as ChoroplethStyle::locked_classes (animations; never in files).
+  std::vector<std::pair<double, double>> locked_classes;
   friend bool operator==(const GridStyle&, const GridStyle&) = default;
 };
 

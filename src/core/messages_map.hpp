@@ -96,6 +96,18 @@
     "el %.0f %% de los incidentes)",                                                            \
     "sector counts instead of the heatmap to protect small counts (%.0f %% of the incidents "   \
     "shown)")                                                                                   \
+  /* groups of sectors, the coarsest partner-safe map (core/adaptive_protection.hpp) */          \
+  X(footer_adapted_groups,                                                                      \
+    "Conteos por grupos de sectores (%s) en lugar del mapa de calor para proteger conteos "     \
+    "pequeños; se muestra el %.0f %% de los incidentes",                                        \
+    "Counts per group of sectors (%s) instead of the heatmap to protect small counts; %.0f %% " \
+    "of the incidents shown")                                                                   \
+  X(change_groups_instead,                                                                      \
+    "conteos por grupos de sectores en lugar del mapa de calor para proteger conteos pequeños " \
+    "(se muestra el %.0f %% de los incidentes)",                                                \
+    "counts per group of sectors instead of the heatmap to protect small counts (%.0f %% of "   \
+    "the incidents shown)")                                                                     \
+  X(legend_by_group, "%s por %s", "%s per %s")                                                  \
   X(change_points_removed, "capa de puntos quitada (ubicaciones exactas de incidentes)",         \
     "points layer removed (exact incident locations)")                                          \
   X(change_bandwidth_raised, "ancho de banda aumentado de %.0f m a %.0f m",                     \

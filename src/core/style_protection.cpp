@@ -36,13 +36,23 @@ void adapt_heatmap(StyleLayer& l, const RepresentationChoice& choice, ProtectedS
       l = sectors;
       return;
     }
+    case Representation::groups: {
+      StyleLayer groups = make_layer(LayerKind::choropleth);
+      groups.id = l.id;
+      groups.choropleth.per_year = false;  // the counts the suppression speaks of
+      groups.choropleth.group_field = choice.group_field;
+      out.changes.push_back({StyleChange::Kind::groups_instead, 0, 0, choice.published});
+      // The footer's "unit:" names what the counts are of.
+      out.style.protection->unit = DisclosureUnit::sector_group;
+      l = groups;
+      return;
+    }
   }
 }
 
-}  // namespace
-
-ProtectedStyle protect_style(const MapStyle& style, const DisclosurePolicy& policy,
-                             const ProtectionData* data) {
+// protect_style with the data to choose from, or a choice already made.
+ProtectedStyle protect(const MapStyle& style, const DisclosurePolicy& policy,
+                       const ProtectionData* data, const RepresentationChoice* fixed) {
   ProtectedStyle out;
   out.style = style;
   out.style.protection = policy;
@@ -79,8 +89,9 @@ ProtectedStyle protect_style(const MapStyle& style, const DisclosurePolicy& poli
         out.style.heatmap_hidden_sectors =
             sectors_hidden_by_heatmap(*data, params, policy, data->sector_counts.size());
       }
-      if (l.visible && data && h.adaptive && !out.style.adapted) {
-        const RepresentationChoice choice = choose_representation(h, *data, policy);
+      if (l.visible && (data || fixed) && h.adaptive && !out.style.adapted) {
+        const RepresentationChoice choice =
+            fixed ? *fixed : choose_representation(h, *data, policy);
         out.style.adapted = choice;
         adapt_heatmap(l, choice, out);
         if (l.kind != LayerKind::heatmap) continue;  // no density floor to state
@@ -97,6 +108,18 @@ ProtectedStyle protect_style(const MapStyle& style, const DisclosurePolicy& poli
     }
   }
   return out;
+}
+
+}  // namespace
+
+ProtectedStyle protect_style(const MapStyle& style, const DisclosurePolicy& policy,
+                             const ProtectionData* data) {
+  return protect(style, policy, data, nullptr);
+}
+
+ProtectedStyle protect_style(const MapStyle& style, const DisclosurePolicy& policy,
+                             const RepresentationChoice& choice) {
+  return protect(style, policy, nullptr, &choice);
 }
 
 }  // namespace faro

@@ -34,6 +34,7 @@ struct StyleChange {
     bandwidth_adapted,     // heatmap widened `before` -> `after` m to show `share` of incidents
     hexagons_instead,      // heatmap replaced by hexagons of `after` m showing `share`
     sectors_instead,       // heatmap replaced by the sector choropleth showing `share`
+    groups_instead,        // heatmap replaced by counts per group of sectors showing `share`
   };
   Kind kind;
   double before = 0, after = 0;
@@ -48,10 +49,18 @@ struct ProtectedStyle {
 
 // Applies `policy` to `style`. With `data` (the selected incidents), a visible adaptive heatmap is
 // replaced by the finest representation that shows at least 90 % of them
-// (core/adaptive_protection.hpp): a wider kernel, hexagons or the sector choropleth; the choice is
-// in the result's style.adapted. Throws faro::UsageError for an invalid policy (policy.validate()).
+// (core/adaptive_protection.hpp): a wider kernel, hexagons, the sector choropleth or groups of
+// sectors; the choice is in the result's style.adapted. Groups of sectors become a choropleth
+// layer grouped by the choice's field (ChoroplethStyle::group_field), and the policy's unit says
+// so (DisclosureUnit::sector_group, in the footer). Throws faro::UsageError for an invalid policy
+// (policy.validate()).
 struct ProtectionData;
 ProtectedStyle protect_style(const MapStyle& style, const DisclosurePolicy& policy,
                              const ProtectionData* data = nullptr);
+// The same with the adaptive choice already made (an animation chooses once for all its frames,
+// core/adaptive_protection.hpp): a visible adaptive heatmap becomes what `choice` says. A pinned
+// heatmap is kept without the marks of what it hides (they depend on each frame's data).
+ProtectedStyle protect_style(const MapStyle& style, const DisclosurePolicy& policy,
+                             const RepresentationChoice& choice);
 
 }  // namespace faro

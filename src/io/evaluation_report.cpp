@@ -1,15 +1,28 @@
 #include "io/evaluation_report.hpp"
 
 #include <cmath>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "core/evaluation_text.hpp"
+#include "io/gdal_env.hpp"
 
 namespace faro::io {
 namespace {
 
 using nlohmann::json;
 using nlohmann::ordered_json;
+
+// A source as the report names it: its file name, credentials redacted. A full path would tell
+// whoever receives the report where the analyst keeps the files (user names, folder names), as
+// the maps, hot-spot files and briefs never do.
+std::string source_name(const std::string& source) {
+  if (source.empty()) return source;
+  const std::filesystem::path p(redact_source(source));
+  std::string name = p.filename().string();
+  if (name.empty() || name == ".") name = p.parent_path().filename().string();  // "dir/"
+  return name.empty() ? p.string() : name;
+}
 
 // Counts are doubles (incident weights); write whole numbers as JSON integers.
 json count(double v) {
@@ -81,9 +94,9 @@ std::string evaluation_report_json(const ProgramEvaluation& ev, const SectorSet&
   j["by"] = period_name(ev.by);
   j["synthetic"] = ctx.synthetic;
   if (ctx.true_effect) j["true_rate_ratio"] = *ctx.true_effect;
-  j["sources"] = {{"sectors", ctx.sectors_source},
-                  {"incidents", ctx.incidents_source},
-                  {"programs", ctx.programs_source},
+  j["sources"] = {{"sectors", source_name(ctx.sectors_source)},
+                  {"incidents", source_name(ctx.incidents_source)},
+                  {"programs", source_name(ctx.programs_source)},
                   {"where", ctx.where}};
   j["data_period"] = {{"from", format_date(ev.data_from)},
                       {"to", format_date(ev.data_to_exclusive - 1)}};

@@ -16,6 +16,8 @@
 namespace faro::io {
 
 struct EvaluationReportContext {
+  // As given (paths, OGR connection strings); the report names each by its file name only, with
+  // credentials redacted: never a full path (sources{sectors,incidents,programs}).
   std::string sectors_source, incidents_source, programs_source;
   std::string where;                  // --where filter on the incidents ("" = none)
   bool synthetic = false;             // the demo city

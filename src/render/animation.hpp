@@ -5,6 +5,10 @@
 // density in every frame and the legend never changes; densities are per year, so frames of 28-
 // and 31-day months, or a growing cumulative period, compare. Each frame's subtitle
 // is its period; a partner-safe style puts the protection footer on every frame.
+// Partner-safe animations choose their representation once (animation_style below): a week of
+// shootings is too sparse for a heatmap, so the whole animation becomes hexagons, sectors or
+// groups of sectors if that is what publishes 90 % of the frames' incidents, and the classes of
+// those maps are locked over the frames as the heatmap's maximum is.
 // `faro animate` and the dashboard's File > Export animation both draw through here and hand the
 // images to io/video_writer.hpp.
 #include <cstddef>
@@ -15,6 +19,7 @@
 #include "core/disclosure.hpp"
 #include "core/incidents.hpp"
 #include "core/map_style.hpp"
+#include "core/style_protection.hpp"
 #include "render/image.hpp"
 #include "render/map_scene.hpp"
 
@@ -46,6 +51,21 @@ std::string frame_period_text(const AnimationFrame& frame);
 MapStyle lock_animation_color_max(const AnimationScene& scene, const MapStyle& requested,
                                   const DisclosurePolicy& policy, const MapSceneOptions& options,
                                   const std::function<bool()>& stop = {});
+
+// The style every frame draws, protected once for the whole animation:
+//   - partner-safe with a visible adaptive heatmap: one representation for every frame
+//     (choose_representation over the frames, core/adaptive_protection.hpp: the finest whose
+//     published share of all the frames' incidents reaches 90 %, else the one that shows the
+//     most), stated in every frame's footer (style.adapted);
+//   - a heatmap (the requested or a wider one): its colour maximum locked over the frames
+//     (lock_animation_color_max, at the bandwidth drawn);
+//   - choropleths (counts, rates, groups of sectors) and hexagons: classes locked over the frames
+//     (core/locked_classes.hpp: classes of every frame's published values pooled), so a colour
+//     means the same count in every frame. Change choropleths keep their own classes.
+// `stop` is asked between frames; when it says true the result is not meant to be drawn.
+ProtectedStyle animation_style(const AnimationScene& scene, const MapStyle& requested,
+                               const DisclosurePolicy& policy, const MapSceneOptions& options,
+                               const std::function<bool()>& stop = {});
 
 // Called with each finished frame's index and image; false stops the animation (cancel).
 using FrameSink = std::function<bool(size_t index, const RgbaImage& image)>;

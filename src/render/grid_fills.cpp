@@ -5,6 +5,7 @@
 
 #include "core/choropleth.hpp"
 #include "core/hex_grid.hpp"
+#include "core/locked_classes.hpp"
 #include "core/messages.hpp"
 #include "render/choropleth_legend.hpp"
 #include "render/scene_protection.hpp"
@@ -39,7 +40,12 @@ GridFills grid_fills(std::span<const double> x, std::span<const double> y, const
   Choropleth c;
   const bool any_value =
       std::any_of(values.begin(), values.end(), [](const auto& v) { return v.has_value(); });
-  if (any_value) c = classify(values, ChoroplethScale::quantile, style.colormap, classes);
+  for (const auto& v : values)
+    if (v) out.published.push_back(*v);
+  if (!style.locked_classes.empty())
+    c = classify_locked(values, style.locked_classes, ChoroplethScale::quantile, style.colormap);
+  else if (any_value)
+    c = classify(values, ChoroplethScale::quantile, style.colormap, classes);
   for (size_t k = 0; k < drawn.size(); ++k) {
     const size_t i = drawn[k];
     out.cells.push_back({grid.polygon(static_cast<uint32_t>(i))});
@@ -56,11 +62,10 @@ GridFills grid_fills(std::span<const double> x, std::span<const double> y, const
                              ? std::to_string(static_cast<int>(style.cell_m / 1000)) + " km"
                              : std::to_string(static_cast<int>(std::lround(style.cell_m))) + " m";
   out.legend.title = tr_format(language, Msg::grid_legend_title, km.c_str());
-  if (any_value)
-    for (const ChoroplethClass& k : c.classes)
-      out.legend.entries.push_back({choropleth_class_label(k, ChoroplethMeasure::count, lang),
-                                    Rgba8{k.color.r, k.color.g, k.color.b, 255},
-                                    Rgba8{90, 90, 90, 255}});
+  for (const ChoroplethClass& k : c.classes)
+    out.legend.entries.push_back({choropleth_class_label(k, ChoroplethMeasure::count, lang),
+                                  Rgba8{k.color.r, k.color.g, k.color.b, 255},
+                                  Rgba8{90, 90, 90, 255}});
   if (out.hidden > 0)
     out.legend.entries.push_back(
         {suppressed_label(marker, lang), kSuppressedFill, Rgba8{90, 90, 90, 255}});

@@ -3,7 +3,8 @@
 // the data extent, classed like a choropleth; with a partner-safe style the cells whose count is
 // hidden (1..k-1 and their complements, core/disclosure.hpp) are drawn in the suppressed grey and
 // the class breaks come from published counts only. Empty cells are not drawn. One function for
-// the live map and every export.
+// the live map and every export. style.locked_classes (an animation's): those classes, not the
+// data's.
 #include <optional>
 #include <span>
 #include <vector>
@@ -22,6 +23,7 @@ struct GridFills {
   std::vector<Rgba8> colors;        // one per drawn cell
   LegendClasses legend;
   size_t hidden = 0;                // cells greyed by protection
+  std::vector<double> published;    // the published non-empty cells' counts (classes made of)
 };
 
 GridFills grid_fills(std::span<const double> x, std::span<const double> y, const Box& extent,

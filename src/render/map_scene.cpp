@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <memory>
 
+#include "core/brief_level.hpp"
 #include "core/disclosure.hpp"
 #include "core/errors.hpp"
 #include "core/messages.hpp"
@@ -14,6 +15,7 @@
 #include "render/points_layer.hpp"
 #include "render/program_layer.hpp"
 #include "render/grid_fills.hpp"
+#include "render/group_outlines.hpp"
 #include "render/scene_protection.hpp"
 #include "render/style_fills.hpp"
 #include "render/style_heatmap.hpp"
@@ -112,6 +114,28 @@ Camera scene_camera(const MapSceneData& data, const MapSceneOptions& opt, Box& d
                                         : Camera::fit(extent, opt.width, opt.height, padding);
 }
 
+// Group outlines over the grouped choropleth `layer` (ChoroplethStyle::group_field): a context
+// layer of their lines inserted into `drawn` just above it, drawn heavier than the sector lines
+// (2.2 px against 0.8 at 1080 p). Returns the new layer's id ("" when there is nothing to draw).
+std::string add_group_outlines(const SectorSet& sectors, const StyleLayer& layer, MapStyle& drawn,
+                               StyleRenderer& renderer) {
+  const SectorGroups groups = sector_groups(sectors, layer.choropleth.group_field);
+  if (groups.names.empty()) return "";
+  const std::vector<LineStrip> lines = group_outlines(sectors, groups.of_sector);
+  if (lines.empty()) return "";
+  StyleLayer outline = make_layer(LayerKind::context);
+  outline.id = layer.id + "-group-outlines";
+  while (drawn.find_id(outline.id)) outline.id += "+";
+  outline.source = "faro:group-outlines";  // never the project's context lines
+  outline.opacity = layer.opacity;
+  outline.line = {Rgb{55, 55, 55}, 2.2f};
+  auto at = std::find_if(drawn.layers.begin(), drawn.layers.end(),
+                         [&](const StyleLayer& l) { return l.id == layer.id; });
+  drawn.layers.insert(at == drawn.layers.end() ? at : at + 1, outline);
+  renderer.set_context(outline.id, lines);
+  return outline.id;
+}
+
 double scene_period_years(const MapSceneData& data) {
   const bool per_year = data.from && data.to_exclusive && *data.to_exclusive > *data.from;
   return per_year ? period_years_between(*data.from, *data.to_exclusive) : 0;
@@ -138,6 +162,9 @@ std::optional<std::string> adapted_note(const RepresentationChoice& c, Language 
       return tr_format(lang, Msg::footer_adapted_hexagons, distance(c.cell_m).c_str(), shown);
     case Representation::sectors:
       return tr_format(lang, Msg::footer_adapted_sectors, shown);
+    case Representation::groups:
+      return tr_format(lang, Msg::footer_adapted_groups,
+                       group_unit_word(c.group_field, lang).c_str(), shown);
   }
   return std::nullopt;
 }
@@ -154,6 +181,13 @@ ProtectionData protection_data(const IncidentStore& selection, const SectorSet& 
   double inside = 0;
   for (double v : d.sector_counts) inside += v;
   d.outside = std::max(0.0, static_cast<double>(selection.size()) - inside);
+  // The partner brief's grouping (core/brief_level.hpp), the last and coarsest candidate.
+  if (const auto attribute = default_group_attribute(sectors)) {
+    SectorGroups groups = sector_groups(sectors, sectors.attribute_names[*attribute]);
+    d.groups = groups.names.size();
+    d.group_of_sector = std::move(groups.of_sector);
+    d.group_field = std::move(groups.field);
+  }
   return d;
 }
 
@@ -237,6 +271,10 @@ MapSceneResult render_map_scene(const MapSceneData& data, const MapStyle& style,
   if (data.previous_from && data.previous_to_exclusive)
     counts.previous_period = Period{*data.previous_from, *data.previous_to_exclusive};
 
+  // What the renderer draws: the style, plus the outlines of groups of sectors over a grouped
+  // choropleth (add_group_outlines).
+  MapStyle drawn = style;
+  std::string group_outline_layer;
   std::optional<SpatialWeights> weights;  // hotspots, built once
   bool fill_legend_done = false;          // one legend per fill kind is enough
   for (const StyleLayer& layer : style.layers) {
@@ -256,6 +294,8 @@ MapSceneResult render_map_scene(const MapSceneData& data, const MapStyle& style,
             choropleth_fills(*data.sectors, counts, layer.choropleth, style.protection, lang);
         renderer.set_fills(LayerKind::choropleth, f.colors);
         res.hidden_sectors = f.hidden;
+        if (!layer.choropleth.group_field.empty() && group_outline_layer.empty())
+          group_outline_layer = add_group_outlines(*data.sectors, layer, drawn, renderer);
         if (!fill_legend_done) add_fill_legend(f.legend, ov);
         fill_legend_done = true;
         break;
@@ -348,7 +388,7 @@ MapSceneResult render_map_scene(const MapSceneData& data, const MapStyle& style,
   FrameExtras extras;
   extras.ui_scale = static_cast<float>(ui);
   extras.samples = opt.samples;
-  res.image = renderer.render_image(camera, style, extras);
+  res.image = renderer.render_image(camera, drawn, extras);
   res.render_ms = ms_since(t1);
 
   const auto t2 = Clock::now();

@@ -2,8 +2,11 @@
 
 #include <cmath>
 
+#include "core/brief_level.hpp"
 #include "core/gi_star.hpp"
+#include "core/locked_classes.hpp"
 #include "core/messages.hpp"
+#include "core/weekly_brief.hpp"
 #include "render/scene_protection.hpp"
 
 namespace faro::render {
@@ -51,7 +54,132 @@ std::string units_of(ChoroplethMeasure m, bool per_year, Language lang) {
   return choropleth_units(m, lang) + (per_year ? tr(Msg::map_per_year_suffix, lang) : "");
 }
 
+// Classes of `values` from the data, or the style's locked ones (an animation's).
+Choropleth classify_for(std::vector<std::optional<double>> values, const ChoroplethStyle& style,
+                        ColormapName colormap, int classes) {
+  if (!style.locked_classes.empty())
+    return classify_locked(std::move(values), style.locked_classes, style.scale, colormap);
+  return classify(std::move(values), style.scale, colormap, classes);
+}
+
+std::vector<double> published_values(const std::vector<std::optional<double>>& values) {
+  std::vector<double> out;
+  for (const auto& v : values)
+    if (v && std::isfinite(*v)) out.push_back(*v);
+  return out;
+}
+
+// One value per group of sectors (nullopt: none, e.g. no population), and per group whether
+// protection hides its count: the groups and "in no group" as rows of one column, with the total.
+struct GroupValues {
+  std::vector<std::optional<double>> values;
+  std::vector<uint8_t> hidden;
+  std::string marker;
+};
+
+GroupValues group_values(const SectorSet& sectors, const SectorGroups& groups,
+                         const SceneCounts& counts, ChoroplethMeasure measure, double period_years,
+                         const std::optional<DisclosurePolicy>& protection) {
+  const size_t n = groups.names.size();
+  std::vector<double> count(n, 0), area_m2(n, 0), population(n, 0);
+  std::vector<uint8_t> population_known(n, 1);
+  double elsewhere = counts.outside;
+  for (size_t s = 0; s < sectors.size() && s < counts.current.size(); ++s) {
+    const int32_t g = s < groups.of_sector.size() ? groups.of_sector[s] : -1;
+    if (g < 0 || static_cast<size_t>(g) >= n) {
+      elsewhere += counts.current[s];
+      continue;
+    }
+    const Sector& sec = sectors.sectors[s];
+    count[g] += counts.current[s];
+    area_m2[g] += sec.area_m2;
+    if (sec.population) population[g] += *sec.population;
+    else population_known[g] = 0;
+  }
+  GroupValues out;
+  const double per_year = period_years > 0 ? 1.0 / period_years : 1.0;
+  out.values.resize(n);
+  for (size_t g = 0; g < n; ++g) {
+    if (measure == ChoroplethMeasure::per_km2) {
+      if (area_m2[g] > 0) out.values[g] = count[g] * per_year / (area_m2[g] * 1e-6);
+    } else if (measure == ChoroplethMeasure::per_10k) {
+      if (population_known[g] && population[g] > 0)
+        out.values[g] = count[g] * per_year / population[g] * 1e4;
+    } else {
+      out.values[g] = count[g] * per_year;
+    }
+  }
+  out.hidden.assign(n, 0);
+  if (protection && protection->partner_safe) {
+    std::vector<int64_t> cells(n + 1, 0);
+    for (size_t g = 0; g < n; ++g) cells[g] = std::llround(count[g]);
+    cells[n] = std::llround(elsewhere);
+    const ProtectedTable table = protect_table(cells, n + 1, 1, *protection);
+    out.marker = table.marker;
+    for (size_t g = 0; g < n; ++g) out.hidden[g] = table.is_hidden(g, 0);
+  }
+  return out;
+}
+
+// The group-of-sectors choropleth (ChoroplethStyle::group_field): classes from one value per
+// group, every sector filled with its group's colour. Pale fills when no group has a value.
+SectorFills group_fills(const SectorSet& sectors, const SectorGroups& groups,
+                        const SceneCounts& counts, const ChoroplethStyle& style,
+                        ChoroplethMeasure measure,
+                        const std::optional<DisclosurePolicy>& protection, Language language) {
+  const size_t n = sectors.size();
+  SectorFills out = pale_fills(n);
+  const double years = style.per_year ? counts.period_years : 0;
+  GroupValues gv = group_values(sectors, groups, counts, measure, years, protection);
+  for (size_t g = 0; g < gv.values.size(); ++g)
+    if (gv.hidden[g]) gv.values[g].reset();  // breaks from published values only
+  out.published = published_values(gv.values);
+  const bool any_hidden = std::find(gv.hidden.begin(), gv.hidden.end(), 1) != gv.hidden.end();
+  if (out.published.empty() && !any_hidden) return out;
+  const Choropleth by_group =
+      classify_for(gv.values, style, style.colormap, std::clamp(style.classes, 2, 9));
+  Choropleth c = by_group;  // per sector from here: its group's value and colour
+  c.values.assign(n, std::nullopt);
+  c.colors.assign(n, kNoDataColor);
+  for (size_t s = 0; s < n; ++s) {
+    const int32_t g = groups.of_sector[s];
+    if (g < 0) continue;
+    c.values[s] = by_group.values[g];
+    c.colors[s] = by_group.colors[g];
+  }
+  for (size_t s = 0; s < n; ++s) out.colors[s] = {c.colors[s].r, c.colors[s].g, c.colors[s].b, 255};
+  const std::string lang = lang_code(language);
+  out.units = tr_format(language, Msg::legend_by_group,
+                        units_of(measure, years > 0, language).c_str(),
+                        group_unit_word(groups.field, language).c_str());
+  if (!by_group.classes.empty() || style.scale == ChoroplethScale::continuous)
+    out.legend = choropleth_legend(c, style.scale, style.colormap, out.units, "", lang);
+  for (size_t s = 0; s < n; ++s) {
+    const int32_t g = groups.of_sector[s];
+    if (g >= 0 && gv.hidden[g]) out.colors[s] = kSuppressedFill, ++out.hidden;
+  }
+  if (out.hidden > 0) {
+    if (!out.legend.classes) out.legend.classes = LegendClasses{out.units, {}};
+    out.legend.classes->entries.push_back(
+        {suppressed_label(gv.marker, lang), kSuppressedFill, Rgba8{90, 90, 90, 255}});
+  }
+  out.choropleth = std::move(c);
+  return out;
+}
+
 }  // namespace
+
+SectorGroups sector_groups(const SectorSet& sectors, const std::string& field) {
+  SectorGroups out;
+  const auto& names = sectors.attribute_names;
+  const auto it = std::find(names.begin(), names.end(), field);
+  if (field.empty() || it == names.end()) return out;
+  BriefUnits u = group_units(sectors, static_cast<size_t>(it - names.begin()));
+  out.of_sector = std::move(u.of_sector);
+  out.names = std::move(u.names);
+  out.field = field;
+  return out;
+}
 
 SceneCounts scene_counts(const SectorSet& sectors, const IncidentStore& current,
                          const IncidentStore* previous) {
@@ -94,6 +222,11 @@ SectorFills choropleth_fills(const SectorSet& sectors, const SceneCounts& counts
   const ChoroplethMeasure measure =
       is_change_measure(style.measure) && !change ? ChoroplethMeasure::count : style.measure;
   const int classes = std::clamp(style.classes, 2, 9);
+  if (!change && !style.group_field.empty()) {
+    const SectorGroups groups = sector_groups(sectors, style.group_field);
+    if (!groups.names.empty())
+      return group_fills(sectors, groups, counts, style, measure, protection, language);
+  }
   std::vector<uint8_t> hidden;
   std::string marker;
   ColormapName colormap = style.colormap;
@@ -125,7 +258,8 @@ SectorFills choropleth_fills(const SectorSet& sectors, const SceneCounts& counts
       if (protection && protection->partner_safe) hidden = hidden_sectors(counts, *protection, marker);
       for (size_t s = 0; s < values.size() && s < hidden.size(); ++s)
         if (hidden[s]) values[s].reset();
-      out.choropleth = classify(std::move(values), style.scale, colormap, classes);
+      out.published = published_values(values);
+      out.choropleth = classify_for(std::move(values), style, colormap, classes);
     }
   } catch (const std::exception&) {
     // No sector has a value (e.g. per 10,000 inhabitants without population): pale fills.

@@ -43,6 +43,9 @@ struct SectorFills {
   ChoroplethLegend legend;               // for the cartographic overlay
   std::string units;                     // legend units in the map's language
   size_t hidden = 0;                     // sectors greyed by protection
+  // The values the classes are made from: one per unit (sector, or group of sectors) with a
+  // published value. An animation pools them over its frames to lock its classes.
+  std::vector<double> published;
 };
 
 SectorFills pale_fills(size_t sectors);
@@ -50,6 +53,11 @@ SectorFills pale_fills(size_t sectors);
 // A choropleth of `counts` by `style` (count, rates, or change against counts.previous). A change
 // measure without previous counts falls back to counts. With `protection` partner-safe, hidden
 // sectors get kSuppressedFill and a legend entry "<5 (suprimido)".
+// style.group_field (not on change maps): the values are per group of sectors by that attribute
+// (a group's count, its rate per km² of its sectors' area or per 10,000 of their population),
+// suppressed as a table of groups and "in no group" (incidents in no sector or in a sector of no
+// group), and every sector is filled with its group's value; classes come from one value per
+// group. style.locked_classes: the classes are those, not the data's.
 SectorFills choropleth_fills(const SectorSet& sectors, const SceneCounts& counts,
                              const ChoroplethStyle& style,
                              const std::optional<DisclosurePolicy>& protection, Language language);
@@ -60,6 +68,16 @@ SectorFills choropleth_fills(const SectorSet& sectors, const SceneCounts& counts
 SectorFills hotspot_fills(const SectorSet& sectors, const SceneCounts& counts,
                           const HotspotStyle& style, const SpatialWeights& weights,
                           Language language);
+
+// The sectors grouped by `field` (a SectorSet attribute; group_units in core/weekly_brief.hpp):
+// each sector's group (-1: none) and the group names, alphabetical. Empty when there is no such
+// attribute.
+struct SectorGroups {
+  std::vector<int32_t> of_sector;
+  std::vector<std::string> names;
+  std::string field;
+};
+SectorGroups sector_groups(const SectorSet& sectors, const std::string& field);
 
 // Queen contiguity of the sectors (1 m tolerance), for hotspot_fills.
 SpatialWeights sector_weights(const SectorSet& sectors);

@@ -65,6 +65,27 @@ TEST(AnimationJob, WritesOneFramePerMonth) {
   EXPECT_EQ(probe(r.path), "320,180,3");
 }
 
+TEST(AnimationJob, WeeksTooSparseForAHeatmapAreOneCoarserMapForEveryFrame) {
+  if (!faro_test::have_gl()) GTEST_SKIP() << "headless OpenGL unavailable: test skipped";
+  faro_test::TempDir tmp;
+  AnimationRequest r;
+  r.path = tmp.file("weeks.gif");
+  r.step = AnimationStep::week;
+  r.from = day(2024, 1, 1);
+  r.to_exclusive = day(2024, 1, 29);
+  r.width = 320;
+  r.height = 180;
+  // The dashboard's default style: an adaptive heatmap of 400 m, which a week of the demo city
+  // leaves blank once partner-safe (render/animation_test.cpp draws the frames).
+  AnimationJob job(faro_test::demo_snapshot(), demo_session(), r);
+  ASSERT_TRUE(wait_done(job, 120s));
+  EXPECT_EQ(job.error(), "");
+  ASSERT_TRUE(job.representation().has_value());
+  EXPECT_NE(job.representation()->kind, Representation::heatmap);
+  EXPECT_GT(job.representation()->published, job.representation()->requested_published);
+  EXPECT_EQ(probe(r.path), "320,180,4");
+}
+
 TEST(AnimationJob, CancelLeavesNoFile) {
   if (!faro_test::have_gl()) GTEST_SKIP() << "headless OpenGL unavailable: test skipped";
   faro_test::TempDir tmp;

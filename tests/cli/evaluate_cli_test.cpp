@@ -1,6 +1,7 @@
 // `faro evaluate` end to end: the demo city's known program effect (rate ratio 0.70) is recovered
 // within the interval, the JSON report has the keys scripts rely on, usage errors exit 2, and on
-// real CDMX data the numbers match an independent computation.
+// real CDMX data the numbers match an independent computation and the sources are named by file
+// name only.
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -142,6 +143,12 @@ TEST(EvaluateCli, RealCdmxAlvaroObregonMatchesIndependentComputation) {
   const Result r = faro(common + " --programs " + programs + " -o " + report);
   ASSERT_EQ(r.code, 0) << r.out;
   const json j = read_json(report);
+  // Sources by file name, never the path (the report may go to partners).
+  EXPECT_EQ(j["sources"]["sectors"], "sectores_2023.geojson");
+  EXPECT_EQ(j["sources"]["incidents"], "fgj_homicidios_armas_cdmx_2019_2024.csv");
+  EXPECT_EQ(j["sources"]["programs"], "programs.csv");
+  EXPECT_EQ(j.dump().find(tmp.path().string()), std::string::npos);
+  EXPECT_EQ(j.dump().find("shared/data"), std::string::npos);
   EXPECT_EQ(j["data_period"]["from"], "2019-01-01");
   EXPECT_EQ(j["data_period"]["to"], "2024-12-31");
   EXPECT_EQ(j["treated"]["before"], 194);

@@ -1,13 +1,16 @@
 // render/animation.hpp on the demo city: frames cut by time, and the colour maximum one animation
 // locks: the largest frame maximum, the last frame's when cumulative, one scale even when no
 // partner-safe frame is above its density floor, and a style that already fixes it left alone.
-// The densities are computed on the CPU (no GL needed).
+// The densities are computed on the CPU (no GL needed). Partner-safe weeks too sparse for a
+// heatmap: one coarser representation for the whole animation, its classes locked, and frames
+// that are not blank (GL).
 #include "render/animation.hpp"
 
 #include <gtest/gtest.h>
 
 #include "core/demo_city.hpp"
 #include "core/style_protection.hpp"
+#include "gl_test_support.hpp"
 
 namespace faro::render {
 namespace {
@@ -116,6 +119,76 @@ TEST(Animation, AFixedMaximumOrNoHeatmapIsLeftAlone) {
   // Cancelled before the first frame: unlocked.
   EXPECT_EQ(lock_animation_color_max(s, Demo::style(), internal(), Demo::options(), [] { return true; }),
             Demo::style());
+}
+
+// Share of an image's pixels that carry colour (the pale fills, outlines and text are grey).
+double coloured_share(const RgbaImage& im) {
+  size_t coloured = 0;
+  for (int y = 0; y < im.height; ++y)
+    for (int x = 0; x < im.width; ++x) {
+      const Rgba8 p = im.at(x, y);
+      coloured += std::max({p.r, p.g, p.b}) - std::min({p.r, p.g, p.b}) > 30;
+    }
+  return static_cast<double>(coloured) / (static_cast<double>(im.width) * im.height);
+}
+
+TEST(Animation, PartnerSafeWeeksTooSparseForAHeatmapShareOneCoarserRepresentation) {
+  const Demo demo;
+  // The demo's weeks: every partner-safe heatmap frame is under its floor (the test above).
+  const AnimationScene s =
+      demo.scene(plan_animation(day(2024, 1, 1), day(2024, 2, 26), AnimationStep::week, false));
+  const ProtectedStyle p = animation_style(s, Demo::style(), DisclosurePolicy{}, Demo::options());
+  ASSERT_TRUE(p.style.adapted.has_value());
+  EXPECT_NE(p.style.adapted->kind, Representation::heatmap);
+  EXPECT_LT(p.style.adapted->requested_published, 0.5);
+  EXPECT_GT(p.style.adapted->published, p.style.adapted->requested_published);
+  EXPECT_FALSE(p.style.shows(LayerKind::heatmap));
+  // The layer in its place has classes locked over the frames.
+  bool locked = false;
+  for (const StyleLayer& l : p.style.layers)
+    locked |= (l.kind == LayerKind::grid && !l.grid.locked_classes.empty()) ||
+              (l.kind == LayerKind::choropleth && !l.choropleth.locked_classes.empty());
+  EXPECT_TRUE(locked);
+  // Internal: nothing chosen, the heatmap kept.
+  EXPECT_FALSE(animation_style(s, Demo::style(), internal(), Demo::options()).style.adapted);
+  // Months of the demo are dense enough for a heatmap: kept, with one colour maximum.
+  const AnimationScene months =
+      demo.scene(plan_animation(day(2024, 1, 1), day(2024, 7, 1), AnimationStep::month, false));
+  const ProtectedStyle m =
+      animation_style(months, Demo::style(), DisclosurePolicy{}, Demo::options());
+  ASSERT_TRUE(m.style.adapted.has_value());
+  if (m.style.adapted->kind == Representation::heatmap) {
+    EXPECT_TRUE(m.style.heatmap().color_max_locked);
+    EXPECT_DOUBLE_EQ(m.style.heatmap().bandwidth_m, m.style.adapted->bandwidth_m);
+  }
+}
+
+TEST(Animation, TheCoarserRepresentationsFramesAreNotBlank) {
+  FARO_REQUIRE_GL(gl);
+  const Demo demo;
+  const AnimationScene s =
+      demo.scene(plan_animation(day(2024, 1, 1), day(2024, 1, 29), AnimationStep::week, false));
+  MapSceneOptions o = Demo::options();
+  o.samples = 0;
+  const MapStyle adapted =
+      animation_style(s, Demo::style(), DisclosurePolicy{}, o).style;
+  MapStyle pinned_request = Demo::style();
+  pinned_request.heatmap().adaptive = false;
+  const MapStyle pinned = animation_style(s, pinned_request, DisclosurePolicy{}, o).style;
+  std::vector<double> shown, blank;
+  render_animation(s, adapted, o, [&](size_t, const RgbaImage& im) {
+    shown.push_back(coloured_share(im));
+    return true;
+  });
+  render_animation(s, pinned, o, [&](size_t, const RgbaImage& im) {
+    blank.push_back(coloured_share(im));
+    return true;
+  });
+  ASSERT_EQ(shown.size(), 4u);
+  for (size_t i = 0; i < shown.size(); ++i) {
+    EXPECT_GT(shown[i], 0.05) << "frame " << i;
+    EXPECT_GT(shown[i], blank[i] + 0.04) << "frame " << i;  // the pinned heatmap shows ~nothing
+  }
 }
 
 }  // namespace
