@@ -1,5 +1,8 @@
 #include "app/animation_job.hpp"
 
+#include "app/partner_ledger.hpp"
+#include "core/partner_query.hpp"
+
 #include <exception>
 
 #include "app/partner_safe_view.hpp"
@@ -57,9 +60,29 @@ void AnimationJob::run() {
                        to_string(request_.step) + " to animate");
     if (plan_.frames.size() > kMaxAnimationFrames)
       throw UsageError("more than " + std::to_string(kMaxAnimationFrames) + " frames");
+    const Workspace& ws = *snap_->data;
+    // Partner frames: each a map of whole weeks or months under the rules, checked against the
+    // ledger and each other (cumulative frames differ by one step) and recorded before writing.
+    if (!request_.internal) {
+      const BinKind whole = request_.step == AnimationStep::week ? BinKind::week : BinKind::month;
+      FilterState undated = session_.filter;  // the frames bring their own dates
+      undated.from.reset();
+      undated.to_exclusive.reset();
+      if (const auto problem = partner_filter_problem(undated, session_.language))
+        throw UsageError(*problem);
+      std::vector<LedgerMap> maps;
+      for (const AnimationFrame& frame : plan_.frames) {
+        if (const auto p = partner_window_problem(frame.from, frame.to_exclusive, whole))
+          throw UsageError(partner_window_text(*p, session_.language, frame.from, frame.to_exclusive));
+        FilterState f = session_.filter;
+        f.from = frame.from;
+        f.to_exclusive = frame.to_exclusive;
+        maps.push_back(partner_map_record(ws, f));
+      }
+      record_partner_maps(ws, maps, session_.language, dashboard_policy().k);
+    }
     // Its own context on this thread: the window's context stays current on the UI thread.
     render::EglContext context;
-    const Workspace& ws = *snap_->data;
     // Every filter of the session but its dates, over the whole animated period.
     FilterState f = session_.filter;
     f.from = request_.from;

@@ -2,7 +2,10 @@
 
 #include <exception>
 
+#include "app/partner_ledger.hpp"
+#include "app/partner_safe_view.hpp"
 #include "app/session_map.hpp"
+#include "core/errors.hpp"
 #include "io/png_writer.hpp"
 #include "render/egl_context.hpp"
 
@@ -26,6 +29,14 @@ ExportJob::~ExportJob() {
 
 void ExportJob::run() {
   try {
+    // A partner map: the rules of what may be drawn, and the ledger (recorded before the file
+    // is written; refused in words when it differs from a map given out by fewer than k).
+    if (!internal_) {
+      if (const auto problem = partner_filter_problem(session_.filter, session_.language))
+        throw UsageError(*problem);
+      record_partner_maps(*snap_->data, {partner_map_record(*snap_->data, session_.filter)},
+                          session_.language, dashboard_policy().k);
+    }
     // Its own context on this thread: the window's context stays current on the UI thread.
     render::EglContext context;
     SessionMapRequest request;

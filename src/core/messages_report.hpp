@@ -230,6 +230,11 @@
     "ellas la salida publica conteos crudos por celda.",                                          \
     "For partners, hot spots need permutations (--permutations 99 or more): without them the "   \
     "output publishes raw counts per cell.")                                                     \
+  X(partner_dashboard_filter,                                                                   \
+    "Para socios, quite los filtros de hora, día de la semana y sector antes de exportar: pueden " \
+    "aislar incidentes. Filtre por delito y por semanas o meses completos.",                      \
+    "For partners, clear the hour, weekday and sector filters before exporting: they can isolate " \
+    "incidents. Filter by offence and by whole weeks or months.")                                \
   X(partner_unknown_offence,                                                                    \
     "No hay incidentes del delito «%s» (campo %s) en la selección. Valores presentes: %s",         \
     "No incident of the offence \"%s\" (field %s) in the selection. Values present: %s")                                              \
