@@ -15,6 +15,7 @@
 #include "cli/distance_args.hpp"
 #include "core/errors.hpp"
 #include "core/knox.hpp"
+#include "cli/near_repeat_text.hpp"
 #include "io/atomic_file.hpp"
 #include "io/gdal_env.hpp"
 #include "io/incident_loader.hpp"
@@ -47,6 +48,8 @@ CommandSpec knox_spec() {
           {"time-bands", "LIST", "time band upper edges in days (default 7,14,30)"},
           {"permutations", "N", "Monte Carlo permutations (default 999)"},
           {"seed", "N", "random seed (default 12345)"},
+          {"suggest", "", "print the near-repeat radius, days and risk the table supports "
+                          "(Benjamini-Hochberg at 0.05 over the near cells)"},
           {"o", "FILE", "write the CSV to FILE (atomically) instead of stdout"},
       });
   return spec;
@@ -117,6 +120,24 @@ std::string num(double v) {
 
 }  // namespace
 
+std::string near_repeat_suggestion_text(const std::optional<NearRepeatParams>& p,
+                                        const KnoxResult& r) {
+  std::ostringstream s;
+  if (!p) {
+    s << "near-repeat: no significant near-repeat pattern (the nearest cell is not above chance "
+         "after Benjamini-Hochberg at 0.05 over "
+      << r.distance_bands * (r.time_bands - 1) << " cells)\n";
+    return s.str();
+  }
+  s << "near-repeat: radius " << num(p->radius_m) << " m, " << p->days << " days, relative risk "
+    << num(p->relative_risk) << " (Benjamini-Hochberg at " << p->alpha << " over "
+    << r.distance_bands * (r.time_bands - 1) << " cells)\n";
+  for (const NearRepeatCell& c : p->significant)
+    s << "  significant: <= " << num(c.distance_m) << " m, <= " << c.days << " days: ratio "
+      << num(c.ratio) << ", p " << num(c.p) << "\n";
+  return s.str();
+}
+
 int cmd_knox(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err) {
   const CommandSpec spec = knox_spec();
   const ParsedArgs args = parse_args(spec, argv);
@@ -179,6 +200,10 @@ int cmd_knox(const std::vector<std::string>& argv, std::ostream& out, std::ostre
     err << "wrote " << *p << "\n";
   } else {
     out << csv.str();
+  }
+  if (args.has("suggest")) {
+    std::ostream& s = args.has("o") ? out : err;
+    s << near_repeat_suggestion_text(suggest_near_repeat(r, o), r);
   }
   return kExitOk;
 }

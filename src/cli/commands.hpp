@@ -23,6 +23,7 @@ int cmd_animate(const std::vector<std::string>& args, std::ostream& out, std::os
 int cmd_dashboard(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int cmd_hotspots(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int cmd_knox(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int cmd_nearrepeat(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int cmd_evaluate(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int cmd_brief(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int cmd_export(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);

@@ -28,6 +28,7 @@ void print_usage(std::ostream& out) {
          "  brief -o B.pdf     weekly brief per sector (PDF, PNG or CSV), flags count-aware\n"
          "  hotspots -o FILE   Gi* hot/cold spots (sectors, grid, hex), emerging patterns\n"
          "  knox               Knox near-repeat test: distance x time bands, ratios, p\n"
+         "  nearrepeat         near-repeat risk zones and their replay against history\n"
          "  evaluate           program evaluation: before/after DiD, time series, event study\n"
          "  render -o MAP.png  a finished map (heatmap, sectors, programs, legend), headless\n"
          "  animate -o A.mp4   the map through time, a frame per week or month (MP4 or GIF)\n\n"
@@ -56,6 +57,7 @@ int run(int argc, char** argv) {
     if (command == "dashboard") return cmd_dashboard(args, std::cout, std::cerr);
     if (command == "hotspots") return cmd_hotspots(args, std::cout, std::cerr);
     if (command == "knox") return cmd_knox(args, std::cout, std::cerr);
+    if (command == "nearrepeat") return cmd_nearrepeat(args, std::cout, std::cerr);
     if (command == "evaluate") return cmd_evaluate(args, std::cout, std::cerr);
     if (command == "brief") return cmd_brief(args, std::cout, std::cerr);
     if (command == "export") return cmd_export(args, std::cout, std::cerr);
