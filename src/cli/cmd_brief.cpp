@@ -9,6 +9,9 @@
 #include "cli/args.hpp"
 #include "cli/partner_rules.hpp"
 #include "core/brief_ledger.hpp"
+#include "core/knox.hpp"
+#include "core/near_repeat.hpp"
+#include "core/polygon_index.hpp"
 #include "core/partner_query.hpp"
 #include "io/disclosure_ledger.hpp"
 #include "cli/commands.hpp"
@@ -136,6 +139,37 @@ std::optional<BriefUnits> sector_groups(const ParsedArgs& args, const LoadedData
 
 std::string level_name(const LevelCoverage& c, const std::string& group_field) {
   return std::to_string(c.level.span_weeks) + "w/" + (c.level.grouped ? group_field : "sector");
+}
+
+WeekNearRepeat brief_near_repeat(const LoadedData& data, const WeeklyBrief& brief,
+                                 std::ostream& err) {
+  const IncidentStore& s = data.incidents;
+  const int64_t monday = days_of(brief.week_end_exclusive) - 7;
+  NearRepeatParams params;
+  params.radius_m = 100;
+  params.days = 7;
+  bool from_data = false;
+  std::vector<double> x, y;
+  std::vector<int64_t> t;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const int64_t d = days_of(s.t[i]);
+    if (d >= monday - 730 && d < monday) x.push_back(s.x[i]), y.push_back(s.y[i]), t.push_back(s.t[i]);
+  }
+  if (x.size() >= 20) {
+    KnoxOptions o;
+    o.permutations = 199;  // enough for p = 0.005; the brief is made weekly
+    if (const auto p = suggest_near_repeat(knox_test(x, y, t, o), o)) params = *p, from_data = true;
+  }
+  const SectorIndex index(data.sectors);
+  WeekNearRepeat w = week_near_repeat(
+      s.x, s.y, s.t, s.sector, data.sectors.extent(),
+      [&](double px, double py) { return index.locate(px, py) != kNoSector; }, monday, params);
+  w.params_from_data = from_data;
+  err << "near-repeat: " << params.radius_m << " m, " << params.days << " days ("
+      << (from_data ? "Knox test, previous 2 years" : "defaults") << "): " << w.hits << " of "
+      << w.incidents << " incidents in zones covering " << 100 * w.area_share << " % of the area; "
+      << w.zones_at_end << " zones active at the end\n";
+  return w;
 }
 
 }  // namespace
@@ -295,6 +329,13 @@ int cmd_brief(const std::vector<std::string>& args_in, std::ostream& out, std::o
     in.synthetic = data.synthetic;
     in.protection = &protection;
     in.policy = policy;
+    // Internal briefs: the week's near-repeat section (parameters from a Knox test over the two
+    // years before the week when it finds a significant pattern, else 100 m and 7 days).
+    std::optional<WeekNearRepeat> near_repeat;
+    if (!protection.partner_safe) {
+      near_repeat = brief_near_repeat(data, brief, err);
+      in.near_repeat = &*near_repeat;
+    }
     const render::BriefPageResult r = format == Format::pdf
                                           ? render::write_brief_pdf(in, *output)
                                           : render::write_brief_png(in, *output, dpi);

@@ -47,6 +47,15 @@
     "Map without density: no OpenGL on this machine")                                           \
   X(brief_table_title, "Sectores con señal y mayor cambio (z)",                                 \
     "Flagged sectors and largest changes (z)")                                                  \
+  X(brief_near_repeat_zones,                                                                    \
+    "Repetición cercana (%s m, %lld días%s), zonas activas al cierre: %zu%s",                    \
+    "Near repeat (%s m, %lld days%s), zones active at the end: %zu%s")                           \
+  X(brief_near_repeat_knox, "; Knox: riesgo ×%s", "; Knox: risk ×%s")                            \
+  X(brief_near_repeat_rates,                                                                    \
+    "En la semana, %lld de %lld incidentes (%s %%) cayeron en zonas activas, que cubrían el %s %% " \
+    "del área.",                                                                                 \
+    "This week %lld of %lld incidents (%s %%) fell in active zones, which covered %s %% of the "  \
+    "area.")                                                                                     \
   X(brief_table_note, "Media 4 sem. = línea base (media de las 4 semanas previas); acumulado = " \
     "semanas ISO 1…N.",                                                                         \
     "Mean 4 weeks = baseline (mean of the previous 4 weeks); YTD = ISO weeks 1…N of the year.") \

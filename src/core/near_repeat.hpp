@@ -82,3 +82,27 @@ NearRepeatReplay replay_near_repeat(std::span<const double> x, std::span<const d
                                     int64_t days, double grid_m = 25);
 
 }  // namespace faro
+
+namespace faro {
+
+// The weekly brief's near-repeat section (internal: zones come from exact locations). For each
+// day d of the week the active zones are the disks around the incidents dated d-days .. d-1; an
+// incident of day d is a hit when it lies in one. Area: the mean over the 7 days of the share of
+// the study area the zones cover (grid of `grid_m`).
+struct WeekNearRepeat {
+  NearRepeatParams params;
+  bool params_from_data = false;  // from a Knox test (else the defaults 100 m, 7 days)
+  size_t zones_at_end = 0;        // zones active at the end of the week (Sunday)
+  std::vector<std::pair<int32_t, int>> zones_by_sector;  // by first seed: sector, zones; most first
+  int64_t incidents = 0, hits = 0;  // the week's incidents in the study area, and those in zones
+  double area_share = 0;
+};
+
+WeekNearRepeat week_near_repeat(std::span<const double> x, std::span<const double> y,
+                                std::span<const int64_t> t, std::span<const int32_t> sector,
+                                const Box& extent,
+                                const std::function<bool(double, double)>& inside,
+                                int64_t monday, const NearRepeatParams& params,
+                                double grid_m = 25);
+
+}  // namespace faro

@@ -10,6 +10,7 @@
 #include "core/brief_disclosure.hpp"
 #include "core/incidents.hpp"
 #include "core/messages.hpp"
+#include "core/near_repeat.hpp"
 #include "core/programs.hpp"
 #include "core/sectors.hpp"
 #include "core/weekly_brief.hpp"
@@ -34,6 +35,9 @@ struct BriefPageInput {
   // Internal (partner_safe = false): everything shown, page and map stamped "USO INTERNO".
   const BriefProtection* protection = nullptr;
   DisclosurePolicy policy;  // the policy `protection` was computed with (map rules)
+  // Internal briefs: the week's near-repeat section (core/near_repeat.hpp), two lines under the
+  // table. Never on a partner brief (zones come from exact locations).
+  const WeekNearRepeat* near_repeat = nullptr;
 };
 
 struct BriefPageResult {

@@ -230,6 +230,35 @@ void draw_table_panel(cairo_t* cr, const BriefPageInput& in, const Strings& s, P
     ny += 8.5;
   }
   draw_text(cr, overlay::fit_text(cr, s.table_note, box.w), box.x, ny, kMuted);
+  if (const WeekNearRepeat* nr = in.near_repeat; nr && !(in.protection && in.protection->partner_safe)) {
+    ny += 8.5;
+    const auto pct = [&](double v) {
+      return v == 0 ? std::string("0") : format_count(100 * v, v < 0.01 ? 2 : 1);
+    };
+    const std::string knox =
+        nr->params_from_data ? tr_format(in.language, Msg::brief_near_repeat_knox,
+                                         format_count(nr->params.relative_risk, 2).c_str())
+                             : std::string();
+    std::string where;
+    for (size_t i = 0; i < nr->zones_by_sector.size() && i < 6; ++i) {
+      const auto [sec, n] = nr->zones_by_sector[i];
+      if (sec < 0 || static_cast<size_t>(sec) >= in.sectors->size()) continue;
+      where += std::string(where.empty() ? ": " : ", ") + in.sectors->sectors[sec].name + " (" +
+               std::to_string(n) + ")";
+    }
+    const std::string zones = tr_format(
+        in.language, Msg::brief_near_repeat_zones, format_count(nr->params.radius_m).c_str(),
+        static_cast<long long>(nr->params.days), knox.c_str(), nr->zones_at_end, where.c_str());
+    const std::string rates = tr_format(
+        in.language, Msg::brief_near_repeat_rates, static_cast<long long>(nr->hits),
+        static_cast<long long>(nr->incidents),
+        pct(nr->incidents ? static_cast<double>(nr->hits) / static_cast<double>(nr->incidents) : 0).c_str(),
+        pct(nr->area_share).c_str());
+    draw_text(cr, overlay::fit_text(cr, zones, box.w), box.x, ny, kMuted);
+    ny += 8.5;
+    draw_text(cr, overlay::fit_text(cr, rates, box.w), box.x, ny, kMuted);
+
+  }
 }
 
 }  // namespace faro::render::brief

@@ -288,6 +288,10 @@ TEST(BriefCli, PdfTextCarriesTheFooterOrTheInternalStampAndNoCoordinates) {
   const std::string internal_text = pdf_text(internal, tmp);
   EXPECT_NE(internal_text.find("USO INTERNO / INTERNAL USE"), std::string::npos) << internal_text;
   EXPECT_EQ(internal_text.find("Protección:"), std::string::npos);
+  // The near-repeat section (issue 20) on the internal brief only: zones come from exact places.
+  EXPECT_NE(internal_text.find("Repetición cercana ("), std::string::npos) << internal_text;
+  EXPECT_NE(internal_text.find("cayeron en zonas activas"), std::string::npos) << internal_text;
+  EXPECT_EQ(safe_text.find("Repetición cercana"), std::string::npos);
 
   // No incident coordinate (text in the page or its metadata, or raw doubles) in either page.
   const export_test::Needles needles = export_test::demo_coordinate_needles(400);

@@ -130,5 +130,49 @@ TEST(NearRepeat, ReplayCountsHitsAndAreaLikeABruteForce) {
   EXPECT_EQ(r.baseline_hits, 1);  // (1050, 1000) shares (1000, 1000)'s cell
 }
 
+
+TEST(NearRepeat, TheWeekSectionCountsHitsAgainstEachDaysZones) {
+  std::mt19937 rng(9);
+  std::uniform_real_distribution<double> u(0, 2000);
+  const int64_t monday = days_from_civil(2024, 3, 4);
+  ASSERT_EQ(weekday_of_days(monday), 0);
+  std::vector<double> x, y;
+  std::vector<int64_t> t;
+  std::vector<int32_t> sector;
+  for (int i = 0; i < 150; ++i) {
+    x.push_back(u(rng));
+    y.push_back(u(rng));
+    t.push_back((monday - 10 + static_cast<int64_t>(rng() % 17)) * kSecondsPerDay + 7200);
+    sector.push_back(x.back() < 1000 ? 0 : 1);
+  }
+  NearRepeatParams p;
+  p.radius_m = 150;
+  p.days = 5;
+  const Box extent{0, 0, 2000, 2000};
+  const auto inside = [](double px, double py) { return px >= 0 && py >= 0 && px < 2000 && py < 2000; };
+  const WeekNearRepeat w = week_near_repeat(x, y, t, sector, extent, inside, monday, p, 10);
+  // Brute force: an incident of day d is a hit when within 150 m of one dated d-5 .. d-1.
+  int64_t n = 0, hits = 0;
+  for (size_t i = 0; i < t.size(); ++i) {
+    const int64_t d = days_of(t[i]);
+    if (d < monday || d >= monday + 7) continue;
+    ++n;
+    bool hit = false;
+    for (size_t j = 0; j < t.size(); ++j) {
+      const int64_t e = days_of(t[j]);
+      hit |= e >= d - 5 && e < d && std::hypot(x[i] - x[j], y[i] - y[j]) <= 150;
+    }
+    hits += hit;
+  }
+  EXPECT_EQ(w.incidents, n);
+  EXPECT_EQ(w.hits, hits);
+  EXPECT_GT(w.hits, 0);
+  EXPECT_GT(w.area_share, 0);
+  EXPECT_LT(w.area_share, 1);
+  int by_sector = 0;
+  for (const auto& [s, z] : w.zones_by_sector) by_sector += z;
+  EXPECT_EQ(static_cast<size_t>(by_sector), w.zones_at_end);
+}
+
 }  // namespace
 }  // namespace faro
