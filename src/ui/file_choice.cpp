@@ -127,7 +127,8 @@ bool choose_path(BrowserMode mode, const std::string& path, SourceSpec::Role rol
         ui.request_csv_dialog = true;
         ui.add_recent(path);
         return true;
-      } else if (has_extension(path, ".tif") || has_extension(path, ".tiff")) {
+      } else if (has_extension(path, ".tif") || has_extension(path, ".tiff") ||
+                 has_extension(path, ".mbtiles")) {
         a.kind = UiAction::Kind::open_basemap;
       } else {
         a.kind = UiAction::Kind::open_source;

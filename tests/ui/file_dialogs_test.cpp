@@ -81,6 +81,10 @@ TEST(FileBrowser, ChoosingAPathPushesTheRightAction) {
   EXPECT_EQ(actions[0].source.path, "/d/s.gpkg");
   choose_path(BrowserMode::open_data, "/d/base.tif", SourceSpec::Role::incidents, ui, actions);
   EXPECT_EQ(actions.back().kind, K::open_basemap);
+  choose_path(BrowserMode::open_data, "/d/calles.mbtiles", SourceSpec::Role::incidents, ui,
+              actions);
+  EXPECT_EQ(actions.back().kind, K::open_basemap);
+  EXPECT_EQ(actions.back().path, "/d/calles.mbtiles");
   choose_path(BrowserMode::open_data, "/d/p.faro.json", SourceSpec::Role::incidents, ui, actions);
   EXPECT_EQ(actions.back().kind, K::open_project);
   choose_path(BrowserMode::save_project, "/d/nuevo", SourceSpec::Role::incidents, ui, actions);
