@@ -26,8 +26,9 @@ bool has_extension(std::string_view name, std::string_view ext) {
 }
 
 const std::vector<std::string>& browser_extensions(BrowserMode mode) {
-  static const std::vector<std::string> kData = {".csv", ".gpkg", ".geojson",  ".shp",
-                                                 ".fgb", ".tif",  ".faro.json"};
+  static const std::vector<std::string> kData = {".csv", ".gpkg",    ".geojson", ".shp",
+                                                 ".fgb", ".tif",     ".tiff",    ".mbtiles",
+                                                 ".faro.json"};
   static const std::vector<std::string> kProject = {".faro.json"};
   static const std::vector<std::string> kPng = {".png"};
   static const std::vector<std::string> kStyle = {".json"};

@@ -108,7 +108,7 @@ TEST(FileBrowser, ChoosingAPathPushesTheRightAction) {
   EXPECT_EQ(browser_extensions(BrowserMode::export_animation),
             (std::vector<std::string>{".mp4", ".gif"}));
   EXPECT_EQ(ui.recent_files.front(), "/d/p.faro.json");
-  EXPECT_EQ(ui.recent_files.size(), 4u);  // opened files only, not saved/exported ones
+  EXPECT_EQ(ui.recent_files.size(), 5u);  // opened files only, not saved/exported ones
 }
 
 TEST(CsvMapping, DetectedColumnsBecomeTheSourceSpec) {
