@@ -208,7 +208,6 @@
   X(basemap_look_tip, "Gris y atenuado: el mapa de calor se lee mejor sobre el mapa base",      \
     "Grey and dimmed: the heatmap reads better over the basemap")                               \
   X(map_basemap_credit, "Mapa base: %s", "Basemap: %s")                                         \
-  X(basemap_loading, "mapa base: %d teselas por cargar", "basemap: %d tiles to load")           \
   /* loading progress (io/data_loading.hpp, io/workspace_loader.cpp) */                         \
   X(load_demo_city, "ciudad demo", "demo city")                                                 \
   X(load_sectors, "sectores: %s", "sectors: %s")                                                \

@@ -48,12 +48,11 @@ std::pair<double, double> demo_centre_lonlat() {
   return {x, y};
 }
 
-// A 400 x 400 RGB GeoTIFF, 1.2° square around the demo city, kWest west of its centre's
-// longitude and kEast east of it. `copyright` goes into TIFFTAG_COPYRIGHT when not empty.
-std::string write_split_raster(const faro_test::TempDir& dir, const std::string& name,
-                               const std::string& copyright = "") {
+// A 400 x 400 RGB GeoTIFF, 1.2° square around (lon, lat), kWest west of that longitude and kEast
+// east of it. `copyright` goes into TIFFTAG_COPYRIGHT when not empty.
+std::string write_split_raster_at(const faro_test::TempDir& dir, const std::string& name,
+                                  double lon, double lat, const std::string& copyright = "") {
   io::ensure_gdal();
-  const auto [lon, lat] = demo_centre_lonlat();
   const std::string path = dir.file(name);
   GDALDatasetH ds =
       GDALCreate(GDALGetDriverByName("GTiff"), path.c_str(), 400, 400, 3, GDT_Byte, nullptr);
@@ -78,6 +77,13 @@ std::string write_split_raster(const faro_test::TempDir& dir, const std::string&
   }
   GDALClose(ds);
   return path;
+}
+
+// The same, split at the demo city's centre.
+std::string write_split_raster(const faro_test::TempDir& dir, const std::string& name,
+                               const std::string& copyright = "") {
+  const auto [lon, lat] = demo_centre_lonlat();
+  return write_split_raster_at(dir, name, lon, lat, copyright);
 }
 
 bool near(Rgba8 p, Rgba8 c, int tol = 6) {
@@ -306,6 +312,41 @@ TEST(DashboardBasemap, CommandLineFlagsOpenDataAndBasemapHeadless) {
             2)
       << out;
   EXPECT_NE(out.find("--incidents"), std::string::npos) << out;
+}
+
+// The real city from the command line alone: sectors, firearm incidents filtered by --where and
+// a year, the heatmap over a basemap split at a longitude through the city (west of the centre
+// of CDMX's sectors, so both halves show in the map).
+TEST(DashboardBasemap, RealDataFlagsOpenTheCityOverItsBasemap) {
+  REQUIRE_HEADLESS_GL();
+  FARO_REQUIRE_SHARED(sectors, "cdmx-cuadrantes/sectores_2023.geojson");
+  FARO_REQUIRE_SHARED(incidents, "cdmx-fgj-2019-2024/fgj_homicidios_armas_cdmx_2019_2024.csv");
+  faro_test::TempDir dir;
+  const std::string tif = write_split_raster_at(dir, "cdmx.tif", -99.13, 19.35);
+  const std::string png = dir.file("cdmx.png");
+  std::string out;
+  const int code = faro_test::run_command(
+      "env -u DISPLAY -u WAYLAND_DISPLAY " + std::string(FARO_BINARY) +
+          " dashboard --lang es --size 1100x700 --sectors " + sectors + " --incidents " +
+          incidents + " --where \"delito LIKE '%ARMA DE FUEGO%'\" --from 2023-01-01 --to " +
+          "2023-12-31 --layers heatmap,basemap --basemap " + tif + " --screenshot " + png,
+      &out);
+  ASSERT_EQ(code, 0) << out;
+  const render::RgbaImage img = faro_test::read_png(png);
+  ASSERT_EQ(img.width, 1100) << out;
+  // The heatmap's warm colours and the basemap's two greys are both in the map's middle band.
+  size_t warm = 0, grey_west = 0, grey_east = 0;
+  const Rgba8 west_grey{128, 128, 128, 255}, east_grey{138, 138, 138, 255};
+  for (int y = img.height / 4; y < img.height * 3 / 5; ++y)
+    for (int x = img.width / 3; x < img.width * 15 / 16; ++x) {
+      const Rgba8 p = img.at(x, y);
+      if (p.r > 150 && p.g < 140 && p.b < 120) ++warm;
+      if (near(p, west_grey, 3)) ++grey_west;
+      if (near(p, east_grey, 3)) ++grey_east;
+    }
+  EXPECT_GT(warm, 200u) << "no heatmap colours";
+  EXPECT_GT(grey_west, 200u) << "the basemap's west half is not there";
+  EXPECT_GT(grey_east, 200u) << "the basemap's east half is not there";
 }
 
 }  // namespace
