@@ -5,6 +5,7 @@
 
 #include <exception>
 
+#include "app/basemap_view.hpp"
 #include "app/partner_safe_view.hpp"
 #include "app/session_map.hpp"
 #include "core/errors.hpp"
@@ -101,6 +102,7 @@ void AnimationJob::run() {
     scene.base.programs = &ws.programs;
     scene.base.context_lines = &lines;
     scene.base.data_extent = ws.extent;  // the live map's grid clip
+    scene.base.basemap = basemap_provider(ws.sectors.work_srs);  // the live map's rasters
     scene.frames = plan_.frames;
     SessionMapRequest size;
     size.width = request_.width;

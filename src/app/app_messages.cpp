@@ -21,8 +21,8 @@ Msg key(AppMsg msg) {
       return Msg::app_export_done;
     case AppMsg::load_cancelled:
       return Msg::app_load_cancelled;
-    case AppMsg::basemap_unsupported:
-      return Msg::app_basemap_unsupported;
+    case AppMsg::basemap_failed:
+      return Msg::app_basemap_failed;
     case AppMsg::animation_failed:
       return Msg::app_animation_failed;
   }

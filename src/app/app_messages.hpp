@@ -15,7 +15,7 @@ enum class AppMsg {
   export_failed,   // "Could not export the map: %s"
   export_done,     // "Map exported: %s"
   load_cancelled,
-  basemap_unsupported,  // the live map has no raster basemap yet
+  basemap_failed,       // "Could not open the basemap: %s"
   animation_failed,     // "Could not export the animation: %s"
 };
 

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <ctime>
@@ -14,6 +15,7 @@
 #include "app/load_job.hpp"
 #include "app/map_view.hpp"
 #include "app/partner_safe_view.hpp"
+#include "io/basemap_reader.hpp"
 #include "io/map_style_json.hpp"
 #include "io/project_file.hpp"
 #include "io/style_presets.hpp"
@@ -47,7 +49,11 @@ DashboardApp::DashboardApp(const DashboardOptions& options)
       ui_(std::make_unique<ui::DashboardUi>()) {
   session_.language = language_from_environment();
   session_.style = io::default_style();
-  if (!options.project.empty()) {
+  if (options.session) {
+    // Made by the command line (the project's, if any, with its flags applied).
+    session_ = *options.session;
+    status_.project_path = options.project;
+  } else if (!options.project.empty()) {
     try {
       session_ = io::load_project(options.project);
       status_.project_path = options.project;
@@ -60,8 +66,8 @@ DashboardApp::DashboardApp(const DashboardOptions& options)
   if (session_.style.layers.empty()) session_.style = io::default_style();
   status_.presentation = options.presentation;
   start_load(session_);
-  // A project's camera, filter and styles come back with its data.
-  load_replaces_session_ = !status_.project_path.empty();
+  // A project's (or the command line's) camera, filter and styles come back with its data.
+  load_replaces_session_ = !status_.project_path.empty() || options.session.has_value();
   last_frame_ = Clock::now();
 }
 
@@ -149,8 +155,16 @@ bool DashboardApp::settle(std::chrono::milliseconds timeout) {
   }
   poll_jobs();
   if (!map_) return true;
-  const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
-  return map_->settle_heatmap(left.count() > 0 ? left : std::chrono::milliseconds(0));
+  const auto left = [&] {
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+    return ms.count() > 0 ? ms : std::chrono::milliseconds(0);
+  };
+  const bool heat = map_->settle_heatmap(left());
+  return map_->settle_basemap(left()) && heat;
+}
+
+bool DashboardApp::busy() const {
+  return load_ || (map_ && (map_->heatmap_busy() || map_->basemap_busy()));
 }
 
 MapInput DashboardApp::map_input(const ui::MapRegion& r, float scale, const PlatformInput& p) {
@@ -226,6 +240,9 @@ void DashboardApp::frame(const PlatformInput& input, float pixel_scale) {
                 status_.presentation, status_);
   if (gl_profiling_) glFinish();
   profile_.map_ms = ms_since(t);
+  if (map_)
+    for (const std::string& e : map_->take_basemap_errors())
+      report_error(app_text(AppMsg::basemap_failed, session_.language, e));
   if (gl_profiling_) profile_.map_cpu_ms = process_cpu_ms() - cpu0;
   t = Clock::now();
   // Partner-safe presenting (app/partner_safe_view.hpp): the protected tooltip, before the ui's
@@ -294,6 +311,12 @@ void DashboardApp::carry_out(const ui::UiAction& a) {
   using Kind = ui::UiAction::Kind;
   switch (a.kind) {
     case Kind::open_source: {
+      // A GeoPackage of tiles or an MBTiles holds no features: it is a basemap.
+      const std::string ext = std::filesystem::path(a.source.path).extension().string();
+      if ((ext == ".gpkg" || ext == ".mbtiles") && io::is_raster_only(a.source.path)) {
+        open_basemap(a.source.path);
+        break;
+      }
       Session next = session_;
       next.sources = with_source(session_.sources, a.source);
       load_replaces_session_ = false;
@@ -389,9 +412,18 @@ void DashboardApp::carry_out(const ui::UiAction& a) {
       break;
     }
     case Kind::open_basemap:
-      report_error(app_text(AppMsg::basemap_unsupported, session_.language, a.path));
+      try {
+        open_basemap(a.path);
+      } catch (const std::exception& e) {
+        report_error(app_text(AppMsg::basemap_failed, session_.language, e.what()));
+      }
       break;
   }
+}
+
+void DashboardApp::open_basemap(const std::string& path) {
+  io::check_basemap(path);  // a quick open: refuse before the map changes
+  show_basemap(session_.style, path);
 }
 
 }  // namespace faro::app

@@ -80,9 +80,13 @@ class DashboardApp {
   FrameProfile& profile() { return profile_; }
   bool presentation() const { return status_.presentation; }
   bool loading() const { return static_cast<bool>(load_); }
-  // Blocks until the running load (if any) is done and applied and the heatmap is computed, so a
-  // screenshot shows the finished map. Runs no frame; false on timeout.
+  // Blocks until the running load (if any) is done and applied, the heatmap is computed and the
+  // basemap readers are idle, so a screenshot shows the finished map. Runs no frame (the next one
+  // shows what finished); false on timeout.
   bool settle(std::chrono::milliseconds timeout);
+  // Whether background work would still change the map: a load, a density grid, basemap tiles
+  // opening, being read or waiting for a frame to upload them.
+  bool busy() const;
 
   Session& session() { return session_; }
   const Workspace& workspace() const { return *snap_->data; }
@@ -108,6 +112,9 @@ class DashboardApp {
   void apply_loaded(SnapshotPtr loaded, const Session& loaded_session);
   void carry_out(const ui::UiAction& action);
   void report_error(const std::string& message);
+  // File > Open of a raster: the basemap layer shows it (added at the bottom, or its source
+  // replaced). Throws DataError when it is no raster with a CRS.
+  void open_basemap(const std::string& path);
   // session.programs / session.filter differ from the snapshot's: replaces the snapshot (the
   // map too when `tell_map`). Returns whether it did.
   bool sync_snapshot(bool tell_map);

@@ -20,6 +20,10 @@ struct DashboardOptions {
   std::string project;               // project file (.faro.json) to open at start
   // Sources to open instead of the demo city (after the project, replacing its sources).
   std::vector<SourceSpec> sources;
+  // The whole session to start with, made by the caller (`faro dashboard --sectors ... --style
+  // ... --basemap ...`: the project's, if any, with the command line's data, filter and style
+  // applied). Replaces what `project` would load; `project` stays the file Save writes to.
+  std::optional<Session> session;
 };
 
 constexpr const char* kDefaultHeadlessScreenshot = "faro-dashboard.png";

@@ -21,6 +21,9 @@ namespace {
 constexpr int kDefaultFrames = 5;
 // Longest wait for the load and the first density grid before a screenshot.
 constexpr std::chrono::seconds kSettleTimeout{180};
+// Frames in all a screenshot may take while background work still changes the map (basemap
+// tiles are uploaded 16 a frame, app/basemap_view.hpp).
+constexpr int kMaxScreenshotFrames = 200;
 // Behind the panels (the panels and the map cover nearly all of it).
 constexpr render::Rgba8 kClearColor{240, 240, 238, 255};
 
@@ -87,13 +90,25 @@ int run_headless(const DashboardOptions& options, std::ostream& out, std::ostrea
       options.screenshot.empty() ? kDefaultHeadlessScreenshot : options.screenshot;
   HeadlessDashboard dashboard(options);
   const int frames = options.frames > 0 ? options.frames : kDefaultFrames;
-  for (int i = 0; i < frames && !dashboard.app().quit_requested(); ++i) {
+  // After each frame, let the load, the density grid and the basemap readers finish, so the next
+  // frame shows them; once the frames asked for are done, go on while background work would
+  // still change the map (tiles read but not yet uploaded), so the picture is the finished map.
+  int drawn = 0;
+  bool unshown = false;  // background work finished that no frame has drawn yet
+  for (; drawn < std::max(frames, kMaxScreenshotFrames) && !dashboard.app().quit_requested();
+       ++drawn) {
+    if (drawn >= frames && !unshown) break;
     dashboard.frame();
-    // Let the load and the first density grid finish so the picture is the finished map.
-    if (i < 2 && !dashboard.app().settle(kSettleTimeout))
+    const bool working = dashboard.app().busy();  // its result shows in the next frame
+    const bool settled = dashboard.app().settle(kSettleTimeout);
+    if (!settled)
       err << "faro dashboard: warning: still loading after " << kSettleTimeout.count()
           << " s; the picture may be incomplete\n";
+    unshown = settled && (working || dashboard.app().busy());
   }
+  if (dashboard.app().busy())
+    err << "faro dashboard: warning: background work unfinished after " << drawn
+        << " frames; the picture may be incomplete\n";
   int status = 0;
   try {
     const render::RgbaImage image = dashboard.read();

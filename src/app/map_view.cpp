@@ -324,6 +324,8 @@ void MapView::frame(const ui::MapRegion& region, float pixel_scale, Session& ses
                 std::max(1, static_cast<int>(h * kMovingResolution)));
     view.set_metres_per_pixel(camera_.metres_per_pixel() * w / view.width());
   }
+  // Raster basemaps: tiles read on worker threads, uploaded a few per frame, never waited for.
+  basemaps_.sync(drawn, ws_->sectors.work_srs, view, *map_);
   map_->render(view, drawn, extras);
 
   ImDrawList* dl = ImGui::GetBackgroundDrawList();
@@ -337,7 +339,29 @@ void MapView::frame(const ui::MapRegion& region, float pixel_scale, Session& ses
   dl->AddCallback(&MapView::blit_callback, this);
   dl->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
   if (style_.shows(LayerKind::labels)) draw_labels(region, pixel_scale, session, presentation);
+  draw_attribution(region);
   fill_status(session, status, pixel_scale);
+}
+
+void MapView::draw_attribution(const ui::MapRegion& region) {
+  const std::vector<std::string> credits = basemaps_.attributions(style_);
+  if (credits.empty()) return;
+  std::string text;
+  for (const std::string& c : credits) text += (text.empty() ? "" : " · ") + c;
+  // Small, centred on the map's bottom edge: between the scale bar (bottom left) and the legends
+  // (bottom right), on a translucent strip so it reads over any raster.
+  ImFont* font = ImGui::GetFont();
+  const float size = ImGui::GetFontSize() * 0.8f;
+  const ImVec2 extent = font->CalcTextSizeA(size, region.width * 0.5f, region.width * 0.5f,
+                                            text.c_str());
+  const float pad = 0.25f * size;
+  const ImVec2 p0(region.x + (region.width - extent.x) / 2,
+                  region.y + region.height - extent.y - 2 * pad);
+  ImDrawList* dl = ImGui::GetBackgroundDrawList();
+  dl->AddRectFilled(ImVec2(p0.x - 2 * pad, p0.y - pad),
+                    ImVec2(p0.x + extent.x + 2 * pad, p0.y + extent.y + pad),
+                    IM_COL32(255, 255, 255, 190), 3.0f);
+  dl->AddText(font, size, p0, IM_COL32(60, 60, 60, 255), text.c_str(), nullptr, region.width * 0.5f);
 }
 
 void MapView::fill_status(const Session& session, ui::AppStatus& status, float pixel_scale) {

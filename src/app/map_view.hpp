@@ -14,6 +14,7 @@
 #include <optional>
 #include <vector>
 
+#include "app/basemap_view.hpp"
 #include "app/density_worker.hpp"
 #include "app/map_interaction.hpp"
 #include "core/session.hpp"
@@ -59,6 +60,13 @@ class MapView {
   bool heatmap_busy() const { return worker_.busy(); }
   // Waits for the density worker and applies its result (screenshots want the finished map).
   bool settle_heatmap(std::chrono::milliseconds timeout);
+  // Raster basemaps (app/basemap_view.hpp): whether tiles are still opening, being read or
+  // waiting to be uploaded; waiting for the readers (the next frame uploads what they read);
+  // errors not reported yet.
+  bool basemap_busy() const { return basemaps_.busy(); }
+  bool settle_basemap(std::chrono::milliseconds timeout) { return basemaps_.wait_idle(timeout); }
+  std::vector<std::string> take_basemap_errors() { return basemaps_.take_errors(); }
+  const BasemapView& basemaps() const { return basemaps_; }
   // The last map image (top-down RGBA), for tests.
   render::RgbaImage read_back() const { return map_->read_back(); }
   // Milliseconds the last density grid took on the worker (benchmarks).
@@ -79,6 +87,8 @@ class MapView {
   void draw_labels(const ui::MapRegion& region, float pixel_scale, const Session& session,
                    bool presentation);
   void fill_status(const Session& session, ui::AppStatus& status, float pixel_scale);
+  // The basemaps' credit lines at the bottom of the map (the exports put them in the source line).
+  void draw_attribution(const ui::MapRegion& region);
 
   std::unique_ptr<render::StyleRenderer> map_;
   SnapshotPtr snap_;                     // the snapshot on screen
@@ -86,6 +96,7 @@ class MapView {
   render::Camera camera_;
   bool camera_ready_ = false;
   DensityWorker worker_;
+  BasemapView basemaps_;
   MapStyle style_;                 // this frame's style (protected while presenting)
   // The protected style is adaptive (core/adaptive_protection.hpp: a few KDEs over the city), so
   // it is recomputed only when the filter result or the session's style changes.

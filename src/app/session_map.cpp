@@ -1,5 +1,6 @@
 #include "app/session_map.hpp"
 
+#include "app/basemap_view.hpp"
 #include "app/partner_safe_view.hpp"
 #include "core/choropleth_change.hpp"
 #include "core/messages.hpp"
@@ -91,6 +92,7 @@ render::MapSceneResult render_session_map(const Workspace& ws, const std::vector
   data.incidents = &incidents;
   data.programs = &ws.programs;
   data.data_extent = ws.extent;  // the live map's grid clip, so the colours match the screen
+  data.basemap = basemap_provider(ws.sectors.work_srs);  // as the live map draws them
   std::vector<render::LineStrip> lines;
   for (const ContextPolyline& line : ws.context) lines.push_back({line.points, line.closed});
   data.context_lines = &lines;

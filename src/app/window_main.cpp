@@ -154,7 +154,8 @@ int run_windowed(const DashboardOptions& options, std::ostream& out, std::ostrea
       }
       glfwSwapBuffers(window);
       if (app.quit_requested()) break;
-      if (scripted && i < 2) app.settle(std::chrono::seconds(180));
+      // Scripted: each frame shows what the previous one started (load, density, basemap tiles).
+      if (scripted) app.settle(std::chrono::seconds(180));
     }
     for (const std::string& e : app.error_log()) err << "faro dashboard: " << e << "\n";
     if (scripted && !app.error_log().empty()) status = 1;

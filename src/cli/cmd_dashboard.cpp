@@ -1,11 +1,20 @@
 // faro dashboard (and `faro` with no arguments): the interactive dashboard in a window, or, with
-// no display, the same UI drawn headless through EGL into a PNG. --screenshot runs a fixed number
-// of frames and writes the window to a PNG (the Xvfb smoke test and the docs use it).
+// no display, the same UI drawn headless through EGL into a PNG. --screenshot runs frames until
+// the map is finished (at least --frames) and writes the window to a PNG (the Xvfb smoke test and
+// the docs use it).
+//
+// Data and map come from a project (--project) and/or the flags `faro render` takes (--sectors,
+// --incidents, --programs, --where, --from/--to, --style, --layers, --basemap, --context and the
+// layer overrides), parsed by the same functions (cli/data_args.hpp, cli/render_style_args.hpp),
+// so `faro dashboard --sectors S --incidents I --basemap B --frames 20 --screenshot x.png` shows
+// what `faro render` with those flags draws, and no project file is needed to script it.
 #include <iostream>
 
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
+#include "cli/dashboard_args.hpp"
 #include "core/errors.hpp"
+#include "io/project_file.hpp"
 #ifdef FARO_HAVE_APP
 #include "app/dashboard_options.hpp"
 #include "render/egl_context.hpp"
@@ -18,15 +27,23 @@ CommandSpec dashboard_spec() {
   CommandSpec spec;
   spec.name = "dashboard";
   spec.synopsis =
-      "[--project P.faro.json] [--lang es|en] [--presentation] [--size 1600x900] "
-      "[--frames N] [--screenshot OUT.png]";
+      "[--project P.faro.json] [--sectors S --incidents I] [--programs P] [--where SQL] "
+      "[--from D --to D] [--style NAME|FILE.json] [--layers LIST] [--basemap RASTER] "
+      "[--context VECTOR]... [--lang es|en] [--presentation] [--size 1600x900] [--frames N] "
+      "[--screenshot OUT.png]";
   spec.description =
-      "Opens the interactive dashboard on the demo city (datos sintéticos) or a project file.\n"
+      "Opens the interactive dashboard on the demo city (datos sintéticos), a project file, or\n"
+      "the data and map the flags name (the same flags as `faro render`; with --project they\n"
+      "apply on top of the project, and Save writes the result to it).\n"
       "Map: drag to pan, wheel to zoom around the cursor, double-click to zoom in, arrows and\n"
       "+/- to move and zoom, Home to fit all; click a sector to select it (Ctrl+click for\n"
       "several). F11 toggles presentation mode (Esc leaves). Drop files on the window to open them.\n"
+      "--basemap shows any GDAL raster (GeoTIFF with overviews, MBTiles, GeoPackage tiles...)\n"
+      "under the map, read tile by tile in the background; greyed and dimmed (Layers panel).\n"
       "With no display (no DISPLAY / WAYLAND_DISPLAY, or no OpenGL window), draws the dashboard\n"
-      "headless through EGL and writes it to faro-dashboard.png (or --screenshot).";
+      "headless through EGL and writes it to faro-dashboard.png (or --screenshot). Before the\n"
+      "screenshot each frame waits for the load, the density grid and the basemap tiles it\n"
+      "started, and frames go on past N (200 in all at most) while they still change the map.";
   spec.options = {
       {"project", "FILE", "project file to open (.faro.json)"},
       {"lang", "es|en", "interface language (default: the project's, else the system locale)"},
@@ -35,6 +52,7 @@ CommandSpec dashboard_spec() {
       {"frames", "N", "run N frames then exit (default 5 with --screenshot)"},
       {"screenshot", "OUT.png", "write the window to a PNG after the last frame, then exit"},
   };
+  for (const OptionSpec& o : dashboard_session_options()) spec.options.push_back(o);
   return spec;
 }
 
@@ -73,6 +91,13 @@ int cmd_dashboard(const std::vector<std::string>& args_in, std::ostream& out, st
       options.language = Language::en;
     else
       throw UsageError("faro dashboard: --lang must be es or en, got '" + *lang + "'");
+  }
+  if (has_dashboard_session_flags(args)) {
+    // A project's errors (and the flags') stop here, before any window opens.
+    Session base;
+    base.language = language_from_environment();  // as the dashboard starts without flags
+    if (!options.project.empty()) base = io::load_project(options.project);
+    options.session = dashboard_session_from_args(args, std::move(base));
   }
   if (auto size = args.get("size")) {
     const size_t x = size->find('x');

@@ -82,8 +82,10 @@ std::map<std::string, std::vector<render::LineStrip>> load_context_layers(
 render::BasemapProvider basemap_provider(const std::string& work_srs,
                                          const std::vector<std::string>& folders) {
   return [work_srs, folders](const std::string& source, const Box& view, int w, int h) {
-    io::BasemapImage b = io::read_basemap(resolve_source(source, folders), work_srs, view, w, h);
-    return render::BasemapRaster{b.width, b.height, std::move(b.rgba), b.box};
+    io::BasemapSource raster(resolve_source(source, folders), work_srs);
+    io::BasemapImage b = raster.read(view, w, h);
+    return render::BasemapRaster{b.width, b.height, std::move(b.rgba), b.box,
+                                 raster.info().attribution};
   };
 }
 

@@ -129,16 +129,8 @@ MapStyle style_from_args(const ParsedArgs& args, MapStyle style) {
       h.colormap = *cm;
     }
   }
-  if (auto raster = args.get("basemap")) {
-    // Under everything; sector fills turn translucent over it so the streets show through.
-    StyleLayer base = make_layer(LayerKind::basemap);
-    base.source = *raster;
-    style.layers.insert(style.layers.begin(), base);
-    for (StyleLayer& l : style.layers) {
-      if (l.kind == LayerKind::sectors) l.opacity = std::min(l.opacity, 0.35f);
-      if (l.kind == LayerKind::choropleth) l.opacity = std::min(l.opacity, 0.75f);
-    }
-  }
+  // Under everything, greyed and dimmed; sector fills turn translucent over it.
+  if (auto raster = args.get("basemap")) show_basemap(style, *raster);
   // Each --context file is a context layer of its own, just under the points and labels.
   for (const std::string& source : args.all("context")) {
     StyleLayer line = preset_or_default(LayerKind::context);

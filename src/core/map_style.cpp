@@ -49,6 +49,25 @@ int conventional_rank(LayerKind kind) {
   return static_cast<int>(kKinds.size());
 }
 
+void show_basemap(MapStyle& style, const std::string& source) {
+  StyleLayer* base = style.find(LayerKind::basemap);
+  // A basemap layer that already shows a raster keeps its look; one without a source yet (e.g.
+  // `--layers basemap,...` before `--basemap`) is new here.
+  const bool keep_look = base && !base->source.empty();
+  if (!base) {
+    style.layers.insert(style.layers.begin(), make_layer(LayerKind::basemap));
+    base = &style.layers.front();
+  }
+  base->source = source;
+  base->visible = true;
+  if (keep_look) return;
+  base->basemap = {true, 0.3f};
+  for (StyleLayer& l : style.layers) {
+    if (l.kind == LayerKind::sectors) l.opacity = std::min(l.opacity, 0.35f);
+    if (l.kind == LayerKind::choropleth) l.opacity = std::min(l.opacity, 0.75f);
+  }
+}
+
 StyleLayer make_layer(LayerKind kind) {
   StyleLayer l;
   l.kind = kind;
@@ -171,6 +190,8 @@ std::vector<std::string> style_problems(const MapStyle& style) {
         break;
       case LayerKind::basemap:
         if (l.source.empty()) out.push_back(who + ": a basemap needs a source raster");
+        if (!(l.basemap.dim >= 0 && l.basemap.dim <= 1))
+          out.push_back(who + ": basemap dim must be in 0..1");
         break;
       case LayerKind::programs:
         break;

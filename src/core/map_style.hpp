@@ -114,6 +114,14 @@ struct GridStyle {
   friend bool operator==(const GridStyle&, const GridStyle&) = default;
 };
 
+// How a basemap raster is shown. Greyscale and a dim towards white keep a heatmap or choropleth
+// readable over a busy street map; the same look on screen and in every export.
+struct BasemapStyle {
+  bool greyscale = false;
+  float dim = 0.0f;  // 0..1: share of white blended over the raster (0 = as it is)
+  friend bool operator==(const BasemapStyle&, const BasemapStyle&) = default;
+};
+
 struct StyleLayer {
   std::string id;  // unique within the style; defaults to the kind's key
   LayerKind kind = LayerKind::sectors;
@@ -128,6 +136,7 @@ struct StyleLayer {
   LabelStyle labels;
   HotspotStyle hotspots;
   GridStyle grid;
+  BasemapStyle basemap;
   friend bool operator==(const StyleLayer&, const StyleLayer&) = default;
 };
 
@@ -182,6 +191,12 @@ struct MapStyle {
   bool move(size_t index, int direction);
   bool remove(size_t index);
 };
+
+// Shows the raster `source` as the style's basemap: the existing basemap layer takes the new
+// source (keeping its look), or a new one goes under everything, greyed and dimmed by 30 % so a
+// heatmap stays readable, with sector fills made translucent (opacity <= 0.35, choropleth <= 0.75)
+// so the streets show through. What `--basemap` and the dashboard's File > Open of a raster do.
+void show_basemap(MapStyle& style, const std::string& source);
 
 // Conventional bottom-to-top rank of a kind (basemap lowest, labels highest): where layer()
 // inserts a missing layer.

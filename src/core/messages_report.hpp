@@ -257,10 +257,13 @@
   X(app_animation_failed, "No se pudo exportar la animación: %s",                              \
     "Could not export the animation: %s")                                                       \
   X(app_load_cancelled, "Carga cancelada.", "Load cancelled.")                                  \
-  X(app_basemap_unsupported, "El mapa interactivo aún no dibuja mapas base ráster (%s); use "   \
-    "«faro render --basemap» para exportarlo.",                                                 \
-    "The live map cannot draw raster basemaps yet (%s); use “faro render --basemap” to export " \
-    "one.")                                                                                     \
+  /* raster basemaps: File > Open, the Layers panel, the credit line (map corner, exports) */   \
+  X(app_basemap_failed, "No se pudo abrir el mapa base: %s", "Could not open the basemap: %s") \
+  X(basemap_greyscale, "Escala de grises", "Greyscale")                                         \
+  X(basemap_dim, "Atenuar", "Dim")                                                              \
+  X(basemap_look_tip, "Gris y atenuado: el mapa de calor se lee mejor sobre el mapa base",      \
+    "Grey and dimmed: the heatmap reads better over the basemap")                               \
+  X(map_basemap_credit, "Mapa base: %s", "Basemap: %s")                                         \
   /* loading progress (io/data_loading.hpp, io/workspace_loader.cpp) */                         \
   X(load_demo_city, "ciudad demo", "demo city")                                                 \
   X(load_sectors, "sectores: %s", "sectors: %s")                                                \

@@ -46,6 +46,7 @@ const char* property_key(LayerKind kind) {
     case LayerKind::grid:
       return "grid";
     case LayerKind::basemap:
+      return "basemap";
     case LayerKind::programs:
       return nullptr;
   }
@@ -111,6 +112,8 @@ json layer_object(const StyleLayer& l) {
       j["hotspots"] = {{"permutations", l.hotspots.permutations}, {"fdr", l.hotspots.fdr}};
       break;
     case LayerKind::basemap:
+      j["basemap"] = {{"greyscale", l.basemap.greyscale}, {"dim", tidy(l.basemap.dim)}};
+      break;
     case LayerKind::programs:
       break;
   }

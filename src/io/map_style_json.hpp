@@ -9,8 +9,8 @@
 //                  "north_arrow": true, "footer": true}}
 // A layer carries "source" only when it is a basemap or context layer, and only its own kind's
 // property object ("heatmap", "choropleth", "points", "line" for sectors/context, "labels",
-// "hotspots"; programs and basemap have none). A layer preset file is one layer object with a
-// "faro_layer": 1 key. Missing keys take the kind's defaults (make_layer); an unknown key, a
+// "hotspots", "grid", "basemap": {"greyscale": false, "dim": 0}; programs have none). A layer
+// preset file is one layer object with a "faro_layer": 1 key. Missing keys take the kind's defaults (make_layer); an unknown key, a
 // property object of another kind or a value of the wrong type is an error naming the file and
 // the key's JSON path ("weekly.json: layers[2].heatmap.bandwith_m: unknown key"); then the style
 // must pass style_problems(). Writing is atomic (io/atomic_file.hpp).

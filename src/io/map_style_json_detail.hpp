@@ -21,7 +21,7 @@ inline constexpr const char* kScaleNames[] = {"quantile", "continuous", "equal",
 double tidy(float f);
 
 // The key of a kind's property object ("line" for sectors and context); nullptr when the kind has
-// none (basemap, programs).
+// none (programs).
 const char* property_key(LayerKind kind);
 // Whether layers of `kind` carry a "source" (basemap, context).
 bool has_source(LayerKind kind);

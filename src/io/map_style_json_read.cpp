@@ -16,8 +16,8 @@ namespace faro::io {
 namespace style_json {
 namespace {
 
-constexpr const char* kPropertyKeys[] = {"heatmap", "choropleth", "points", "line",
-                                         "labels",  "hotspots",   "grid"};
+constexpr const char* kPropertyKeys[] = {"heatmap",  "choropleth", "points", "line",
+                                         "labels",   "hotspots",   "grid",   "basemap"};
 constexpr const char* kKindList =
     "basemap, sectors, choropleth, grid, heatmap, hotspots, programs, context, points or labels";
 constexpr const char* kColormapList = "inferno, viridis, ylorrd, rdbu-r or puor-r";
@@ -187,6 +187,10 @@ void read_properties(const Reader& r, const json& j, const std::string& w, Style
       r.boolean(j, "fdr", w, l.hotspots.fdr);
       return;
     case LayerKind::basemap:
+      r.only(j, {"greyscale", "dim"}, w);
+      r.boolean(j, "greyscale", w, l.basemap.greyscale);
+      r.number(j, "dim", w, l.basemap.dim);
+      return;
     case LayerKind::programs:
       return;  // no property object (read_layer rejects one)
   }

@@ -1,5 +1,6 @@
 #include "render/basemap_layer.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <string>
@@ -54,6 +55,8 @@ void BasemapLayer::draw(const FrameContext& frame) {
   program_.set("u_view", frame.camera.view_matrix(origin_));
   program_.set("u_image", 0);
   program_.set("u_opacity", opacity_);
+  program_.set("u_greyscale", look_.greyscale ? 1.0f : 0.0f);
+  program_.set("u_dim", std::clamp(look_.dim, 0.0f, 1.0f));
   glActiveTexture(GL_TEXTURE0);
   glBindTexture(GL_TEXTURE_2D, texture_.id());
   glBindVertexArray(vao_.id());

@@ -371,7 +371,12 @@ MapSceneResult render_map_scene(const MapSceneData& data, const MapStyle& style,
           const double shrink = std::min(1.0, 4096.0 / std::max(camera.width(), camera.height()));
           const int bw = std::max(1, static_cast<int>(std::lround(camera.width() * shrink)));
           const int bh = std::max(1, static_cast<int>(std::lround(camera.height() * shrink)));
-          renderer.set_basemap(data.basemap(layer.source, camera.visible_box(), bw, bh));
+          const BasemapRaster raster = data.basemap(layer.source, camera.visible_box(), bw, bh);
+          // The raster's credit, after the data's source (the live map shows it in a corner).
+          if (!raster.attribution.empty())
+            ov.source_line += (ov.source_line.empty() ? "" : " · ") +
+                              tr_format(lang, Msg::map_basemap_credit, raster.attribution.c_str());
+          renderer.set_basemap(raster);
         }
         break;
       case LayerKind::labels:

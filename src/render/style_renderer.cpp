@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "render/basemap_layer.hpp"
+#include "render/basemap_tile_layer.hpp"
 #include "render/gl_state.hpp"
 #include "render/map_renderer.hpp"
 #include "render/offscreen_target.hpp"
@@ -177,6 +178,32 @@ void StyleRenderer::set_basemap(const BasemapRaster& raster) {
     basemap_ = std::make_unique<BasemapLayer>(raster.rgba, raster.width, raster.height, raster.box);
 }
 
+void StyleRenderer::set_basemap_tiles(const std::string& source,
+                                      std::unique_ptr<BasemapTileLayer> tiles) {
+  ScopedGlState saved;  // a replaced layer deletes its textures
+  if (tiles)
+    basemap_tiles_[source] = std::move(tiles);
+  else
+    basemap_tiles_.erase(source);
+  ++version_;
+}
+
+BasemapTileLayer* StyleRenderer::basemap_tiles(const std::string& source) {
+  auto it = basemap_tiles_.find(source);
+  return it == basemap_tiles_.end() ? nullptr : it->second.get();
+}
+
+const BasemapTileLayer* StyleRenderer::basemap_tiles(const std::string& source) const {
+  auto it = basemap_tiles_.find(source);
+  return it == basemap_tiles_.end() ? nullptr : it->second.get();
+}
+
+uint64_t StyleRenderer::tiles_version() const {
+  uint64_t v = 0;
+  for (const auto& [source, tiles] : basemap_tiles_) v += tiles->version();
+  return v;
+}
+
 void StyleRenderer::draw_layers(const Frame& f, const MapStyle& style, const FrameExtras& x) {
   const FrameContext& frame = f.context;
   const float ui = std::max(0.25f, x.ui_scale);
@@ -187,8 +214,11 @@ void StyleRenderer::draw_layers(const Frame& f, const MapStyle& style, const Fra
     layer_entry_state();
     switch (layer.kind) {
       case LayerKind::basemap:
-        if (basemap_) {
+        if (auto it = basemap_tiles_.find(layer.source); it != basemap_tiles_.end()) {
+          it->second->draw(frame, opacity, layer.basemap);
+        } else if (basemap_) {
           basemap_->set_opacity(opacity);
+          basemap_->set_look(layer.basemap);
           basemap_->draw(frame);
         }
         break;
@@ -262,7 +292,8 @@ void StyleRenderer::draw_layers(const Frame& f, const MapStyle& style, const Fra
 
 unsigned StyleRenderer::render(const Camera& camera, const MapStyle& style,
                                const FrameExtras& extras) {
-  if (target_ && drawn_version_ == version_ && extras == drawn_extras_ && style == drawn_style_ &&
+  if (target_ && drawn_version_ == version_ && drawn_tiles_version_ == tiles_version() &&
+      extras == drawn_extras_ && style == drawn_style_ &&
       camera.centre() == drawn_camera_.centre() &&
       camera.metres_per_pixel() == drawn_camera_.metres_per_pixel() &&
       camera.width() == target_->width() && camera.height() == target_->height())
@@ -287,6 +318,7 @@ unsigned StyleRenderer::render(const Camera& camera, const MapStyle& style,
   draw_layers(Frame{FrameContext{camera, tile, static_cast<GLuint>(fbo)}}, style, extras);
   target_->resolve();
   drawn_version_ = version_;
+  drawn_tiles_version_ = tiles_version();
   drawn_camera_ = camera;
   drawn_style_ = style;
   drawn_extras_ = extras;

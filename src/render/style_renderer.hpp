@@ -39,6 +39,7 @@ class PolygonFillLayer;
 class ProgramLayer;
 class PointsLayer;
 class BasemapLayer;
+class BasemapTileLayer;
 
 // What a frame adds to the style: interaction state and output scale.
 struct FrameExtras {
@@ -57,7 +58,8 @@ constexpr Rgba8 kHoverColor{20, 20, 20, 255};
 struct BasemapRaster {
   int width = 0, height = 0;
   std::vector<uint8_t> rgba;
-  Box box;  // working CRS
+  Box box;                  // working CRS
+  std::string attribution;  // the raster's credit line ("" = none), drawn in a corner
 };
 
 class StyleRenderer {
@@ -94,6 +96,12 @@ class StyleRenderer {
   void set_cells(const std::vector<MultiPolygon>& cells, std::span<const Rgba8> colors);
   // A basemap raster for the views to come (an export warps one to its exact view).
   void set_basemap(const BasemapRaster& raster);
+  // The live map's tiled basemap of a basemap layer's source (render/basemap_tile_layer.hpp):
+  // drawn for layers with that source in place of set_basemap()'s raster; nullptr removes it.
+  // The renderer owns it; tiles added to it later redraw the map.
+  void set_basemap_tiles(const std::string& source, std::unique_ptr<BasemapTileLayer> tiles);
+  BasemapTileLayer* basemap_tiles(const std::string& source);
+  const BasemapTileLayer* basemap_tiles(const std::string& source) const;
 
   // Draws `style` into the offscreen texture (created or resized to the camera's size) and returns
   // its GL name (rows bottom-up). When nothing changed since the last call the texture is reused.
@@ -135,6 +143,9 @@ class StyleRenderer {
   std::vector<Rgba8> hidden_mask_;           // per sector; drawn under the heatmap
   std::unique_ptr<HeatmapLayer> heatmap_;
   std::unique_ptr<BasemapLayer> basemap_;
+  std::map<std::string, std::unique_ptr<BasemapTileLayer>> basemap_tiles_;  // by source
+  uint64_t tiles_version() const;  // sum of the tile layers' versions
+  uint64_t drawn_tiles_version_ = 0;
   std::unique_ptr<OffscreenTarget> target_;
   std::vector<MapLabel> labels_;
   std::optional<CivilSeconds> program_period_end_;

@@ -26,8 +26,9 @@ bool has_extension(std::string_view name, std::string_view ext) {
 }
 
 const std::vector<std::string>& browser_extensions(BrowserMode mode) {
-  static const std::vector<std::string> kData = {".csv", ".gpkg", ".geojson",  ".shp",
-                                                 ".fgb", ".tif",  ".faro.json"};
+  static const std::vector<std::string> kData = {".csv", ".gpkg",    ".geojson", ".shp",
+                                                 ".fgb", ".tif",     ".tiff",    ".mbtiles",
+                                                 ".faro.json"};
   static const std::vector<std::string> kProject = {".faro.json"};
   static const std::vector<std::string> kPng = {".png"};
   static const std::vector<std::string> kStyle = {".json"};
@@ -127,7 +128,8 @@ bool choose_path(BrowserMode mode, const std::string& path, SourceSpec::Role rol
         ui.request_csv_dialog = true;
         ui.add_recent(path);
         return true;
-      } else if (has_extension(path, ".tif") || has_extension(path, ".tiff")) {
+      } else if (has_extension(path, ".tif") || has_extension(path, ".tiff") ||
+                 has_extension(path, ".mbtiles")) {
         a.kind = UiAction::Kind::open_basemap;
       } else {
         a.kind = UiAction::Kind::open_source;

@@ -67,6 +67,18 @@ bool colormap_combo(const char* label, ColormapName& c, bool diverging) {
   return changed;
 }
 
+// The basemap's look: greyscale and a dim towards white (core/map_style.hpp BasemapStyle).
+void draw_basemap_look(StyleLayer& base, Language lang) {
+  ImGui::TextDisabled("%s", base.source.c_str());
+  ImGui::Checkbox(tr(Msg::basemap_greyscale, lang), &base.basemap.greyscale);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9.0f);
+  float percent = base.basemap.dim * 100.0f;
+  if (ImGui::SliderFloat(tr(Msg::basemap_dim, lang), &percent, 0.0f, 90.0f, "%.0f %%",
+                         ImGuiSliderFlags_AlwaysClamp))
+    base.basemap.dim = std::clamp(percent / 100.0f, 0.0f, 1.0f);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Msg::basemap_look_tip, lang));
+}
+
 }  // namespace
 
 void LayersPanel::draw(const Workspace& ws, Session& session, const AppStatus& status) {
@@ -87,6 +99,12 @@ void LayersPanel::draw(const Workspace& ws, Session& session, const AppStatus& s
   if (ImGui::TreeNode(tr(Msg::layer_points, lang))) {
     draw_points(ws, session);
     ImGui::TreePop();
+  }
+  if (StyleLayer* base = session.style.find(LayerKind::basemap)) {
+    if (ImGui::TreeNode(tr(Msg::layer_basemap, lang))) {
+      draw_basemap_look(*base, lang);
+      ImGui::TreePop();
+    }
   }
   ImGui::PopID();
 }

@@ -131,5 +131,35 @@ TEST(StyleProtection, RejectsAPolicyBelowTheDefaults) {
   EXPECT_ANY_THROW(protect_style(stack({LayerKind::heatmap}), weak));
 }
 
+// --basemap and File > Open of a raster: a new basemap goes under everything, greyed and dimmed,
+// with sector fills made translucent; a second raster replaces the source and keeps the look the
+// user chose; a placeholder layer without a source (from --layers) counts as new.
+TEST(MapStyle, ShowBasemapAddsOrReplacesTheBasemap) {
+  MapStyle s = stack({LayerKind::sectors, LayerKind::choropleth, LayerKind::heatmap});
+  show_basemap(s, "calles.tif");
+  ASSERT_EQ(s.layers.front().kind, LayerKind::basemap);
+  EXPECT_EQ(s.layers.front().source, "calles.tif");
+  EXPECT_TRUE(s.layers.front().visible);
+  EXPECT_EQ(s.layers.front().basemap, (BasemapStyle{true, 0.3f}));
+  EXPECT_FLOAT_EQ(s.find(LayerKind::sectors)->opacity, 0.35f);
+  EXPECT_FLOAT_EQ(s.find(LayerKind::choropleth)->opacity, 0.75f);
+  EXPECT_TRUE(style_problems(s).empty());
+
+  s.layers.front().basemap = {false, 0.1f};
+  s.layers.front().visible = false;
+  show_basemap(s, "satelite.mbtiles");
+  EXPECT_EQ(s.layers.size(), 4u);  // replaced, not added
+  EXPECT_EQ(s.layers.front().source, "satelite.mbtiles");
+  EXPECT_TRUE(s.layers.front().visible);
+  EXPECT_EQ(s.layers.front().basemap, (BasemapStyle{false, 0.1f}));
+
+  MapStyle placeholder = stack({LayerKind::basemap, LayerKind::sectors});
+  show_basemap(placeholder, "calles.tif");
+  EXPECT_EQ(placeholder.layers.size(), 2u);
+  EXPECT_TRUE(placeholder.layers.front().basemap.greyscale);
+  placeholder.layers.front().basemap.dim = 2;
+  EXPECT_NE(style_problems(placeholder).at(0).find("dim must be in 0..1"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace faro

@@ -165,6 +165,37 @@ TEST(MapStyleJson, BadFilesNameTheFileAndTheKey) {
       "weekly.json: layer 'sectors': id is used twice");
   has(style_error(R"({"faro_style": 1, "layers": [{"kind": "basemap"}]})"),
       "a basemap needs a source raster");
+  has(style_error(R"({"faro_style": 1, "layers": [{"kind": "basemap", "source": "a.tif",
+      "basemap": {"dim": 1.5}}]})"),
+      "weekly.json: layer 'basemap': basemap dim must be in 0..1");
+  has(style_error(R"({"faro_style": 1, "layers": [{"kind": "basemap", "source": "a.tif",
+      "basemap": {"grey": true}}]})"),
+      "weekly.json: layers[0].basemap.grey: unknown key");
+  has(style_error(R"({"faro_style": 1, "layers": [{"kind": "heatmap", "basemap": {}}]})"),
+      "weekly.json: layers[0].basemap: not a property of a heatmap layer");
+}
+
+// A basemap's look (greyscale, dim) is written under "basemap" and reads back the same.
+TEST(MapStyleJson, BasemapLookRoundTrips) {
+  MapStyle style = default_style();
+  StyleLayer base = make_layer(LayerKind::basemap);
+  base.source = "calles.mbtiles";
+  base.opacity = 0.9f;
+  base.basemap.greyscale = true;
+  base.basemap.dim = 0.35f;
+  style.layers.insert(style.layers.begin(), base);
+  const std::string text = style_to_json(style);
+  EXPECT_NE(text.find("\"basemap\": {"), std::string::npos) << text;
+  EXPECT_NE(text.find("\"dim\": 0.35"), std::string::npos) << text;
+  const MapStyle back = style_from_json(text, "round.json");
+  ASSERT_EQ(back.layers.front().kind, LayerKind::basemap);
+  EXPECT_EQ(back.layers.front().basemap, base.basemap);
+  EXPECT_EQ(back, style);
+  // Missing keys keep the faithful defaults.
+  const MapStyle plain = style_from_json(
+      R"({"faro_style": 1, "layers": [{"kind": "basemap", "source": "a.tif"}]})", "plain.json");
+  EXPECT_FALSE(plain.layers[0].basemap.greyscale);
+  EXPECT_EQ(plain.layers[0].basemap.dim, 0.0f);
 }
 
 TEST(MapStyleJson, LayerPresetFiles) {

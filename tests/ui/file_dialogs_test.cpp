@@ -81,6 +81,10 @@ TEST(FileBrowser, ChoosingAPathPushesTheRightAction) {
   EXPECT_EQ(actions[0].source.path, "/d/s.gpkg");
   choose_path(BrowserMode::open_data, "/d/base.tif", SourceSpec::Role::incidents, ui, actions);
   EXPECT_EQ(actions.back().kind, K::open_basemap);
+  choose_path(BrowserMode::open_data, "/d/calles.mbtiles", SourceSpec::Role::incidents, ui,
+              actions);
+  EXPECT_EQ(actions.back().kind, K::open_basemap);
+  EXPECT_EQ(actions.back().path, "/d/calles.mbtiles");
   choose_path(BrowserMode::open_data, "/d/p.faro.json", SourceSpec::Role::incidents, ui, actions);
   EXPECT_EQ(actions.back().kind, K::open_project);
   choose_path(BrowserMode::save_project, "/d/nuevo", SourceSpec::Role::incidents, ui, actions);
@@ -104,7 +108,7 @@ TEST(FileBrowser, ChoosingAPathPushesTheRightAction) {
   EXPECT_EQ(browser_extensions(BrowserMode::export_animation),
             (std::vector<std::string>{".mp4", ".gif"}));
   EXPECT_EQ(ui.recent_files.front(), "/d/p.faro.json");
-  EXPECT_EQ(ui.recent_files.size(), 4u);  // opened files only, not saved/exported ones
+  EXPECT_EQ(ui.recent_files.size(), 5u);  // opened files only, not saved/exported ones
 }
 
 TEST(CsvMapping, DetectedColumnsBecomeTheSourceSpec) {
