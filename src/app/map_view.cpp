@@ -1,5 +1,7 @@
 #include "app/map_view.hpp"
 
+#include "render/near_repeat_fills.hpp"
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -77,6 +79,8 @@ void MapView::set_snapshot(SnapshotPtr snap, const Session& session) {
   selection_.reset();
   cells_key_.reset();
   cells_legend_.reset();
+  zones_key_.reset();
+  zones_legend_.reset();
   fills_.clear();
   weights_.reset();
   points_shown_ = false;
@@ -167,6 +171,41 @@ void MapView::update_protected_style(const Session& session) {
   protected_key_ = ProtectedKey{filter_generation_, session.style};
 }
 
+// Near-repeat zones (an internal layer; a protected style has none): those active at the end of
+// the selected period, rebuilt when the selection, the layer or that day changes.
+void MapView::sync_zones(const Session& session) {
+  const StyleLayer* layer = nullptr;
+  for (const StyleLayer& l : style_.layers)
+    if (l.kind == LayerKind::near_repeat && l.visible) layer = &l;
+  if (!layer) {
+    if (zones_key_) {
+      map_->set_zones({}, {});
+      zones_key_.reset();
+      zones_legend_.reset();
+    }
+    return;
+  }
+  const IncidentStore& sel = selection();
+  std::optional<int64_t> day;
+  if (session.filter.to_exclusive)
+    day = days_of(*session.filter.to_exclusive - 1);
+  else if (const auto t = sel.max_time())
+    day = days_of(*t);
+  if (!day) return;
+  if (zones_key_ && std::get<0>(*zones_key_) == filter_generation_ &&
+      std::get<1>(*zones_key_) == *layer && std::get<2>(*zones_key_) == *day)
+    return;
+  NearRepeatParams p;
+  p.radius_m = layer->near_repeat.radius_m;
+  p.days = layer->near_repeat.days;
+  p.relative_risk = layer->near_repeat.relative_risk;
+  const render::ZoneFills z =
+      render::near_repeat_fills(sel, *day, p, render::kNearRepeatColor, session.language);
+  map_->set_zones(z.disks, z.colors);
+  zones_legend_ = z.legend;
+  zones_key_ = std::make_tuple(filter_generation_, *layer, *day);
+}
+
 void MapView::sync_points(const Session& session) {
   const StyleLayer* points = style_.find(LayerKind::points);
   const bool shown = points && points->visible;  // a protected style has no points layer
@@ -199,6 +238,7 @@ void MapView::sync_points(const Session& session) {
     cells_key_.reset();
     cells_legend_.reset();
   }
+  sync_zones(session);
   // Programs turn grey until rollout within the selected period.
   if (program_end_ != session.filter.to_exclusive) {
     program_end_ = session.filter.to_exclusive;
@@ -381,6 +421,8 @@ void MapView::fill_status(const Session& session, ui::AppStatus& status, float p
   }
   if (cells_key_ && cells_legend_ && !cells_legend_->entries.empty())
     status.fill_legends.push_back(*cells_legend_);
+  if (zones_key_ && zones_legend_ && !zones_legend_->entries.empty())
+    status.fill_legends.push_back(*zones_legend_);
   const auto& mask = style_.heatmap_hidden_sectors;
   if (protect_ && std::find(mask.begin(), mask.end(), 1) != mask.end())
     status.fill_legends.push_back(

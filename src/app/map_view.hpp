@@ -12,6 +12,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <tuple>
 #include <vector>
 
 #include "app/basemap_view.hpp"
@@ -113,6 +114,10 @@ class MapView {
   // Hexagons of a grid layer: recomputed with the filter or the layer's properties.
   std::optional<std::pair<uint64_t, StyleLayer>> cells_key_;
   std::optional<render::LegendClasses> cells_legend_;
+  // Near-repeat zones: (filter generation, layer, day) they were built for, and their legend.
+  std::optional<std::tuple<uint64_t, StyleLayer, int64_t>> zones_key_;
+  std::optional<render::LegendClasses> zones_legend_;
+  void sync_zones(const Session& session);
   std::optional<DisclosurePolicy> fill_protection_;
   bool protect_ = false;           // presentation mode: partner-safe rules
 

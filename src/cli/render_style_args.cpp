@@ -155,6 +155,8 @@ std::string describe_change(const StyleChange& c, Language language) {
   switch (c.kind) {
     case StyleChange::Kind::points_removed:
       return tr(Msg::change_points_removed, language);
+    case StyleChange::Kind::near_repeat_removed:
+      return tr(Msg::change_near_repeat_removed, language);
     case StyleChange::Kind::bandwidth_raised:
       return tr_format(language, Msg::change_bandwidth_raised, c.before, c.after);
     case StyleChange::Kind::color_max_rounded:

@@ -19,6 +19,7 @@ constexpr std::array<std::pair<LayerKind, const char*>, kLayerKindCount> kKinds 
     {LayerKind::context, "context"},
     {LayerKind::points, "points"},
     {LayerKind::labels, "labels"},
+    {LayerKind::near_repeat, "near_repeat"},
 }};
 
 template <class Layers>
@@ -192,6 +193,12 @@ std::vector<std::string> style_problems(const MapStyle& style) {
         if (l.source.empty()) out.push_back(who + ": a basemap needs a source raster");
         if (!(l.basemap.dim >= 0 && l.basemap.dim <= 1))
           out.push_back(who + ": basemap dim must be in 0..1");
+        break;
+      case LayerKind::near_repeat:
+        if (!(l.near_repeat.radius_m >= 10) || l.near_repeat.radius_m > 5000)
+          out.push_back(who + ": near_repeat radius_m must be 10..5000");
+        if (l.near_repeat.days < 1 || l.near_repeat.days > 365)
+          out.push_back(who + ": near_repeat days must be 1..365");
         break;
       case LayerKind::programs:
         break;

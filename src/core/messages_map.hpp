@@ -7,6 +7,10 @@
 #define FARO_MSG_MAP(X)                                                                         \
   /* heatmap and program legends (render/map_scene.cpp builds them) */                          \
   X(map_density_title, "Densidad de incidentes", "Incident density")                            \
+  X(map_near_repeat_title, "Repetición cercana (%s m, %lld días)",                              \
+    "Near repeat (%s m, %lld days)")                                                           \
+  X(map_near_repeat_fresh, "recién activada", "just activated")                                  \
+  X(map_near_repeat_expiring, "por expirar", "about to expire")                                  \
   X(map_units_density, "incidentes/km²", "incidents/km²")                                       \
   X(map_units_density_per_year, "incidentes/km² por año", "incidents/km² per year")             \
   X(map_per_year_suffix, " por año", " per year")                                               \
@@ -110,6 +114,9 @@
   X(legend_by_group, "%s por %s", "%s per %s")                                                  \
   X(change_points_removed, "capa de puntos quitada (ubicaciones exactas de incidentes)",         \
     "points layer removed (exact incident locations)")                                          \
+  X(change_near_repeat_removed,                                                                 \
+    "capa de zonas de repetición cercana quitada (se derivan de ubicaciones exactas)",           \
+    "near-repeat zones layer removed (derived from exact incident locations)")                  \
   X(change_bandwidth_raised, "ancho de banda aumentado de %.0f m a %.0f m",                     \
     "bandwidth raised from %.0f m to %.0f m")                                                   \
   X(change_color_max_rounded, "máximo de color fijo redondeado de %g a %g",                     \

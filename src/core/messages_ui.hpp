@@ -46,6 +46,7 @@
   X(layer_labels, "Etiquetas", "Labels")                                                        \
   X(layer_hotspots, "Puntos calientes (Gi*)", "Hot spots (Gi*)")                                \
   X(layer_grid, "Hexágonos", "Hexagons")                                                        \
+  X(layer_near_repeat, "Zonas de repetición cercana", "Near-repeat zones")                       \
   X(add_layer, "Añadir capa…", "Add layer…")                                                    \
   X(remove_layer, "Quitar capa", "Remove layer")                                                \
   X(map_style, "Estilo", "Style")                                                               \

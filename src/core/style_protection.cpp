@@ -62,6 +62,9 @@ ProtectedStyle protect(const MapStyle& style, const DisclosurePolicy& policy,
   const bool points_shown = s.shows(LayerKind::points);
   std::erase_if(s.layers, [](const StyleLayer& l) { return l.kind == LayerKind::points; });
   if (points_shown) out.changes.push_back({StyleChange::Kind::points_removed});
+  const bool zones_shown = s.shows(LayerKind::near_repeat);
+  std::erase_if(s.layers, [](const StyleLayer& l) { return l.kind == LayerKind::near_repeat; });
+  if (zones_shown) out.changes.push_back({StyleChange::Kind::near_repeat_removed});
   for (StyleLayer& l : s.layers) {
     if (l.kind == LayerKind::heatmap) {
       HeatmapStyle& h = l.heatmap;

@@ -27,6 +27,7 @@ namespace faro {
 struct StyleChange {
   enum class Kind {
     points_removed,        // a points layer was removed
+    near_repeat_removed,   // a near-repeat zones layer was removed (zones are exact locations)
     bandwidth_raised,      // heatmap bandwidth `before` -> `after` metres
     color_max_rounded,     // fixed colour maximum `before` -> `after`
     choropleth_protected,  // sectors with hidden counts will be greyed (k = `after`)

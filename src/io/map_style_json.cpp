@@ -47,6 +47,8 @@ const char* property_key(LayerKind kind) {
       return "grid";
     case LayerKind::basemap:
       return "basemap";
+    case LayerKind::near_repeat:
+      return "near_repeat";
     case LayerKind::programs:
       return nullptr;
   }
@@ -78,6 +80,11 @@ json layer_object(const StyleLayer& l) {
                       {"color_max", l.heatmap.color_max_locked ? json(tidy(l.heatmap.color_max))
                                                                : json("auto")},
                       {"adaptive", l.heatmap.adaptive}};
+      break;
+    case LayerKind::near_repeat:
+      j["near_repeat"] = {{"radius_m", l.near_repeat.radius_m},
+                          {"days", l.near_repeat.days},
+                          {"relative_risk", l.near_repeat.relative_risk}};
       break;
     case LayerKind::grid:
       j["grid"] = {{"cell_m", l.grid.cell_m},

@@ -191,6 +191,12 @@ void read_properties(const Reader& r, const json& j, const std::string& w, Style
       r.boolean(j, "greyscale", w, l.basemap.greyscale);
       r.number(j, "dim", w, l.basemap.dim);
       return;
+    case LayerKind::near_repeat:
+      r.only(j, {"radius_m", "days", "relative_risk"}, w);
+      r.number(j, "radius_m", w, l.near_repeat.radius_m);
+      r.integer(j, "days", w, l.near_repeat.days);
+      r.number(j, "relative_risk", w, l.near_repeat.relative_risk);
+      return;
     case LayerKind::programs:
       return;  // no property object (read_layer rejects one)
   }

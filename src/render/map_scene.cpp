@@ -1,5 +1,7 @@
 #include "render/map_scene.hpp"
 
+#include "render/near_repeat_fills.hpp"
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -354,6 +356,23 @@ MapSceneResult render_map_scene(const MapSceneData& data, const MapStyle& style,
       case LayerKind::programs:
         program_legend(data, style.shows(LayerKind::labels), lang, ov);
         break;
+      case LayerKind::near_repeat: {
+        // Zones active at the end of the period shown (or of the selection's last day).
+        std::optional<int64_t> day;
+        if (data.to_exclusive)
+          day = days_of(*data.to_exclusive - 1);
+        else if (const auto t = data.incidents->max_time())
+          day = days_of(*t);
+        if (!day) break;
+        NearRepeatParams p;
+        p.radius_m = layer.near_repeat.radius_m;
+        p.days = layer.near_repeat.days;
+        p.relative_risk = layer.near_repeat.relative_risk;
+        const ZoneFills z = near_repeat_fills(*data.incidents, *day, p, kNearRepeatColor, lang);
+        renderer.set_zones(z.disks, z.colors);
+        if (style.furniture.legend && !z.disks.empty()) ov.classes.push_back(z.legend);
+        break;
+      }
       case LayerKind::context:
         if (data.context_by_layer)
           if (auto it = data.context_by_layer->find(layer.id); it != data.context_by_layer->end())

@@ -154,6 +154,22 @@ void StyleRenderer::set_hidden_mask(const std::vector<uint8_t>& sectors) {
   ++version_;
 }
 
+void StyleRenderer::set_zones(const std::vector<MultiPolygon>& disks,
+                              std::span<const Rgba8> colors) {
+  ScopedGlState saved;
+  zones_.reset();
+  ++version_;
+  if (disks.empty() || colors.size() != disks.size()) return;
+  std::vector<const MultiPolygon*> pointers;
+  pointers.reserve(disks.size());
+  for (const MultiPolygon& d : disks) pointers.push_back(&d);
+  Box e;
+  for (const MultiPolygon& d : disks) e.expand(bounds(d));
+  const Vec2 origin{std::round((e.xmin + e.xmax) / 2), std::round((e.ymin + e.ymax) / 2)};
+  zones_ = std::make_unique<PolygonFillLayer>(pointers, origin);
+  zones_->set_fill_colors(colors);
+}
+
 void StyleRenderer::set_cells(const std::vector<MultiPolygon>& cells,
                               std::span<const Rgba8> colors) {
   ScopedGlState saved;
@@ -259,6 +275,13 @@ void StyleRenderer::draw_layers(const Frame& f, const MapStyle& style, const Fra
         break;
       case LayerKind::programs:
         if (programs_) programs_->draw(frame);
+        break;
+      case LayerKind::near_repeat:
+        if (!zones_) break;
+        zones_->set_opacity(opacity);
+        // True scale (a 100 m zone is a few pixels at city scale): a firm outline keeps it seen.
+        zones_->set_outline({Rgba8{170, 20, 20, static_cast<uint8_t>(230 * opacity)}, 1.4f * ui});
+        zones_->draw(frame);
         break;
       case LayerKind::context: {
         ContextLineLayer* lines = nullptr;

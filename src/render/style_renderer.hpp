@@ -94,6 +94,8 @@ class StyleRenderer {
   void set_hidden_mask(const std::vector<uint8_t>& sectors);
   // The hexagons of a grid layer (render/grid_fills.hpp): cells and one colour each.
   void set_cells(const std::vector<MultiPolygon>& cells, std::span<const Rgba8> colors);
+  // The disks of a near-repeat layer (render/near_repeat_fills.hpp) and one colour each.
+  void set_zones(const std::vector<MultiPolygon>& disks, std::span<const Rgba8> colors);
   // A basemap raster for the views to come (an export warps one to its exact view).
   void set_basemap(const BasemapRaster& raster);
   // The live map's tiled basemap of a basemap layer's source (render/basemap_tile_layer.hpp):
@@ -140,6 +142,7 @@ class StyleRenderer {
   std::map<std::string, float> context_widths_;  // width each context layer was built with
   std::unique_ptr<PointsLayer> points_;
   std::unique_ptr<PolygonFillLayer> cells_;  // LayerKind::grid
+  std::unique_ptr<PolygonFillLayer> zones_;  // LayerKind::near_repeat
   std::vector<Rgba8> hidden_mask_;           // per sector; drawn under the heatmap
   std::unique_ptr<HeatmapLayer> heatmap_;
   std::unique_ptr<BasemapLayer> basemap_;

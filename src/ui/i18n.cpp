@@ -26,6 +26,8 @@ const char* tr_layer(LayerKind kind, Language lang) {
       return tr(Msg::layer_hotspots, lang);
     case LayerKind::grid:
       return tr(Msg::layer_grid, lang);
+    case LayerKind::near_repeat:
+      return tr(Msg::layer_near_repeat, lang);
   }
   return "?";
 }
