@@ -92,6 +92,9 @@ class StyleRenderer {
   void set_hidden_mask(const std::vector<uint8_t>& sectors);
   // The hexagons of a grid layer (render/grid_fills.hpp): cells and one colour each.
   void set_cells(const std::vector<MultiPolygon>& cells, std::span<const Rgba8> colors);
+  // The cells of a hotspots layer on grid or hexagon units (render/hotspot_layer.hpp), one colour
+  // each; while set, the hotspots layer draws them instead of sector fills. Empty clears them.
+  void set_hotspot_cells(const std::vector<MultiPolygon>& cells, std::span<const Rgba8> colors);
   // A basemap raster for the views to come (an export warps one to its exact view).
   void set_basemap(const BasemapRaster& raster);
 
@@ -132,6 +135,7 @@ class StyleRenderer {
   std::map<std::string, float> context_widths_;  // width each context layer was built with
   std::unique_ptr<PointsLayer> points_;
   std::unique_ptr<PolygonFillLayer> cells_;  // LayerKind::grid
+  std::unique_ptr<PolygonFillLayer> hotspot_cells_;  // LayerKind::hotspots on grid/hex units
   std::vector<Rgba8> hidden_mask_;           // per sector; drawn under the heatmap
   std::unique_ptr<HeatmapLayer> heatmap_;
   std::unique_ptr<BasemapLayer> basemap_;
