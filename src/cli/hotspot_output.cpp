@@ -97,7 +97,8 @@ std::string hotspots_geojson(const HotspotReport& r) {
        << ",\"gi_z\":" << json_number(stat(r, r.gi.z[u])) << ",\"p\":" << json_number(stat(r, p[u]))
        << ",\"p_fdr\":" << json_number(stat(r, r.gi.p_fdr[u]))
        << ",\"class\":" << json_string(gi_bin_label(r.gi.bin[u]))
-       << ",\"gi_bin\":" << static_cast<int>(r.gi.bin[u]);
+       << ",\"gi_bin\":" << static_cast<int>(r.gi.bin[u])
+       << ",\"p_method\":" << json_string(p_method_field(r.p_choice));
     if (r.emerging)
       js << ",\"emerging\":" << json_string(to_string(r.emerging->pattern[u]))
          << ",\"trend_z\":" << json_number(stat(r, r.emerging->trend[u].z));

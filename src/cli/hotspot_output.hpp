@@ -48,7 +48,8 @@ struct HotspotReport {
 // "hot 95%"; NaN z (islands) left empty; partner-safe: see HotspotReport (statistics empty, hidden
 // counts "<5").
 std::string hotspots_csv(const HotspotReport& r);
-// FeatureCollection of the unit polygons reprojected to EPSG:4326, with the CSV's fields.
+// FeatureCollection of the unit polygons reprojected to EPSG:4326, with the CSV's fields
+// (p_method included).
 std::string hotspots_geojson(const HotspotReport& r);
 // Renders the class map headless (OpenGL through EGL) and writes it: Gi* classes, or with
 // --emerging the emerging patterns, coloured and with the legend of the dashboard's hotspots layer

@@ -130,6 +130,7 @@ TEST(HotspotsCli, DemoHexEmergingGeoJsonAndPng) {
     EXPECT_GT(lat, -90);
     EXPECT_LT(lat, 90);
     EXPECT_TRUE(f["properties"].contains("gi_z"));
+    EXPECT_EQ(f["properties"]["p_method"], "permutation 99");
   }
 
   r = faro("hotspots --permutations 99 --width 800 --height 600 -o " + png);
