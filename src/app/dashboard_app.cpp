@@ -260,9 +260,8 @@ void DashboardApp::frame(const PlatformInput& input, float pixel_scale) {
       if (auto note = render::adapted_note(*adapted, session_.language))
         status_.protection_note += "\n" + *note;
   if (status_.presentation && map_ && region_.width > 0)
-    if (auto hovered = map_->hovered())
-      draw_protected_tooltip(*snap_->data, *snap_->filtered, *hovered, session_.language,
-                             dashboard_policy());
+    if (auto unit = map_->hovered_unit(); unit && map_->presented_units())
+      draw_protected_tooltip(*map_->presented_units(), *unit, session_.language);
   ui_->draw_map_overlay(*snap_, session_, status_, region_);
   profile_.overlay_ms = ms_since(t);
 }

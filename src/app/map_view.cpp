@@ -82,7 +82,16 @@ void MapView::set_snapshot(SnapshotPtr snap, const Session& session) {
   zones_key_.reset();
   zones_legend_.reset();
   fills_.clear();
-  weights_.reset();
+  hot_requested_.reset();
+  hot_shown_.reset();
+  hot_legend_.reset();
+  hot_first_valid_ = hot_generation_ + 1;  // an analysis of the old data is never shown
+  group_outline_field_.clear();
+  group_outline_id_.clear();
+  group_outline_lines_.clear();
+  presented_.reset();
+  cells_fills_.reset();
+  hovered_unit_.reset();
   points_shown_ = false;
   heat_shown_.reset();
   heat_drawn_.reset();
@@ -110,11 +119,16 @@ void MapView::zoom_to_selection(const Session& session) {
 }
 
 bool MapView::settle_heatmap(std::chrono::milliseconds timeout) {
-  return worker_.wait_idle(timeout);
+  const auto until = std::chrono::steady_clock::now() + timeout;
+  const bool density = worker_.wait_idle(timeout);
+  const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+      until - std::chrono::steady_clock::now());
+  return hot_worker_.wait_idle(std::max(left, std::chrono::milliseconds(0))) && density;
 }
 
 void MapView::sync_fills(const Session& session) {
-  for (LayerKind kind : {LayerKind::sectors, LayerKind::choropleth, LayerKind::hotspots}) {
+  // Hot spots are the hotspot worker's (sync_hotspots).
+  for (LayerKind kind : {LayerKind::sectors, LayerKind::choropleth}) {
     const StyleLayer* layer = nullptr;
     for (const StyleLayer& l : style_.layers)
       if (l.kind == kind && l.visible) {
@@ -135,14 +149,8 @@ void MapView::sync_fills(const Session& session) {
       const render::SceneCounts counts = live_counts(
           *ws_, *snap_->filtered, snap_->filter,
           kind == LayerKind::choropleth && is_change_measure(layer->choropleth.measure));
-      if (kind == LayerKind::choropleth) {
-        f = render::choropleth_fills(ws_->sectors, counts, layer->choropleth, style_.protection,
-                                     session.language);
-      } else {
-        if (!weights_) weights_ = render::sector_weights(ws_->sectors);
-        f = render::hotspot_fills(ws_->sectors, counts, layer->hotspots, *weights_,
-                                  session.language);
-      }
+      f = render::choropleth_fills(ws_->sectors, counts, layer->choropleth, style_.protection,
+                                   session.language);
     }
     map_->set_fills(kind, f.colors);
     fills_[kind] = std::move(f);
@@ -231,12 +239,14 @@ void MapView::sync_points(const Session& session) {
                                                    grid->grid, style_.protection, session.language);
     map_->set_cells(g.cells, g.colors);
     cells_legend_ = g.legend;
+    cells_fills_ = g;
     cells_key_ = std::make_pair(filter_generation_, *grid);
     fill_protection_ = style_.protection;
   } else if (!grid && cells_key_) {
     map_->set_cells({}, {});
     cells_key_.reset();
     cells_legend_.reset();
+    cells_fills_.reset();
   }
   sync_zones(session);
   // Programs turn grey until rollout within the selected period.
@@ -324,6 +334,7 @@ void MapView::frame(const ui::MapRegion& region, float pixel_scale, Session& ses
   }
   sync_fills(session);
   sync_points(session);
+  sync_hotspots(session);
   map_->set_hidden_mask(style_.protection && style_.protection->partner_safe
                             ? style_.heatmap_hidden_sectors
                             : std::vector<uint8_t>{});
@@ -331,6 +342,12 @@ void MapView::frame(const ui::MapRegion& region, float pixel_scale, Session& ses
   const bool moved = apply_map_input(camera_, input, ws_->extent);
   still_frames_ = moved ? 0 : still_frames_ + 1;
   hovered_ = input.mouse_in_map ? map_->sector_at(camera_, input.mouse) : std::nullopt;
+  hovered_unit_.reset();
+  if (protect_) {
+    update_presented_units(session);
+    if (input.mouse_in_map)
+      hovered_unit_ = unit_under(presented_->second, hovered_, camera_.pixel_to_world(input.mouse));
+  }
   if (input.click && input.mouse_in_map) {
     std::optional<std::string> name;
     if (hovered_) name = ws_->sectors.sectors[*hovered_].name;
@@ -345,6 +362,7 @@ void MapView::frame(const ui::MapRegion& region, float pixel_scale, Session& ses
   // the protected one arrives: the audience never sees the unprotected heatmap, even for a frame.
   if (protect_ && !heatmap_protected())
     std::erase_if(drawn.layers, [](const StyleLayer& l) { return l.kind == LayerKind::heatmap; });
+  add_group_outlines(drawn);
   render::FrameExtras extras;
   // The selection is the analyst's working state: an audience sees a selected sector's outline
   // only while the pointer is over it.
@@ -411,8 +429,17 @@ void MapView::fill_status(const Session& session, ui::AppStatus& status, float p
   // Fill legends in the style's order, from the same fills the map shows (and every export).
   status.fill_legends.clear();
   status.fill_ramp.reset();
+  bool hotspot_legend_done = false;
   for (const StyleLayer& l : style_.layers) {
-    if (!l.visible || (l.kind != LayerKind::choropleth && l.kind != LayerKind::hotspots)) continue;
+    if (l.visible && l.kind == LayerKind::hotspots && hot_shown_ && !hotspot_legend_done) {
+      // Worded in the session's language from the analysis on screen (cached per language).
+      if (!hot_legend_ || hot_legend_->first != session.language)
+        hot_legend_.emplace(session.language, render::hotspot_legend(*hot_shown_, session.language));
+      status.fill_legends.push_back(hot_legend_->second);
+      hotspot_legend_done = true;
+      continue;
+    }
+    if (!l.visible || l.kind != LayerKind::choropleth) continue;
     auto it = fills_.find(l.kind);
     if (it == fills_.end()) continue;
     const render::ChoroplethLegend& legend = it->second.legend;

@@ -6,7 +6,8 @@
 // selection, and puts the map image and sector labels into the ImGui frame under every window.
 //
 // Threading: everything here runs on the UI thread with the GL context current, except the
-// density computation (app/density_worker.hpp), whose results are picked up at the next frame.
+// density computation (app/density_worker.hpp) and the hotspots layer's analysis
+// (app/hotspot_worker.hpp), whose results are picked up at the next frame.
 #include <array>
 #include <chrono>
 #include <map>
@@ -17,7 +18,9 @@
 
 #include "app/basemap_view.hpp"
 #include "app/density_worker.hpp"
+#include "app/hotspot_worker.hpp"
 #include "app/map_interaction.hpp"
+#include "app/partner_safe_view.hpp"
 #include "core/session.hpp"
 #include "core/data_snapshot.hpp"
 #include "render/camera.hpp"
@@ -59,7 +62,9 @@ class MapView {
   void fit_all();
   void zoom_to_selection(const Session& session);
   bool heatmap_busy() const { return worker_.busy(); }
-  // Waits for the density worker and applies its result (screenshots want the finished map).
+  bool hotspots_busy() const { return hot_worker_.busy(); }
+  // Waits for the density and hot-spot workers (their results are applied at the next frame;
+  // screenshots want the finished map).
   bool settle_heatmap(std::chrono::milliseconds timeout);
   // Raster basemaps (app/basemap_view.hpp): whether tiles are still opening, being read or
   // waiting to be uploaded; waiting for the readers (the next frame uploads what they read);
@@ -68,10 +73,21 @@ class MapView {
   bool settle_basemap(std::chrono::milliseconds timeout) { return basemaps_.wait_idle(timeout); }
   std::vector<std::string> take_basemap_errors() { return basemaps_.take_errors(); }
   const BasemapView& basemaps() const { return basemaps_; }
+  // The hotspots layer on screen (nullopt before the first analysis arrives) and its worker
+  // thread's id (tests: the analysis runs off the UI thread).
+  const std::optional<render::HotspotLayer>& hotspots_shown() const { return hot_shown_; }
+  std::optional<std::thread::id> hotspots_computed_on() const { return hot_computed_on_; }
+  // Presentation mode: the drawn representation's units with their published counts, and the
+  // one under the mouse in the last frame (the protected tooltip, app/partner_safe_view.hpp).
+  const ProtectedUnits* presented_units() const {
+    return presented_ ? &presented_->second : nullptr;
+  }
+  std::optional<size_t> hovered_unit() const { return hovered_unit_; }
   // The last map image (top-down RGBA), for tests.
   render::RgbaImage read_back() const { return map_->read_back(); }
-  // Milliseconds the last density grid took on the worker (benchmarks).
+  // Milliseconds the last density grid / hot-spot analysis took on its worker (benchmarks).
   double last_density_ms() const { return last_density_ms_; }
+  double last_hotspot_ms() const { return last_hotspot_ms_; }
   // The sector under the mouse in the last frame (also while presenting, when the status hides it).
   std::optional<int> hovered() const { return hovered_; }
   // Whether the heatmap on screen follows the partner-safe rules (bandwidth floor, density floor).
@@ -131,7 +147,32 @@ class MapView {
   };
   std::map<LayerKind, FillInputs> fill_inputs_;
   std::map<LayerKind, render::SectorFills> fills_;  // legends read them
-  std::optional<SpatialWeights> weights_;           // hotspots: queen contiguity, once per load
+  // The hotspots layer: requested from the worker when its inputs change, shown when it arrives.
+  void sync_hotspots(const Session& session);
+  struct HotspotKey {
+    uint64_t filter_generation = 0;
+    HotspotStyle style;
+    bool partner_safe = false;
+    friend bool operator==(const HotspotKey&, const HotspotKey&) = default;
+  };
+  HotspotWorker hot_worker_;
+  std::optional<HotspotKey> hot_requested_;
+  uint64_t hot_generation_ = 0, hot_first_valid_ = 1;  // results older than the data are dropped
+  std::optional<render::HotspotLayer> hot_shown_;
+  std::optional<std::thread::id> hot_computed_on_;
+  double last_hotspot_ms_ = 0;
+  std::optional<std::pair<Language, render::LegendClasses>> hot_legend_;
+  // The outlines of groups of sectors over a grouped choropleth (render/map_scene.hpp
+  // insert_group_outline_layer), lines computed once per field and data.
+  void add_group_outlines(MapStyle& drawn);
+  std::string group_outline_field_, group_outline_id_;
+  std::vector<render::LineStrip> group_outline_lines_;
+  // Presentation mode's tooltip units, per filter generation and drawn style.
+  void update_presented_units(const Session& session);
+  std::optional<std::pair<std::pair<uint64_t, MapStyle>, ProtectedUnits>> presented_;
+  Language presented_language_ = Language::es;
+  std::optional<render::GridFills> cells_fills_;  // the hexagon layer's fills as drawn
+  std::optional<size_t> hovered_unit_;
   uint64_t points_generation_ = 0;
   bool points_shown_ = false;
   float points_size_ = 0;

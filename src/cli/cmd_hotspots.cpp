@@ -11,6 +11,7 @@
 #include "cli/args.hpp"
 #include "cli/partner_rules.hpp"
 #include "core/partner_query.hpp"
+#include "core/permutation_rule.hpp"
 #include "core/publication_audit.hpp"
 #include "io/disclosure_ledger.hpp"
 #include "cli/commands.hpp"
@@ -33,7 +34,7 @@ CommandSpec hotspots_spec() {
   CommandSpec spec{
       "hotspots",
       "[--sectors S --incidents I] [--where SQL] [--from D --to D] [--unit sectors|grid|hex] "
-      "[--cell 500] [--neighbours contiguity|distance:1500] [--permutations 999] [--seed N] "
+      "[--cell 500] [--neighbours contiguity|distance:1500] [--permutations N] [--seed N] "
       "[--emerging --by week|month] [--internal] -o hotspots.csv|.geojson|.png",
       "Getis-Ord Gi* hot and cold spots of incident counts (binary weights including each unit\n"
       "itself, as ArcGIS's Hot Spot Analysis). Units are the sectors, or square (grid) or "
@@ -43,7 +44,9 @@ CommandSpec hotspots_spec() {
       "plus any cell with an incident). p is a conditional-permutation p (two-sided, seeded); "
       "p_fdr\n"
       "its Benjamini-Hochberg correction; classes hot/cold at 90/95/99 % use p_fdr (ArcGIS Gi_Bin\n"
-      "-3..3) unless --no-fdr. --emerging adds ArcGIS Pro's Emerging Hot Spot pattern of each "
+      "-3..3) unless --no-fdr. Without --permutations their number is chosen so that the FDR\n"
+      "correction can reach 99 % (200 per unit, at least 999; above 99999 the analytic p, each\n"
+      "class checked with 9999 permutations); the CSV's p_method and the map's legend say which. --emerging adds ArcGIS Pro's Emerging Hot Spot pattern of each "
       "unit\n"
       "(space-time Gi* per --by bin, Mann-Kendall trend of its z-scores). Output by extension: "
       "CSV\n"
@@ -60,7 +63,8 @@ CommandSpec hotspots_spec() {
           {"cell", "DIST", "grid/hex cell size in metres (default 500; hex: centre spacing)"},
           {"neighbours", "SPEC", "contiguity (default; queen) or distance:METRES between centres"},
           {"tolerance", "DIST", "contiguity snapping tolerance in metres (default 1)"},
-          {"permutations", "N", "conditional permutations for p (default 999; 0 = analytic p)"},
+          {"permutations", "N",
+           "conditional permutations for p (default: chosen from the units; 0 = analytic p)"},
           {"seed", "N", "random seed of the permutations (default 12345)"},
           {"no-fdr", "", "classes from the raw p instead of the FDR-corrected p"},
           {"emerging", "", "add the emerging hot spot pattern over time bins"},
@@ -113,7 +117,10 @@ int cmd_hotspots(const std::vector<std::string>& argv, std::ostream& out, std::o
   NeighbourSpec neighbours = parse_neighbours(args.get_or("neighbours", "contiguity"));
   if (auto t = args.get("tolerance")) neighbours.tolerance_m = parse_distance_m(*t, "--tolerance");
   GiStarOptions gi_options;
-  gi_options.permutations = parse_int(args, "permutations", 999, 0, 99999);
+  // Without --permutations the number is chosen from the units (core/permutation_rule.hpp).
+  std::optional<int> user_permutations;
+  if (args.has("permutations"))
+    user_permutations = parse_int(args, "permutations", 0, 0, kMaxPermutations);
   gi_options.seed = static_cast<uint64_t>(parse_int(args, "seed", 12345, 0, 2147483647));
   gi_options.fdr = !args.has("no-fdr");
   const bool emerging = args.has("emerging");
@@ -142,7 +149,7 @@ int cmd_hotspots(const std::vector<std::string>& argv, std::ostream& out, std::o
       throw UsageError(tr_format(l, Msg::partner_cell_too_small, static_cast<int>(kMinPartnerCellM),
                                  asked.c_str()));
     }
-    if (gi_options.permutations < kMinPartnerPermutations)
+    if (user_permutations && *user_permutations < kMinPartnerPermutations)
       throw UsageError(tr(Msg::partner_raw_cells_refused, l));
   }
 
@@ -183,6 +190,13 @@ int cmd_hotspots(const std::vector<std::string>& argv, std::ostream& out, std::o
   report.notice =
       policy.partner_safe ? file_notice(policy, notice_lang) : std::string(internal_use_stamp());
   if (data.synthetic) report.notice += " · " + synthetic_notice(notice_lang);
+  report.p_choice = choose_permutations(units.size(), gi_options.fdr, user_permutations);
+  gi_options.permutations = report.p_choice.permutations;
+  gi_options.analytic_checked = report.p_choice.method == PValueMethod::analytic_checked;
+  if (const std::string warning = p_method_warning(report.p_choice, units.size(),
+                                                   notice_lang.value_or(Language::en));
+      !warning.empty())
+    err << "warning: " << warning << "\n";
   const auto t1 = std::chrono::steady_clock::now();
   report.gi = gi_star(report.counts, units.weights, gi_options);
   const auto t2 = std::chrono::steady_clock::now();
@@ -204,6 +218,8 @@ int cmd_hotspots(const std::vector<std::string>& argv, std::ostream& out, std::o
     const std::vector<double> cube = units.counts_by_bin(data.incidents, bin_kind, b0, bins);
     report.emerging =
         emerging_hotspots(cube, units.size(), static_cast<size_t>(bins), units.weights, eo);
+    report.emerging_months = static_cast<int>(bins);
+    report.emerging_weeks = bin_kind == BinKind::week;
     err << "emerging: " << bins << " " << by << " bins " << bin_label(bin_kind, b0) << ".."
         << bin_label(bin_kind, b1) << ", neighbourhood time step " << time_step << "\n";
   }
@@ -221,18 +237,17 @@ int cmd_hotspots(const std::vector<std::string>& argv, std::ostream& out, std::o
       << " neighbours on average, " << units.weights.islands() << " without neighbours; "
       << data.incidents.size() << " incidents, " << units.outside << " outside every unit\n"
       << "classes (" << (gi_options.fdr ? "FDR-corrected p" : "raw p") << ", "
-      << (gi_options.permutations ? std::to_string(gi_options.permutations) + " permutations"
-                                  : std::string("analytic p"))
+      << "p: " << p_method_field(report.p_choice)
+      << (report.p_choice.user_given ? "" : ", chosen for " + std::to_string(units.size()) + " units")
       << "): hot 99/95/90 % " << per_bin[6] << "/" << per_bin[5] << "/" << per_bin[4]
       << ", cold 99/95/90 % " << per_bin[0] << "/" << per_bin[1] << "/" << per_bin[2]
       << ", not significant " << per_bin[3] << "\n"
       << "timing: units+weights " << ms(t0, t1) << " ms, Gi* " << ms(t1, t2) << " ms";
   if (emerging) err << ", emerging " << ms(t2, t3) << " ms";
   err << "\n";
-  if (gi_options.permutations > 0 && gi_options.permutations < 9999)
-    err << "note: with " << gi_options.permutations << " permutations the smallest two-sided p is "
-        << 2.0 / (gi_options.permutations + 1) << "; 99 % classes after the FDR correction "
-        << "usually need --permutations 9999\n";
+  if (report.gi.analytic_checked)
+    err << "permutation check: " << report.gi.lowered_by_check
+        << " analytic classes lowered to what the unit's permutation p allows\n";
 
   // A partner hot-spot map or table is a picture of the incidents: recorded in the ledger (under
   // its lock, before the file is written) and refused when it differs from one given out before
@@ -250,7 +265,8 @@ int cmd_hotspots(const std::vector<std::string>& argv, std::ostream& out, std::o
   if (ext == ".png") {
     const Language words = notice_lang.value_or(Language::es);
     report.language = notice_lang;
-    report.title = args.get_or("title", tr_either(notice_lang, Msg::hotspot_map_title));
+    report.title = args.get_or(
+        "title", tr_either(notice_lang, emerging ? Msg::emerging_map_title : Msg::hotspot_map_title));
     report.subtitle = (args.has("from") || args.has("to")
                            ? args.get_or("from", tr(Msg::hotspot_start, words)) + " – " +
                                  args.get_or("to", tr(Msg::hotspot_end, words)) + ", "

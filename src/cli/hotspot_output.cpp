@@ -56,31 +56,13 @@ double stat(const HotspotReport& r, double v) {
 
 }  // namespace
 
-ClassColor gi_bin_color(int8_t bin) {
-  switch (bin) {
-    case 3:
-      return {178, 24, 43};
-    case 2:
-      return {239, 138, 98};
-    case 1:
-      return {253, 219, 199};
-    case -1:
-      return {209, 229, 240};
-    case -2:
-      return {103, 169, 207};
-    case -3:
-      return {33, 102, 172};
-    default:
-      return {236, 236, 236};
-  }
-}
-
 std::string hotspots_csv(const HotspotReport& r) {
   std::ostringstream csv;
   if (!r.notice.empty()) csv << "# " << r.notice << '\n';
   csv << "unit,count,gi_z,p,p_fdr,class,gi_bin,p_norm";
   if (r.emerging) csv << ",emerging,trend_z,trend_p";
-  csv << '\n';
+  csv << ",p_method\n";
+  const std::string method = csv_field(p_method_field(r.p_choice));
   const std::vector<double>& p = r.gi.p();
   for (size_t u = 0; u < r.units->size(); ++u) {
     csv << csv_field(r.units->names[u]) << ',';
@@ -94,7 +76,7 @@ std::string hotspots_csv(const HotspotReport& r) {
     if (r.emerging)
       csv << ',' << to_string(r.emerging->pattern[u]) << ',' << num(stat(r, r.emerging->trend[u].z))
           << ',' << num(stat(r, r.emerging->trend[u].p));
-    csv << '\n';
+    csv << ',' << method << '\n';
   }
   return csv.str();
 }
@@ -115,7 +97,8 @@ std::string hotspots_geojson(const HotspotReport& r) {
        << ",\"gi_z\":" << json_number(stat(r, r.gi.z[u])) << ",\"p\":" << json_number(stat(r, p[u]))
        << ",\"p_fdr\":" << json_number(stat(r, r.gi.p_fdr[u]))
        << ",\"class\":" << json_string(gi_bin_label(r.gi.bin[u]))
-       << ",\"gi_bin\":" << static_cast<int>(r.gi.bin[u]);
+       << ",\"gi_bin\":" << static_cast<int>(r.gi.bin[u])
+       << ",\"p_method\":" << json_string(p_method_field(r.p_choice));
     if (r.emerging)
       js << ",\"emerging\":" << json_string(to_string(r.emerging->pattern[u]))
          << ",\"trend_z\":" << json_number(stat(r, r.emerging->trend[u].z));
@@ -147,10 +130,9 @@ std::string hotspots_geojson(const HotspotReport& r) {
 }
 
 void write_hotspots_png(const HotspotReport& r, const std::string& path, int width, int height) {
-  // The units as a sector set, so the existing sector-map renderer draws them.
+  // The units as a sector set, so the one renderer draws them as a hotspots layer's fills.
   SectorSet set;
   set.work_srs = r.work_srs;
-  std::vector<render::Rgba8> colors;
   for (size_t u = 0; u < r.units->size(); ++u) {
     Sector s;
     s.name = r.units->names[u];
@@ -158,15 +140,29 @@ void write_hotspots_png(const HotspotReport& r, const std::string& path, int wid
     s.bbox = bounds(s.shape);
     s.area_m2 = area(s.shape);
     set.sectors.push_back(std::move(s));
-    const ClassColor c = gi_bin_color(r.gi.bin[u]);
-    colors.push_back({c.r, c.g, c.b, 255});
   }
+  // This command's classes (its weights, seed and bins) as the hotspots layer's result, so colours
+  // and legend are the dashboard's: Gi* classes, or the emerging patterns with --emerging.
+  render::HotspotLayer layer;
+  layer.unit = r.units->kind;
+  layer.cell_m = r.units->cell_m;
+  layer.bins = r.gi.bin;
+  layer.units = r.units->size();
+  layer.p_choice = r.p_choice;
+  layer.lowered_by_check = r.gi.lowered_by_check;
+  if (r.emerging) {
+    layer.emerging_requested = true;
+    layer.patterns = r.emerging->pattern;
+    layer.emerging_months = r.emerging_months;
+    layer.emerging_weeks = r.emerging_weeks;
+  }
+  const std::vector<render::Rgba8> colors = render::hotspot_colors(layer);
   // One hotspots layer drawn through the one renderer (render/map_scene.hpp), with the classes
   // this command computed; grid cells get thin light outlines, sectors the darker default.
   MapStyle style;
-  StyleLayer layer = make_layer(LayerKind::hotspots);
-  if (r.units->kind != UnitKind::sectors) layer.line = {{190, 190, 190}, 0.5f};
-  style.add(layer);
+  StyleLayer hot = make_layer(LayerKind::hotspots);
+  if (r.units->kind != UnitKind::sectors) hot.line = {{190, 190, 190}, 0.5f};
+  style.add(hot);
   render::MapSceneOptions opt;
   opt.width = width;
   opt.height = height;
@@ -179,27 +175,12 @@ void write_hotspots_png(const HotspotReport& r, const std::string& path, int wid
     opt.footer_lines = {r.notice};
   else if (!r.notice.empty())
     opt.stamp = r.notice;
-  render::LegendClasses legend;
-  legend.title = tr_either(r.language, Msg::hotspot_title);
-  // The class label in one language, or "es / en" when no --lang was given.
-  const auto label = [&](int bin) {
-    const auto one = [&](Language l) {
-      if (bin == 0) return std::string(tr(Msg::hotspot_not_significant, l));
-      const int level = std::abs(bin) == 3 ? 99 : std::abs(bin) == 2 ? 95 : 90;
-      return tr_format(l, bin > 0 ? Msg::hotspot_hot : Msg::hotspot_cold, level);
-    };
-    return r.language ? one(*r.language) : one(Language::es) + " / " + one(Language::en);
-  };
-  for (int bin = 3; bin >= -3; --bin) {
-    const ClassColor c = gi_bin_color(static_cast<int8_t>(bin));
-    legend.entries.push_back({label(bin), {c.r, c.g, c.b, 255}, {90, 90, 90, 255}});
-  }
   static const IncidentStore kNone;
   render::MapSceneData data;
   data.sectors = &set;
   data.incidents = &kNone;
   data.hotspot_colors = &colors;
-  data.hotspot_legend = std::move(legend);
+  data.hotspot_legend = render::hotspot_legend(layer, r.language);
   render::RgbaImage image;
   try {
     image = render::render_map_scene(data, style, opt).image;

@@ -8,6 +8,8 @@
 #include "cli/hotspot_units.hpp"
 #include "core/emerging_hotspots.hpp"
 #include "core/gi_star.hpp"
+#include "core/permutation_rule.hpp"
+#include "render/hotspot_layer.hpp"
 
 namespace faro::cli {
 
@@ -15,7 +17,10 @@ struct HotspotReport {
   const HotspotUnits* units = nullptr;
   std::vector<double> counts;
   GiStarResult gi;
+  PermutationChoice p_choice;  // how gi's p was made (the CSV's p_method, the map's legend note)
   std::optional<EmergingResult> emerging;
+  int emerging_months = 0;     // --emerging: bins, for the legend title
+  bool emerging_weeks = false;  // --by week
   std::string work_srs;
   // Disclosure control (core/disclosure.hpp). Partner-safe (the default of `faro hotspots`): a
   // unit whose count is hidden (`count_hidden[u]`: 1..k-1 or its complement) prints `marker`
@@ -36,20 +41,19 @@ struct HotspotReport {
   std::optional<Language> language;
 };
 
-// "# <notice>" line, then unit,count,gi_z,p,p_fdr,class,gi_bin,p_norm[,emerging,trend_z,trend_p].
-// `p` is the permutation p (the analytic p with --permutations 0); `class` e.g. "hot 95%"; NaN z
-// (islands) left empty; partner-safe: see HotspotReport (statistics empty, hidden counts "<5").
+// "# <notice>" line, then
+// unit,count,gi_z,p,p_fdr,class,gi_bin,p_norm[,emerging,trend_z,trend_p],p_method.
+// `p` is the p behind the classes: the permutation p, or the analytic p (p_method says which:
+// "permutation 999", "analytic (checked with 9999 permutations)", "analytic"); `class` e.g.
+// "hot 95%"; NaN z (islands) left empty; partner-safe: see HotspotReport (statistics empty, hidden
+// counts "<5").
 std::string hotspots_csv(const HotspotReport& r);
-// FeatureCollection of the unit polygons reprojected to EPSG:4326, with the CSV's fields.
+// FeatureCollection of the unit polygons reprojected to EPSG:4326, with the CSV's fields
+// (p_method included).
 std::string hotspots_geojson(const HotspotReport& r);
-// Renders the class map headless (OpenGL through EGL) and writes it; throws DataError when no
-// OpenGL context can be made.
+// Renders the class map headless (OpenGL through EGL) and writes it: Gi* classes, or with
+// --emerging the emerging patterns, coloured and with the legend of the dashboard's hotspots layer
+// (render/hotspot_layer.hpp); throws DataError when no OpenGL context can be made.
 void write_hotspots_png(const HotspotReport& r, const std::string& path, int width, int height);
-
-// ArcGIS-like class colours (red hot, blue cold, light grey not significant).
-struct ClassColor {
-  unsigned char r, g, b;
-};
-ClassColor gi_bin_color(int8_t bin);
 
 }  // namespace faro::cli

@@ -145,6 +145,7 @@ GiStarResult gi_star(std::span<const double> x, const SpatialWeights& w,
 
   if (options.permutations > 0 && n >= 2) {
     r.permutations = options.permutations;
+    r.analytic_checked = options.analytic_checked;
     r.p_sim.assign(n, 1.0);
     unsigned threads = options.threads ? options.threads : std::thread::hardware_concurrency();
     threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(n / 64 + 1)));
@@ -169,6 +170,16 @@ GiStarResult gi_star(std::span<const double> x, const SpatialWeights& w,
   const std::vector<double>& p_class = options.fdr ? r.p_fdr : p;
   r.bin.resize(n);
   for (size_t i = 0; i < n; ++i) r.bin[i] = gi_bin(r.z[i], p_class[i]);
+  if (r.analytic_checked) {
+    // The check: a class no higher than the unit's own (unadjusted) permutation p allows.
+    for (size_t i = 0; i < n; ++i) {
+      const int8_t allowed = gi_bin(r.z[i], r.p_sim[i]);
+      if (std::abs(allowed) < std::abs(r.bin[i])) {
+        r.bin[i] = allowed;
+        ++r.lowered_by_check;
+      }
+    }
+  }
   return r;
 }
 

@@ -29,6 +29,10 @@ struct GiStarOptions {
   uint64_t seed = 12345;
   unsigned threads = 0;  // 0 = hardware concurrency
   bool fdr = true;       // classes from BH-adjusted p
+  // Classes from the analytic p (FDR-adjusted when fdr), each confirmed by the unit's raw
+  // permutation p: no class higher than that p allows (core/permutation_rule.hpp's fallback when
+  // the permutations FDR would need are too many). Needs permutations > 0.
+  bool analytic_checked = false;
 };
 
 struct GiStarResult {
@@ -39,9 +43,13 @@ struct GiStarResult {
   std::vector<int8_t> bin;     // Gi_Bin, -3..3
   size_t islands = 0;          // units with no neighbours (z NaN, p 1, bin 0)
   int permutations = 0;
+  bool analytic_checked = false;  // classes from p_norm, confirmed by p_sim (GiStarOptions)
+  size_t lowered_by_check = 0;    // units whose analytic class the permutation p lowered
 
   // The p behind the classes before the FDR adjustment.
-  const std::vector<double>& p() const { return p_sim.empty() ? p_norm : p_sim; }
+  const std::vector<double>& p() const {
+    return p_sim.empty() || analytic_checked ? p_norm : p_sim;
+  }
 };
 
 // Analytic Gi* z-scores only.

@@ -186,8 +186,11 @@ std::vector<std::string> style_problems(const MapStyle& style) {
         if (l.grid.classes < 2 || l.grid.classes > 9) out.push_back(who + ": classes must be 2..9");
         break;
       case LayerKind::hotspots:
-        if (l.hotspots.permutations < 0 || l.hotspots.permutations > 99'999)
-          out.push_back(who + ": permutations must be 0..99999");
+        if (l.hotspots.permutations < -1 || l.hotspots.permutations > 99'999)
+          out.push_back(who + ": permutations must be -1 (automatic) or 0..99999");
+        if (l.hotspots.unit != HotspotUnit::sectors &&
+            (!(l.hotspots.cell_m >= 50) || l.hotspots.cell_m > 50'000))
+          out.push_back(who + ": hotspots cell_m must be 50..50000");
         break;
       case LayerKind::basemap:
         if (l.source.empty()) out.push_back(who + ": a basemap needs a source raster");

@@ -96,11 +96,20 @@ struct LabelStyle {
   friend bool operator==(const LabelStyle&, const LabelStyle&) = default;
 };
 
-// Hot spots of the selected incidents' sector counts (core/gi_star.hpp): Gi* with queen
-// contiguity; `permutations` = 0 uses the analytic normal p-value.
+// The units of a hot-spot analysis (core/hotspot_units.hpp).
+enum class HotspotUnit { sectors, grid, hex };
+
+// Hot spots of the selected incidents (core/gi_star.hpp, render/hotspot_layer.hpp): Gi* classes of
+// the counts per unit with queen contiguity, or with `emerging` the emerging hot spot pattern of
+// each unit over the period's months (core/emerging_hotspots.hpp).
 struct HotspotStyle {
-  int permutations = 0;
-  bool fdr = true;  // Benjamini-Hochberg over the sectors
+  // -1 = chosen from the number of units (core/permutation_rule.hpp), 0 = the analytic normal p,
+  // N = N conditional permutations.
+  int permutations = -1;
+  bool fdr = true;  // Benjamini-Hochberg over the units
+  HotspotUnit unit = HotspotUnit::sectors;
+  double cell_m = 1000;   // grid/hex: side / centre spacing (partner-safe: at least 500 m)
+  bool emerging = false;  // emerging patterns by month instead of the period's Gi* classes
   friend bool operator==(const HotspotStyle&, const HotspotStyle&) = default;
 };
 

@@ -65,6 +65,54 @@
   X(hotspot_hot, "Caliente %d %%", "Hot %d %%")                                                 \
   X(hotspot_cold, "Frío %d %%", "Cold %d %%")                                                   \
   X(hotspot_not_significant, "No significativo", "Not significant")                             \
+  /* hot spots in the dashboard, `faro render` and `faro hotspots` (issue 15): how p was  */  \
+  /* made (core/permutation_rule.hpp), emerging patterns (core/emerging_hotspots.hpp), the   */  \
+  /* Layers panel's options and the presentation tooltip's units. Latin-1 only: ImGui too.  */  \
+  X(hotspot_p_permutations, "p de %d permutaciones", "p from %d permutations")                  \
+  X(hotspot_p_checked, "p normal, comprobada con %d permutaciones",                             \
+    "normal p, checked with %d permutations")                                                   \
+  X(hotspot_p_analytic, "p normal (analítica)", "normal (analytic) p")                          \
+  X(hotspot_p_warning,                                                                          \
+    "con %d permutaciones y %zu unidades la corrección FDR no puede llegar a la clase del "     \
+    "99 %% (p mínima %.2g); hacen falta %lld (sin --permutations se eligen solas)",             \
+    "with %d permutations and %zu units the FDR correction cannot reach the 99 %% class "       \
+    "(smallest p %.2g); it needs %lld (without --permutations they are chosen for you)")        \
+  X(hotspot_title_cells, "Gi* (%s de %s)", "Gi* (%s of %s)")                                   \
+  X(hotspot_cells_squares, "celdas", "cells")                                                   \
+  X(hotspot_cells_hexagons, "hexágonos", "hexagons")                                            \
+  X(emerging_title, "Patrón emergente (%d meses)", "Emerging pattern (%d months)")              \
+  X(emerging_title_weeks, "Patrón emergente (%d semanas)", "Emerging pattern (%d weeks)")       \
+  X(emerging_map_title, "Puntos calientes emergentes", "Emerging hot spots")                    \
+  X(emerging_needs_bins, "Emergentes: hacen falta al menos 2 meses; Gi* del periodo",          \
+    "Emerging: needs at least 2 months; Gi* of the period")                                     \
+  X(emerging_none, "Sin patrón detectado", "No pattern detected")                               \
+  X(emerging_new_hot, "Nuevo punto caliente", "New hot spot")                                   \
+  X(emerging_consecutive_hot, "Punto caliente consecutivo", "Consecutive hot spot")             \
+  X(emerging_intensifying_hot, "Punto caliente en aumento", "Intensifying hot spot")            \
+  X(emerging_persistent_hot, "Punto caliente persistente", "Persistent hot spot")               \
+  X(emerging_diminishing_hot, "Punto caliente en descenso", "Diminishing hot spot")             \
+  X(emerging_sporadic_hot, "Punto caliente esporádico", "Sporadic hot spot")                    \
+  X(emerging_oscillating_hot, "Punto caliente oscilante", "Oscillating hot spot")               \
+  X(emerging_historical_hot, "Punto caliente histórico", "Historical hot spot")                 \
+  X(emerging_new_cold, "Nuevo punto frío", "New cold spot")                                     \
+  X(emerging_consecutive_cold, "Punto frío consecutivo", "Consecutive cold spot")               \
+  X(emerging_intensifying_cold, "Punto frío en aumento", "Intensifying cold spot")              \
+  X(emerging_persistent_cold, "Punto frío persistente", "Persistent cold spot")                 \
+  X(emerging_diminishing_cold, "Punto frío en descenso", "Diminishing cold spot")               \
+  X(emerging_sporadic_cold, "Punto frío esporádico", "Sporadic cold spot")                      \
+  X(emerging_oscillating_cold, "Punto frío oscilante", "Oscillating cold spot")                 \
+  X(emerging_historical_cold, "Punto frío histórico", "Historical cold spot")                   \
+  X(hotspot_unit, "Unidad", "Unit")                                                             \
+  X(hotspot_unit_sectors, "Sectores", "Sectors")                                                \
+  X(hotspot_unit_grid, "Cuadrícula", "Square grid")                                             \
+  X(hotspot_unit_hex, "Hexágonos", "Hexagons")                                                  \
+  X(hotspot_cell_size, "Celda", "Cell size")                                                    \
+  X(hotspot_emerging, "Emergentes (por mes)", "Emerging (by month)")                            \
+  X(hotspot_fdr, "Corrección FDR", "FDR correction")                                            \
+  X(hotspot_show, "Mostrar puntos calientes", "Show hot spots")                                 \
+  X(hotspot_partner_cells, "Para socios las celdas miden al menos %d m",                        \
+    "For partners, cells are at least %d m")                                                    \
+  X(tooltip_hexagon, "Hexágono de %s", "%s hexagon")                                            \
   X(map_change_not_publishable, "no publicable (conteo < 5 en un periodo)",                    \
     "not publishable (a count < 5 in one period)")                                              \
   X(map_heatmap_hidden_title, "Oculto", "Hidden")                                               \

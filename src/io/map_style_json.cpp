@@ -8,6 +8,7 @@
 #include "io/atomic_file.hpp"
 #include "io/map_style_json.hpp"
 #include "io/map_style_json_detail.hpp"
+#include "core/hotspot_units.hpp"
 
 namespace faro::io {
 namespace style_json {
@@ -116,7 +117,14 @@ json layer_object(const StyleLayer& l) {
                      {"size_px", tidy(l.labels.size_px)}};
       break;
     case LayerKind::hotspots:
-      j["hotspots"] = {{"permutations", l.hotspots.permutations}, {"fdr", l.hotspots.fdr}};
+      j["hotspots"] = {{"fdr", l.hotspots.fdr},
+                       {"unit", hotspot_unit_key(l.hotspots.unit)},
+                       {"emerging", l.hotspots.emerging}};
+      if (l.hotspots.permutations < 0)
+        j["hotspots"]["permutations"] = "auto";
+      else
+        j["hotspots"]["permutations"] = l.hotspots.permutations;
+      if (l.hotspots.unit != HotspotUnit::sectors) j["hotspots"]["cell_m"] = l.hotspots.cell_m;
       break;
     case LayerKind::basemap:
       j["basemap"] = {{"greyscale", l.basemap.greyscale}, {"dim", tidy(l.basemap.dim)}};

@@ -11,6 +11,7 @@
 
 #include "io/map_style_json.hpp"
 #include "io/map_style_json_detail.hpp"
+#include "core/hotspot_units.hpp"
 
 namespace faro::io {
 namespace style_json {
@@ -182,9 +183,19 @@ void read_properties(const Reader& r, const json& j, const std::string& w, Style
       r.choice(j, "colormap", w, parse_colormap, kColormapList, l.grid.colormap);
       return;
     case LayerKind::hotspots:
-      r.only(j, {"permutations", "fdr"}, w);
-      r.integer(j, "permutations", w, l.hotspots.permutations);
+      r.only(j, {"permutations", "fdr", "unit", "cell_m", "emerging"}, w);
+      // "auto" (or absent): chosen from the number of units (core/permutation_rule.hpp).
+      if (const json* v = r.find(j, "permutations"); v && v->is_string()) {
+        if (v->get<std::string>() != "auto")
+          r.wrong_type(Reader::join(w, "permutations"), "an integer or \"auto\"", *v);
+        l.hotspots.permutations = -1;
+      } else {
+        r.integer(j, "permutations", w, l.hotspots.permutations);
+      }
       r.boolean(j, "fdr", w, l.hotspots.fdr);
+      r.choice(j, "unit", w, parse_hotspot_unit, "sectors, grid or hex", l.hotspots.unit);
+      r.number(j, "cell_m", w, l.hotspots.cell_m);
+      r.boolean(j, "emerging", w, l.hotspots.emerging);
       return;
     case LayerKind::basemap:
       r.only(j, {"greyscale", "dim"}, w);

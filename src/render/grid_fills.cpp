@@ -49,6 +49,8 @@ GridFills grid_fills(std::span<const double> x, std::span<const double> y, const
   for (size_t k = 0; k < drawn.size(); ++k) {
     const size_t i = drawn[k];
     out.cells.push_back({grid.polygon(static_cast<uint32_t>(i))});
+    out.counts.push_back(counts[i]);
+    out.cell_hidden.push_back(hidden[i]);
     if (hidden[i]) {
       out.colors.push_back(kSuppressedFill);
       ++out.hidden;
@@ -57,6 +59,7 @@ GridFills grid_fills(std::span<const double> x, std::span<const double> y, const
       out.colors.push_back({rgb.r, rgb.g, rgb.b, 255});
     }
   }
+  out.marker = marker;
   const std::string lang = language_code(language);
   const std::string km = style.cell_m >= 1000 && std::fmod(style.cell_m, 1000) == 0
                              ? std::to_string(static_cast<int>(style.cell_m / 1000)) + " km"

@@ -7,6 +7,7 @@
 // data's.
 #include <optional>
 #include <span>
+#include <string>
 #include <vector>
 
 #include "core/disclosure.hpp"
@@ -24,6 +25,11 @@ struct GridFills {
   LegendClasses legend;
   size_t hidden = 0;                // cells greyed by protection
   std::vector<double> published;    // the published non-empty cells' counts (classes made of)
+  // Per drawn cell: its count and whether protection hides it (the presentation tooltip says
+  // what the map shows: app/partner_safe_view.hpp), and the marker of hidden counts ("<5").
+  std::vector<int64_t> counts;
+  std::vector<uint8_t> cell_hidden;
+  std::string marker;
 };
 
 GridFills grid_fills(std::span<const double> x, std::span<const double> y, const Box& extent,

@@ -36,6 +36,7 @@ struct LegendClass {
 struct LegendClasses {
   std::string title;
   std::vector<LegendClass> entries;
+  std::string note;  // a small line under the entries (e.g. how a hot-spot p was made); "" = none
 };
 
 // A label anchored in the working CRS (e.g. a sector name at its pole of inaccessibility).

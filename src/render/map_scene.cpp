@@ -17,6 +17,7 @@
 #include "render/points_layer.hpp"
 #include "render/program_layer.hpp"
 #include "render/grid_fills.hpp"
+#include "render/hotspot_layer.hpp"
 #include "render/group_outlines.hpp"
 #include "render/scene_protection.hpp"
 #include "render/style_fills.hpp"
@@ -116,26 +117,17 @@ Camera scene_camera(const MapSceneData& data, const MapSceneOptions& opt, Box& d
                                         : Camera::fit(extent, opt.width, opt.height, padding);
 }
 
-// Group outlines over the grouped choropleth `layer` (ChoroplethStyle::group_field): a context
-// layer of their lines inserted into `drawn` just above it, drawn heavier than the sector lines
-// (2.2 px against 0.8 at 1080 p). Returns the new layer's id ("" when there is nothing to draw).
+// Group outlines over the grouped choropleth `layer` (insert_group_outline_layer): their lines
+// given to the renderer under the inserted layer's id. Returns the id ("" when nothing to draw).
 std::string add_group_outlines(const SectorSet& sectors, const StyleLayer& layer, MapStyle& drawn,
                                StyleRenderer& renderer) {
   const SectorGroups groups = sector_groups(sectors, layer.choropleth.group_field);
   if (groups.names.empty()) return "";
   const std::vector<LineStrip> lines = group_outlines(sectors, groups.of_sector);
   if (lines.empty()) return "";
-  StyleLayer outline = make_layer(LayerKind::context);
-  outline.id = layer.id + "-group-outlines";
-  while (drawn.find_id(outline.id)) outline.id += "+";
-  outline.source = "faro:group-outlines";  // never the project's context lines
-  outline.opacity = layer.opacity;
-  outline.line = {Rgb{55, 55, 55}, 2.2f};
-  auto at = std::find_if(drawn.layers.begin(), drawn.layers.end(),
-                         [&](const StyleLayer& l) { return l.id == layer.id; });
-  drawn.layers.insert(at == drawn.layers.end() ? at : at + 1, outline);
-  renderer.set_context(outline.id, lines);
-  return outline.id;
+  const std::string id = insert_group_outline_layer(layer, drawn);
+  renderer.set_context(id, lines);
+  return id;
 }
 
 double scene_period_years(const MapSceneData& data) {
@@ -144,6 +136,19 @@ double scene_period_years(const MapSceneData& data) {
 }
 
 }  // namespace
+
+std::string insert_group_outline_layer(const StyleLayer& grouped, MapStyle& drawn) {
+  StyleLayer outline = make_layer(LayerKind::context);
+  outline.id = grouped.id + "-group-outlines";
+  while (drawn.find_id(outline.id)) outline.id += "+";
+  outline.source = "faro:group-outlines";  // never the project's context lines
+  outline.opacity = grouped.opacity;
+  outline.line = {Rgb{55, 55, 55}, 2.2f};
+  auto at = std::find_if(drawn.layers.begin(), drawn.layers.end(),
+                         [&](const StyleLayer& l) { return l.id == grouped.id; });
+  drawn.layers.insert(at == drawn.layers.end() ? at : at + 1, outline);
+  return outline.id;
+}
 
 std::optional<std::string> adapted_note(const RepresentationChoice& c, Language lang) {
   const double shown = 100.0 * c.published;
@@ -277,7 +282,7 @@ MapSceneResult render_map_scene(const MapSceneData& data, const MapStyle& style,
   // choropleth (add_group_outlines).
   MapStyle drawn = style;
   std::string group_outline_layer;
-  std::optional<SpatialWeights> weights;  // hotspots, built once
+  bool hotspots_done = false;
   bool fill_legend_done = false;          // one legend per fill kind is enough
   for (const StyleLayer& layer : style.layers) {
     if (!layer.visible) continue;
@@ -303,15 +308,22 @@ MapSceneResult render_map_scene(const MapSceneData& data, const MapStyle& style,
         break;
       }
       case LayerKind::hotspots: {
+        if (hotspots_done) break;  // one hot-spot analysis per map
+        hotspots_done = true;
         if (data.hotspot_colors) {
           renderer.set_fills(LayerKind::hotspots, *data.hotspot_colors);
           if (data.hotspot_legend) ov.classes.push_back(*data.hotspot_legend);
           break;
         }
-        if (!weights) weights = sector_weights(*data.sectors);
-        const SectorFills f = hotspot_fills(*data.sectors, counts, layer.hotspots, *weights, lang);
-        renderer.set_fills(LayerKind::hotspots, f.colors);
-        add_fill_legend(f.legend, ov);
+        // The layer's own analysis (render/hotspot_layer.hpp), as the live map computes it.
+        const HotspotLayer hot = compute_hotspot_layer(
+            *data.sectors, *data.incidents, counts.period, layer.hotspots,
+            style.protection && style.protection->partner_safe);
+        if (hot.unit == HotspotUnit::sectors)
+          renderer.set_fills(LayerKind::hotspots, hotspot_colors(hot));
+        else
+          renderer.set_hotspot_cells(hot.cells, hotspot_colors(hot));
+        ov.classes.push_back(hotspot_legend(hot, lang));
         break;
       }
       case LayerKind::heatmap: {

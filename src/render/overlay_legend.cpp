@@ -214,6 +214,16 @@ void classes_section(Cursor& c, const LegendClasses& classes, size_t& budget,
     c.y += row;
     c.width = std::max(c.width, measure_text(c.cr, text).width);
   }
+  if (!classes.note.empty()) {
+    // A small muted line (e.g. how a hot-spot p was made), as wide as the legend allows.
+    set_font(c.cr, Weight::regular, st.px(11));
+    const std::string text = fit_text(c.cr, classes.note, st.px(320));
+    const TextSize t = measure_text(c.cr, text);
+    c.y += st.px(2);
+    if (c.draw) draw_text(c.cr, text, c.x, c.y + t.ascent, st.muted);
+    c.y += t.height() + st.px(2);
+    c.width = std::max(c.width, t.width);
+  }
 }
 
 }  // namespace

@@ -311,35 +311,4 @@ SpatialWeights sector_weights(const SectorSet& sectors) {
   return queen_contiguity(shapes);
 }
 
-SectorFills hotspot_fills(const SectorSet& sectors, const SceneCounts& counts,
-                          const HotspotStyle& style, const SpatialWeights& weights,
-                          Language language) {
-  const size_t n = sectors.size();
-  SectorFills out = pale_fills(n);
-  if (counts.current.size() < n || n == 0) return out;
-  GiStarOptions options;
-  options.permutations = style.permutations;
-  options.fdr = style.fdr;
-  const GiStarResult gi = gi_star(std::span<const double>(counts.current.data(), n), weights,
-                                  options);
-  bool used[7] = {};
-  for (size_t s = 0; s < n && s < gi.bin.size(); ++s) {
-    out.colors[s] = gi_bin_fill(gi.bin[s]);
-    used[gi.bin[s] + 3] = true;
-  }
-  LegendClasses legend;
-  legend.title = tr(Msg::hotspot_title, language);
-  for (int b = 3; b >= -3; --b) {
-    if (!used[b + 3] && b != 0) continue;
-    const int level = std::abs(b) == 3 ? 99 : std::abs(b) == 2 ? 95 : 90;
-    const std::string label = b == 0 ? std::string(tr(Msg::hotspot_not_significant, language))
-                                     : tr_format(language, b > 0 ? Msg::hotspot_hot
-                                                                 : Msg::hotspot_cold,
-                                                 level);
-    legend.entries.push_back({label, gi_bin_fill(b), Rgba8{90, 90, 90, 255}});
-  }
-  out.legend.classes = std::move(legend);
-  return out;
-}
-
 }  // namespace faro::render

@@ -62,12 +62,8 @@ SectorFills choropleth_fills(const SectorSet& sectors, const SceneCounts& counts
                              const ChoroplethStyle& style,
                              const std::optional<DisclosurePolicy>& protection, Language language);
 
-// Gi* hot and cold spots of the counts over `weights` (queen contiguity of the sectors), coloured
-// by class (hot red, cold blue at 90/95/99 % confidence, not significant pale). Partner-safe:
-// classes only (they publish no count), so nothing is greyed.
-SectorFills hotspot_fills(const SectorSet& sectors, const SceneCounts& counts,
-                          const HotspotStyle& style, const SpatialWeights& weights,
-                          Language language);
+// The hotspots layer (Gi* classes on sectors or cells, emerging patterns) is computed by
+// render/hotspot_layer.hpp from the selected incidents, not from these counts.
 
 // The sectors grouped by `field` (a SectorSet attribute; group_units in core/weekly_brief.hpp):
 // each sector's group (-1: none) and the group names, alphabetical. Empty when there is no such
@@ -79,10 +75,10 @@ struct SectorGroups {
 };
 SectorGroups sector_groups(const SectorSet& sectors, const std::string& field);
 
-// Queen contiguity of the sectors (1 m tolerance), for hotspot_fills.
+// Queen contiguity of the sectors (1 m tolerance).
 SpatialWeights sector_weights(const SectorSet& sectors);
 
-// Class colour of a Gi_Bin (-3..3).
+// Class colour of a Gi_Bin (-3..3): hot red, cold blue at 90/95/99 %, not significant pale.
 Rgba8 gi_bin_fill(int bin);
 
 }  // namespace faro::render

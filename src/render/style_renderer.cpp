@@ -70,6 +70,7 @@ void StyleRenderer::set_workspace(std::shared_ptr<const Workspace> ws,
   context_layers_.clear();
   points_.reset();
   cells_.reset();
+  hotspot_cells_.reset();
   sector_lods_.clear();
   fills_.clear();
   clear_heatmap();
@@ -154,36 +155,45 @@ void StyleRenderer::set_hidden_mask(const std::vector<uint8_t>& sectors) {
   ++version_;
 }
 
-void StyleRenderer::set_zones(const std::vector<MultiPolygon>& disks,
-                              std::span<const Rgba8> colors) {
-  ScopedGlState saved;
-  zones_.reset();
-  ++version_;
-  if (disks.empty() || colors.size() != disks.size()) return;
-  std::vector<const MultiPolygon*> pointers;
-  pointers.reserve(disks.size());
-  for (const MultiPolygon& d : disks) pointers.push_back(&d);
-  Box e;
-  for (const MultiPolygon& d : disks) e.expand(bounds(d));
-  const Vec2 origin{std::round((e.xmin + e.xmax) / 2), std::round((e.ymin + e.ymax) / 2)};
-  zones_ = std::make_unique<PolygonFillLayer>(pointers, origin);
-  zones_->set_fill_colors(colors);
-}
-
-void StyleRenderer::set_cells(const std::vector<MultiPolygon>& cells,
-                              std::span<const Rgba8> colors) {
-  ScopedGlState saved;
-  cells_.reset();
-  ++version_;
-  if (cells.empty() || colors.size() != cells.size()) return;
+namespace {
+// A fill layer of cells (hexagons, squares), one colour each; nullptr when there is none.
+std::unique_ptr<PolygonFillLayer> cell_layer(const std::vector<MultiPolygon>& cells,
+                                             std::span<const Rgba8> colors) {
+  if (cells.empty() || colors.size() != cells.size()) return nullptr;
   std::vector<const MultiPolygon*> pointers;
   pointers.reserve(cells.size());
   for (const MultiPolygon& c : cells) pointers.push_back(&c);
   Box e;
   for (const MultiPolygon& c : cells) e.expand(bounds(c));
   const Vec2 origin{std::round((e.xmin + e.xmax) / 2), std::round((e.ymin + e.ymax) / 2)};
-  cells_ = std::make_unique<PolygonFillLayer>(pointers, origin);
-  cells_->set_fill_colors(colors);
+  auto layer = std::make_unique<PolygonFillLayer>(pointers, origin);
+  layer->set_fill_colors(colors);
+  return layer;
+}
+}  // namespace
+
+void StyleRenderer::set_cells(const std::vector<MultiPolygon>& cells,
+                              std::span<const Rgba8> colors) {
+  ScopedGlState saved;
+  cells_.reset();
+  ++version_;
+  cells_ = cell_layer(cells, colors);
+}
+
+void StyleRenderer::set_hotspot_cells(const std::vector<MultiPolygon>& cells,
+                                      std::span<const Rgba8> colors) {
+  ScopedGlState saved;
+  hotspot_cells_.reset();
+  ++version_;
+  hotspot_cells_ = cell_layer(cells, colors);
+}
+
+void StyleRenderer::set_zones(const std::vector<MultiPolygon>& disks,
+                              std::span<const Rgba8> colors) {
+  ScopedGlState saved;
+  zones_.reset();
+  ++version_;
+  zones_ = cell_layer(disks, colors);
 }
 
 void StyleRenderer::set_basemap(const BasemapRaster& raster) {
@@ -241,6 +251,14 @@ void StyleRenderer::draw_layers(const Frame& f, const MapStyle& style, const Fra
       case LayerKind::sectors:
       case LayerKind::choropleth:
       case LayerKind::hotspots: {
+        if (layer.kind == LayerKind::hotspots && hotspot_cells_) {
+          // Grid or hexagon units: thin white edges, as the hexagon layer's.
+          hotspot_cells_->set_opacity(opacity);
+          hotspot_cells_->set_outline(
+              {Rgba8{255, 255, 255, static_cast<uint8_t>(200 * opacity)}, 0.6f * ui});
+          hotspot_cells_->draw(frame);
+          break;
+        }
         if (!sectors) break;
         auto it = fills_.find(layer.kind);
         if (it == fills_.end() || it->second.size() != ws_->sectors.size()) {

@@ -96,6 +96,9 @@ class StyleRenderer {
   void set_cells(const std::vector<MultiPolygon>& cells, std::span<const Rgba8> colors);
   // The disks of a near-repeat layer (render/near_repeat_fills.hpp) and one colour each.
   void set_zones(const std::vector<MultiPolygon>& disks, std::span<const Rgba8> colors);
+  // The cells of a hotspots layer on grid or hexagon units (render/hotspot_layer.hpp), one colour
+  // each; while set, the hotspots layer draws them instead of sector fills. Empty clears them.
+  void set_hotspot_cells(const std::vector<MultiPolygon>& cells, std::span<const Rgba8> colors);
   // A basemap raster for the views to come (an export warps one to its exact view).
   void set_basemap(const BasemapRaster& raster);
   // The live map's tiled basemap of a basemap layer's source (render/basemap_tile_layer.hpp):
@@ -143,6 +146,7 @@ class StyleRenderer {
   std::unique_ptr<PointsLayer> points_;
   std::unique_ptr<PolygonFillLayer> cells_;  // LayerKind::grid
   std::unique_ptr<PolygonFillLayer> zones_;  // LayerKind::near_repeat
+  std::unique_ptr<PolygonFillLayer> hotspot_cells_;  // LayerKind::hotspots on grid/hex units
   std::vector<Rgba8> hidden_mask_;           // per sector; drawn under the heatmap
   std::unique_ptr<HeatmapLayer> heatmap_;
   std::unique_ptr<BasemapLayer> basemap_;

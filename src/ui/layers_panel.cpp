@@ -96,6 +96,10 @@ void LayersPanel::draw(const Workspace& ws, Session& session, const AppStatus& s
     draw_choropleth(ws, session);
     ImGui::TreePop();
   }
+  if (ImGui::TreeNode(tr(Msg::layer_hotspots, lang))) {
+    draw_hotspots(session);
+    ImGui::TreePop();
+  }
   if (ImGui::TreeNode(tr(Msg::layer_points, lang))) {
     draw_points(ws, session);
     ImGui::TreePop();
@@ -267,6 +271,41 @@ void LayersPanel::draw_choropleth(const Workspace& ws, Session& session) {
   ImGui::EndDisabled();
   colormap_combo(tr(Msg::colormap, lang), c.colormap, is_change_measure(c.measure));
   ImGui::PopItemWidth();
+}
+
+void LayersPanel::draw_hotspots(Session& session) {
+  const Language lang = session.language;
+  // The first hotspots layer (added hidden from its preset when the style has none), so the
+  // options can be set before showing it.
+  if (!session.style.find(LayerKind::hotspots)) {
+    StyleLayer& added = session.style.layer(LayerKind::hotspots);
+    const std::string id = added.id;
+    added = io::layer_preset("hotspots");
+    added.id = id;
+    added.visible = false;
+  }
+  StyleLayer& layer = *session.style.find(LayerKind::hotspots);
+  HotspotStyle& h = layer.hotspots;
+  ImGui::Checkbox(tr(Msg::hotspot_show, lang), &layer.visible);
+  ImGui::PushItemWidth(ImGui::GetFontSize() * 9.0f);
+  const std::pair<HotspotUnit, const char*> units[] = {
+      {HotspotUnit::sectors, tr(Msg::hotspot_unit_sectors, lang)},
+      {HotspotUnit::grid, tr(Msg::hotspot_unit_grid, lang)},
+      {HotspotUnit::hex, tr(Msg::hotspot_unit_hex, lang)},
+  };
+  enum_combo(tr(Msg::hotspot_unit, lang), h.unit, units);
+  ImGui::BeginDisabled(h.unit == HotspotUnit::sectors);
+  float cell = static_cast<float>(h.cell_m);
+  // Logarithmic: 250 m (a few blocks) to 5 km (a district); whole 50 m steps.
+  if (ImGui::SliderFloat(tr(Msg::hotspot_cell_size, lang), &cell, 250.0f, 5000.0f, "%.0f m",
+                         ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp))
+    h.cell_m = std::max(250.0, std::round(cell / 50.0f) * 50.0);
+  ImGui::EndDisabled();
+  ImGui::Checkbox(tr(Msg::hotspot_emerging, lang), &h.emerging);
+  ImGui::Checkbox(tr(Msg::hotspot_fdr, lang), &h.fdr);
+  ImGui::PopItemWidth();
+  if (h.unit != HotspotUnit::sectors && h.cell_m < 500)
+    ImGui::TextDisabled("%s", tr_format(lang, Msg::hotspot_partner_cells, 500).c_str());
 }
 
 bool set_category_color(Session& s, const std::string& category, std::optional<Rgb> color) {

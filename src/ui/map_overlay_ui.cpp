@@ -167,8 +167,14 @@ float MapOverlay::draw_choropleth_legend(ImDrawList* dl, const Session& session,
     float content_w = ImGui::CalcTextSize(legend->title.c_str()).x;
     for (const render::LegendClass& e : legend->entries)
       content_w = std::max(content_w, swatch + 0.5f * f + ImGui::CalcTextSize(e.label.c_str()).x);
+    const float note_size = 0.85f * f;  // the note (e.g. how a hot-spot p was made), smaller
+    const bool has_note = !legend->note.empty();
+    if (has_note)
+      content_w = std::max(content_w, ImGui::GetFont()->CalcTextSizeA(note_size, 1e9f, 0,
+                                                                      legend->note.c_str()).x);
     const float box_w = content_w + 2 * pad;
-    const float box_h = 2 * pad + f * 1.2f + row * legend->entries.size();
+    const float box_h =
+        2 * pad + f * 1.2f + row * legend->entries.size() + (has_note ? note_size * 1.3f : 0);
     const ImVec2 p0(left ? r.x + pad : r.x + r.width - box_w - pad, bottom - box_h);
     if (p0.y < r.y) return bottom;  // no room left above the other legends
     dl->AddRectFilled(p0, ImVec2(p0.x + box_w, p0.y + box_h), kPanelFill, 4.0f);
@@ -184,6 +190,9 @@ float MapOverlay::draw_choropleth_legend(ImDrawList* dl, const Session& session,
       dl->AddText(ImVec2(s0.x + swatch + 0.5f * f, y), kInk, e.label.c_str());
       y += row;
     }
+    if (has_note)
+      dl->AddText(ImGui::GetFont(), note_size, ImVec2(p0.x + pad, y + 0.1f * note_size), kMutedInk,
+                  legend->note.c_str());
     bottom = p0.y - 0.4f * f;
   }
   return bottom;

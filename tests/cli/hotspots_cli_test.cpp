@@ -60,13 +60,16 @@ TEST(HotspotsCli, DemoCsvIsConsistent) {
   const auto rows = read_csv(a);
   ASSERT_GT(rows.size(), 10u);
   EXPECT_EQ(rows[0], (std::vector<std::string>{"unit", "count", "gi_z", "p", "p_fdr", "class",
-                                               "gi_bin", "p_norm"}));
+                                               "gi_bin", "p_norm", "p_method"}));
+  // 70 demo sectors: 200 x 70 = 14000 permutations, chosen so that FDR can reach 99 %.
+  EXPECT_EQ(rows[1][8], "permutation 14000");
+  EXPECT_NE(r.out.find("p: permutation 14000, chosen for 70 units"), std::string::npos) << r.out;
   const std::map<std::string, int> bins{{"hot 99%", 3},         {"hot 95%", 2},   {"hot 90%", 1},
                                         {"not significant", 0}, {"cold 90%", -1}, {"cold 95%", -2},
                                         {"cold 99%", -3}};
   for (size_t i = 1; i < rows.size(); ++i) {
     const auto& f = rows[i];
-    ASSERT_EQ(f.size(), 8u) << i;
+    ASSERT_EQ(f.size(), 9u) << i;
     const double z = std::stod(f[2]), p = std::stod(f[3]), p_fdr = std::stod(f[4]);
     EXPECT_GT(p, 0.0);
     EXPECT_LE(p, 1.0);
@@ -95,8 +98,12 @@ TEST(HotspotsCli, DemoHexEmergingGeoJsonAndPng) {
   EXPECT_NE(r.out.find("hexagons of 600 m"), std::string::npos) << r.out;
   const auto rows = read_csv(csv);
   ASSERT_GT(rows.size(), 100u);
-  ASSERT_EQ(rows[0].size(), 11u);
+  ASSERT_EQ(rows[0].size(), 12u);
   EXPECT_EQ(rows[0][8], "emerging");
+  EXPECT_EQ(rows[0][11], "p_method");
+  EXPECT_EQ(rows[1][11], "permutation 199");  // the user's number, kept
+  // ...with a warning: 199 permutations cannot reach 99 % over this many hexagons.
+  EXPECT_NE(r.out.find("warning: with 199 permutations"), std::string::npos) << r.out;
   const std::set<std::string> patterns{
       "No Pattern Detected",   "New Hot Spot",          "Consecutive Hot Spot",
       "Intensifying Hot Spot", "Persistent Hot Spot",   "Diminishing Hot Spot",
@@ -123,6 +130,7 @@ TEST(HotspotsCli, DemoHexEmergingGeoJsonAndPng) {
     EXPECT_GT(lat, -90);
     EXPECT_LT(lat, 90);
     EXPECT_TRUE(f["properties"].contains("gi_z"));
+    EXPECT_EQ(f["properties"]["p_method"], "permutation 99");
   }
 
   r = faro("hotspots --permutations 99 --width 800 --height 600 -o " + png);
