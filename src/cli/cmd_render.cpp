@@ -226,7 +226,9 @@ int cmd_render(const std::vector<std::string>& args_in, std::ostream& out, std::
 
   // Context layers with a source of their own, reprojected to the working CRS.
   const std::vector<std::string> folders = source_folders(args, data);
-  const auto context = load_context_layers(style, folders, data.sectors.work_srs, err);
+  std::map<std::string, std::shared_ptr<const ContextAreas>> context_areas;
+  const auto context =
+      load_context_layers(style, folders, data.sectors.work_srs, err, &context_areas);
 
   PreviousPeriodData previous;
   const StyleLayer* choropleth = style.find(LayerKind::choropleth);
@@ -264,6 +266,7 @@ int cmd_render(const std::vector<std::string>& args_in, std::ostream& out, std::
   scene.from = data.filter.from;
   scene.to_exclusive = data.filter.to_exclusive;
   scene.context_by_layer = &context;
+  scene.context_areas_by_layer = &context_areas;
   if (change_map) {
     scene.previous_incidents = &previous.incidents;
     scene.previous_from = previous.period.from;
