@@ -164,6 +164,20 @@ std::map<std::string, std::shared_ptr<const ContextLayerData>> load_style_contex
         }
       }
     }
+    std::error_code ec;
+    const bool relative =
+        !is_connection_string(l.source) && !std::filesystem::path(l.source).is_absolute();
+    if (relative && !std::filesystem::exists(path, ec)) {
+      // A preset's relative source this data has no copy of (the alcaldías preset on the demo
+      // city): the layer draws nothing and the load report says why; the data still opens. A
+      // path given in full (--context, a project's) must exist, as any source.
+      LoadReport missing;
+      missing.source = redact_source(l.source);
+      missing.notes.push_back("context layer '" + l.id + "': file not found (looked in " +
+                              std::to_string(folders.size()) + " folders); it draws nothing");
+      reports.push_back(std::move(missing));
+      continue;
+    }
     require_source_file(path, "context");
     ContextLoadResult c = load_context(path, work_srs, l.labels);
     auto data = std::make_shared<ContextLayerData>();

@@ -46,8 +46,10 @@ ContextLoadResult load_context_lines(const std::string& source, const std::strin
 // Every context layer of `style` with a source of its own (visible or not: the Layers panel may
 // show it later), loaded with that layer's label field, by its source as written. A relative
 // source is looked for in `folders` in order ("" = the current folder), e.g. next to the sectors
-// file as `faro render` does. Load reports are appended to `reports`. Throws DataError naming a
-// source that cannot be found or read.
+// file as `faro render` does. Load reports are appended to `reports`; a relative source found
+// nowhere (a preset's "alcaldias.geojson" over other data) is reported there and skipped (the
+// layer draws nothing). Throws DataError naming a full path that does not exist (a --context
+// file, a project's) or a source that cannot be read.
 std::map<std::string, std::shared_ptr<const ContextLayerData>> load_style_context_layers(
     const MapStyle& style, const std::string& work_srs, const std::vector<std::string>& folders,
     std::vector<LoadReport>& reports);

@@ -7,9 +7,11 @@
 #include <ogr_api.h>
 
 #include "core/context_areas.hpp"
+#include "core/errors.hpp"
 #include "io/context_loader.hpp"
 #include "io/gdal_env.hpp"
 #include "io/map_style_json.hpp"
+#include "io/workspace_loader.hpp"
 #include "io/reproject.hpp"
 #include "test_support.hpp"
 
@@ -103,6 +105,49 @@ TEST(ContextAreas, LabelSettingsInLayerFiles) {
   EXPECT_THROW(layer_from_json(R"({"faro_layer": 1, "kind": "labels", "labels": {"show": true}})",
                                "l.json"),
                StyleError);
+}
+
+// Context layers with a source of their own load with the data: a relative source is looked for
+// in the folders given; one found nowhere draws nothing (noted), a full path that is missing is an
+// error naming it.
+TEST(ContextAreas, StyleContextLayersLoadWithTheData) {
+  faro_test::TempDir dir;
+  dir.write("colonias.geojson", kAreas);
+  MapStyle style;
+  StyleLayer l = make_layer(LayerKind::context);
+  l.id = "col";
+  l.source = "colonias.geojson";
+  style.layers.push_back(l);
+  l.id = "nowhere";
+  l.source = "alcaldias.geojson";
+  style.layers.push_back(l);
+  std::vector<LoadReport> reports;
+  const auto loaded =
+      load_style_context_layers(style, "EPSG:32614", {"", dir.path().string()}, reports);
+  ASSERT_EQ(loaded.size(), 1u);
+  ASSERT_TRUE(loaded.at("colonias.geojson")->areas);
+  EXPECT_EQ(loaded.at("colonias.geojson")->areas->areas.size(), 2u);
+  ASSERT_EQ(reports.size(), 2u);
+  EXPECT_NE(reports[1].to_text().find("not found"), std::string::npos) << reports[1].to_text();
+  style.layers[1].source = dir.file("missing.geojson");
+  EXPECT_THROW(load_style_context_layers(style, "EPSG:32614", {""}, reports), DataError);
+}
+
+// The project's context sources (Archivo > Abrir of a vector as context): a known file takes its
+// preset's field and zoom range.
+TEST(ContextAreas, ProjectContextSourcesTakeTheirPresets) {
+  FARO_REQUIRE_SHARED(sectors, "cdmx-cuadrantes/sectores_2023.geojson");
+  FARO_REQUIRE_SHARED(colonias, "cdmx-cuadrantes/colonias_iecm.gpkg");
+  Session s;
+  s.sources.push_back({SourceSpec::Role::sectors, sectors});
+  s.sources.push_back({SourceSpec::Role::context, colonias});
+  s.style.layers.push_back(make_layer(LayerKind::context));
+  const Workspace ws = load_workspace(s);
+  ASSERT_EQ(ws.context_areas.size(), 1u);
+  EXPECT_EQ(ws.context_areas[0]->labels.field, "NOMUT");
+  EXPECT_EQ(ws.context_areas[0]->labels.max_metres_per_pixel, 15);
+  EXPECT_EQ(ws.context_areas[0]->kind, "colonias");
+  EXPECT_FALSE(ws.context.empty());
 }
 
 // A colonia's interior point from GDAL (OGR_G_PointOnSurface on the source geometry, lon/lat),
