@@ -101,6 +101,10 @@ void AnimationJob::run() {
     scene.base.incidents = &incidents;
     scene.base.programs = &ws.programs;
     scene.base.context_lines = &lines;
+    scene.base.context_areas = &ws.context_areas;
+    const SessionContextLayers layers = session_context_layers(ws, session_.style);
+    scene.base.context_by_layer = &layers.lines;
+    scene.base.context_areas_by_layer = &layers.areas;
     scene.base.data_extent = ws.extent;  // the live map's grid clip
     scene.base.basemap = basemap_provider(ws.sectors.work_srs);  // the live map's rasters
     scene.frames = plan_.frames;

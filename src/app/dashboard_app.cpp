@@ -12,6 +12,7 @@
 #include "app/animation_job.hpp"
 #include "app/app_messages.hpp"
 #include "app/export_job.hpp"
+#include "app/identify_controller.hpp"
 #include "app/load_job.hpp"
 #include "app/map_view.hpp"
 #include "app/partner_safe_view.hpp"
@@ -46,7 +47,8 @@ double process_cpu_ms() {
 
 DashboardApp::DashboardApp(const DashboardOptions& options)
     : snap_(make_snapshot(std::make_shared<const Workspace>(), {}, {}, 1)),
-      ui_(std::make_unique<ui::DashboardUi>()) {
+      ui_(std::make_unique<ui::DashboardUi>()),
+      identify_(std::make_unique<IdentifyController>()) {
   session_.language = language_from_environment();
   session_.style = io::default_style();
   if (options.session) {
@@ -240,6 +242,10 @@ void DashboardApp::frame(const PlatformInput& input, float pixel_scale) {
                 status_.presentation, status_);
   if (gl_profiling_) glFinish();
   profile_.map_ms = ms_since(t);
+  if (map_)  // a click on incident points: their records (analyst view only)
+    if (std::vector<uint32_t> hits = map_->take_identify_hits(); !hits.empty())
+      identify_->open(snap_, session_, std::move(hits), status_.presentation);
+  identify_->frame(status_.presentation, session_.language, region_);
   if (map_)
     for (const std::string& e : map_->take_basemap_errors())
       report_error(app_text(AppMsg::basemap_failed, session_.language, e));

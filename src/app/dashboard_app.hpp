@@ -28,6 +28,7 @@ namespace faro::app {
 
 class AnimationJob;
 class ExportJob;
+class IdentifyController;
 class LoadJob;
 class MapView;
 
@@ -100,6 +101,8 @@ class DashboardApp {
   // Queues `action` as if a panel had pushed it this frame; carried out by after_frame().
   void request(ui::UiAction action) { actions_.push_back(std::move(action)); }
   MapView& map() { return *map_; }
+  // Identify's side panel (analyst view): the incidents under the last click on points.
+  IdentifyController& identify() { return *identify_; }
   ui::AppStatus& status() { return status_; }
   // Where the map was drawn in the last frame (ImGui display coordinates).
   const ui::MapRegion& map_region() const { return region_; }
@@ -126,6 +129,7 @@ class DashboardApp {
   bool playback_locked_ = false;  // the colour-scale lock is ours (playback), not the user's
   std::unique_ptr<ui::DashboardUi> ui_;
   std::unique_ptr<MapView> map_;
+  std::unique_ptr<IdentifyController> identify_;
   std::unique_ptr<LoadJob> load_;
   bool load_replaces_session_ = false;  // a project load replaces styles, filter and camera
   std::string pending_project_path_;

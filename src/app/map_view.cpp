@@ -7,11 +7,13 @@
 #include <algorithm>
 #include <cmath>
 
+#include "app/identify_controller.hpp"
+#include "app/identify_hits.hpp"
+#include "app/live_labels.hpp"
 #include "app/partner_safe_view.hpp"
 #include "app/session_map.hpp"
 #include "core/messages.hpp"
 #include "core/style_protection.hpp"
-#include "render/label_placement.hpp"
 #include "render/scene_protection.hpp"
 #include "render/grid_fills.hpp"
 #include "render/map_scene.hpp"
@@ -348,7 +350,17 @@ void MapView::frame(const ui::MapRegion& region, float pixel_scale, Session& ses
     if (input.mouse_in_map)
       hovered_unit_ = unit_under(presented_->second, hovered_, camera_.pixel_to_world(input.mouse));
   }
-  if (input.click && input.mouse_in_map) {
+  hovered_point_ = input.mouse_in_map ? std::optional(camera_.pixel_to_world(input.mouse))
+                                      : std::nullopt;
+  // Identify (analyst view): a click on incident points opens their records (app/
+  // identify_controller.hpp) instead of changing the sector selection.
+  identify_hits_.clear();
+  if (input.click && input.mouse_in_map && IdentifyController::available(presentation))
+    if (const StyleLayer* pts = style_.find(LayerKind::points); pts && pts->visible)
+      identify_hits_ = incidents_near(
+          ws_->incidents, snap_->filtered->rows, camera_.pixel_to_world(input.mouse),
+          click_radius_m(pts->points.size_px, camera_.metres_per_pixel(), pixel_scale));
+  if (input.click && input.mouse_in_map && identify_hits_.empty()) {
     std::optional<std::string> name;
     if (hovered_) name = ws_->sectors.sectors[*hovered_].name;
     apply_click_selection(session.selection, name, input.ctrl);
@@ -396,7 +408,7 @@ void MapView::frame(const ui::MapRegion& region, float pixel_scale, Session& ses
                 w, h};
   dl->AddCallback(&MapView::blit_callback, this);
   dl->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
-  if (style_.shows(LayerKind::labels)) draw_labels(region, pixel_scale, session, presentation);
+  draw_labels(region, pixel_scale, session, presentation);
   draw_attribution(region);
   fill_status(session, status, pixel_scale);
 }
@@ -426,6 +438,7 @@ void MapView::fill_status(const Session& session, ui::AppStatus& status, float p
   status.metres_per_pixel = camera_.metres_per_pixel() * pixel_scale;  // per ImGui unit
   // The ui's tooltip shows raw counts; while presenting the app draws a protected one instead.
   status.hovered_sector = protect_ ? std::nullopt : hovered_;
+  status.hovered_point = protect_ ? std::nullopt : hovered_point_;
   // Fill legends in the style's order, from the same fills the map shows (and every export).
   status.fill_legends.clear();
   status.fill_ramp.reset();
@@ -479,53 +492,8 @@ bool MapView::heatmap_protected() const {
 
 void MapView::draw_labels(const ui::MapRegion& region, float pixel_scale, const Session& session,
                           bool presentation) {
-  const auto& labels = map_->label_anchors();
-  if (labels.empty()) return;
-  // The labels layer's zoom range (metres per framebuffer pixel; 0 = unbounded).
-  if (const StyleLayer* l = style_.find(LayerKind::labels)) {
-    const double mpp = camera_.metres_per_pixel();
-    if (l->labels.min_metres_per_pixel > 0 && mpp < l->labels.min_metres_per_pixel) return;
-    if (l->labels.max_metres_per_pixel > 0 && mpp > l->labels.max_metres_per_pixel) return;
-  }
-  ImFont* font = ImGui::GetFont();
-  // Labels a little smaller than body text; a quarter larger in presentation mode (as large as
-  // the panels' text would hide most names of a city's sectors).
-  const float size = ImGui::GetFontSize() * 0.85f * (presentation ? 1.25f : 1.0f);
-  std::vector<render::LabelRequest> requests;
-  std::vector<const std::string*> texts;  // parallel to requests
-  requests.reserve(labels.size());
-  const float inv = 1.0f / pixel_scale;
-  for (const render::MapLabel& l : labels) {
-    const Vec2 a = camera_.world_to_pixel(l.anchor);
-    const Vec2 p0 = camera_.world_to_pixel({l.feature_bbox.xmin, l.feature_bbox.ymax});
-    const Vec2 p1 = camera_.world_to_pixel({l.feature_bbox.xmax, l.feature_bbox.ymin});
-    const Box feature{p0.x * inv, p0.y * inv, p1.x * inv, p1.y * inv};
-    // Skip labels whose sector is far off screen or smaller than a word (most of them when
-    // zoomed out): the placement stays cheap every frame.
-    if (feature.xmax < 0 || feature.ymax < 0 || feature.xmin > region.width ||
-        feature.ymin > region.height || feature.width() < size * 2)
-      continue;
-    const ImVec2 text = font->CalcTextSizeA(size, 1e9f, 0, l.text.c_str());
-    const bool selected = std::find(session.selection.begin(), session.selection.end(), l.text) !=
-                          session.selection.end();
-    requests.push_back({{a.x * inv, a.y * inv},
-                        feature,
-                        l.priority + (selected ? 1'000'000 : 0),
-                        {Vec2{text.x + 4.0, text.y + 2.0}}});
-    texts.push_back(&l.text);
-  }
-  const Box screen{0, 0, region.width, region.height};
-  ImDrawList* dl = ImGui::GetBackgroundDrawList();
-  for (const render::LabelPlacement& p : render::place_labels(requests, screen, {}, 4.0)) {
-    const ImVec2 pos(region.x + static_cast<float>(p.box.xmin) + 2,
-                     region.y + static_cast<float>(p.box.ymin) + 1);
-    const std::string* text = texts[p.request];
-    // A white halo keeps names readable over the heatmap.
-    for (const ImVec2 d : {ImVec2(-1, 0), ImVec2(1, 0), ImVec2(0, -1), ImVec2(0, 1)})
-      dl->AddText(font, size, ImVec2(pos.x + d.x, pos.y + d.y), IM_COL32(255, 255, 255, 220),
-                  text->c_str());
-    dl->AddText(font, size, pos, IM_COL32(40, 40, 40, 255), text->c_str());
-  }
+  // Sector and area names, the set every export places (app/live_labels.hpp).
+  draw_live_labels(*map_, style_, camera_, region, {pixel_scale, presentation, session.selection});
 }
 
 }  // namespace faro::app

@@ -90,6 +90,9 @@ class MapView {
   double last_hotspot_ms() const { return last_hotspot_ms_; }
   // The sector under the mouse in the last frame (also while presenting, when the status hides it).
   std::optional<int> hovered() const { return hovered_; }
+  // The incidents under this frame's click when it hit shown points (analyst view only), nearest
+  // first; the click then selected no sector. Empty otherwise.
+  std::vector<uint32_t> take_identify_hits() { return std::move(identify_hits_); }
   // Whether the heatmap on screen follows the partner-safe rules (bandwidth floor, density floor).
   bool heatmap_protected() const;
 
@@ -186,6 +189,8 @@ class MapView {
   std::optional<render::HeatmapStyle> heat_drawn_;
   double last_density_ms_ = 0;
   std::optional<int> hovered_;
+  std::optional<Vec2> hovered_point_;  // working CRS
+  std::vector<uint32_t> identify_hits_;
   int still_frames_ = 0;            // frames since the camera last moved
   std::array<int, 4> blit_rect_{};  // x, y (GL, y up), width, height in framebuffer pixels
 };

@@ -29,6 +29,19 @@ IncidentStore previous_store(const Workspace& ws, const FilterState& filter,
 
 }  // namespace
 
+SessionContextLayers session_context_layers(const Workspace& ws, const MapStyle& style) {
+  SessionContextLayers out;
+  for (const StyleLayer& l : style.layers) {
+    if (l.kind != LayerKind::context || l.source.empty()) continue;
+    const auto it = ws.context_layers.find(l.source);
+    if (it == ws.context_layers.end() || !it->second) continue;
+    for (const ContextPolyline& line : it->second->lines)
+      out.lines[l.id].push_back({line.points, line.closed});
+    if (it->second->areas) out.areas[l.id] = it->second->areas;
+  }
+  return out;
+}
+
 IncidentStore rows_store(const Workspace& ws, const std::vector<uint32_t>& rows) {
   IncidentStore out;
   const IncidentStore& in = ws.incidents;
@@ -96,6 +109,11 @@ render::MapSceneResult render_session_map(const Workspace& ws, const std::vector
   std::vector<render::LineStrip> lines;
   for (const ContextPolyline& line : ws.context) lines.push_back({line.points, line.closed});
   data.context_lines = &lines;
+  data.context_areas = &ws.context_areas;  // area names, as on the live map
+  // Context layers with a source of their own were loaded with the workspace (by source).
+  const SessionContextLayers layers = session_context_layers(ws, style);
+  data.context_by_layer = &layers.lines;
+  data.context_areas_by_layer = &layers.areas;
   data.from = session.filter.from.value_or(ws.data_from);
   data.to_exclusive = session.filter.to_exclusive.value_or(ws.data_to_exclusive);
   if (!(*data.to_exclusive > *data.from)) data.from.reset(), data.to_exclusive.reset();

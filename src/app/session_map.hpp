@@ -3,7 +3,10 @@
 // renderer, over the given rows of a loaded Workspace. The dashboard's PNG export (on its thread)
 // and `faro render --project P` both draw through this function, so a project rendered headless
 // equals the dashboard's export of it.
+#include <map>
+#include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "core/session.hpp"
@@ -23,6 +26,14 @@ struct SessionMapRequest {
 
 // The given rows of `ws` as a store of their own (render_map_scene draws whole stores).
 IncidentStore rows_store(const Workspace& ws, const std::vector<uint32_t>& rows);
+
+// The context layers of `style` with a source of their own, from what the workspace loaded for
+// them (Workspace::context_layers), as render_map_scene takes them: lines and areas by layer id.
+struct SessionContextLayers {
+  std::map<std::string, std::vector<render::LineStrip>> lines;
+  std::map<std::string, std::shared_ptr<const ContextAreas>> areas;
+};
+SessionContextLayers session_context_layers(const Workspace& ws, const MapStyle& style);
 
 // The render_map_scene options of `session`: title, period and source line in its language.
 render::MapSceneOptions session_scene_options(const Workspace& ws, const Session& session,

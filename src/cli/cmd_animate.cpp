@@ -138,12 +138,15 @@ int cmd_animate(const std::vector<std::string>& args_in, std::ostream& out, std:
   if (auto w = args.get("where")) opts.subtitle = *w;  // after each frame's dates
 
   const std::vector<std::string> folders = source_folders(args, data);
-  const auto context = load_context_layers(requested, folders, data.sectors.work_srs, err);
+  std::map<std::string, std::shared_ptr<const ContextAreas>> context_areas;
+  const auto context =
+      load_context_layers(requested, folders, data.sectors.work_srs, err, &context_areas);
   render::AnimationScene scene;
   scene.base.sectors = &data.sectors;
   scene.base.incidents = &data.incidents;
   scene.base.programs = &programs;
   scene.base.context_by_layer = &context;
+  scene.base.context_areas_by_layer = &context_areas;
   scene.base.basemap = basemap_provider(data.sectors.work_srs, folders);
   scene.frames = plan.frames;
 

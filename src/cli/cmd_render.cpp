@@ -80,6 +80,9 @@ CommandSpec render_spec() {
       "programs.\n"
       "--context adds any OGR line or polygon layer (e.g. borough boundaries), reprojected to the\n"
       "working CRS and drawn as thin dark-grey lines above the heatmap; repeat it for several.\n"
+      "Its polygons are named by zoom: colonias_iecm.gpkg, alcaldias.geojson and the 2023\n"
+      "cuadrantes take their presets (colonia names finer than 15 m/px, alcaldia names from\n"
+      "15 m/px up), other files a detected name field (name, nombre, nomgeo...).\n"
       "--basemap draws any GDAL raster (GeoTIFF, VRT...) warped into the view under everything;\n"
       "sector fills become translucent over it.\n"
       "--choropleth change maps the count in --from..--to minus the count in the previous period\n"
@@ -226,7 +229,9 @@ int cmd_render(const std::vector<std::string>& args_in, std::ostream& out, std::
 
   // Context layers with a source of their own, reprojected to the working CRS.
   const std::vector<std::string> folders = source_folders(args, data);
-  const auto context = load_context_layers(style, folders, data.sectors.work_srs, err);
+  std::map<std::string, std::shared_ptr<const ContextAreas>> context_areas;
+  const auto context =
+      load_context_layers(style, folders, data.sectors.work_srs, err, &context_areas);
 
   PreviousPeriodData previous;
   const StyleLayer* choropleth = style.find(LayerKind::choropleth);
@@ -264,6 +269,7 @@ int cmd_render(const std::vector<std::string>& args_in, std::ostream& out, std::
   scene.from = data.filter.from;
   scene.to_exclusive = data.filter.to_exclusive;
   scene.context_by_layer = &context;
+  scene.context_areas_by_layer = &context_areas;
   if (change_map) {
     scene.previous_incidents = &previous.incidents;
     scene.previous_from = previous.period.from;

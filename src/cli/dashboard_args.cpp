@@ -102,37 +102,15 @@ Session dashboard_session_from_args(const ParsedArgs& args, Session session) {
     session.sources.push_back(programs);
   }
   const std::vector<std::string>& context = args.all("context");
-  for (const std::string& c : context) {
-    SourceSpec lines;
-    lines.role = Role::context;
-    lines.path = absolute_source(c);
-    session.sources.push_back(lines);
-  }
   session.style = style_from_args(args, session.style);
-  // The dashboard loads --context files as the project's context sources, which the context
-  // layer without a source of its own draws: one such layer, shown.
-  const auto added = [&](const StyleLayer& l) {
-    return l.kind == LayerKind::context &&
-           std::find(context.begin(), context.end(), l.source) != context.end();
-  };
-  if (!context.empty()) {
-    StyleLayer* own = nullptr;
-    for (StyleLayer& l : session.style.layers)
-      if (l.kind == LayerKind::context && l.source.empty()) own = &l;
-    if (own) {
-      own->visible = true;
-      std::erase_if(session.style.layers, added);
-    } else {
-      bool first = true;
-      std::erase_if(session.style.layers, [&](StyleLayer& l) {
-        if (!added(l)) return false;
-        if (!first) return true;
-        first = false;
-        l.source.clear();
-        return false;
-      });
-    }
-  }
+  // Each --context file is a context layer of its own, as in `faro render` (a file of a known
+  // kind takes its preset's look, label field and zoom range: colonias, alcaldías, cuadrantes),
+  // loaded with the data (io/context_loader.hpp load_style_context_layers). Its path is made
+  // absolute: the session outlives the current folder.
+  for (StyleLayer& l : session.style.layers)
+    if (l.kind == LayerKind::context &&
+        std::find(context.begin(), context.end(), l.source) != context.end())
+      l.source = absolute_source(l.source);
   if (auto b = args.get("basemap"))
     for (StyleLayer& l : session.style.layers)
       if (l.kind == LayerKind::basemap && l.source == *b) l.source = absolute_source(*b);

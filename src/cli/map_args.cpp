@@ -67,12 +67,14 @@ std::string resolve_source(const std::string& source, const std::vector<std::str
 
 std::map<std::string, std::vector<render::LineStrip>> load_context_layers(
     const MapStyle& style, const std::vector<std::string>& folders, const std::string& work_srs,
-    std::ostream& err) {
+    std::ostream& err, std::map<std::string, std::shared_ptr<const ContextAreas>>* areas) {
   std::map<std::string, std::vector<render::LineStrip>> context;
   for (const StyleLayer& l : style.layers) {
     if (l.kind != LayerKind::context || l.source.empty() || !l.visible) continue;
-    io::ContextLoadResult c = io::load_context_lines(resolve_source(l.source, folders), work_srs);
+    io::ContextLoadResult c =
+        io::load_context(resolve_source(l.source, folders), work_srs, l.labels);
     err << c.report.to_text();
+    if (areas && c.areas) (*areas)[l.id] = c.areas;
     for (io::ContextLine& line : c.lines)
       context[l.id].push_back({std::move(line.points), line.closed});
   }

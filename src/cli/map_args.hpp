@@ -5,11 +5,13 @@
 // protection report printed on stderr.
 #include <iosfwd>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "cli/args.hpp"
 #include "cli/data_args.hpp"
+#include "core/context_areas.hpp"
 #include "core/map_style.hpp"
 #include "core/programs.hpp"
 #include "core/style_protection.hpp"
@@ -29,10 +31,12 @@ std::vector<std::string> source_folders(const ParsedArgs& args, const LoadedData
 std::string resolve_source(const std::string& source, const std::vector<std::string>& folders);
 
 // Context layers of `style` with a source of their own, loaded and reprojected to `work_srs`, by
-// layer id (load reports printed to `err`).
+// layer id (load reports printed to `err`); their named polygons (area labels, by each layer's
+// label field) into `areas` when given.
 std::map<std::string, std::vector<render::LineStrip>> load_context_layers(
     const MapStyle& style, const std::vector<std::string>& folders, const std::string& work_srs,
-    std::ostream& err);
+    std::ostream& err,
+    std::map<std::string, std::shared_ptr<const ContextAreas>>* areas = nullptr);
 
 // Basemap layers' rasters, warped by GDAL into the view.
 render::BasemapProvider basemap_provider(const std::string& work_srs,

@@ -7,6 +7,7 @@
 #include "cli/lang_args.hpp"
 #include "core/errors.hpp"
 #include "core/messages.hpp"
+#include "io/context_loader.hpp"
 #include "io/style_presets.hpp"
 
 namespace faro::cli {
@@ -133,8 +134,11 @@ MapStyle style_from_args(const ParsedArgs& args, MapStyle style) {
   if (auto raster = args.get("basemap")) show_basemap(style, *raster);
   // Each --context file is a context layer of its own, just under the points and labels.
   for (const std::string& source : args.all("context")) {
-    StyleLayer line = preset_or_default(LayerKind::context);
-    line.id = "context";
+    // A file of a known kind (colonias_iecm.gpkg, alcaldias.geojson...) takes its built-in
+    // preset's look, label field and zoom range; any other the generic context preset's.
+    const std::optional<StyleLayer> known = io::context_preset_for(source);
+    StyleLayer line = known.value_or(preset_or_default(LayerKind::context));
+    line.id = known ? known->id : "context";  // "colonias", "alcaldias": named in the Layers panel
     line.source = source;
     line.visible = true;
     const size_t at = style.add(line);

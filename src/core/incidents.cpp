@@ -54,7 +54,14 @@ size_t IncidentStore::memory_bytes() const {
   return x.capacity() * sizeof(double) + y.capacity() * sizeof(double) +
          t.capacity() * sizeof(int64_t) + category.capacity() * sizeof(uint16_t) +
          flags.capacity() * sizeof(uint8_t) + weight.capacity() * sizeof(float) +
-         sector.capacity() * sizeof(int32_t);
+         sector.capacity() * sizeof(int32_t) + source_row.capacity() * sizeof(uint32_t) +
+         source_starts.capacity() * sizeof(uint32_t);
+}
+
+size_t IncidentStore::source_of(size_t i) const {
+  // source_starts[0] is 0 when set; the source is the last start at or before i.
+  const auto after = std::upper_bound(source_starts.begin(), source_starts.end(), i);
+  return after == source_starts.begin() ? 0 : static_cast<size_t>(after - source_starts.begin()) - 1;
 }
 
 Box IncidentStore::extent() const {

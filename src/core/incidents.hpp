@@ -1,7 +1,7 @@
 #pragma once
 // Columnar (struct-of-arrays) incident store. One row = one geocoded incident in the working CRS.
-// Budget: <= 40 bytes per incident (x, y: 16; t: 8; category: 2; sector: 4; flags: 1; weight: 4
-// only when a weight field is used). The UI re-filters these arrays in milliseconds, so keep them
+// Budget: <= 40 bytes per incident (x, y: 16; t: 8; category: 2; sector: 4; flags: 1; source row:
+// 4; weight: 4 only when a weight field is used). The UI re-filters these arrays in milliseconds, so keep them
 // flat and never add per-row heap objects.
 #include <cstdint>
 #include <optional>
@@ -43,6 +43,13 @@ struct IncidentStore {
   std::vector<uint8_t> flags;      // IncidentFlags
   std::vector<float> weight;       // empty = every incident weighs 1
   std::vector<int32_t> sector;     // empty until assigned; index into SectorSet or kNoSector
+  // Where each incident came from, so Identify can read its other fields back from the source on
+  // demand instead of keeping them: the 1-based record (CSV data row after the header, counting
+  // rejected rows too) or feature number (in the order read, after --where) in its source, and
+  // the first store index of each source in load order (empty = one source). Valid only when
+  // source_row.size() == size() (stores built by copying rows leave it empty).
+  std::vector<uint32_t> source_row;
+  std::vector<uint32_t> source_starts;
   CategoryDictionary categories;
   std::string category_field;      // source field the categories came from ("" = none)
   std::string work_srs;            // e.g. "EPSG:32614"
@@ -51,6 +58,9 @@ struct IncidentStore {
   bool empty() const { return x.empty(); }
   void reserve(size_t n, bool with_weight = false);
   void push_back(double px, double py, int64_t pt, uint16_t cat, uint8_t fl, float w = 1.0f);
+  bool has_source_rows() const { return source_row.size() == x.size(); }
+  // Which source (index in load order) incident `i` came from.
+  size_t source_of(size_t i) const;
   // Bytes held by the columns (capacity, not size), for the memory budget.
   size_t memory_bytes() const;
   Box extent() const;

@@ -74,7 +74,11 @@ StyleLayer make_layer(LayerKind kind) {
   l.kind = kind;
   l.id = layer_kind_key(kind);
   if (kind == LayerKind::heatmap) l.opacity = 0.8f;
-  if (kind == LayerKind::context) l.line = {{70, 70, 70}, 1.2f};
+  if (kind == LayerKind::context) {
+    l.line = {{70, 70, 70}, 1.2f};
+    l.labels.field.clear();  // the source's name-like field
+    l.labels.size_px = 11.0f;
+  }
   return l;
 }
 
@@ -173,7 +177,8 @@ std::vector<std::string> style_problems(const MapStyle& style) {
       case LayerKind::context:
         if (!(l.line.width_px > 0) || l.line.width_px > 64)
           out.push_back(who + ": line width_px must be in (0, 64]");
-        break;
+        if (l.kind == LayerKind::sectors) break;
+        [[fallthrough]];  // a context layer's labels
       case LayerKind::labels:
         if (!(l.labels.size_px > 0) || l.labels.size_px > 128)
           out.push_back(who + ": size_px must be in (0, 128]");

@@ -35,7 +35,8 @@ enum class LayerKind {
   grid,        // incident counts on hexagons (partner-safe: cells with 1..k-1 greyed)
   hotspots,    // Getis-Ord Gi* classes of the sectors' counts (hot/cold at 90/95/99 %)
   programs,    // program areas, hatched
-  context,     // vector boundaries/roads drawn as lines (source: an OGR path, "" = the project's)
+  context,     // vector boundaries/roads drawn as lines, polygons named by `labels` (source: an OGR
+               // path, "" = the project's context sources)
   points,      // incident points (exact locations: never partner-safe)
   labels,      // sector (and program) names
   near_repeat, // near-repeat risk zones after each incident (exact locations: internal only)
@@ -88,11 +89,17 @@ struct LineStyle {
   friend bool operator==(const LineStyle&, const LineStyle&) = default;
 };
 
+// Names on the map: the labels layer's sector names, and a context layer's area names (colonias,
+// alcaldías...), each context layer with its own field and zoom range (layers/context-*.json).
 struct LabelStyle {
-  std::string field = "name";  // sector attribute shown ("name" is the only one today)
-  // Shown only between these scales (metres per pixel); 0 = no bound.
+  // Attribute shown: "name" for sectors; for a context layer the source's field ("" = the first
+  // name-like field found: name, nombre, nomgeo, nomut...).
+  std::string field = "name";
+  // Shown only between these scales (metres per pixel at 1080 p: the output's metres per pixel
+  // times its scale); 0 = no bound.
   double min_metres_per_pixel = 0, max_metres_per_pixel = 0;
   float size_px = 13.0f;  // at 1080 p
+  bool show = true;       // context layers: false draws the lines only (hover still names areas)
   friend bool operator==(const LabelStyle&, const LabelStyle&) = default;
 };
 

@@ -216,6 +216,26 @@
   /* presentation subtitle (ui/presentation_text.cpp): offences, then the period */             \
   X(presentation_offences_all, "Todos los delitos", "All offences")                             \
   X(presentation_offences_n, "%d delitos seleccionados", "%d offences selected")                \
-  X(presentation_and, " y ", " and ")
+  X(presentation_and, " y ", " and ")                                                          \
+  /* place on the map: what the tooltip names under the cursor (context areas) */              \
+  X(hover_colonia, "Colonia", "Colonia (neighbourhood)")                                        \
+  X(hover_alcaldia, "Alcaldía", "Alcaldía (borough)")                                           \
+  X(hover_cuadrante, "Cuadrante", "Cuadrante (police quadrant)")                                \
+  X(hover_outside_sectors, "Fuera de los sectores", "Outside the sectors")                      \
+  /* Identify (analyst view only): an incident's fields read back from its source */           \
+  X(identify_title, "Identificar", "Identify")                                                  \
+  X(identify_count, "%d incidentes bajo el cursor", "%d incidents under the cursor")            \
+  X(identify_reading, "Leyendo la fila %u de %s…", "Reading row %u of %s…")                     \
+  X(identify_row, "Fila %u de %s (leída en %.0f ms)", "Row %u of %s (read in %.0f ms)")         \
+  X(identify_failed, "No se pudo leer la fila: %s", "Could not read the row: %s")               \
+  X(identify_no_rows,                                                                           \
+    "Esta fuente no guarda números de fila; vuelva a cargarla para identificar",                \
+    "This source keeps no row numbers; load it again to identify")                             \
+  X(identify_stale,                                                                             \
+    "La fila no coincide con lo cargado: ¿cambió el archivo? Vuelva a cargarlo.",               \
+    "The row does not match what was loaded: has the file changed? Load it again.")            \
+  X(identify_field, "Campo", "Field")                                                           \
+  X(identify_value, "Valor", "Value")                                                           \
+  X(identify_close, "Cerrar", "Close")
 
 // clang-format on

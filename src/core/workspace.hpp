@@ -4,11 +4,14 @@
 // through core/data_snapshot.hpp (with the filter result, which is per filter, not loaded data),
 // and background jobs read it on their threads while the UI thread moves on.
 #include <cstdint>
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/aggregate.hpp"
+#include "core/context_areas.hpp"
 #include "core/incidents.hpp"
 #include "core/load_report.hpp"
 #include "core/programs.hpp"
@@ -35,11 +38,22 @@ struct ContextPolyline {
   bool closed = false;
 };
 
+// A context layer with a source of its own (a style layer of kind context, e.g. the colonias
+// preset), loaded with the data so the live map draws it as the exports do.
+struct ContextLayerData {
+  std::vector<ContextPolyline> lines;
+  std::shared_ptr<const ContextAreas> areas;  // its named polygons, or null
+};
+
 struct Workspace {
   SectorSet sectors;
   IncidentStore incidents;  // incidents.sector assigned
   std::vector<Program> programs;
   std::vector<ContextPolyline> context;  // all context sources, in session order
+  // Named polygons of the context sources that have any (labels, hover), in session order.
+  std::vector<std::shared_ptr<const ContextAreas>> context_areas;
+  // The style's context layers with a source of their own, by that source as the style writes it.
+  std::map<std::string, std::shared_ptr<const ContextLayerData>> context_layers;
   std::vector<LoadReport> reports;  // one per source loaded (shown in the load-report window)
   bool synthetic = false;           // demo city: outputs say "datos sintéticos"
   std::string title;                // e.g. "Ciudad demo" or the incidents file name

@@ -4,10 +4,17 @@
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
 
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
 #include <memory>
 
 #include "core/errors.hpp"
+#include "io/data_loading.hpp"
 #include "io/gdal_env.hpp"
+#include "io/ogr_geometry.hpp"
+#include "io/sector_fields.hpp"
+#include "io/style_presets.hpp"
 
 namespace faro::io {
 namespace {
@@ -80,10 +87,115 @@ size_t append_lines(OGRGeometryH g, std::vector<ContextLine>& out) {
   return 0;  // points, or curve types not linearised (handled by the caller)
 }
 
+// Name-like fields, most specific first: INEGI (nomgeo), IECM colonias (nomut), SSC cuadrantes
+// (nomenclatu), then the generic ones.
+constexpr const char* kNameFields[] = {"name",       "nombre",    "nomgeo",   "nomut",
+                                       "nom_col",    "colonia",   "nom_asen", "nomenclatu",
+                                       "nomenclatura", "cuadrante", "sector",   "alcaldia",
+                                       "nom_mun",    "nom_loc",   "label"};
+
+// Index of the field naming the areas, or -1 (why in the report).
+int choose_label_field(OGRFeatureDefnH defn, const std::string& requested, LoadReport& report) {
+  std::vector<std::string> names;
+  std::vector<bool> text;
+  for (int i = 0; i < OGR_FD_GetFieldCount(defn); ++i) {
+    OGRFieldDefnH fd = OGR_FD_GetFieldDefn(defn, i);
+    names.push_back(OGR_Fld_GetNameRef(fd));
+    text.push_back(OGR_Fld_GetType(fd) == OFTString);
+  }
+  if (!requested.empty()) {
+    if (auto f = find_field(names, requested)) return static_cast<int>(*f);
+    report.notes.push_back("label field '" + requested + "' not found; areas are not named");
+    return -1;
+  }
+  for (const char* candidate : kNameFields)
+    if (auto f = find_field(names, candidate)) return static_cast<int>(*f);
+  for (size_t i = 0; i < names.size(); ++i) {
+    std::string lower = names[i];
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (text[i] && lower.rfind("nom", 0) == 0) return static_cast<int>(i);
+  }
+  report.notes.push_back("no name field found; areas are not named (no labels)");
+  return -1;
+}
+
 }  // namespace
 
+std::optional<StyleLayer> context_preset_for(const std::string& path) {
+  if (path.empty() || is_connection_string(path)) return std::nullopt;
+  const std::string file = std::filesystem::path(path).filename().string();
+  for (const std::string& name : layer_preset_names()) {
+    StyleLayer l = layer_preset(name);
+    if (l.kind == LayerKind::context && !l.source.empty() &&
+        std::filesystem::path(l.source).filename().string() == file)
+      return l;
+  }
+  return std::nullopt;
+}
+
+std::string context_kind_for(const std::string& path) {
+  for (const std::string& name : layer_preset_names()) {
+    if (name.rfind("context-", 0) != 0) continue;
+    const StyleLayer l = layer_preset(name);
+    if (l.kind == LayerKind::context && !l.source.empty() && !path.empty() &&
+        std::filesystem::path(l.source).filename() == std::filesystem::path(path).filename())
+      return name.substr(8);
+  }
+  return "";
+}
+
+std::map<std::string, std::shared_ptr<const ContextLayerData>> load_style_context_layers(
+    const MapStyle& style, const std::string& work_srs, const std::vector<std::string>& folders,
+    std::vector<LoadReport>& reports) {
+  std::map<std::string, std::shared_ptr<const ContextLayerData>> out;
+  for (const StyleLayer& l : style.layers) {
+    if (l.kind != LayerKind::context || l.source.empty() || out.count(l.source)) continue;
+    if (l.source.rfind("faro:", 0) == 0) continue;  // drawn from data (group outlines)
+    std::string path = l.source;
+    if (!is_connection_string(path) && !std::filesystem::path(path).is_absolute()) {
+      for (const std::string& folder : folders) {
+        const std::filesystem::path candidate =
+            folder.empty() ? std::filesystem::path(path) : std::filesystem::path(folder) / path;
+        std::error_code ec;
+        if (std::filesystem::exists(candidate, ec)) {
+          path = candidate.string();
+          break;
+        }
+      }
+    }
+    std::error_code ec;
+    const bool relative =
+        !is_connection_string(l.source) && !std::filesystem::path(l.source).is_absolute();
+    if (relative && !std::filesystem::exists(path, ec)) {
+      // A preset's relative source this data has no copy of (the alcaldías preset on the demo
+      // city): the layer draws nothing and the load report says why; the data still opens. A
+      // path given in full (--context, a project's) must exist, as any source.
+      LoadReport missing;
+      missing.source = redact_source(l.source);
+      missing.notes.push_back("context layer '" + l.id + "': file not found (looked in " +
+                              std::to_string(folders.size()) + " folders); it draws nothing");
+      reports.push_back(std::move(missing));
+      continue;
+    }
+    require_source_file(path, "context");
+    ContextLoadResult c = load_context(path, work_srs, l.labels);
+    auto data = std::make_shared<ContextLayerData>();
+    for (ContextLine& line : c.lines) data->lines.push_back({std::move(line.points), line.closed});
+    data->areas = std::move(c.areas);
+    reports.push_back(std::move(c.report));
+    out[l.source] = std::move(data);
+  }
+  return out;
+}
+
 ContextLoadResult load_context_lines(const std::string& source, const std::string& work_srs,
-                                     const std::string& layer_name) {
+                                     const std::string& layer) {
+  return load_context(source, work_srs, make_layer(LayerKind::context).labels, layer);
+}
+
+ContextLoadResult load_context(const std::string& source, const std::string& work_srs,
+                               const LabelStyle& labels, const std::string& layer_name) {
   ensure_gdal();
   GdalMessageCapture capture;
   ContextLoadResult res;
@@ -120,6 +232,21 @@ ContextLoadResult load_context_lines(const std::string& source, const std::strin
   if (!transform)
     throw DataError("context layer '" + shown + "': no transformation to " + work_srs);
 
+  auto areas = std::make_shared<ContextAreas>();
+  areas->labels = labels;
+  areas->source = is_connection_string(source)
+                      ? shown
+                      : std::filesystem::path(source).filename().string();
+  const std::string kind = context_kind_for(source);
+  areas->kind = kind.empty() ? report.layer : kind;
+  areas->areas.work_srs = work_srs;
+  const int name_field = choose_label_field(OGR_L_GetLayerDefn(layer), labels.field, report);
+  if (name_field >= 0) {
+    areas->labels.field =
+        OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(OGR_L_GetLayerDefn(layer), name_field));
+    areas->areas.name_field = areas->labels.field;
+  }
+
   OGR_L_ResetReading(layer);
   int64_t row = 0;
   while (true) {
@@ -154,6 +281,24 @@ ContextLoadResult load_context_lines(const std::string& source, const std::strin
       continue;
     }
     ++report.rows_loaded;
+    auto* feature = static_cast<OGRFeatureH>(f.get());
+    if (name_field >= 0 && is_polygonal_type(flat) &&
+        OGR_F_IsFieldSetAndNotNull(feature, name_field)) {
+      PolygonalParts parts = polygonal_parts(g);
+      if (parts.shape.empty()) continue;
+      Sector area;
+      area.name = OGR_F_GetFieldAsString(feature, name_field);
+      area.bbox = bounds(parts.shape);
+      area.area_m2 = faro::area(parts.shape);
+      area.shape = std::move(parts.shape);
+      areas->areas.sectors.push_back(std::move(area));
+    }
+  }
+  if (!areas->areas.sectors.empty()) {
+    index_areas(*areas);
+    report.notes.push_back(std::to_string(areas->areas.size()) + " areas named by '" +
+                           areas->labels.field + "'");
+    res.areas = std::move(areas);
   }
   for (const std::string& w : capture.warnings()) report.add_gdal_warning(w);
   if (res.lines.empty())

@@ -6,16 +6,13 @@
 #include "core/errors.hpp"
 #include "io/category_interner.hpp"
 #include "io/column_detect.hpp"
+#include "io/csv_records.hpp"
 #include "io/csv_tokenizer.hpp"
 #include "io/incident_sink.hpp"
 #include "io/vsi_chunk_reader.hpp"
 
 namespace faro::io {
 namespace {
-
-// A record longer than this with no end in sight is treated as a runaway quote (or not a CSV):
-// it is reported and skipped instead of swallowing the rest of the file into memory.
-constexpr size_t kMaxRecordBytes = size_t{1} << 20;
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -34,6 +31,7 @@ bool skip_bom(const char*& p, const char* end) {
 // Parses the header at p; returns the position after it. Throws when there is none.
 const char* parse_header(const char* p, const char* end, bool at_eof, const std::string& source,
                          CsvHeader& h) {
+  const char* const start = p;
   if (end - p >= 2 && ((p[0] == '\xFF' && p[1] == '\xFE') || (p[0] == '\xFE' && p[1] == '\xFF')))
     throw DataError("'" + source + "' is UTF-16 text; save it as UTF-8 (or Latin-1) CSV");
   h.had_bom = skip_bom(p, end);
@@ -52,10 +50,11 @@ const char* parse_header(const char* p, const char* end, bool at_eof, const std:
   }
   if (h.names.size() == 1 && h.names[0].empty())
     throw DataError("'" + source + "' has an empty header line");
+  h.data_offset = static_cast<size_t>(next - start);
   return next;
 }
 
-class CsvFastLoader {
+class CsvFastLoader : CsvRecordSplitter::Handler {
  public:
   CsvFastLoader(const std::string& vsi_path, const std::string& source,
                 const IncidentSourceOptions& options, const IncidentLoadContext& context,
@@ -65,11 +64,13 @@ class CsvFastLoader {
         options_(options),
         context_(context),
         out_(out),
-        reader_(vsi_path, source),
-        tok_(',') {}
+        reader_(vsi_path, source) {
+    static_assert(VsiChunkReader::kHeadroom >= CsvRecordSplitter::kCarryRoom);
+  }
 
   void run() {
     bool first = true;
+    uint64_t offset = 0;  // stream offset of the chunk's first byte
     for (;;) {
       VsiChunkReader::Chunk c = reader_.next();
       const bool last = c.last;
@@ -82,8 +83,9 @@ class CsvFastLoader {
         }
         start(c.data(), c.data() + c.size, last);
       } else {
-        consume(c.data(), c.data() + c.size, last);
+        records_->feed(c.data(), c.data() + c.size, last, offset, *this);
       }
+      offset += c.size;
       reader_.recycle(std::move(c));
       if (last) break;
     }
@@ -104,7 +106,7 @@ class CsvFastLoader {
   void start(char* begin, char* end, bool last) {
     const char* p = parse_header(begin, end, last, source_, header_);
     cols_ = detect_incident_columns(header_.names, options_, source_, true);
-    tok_ = CsvTokenizer(header_.delimiter);
+    records_ = std::make_unique<CsvRecordSplitter>(header_.delimiter, header_.names.size());
     std::string srs = options_.srs;
     if (srs.empty()) {
       srs = "EPSG:4326";
@@ -123,110 +125,38 @@ class CsvFastLoader {
       const double mean = static_cast<double>(end - p) / static_cast<double>(lines);
       sink_->reserve(static_cast<size_t>(static_cast<double>(total) / mean * 1.02) + 64);
     }
-    parse_records(p, end, last);
+    char* q = begin + (p - begin);
+    records_->feed(q, end, last, static_cast<uint64_t>(p - begin), *this);
   }
 
-  void consume(char* data, char* end, bool last) {
-    const char* p = data;
-    if (skipping_line_) {  // the tail of an over-long record
-      const char* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)));
-      if (!nl) return;
-      p = nl + 1;
-      skipping_line_ = false;
-      carry_.clear();
-    }
-    // Put the partial record left by the previous chunk right before this one (headroom).
-    if (!carry_.empty()) {
-      p -= carry_.size();
-      std::memcpy(const_cast<char*>(p), carry_.data(), carry_.size());
-      carry_.clear();
-    }
-    parse_records(p, end, last);
+  void rejected(int64_t row, const char* why) override {
+    sink_->reject(RowIssue::malformed_row, row, "", why);
   }
 
-  void parse_records(const char* p, const char* end, bool last) {
-    while (p < end) {
-      const char* next = nullptr;
-      const RecordStatus st = tok_.split(p, end, last, &next);
-      if (st == RecordStatus::incomplete) {
-        if (static_cast<size_t>(end - p) > kMaxRecordBytes) {
-          p = skip_runaway(p, end, "record longer than 1 MiB (runaway quote?)");
-          continue;
-        }
-        carry_.assign(p, end);
-        return;
-      }
-      if (st == RecordStatus::unterminated_quote) {
-        p = skip_runaway(p, end, "unterminated quote");
-        continue;
-      }
-      if (tok_.blank()) {  // empty line: not a row
-        p = next;
-        continue;
-      }
-      // A quoted field that ran over line ends and then did not fit (stray quote, or the wrong
-      // number of fields) was an unmatched quote: lose that one line, not the lines it swallowed.
-      if ((tok_.stray_quote() || !field_count_ok()) && spans_lines(p, next)) {
-        p = skip_runaway(p, end, "unterminated quote");
-        continue;
-      }
-      p = next;
-      process_record(++row_);
-    }
-  }
-
-  // Rejects the record starting at p and resumes at the next line, so one stray quote costs one
-  // row, not the rest of the file.
-  const char* skip_runaway(const char* p, const char* end, const char* why) {
-    sink_->reject(RowIssue::malformed_row, ++row_, "", why);
-    const char* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)));
-    if (nl) return nl + 1;
-    skipping_line_ = true;
-    return end;
-  }
-
-  Cell cell(int index, int slot) {
+  Cell cell(const CsvTokenizer& tok, int index, int slot) {
     if (index < 0) return {};
-    std::string_view v =
-        CsvTokenizer::value(tok_.fields()[static_cast<size_t>(index)], scratch_[slot]);
+    std::string_view v = CsvTokenizer::value(tok.fields()[static_cast<size_t>(index)], scratch_[slot]);
     if (v.empty()) return Cell::of_null();
     return Cell::of_text(v);
   }
 
-  // Trailing empty fields (a delimiter at the end of the line) lose nothing; anything else
-  // means the columns are shifted.
-  bool field_count_ok() const {
-    const size_t n = tok_.field_count();
-    const size_t want = header_.names.size();
-    bool ok = n >= want;
-    for (size_t i = want; ok && i < n; ++i) ok = tok_.fields()[i].size == 0;
-    return ok;
-  }
-
-  static bool spans_lines(const char* begin, const char* end) {
-    size_t n = static_cast<size_t>(end - begin);
-    if (n > 0 && end[-1] == '\n') --n;
-    return std::memchr(begin, '\n', n) != nullptr ||
-           std::memchr(begin, '\r', n > 0 ? n - 1 : 0) != nullptr;
-  }
-
-  void process_record(int64_t row) {
-    if (!field_count_ok()) {
+  void record(int64_t row, const CsvTokenizer& tok, uint64_t) override {
+    if (!records_->field_count_ok(tok)) {
       sink_->reject(RowIssue::malformed_row, row, "",
-                    std::to_string(tok_.field_count()) + " fields, expected " +
+                    std::to_string(tok.field_count()) + " fields, expected " +
                         std::to_string(header_.names.size()));
       return;
     }
     RawIncident r;
     r.row = row;
     r.geometry = RawIncident::Geometry::from_columns;
-    r.xcell = cell(cols_.x, 0);
-    r.ycell = cell(cols_.y, 1);
-    r.date = cell(cols_.date, 2);
-    r.time = cell(cols_.time, 3);
-    r.category = cell(cols_.category, 4);
-    r.id = cell(cols_.id, 5);
-    r.weight = cell(cols_.weight, 6);
+    r.xcell = cell(tok, cols_.x, 0);
+    r.ycell = cell(tok, cols_.y, 1);
+    r.date = cell(tok, cols_.date, 2);
+    r.time = cell(tok, cols_.time, 3);
+    r.category = cell(tok, cols_.category, 4);
+    r.id = cell(tok, cols_.id, 5);
+    r.weight = cell(tok, cols_.weight, 6);
     sink_->add(r);
   }
 
@@ -238,12 +168,9 @@ class CsvFastLoader {
   VsiChunkReader reader_;
   CsvHeader header_;
   IncidentColumns cols_;
-  CsvTokenizer tok_;
+  std::unique_ptr<CsvRecordSplitter> records_;
   std::unique_ptr<IncidentSink> sink_;
-  std::string carry_;
   std::string scratch_[7];
-  bool skipping_line_ = false;
-  int64_t row_ = 0;
 };
 
 }  // namespace

@@ -14,6 +14,7 @@ struct CsvHeader {
   std::vector<std::string> names;  // trimmed, unquoted, UTF-8 (Latin-1 names transcoded)
   char delimiter = ',';
   bool had_bom = false;
+  size_t data_offset = 0;  // bytes before the first record (BOM and header line)
 };
 
 // Reads only the header line. Throws DataError naming `source` when the file cannot be opened,

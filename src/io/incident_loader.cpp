@@ -56,6 +56,12 @@ void add_captured(const GdalMessageCapture& capture, LoadReport& report) {
 
 }  // namespace
 
+std::string incident_vsi_path(const std::string& source) { return vsi_path_for(source); }
+
+bool uses_csv_fast_path(const std::string& source, const IncidentSourceOptions& options) {
+  return is_delimited_text(vsi_path_for(source)) && options.where.empty();
+}
+
 IncidentLoadResult load_incidents(const std::string& source, const IncidentSourceOptions& options,
                                   const IncidentLoadContext& context) {
   if (context.work_srs.empty()) throw UsageError("load_incidents: a working CRS is required");

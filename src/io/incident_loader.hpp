@@ -39,6 +39,12 @@ struct IncidentLoadResult {
   LoadReport report;
 };
 
+// How load_incidents reads `source`: its GDAL path ("x.csv.gz" -> "/vsigzip/x.csv.gz") and
+// whether it takes the CSV fast path (delimited text without --where; else OGR features). Identify
+// reads rows back the same way (io/incident_rows.hpp).
+std::string incident_vsi_path(const std::string& source);
+bool uses_csv_fast_path(const std::string& source, const IncidentSourceOptions& options);
+
 // Throws DataError (message names the source, and the field where relevant) when the source cannot
 // be opened or has no usable coordinate/date columns. Row-level problems go to the report.
 IncidentLoadResult load_incidents(const std::string& source, const IncidentSourceOptions& options,

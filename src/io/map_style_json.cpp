@@ -109,6 +109,12 @@ json layer_object(const StyleLayer& l) {
     case LayerKind::sectors:
     case LayerKind::context:
       j["line"] = {{"color", hex(l.line.color)}, {"width_px", tidy(l.line.width_px)}};
+      if (l.kind == LayerKind::context)
+        j["labels"] = {{"field", l.labels.field},
+                       {"min_metres_per_pixel", l.labels.min_metres_per_pixel},
+                       {"max_metres_per_pixel", l.labels.max_metres_per_pixel},
+                       {"size_px", tidy(l.labels.size_px)},
+                       {"show", l.labels.show}};
       break;
     case LayerKind::labels:
       j["labels"] = {{"field", l.labels.field},

@@ -154,6 +154,21 @@ void read_points(const Reader& r, const json& j, const std::string& w, PointStyl
   }
 }
 
+// The labels layer's object, or a context layer's second one (with "show").
+void read_labels(const Reader& r, const json& j, const std::string& w, bool context,
+                 LabelStyle& l) {
+  r.object(j, w);
+  if (context)
+    r.only(j, {"field", "min_metres_per_pixel", "max_metres_per_pixel", "size_px", "show"}, w);
+  else
+    r.only(j, {"field", "min_metres_per_pixel", "max_metres_per_pixel", "size_px"}, w);
+  r.text(j, "field", w, l.field);
+  r.number(j, "min_metres_per_pixel", w, l.min_metres_per_pixel);
+  r.number(j, "max_metres_per_pixel", w, l.max_metres_per_pixel);
+  r.number(j, "size_px", w, l.size_px);
+  if (context) r.boolean(j, "show", w, l.show);
+}
+
 void read_properties(const Reader& r, const json& j, const std::string& w, StyleLayer& l) {
   r.object(j, w);
   switch (l.kind) {
@@ -170,12 +185,7 @@ void read_properties(const Reader& r, const json& j, const std::string& w, Style
       r.number(j, "width_px", w, l.line.width_px);
       return;
     case LayerKind::labels:
-      r.only(j, {"field", "min_metres_per_pixel", "max_metres_per_pixel", "size_px"}, w);
-      r.text(j, "field", w, l.labels.field);
-      r.number(j, "min_metres_per_pixel", w, l.labels.min_metres_per_pixel);
-      r.number(j, "max_metres_per_pixel", w, l.labels.max_metres_per_pixel);
-      r.number(j, "size_px", w, l.labels.size_px);
-      return;
+      return read_labels(r, j, w, false, l.labels);
     case LayerKind::grid:
       r.only(j, {"cell_m", "classes", "colormap"}, w);
       r.number(j, "cell_m", w, l.grid.cell_m);
@@ -228,6 +238,7 @@ StyleLayer read_layer(const Reader& r, const json& j, const std::string& where,
     if (extra_key && key == extra_key) continue;
     if (key == "source" && has_source(kind)) continue;
     if (own && key == own) continue;
+    if (kind == LayerKind::context && key == "labels") continue;  // its area names
     const bool other =
         key == "source" || std::find(std::begin(kPropertyKeys), std::end(kPropertyKeys), key) !=
                                std::end(kPropertyKeys);
@@ -241,6 +252,9 @@ StyleLayer read_layer(const Reader& r, const json& j, const std::string& where,
   r.text(j, "source", where, l.source);
   if (own)
     if (const json* props = r.find(j, own)) read_properties(r, *props, Reader::join(where, own), l);
+  if (kind == LayerKind::context)
+    if (const json* labels = r.find(j, "labels"))
+      read_labels(r, *labels, Reader::join(where, "labels"), true, l.labels);
   return l;
 }
 

@@ -76,6 +76,14 @@ IncidentSourceOptions incident_options(const SourceSpec& s) {
 // Appends `more` (sector already assigned) to `into`, re-coding its categories into `into`'s
 // dictionary.
 void append_incidents(IncidentStore& into, const IncidentStore& more) {
+  // The row index (Identify) stays valid only when both parts have one.
+  const bool rows = into.has_source_rows() && more.has_source_rows();
+  if (into.source_starts.empty()) into.source_starts.push_back(0);
+  into.source_starts.push_back(static_cast<uint32_t>(into.size()));
+  if (rows)
+    into.source_row.insert(into.source_row.end(), more.source_row.begin(), more.source_row.end());
+  else
+    into.source_row.clear();
   std::vector<uint16_t> code(more.categories.size());
   for (size_t c = 0; c < code.size(); ++c)
     code[c] = into.categories.intern(more.categories.name(static_cast<uint16_t>(c)));
@@ -164,11 +172,33 @@ Workspace load_workspace(const Session& session, const LoadProgress& caller_prog
   for (const SourceSpec* s : by.context) {
     progress.report(0.88f, progress.say(Msg::load_context, s->path.c_str()));
     require_source_file(s->path, "context");
-    ContextLoadResult cl = load_context_lines(s->path, ws.sectors.work_srs, s->layer);
+    // Area names: a file of a known kind takes its preset's field and zoom range (colonias at
+    // street scale, alcaldías at city scale); others the style's own context layer's.
+    LabelStyle labels = make_layer(LayerKind::context).labels;
+    for (const StyleLayer& l : session.style.layers)
+      if (l.kind == LayerKind::context && l.source.empty()) labels = l.labels;
+    if (std::optional<StyleLayer> preset = context_preset_for(s->path)) labels = preset->labels;
+    if (!s->name_field.empty()) labels.field = s->name_field;
+    ContextLoadResult cl = load_context(s->path, ws.sectors.work_srs, labels, s->layer);
     for (ContextLine& l : cl.lines) ws.context.push_back({std::move(l.points), l.closed});
+    if (cl.areas) ws.context_areas.push_back(std::move(cl.areas));
     ws.reports.push_back(std::move(cl.report));
     progress.throw_if_cancelled();
   }
+
+  // The style's context layers with sources of their own (colonias, alcaldías...): found as
+  // `faro render` finds them (as given, then next to the sectors file).
+  std::vector<std::string> folders{""};
+  if (!ws.synthetic && by.sectors && !is_connection_string(by.sectors->path))
+    folders.push_back(std::filesystem::path(by.sectors->path).parent_path().string());
+  for (const StyleLayer& l : session.style.layers)
+    if (l.kind == LayerKind::context && !l.source.empty()) {
+      progress.report(0.9f, progress.say(Msg::load_context, l.source.c_str()));
+      break;
+    }
+  ws.context_layers =
+      load_style_context_layers(session.style, ws.sectors.work_srs, folders, ws.reports);
+  progress.throw_if_cancelled();
 
   ws.title = ws.synthetic            ? tr(Msg::map_demo_city, Language::es)
              : !by.incidents.empty() ? file_title(by.incidents.front()->path)

@@ -242,18 +242,34 @@ LabelText split_label(cairo_t* cr, const std::string& text) {
   return t;
 }
 
+// How one label is drawn: sector names bold and dark, area names regular and grey.
+struct LabelLook {
+  Weight weight = Weight::bold;
+  double font_px = 0;
+  Rgba8 ink{35, 35, 35, 255};
+};
+
+LabelLook label_look(const Style& st, const MapLabel& label) {
+  if (!label.area) return {Weight::bold, st.px(12.5), {35, 35, 35, 255}};
+  const double size = label.size_px > 0 ? label.size_px : 11.0;
+  return {Weight::regular, st.px(size), {70, 70, 78, 255}};
+}
+
 std::vector<std::string> place_and_draw_labels(cairo_t* cr, const Style& st, const Camera& camera,
                                                const MapOverlay& ov, const Frame& f) {
-  const double font_px = st.px(12.5), halo = st.px(2.2);
-  set_font(cr, Weight::bold, font_px);
-  const TextSize line = measure_text(cr, "Ág");
+  const double halo = st.px(2.2);
   const Box screen{0, 0, f.width, f.height};
   std::vector<LabelRequest> requests;
   std::vector<LabelText> texts;
+  std::vector<LabelLook> looks;
+  std::vector<double> line_heights, ascents;
   std::vector<size_t> source_index;
   for (size_t i = 0; i < ov.labels.size(); ++i) {
     const MapLabel& label = ov.labels[i];
     const Box feature = to_screen(camera, label.feature_bbox);
+    const LabelLook look = label_look(st, label);
+    set_font(cr, look.weight, look.font_px);
+    const TextSize line = measure_text(cr, "Ág");
     // Cheap rejections before measuring text: off screen or smaller than one line of text.
     if (label.text.empty() || !feature.intersects(screen) || feature.height() < line.height())
       continue;
@@ -268,22 +284,28 @@ std::vector<std::string> place_and_draw_labels(cairo_t* cr, const Style& st, con
     }
     requests.push_back(std::move(r));
     texts.push_back(std::move(text));
+    looks.push_back(look);
+    line_heights.push_back(line.height());
+    ascents.push_back(line.ascent);
     source_index.push_back(i);
   }
+  // One placement for sector and area names together: none overlaps another.
   const auto placed = place_labels(requests, screen, f.panels, st.px(4));
   std::vector<std::string> names;
-  const Rgba8 ink{35, 35, 35, 255};
   for (const LabelPlacement& p : placed) {
     const LabelText& t = texts[p.request];
+    const LabelLook& look = looks[p.request];
+    const double lh = line_heights[p.request], ascent = ascents[p.request];
+    set_font(cr, look.weight, look.font_px);
     const double cx = (p.box.xmin + p.box.xmax) / 2, top = p.box.ymin + halo;
     if (p.layout == 0) {
-      draw_text(cr, t.one_line, cx - measure_text(cr, t.one_line).width / 2, top + line.ascent, ink,
-                halo);
+      draw_text(cr, t.one_line, cx - measure_text(cr, t.one_line).width / 2, top + ascent,
+                look.ink, halo);
     } else {
-      draw_text(cr, t.first, cx - measure_text(cr, t.first).width / 2, top + line.ascent, ink,
+      draw_text(cr, t.first, cx - measure_text(cr, t.first).width / 2, top + ascent, look.ink,
                 halo);
-      draw_text(cr, t.second, cx - measure_text(cr, t.second).width / 2,
-                top + line.height() + line.ascent, ink, halo);
+      draw_text(cr, t.second, cx - measure_text(cr, t.second).width / 2, top + lh + ascent,
+                look.ink, halo);
     }
     names.push_back(ov.labels[source_index[p.request]].text);
   }

@@ -45,6 +45,10 @@ struct MapLabel {
   Vec2 anchor;       // working CRS
   Box feature_bbox;  // working CRS; the label is hidden when it does not fit inside it on screen
   int priority = 0;  // higher wins when labels collide (e.g. larger or selected sectors)
+  // Context area names (colonias, alcaldías) are set apart from sector names: regular weight,
+  // grey ink, their layer's size (1080 p pixels). Sector names: 0 = the overlay's label size.
+  bool area = false;
+  float size_px = 0;
 };
 
 struct MapOverlay {

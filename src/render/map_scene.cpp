@@ -79,8 +79,10 @@ void program_legend(const MapSceneData& data, bool labels, Language lang, MapOve
     for (size_t p = 0; p < data.programs->size(); ++p)
       for (const ProgramArea& a : areas)
         if (a.program == p) {
+          // Above every sector and area name (their priorities grow with area, ~7000 for a
+          // sector of 10 km²): a program's name is what its map is about.
           ov.labels.push_back(
-              {legend.entries[p].label, area_anchor(*a.shape), bounds(*a.shape), 100});
+              {legend.entries[p].label, area_anchor(*a.shape), bounds(*a.shape), 100'000});
           break;
         }
   ov.classes.push_back(std::move(legend));
@@ -268,6 +270,7 @@ MapSceneResult render_map_scene(const MapSceneData& data, const MapStyle& style,
   if (data.programs) ws->programs = *data.programs;
   if (data.context_lines)
     for (const LineStrip& l : *data.context_lines) ws->context.push_back({l.points, l.closed});
+  if (data.context_areas) ws->context_areas = *data.context_areas;
   StyleRenderer renderer;
   renderer.set_workspace(ws, data.to_exclusive);
 
@@ -387,8 +390,14 @@ MapSceneResult render_map_scene(const MapSceneData& data, const MapStyle& style,
       }
       case LayerKind::context:
         if (data.context_by_layer)
-          if (auto it = data.context_by_layer->find(layer.id); it != data.context_by_layer->end())
-            renderer.set_context(layer.id, it->second);
+          if (auto it = data.context_by_layer->find(layer.id); it != data.context_by_layer->end()) {
+            std::shared_ptr<const ContextAreas> areas;
+            if (data.context_areas_by_layer)
+              if (auto a = data.context_areas_by_layer->find(layer.id);
+                  a != data.context_areas_by_layer->end())
+                areas = a->second;
+            renderer.set_context(layer.id, it->second, std::move(areas));
+          }
         break;
       case LayerKind::points:
         renderer.set_points(*data.incidents,
@@ -411,10 +420,13 @@ MapSceneResult render_map_scene(const MapSceneData& data, const MapStyle& style,
         }
         break;
       case LayerKind::labels:
-        for (const MapLabel& l : renderer.label_anchors()) ov.labels.push_back(l);
-        break;
+        break;  // with the area names below
     }
   }
+  // Sector and context area names in their zoom ranges (metres per 1080 p pixel), placed in one
+  // pass with the program names by draw_overlay: the same set the live map places.
+  for (MapLabel& l : renderer.labels_for(drawn, camera.metres_per_pixel() * ui))
+    ov.labels.push_back(std::move(l));
   if (!style.furniture.legend) {
     ov.ramp.reset();
     ov.classes.clear();

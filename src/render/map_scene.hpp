@@ -11,12 +11,14 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/adaptive_protection.hpp"
 #include "core/choropleth_change.hpp"
+#include "core/context_areas.hpp"
 #include "core/color_domain.hpp"
 #include "core/incidents.hpp"
 #include "core/map_style.hpp"
@@ -47,6 +49,11 @@ struct MapSceneData {
   const std::vector<LineStrip>* context_lines = nullptr;
   // Lines of context layers with a source, by layer id (loaded by io/context_loader.hpp).
   const std::map<std::string, std::vector<LineStrip>>* context_by_layer = nullptr;
+  // Named polygons (area labels) of the project's context sources, and of context layers with a
+  // source, by layer id; optional.
+  const std::vector<std::shared_ptr<const ContextAreas>>* context_areas = nullptr;
+  const std::map<std::string, std::shared_ptr<const ContextAreas>>* context_areas_by_layer =
+      nullptr;
   BasemapProvider basemap;  // for basemap layers (none: they draw nothing)
   // Change choropleths: the previous period's incidents (same filter, already assigned to
   // sectors) and the period itself (legend text).

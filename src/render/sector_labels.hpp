@@ -10,8 +10,8 @@
 namespace faro::render {
 
 // One label per sector with a name and a non-empty shape. The anchor's precision is 0.5 % of the
-// sector's size (at least 1 m): finer does not move a label by a visible amount. Priority is the
-// sector's rank by area (the largest gets sectors.size() - 1).
+// sector's size (at least 1 m): finer does not move a label by a visible amount. Priority grows
+// with the sector's area (render/context_labels.hpp label_priority, shared with area names).
 std::vector<MapLabel> sector_labels(const SectorSet& sectors);
 
 }  // namespace faro::render

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "render/basemap_layer.hpp"
+#include "render/context_labels.hpp"
 #include "render/basemap_tile_layer.hpp"
 #include "render/gl_state.hpp"
 #include "render/map_renderer.hpp"
@@ -68,6 +69,8 @@ void StyleRenderer::set_workspace(std::shared_ptr<const Workspace> ws,
   programs_.reset();
   context_.reset();
   context_layers_.clear();
+  context_areas_.clear();
+  ws_context_layers_.clear();
   points_.reset();
   cells_.reset();
   hotspot_cells_.reset();
@@ -90,6 +93,13 @@ void StyleRenderer::set_workspace(std::shared_ptr<const Workspace> ws,
     strips.reserve(ws_->context.size());
     for (const ContextPolyline& l : ws_->context) strips.push_back({l.points, l.closed});
     context_ = std::make_unique<ContextLineLayer>(strips, OutlineStyle{});
+  }
+  for (const auto& [source, data] : ws_->context_layers) {
+    if (!data || data->lines.empty()) continue;
+    std::vector<LineStrip> strips;
+    strips.reserve(data->lines.size());
+    for (const ContextPolyline& l : data->lines) strips.push_back({l.points, l.closed});
+    ws_context_layers_[source] = std::make_unique<ContextLineLayer>(strips, OutlineStyle{});
   }
   program_period_end_.reset();
   set_program_period_end(period_end);
@@ -138,12 +148,36 @@ void StyleRenderer::set_points(const IncidentStore& points, float size_px) {
   if (!points.empty()) points_ = std::make_unique<PointsLayer>(points, size_px);
 }
 
-void StyleRenderer::set_context(const std::string& layer_id, std::span<const LineStrip> lines) {
+void StyleRenderer::set_context(const std::string& layer_id, std::span<const LineStrip> lines,
+                                std::shared_ptr<const ContextAreas> areas) {
   ScopedGlState saved;
   context_layers_.erase(layer_id);
+  std::erase_if(context_areas_, [&](const auto& a) { return a.first == layer_id; });
   ++version_;
   if (!lines.empty())
     context_layers_[layer_id] = std::make_unique<ContextLineLayer>(lines, OutlineStyle{});
+  if (areas) context_areas_.emplace_back(layer_id, std::move(areas));
+}
+
+std::vector<MapLabel> StyleRenderer::labels_for(const MapStyle& style,
+                                                double metres_per_pixel) const {
+  LabelSources sources;
+  sources.sectors = &labels_;
+  if (ws_) sources.workspace_areas = &ws_->context_areas;
+  // Layers with their own source: set_context()'s areas, else those loaded with the workspace.
+  std::vector<std::pair<std::string, std::shared_ptr<const ContextAreas>>> by_layer =
+      context_areas_;
+  if (ws_)
+    for (const StyleLayer& l : style.layers) {
+      if (l.kind != LayerKind::context || l.source.empty()) continue;
+      const bool own = std::any_of(context_areas_.begin(), context_areas_.end(),
+                                   [&](const auto& a) { return a.first == l.id; });
+      auto it = ws_->context_layers.find(l.source);
+      if (!own && it != ws_->context_layers.end() && it->second && it->second->areas)
+        by_layer.emplace_back(l.id, it->second->areas);
+    }
+  sources.layer_areas = &by_layer;
+  return labels_for_style(sources, style, metres_per_pixel);
 }
 
 void StyleRenderer::set_hidden_mask(const std::vector<uint8_t>& sectors) {
@@ -307,6 +341,8 @@ void StyleRenderer::draw_layers(const Frame& f, const MapStyle& style, const Fra
           lines = it->second.get();
         else if (layer.source.empty())
           lines = context_.get();
+        else if (auto ws = ws_context_layers_.find(layer.source); ws != ws_context_layers_.end())
+          lines = ws->second.get();  // loaded with the workspace (the live map)
         if (!lines) break;
         lines->set_style({with_alpha(layer.line.color, opacity), layer.line.width_px * ui});
         lines->draw(frame);

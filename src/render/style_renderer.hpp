@@ -22,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "core/context_areas.hpp"
 #include "core/kde.hpp"
 #include "core/map_style.hpp"
 #include "core/polygon_index.hpp"
@@ -86,9 +87,11 @@ class StyleRenderer {
   const HeatmapStyle& heatmap_style() const { return heat_style_; }
   // Incident points (usually the selection); empty clears them.
   void set_points(const IncidentStore& points, float size_px);
-  // Lines of a context layer with a source of its own (by layer id); a context layer without a
-  // source draws the workspace's context lines.
-  void set_context(const std::string& layer_id, std::span<const LineStrip> lines);
+  // Lines of a context layer with a source of its own (by layer id), and its named polygons for
+  // labels (may be null); a context layer without a source draws the workspace's context lines
+  // and names the workspace's context areas.
+  void set_context(const std::string& layer_id, std::span<const LineStrip> lines,
+                   std::shared_ptr<const ContextAreas> areas = nullptr);
   // Sectors greyed under a pinned partner-safe heatmap where it hides incidents
   // (MapStyle::heatmap_hidden_sectors); empty = none.
   void set_hidden_mask(const std::vector<uint8_t>& sectors);
@@ -125,6 +128,10 @@ class StyleRenderer {
   std::optional<int> sector_at(const Camera& camera, Vec2 pixel) const;
   // Sector name labels (anchors in the working CRS, larger sectors first in priority).
   const std::vector<MapLabel>& label_anchors() const { return labels_; }
+  // Every name `style` shows at `metres_per_pixel` (1080 p units: the view's metres per pixel
+  // times its scale): sector names and context area names in their zoom ranges
+  // (render/context_labels.hpp). The live map and the exports place these same labels.
+  std::vector<MapLabel> labels_for(const MapStyle& style, double metres_per_pixel) const;
   // Renders actually drawn (not reused), for tests and benchmarks.
   uint64_t draw_count() const { return draw_count_; }
 
@@ -143,6 +150,9 @@ class StyleRenderer {
   std::map<std::string, std::vector<LineStrip>> context_sources_;  // per layer id
   std::map<std::string, std::unique_ptr<ContextLineLayer>> context_layers_;
   std::map<std::string, float> context_widths_;  // width each context layer was built with
+  std::vector<std::pair<std::string, std::shared_ptr<const ContextAreas>>> context_areas_;
+  // Workspace::context_layers uploaded, by source (context layers with a source on the live map).
+  std::map<std::string, std::unique_ptr<ContextLineLayer>> ws_context_layers_;
   std::unique_ptr<PointsLayer> points_;
   std::unique_ptr<PolygonFillLayer> cells_;  // LayerKind::grid
   std::unique_ptr<PolygonFillLayer> zones_;  // LayerKind::near_repeat

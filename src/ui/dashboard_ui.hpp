@@ -34,6 +34,9 @@ struct AppStatus {
   std::string heatmap_units;    // "incidentes/km² por año" ...
   double metres_per_pixel = 0;  // current map scale, for the scale bar
   std::optional<int> hovered_sector;  // under the mouse, for the tooltip
+  // The mouse over the map (working CRS), for the tooltip's colonia / cuadrante / alcaldía; unset
+  // while presenting (the app draws a protected tooltip then).
+  std::optional<Vec2> hovered_point;
   std::string project_path;           // "" = unsaved
   double frame_ms = 0;
   // Legends of the visible fill layers (choropleth classes with the "<5 (suprimido)" entry while

@@ -4,6 +4,11 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/context_areas.hpp"
 
 #include "ui/format.hpp"
 #include "ui/i18n.hpp"
@@ -219,32 +224,69 @@ float MapOverlay::draw_scale_bar(ImDrawList* dl, const AppStatus& status, const 
   return 2 * pad + f;
 }
 
+namespace {
+
+// The words for what an area is: the known CDMX kinds through the catalogue, else the source's
+// layer name as it is.
+std::string area_kind_word(const std::string& kind, Language lang) {
+  if (kind == "colonias") return tr(Msg::hover_colonia, lang);
+  if (kind == "alcaldias") return tr(Msg::hover_alcaldia, lang);
+  if (kind == "cuadrantes") return tr(Msg::hover_cuadrante, lang);
+  return kind;
+}
+
+std::vector<AreaHit> hovered_areas(const Workspace& ws, Vec2 p) {
+  // Every loaded set of named polygons: the project's context sources, then the style's context
+  // layers; each answers through its grid index (core/polygon_index.hpp), never a scan.
+  std::vector<std::shared_ptr<const ContextAreas>> sets = ws.context_areas;
+  for (const auto& [source, layer] : ws.context_layers)
+    if (layer && layer->areas) sets.push_back(layer->areas);
+  std::vector<AreaHit> hits = areas_at(sets, p);
+  // Smallest first (cuadrante, colonia, then alcaldía): from the most precise place outwards.
+  std::stable_sort(hits.begin(), hits.end(), [](const AreaHit& a, const AreaHit& b) {
+    return a.set->areas.sectors[a.area].area_m2 < b.set->areas.sectors[b.area].area_m2;
+  });
+  return hits;
+}
+
+}  // namespace
+
 void MapOverlay::draw_tooltip(const DataSnapshot& snap, const Session& session,
                               const AppStatus& status) {
   const Workspace& ws = snap.ws();
-  if (!status.hovered_sector) return;
+  if (!status.hovered_point) return;
   // Over a panel or dialog the map is not what the mouse points at (the map itself is drawn on
   // the background draw list, not in a window, so it never counts as hovered).
   if (ImGui::IsWindowHovered(ImGuiHoveredFlags_AnyWindow)) return;
-  const int i = *status.hovered_sector;
-  if (i < 0 || i >= static_cast<int>(ws.sectors.size())) return;
   const Language lang = session.language;
-  const Sector& sector = ws.sectors.sectors[static_cast<size_t>(i)];
-  const int64_t count = static_cast<size_t>(i) < snap.result().per_sector.size()
-                            ? snap.result().per_sector[static_cast<size_t>(i)]
-                            : 0;
+  const std::vector<AreaHit> areas = hovered_areas(ws, *status.hovered_point);
+  const std::optional<int> i = status.hovered_sector;
+  const bool in_sector = i && *i >= 0 && *i < static_cast<int>(ws.sectors.size());
+  if (!in_sector && areas.empty()) return;
   ImGui::BeginTooltip();
-  ImGui::TextUnformatted(sector.name.c_str());
-  char buf[160];
-  std::snprintf(buf, sizeof buf, tr(Msg::tooltip_incidents, lang), format_count(count).c_str());
-  ImGui::TextUnformatted(buf);
-  for (const Program& p : ws.programs)
-    for (const ProgramSector& ps : p.sectors)
-      if (ps.sector == sector.name)
-        ImGui::TextDisabled("%s: %s", p.name.c_str(), format_date(ps.start).c_str());
-  if (std::find(session.selection.begin(), session.selection.end(), sector.name) !=
-      session.selection.end())
-    ImGui::TextDisabled("(%s)", tr(Msg::tooltip_selected, lang));
+  if (in_sector) {
+    const Sector& sector = ws.sectors.sectors[static_cast<size_t>(*i)];
+    const int64_t count = static_cast<size_t>(*i) < snap.result().per_sector.size()
+                              ? snap.result().per_sector[static_cast<size_t>(*i)]
+                              : 0;
+    ImGui::TextUnformatted(sector.name.c_str());
+    char buf[160];
+    std::snprintf(buf, sizeof buf, tr(Msg::tooltip_incidents, lang), format_count(count).c_str());
+    ImGui::TextUnformatted(buf);
+    for (const Program& p : ws.programs)
+      for (const ProgramSector& ps : p.sectors)
+        if (ps.sector == sector.name)
+          ImGui::TextDisabled("%s: %s", p.name.c_str(), format_date(ps.start).c_str());
+    if (std::find(session.selection.begin(), session.selection.end(), sector.name) !=
+        session.selection.end())
+      ImGui::TextDisabled("(%s)", tr(Msg::tooltip_selected, lang));
+  } else {
+    ImGui::TextDisabled("%s", tr(Msg::hover_outside_sectors, lang));
+  }
+  if (in_sector && !areas.empty()) ImGui::Separator();
+  // Where the point is, for people: "Cuadrante: P-1.3.10", "Colonia: ROMA NORTE I", ...
+  for (const AreaHit& a : areas)
+    ImGui::Text("%s: %s", area_kind_word(a.set->kind, lang).c_str(), a.name().c_str());
   ImGui::EndTooltip();
 }
 

@@ -1,7 +1,7 @@
 // `faro dashboard`'s data and map flags become the session it starts with, parsed as `faro render`
 // parses them: sources with their field overrides (paths made absolute), --where on the incident
-// source, --from/--to as the filter's period, --programs and --context as sources (one visible
-// context layer draws the context files), the style flags (--basemap greyed and dimmed at the
+// source, --from/--to as the filter's period, --programs as a source, --context as context layers
+// of their own (a known file takes its preset), the style flags (--basemap greyed and dimmed at the
 // bottom) applied on top of a project's session; bad combinations are usage errors naming the flag.
 #include "cli/dashboard_args.hpp"
 
@@ -50,9 +50,11 @@ TEST(DashboardArgs, RenderFlagsBecomeTheSession) {
   EXPECT_EQ(format_date(*s.filter.from), "2023-01-01");
   EXPECT_EQ(format_date(*s.filter.to_exclusive), "2024-01-01");  // --to is inclusive
   ASSERT_NE(source(s, SourceSpec::Role::programs), nullptr);
-  EXPECT_EQ(source(s, SourceSpec::Role::context)->path, "/d/alcaldias.geojson");
-  // The style: the listed layers, the bandwidth, the basemap at the bottom, one context layer
-  // drawing the context sources.
+  // --context files are context layers with a source of their own (as in `faro render`), not
+  // project sources: each keeps its own look, label field and zoom range.
+  EXPECT_EQ(source(s, SourceSpec::Role::context), nullptr);
+  // The style: the listed layers, the bandwidth, the basemap at the bottom, one context layer per
+  // --context file (alcaldias.geojson takes the alcaldías preset: names by nomgeo at city scale).
   EXPECT_TRUE(s.style.shows(LayerKind::heatmap));
   EXPECT_FALSE(s.style.shows(LayerKind::programs));
   EXPECT_EQ(s.style.heatmap().bandwidth_m, 600);
@@ -62,10 +64,12 @@ TEST(DashboardArgs, RenderFlagsBecomeTheSession) {
   EXPECT_TRUE(s.style.layers.front().basemap.greyscale);
   int context_layers = 0;
   for (const StyleLayer& l : s.style.layers)
-    if (l.kind == LayerKind::context) {
+    if (l.kind == LayerKind::context && !l.source.empty()) {
       ++context_layers;
-      EXPECT_TRUE(l.source.empty());
+      EXPECT_EQ(l.source, "/d/alcaldias.geojson");
       EXPECT_TRUE(l.visible);
+      EXPECT_EQ(l.labels.field, "nomgeo");
+      EXPECT_EQ(l.labels.min_metres_per_pixel, 15);
     }
   EXPECT_EQ(context_layers, 1);
   EXPECT_TRUE(style_problems(s.style).empty());

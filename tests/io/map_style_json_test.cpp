@@ -36,8 +36,8 @@ TEST(MapStyleJson, LayerPresetsRoundTrip) {
   faro_test::TempDir dir;
   const std::vector<std::string> names = layer_preset_names();
   EXPECT_EQ(names, (std::vector<std::string>{"choropleth", "choropleth-change", "context",
-                                             "context-alcaldias",
-                                             "heatmap", "hexagons", "hotspots", "labels", "points", "programs",
+                                             "context-alcaldias", "context-colonias",
+                                             "context-cuadrantes", "heatmap", "hexagons", "hotspots", "labels", "points", "programs",
                                              "sectors"}));
   for (const std::string& name : names) {
     SCOPED_TRACE(name);

@@ -3,6 +3,8 @@
 // and a project without a style gets the default one.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "io/map_style_json.hpp"
 #include "io/project_file.hpp"
 #include "io/style_presets.hpp"
@@ -108,8 +110,24 @@ TEST(ProjectStyle, EveryBuiltinStyleRoundTripsInAProject) {
   }
 }
 
+// The CDMX example (layers/projects/cdmx-fgj.faro.json): the shared data by paths relative to the
+// project (../../../shared/data from layers/projects/), the colonias and alcaldías as context
+// layers of their own with their presets' label fields and zoom ranges.
+TEST(ProjectStyle, CdmxExampleProject) {
+  const std::string path = std::string(FARO_TEST_DATA) + "/../../layers/projects/cdmx-fgj.faro.json";
+  const Session s = load_project(path);
+  ASSERT_EQ(s.sources.size(), 2u);
+  EXPECT_TRUE(s.sources[0].path.ends_with("shared/data/cdmx-cuadrantes/sectores_2023.geojson"));
+  EXPECT_TRUE(std::filesystem::path(s.sources[0].path).is_absolute());
+  std::vector<std::string> fields;
+  for (const StyleLayer& l : s.style.layers)
+    if (l.kind == LayerKind::context) fields.push_back(l.labels.field);
+  EXPECT_EQ(fields, (std::vector<std::string>{"NOMUT", "nomgeo"}));
+  EXPECT_TRUE(style_problems(s.style).empty());
+}
+
 TEST(ProjectStyle, DemoCityProject) {
-  EXPECT_EQ(builtin_project_names(), std::vector<std::string>{"demo-city"});
+  EXPECT_EQ(builtin_project_names(), (std::vector<std::string>{"cdmx-fgj", "demo-city"}));
   const Session s = builtin_project("demo-city");
   EXPECT_TRUE(s.sources.empty());  // no sources = the demo city
   EXPECT_TRUE(s.style == default_style());
