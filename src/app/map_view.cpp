@@ -192,6 +192,7 @@ void MapView::sync_zones(const Session& session) {
       map_->set_zones({}, {});
       zones_key_.reset();
       zones_legend_.reset();
+      zones_.clear();
     }
     return;
   }
@@ -213,6 +214,8 @@ void MapView::sync_zones(const Session& session) {
       render::near_repeat_fills(sel, *day, p, render::kNearRepeatColor, session.language);
   map_->set_zones(z.disks, z.colors);
   zones_legend_ = z.legend;
+  zones_ = z.zones;
+  zones_radius_m_ = p.radius_m;
   zones_key_ = std::make_tuple(filter_generation_, *layer, *day);
 }
 
@@ -439,6 +442,14 @@ void MapView::fill_status(const Session& session, ui::AppStatus& status, float p
   // The ui's tooltip shows raw counts; while presenting the app draws a protected one instead.
   status.hovered_sector = protect_ ? std::nullopt : hovered_;
   status.hovered_point = protect_ ? std::nullopt : hovered_point_;
+  status.hovered_zone.reset();
+  if (!protect_ && hovered_point_ && zones_key_)
+    for (const RiskZone& z : zones_)
+      if (z.contains(*hovered_point_, zones_radius_m_)) {
+        status.hovered_zone = ui::AppStatus::ZoneHover{zones_radius_m_, z.relative_risk,
+                                                       z.first_day, z.expiry_day, z.seeds.size()};
+        break;
+      }
   // Fill legends in the style's order, from the same fills the map shows (and every export).
   status.fill_legends.clear();
   status.fill_ramp.reset();

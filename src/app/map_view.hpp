@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "app/basemap_view.hpp"
+#include "core/near_repeat.hpp"
 #include "app/density_worker.hpp"
 #include "app/hotspot_worker.hpp"
 #include "app/map_interaction.hpp"
@@ -136,6 +137,8 @@ class MapView {
   // Near-repeat zones: (filter generation, layer, day) they were built for, and their legend.
   std::optional<std::tuple<uint64_t, StyleLayer, int64_t>> zones_key_;
   std::optional<render::LegendClasses> zones_legend_;
+  std::vector<RiskZone> zones_;  // on screen, for the hover
+  double zones_radius_m_ = 0;
   void sync_zones(const Session& session);
   std::optional<DisclosurePolicy> fill_protection_;
   bool protect_ = false;           // presentation mode: partner-safe rules

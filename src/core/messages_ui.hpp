@@ -46,7 +46,10 @@
   X(layer_labels, "Etiquetas", "Labels")                                                        \
   X(layer_hotspots, "Puntos calientes (Gi*)", "Hot spots (Gi*)")                                \
   X(layer_grid, "Hexágonos", "Hexagons")                                                        \
-  X(layer_near_repeat, "Zonas de repetición cercana", "Near-repeat zones")                       \
+  X(layer_near_repeat, "Zonas de riesgo", "Risk zones")                                          \
+  X(hover_near_repeat_zone, "Zona de repetición cercana (%.0f m): %zu incidente(s), activa %s a %s", \
+    "Near-repeat zone (%.0f m): %zu incident(s), active %s to %s")                              \
+  X(hover_near_repeat_risk, "riesgo relativo ×%.2f (prueba de Knox)", "relative risk ×%.2f (Knox test)") \
   X(add_layer, "Añadir capa…", "Add layer…")                                                    \
   X(remove_layer, "Quitar capa", "Remove layer")                                                \
   X(map_style, "Estilo", "Style")                                                               \

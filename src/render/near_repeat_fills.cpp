@@ -45,8 +45,13 @@ ZoneFills near_repeat_fills(const IncidentStore& selection, int64_t day,
   }
   out.legend.title = tr_format(language, Msg::map_near_repeat_title, number(params.radius_m).c_str(),
                                static_cast<long long>(params.days));
-  Rgba8 fresh = color, old = color;
-  old.a = static_cast<uint8_t>(std::lround(color.a * 0.25));
+  // Legend swatches as the disks look over the map's pale background (opaque: some legend
+  // drawers ignore alpha).
+  auto over_white = [&](double alpha) {
+    auto mix = [&](uint8_t c) { return static_cast<uint8_t>(std::lround(c * alpha + 250 * (1 - alpha))); };
+    return Rgba8{mix(color.r), mix(color.g), mix(color.b), 255};
+  };
+  const Rgba8 fresh = over_white(color.a / 255.0), old = over_white(0.25 * color.a / 255.0);
   out.legend.entries.push_back({tr(Msg::map_near_repeat_fresh, language), fresh});
   out.legend.entries.push_back({tr(Msg::map_near_repeat_expiring, language), old});
   return out;

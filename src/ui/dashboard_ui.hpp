@@ -37,6 +37,13 @@ struct AppStatus {
   // The mouse over the map (working CRS), for the tooltip's colonia / cuadrante / alcaldía; unset
   // while presenting (the app draws a protected tooltip then).
   std::optional<Vec2> hovered_point;
+  // The near-repeat zone under the mouse (analyst view, when the layer is shown).
+  struct ZoneHover {
+    double radius_m = 0, relative_risk = 0;
+    int64_t first_day = 0, expiry_day = 0;  // civil days; active before expiry_day
+    size_t seeds = 0;
+  };
+  std::optional<ZoneHover> hovered_zone;
   std::string project_path;           // "" = unsaved
   double frame_ms = 0;
   // Legends of the visible fill layers (choropleth classes with the "<5 (suprimido)" entry while

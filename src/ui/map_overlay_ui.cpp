@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/civil_time.hpp"
 #include "core/context_areas.hpp"
 
 #include "ui/format.hpp"
@@ -262,7 +263,7 @@ void MapOverlay::draw_tooltip(const DataSnapshot& snap, const Session& session,
   const std::vector<AreaHit> areas = hovered_areas(ws, *status.hovered_point);
   const std::optional<int> i = status.hovered_sector;
   const bool in_sector = i && *i >= 0 && *i < static_cast<int>(ws.sectors.size());
-  if (!in_sector && areas.empty()) return;
+  if (!in_sector && areas.empty() && !status.hovered_zone) return;
   ImGui::BeginTooltip();
   if (in_sector) {
     const Sector& sector = ws.sectors.sectors[static_cast<size_t>(*i)];
@@ -287,6 +288,17 @@ void MapOverlay::draw_tooltip(const DataSnapshot& snap, const Session& session,
   // Where the point is, for people: "Cuadrante: P-1.3.10", "Colonia: ROMA NORTE I", ...
   for (const AreaHit& a : areas)
     ImGui::Text("%s: %s", area_kind_word(a.set->kind, lang).c_str(), a.name().c_str());
+  // A near-repeat zone: its risk, dates and the incidents that seeded it.
+  if (const auto& z = status.hovered_zone) {
+    ImGui::Separator();
+    const std::string from = format_date(z->first_day * kSecondsPerDay);
+    const std::string to = format_date((z->expiry_day - 1) * kSecondsPerDay);
+    ImGui::TextUnformatted(tr_format(lang, Msg::hover_near_repeat_zone, z->radius_m, z->seeds,
+                                     from.c_str(), to.c_str())
+                               .c_str());
+    if (z->relative_risk > 0)
+      ImGui::TextDisabled("%s", tr_format(lang, Msg::hover_near_repeat_risk, z->relative_risk).c_str());
+  }
   ImGui::EndTooltip();
 }
 

@@ -37,7 +37,7 @@ TEST(MapStyleJson, LayerPresetsRoundTrip) {
   const std::vector<std::string> names = layer_preset_names();
   EXPECT_EQ(names, (std::vector<std::string>{"choropleth", "choropleth-change", "context",
                                              "context-alcaldias", "context-colonias",
-                                             "context-cuadrantes", "heatmap", "hexagons", "hotspots", "labels", "points", "programs",
+                                             "context-cuadrantes", "heatmap", "hexagons", "hotspots", "labels", "near-repeat", "points", "programs",
                                              "sectors"}));
   for (const std::string& name : names) {
     SCOPED_TRACE(name);
