@@ -19,17 +19,18 @@
   X(brief_col_mean4, "Base 4 sem.", "Base 4 wk")                                                       \
   X(brief_col_last_year, "Hace un año", "Year ago")                                                 \
   X(brief_col_ytd, "En el año", "Year to date")                                                              \
-  X(brief_col_ytd_last_year, "Año ant. igual", "Last yr to date")                                          \
+  X(brief_col_ytd_last_year, "En el año ant.", "Last yr to date")                                          \
   X(brief_col_z, "Cambio z", "Change z")                                                                      \
   X(brief_col_flag, "Señal", "Flag")                                                            \
   X(brief_col_spark, "12 semanas", "12 weeks")                                                  \
   X(brief_flag_up, "sube", "up")                                                                \
   X(brief_flag_down, "baja", "down")                                                            \
   X(brief_flag_new, "nuevo", "new")                                                             \
-  X(brief_hint, "z = 2(raíz(semana) - raíz(media 4)); señal si |z| >= 1.96 y la cola de "       \
-    "Poisson < 2.5 %. Clic: seleccionar el sector; Ctrl+clic: añadir.",                         \
-    "z = 2(sqrt(week) - sqrt(mean 4)); flagged when |z| >= 1.96 and the Poisson tail "          \
-    "< 2.5 %. Click: select the sector; Ctrl+click: add.")                                     \
+  X(brief_hint, "z = 2(raíz(semana) - raíz(base 4 sem.)); señal si |z| >= 1.96 y la cola de "  \
+    "Poisson < 2.5 %. Cada encabezado se explica al pasar el ratón. Clic: seleccionar el "     \
+    "sector; Ctrl+clic: añadir.",                                                               \
+    "z = 2(sqrt(week) - sqrt(base 4 wk)); flagged when |z| >= 1.96 and the Poisson tail "      \
+    "< 2.5 %. Hover a header for what it means. Click: select the sector; Ctrl+click: add.")                                     \
   /* one line per column (tooltip in the panel, legend on the page); Latin-1 only */           \
   X(brief_help_sector, "Sector (o grupo de sectores); clic: seleccionarlo en el mapa",          \
     "Sector (or group of sectors); click: select it on the map")                               \
@@ -39,19 +40,20 @@
     "Incidents in the chosen period (ISO weeks to the chosen Sunday)")                         \
   X(brief_help_prev, "Incidentes de la semana anterior", "Incidents in the week before")        \
   X(brief_help_prev_period, "Incidentes del periodo anterior", "Incidents in the period before") \
-  X(brief_help_mean4, "Base: media de las 4 semanas previas, lo esperable sin cambio",          \
-    "Baseline: mean of the 4 weeks before, what to expect with no change")                     \
-  X(brief_help_mean4_period, "Base: media de los 4 periodos previos, lo esperable sin cambio",  \
-    "Baseline: mean of the 4 periods before, what to expect with no change")                   \
+  X(brief_help_mean4, "Media de las 4 semanas previas: lo esperable sin cambio",                 \
+    "Mean of the 4 weeks before: what to expect with no change")                               \
+  X(brief_help_mean4_period, "Media de los 4 periodos previos: lo esperable sin cambio",         \
+    "Mean of the 4 periods before: what to expect with no change")                             \
   X(brief_help_last_year, "La misma semana ISO un año antes", "The same ISO week a year before") \
   X(brief_help_last_year_period, "El mismo periodo un año antes", "The same period a year before") \
-  X(brief_help_ytd, "En lo que va del año: semanas ISO 1 a la elegida",                         \
-    "Year to date: ISO weeks 1 to the chosen one")                                             \
+  X(brief_help_ytd, "Semanas ISO 1 a la elegida de este año",                                   \
+    "ISO weeks 1 to the chosen one of this year")                                              \
   X(brief_help_ytd_last_year, "Las mismas semanas del año anterior",                           \
     "The same weeks of the year before")                                                        \
-  X(brief_help_z, "Cambio frente a la base en unidades comparables: 0 = igual; más allá de "   \
-    "±2, poco probable por azar",                                                               \
-    "Change against the baseline on a common scale: 0 = same; beyond ±2, unlikely by chance")  \
+  X(brief_help_z, "Frente a la base, en una escala común a todos los conteos: 0 = igual; más " \
+    "allá de ±2, poco probable por azar",                                                       \
+    "Against the baseline, on one scale for every count: 0 = same; beyond ±2, unlikely by "     \
+    "chance")                                                                                   \
   X(brief_help_flag, "sube / baja: cambio poco probable por azar; nuevo: 3 o más tras la base " \
     "en cero",                                                                                  \
     "up / down: change unlikely by chance; new: 3 or more after a zero baseline")              \
@@ -59,6 +61,7 @@
     "Incidents per week, last 12; the dot is the chosen week")                                 \
   X(brief_help_spark_period, "Incidentes por periodo, últimos 12; el punto es el elegido",      \
     "Incidents per period, last 12; the dot is the chosen one")                                \
+  X(brief_page_col_z, "Cambio\nz", "Change\nz")                                                \
   X(brief_week_outside_data, "%s está fuera de los datos: los incidentes van del %s al %s",     \
     "%s is outside the data: the incidents run from %s to %s")                                 \
   X(brief_export_title, "Exportar informe semanal", "Export weekly brief")                      \
@@ -91,7 +94,7 @@
   X(brief_page_col_mean4, "Base\n4 sem.", "Base\n4 weeks")                                     \
   X(brief_page_col_last_year, "Hace\nun año", "A year\nago")                         \
   X(brief_page_col_ytd, "En el\naño", "Year to\ndate")                                                    \
-  X(brief_page_col_ytd_last_year, "Año ant.\nigual", "Last yr\nto date")                            \
+  X(brief_page_col_ytd_last_year, "En el año\nanterior", "Last yr\nto date")                            \
   X(brief_page_col_spark, "Últimas\n12 semanas", "Last\n12 weeks")                              \
   X(brief_map_title, "Mapa de calor de la semana · sectores con señal resaltados",             \
     "Heatmap of the week · flagged sectors outlined")                                           \

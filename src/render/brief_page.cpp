@@ -32,7 +32,7 @@ Strings make_strings(Language l, bool period) {
                            Msg::brief_page_col_last_year,
                            Msg::brief_page_col_ytd,
                            Msg::brief_page_col_ytd_last_year,
-                           Msg::brief_col_z,
+                           Msg::brief_page_col_z,
                            Msg::brief_col_flag,
                            Msg::brief_page_col_spark};
   const Msg period_columns[10] = {Msg::brief_col_sector,
@@ -42,7 +42,7 @@ Strings make_strings(Language l, bool period) {
                                   Msg::brief_page_col_last_year_period,
                                   Msg::brief_page_col_ytd,
                                   Msg::brief_page_col_ytd_last_year,
-                                  Msg::brief_col_z,
+                                  Msg::brief_page_col_z,
                                   Msg::brief_col_flag,
                                   Msg::brief_page_col_spark_period};
   for (int i = 0; i < 10; ++i) s.columns[i] = tr(period ? period_columns[i] : columns[i], l);

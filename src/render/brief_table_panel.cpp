@@ -23,7 +23,7 @@ const Rgba8 kInk{33, 33, 33, 255}, kMuted{110, 110, 110, 255};
 
 // Column widths in points (week, prev, mean 4, same week last year, ytd, ytd last year, z; then the
 // flag and the sparkline); the sector column takes what is left.
-constexpr double kNumberWidths[7] = {30, 33, 35, 39, 30, 35, 29};
+constexpr double kNumberWidths[7] = {30, 33, 35, 36, 33, 38, 32};
 constexpr double kFlagWidth = 42, kSparkWidth = 54;
 
 // `hidden` (parallel to values, may be empty = none) marks suppressed weeks: they are left out of

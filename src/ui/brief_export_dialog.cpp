@@ -10,6 +10,7 @@
 namespace faro::ui {
 
 void BriefExportDialog::open(std::optional<IsoWeek> week) {
+  if (!open_) appearing_ = true;
   open_ = true;
   week_ = week;
   if (!path_edited_) path_ = request() ? request()->path : "";
@@ -50,6 +51,13 @@ std::optional<BriefExportRequest> BriefExportDialog::draw(Language lang,
   std::optional<BriefExportRequest> out;
   const float f = ImGui::GetFontSize();
   ImGui::SetNextWindowSize(ImVec2(34 * f, 0), ImGuiCond_Appearing);
+  if (appearing_) {  // in front of the brief window it was opened from, centred
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.4f), ImGuiCond_Always,
+                            ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowFocus();
+    appearing_ = false;
+  }
   const std::string title = std::string(tr(Msg::brief_export_title, lang)) + "###brief_export";
   if (ImGui::Begin(title.c_str(), &open_, ImGuiWindowFlags_NoCollapse)) {
     if (!week_) {

@@ -43,6 +43,7 @@ class BriefExportDialog {
   std::string file_name() const;  // "brief-2024-W07-internal.pdf", from the choices
 
   bool open_ = false;
+  bool appearing_ = false;  // opened since the last draw: bring it to the front
   std::optional<IsoWeek> week_;
   bool internal_ = false;
   Format format_ = Format::pdf;

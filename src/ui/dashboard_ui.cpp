@@ -70,6 +70,7 @@ struct DashboardUi::Impl {
   ProgramEditDialog program_edit;
 
   void draw_brief_window(Session& session, const AppStatus& status, UiActions& actions);
+  void draw_brief_table_window(Session& session);
   void draw_program_windows(const Workspace& ws, Session& session);
 
   void draw_side_panel(const Rect& r, const DataSnapshot& snap, Session& session,
@@ -187,8 +188,10 @@ std::optional<BriefExportRequest> DashboardUi::brief_export_request() const {
 void DashboardUi::Impl::draw_brief_window(Session& session, const AppStatus& status,
                                           UiActions& actions) {
   // File ▸ Export weekly brief (ui/brief_export_dialog.hpp): its own window, for the panel's week.
+  // Drawn after the brief window, so it stays in front of it.
   if (state.request_brief_export) brief.open_export_dialog();
   state.request_brief_export = false;
+  draw_brief_table_window(session);
   if (const auto r = brief.draw_export_dialog(session.language, status.brief_export)) {
     UiAction a;
     a.kind = UiAction::Kind::export_brief;
@@ -197,6 +200,9 @@ void DashboardUi::Impl::draw_brief_window(Session& session, const AppStatus& sta
     a.internal = r->internal;
     actions.push_back(std::move(a));
   }
+}
+
+void DashboardUi::Impl::draw_brief_table_window(Session& session) {
   if (!state.show_brief) return;
   const float f = ImGui::GetFontSize();
   const ImVec2 display = ImGui::GetIO().DisplaySize;
