@@ -217,6 +217,13 @@ void BriefPanel::draw_table(Session& session, Language lang) {
   // the sector name stretches.
   const float number_w = ImGui::CalcTextSize("-00,000").x;
   const float arrow_w = ImGui::GetFontSize();
+  // When the window is too narrow for every header, the numbers keep their own width (headers
+  // clipped: each explains itself on hover) so the sector names stay readable.
+  float headers_w = ImGui::CalcTextSize("San Sebastián del Monte").x +
+                    ImGui::CalcTextSize(tr(kColumns[9], lang)).x + arrow_w;
+  for (int c = 1; c < 9; ++c)
+    headers_w += std::max(number_w, ImGui::CalcTextSize(tr(kColumns[c], lang)).x + arrow_w);
+  const bool narrow = headers_w > ImGui::GetContentRegionAvail().x;
   for (int c = 0; c < 9; ++c) {
     ImGuiTableColumnFlags cf =
         c == 0 ? ImGuiTableColumnFlags_WidthStretch : ImGuiTableColumnFlags_WidthFixed;
@@ -224,7 +231,9 @@ void BriefPanel::draw_table(Session& session, Language lang) {
       cf |= ImGuiTableColumnFlags_DefaultSort |
             (sort_descending_ ? ImGuiTableColumnFlags_PreferSortDescending : 0);
     const float width =
-        c == 0 ? 0 : std::max(number_w, ImGui::CalcTextSize(tr(kColumns[c], lang)).x + arrow_w);
+        c == 0  ? 0
+        : narrow ? number_w + arrow_w
+                 : std::max(number_w, ImGui::CalcTextSize(tr(kColumns[c], lang)).x + arrow_w);
     ImGui::TableSetupColumn(tr(kColumns[c], lang), cf, width, static_cast<ImGuiID>(c));
   }
   ImGui::TableSetupColumn(tr(kColumns[9], lang),

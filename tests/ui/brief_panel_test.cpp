@@ -3,6 +3,7 @@
 #include "ui/brief_panel.hpp"
 
 #include <backends/imgui_impl_opengl3.h>
+#include <imgui_internal.h>
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -170,6 +171,8 @@ TEST(BriefPanel, Screenshot) {
     for (int frame = 0; frame < 3; ++frame) {
       panel.update(snap);
       if (frame == 1) s.selection = {panel.brief()->rows[1].sector};
+      // The mouse on the "Base 4" header: its explanation shows as a tooltip.
+      ImGui::GetIO().MousePos = ImVec2(static_cast<float>(w) * 0.45f, 62);
       ImGui_ImplOpenGL3_NewFrame();
       gui.frame([&] {
         ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -184,6 +187,8 @@ TEST(BriefPanel, Screenshot) {
     }
     const render::RgbaImage img = target.read_rgba8();
     ImGui_ImplOpenGL3_Shutdown();
+    const ImGuiWindow* tooltip = ImGui::FindWindowByName("##Tooltip_00");
+    EXPECT_TRUE(tooltip && tooltip->Active) << "a hovered header explains its column";
     const std::string path =
         (dir / (lang == Language::es ? "brief_panel_es.png" : "brief_panel_en.png")).string();
     io::write_png_rgba(path, img.pixels, img.width, img.height);
