@@ -27,10 +27,10 @@
   X(brief_flag_down, "baja", "down")                                                            \
   X(brief_flag_new, "nuevo", "new")                                                             \
   X(brief_hint, "z = 2(raíz(semana) - raíz(base 4 sem.)); señal si |z| >= 1.96 y la cola de "  \
-    "Poisson < 2.5 %. Cada encabezado se explica al pasar el ratón. Clic: seleccionar el "     \
-    "sector; Ctrl+clic: añadir.",                                                               \
+    "Poisson < 2.5 %. Clic: seleccionar el sector; Ctrl+clic: añadir. Cada encabezado se "     \
+    "explica al pasar el ratón.",                                                               \
     "z = 2(sqrt(week) - sqrt(base 4 wk)); flagged when |z| >= 1.96 and the Poisson tail "      \
-    "< 2.5 %. Hover a header for what it means. Click: select the sector; Ctrl+click: add.")                                     \
+    "< 2.5 %. Click: select the sector; Ctrl+click: add. Hover a header for what it means.")                                     \
   /* one line per column (tooltip in the panel, legend on the page); Latin-1 only */           \
   X(brief_help_sector, "Sector (o grupo de sectores); clic: seleccionarlo en el mapa",          \
     "Sector (or group of sectors); click: select it on the map")                               \
@@ -61,7 +61,6 @@
     "Incidents per week, last 12; the dot is the chosen week")                                 \
   X(brief_help_spark_period, "Incidentes por periodo, últimos 12; el punto es el elegido",      \
     "Incidents per period, last 12; the dot is the chosen one")                                \
-  X(brief_page_col_z, "Cambio\nz", "Change\nz")                                                \
   X(brief_week_outside_data, "%s está fuera de los datos: los incidentes van del %s al %s",     \
     "%s is outside the data: the incidents run from %s to %s")                                 \
   X(brief_export_title, "Exportar informe semanal", "Export weekly brief")                      \
@@ -96,6 +95,7 @@
   X(brief_page_col_ytd, "En el\naño", "Year to\ndate")                                                    \
   X(brief_page_col_ytd_last_year, "En el año\nanterior", "Last yr\nto date")                            \
   X(brief_page_col_spark, "Últimas\n12 semanas", "Last\n12 weeks")                              \
+  X(brief_page_col_z, "Cambio\nz", "Change\nz")                                                \
   X(brief_map_title, "Mapa de calor de la semana · sectores con señal resaltados",             \
     "Heatmap of the week · flagged sectors outlined")                                           \
   X(brief_map_no_gl, "Mapa sin densidad: OpenGL no disponible en esta máquina",                 \
@@ -140,7 +140,7 @@
     "%d more with their change suppressed (not ranked by change): %s")                          \
   X(brief_page_col_period, "Periodo", "Period")                                                 \
   X(brief_page_col_prev_period, "Periodo\nanterior", "Prev.\nperiod")                           \
-  X(brief_page_col_mean4_period, "Base\n4 per.", "Base\n4 per.")                               \
+  X(brief_page_col_mean4_period, "Base\n4 per.", "Base\n4 periods")                               \
   X(brief_page_col_last_year_period, "Hace\nun año", "A year\nago")                \
   X(brief_page_col_spark_period, "Últimos\n12 periodos", "Last\n12 periods")                    \
   X(brief_baseline_period, "media 4 periodos", "mean 4 periods")                                \

@@ -208,6 +208,35 @@ TEST(BriefCli, CsvDefaultOrderPutsFlaggedSectorsFirst) {
   EXPECT_GT(flagged, 0) << "the test week should have flags";
 }
 
+// A partner brief never orders rows by a value it hides (the order would tell which hidden count
+// is larger): with --sort prev_week, rows whose previous period is hidden come last, by name.
+TEST(BriefCli, PartnerSortNeverOrdersByAHiddenValue) {
+  faro_test::TempDir tmp;
+  const std::string csv = tmp.file("brief.csv");
+  const Result r = run_faro("brief --lang en --week 2023-W10 --group-by none --sort prev_week --ledger " +
+                            tmp.file("L.tsv") + " -o " + csv);
+  ASSERT_EQ(r.code, 0) << r.out;
+  const auto rows = read_csv(csv);
+  const auto is_number = [](const std::string& v) {
+    return !v.empty() && v.find_first_not_of("0123456789") == std::string::npos;
+  };
+  bool in_hidden = false;
+  size_t hidden = 0, shown = 0;
+  std::string previous;
+  for (size_t i = 1; i + 1 < rows.size(); ++i) {
+    const bool h = !is_number(rows[i][2]);
+    if (h) {
+      if (in_hidden) EXPECT_LT(previous, rows[i][0]) << "hidden rows by name";
+      in_hidden = true, ++hidden, previous = rows[i][0];
+    } else {
+      EXPECT_FALSE(in_hidden) << rows[i][0] << " (shown) after a hidden row";
+      if (shown++) EXPECT_GE(std::stol(rows[i - 1][2]), std::stol(rows[i][2]));
+    }
+  }
+  EXPECT_GT(shown, 0u);
+  EXPECT_GT(hidden, 0u) << "the test week should hide some counts";
+}
+
 // Real CDMX data: the whole-area row of 2024-W07 against a direct count of the CSV rows by date
 // (all rows load: no rejects in this file, so every dated row is in the area).
 TEST(BriefCli, RealCdmxWholeAreaMatchesADirectCountOfTheRows) {
