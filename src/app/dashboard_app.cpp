@@ -11,6 +11,7 @@
 
 #include "app/animation_job.hpp"
 #include "app/app_messages.hpp"
+#include "app/brief_export_job.hpp"
 #include "app/export_job.hpp"
 #include "app/identify_controller.hpp"
 #include "app/load_job.hpp"
@@ -141,6 +142,15 @@ void DashboardApp::poll_jobs() {
     if (!animation_->error().empty())
       report_error(app_text(AppMsg::animation_failed, session_.language, animation_->error()));
     animation_.reset();
+  }
+  // The weekly brief export: progress while it runs, then what it wrote (or why not) in its dialog.
+  status_.brief_export.running = brief_export_ && !brief_export_->done();
+  if (brief_export_) status_.brief_export.progress = brief_export_->progress();
+  if (brief_export_ && brief_export_->done()) {
+    status_.brief_export.failed = !brief_export_->error().empty();
+    status_.brief_export.message =
+        status_.brief_export.failed ? brief_export_->error() : brief_export_->path();
+    brief_export_.reset();
   }
   status_.animation_frames = animation_ ? std::max(animation_->frames_total(), 1) : 0;
   status_.animation_frame = animation_ ? animation_->frames_done() : 0;
@@ -388,6 +398,17 @@ void DashboardApp::carry_out(const ui::UiAction& a) {
           dashboard_animation_request(*snap_->data, snap_->filter, a.path, ui_->timeline_cumulative());
       if (a.width > 0 && a.height > 0) request.width = a.width, request.height = a.height;
       animation_ = std::make_unique<AnimationJob>(snap_, std::move(styles), std::move(request));
+      break;
+    }
+    case Kind::export_brief:
+      if (brief_export_ || a.path.empty()) break;  // one at a time; the dialog waits for it
+    {
+      // The brief of the panel's rows: the snapshot's filter (the job drops its dates).
+      Session s = session_;
+      s.filter = snap_->filter;
+      status_.brief_export = {true, 0, "", false};
+      brief_export_ = std::make_unique<BriefExportJob>(snap_, std::move(s), a.week, a.path,
+                                                       a.internal);
       break;
     }
     case Kind::cancel_animation:

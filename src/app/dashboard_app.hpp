@@ -27,6 +27,7 @@
 namespace faro::app {
 
 class AnimationJob;
+class BriefExportJob;
 class ExportJob;
 class IdentifyController;
 class LoadJob;
@@ -97,6 +98,8 @@ class DashboardApp {
   const std::vector<std::unique_ptr<ExportJob>>& exports() const { return exports_; }
   // The animation being written (File ▸ Export animation), or nullptr.
   const AnimationJob* animation() const { return animation_.get(); }
+  // File ▸ Export weekly brief running (nullptr when none).
+  const BriefExportJob* brief_export() const { return brief_export_.get(); }
   ui::DashboardUi& ui() { return *ui_; }
   // Queues `action` as if a panel had pushed it this frame; carried out by after_frame().
   void request(ui::UiAction action) { actions_.push_back(std::move(action)); }
@@ -135,6 +138,7 @@ class DashboardApp {
   std::string pending_project_path_;
   std::vector<std::unique_ptr<ExportJob>> exports_;
   std::unique_ptr<AnimationJob> animation_;  // one at a time
+  std::unique_ptr<BriefExportJob> brief_export_;  // one at a time
   ui::AppStatus status_;
   ui::UiActions actions_;
   ui::MapRegion region_;

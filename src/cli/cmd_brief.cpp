@@ -1,31 +1,22 @@
 // faro brief: the weekly brief for the Monday meeting, per sector and for the whole area, as CSV
 // (the table), or as a one-page A4 landscape PDF / PNG (map of the week, table, 52-week timeline).
-#include <chrono>
-#include <cstdlib>
-#include <ctime>
+// The work itself (ledger, level, order, page) is render/brief_writer.hpp, shared with the
+// dashboard's File > Export weekly brief.
 #include <filesystem>
 #include <iostream>
+#include <memory>
 
 #include "cli/args.hpp"
-#include "cli/partner_rules.hpp"
-#include "core/brief_ledger.hpp"
-#include "core/knox.hpp"
-#include "core/near_repeat.hpp"
-#include "core/polygon_index.hpp"
-#include "core/partner_query.hpp"
-#include "io/disclosure_ledger.hpp"
 #include "cli/commands.hpp"
 #include "cli/data_args.hpp"
 #include "cli/lang_args.hpp"
-#include "core/brief_disclosure.hpp"
+#include "cli/partner_rules.hpp"
 #include "core/brief_level.hpp"
-#include "core/demo_city.hpp"
 #include "core/errors.hpp"
 #include "core/weekly_brief.hpp"
-#include "io/atomic_file.hpp"
 #include "io/gdal_env.hpp"
 #include "io/program_polygon_loader.hpp"
-#include "render/brief_page.hpp"
+#include "render/brief_writer.hpp"
 
 namespace faro::cli {
 namespace {
@@ -49,7 +40,11 @@ CommandSpec brief_spec() {
       "The output format follows the extension of -o: .csv (sector,week,prev_week,mean_prev4,\n"
       "same_week_last_year,ytd,ytd_last_year,z,flag,pct_change; one row per sector, then\n"
       "'(all)'), .pdf (one A4 landscape page) or .png (the same page at --dpi, default 150).\n"
-      "--week defaults to the last complete ISO week in the data (its Sunday covered).\n"
+      "Rows in the meeting's order: flagged sectors first (up and new, then down), then by |z|,\n"
+      "largest first (the page's table too); a partner brief puts sectors whose change it hides\n"
+      "last, by name, and never orders by a hidden value.\n"
+      "--week defaults to the last complete ISO week in the data (its Sunday covered); a week\n"
+      "with no day between the first and last incident is an error (exit 1).\n"
       "Partner-safe by default (see README, Partner-safe outputs): counts 1..4 and the values\n"
       "they could be recovered from are written as \"<5\", z/flag/pct_change hidden with them,\n"
       "the map drawn without points, bandwidth >= 500 m and a density floor, and a footer (the\n"
@@ -73,7 +68,7 @@ CommandSpec brief_spec() {
        "alcaldia, municipio or distrito field when present; none: time coarsening only)"});
   spec.options.push_back(lang_option("the page, and of the CSV notice (default: both)"));
   spec.options.push_back(
-      {"sort", "COLUMN[:asc]", "CSV row order by a column (default: sector order of the source)"});
+      {"sort", "COLUMN[:asc]", "CSV row order by a column (default: flagged first, then by |z|)"});
   spec.options.push_back({"dpi", "N", "PNG resolution (default 150)"});
   spec.options.push_back(
       {"internal", "", "internal use: no suppression, stamped USO INTERNO / INTERNAL USE"});
@@ -81,28 +76,6 @@ CommandSpec brief_spec() {
       {"ledger", "FILE", "ledger of partner outputs (default in the Faro cache folder)"});
   spec.options.push_back({"o", "FILE", "output .csv, .pdf or .png (written atomically; required)"});
   return spec;
-}
-
-enum class Format { csv, pdf, png };
-
-Format format_of(const std::string& path) {
-  std::string ext = fs::path(path).extension().string();
-  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (ext == ".csv") return Format::csv;
-  if (ext == ".pdf") return Format::pdf;
-  if (ext == ".png") return Format::png;
-  throw UsageError("faro brief: -o must end in .csv, .pdf or .png, got '" + path + "'");
-}
-
-// Today's local date, or the date of SOURCE_DATE_EPOCH (reproducible builds convention) when set.
-std::string generation_date() {
-  std::time_t now = std::time(nullptr);
-  if (const char* e = std::getenv("SOURCE_DATE_EPOCH"); e && *e) now = std::strtoll(e, nullptr, 10);
-  std::tm tm{};
-  localtime_r(&now, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
 }
 
 double parse_dpi(const ParsedArgs& args) {
@@ -137,41 +110,6 @@ std::optional<BriefUnits> sector_groups(const ParsedArgs& args, const LoadedData
   return std::nullopt;
 }
 
-std::string level_name(const LevelCoverage& c, const std::string& group_field) {
-  return std::to_string(c.level.span_weeks) + "w/" + (c.level.grouped ? group_field : "sector");
-}
-
-WeekNearRepeat brief_near_repeat(const LoadedData& data, const WeeklyBrief& brief,
-                                 std::ostream& err) {
-  const IncidentStore& s = data.incidents;
-  const int64_t monday = days_of(brief.week_end_exclusive) - 7;
-  NearRepeatParams params;
-  params.radius_m = 100;
-  params.days = 7;
-  bool from_data = false;
-  std::vector<double> x, y;
-  std::vector<int64_t> t;
-  for (size_t i = 0; i < s.size(); ++i) {
-    const int64_t d = days_of(s.t[i]);
-    if (d >= monday - 730 && d < monday) x.push_back(s.x[i]), y.push_back(s.y[i]), t.push_back(s.t[i]);
-  }
-  if (x.size() >= 20) {
-    KnoxOptions o;
-    o.permutations = 199;  // enough for p = 0.005; the brief is made weekly
-    if (const auto p = suggest_near_repeat(knox_test(x, y, t, o), o)) params = *p, from_data = true;
-  }
-  const SectorIndex index(data.sectors);
-  WeekNearRepeat w = week_near_repeat(
-      s.x, s.y, s.t, s.sector, data.sectors.extent(),
-      [&](double px, double py) { return index.locate(px, py) != kNoSector; }, monday, params);
-  w.params_from_data = from_data;
-  err << "near-repeat: " << params.radius_m << " m, " << params.days << " days ("
-      << (from_data ? "Knox test, previous 2 years" : "defaults") << "): " << w.hits << " of "
-      << w.incidents << " incidents in zones covering " << 100 * w.area_share << " % of the area; "
-      << w.zones_at_end << " zones active at the end\n";
-  return w;
-}
-
 }  // namespace
 
 int cmd_brief(const std::vector<std::string>& args_in, std::ostream& out, std::ostream& err) {
@@ -184,7 +122,8 @@ int cmd_brief(const std::vector<std::string>& args_in, std::ostream& out, std::o
   // Every usage error before any loading.
   const auto output = args.get("o");
   if (!output) throw UsageError("faro brief: -o FILE (.csv, .pdf or .png) is required");
-  const Format format = format_of(*output);
+  if (!render::brief_format_of(*output))
+    throw UsageError("faro brief: -o must end in .csv, .pdf or .png, got '" + *output + "'");
   std::optional<IsoWeek> week;
   if (auto w = args.get("week")) {
     week = parse_iso_week(*w);
@@ -210,99 +149,24 @@ int cmd_brief(const std::vector<std::string>& args_in, std::ostream& out, std::o
 
   LoadedData data = load_data(args, err);
   if (data.sectors.size() == 0) throw DataError(data.sectors_source + ": no sectors loaded");
-  if (!week) {
-    week = last_complete_week(data.incidents);
-    if (!week) throw DataError(data.incidents_source + ": no incidents, so no week to brief");
-    err << "faro brief: week " << format_iso_week(*week) << " (last complete week in the data)\n";
-  }
-  DisclosurePolicy policy;
-  policy.partner_safe = !args.has("internal");
-  const std::optional<BriefUnits> groups = sector_groups(args, data);
-  // Partner briefs are audited against every earlier partner output and recorded (issue 14, D6),
-  // under the ledger's lock, recorded before the brief is written; the level is chosen by what is
-  // published after that audit.
-  std::unique_ptr<io::LedgerLock> lock;
-  std::unique_ptr<AuditData> audit;
-  DisclosureLedger ledger;
-  std::string lpath;
-  LedgerProtectionStats stats;
-  BriefProtect protect;
-  if (partner) {
-    lpath = ledger_path(args);
-    lock = std::make_unique<io::LedgerLock>(lpath);
-    ledger = io::load_disclosure_ledger(lpath);
-    audit = std::make_unique<AuditData>(args, data, err);
-    protect = [&](const WeeklyBrief& b) {
-      return protect_brief_with_ledger(b, policy, data.sectors, data.offence_filter, ledger,
-                                       audit->view(), &stats);
-    };
-  }
-  const auto t0 = std::chrono::steady_clock::now();
-  LevelledBrief levelled = compute_levelled_brief(data.incidents, data.sectors,
-                                                  groups ? &*groups : nullptr, data.filter, *week,
-                                                  policy, kBriefMinPublishedShare, protect);
-  WeeklyBrief& brief = levelled.brief;
-  BriefProtection& protection = levelled.protection;
-  if (partner) {
-    if (stats.hidden_for_ledger)
-      err << "partner-safe: " << stats.hidden_for_ledger
-          << " more counts hidden so earlier partner outputs cannot be subtracted from this brief\n";
-    if (format != Format::csv) {  // the page carries a map of the period
-      const LedgerMap map{data.offence_filter, days_of(brief.week_start),
-                          days_of(brief.week_end_exclusive)};
-      if (const auto conflict = map_conflict(ledger, map, audit->view(), policy.k))
-        throw DataError(map_conflict_text(*conflict, policy.k, chosen.value_or(Language::en)));
-      ledger.maps.push_back(map);
-    }
-    record_brief(brief, protection, data.sectors, data.offence_filter, ledger);
-    io::save_disclosure_ledger(lpath, ledger);
-  }
-  err << "faro brief: " << data.incidents.size() << " incidents briefed in "
-      << std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count()
-      << " ms\n";
-  if (const auto tmax = data.incidents.max_time(); !tmax || *tmax < brief.week_start)
-    err << "faro brief: warning: " << format_iso_week(*week)
-        << " is after the last incident in the data; its counts are all zero\n";
-  else if (const auto tmin = data.incidents.min_time(); tmin && *tmin >= brief.week_end_exclusive)
-    err << "faro brief: warning: " << format_iso_week(*week)
-        << " is before the first incident in the data; its counts are all zero\n";
-  if (sort) sort_brief_rows(brief.rows, *sort, !ascending);
-
-  int up = 0, down = 0, fresh = 0;
-  for (const BriefRow& r : brief.rows) {
-    up += r.flag == BriefFlag::up;
-    down += r.flag == BriefFlag::down;
-    fresh += r.flag == BriefFlag::new_;
-  }
-  if (brief.grouped()) policy.unit = DisclosureUnit::sector_group;  // the footer's unit
-  protection.csv_notice = file_notice(policy, chosen);
-  if (protection.partner_safe) {
-    // The level, stated where the partner reads it: the CSV's notice line (and the page title),
-    // "<protection> · nivel: <level>", both languages ("es / en") when no --lang was given.
-    const auto notice = [&](Language l) {
-      return protection_footer(policy, l, false) + " · " +
-             tr_format(l, Msg::brief_level_notice, brief_level_text(brief, l).c_str());
-    };
-    protection.csv_notice =
-        chosen ? notice(*chosen) : notice(Language::es) + " / " + notice(Language::en);
-    err << "partner-safe: " << protection.hidden_values << " counts hidden (marker \""
-        << protection.marker << "\"); " << protection_footer(policy, Language::en) << "\n";
-    err << "level: " << brief_level_text(brief, Language::en) << "; published in unit rows:";
-    const std::string field = groups ? groups->group_field : "";
-    for (size_t i = 0; i < levelled.tried.size(); ++i) {
-      char pct[32];
-      std::snprintf(pct, sizeof pct, " %.0f %%", 100 * levelled.tried[i].share());
-      err << (i ? "," : "") << " " << level_name(levelled.tried[i], field) << pct
-          << (i == levelled.chosen ? " (chosen)" : "");
-    }
-    err << " (needs " << static_cast<int>(kBriefMinPublishedShare * 100) << " %)\n";
-  } else {
-    err << "stamp: " << internal_use_stamp() << "\n";
-  }
-  if (format == Format::csv) {
-    io::write_file_atomically(*output, weekly_brief_csv(brief, protection));
-  } else {
-    std::vector<Program> programs;
+  if (!week && !last_complete_week(data.incidents))
+    throw DataError(data.incidents_source + ": no incidents, so no week to brief");
+  render::BriefWriteInput in;
+  in.sectors = &data.sectors;
+  in.incidents = &data.incidents;
+  in.filter = data.filter;
+  in.offence_filter = data.offence_filter;
+  in.groups = sector_groups(args, data);
+  in.week = week;
+  in.partner = partner;
+  in.chosen_language = chosen;
+  in.language = lang;
+  in.sort = sort;
+  in.ascending = ascending;
+  in.dpi = dpi;
+  in.output = *output;
+  std::vector<Program> programs;
+  if (render::brief_format_of(*output) != render::BriefFormat::csv) {
     const std::string programs_source =
         args.get_or("programs", data.synthetic ? data.sectors_source : "");
     if (!programs_source.empty()) {
@@ -310,45 +174,31 @@ int cmd_brief(const std::vector<std::string>& args_in, std::ostream& out, std::o
       err << pl.report.to_text();
       programs = std::move(pl.programs);
     }
-    const IncidentStore week_store = week_incidents(data.incidents, data.filter, brief);
-    render::BriefPageInput in;
-    in.brief = &brief;
-    in.sectors = &data.sectors;
-    in.week_incidents = &week_store;
-    in.programs = &programs;
-    in.language = lang;
-    // Sources by file name, never by path (a partner learns nothing of the analyst's disk), and
-    // a connection string with its password redacted.
-    const std::string incidents_name =
-        fs::path(io::redact_source(data.incidents_source)).filename().string();
-    in.data_title = data.synthetic ? tr(Msg::map_demo_city, lang) : incidents_name;
-    in.source_line = data.synthetic ? std::string(tr(Msg::map_source_synthetic, lang))
-                                    : tr(Msg::map_source_prefix, lang) + incidents_name + " · Faro";
-    in.filter_text = args.get_or("where", "");
-    in.generated = generation_date();
-    in.synthetic = data.synthetic;
-    in.protection = &protection;
-    in.policy = policy;
-    // Internal briefs: the week's near-repeat section (parameters from a Knox test over the two
-    // years before the week when it finds a significant pattern, else 100 m and 7 days).
-    std::optional<WeekNearRepeat> near_repeat;
-    if (!protection.partner_safe) {
-      near_repeat = brief_near_repeat(data, brief, err);
-      in.near_repeat = &*near_repeat;
-    }
-    const render::BriefPageResult r = format == Format::pdf
-                                          ? render::write_brief_pdf(in, *output)
-                                          : render::write_brief_png(in, *output, dpi);
-    if (!r.map_rendered)
-      err << "faro brief: warning: no headless OpenGL; the map shows sector outlines only\n";
-    else
-      err << "renderer: " << r.renderer << "\n";
   }
-  out << "wrote " << *output << " (" << format_iso_week(*week) << ", "
-      << brief_level_text(brief, Language::en) << "): " << brief.rows.size()
-      << " units, whole area " << brief.all.week << " incidents (previous 4 weeks mean "
-      << brief.all.mean_prev4 << "); flags: " << up << " up, " << fresh << " new, " << down
-      << " down\n";
+  in.programs = &programs;
+  // Sources by file name, never by path (a partner learns nothing of the analyst's disk), and
+  // a connection string with its password redacted.
+  const std::string incidents_name =
+      fs::path(io::redact_source(data.incidents_source)).filename().string();
+  in.data_title = data.synthetic ? tr(Msg::map_demo_city, lang) : incidents_name;
+  in.source_line = data.synthetic ? std::string(tr(Msg::map_source_synthetic, lang))
+                                  : tr(Msg::map_source_prefix, lang) + incidents_name + " · Faro";
+  in.filter_text = args.get_or("where", "");
+  in.generated = render::brief_generation_date();
+  in.synthetic = data.synthetic;
+  std::unique_ptr<AuditData> audit;
+  if (partner) {
+    in.ledger_path = ledger_path(args);
+    in.audit_incidents = [&] {
+      audit = std::make_unique<AuditData>(args, data, err);
+      return audit->view();
+    };
+  }
+  const render::BriefWriteResult r = render::write_weekly_brief(in, err);
+  out << "wrote " << *output << " (" << format_iso_week(r.week) << ", " << r.level_text
+      << "): " << r.units << " units, whole area " << r.all_week
+      << " incidents (previous 4 weeks mean " << r.all_mean_prev4 << "); flags: " << r.up
+      << " up, " << r.fresh << " new, " << r.down << " down\n";
   return kExitOk;
 }
 

@@ -15,32 +15,87 @@
   X(brief_all_area, "Toda el área", "Whole area")                                               \
   X(brief_col_sector, "Sector", "Sector")                                                       \
   X(brief_col_week, "Semana", "Week")                                                           \
-  X(brief_col_prev, "Anterior", "Previous")                                                     \
-  X(brief_col_mean4, "Media 4", "Mean 4")                                                       \
-  X(brief_col_last_year, "Año ant.", "Last yr")                                                 \
-  X(brief_col_ytd, "Acum.", "YTD")                                                              \
-  X(brief_col_ytd_last_year, "Acum. a.a.", "YTD l.y.")                                          \
-  X(brief_col_z, "z", "z")                                                                      \
+  X(brief_col_prev, "Sem. previa", "Prev. week")                                                     \
+  X(brief_col_mean4, "Base 4 sem.", "Base 4 wk")                                                       \
+  X(brief_col_last_year, "Hace un año", "Year ago")                                                 \
+  X(brief_col_ytd, "En el año", "Year to date")                                                              \
+  X(brief_col_ytd_last_year, "En el año ant.", "Last yr to date")                                          \
+  X(brief_col_z, "Cambio z", "Change z")                                                                      \
   X(brief_col_flag, "Señal", "Flag")                                                            \
   X(brief_col_spark, "12 semanas", "12 weeks")                                                  \
   X(brief_flag_up, "sube", "up")                                                                \
   X(brief_flag_down, "baja", "down")                                                            \
   X(brief_flag_new, "nuevo", "new")                                                             \
-  X(brief_hint, "z = 2(raíz(semana) - raíz(media 4)); señal si |z| >= 1.96 y la cola de "       \
-    "Poisson < 2.5 %. Clic: seleccionar el sector; Ctrl+clic: añadir.",                         \
-    "z = 2(sqrt(week) - sqrt(mean 4)); flagged when |z| >= 1.96 and the Poisson tail "          \
-    "< 2.5 %. Click: select the sector; Ctrl+click: add.")
+  X(brief_hint, "z = 2(raíz(semana) - raíz(base 4 sem.)); señal si |z| >= 1.96 y la cola de "  \
+    "Poisson < 2.5 %. Clic: seleccionar el sector; Ctrl+clic: añadir. Cada encabezado se "     \
+    "explica al pasar el ratón.",                                                               \
+    "z = 2(sqrt(week) - sqrt(base 4 wk)); flagged when |z| >= 1.96 and the Poisson tail "      \
+    "< 2.5 %. Click: select the sector; Ctrl+click: add. Hover a header for what it means.")                                     \
+  /* one line per column (tooltip in the panel, legend on the page); Latin-1 only */           \
+  X(brief_help_sector, "Sector (o grupo de sectores); clic: seleccionarlo en el mapa",          \
+    "Sector (or group of sectors); click: select it on the map")                               \
+  X(brief_help_week, "Incidentes de la semana elegida, de lunes a domingo",                     \
+    "Incidents in the chosen week, Monday to Sunday")                                           \
+  X(brief_help_week_period, "Incidentes del periodo elegido (semanas ISO al domingo elegido)",  \
+    "Incidents in the chosen period (ISO weeks to the chosen Sunday)")                         \
+  X(brief_help_prev, "Incidentes de la semana anterior", "Incidents in the week before")        \
+  X(brief_help_prev_period, "Incidentes del periodo anterior", "Incidents in the period before") \
+  X(brief_help_mean4, "Media de las 4 semanas previas: lo esperable sin cambio",                 \
+    "Mean of the 4 weeks before: what to expect with no change")                               \
+  X(brief_help_mean4_period, "Media de los 4 periodos previos: lo esperable sin cambio",         \
+    "Mean of the 4 periods before: what to expect with no change")                             \
+  X(brief_help_last_year, "La misma semana ISO un año antes", "The same ISO week a year before") \
+  X(brief_help_last_year_period, "El mismo periodo un año antes", "The same period a year before") \
+  X(brief_help_ytd, "Semanas ISO 1 a la elegida de este año",                                   \
+    "ISO weeks 1 to the chosen one of this year")                                              \
+  X(brief_help_ytd_last_year, "Las mismas semanas del año anterior",                           \
+    "The same weeks of the year before")                                                        \
+  X(brief_help_z, "Frente a la base, en una escala común a todos los conteos: 0 = igual; más " \
+    "allá de ±2, poco probable por azar",                                                       \
+    "Against the baseline, on one scale for every count: 0 = same; beyond ±2, unlikely by "     \
+    "chance")                                                                                   \
+  X(brief_help_flag, "sube / baja: cambio poco probable por azar; nuevo: 3 o más tras la base " \
+    "en cero",                                                                                  \
+    "up / down: change unlikely by chance; new: 3 or more after a zero baseline")              \
+  X(brief_help_spark, "Incidentes por semana, últimas 12; el punto es la semana elegida",       \
+    "Incidents per week, last 12; the dot is the chosen week")                                 \
+  X(brief_help_spark_period, "Incidentes por periodo, últimos 12; el punto es el elegido",      \
+    "Incidents per period, last 12; the dot is the chosen one")                                \
+  X(brief_week_outside_data, "%s está fuera de los datos: los incidentes van del %s al %s",     \
+    "%s is outside the data: the incidents run from %s to %s")                                 \
+  X(brief_export_title, "Exportar informe semanal", "Export weekly brief")                      \
+  X(brief_export_week, "Semana: %s (la elegida en el panel del informe)",                       \
+    "Week: %s (the one chosen in the brief panel)")                                             \
+  X(brief_export_internal, "Interno (mando)", "Internal (command staff)")                       \
+  X(brief_export_partner, "Para socios (protegido)", "Partner-safe")                            \
+  X(brief_export_internal_help, "Todo a la vista y sellado USO INTERNO: solo para el mando, "   \
+    "no se comparte.",                                                                          \
+    "Everything shown and stamped INTERNAL USE: for command staff only, never shared.")        \
+  X(brief_export_partner_help, "Conteos de 1 a 4 y lo que los delata ocultos, y la salida "     \
+    "anotada en el registro de publicaciones: se puede compartir.",                             \
+    "Counts of 1 to 4 and what reveals them hidden, and the output recorded in the ledger of "  \
+    "publications: safe to share.")                                                             \
+  X(brief_export_format, "Formato", "Format")                                                   \
+  X(brief_export_file, "Archivo", "File")                                                       \
+  X(brief_export_go, "Exportar", "Export")                                                      \
+  X(brief_export_button, "Exportar…", "Export…")                                                      \
+  X(brief_export_running, "Exportando el informe…", "Exporting the brief…")                     \
+  X(brief_export_done, "Escrito: %s", "Written: %s")                                            \
+  X(brief_export_failed, "No se pudo exportar: %s", "Could not export: %s")                     \
+  X(brief_export_no_week, "Sin semana: cargue incidentes primero.",                             \
+    "No week: load incidents first.")
 
 
 #define FARO_MSG_PAGE(X)                                                                        \
   /* the printed page ("\n" splits a column header in two lines); any glyph DejaVu has */      \
   X(brief_title, "Informe semanal", "Weekly brief")                                             \
-  X(brief_page_col_prev, "Sem.\nanterior", "Prev.\nweek")                                       \
-  X(brief_page_col_mean4, "Media\n4 sem.", "Mean\n4 weeks")                                     \
-  X(brief_page_col_last_year, "Sem. año\nanterior", "Same wk\nlast yr")                         \
-  X(brief_page_col_ytd, "Acum.\naño", "YTD")                                                    \
-  X(brief_page_col_ytd_last_year, "Acum.\naño ant.", "YTD\nlast yr")                            \
+  X(brief_page_col_prev, "Semana\nprevia", "Prev.\nweek")                                       \
+  X(brief_page_col_mean4, "Base\n4 sem.", "Base\n4 weeks")                                     \
+  X(brief_page_col_last_year, "Hace\nun año", "A year\nago")                         \
+  X(brief_page_col_ytd, "En el\naño", "Year to\ndate")                                                    \
+  X(brief_page_col_ytd_last_year, "En el año\nanterior", "Last yr\nto date")                            \
   X(brief_page_col_spark, "Últimas\n12 semanas", "Last\n12 weeks")                              \
+  X(brief_page_col_z, "Cambio\nz", "Change\nz")                                                \
   X(brief_map_title, "Mapa de calor de la semana · sectores con señal resaltados",             \
     "Heatmap of the week · flagged sectors outlined")                                           \
   X(brief_map_no_gl, "Mapa sin densidad: OpenGL no disponible en esta máquina",                 \
@@ -56,9 +111,6 @@
     "del área.",                                                                                 \
     "This week %lld of %lld incidents (%s %%) fell in active zones, which covered %s %% of the "  \
     "area.")                                                                                     \
-  X(brief_table_note, "Media 4 sem. = línea base (media de las 4 semanas previas); acumulado = " \
-    "semanas ISO 1…N.",                                                                         \
-    "Mean 4 weeks = baseline (mean of the previous 4 weeks); YTD = ISO weeks 1…N of the year.") \
   X(brief_timeline_title, "Toda el área: incidentes por semana ISO, últimas 52 semanas",        \
     "Whole area: incidents per ISO week, last 52 weeks")                                        \
   X(brief_timeline_week, "semana seleccionada", "selected week")                                \
@@ -88,18 +140,14 @@
     "%d more with their change suppressed (not ranked by change): %s")                          \
   X(brief_page_col_period, "Periodo", "Period")                                                 \
   X(brief_page_col_prev_period, "Periodo\nanterior", "Prev.\nperiod")                           \
-  X(brief_page_col_mean4_period, "Media\n4 per.", "Mean\n4 per.")                               \
-  X(brief_page_col_last_year_period, "Per. año\nanterior", "Same per.\nlast yr")                \
+  X(brief_page_col_mean4_period, "Base\n4 per.", "Base\n4 periods")                               \
+  X(brief_page_col_last_year_period, "Hace\nun año", "A year\nago")                \
   X(brief_page_col_spark_period, "Últimos\n12 periodos", "Last\n12 periods")                    \
   X(brief_baseline_period, "media 4 periodos", "mean 4 periods")                                \
   X(brief_map_title_period, "Mapa de calor del periodo · unidades con señal resaltadas",         \
     "Heatmap of the period · flagged units outlined")                                           \
   X(brief_timeline_title_period, "Toda el área: incidentes por periodo de %d semanas ISO",      \
     "Whole area: incidents per period of %d ISO weeks")                                         \
-  X(brief_table_note_period, "Media 4 periodos = línea base (media de los 4 periodos previos); " \
-    "acumulado = semanas ISO 1…N.",                                                             \
-    "Mean 4 periods = baseline (mean of the previous 4 periods); YTD = ISO weeks 1…N of the "   \
-    "year.")                                                                                    \
   X(brief_method_period, "z = 2(√periodo − √media 4 periodos); señal si |z| ≥ 1,96 y la cola "  \
     "exacta de Poisson < 2,5 %; «nuevo»: ≥ 3 tras 4 periodos en cero.",                         \
     "z = 2(√period − √mean 4 periods); flagged when |z| ≥ 1.96 and the exact Poisson tail "     \

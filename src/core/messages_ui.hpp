@@ -26,6 +26,8 @@
   X(menu_zoom_selection, "Acercar a la selección", "Zoom to selection")                         \
   X(menu_load_report, "Informe de carga", "Load report")                                        \
   X(menu_weekly_brief, "Resumen semanal por sector", "Weekly brief by sector")                  \
+  X(menu_export_brief, "Exportar informe semanal (PDF, PNG, CSV)…",                             \
+    "Export weekly brief (PDF, PNG, CSV)…")                  \
   X(menu_program_evaluation, "Evaluación del programa", "Program evaluation")                 \
   X(menu_add_to_program, "Añadir a programa…", "Add to program…")                             \
   X(menu_presentation_title, "Título de la presentación", "Presentation title")                 \

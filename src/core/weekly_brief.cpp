@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <stdexcept>
 
+#include "core/errors.hpp"
+#include "core/messages.hpp"
 #include "core/time_bins.hpp"
 
 namespace faro {
@@ -68,6 +70,19 @@ int64_t week_bin_of(IsoWeek w) {
 
 IsoWeek iso_week_of_bin(int64_t bin) {
   return iso_week_of_days(days_of(bin_start(BinKind::week, bin)));
+}
+
+void check_week_in_data(const IncidentStore& store, IsoWeek week, Language language) {
+  const auto first = store.min_time(), last = store.max_time();
+  if (!first || !last)
+    throw DataError(tr_format(language, Msg::brief_week_outside_data,
+                              format_iso_week(week).c_str(), "-", "-"));
+  const CivilSeconds monday = bin_start(BinKind::week, week_bin_of(week));
+  const CivilSeconds next_monday = monday + 7 * kSecondsPerDay;
+  if (next_monday <= days_of(*first) * kSecondsPerDay || monday > *last)
+    throw DataError(tr_format(language, Msg::brief_week_outside_data,
+                              format_iso_week(week).c_str(), format_date(*first).c_str(),
+                              format_date(*last).c_str()));
 }
 
 std::optional<IsoWeek> last_complete_week(const IncidentStore& store) {

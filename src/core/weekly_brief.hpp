@@ -5,6 +5,7 @@
 // as 1 -> 2 are not "+100 %"). Pure computation over the columnar store; the CSV text is built
 // here too, and written atomically by the caller (io/atomic_file.hpp).
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,6 +14,7 @@
 #include "core/aggregate.hpp"
 #include "core/civil_time.hpp"
 #include "core/incidents.hpp"
+#include "core/language.hpp"
 #include "core/programs.hpp"
 #include "core/sectors.hpp"
 
@@ -29,6 +31,11 @@ IsoWeek iso_week_of_bin(int64_t bin);
 // The last ISO week whose Sunday is covered by the data: the week of the latest incident when it
 // falls on a Sunday, else the week before. nullopt for an empty store.
 std::optional<IsoWeek> last_complete_week(const IncidentStore& store);
+
+// Throws faro::DataError, worded in `language`, naming the data's first and last incident dates
+// when `week` (Monday..Sunday) holds no day between them (or the store is empty): a brief of such
+// a week would be all zeros, which reads as "nothing happened" rather than "no data".
+void check_week_in_data(const IncidentStore& store, IsoWeek week, Language language);
 
 enum class BriefFlag { none, up, down, new_ };
 const char* to_string(BriefFlag f);  // "", "up", "down", "new"
@@ -124,9 +131,20 @@ enum class BriefColumn {
   pct_change
 };
 std::optional<BriefColumn> parse_brief_column(std::string_view name);  // CSV column names
-// Sorts rows by `column` (ties by sector name, so the order is total and stable across runs).
+// Sorts rows by `column` (flag: the meeting's order of order_brief_rows_by_change, reversed when
+// ascending; other columns: ties by sector name, so the order is total and stable across runs).
 // Missing percent changes sort after every number in either direction.
 void sort_brief_rows(std::vector<BriefRow>& rows, BriefColumn column, bool descending);
+
+// The meeting's order (the CSV's default, the page's table, the dashboard panel's default sort):
+// flagged units first, increases and new before decreases, then by |z|, largest first, ties by
+// name; so an unflagged unit never sits above a flagged one. `change_hidden` (optional): units
+// whose z and flag a partner brief hides (core/brief_disclosure.hpp BriefRowMask::derived). They
+// cannot be ranked by change without revealing it, so they go last, by name.
+void order_brief_rows_by_change(std::vector<BriefRow>& rows,
+                                const std::function<bool(const BriefRow&)>& change_hidden = {});
+// The rank of a flag in that order: 0 up or new, 1 down, 2 none.
+int brief_flag_rank(BriefFlag f);
 
 // CSV: sector,week,prev_week,mean_prev4,same_week_last_year,ytd,ytd_last_year,z,flag,pct_change;
 // one row per sector in the order of brief.rows, then "(all)". Means and z with 3 decimals,

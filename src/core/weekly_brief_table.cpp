@@ -1,5 +1,6 @@
 // Sorting and CSV text of the weekly brief table (core/weekly_brief.hpp).
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <tuple>
 
@@ -26,21 +27,6 @@ constexpr ColumnName kColumns[] = {
     {BriefColumn::pct_change, "pct_change"},
 };
 
-// Flags sort by severity: up, new, down, none (descending puts "up" first).
-int flag_rank(BriefFlag f) {
-  switch (f) {
-    case BriefFlag::up:
-      return 3;
-    case BriefFlag::new_:
-      return 2;
-    case BriefFlag::down:
-      return 1;
-    case BriefFlag::none:
-      return 0;
-  }
-  return 0;
-}
-
 double numeric_key(const BriefRow& r, BriefColumn c) {
   switch (c) {
     case BriefColumn::week:
@@ -57,8 +43,8 @@ double numeric_key(const BriefRow& r, BriefColumn c) {
       return static_cast<double>(r.ytd_last_year);
     case BriefColumn::z:
       return r.z;
-    case BriefColumn::flag:
-      return flag_rank(r.flag);
+    case BriefColumn::flag:  // sorted by order_brief_rows_by_change
+      return 0;
     case BriefColumn::pct_change:
       return r.pct_change.value_or(0);
     case BriefColumn::sector:
@@ -88,7 +74,30 @@ std::optional<BriefColumn> parse_brief_column(std::string_view name) {
   return std::nullopt;
 }
 
+int brief_flag_rank(BriefFlag f) {
+  return f == BriefFlag::up || f == BriefFlag::new_ ? 0 : f == BriefFlag::down ? 1 : 2;
+}
+
+void order_brief_rows_by_change(std::vector<BriefRow>& rows,
+                                const std::function<bool(const BriefRow&)>& change_hidden) {
+  const auto hidden = [&](const BriefRow& r) { return change_hidden && change_hidden(r); };
+  std::stable_sort(rows.begin(), rows.end(), [&](const BriefRow& a, const BriefRow& b) {
+    const bool ha = hidden(a), hb = hidden(b);
+    if (ha != hb) return hb;  // ranked rows first
+    if (ha) return a.sector < b.sector;
+    const int ra = brief_flag_rank(a.flag), rb = brief_flag_rank(b.flag);
+    if (ra != rb) return ra < rb;
+    if (std::abs(a.z) != std::abs(b.z)) return std::abs(a.z) > std::abs(b.z);
+    return a.sector < b.sector;
+  });
+}
+
 void sort_brief_rows(std::vector<BriefRow>& rows, BriefColumn column, bool descending) {
+  if (column == BriefColumn::flag) {
+    order_brief_rows_by_change(rows);
+    if (!descending) std::reverse(rows.begin(), rows.end());
+    return;
+  }
   std::stable_sort(rows.begin(), rows.end(), [&](const BriefRow& a, const BriefRow& b) {
     if (column == BriefColumn::sector)
       return descending ? b.sector < a.sector : a.sector < b.sector;

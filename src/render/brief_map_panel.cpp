@@ -8,6 +8,7 @@
 #include <cmath>
 #include <memory>
 
+#include "core/polylabel.hpp"
 #include "render/brief_page_parts.hpp"
 #include "render/camera.hpp"
 #include "render/egl_context.hpp"
@@ -66,6 +67,47 @@ void paint_image(cairo_t* cr, const RgbaImage& img, PageBox box) {
   cairo_restore(cr);
 }
 
+
+// Names the flagged units on the map, in their flag colour over a white halo, at the pole of
+// inaccessibility of the unit's roomiest sector (always inside it). A label that would overlap
+// one already placed (or leave the frame) tries just above and below, else is left out: the table
+// lists every unit anyway. `flagged` is in the meeting's order, so the largest changes win.
+template <class F>
+void label_units(cairo_t* cr, const BriefPageInput& in, const std::vector<BriefRow>& flagged,
+                 const F& to_page, PageBox frame) {
+  struct Rect {
+    double x0, y0, x1, y1;
+  };
+  std::vector<Rect> placed;
+  const std::vector<int32_t>& unit_of = in.brief->unit_of_sector;
+  overlay::set_font(cr, overlay::Weight::bold, 6.8);
+  for (const BriefRow& r : flagged) {
+    PoleOfInaccessibility best;
+    bool found = false;
+    for (size_t sec = 0; sec < in.sectors->size(); ++sec) {
+      const bool member = sec < unit_of.size() ? unit_of[sec] == r.sector_index
+                                               : static_cast<int32_t>(sec) == r.sector_index;
+      if (!member) continue;
+      const PoleOfInaccessibility p = polylabel(in.sectors->sectors[sec].shape, 10.0);
+      if (!found || p.distance > best.distance) best = p, found = true;
+    }
+    if (!found) continue;
+    const Vec2 at = to_page(best.point);
+    const double w = overlay::measure_text(cr, r.sector).width, h = 6.8;
+    for (const double dy : {0.0, -h - 1.5, h + 1.5}) {
+      const Rect box{at.x - w / 2 - 1, at.y + dy - h / 2 - 1, at.x + w / 2 + 1, at.y + dy + h / 2 + 1};
+      if (box.x0 < frame.x || box.x1 > frame.right() || box.y0 < frame.y || box.y1 > frame.bottom())
+        continue;
+      const bool overlaps = std::any_of(placed.begin(), placed.end(), [&](const Rect& o) {
+        return box.x0 < o.x1 && o.x0 < box.x1 && box.y0 < o.y1 && o.y0 < box.y1;
+      });
+      if (overlaps) continue;
+      overlay::draw_text(cr, r.sector, box.x0 + 1, box.y1 - 1 - 1.2, flag_color(r.flag), 1.3);
+      placed.push_back(box);
+      break;
+    }
+  }
+}
 }  // namespace
 
 MapPanel draw_map_panel(cairo_t* cr, const BriefPageInput& in, const Strings& s, PageBox box,
@@ -147,9 +189,13 @@ MapPanel draw_map_panel(cairo_t* cr, const BriefPageInput& in, const Strings& s,
   cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
   // A row is a unit: a sector, or a group of sectors (all of its sectors are outlined).
   const std::vector<int32_t>& unit_of = in.brief->unit_of_sector;
-  for (const BriefRow& r : in.brief->rows) {
-    if (r.flag == BriefFlag::none || in.protection->mask(r).derived || r.sector_index < 0)
-      continue;
+  // The flagged units in the meeting's order, so the largest changes get their labels first.
+  std::vector<BriefRow> flagged;
+  for (const BriefRow& r : in.brief->rows)
+    if (r.flag != BriefFlag::none && !in.protection->mask(r).derived && r.sector_index >= 0)
+      flagged.push_back(r);
+  order_brief_rows_by_change(flagged);
+  for (const BriefRow& r : flagged) {
     bool any = false;
     for (size_t sec = 0; sec < in.sectors->size(); ++sec) {
       const bool member = sec < unit_of.size() ? unit_of[sec] == r.sector_index
@@ -166,6 +212,7 @@ MapPanel draw_map_panel(cairo_t* cr, const BriefPageInput& in, const Strings& s,
     cairo_set_line_width(cr, 1.4);
     cairo_stroke(cr);
   }
+  label_units(cr, in, flagged, to_page, frame);
   cairo_restore(cr);
   cairo_set_source_rgb(cr, 0.75, 0.75, 0.75);
   cairo_set_line_width(cr, 0.5);

@@ -32,7 +32,7 @@ Strings make_strings(Language l, bool period) {
                            Msg::brief_page_col_last_year,
                            Msg::brief_page_col_ytd,
                            Msg::brief_page_col_ytd_last_year,
-                           Msg::brief_col_z,
+                           Msg::brief_page_col_z,
                            Msg::brief_col_flag,
                            Msg::brief_page_col_spark};
   const Msg period_columns[10] = {Msg::brief_col_sector,
@@ -42,17 +42,26 @@ Strings make_strings(Language l, bool period) {
                                   Msg::brief_page_col_last_year_period,
                                   Msg::brief_page_col_ytd,
                                   Msg::brief_page_col_ytd_last_year,
-                                  Msg::brief_col_z,
+                                  Msg::brief_page_col_z,
                                   Msg::brief_col_flag,
                                   Msg::brief_page_col_spark_period};
   for (int i = 0; i < 10; ++i) s.columns[i] = tr(period ? period_columns[i] : columns[i], l);
+  const Msg help[10] = {Msg::brief_help_sector, Msg::brief_help_week,   Msg::brief_help_prev,
+                        Msg::brief_help_mean4,  Msg::brief_help_last_year, Msg::brief_help_ytd,
+                        Msg::brief_help_ytd_last_year, Msg::brief_help_z, Msg::brief_help_flag,
+                        Msg::brief_help_spark};
+  const Msg period_help[10] = {
+      Msg::brief_help_sector,     Msg::brief_help_week_period,      Msg::brief_help_prev_period,
+      Msg::brief_help_mean4_period, Msg::brief_help_last_year_period, Msg::brief_help_ytd,
+      Msg::brief_help_ytd_last_year, Msg::brief_help_z,             Msg::brief_help_flag,
+      Msg::brief_help_spark_period};
+  for (int i = 0; i < 10; ++i) s.column_help[i] = tr(period ? period_help[i] : help[i], l);
   s.flag_up = tr(Msg::brief_flag_up, l);
   s.flag_down = tr(Msg::brief_flag_down, l);
   s.flag_new = tr(Msg::brief_flag_new, l);
   s.map_title = tr(period ? Msg::brief_map_title_period : Msg::brief_map_title, l);
   s.map_no_gl = tr(Msg::brief_map_no_gl, l);
   s.table_title = tr(Msg::brief_table_title, l);
-  s.table_note = tr(period ? Msg::brief_table_note_period : Msg::brief_table_note, l);
   s.timeline_title = tr(Msg::brief_timeline_title, l);
   s.timeline_week = tr(Msg::brief_timeline_week, l);
   s.sectors_word = tr(Msg::brief_sectors_word, l);

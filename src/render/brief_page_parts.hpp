@@ -17,13 +17,13 @@ struct Strings {
   const char* title;        // "Informe semanal"
   const char* all_area;     // "(all)" shown as "Toda el área"
   const char* columns[10];  // sector .. sparkline; "\n" splits a header in two lines
+  const char* column_help[10];  // one line explaining each column (the legend under the table)
   const char* flag_up;
   const char* flag_down;
   const char* flag_new;
   const char* map_title;
   const char* map_no_gl;
   const char* table_title;
-  const char* table_note;
   const char* timeline_title;
   const char* timeline_week;  // "semana seleccionada"
   const char* sectors_word;   // "sectores"

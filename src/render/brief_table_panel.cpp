@@ -23,7 +23,7 @@ const Rgba8 kInk{33, 33, 33, 255}, kMuted{110, 110, 110, 255};
 
 // Column widths in points (week, prev, mean 4, same week last year, ytd, ytd last year, z; then the
 // flag and the sparkline); the sector column takes what is left.
-constexpr double kNumberWidths[7] = {30, 33, 35, 39, 30, 35, 29};
+constexpr double kNumberWidths[7] = {30, 33, 35, 36, 33, 38, 32};
 constexpr double kFlagWidth = 42, kSparkWidth = 54;
 
 // `hidden` (parallel to values, may be empty = none) marks suppressed weeks: they are left out of
@@ -84,6 +84,93 @@ void right_text(cairo_t* cr, const std::string& text, double right, double base,
   draw_text(cr, text, right - measure_text(cr, text).width, base, color);
 }
 
+
+constexpr double kNoteSize = 6.6, kNoteStep = 8.5;  // the notes under the table: font, line step
+
+// `text` broken at spaces into lines no wider than `width` (the current font).
+std::vector<std::string> wrap_words(cairo_t* cr, const std::string& text, double width) {
+  std::vector<std::string> lines;
+  std::string line;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t next = text.find(' ', pos);
+    if (next == std::string::npos) next = text.size();
+    const std::string word = text.substr(pos, next - pos);
+    const std::string candidate = line.empty() ? word : line + " " + word;
+    if (!line.empty() && measure_text(cr, candidate).width > width) {
+      lines.push_back(line);
+      line = word;
+    } else {
+      line = candidate;
+    }
+    pos = next + 1;
+  }
+  if (!line.empty()) lines.push_back(line);
+  return lines;
+}
+
+// The legend: every column header after the unit's with its one-line explanation, in the words of
+// the header ("Base 4 sem.: ..."), joined by " · " and wrapped to the table's width.
+std::vector<std::string> legend_lines(cairo_t* cr, const Strings& s, double width) {
+  std::string text;
+  for (int c = 1; c < 10; ++c) {
+    std::string label = s.columns[c];
+    std::replace(label.begin(), label.end(), '\n', ' ');
+    text += (text.empty() ? "" : "  ·  ") + label + ": " + s.column_help[c] + ".";
+  }
+  return wrap_words(cr, text, width);
+}
+
+// The notes under the table, in order: incidents in no unit, the units not ranked (partner-safe),
+// the column legend, and (internal briefs) the week's near-repeat zones.
+std::vector<std::string> note_lines(cairo_t* cr, const BriefPageInput& in, const Strings& s,
+                                    const std::vector<std::string>& unranked, double width) {
+  const WeeklyBrief& b = *in.brief;
+  const BriefProtection& prot = *in.protection;
+  std::vector<std::string> lines;
+  // Incidents in no sector are part of the whole-area row: say how many.
+  if (b.outside_week > 0) {
+    const BriefRowMask& all_mask = prot.mask(b.all);
+    lines.push_back(std::string(s.all_area) + ": " +
+                    (all_mask.week ? prot.marker : format_count(b.all.week)) + ", " +
+                    (prot.outside_week_hidden ? prot.marker : format_count(b.outside_week)) +
+                    " " + s.outside + ".");
+  }
+  if (!unranked.empty()) {
+    std::string names;
+    for (const std::string& u : unranked) names += (names.empty() ? "" : ", ") + u;
+    lines.push_back(tr_format(in.language, Msg::brief_hidden_rows,
+                              static_cast<int>(unranked.size()), names.c_str()));
+  }
+  for (std::string& l : legend_lines(cr, s, width)) lines.push_back(std::move(l));
+  const WeekNearRepeat* nr = in.near_repeat;
+  if (!nr || prot.partner_safe) return lines;
+  const auto pct = [&](double v) {
+    return v == 0 ? std::string("0") : format_count(100 * v, v < 0.01 ? 2 : 1);
+  };
+  const std::string knox =
+      nr->params_from_data ? tr_format(in.language, Msg::brief_near_repeat_knox,
+                                       format_count(nr->params.relative_risk, 2).c_str())
+                           : std::string();
+  std::string where;
+  for (size_t i = 0; i < nr->zones_by_sector.size() && i < 6; ++i) {
+    const auto [sec, n] = nr->zones_by_sector[i];
+    if (sec < 0 || static_cast<size_t>(sec) >= in.sectors->size()) continue;
+    where += std::string(where.empty() ? ": " : ", ") + in.sectors->sectors[sec].name + " (" +
+             std::to_string(n) + ")";
+  }
+  lines.push_back(tr_format(in.language, Msg::brief_near_repeat_zones,
+                            format_count(nr->params.radius_m).c_str(),
+                            static_cast<long long>(nr->params.days), knox.c_str(),
+                            nr->zones_at_end, where.c_str()));
+  lines.push_back(tr_format(
+      in.language, Msg::brief_near_repeat_rates, static_cast<long long>(nr->hits),
+      static_cast<long long>(nr->incidents),
+      pct(nr->incidents ? static_cast<double>(nr->hits) / static_cast<double>(nr->incidents) : 0)
+          .c_str(),
+      pct(nr->area_share).c_str()));
+  return lines;
+}
 }  // namespace
 
 void draw_table_panel(cairo_t* cr, const BriefPageInput& in, const Strings& s, PageBox box) {
@@ -139,25 +226,18 @@ void draw_table_panel(cairo_t* cr, const BriefPageInput& in, const Strings& s, P
   // within a flag by |z|, largest first: the heading promises change, so the order is the change.
   // Partner-safe: a unit whose z / flag is hidden cannot be ranked without revealing it; such
   // units are left out of the ranking and named in a note under the table.
-  std::vector<BriefRow> rows;
+  std::vector<BriefRow> rows = b.rows;
+  order_brief_rows_by_change(rows, [&](const BriefRow& r) { return prot.mask(r).derived; });
   std::vector<std::string> unranked;
-  for (const BriefRow& r : b.rows)
-    if (prot.mask(r).derived)
-      unranked.push_back(r.sector);
-    else
-      rows.push_back(r);
+  while (!rows.empty() && prot.mask(rows.back()).derived) {
+    unranked.push_back(rows.back().sector);
+    rows.pop_back();
+  }
   std::sort(unranked.begin(), unranked.end());
-  const auto rank = [](const BriefRow& r) {
-    return r.flag == BriefFlag::up || r.flag == BriefFlag::new_ ? 0
-           : r.flag == BriefFlag::down                          ? 1
-                                                                : 2;
-  };
-  std::stable_sort(rows.begin(), rows.end(), [&](const BriefRow& a, const BriefRow& c) {
-    if (rank(a) != rank(c)) return rank(a) < rank(c);
-    if (std::abs(a.z) != std::abs(c.z)) return std::abs(a.z) > std::abs(c.z);
-    return a.sector < c.sector;
-  });
-  const double note_h = unranked.empty() ? 22 : 30.5;
+  // The lines under the table, known before the rows so the rows leave room for them.
+  set_font(cr, Weight::regular, kNoteSize);
+  const std::vector<std::string> notes = note_lines(cr, in, s, unranked, box.w);
+  const double note_h = 6 + kNoteStep * static_cast<double>(notes.size());
   const double row_h = 15.5;
   const int fit = static_cast<int>((box.bottom() - note_h - (y + 4)) / row_h) - 1;
   const int n = std::clamp(std::min(in.table_rows, fit), 0, static_cast<int>(rows.size()));
@@ -208,56 +288,11 @@ void draw_table_panel(cairo_t* cr, const BriefPageInput& in, const Strings& s, P
     cairo_stroke(cr);
     y += row_h;
   }
-  // Incidents in no sector are part of the whole-area row: say how many, then the column note.
-  set_font(cr, Weight::regular, 6.6);
-  const int notes = (b.outside_week > 0) + !unranked.empty();
-  double ny = std::min(y + 10, box.bottom() - 12 - 8.5 * notes);
-  if (b.outside_week > 0) {
-    const BriefRowMask& all_mask = prot.mask(b.all);
-    const std::string outside =
-        std::string(s.all_area) + ": " + (all_mask.week ? prot.marker : format_count(b.all.week)) +
-        ", " + (prot.outside_week_hidden ? prot.marker : format_count(b.outside_week)) + " " +
-        s.outside + ".";
-    draw_text(cr, overlay::fit_text(cr, outside, box.w), box.x, ny, kMuted);
-    ny += 8.5;
-  }
-  if (!unranked.empty()) {
-    std::string names;
-    for (const std::string& u : unranked) names += (names.empty() ? "" : ", ") + u;
-    const std::string note = tr_format(in.language, Msg::brief_hidden_rows,
-                                       static_cast<int>(unranked.size()), names.c_str());
-    draw_text(cr, overlay::fit_text(cr, note, box.w), box.x, ny, kMuted);
-    ny += 8.5;
-  }
-  draw_text(cr, overlay::fit_text(cr, s.table_note, box.w), box.x, ny, kMuted);
-  if (const WeekNearRepeat* nr = in.near_repeat; nr && !(in.protection && in.protection->partner_safe)) {
-    ny += 8.5;
-    const auto pct = [&](double v) {
-      return v == 0 ? std::string("0") : format_count(100 * v, v < 0.01 ? 2 : 1);
-    };
-    const std::string knox =
-        nr->params_from_data ? tr_format(in.language, Msg::brief_near_repeat_knox,
-                                         format_count(nr->params.relative_risk, 2).c_str())
-                             : std::string();
-    std::string where;
-    for (size_t i = 0; i < nr->zones_by_sector.size() && i < 6; ++i) {
-      const auto [sec, n] = nr->zones_by_sector[i];
-      if (sec < 0 || static_cast<size_t>(sec) >= in.sectors->size()) continue;
-      where += std::string(where.empty() ? ": " : ", ") + in.sectors->sectors[sec].name + " (" +
-               std::to_string(n) + ")";
-    }
-    const std::string zones = tr_format(
-        in.language, Msg::brief_near_repeat_zones, format_count(nr->params.radius_m).c_str(),
-        static_cast<long long>(nr->params.days), knox.c_str(), nr->zones_at_end, where.c_str());
-    const std::string rates = tr_format(
-        in.language, Msg::brief_near_repeat_rates, static_cast<long long>(nr->hits),
-        static_cast<long long>(nr->incidents),
-        pct(nr->incidents ? static_cast<double>(nr->hits) / static_cast<double>(nr->incidents) : 0).c_str(),
-        pct(nr->area_share).c_str());
-    draw_text(cr, overlay::fit_text(cr, zones, box.w), box.x, ny, kMuted);
-    ny += 8.5;
-    draw_text(cr, overlay::fit_text(cr, rates, box.w), box.x, ny, kMuted);
-
+  set_font(cr, Weight::regular, kNoteSize);
+  double ny = std::min(y + 10, box.bottom() - kNoteStep * static_cast<double>(notes.size()) + 4);
+  for (const std::string& line : notes) {
+    draw_text(cr, overlay::fit_text(cr, line, box.w), box.x, ny, kMuted);
+    ny += kNoteStep;
   }
 }
 

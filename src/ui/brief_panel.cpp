@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "core/errors.hpp"
 #include "core/time_bins.hpp"
 #include "ui/format.hpp"
 #include "ui/i18n.hpp"
@@ -19,6 +20,13 @@ constexpr Msg kColumns[10] = {Msg::brief_col_sector,        Msg::brief_col_week,
                               Msg::brief_col_last_year,     Msg::brief_col_ytd,
                               Msg::brief_col_ytd_last_year, Msg::brief_col_z,
                               Msg::brief_col_flag,          Msg::brief_col_spark};
+
+// One line explaining each column, shown when its header is hovered.
+constexpr Msg kColumnHelp[10] = {Msg::brief_help_sector, Msg::brief_help_week,
+                                 Msg::brief_help_prev,   Msg::brief_help_mean4,
+                                 Msg::brief_help_last_year, Msg::brief_help_ytd,
+                                 Msg::brief_help_ytd_last_year, Msg::brief_help_z,
+                                 Msg::brief_help_flag,   Msg::brief_help_spark};
 
 constexpr BriefColumn kColumnOrder[9] = {BriefColumn::sector,
                                          BriefColumn::week,
@@ -81,6 +89,18 @@ bool same_week(const std::optional<IsoWeek>& a, const std::optional<IsoWeek>& b)
 
 }  // namespace
 
+std::optional<IsoWeek> BriefPanel::week() const {
+  if (!brief_) return std::nullopt;
+  return brief_->week;
+}
+
+std::optional<BriefExportRequest> BriefPanel::draw_export_dialog(
+    Language lang, const BriefExportStatus& status) {
+  if (export_requested_ || export_dialog_.is_open()) export_dialog_.open(week());
+  export_requested_ = false;
+  return export_dialog_.draw(lang, status);
+}
+
 void BriefPanel::set_week(std::optional<IsoWeek> week) {
   chosen_week_ = week;
   week_text_bad_ = false;
@@ -112,7 +132,15 @@ void BriefPanel::update(const SnapshotPtr& snap) {
   brief_.reset();
   const std::optional<IsoWeek> week =
       chosen_week_ ? chosen_week_ : last_complete_week(ws.incidents);
+  data_first_.clear();
+  data_last_.clear();
   if (!week || ws.incidents.sector.size() != ws.incidents.size()) return;
+  try {
+    check_week_in_data(ws.incidents, *week, Language::en);
+  } catch (const DataError&) {
+    data_first_ = format_date(*ws.incidents.min_time());
+    data_last_ = format_date(*ws.incidents.max_time());
+  }
   brief_ = compute_weekly_brief(ws.incidents, ws.sectors, ws.make_filter(filter), *week);
   ++computations_;
   sort_brief_rows(brief_->rows, sort_column_, sort_descending_);
@@ -142,6 +170,8 @@ void BriefPanel::draw_week_chooser(Language lang) {
   if (ImGui::SmallButton(">")) step(+1);
   ImGui::SameLine();
   if (ImGui::SmallButton(tr(Msg::brief_latest, lang))) set_week(std::nullopt);
+  ImGui::SameLine();
+  if (ImGui::SmallButton(tr(Msg::brief_export_button, lang))) open_export_dialog();
   if (brief_) {
     ImGui::SameLine();
     ImGui::TextDisabled("%s – %s", format_date(brief_->week_start).c_str(),
@@ -157,6 +187,15 @@ void BriefPanel::draw(Session& session) {
   draw_week_chooser(session.language);
   if (!brief_) {
     ImGui::TextDisabled("%s", tr(Msg::brief_no_data, lang));
+  } else if (week_outside_data()) {
+    // Not an all-zero table, which would read as "nothing happened".
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextColored(ImVec4(0.85f, 0.2f, 0.2f, 1), "%s",
+                       tr_format(lang, Msg::brief_week_outside_data,
+                                 format_iso_week(brief_->week).c_str(), data_first_.c_str(),
+                                 data_last_.c_str())
+                           .c_str());
+    ImGui::PopTextWrapPos();
   } else {
     draw_table(session, session.language);
     ImGui::PushTextWrapPos(0);
@@ -178,6 +217,13 @@ void BriefPanel::draw_table(Session& session, Language lang) {
   // the sector name stretches.
   const float number_w = ImGui::CalcTextSize("-00,000").x;
   const float arrow_w = ImGui::GetFontSize();
+  // When the window is too narrow for every header, the numbers keep their own width (headers
+  // clipped: each explains itself on hover) so the sector names stay readable.
+  float headers_w = ImGui::CalcTextSize("San Sebastián del Monte").x +
+                    ImGui::CalcTextSize(tr(kColumns[9], lang)).x + arrow_w;
+  for (int c = 1; c < 9; ++c)
+    headers_w += std::max(number_w, ImGui::CalcTextSize(tr(kColumns[c], lang)).x + arrow_w);
+  const bool narrow = headers_w > ImGui::GetContentRegionAvail().x;
   for (int c = 0; c < 9; ++c) {
     ImGuiTableColumnFlags cf =
         c == 0 ? ImGuiTableColumnFlags_WidthStretch : ImGuiTableColumnFlags_WidthFixed;
@@ -185,13 +231,23 @@ void BriefPanel::draw_table(Session& session, Language lang) {
       cf |= ImGuiTableColumnFlags_DefaultSort |
             (sort_descending_ ? ImGuiTableColumnFlags_PreferSortDescending : 0);
     const float width =
-        c == 0 ? 0 : std::max(number_w, ImGui::CalcTextSize(tr(kColumns[c], lang)).x + arrow_w);
+        c == 0  ? 0
+        : narrow ? number_w + arrow_w
+                 : std::max(number_w, ImGui::CalcTextSize(tr(kColumns[c], lang)).x + arrow_w);
     ImGui::TableSetupColumn(tr(kColumns[c], lang), cf, width, static_cast<ImGuiID>(c));
   }
   ImGui::TableSetupColumn(tr(kColumns[9], lang),
                           ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthFixed,
                           ImGui::CalcTextSize(tr(kColumns[9], lang)).x + arrow_w);
-  ImGui::TableHeadersRow();
+  // The header row by hand so each header explains its column when hovered.
+  ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+  for (int c = 0; c < 10; ++c) {
+    if (!ImGui::TableSetColumnIndex(c)) continue;
+    ImGui::PushID(c);
+    ImGui::TableHeader(ImGui::TableGetColumnName(c));
+    ImGui::PopID();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(kColumnHelp[c], lang));
+  }
   if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
     if (specs->SpecsCount > 0 && specs->Specs[0].ColumnUserID < 9) {
       sort_column_ = kColumnOrder[specs->Specs[0].ColumnUserID];

@@ -14,6 +14,7 @@
 #include "core/data_snapshot.hpp"
 #include "core/session.hpp"
 #include "core/weekly_brief.hpp"
+#include "ui/brief_export_dialog.hpp"
 
 namespace faro::ui {
 
@@ -29,8 +30,21 @@ class BriefPanel {
   const std::optional<WeeklyBrief>& brief() const { return brief_; }
   // How many times the brief was computed (tests check it is not recomputed every frame).
   uint64_t computations() const { return computations_; }
+  // Whether the chosen week lies outside the data (the table is then replaced by a note).
+  bool week_outside_data() const { return !data_first_.empty(); }
+  // The week on screen (nullopt without a brief): what File > Export weekly brief writes.
+  std::optional<IsoWeek> week() const;
   // Chooses the week (nullopt = the last complete week in the data).
   void set_week(std::optional<IsoWeek> week);
+
+  // File ▸ Export weekly brief: opens the dialog for the week on screen (it follows the week
+  // chosen here while open). draw_export_dialog() draws it (its own window, whether or not the
+  // brief window is shown) and returns the export asked for.
+  void open_export_dialog() { export_requested_ = true; }
+  std::optional<BriefExportRequest> draw_export_dialog(Language lang,
+                                                       const BriefExportStatus& status);
+  BriefExportDialog& export_dialog() { return export_dialog_; }
+  const BriefExportDialog& export_dialog() const { return export_dialog_; }
 
   // Selects `sector`: replaces the selection, or with `additive` toggles it in the selection.
   static void select_sector(Session& session, const std::string& sector, bool additive);
@@ -52,9 +66,15 @@ class BriefPanel {
   };
   std::optional<Key> key_;
   std::optional<WeeklyBrief> brief_;
+  // The chosen week holds no day of the data: its first and last incident dates (YYYY-MM-DD),
+  // shown instead of an all-zero table; empty when the week is inside the data.
+  std::string data_first_, data_last_;
   uint64_t computations_ = 0;
-  BriefColumn sort_column_ = BriefColumn::z;
+  // The meeting's order by default (core/weekly_brief.hpp order_brief_rows_by_change).
+  BriefColumn sort_column_ = BriefColumn::flag;
   bool sort_descending_ = true;
+  BriefExportDialog export_dialog_;
+  bool export_requested_ = false;
 };
 
 }  // namespace faro::ui

@@ -69,7 +69,8 @@ struct DashboardUi::Impl {
   EvaluationPanel evaluation;
   ProgramEditDialog program_edit;
 
-  void draw_brief_window(Session& session);
+  void draw_brief_window(Session& session, const AppStatus& status, UiActions& actions);
+  void draw_brief_table_window(Session& session);
   void draw_program_windows(const Workspace& ws, Session& session);
 
   void draw_side_panel(const Rect& r, const DataSnapshot& snap, Session& session,
@@ -131,7 +132,7 @@ MapRegion DashboardUi::draw(const SnapshotPtr& snap, Session& session, const App
   // Dialogs stay reachable in presentation mode only through errors (a failed export, say).
   if (!status.presentation) {
     s.load_report.draw(ws, session, s.state.show_load_report);
-    s.draw_brief_window(session);
+    s.draw_brief_window(session, status, actions);
     s.draw_program_windows(ws, session);
     s.browser.draw(session, s.state, actions);
     s.csv_dialog.draw(session, s.state, actions);
@@ -175,7 +176,33 @@ void DashboardUi::show_weekly_brief() {
   impl_->state.show_brief = true;
 }
 
-void DashboardUi::Impl::draw_brief_window(Session& session) {
+void DashboardUi::show_brief_export() {
+  impl_->state.show_brief = true;
+  impl_->state.request_brief_export = true;
+}
+
+std::optional<BriefExportRequest> DashboardUi::brief_export_request() const {
+  return impl_->brief.export_dialog().request();
+}
+
+void DashboardUi::Impl::draw_brief_window(Session& session, const AppStatus& status,
+                                          UiActions& actions) {
+  // File ▸ Export weekly brief (ui/brief_export_dialog.hpp): its own window, for the panel's week.
+  // Drawn after the brief window, so it stays in front of it.
+  if (state.request_brief_export) brief.open_export_dialog();
+  state.request_brief_export = false;
+  draw_brief_table_window(session);
+  if (const auto r = brief.draw_export_dialog(session.language, status.brief_export)) {
+    UiAction a;
+    a.kind = UiAction::Kind::export_brief;
+    a.path = r->path;
+    a.week = r->week;
+    a.internal = r->internal;
+    actions.push_back(std::move(a));
+  }
+}
+
+void DashboardUi::Impl::draw_brief_table_window(Session& session) {
   if (!state.show_brief) return;
   const float f = ImGui::GetFontSize();
   const ImVec2 display = ImGui::GetIO().DisplaySize;

@@ -14,6 +14,7 @@
 #include "core/data_snapshot.hpp"
 #include "core/session.hpp"
 #include "render/map_overlay.hpp"
+#include "ui/brief_export_dialog.hpp"
 #include "ui/ui_actions.hpp"
 
 namespace faro::ui {
@@ -58,6 +59,8 @@ struct AppStatus {
   // An animation being written (app/animation_job.hpp): frames drawn of `animation_frames`
   // (0 = none running); before the first frame it is computing the locked colour scale.
   int animation_frame = 0, animation_frames = 0;
+  // The weekly brief export (app/brief_export_job.hpp): progress, then what it wrote or why not.
+  BriefExportStatus brief_export;
 };
 
 // Screen rectangle (ImGui display coordinates, pixels) left for the map. In presentation mode it
@@ -102,6 +105,10 @@ class DashboardUi {
   void show_open_dialog(const std::string& folder = "");
   // Opens View ▸ Weekly brief (the per-sector table of the last complete week).
   void show_weekly_brief();
+  // Opens File ▸ Export weekly brief (and the brief window, whose week it exports), and the
+  // request its dialog would make now (tests, scripted runs).
+  void show_brief_export();
+  std::optional<BriefExportRequest> brief_export_request() const;
   // Opens View ▸ Program evaluation, and the "Add to program…" dialog for the selection.
   void show_program_evaluation();
   void show_add_to_program();

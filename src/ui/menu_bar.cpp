@@ -67,6 +67,10 @@ void run_menu_command(MenuCommand cmd, Session& session, const AppStatus& status
     case MenuCommand::export_animation:
       ui.browser_request = BrowserMode::export_animation;
       break;
+    case MenuCommand::export_brief:  // the week is the brief panel's, so its window opens too
+      ui.show_brief = true;
+      ui.request_brief_export = true;
+      break;
     case MenuCommand::quit:
       push(actions, K::quit);
       break;
@@ -134,6 +138,8 @@ float MenuBar::draw(const Workspace& ws, Session& session, const AppStatus& stat
     // One animation at a time: the item is greyed while one is being written.
     item(Msg::menu_export_animation, MenuCommand::export_animation, nullptr, false,
          status.animation_frames == 0);
+    item(Msg::menu_export_brief, MenuCommand::export_brief, nullptr, false,
+         !status.brief_export.running);
     ImGui::Separator();
     item(Msg::menu_quit, MenuCommand::quit, "Ctrl+Q");
     ImGui::EndMenu();

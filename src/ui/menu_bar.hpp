@@ -30,6 +30,7 @@ enum class MenuCommand {
   language_en,
   open_style,  // File ▸ Open map style or layer… (a JSON file in the format of layers/)
   export_animation,  // File ▸ Export animation (MP4/GIF)…
+  export_brief,      // File ▸ Export weekly brief (PDF, PNG, CSV)…
 };
 
 // Carries out `cmd`: pushes an action, opens a dialog in `ui`, or edits `session` (language).

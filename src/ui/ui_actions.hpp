@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/civil_time.hpp"
 #include "core/session.hpp"
 
 namespace faro::ui {
@@ -25,11 +26,14 @@ struct UiAction {
     open_style,       // path: a map style (replaces the session's) or a layer preset (added on top)
     export_animation,  // path (.mp4 or .gif): the timeline's steps as a video, in the background
     cancel_animation,
+    export_brief,  // path (.pdf/.png/.csv), week, internal: the weekly brief, in the background
   };
   Kind kind = Kind::fit_all;
   SourceSpec source;
   std::string path;
   int width = 0, height = 0;
+  IsoWeek week{};         // export_brief
+  bool internal = false;  // export_brief: false = partner-safe
 };
 
 using UiActions = std::vector<UiAction>;

@@ -25,6 +25,7 @@ struct UiState {
   std::optional<BrowserMode> browser_request;  // set by the menu: open the browser this frame
   bool show_load_report = false;               // the load report window is open
   bool show_brief = false;                     // the weekly brief window is open
+  bool request_brief_export = false;           // File ▸ Export weekly brief: open its dialog
   bool show_evaluation = false;                // the program evaluation window is open
   bool request_program_edit = false;           // open "Add to program…" for the selection
   bool request_csv_dialog = false;             // set by the browser when a CSV was chosen

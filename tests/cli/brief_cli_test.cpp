@@ -6,6 +6,7 @@
 #include <gdal_priv.h>
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -160,6 +161,80 @@ TEST(BriefCli, UsageErrors) {
   EXPECT_EQ(run_faro("brief").code, 2);  // -o required
   EXPECT_EQ(run_faro("brief --help").code, 0);
   EXPECT_FALSE(std::filesystem::exists(tmp.file("b.csv")));
+}
+
+// A week with no day of the data is a data error naming the data's range, internal or partner,
+// before anything is written or recorded in the ledger.
+TEST(BriefCli, AWeekOutsideTheDataIsADataErrorNamingTheRange) {
+  faro_test::TempDir tmp;
+  const std::string ledger = tmp.file("ledger.tsv");
+  for (const std::string week : {"2030-W01", "1990-W10"})
+    for (const std::string& mode : {std::string("--internal"), "--ledger " + ledger}) {
+      const std::string pdf = tmp.file("future.pdf");
+      const Result r = run_faro("brief " + mode + " --lang en --week " + week + " -o " + pdf);
+      EXPECT_EQ(r.code, 1) << r.out;
+      EXPECT_NE(r.out.find(week + " is outside the data: the incidents run from "),
+                std::string::npos)
+          << r.out;
+      EXPECT_FALSE(std::filesystem::exists(pdf));
+    }
+  EXPECT_FALSE(std::filesystem::exists(ledger)) << "nothing recorded for a refused week";
+  const Result es = run_faro("brief --internal --lang es --week 2030-W01 -o " + tmp.file("x.csv"));
+  EXPECT_EQ(es.code, 1);
+  EXPECT_NE(es.out.find("2030-W01 está fuera de los datos"), std::string::npos) << es.out;
+}
+
+// The CSV's default order is the meeting's: every flagged sector above every unflagged one
+// (up and new, then down), then by |z|.
+TEST(BriefCli, CsvDefaultOrderPutsFlaggedSectorsFirst) {
+  faro_test::TempDir tmp;
+  const std::string csv = tmp.file("brief.csv");
+  const Result r = run_faro("brief --internal --week 2023-W10 -o " + csv);
+  ASSERT_EQ(r.code, 0) << r.out;
+  const auto rows = read_csv(csv);
+  ASSERT_GE(rows.size(), 4u);
+  const auto rank = [](const std::string& flag) {
+    return flag == "up" || flag == "new" ? 0 : flag == "down" ? 1 : 2;
+  };
+  int flagged = 0;
+  for (size_t i = 2; i + 1 < rows.size(); ++i) {
+    const auto& a = rows[i - 1];
+    const auto& b = rows[i];
+    EXPECT_LE(rank(a[8]), rank(b[8])) << a[0] << " above " << b[0];
+    if (rank(a[8]) == rank(b[8]))
+      EXPECT_GE(std::abs(std::stod(a[7])), std::abs(std::stod(b[7]))) << a[0] << " " << b[0];
+    flagged += rank(a[8]) < 2;
+  }
+  EXPECT_GT(flagged, 0) << "the test week should have flags";
+}
+
+// A partner brief never orders rows by a value it hides (the order would tell which hidden count
+// is larger): with --sort prev_week, rows whose previous period is hidden come last, by name.
+TEST(BriefCli, PartnerSortNeverOrdersByAHiddenValue) {
+  faro_test::TempDir tmp;
+  const std::string csv = tmp.file("brief.csv");
+  const Result r = run_faro("brief --lang en --week 2023-W10 --group-by none --sort prev_week --ledger " +
+                            tmp.file("L.tsv") + " -o " + csv);
+  ASSERT_EQ(r.code, 0) << r.out;
+  const auto rows = read_csv(csv);
+  const auto is_number = [](const std::string& v) {
+    return !v.empty() && v.find_first_not_of("0123456789") == std::string::npos;
+  };
+  bool in_hidden = false;
+  size_t hidden = 0, shown = 0;
+  std::string previous;
+  for (size_t i = 1; i + 1 < rows.size(); ++i) {
+    const bool h = !is_number(rows[i][2]);
+    if (h) {
+      if (in_hidden) EXPECT_LT(previous, rows[i][0]) << "hidden rows by name";
+      in_hidden = true, ++hidden, previous = rows[i][0];
+    } else {
+      EXPECT_FALSE(in_hidden) << rows[i][0] << " (shown) after a hidden row";
+      if (shown++) EXPECT_GE(std::stol(rows[i - 1][2]), std::stol(rows[i][2]));
+    }
+  }
+  EXPECT_GT(shown, 0u);
+  EXPECT_GT(hidden, 0u) << "the test week should hide some counts";
 }
 
 // Real CDMX data: the whole-area row of 2024-W07 against a direct count of the CSV rows by date

@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+
+#include "core/errors.hpp"
 
 namespace faro {
 namespace {
@@ -236,6 +239,59 @@ TEST(WeeklyBrief, WeekIncidentsAndRolloutMarkers) {
   EXPECT_EQ(m[2].week_offset, 51);
   EXPECT_EQ(m[2].sectors, 2);
   EXPECT_EQ(m[2].program, "Alto al Fuego");
+}
+
+TEST(WeeklyBrief, MeetingOrderPutsEveryFlaggedUnitFirst) {
+  const Fixture f = w07_fixture();
+  WeeklyBrief b = compute_weekly_brief(f.store, f.sectors, shootings_only(f), IsoWeek{2024, 7});
+  // z: A 3.17 (up), B 0.83, C 3.46 (new), D -5.66 (down), E -2 (not flagged: above B and
+  // below every flagged unit).
+  order_brief_rows_by_change(b.rows);
+  std::vector<std::string> order;
+  for (const BriefRow& r : b.rows) order.push_back(r.sector);
+  // up / new first (C before A by |z|), then down (D, the largest |z| of all), then the unflagged
+  // by |z| (E, B).
+  EXPECT_EQ(order, (std::vector<std::string>{"C", "A", "D", "E", "B"}));
+  for (size_t i = 1; i < b.rows.size(); ++i)
+    EXPECT_LE(brief_flag_rank(b.rows[i - 1].flag), brief_flag_rank(b.rows[i].flag));
+  // Sorting by the flag column is the same order; ascending reverses it.
+  std::reverse(b.rows.begin(), b.rows.end());
+  sort_brief_rows(b.rows, BriefColumn::flag, true);
+  EXPECT_EQ(b.rows.front().sector, "C");
+  EXPECT_EQ(b.rows.back().sector, "B");
+  sort_brief_rows(b.rows, BriefColumn::flag, false);
+  EXPECT_EQ(b.rows.front().sector, "B");
+  // Units whose change a partner brief hides go last, by name, whatever their flag.
+  order_brief_rows_by_change(
+      b.rows, [](const BriefRow& r) { return r.sector == "A" || r.sector == "B"; });
+  order.clear();
+  for (const BriefRow& r : b.rows) order.push_back(r.sector);
+  EXPECT_EQ(order, (std::vector<std::string>{"C", "D", "E", "A", "B"}));
+}
+
+TEST(WeeklyBrief, AWeekOutsideTheDataIsADataErrorNamingTheRange) {
+  const Fixture f = w07_fixture();  // 2023-01-04 .. 2024-02-19
+  EXPECT_NO_THROW(check_week_in_data(f.store, IsoWeek{2024, 7}, Language::en));
+  EXPECT_NO_THROW(check_week_in_data(f.store, IsoWeek{2024, 8}, Language::en));  // its Monday
+  EXPECT_NO_THROW(check_week_in_data(f.store, IsoWeek{2023, 1}, Language::en));
+  for (IsoWeek w : {IsoWeek{2024, 9}, IsoWeek{2030, 1}, IsoWeek{2022, 52}}) {
+    try {
+      check_week_in_data(f.store, w, Language::en);
+      ADD_FAILURE() << format_iso_week(w) << " accepted";
+    } catch (const DataError& e) {
+      const std::string m = e.what();
+      EXPECT_NE(m.find(format_iso_week(w)), std::string::npos) << m;
+      EXPECT_NE(m.find("2023-01-04"), std::string::npos) << m;
+      EXPECT_NE(m.find("2024-02-19"), std::string::npos) << m;
+    }
+  }
+  try {
+    check_week_in_data(f.store, IsoWeek{2030, 1}, Language::es);
+    ADD_FAILURE();
+  } catch (const DataError& e) {
+    EXPECT_NE(std::string(e.what()).find("fuera de los datos"), std::string::npos) << e.what();
+  }
+  EXPECT_THROW(check_week_in_data(IncidentStore{}, IsoWeek{2024, 7}, Language::en), DataError);
 }
 
 }  // namespace

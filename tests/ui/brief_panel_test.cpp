@@ -3,8 +3,10 @@
 #include "ui/brief_panel.hpp"
 
 #include <backends/imgui_impl_opengl3.h>
+#include <imgui_internal.h>
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <set>
@@ -12,6 +14,7 @@
 #include "io/png_writer.hpp"
 #include "render/egl_context.hpp"
 #include "render/offscreen_target.hpp"
+#include "ui/menu_bar.hpp"
 #include "ui/ui_test_support.hpp"
 
 namespace faro::ui {
@@ -47,9 +50,42 @@ TEST(BriefPanel, ShowsTheLastCompleteWeekAndEverySector) {
   EXPECT_EQ(panel.brief()->rows.size(), ws.sectors.size());
   ASSERT_NE(data, nullptr);
   EXPECT_GT(data->TotalVtxCount, 1000);  // a table was drawn, not an empty window
-  // Sorted by z, descending, by default.
-  for (size_t i = 1; i < panel.brief()->rows.size(); ++i)
-    EXPECT_GE(panel.brief()->rows[i - 1].z, panel.brief()->rows[i].z);
+  // The meeting's order by default: flagged first (up and new, then down), then |z| descending;
+  // never an unflagged sector above a flagged one.
+  const auto& rows = panel.brief()->rows;
+  for (size_t i = 1; i < rows.size(); ++i) {
+    const int ra = brief_flag_rank(rows[i - 1].flag), rb = brief_flag_rank(rows[i].flag);
+    EXPECT_LE(ra, rb) << rows[i - 1].sector << " above " << rows[i].sector;
+    if (ra == rb) EXPECT_GE(std::abs(rows[i - 1].z), std::abs(rows[i].z)) << rows[i].sector;
+  }
+}
+
+TEST(BriefPanel, AWeekOutsideTheDataSaysSoInsteadOfATableOfZeros) {
+  testing::HeadlessImGui gui;
+  Session s;
+  const SnapshotPtr snap = testing::demo_snapshot(s);
+  BriefPanel panel;
+  draw_panel(gui, panel, snap, s);
+  EXPECT_FALSE(panel.week_outside_data());
+  panel.set_week(IsoWeek{2030, 1});
+  draw_panel(gui, panel, snap, s);
+  EXPECT_TRUE(panel.week_outside_data());
+  panel.set_week(IsoWeek{1990, 10});
+  draw_panel(gui, panel, snap, s);
+  EXPECT_TRUE(panel.week_outside_data());
+  panel.set_week(std::nullopt);
+  draw_panel(gui, panel, snap, s);
+  EXPECT_FALSE(panel.week_outside_data());
+}
+
+TEST(BriefPanel, EveryColumnHasAnExplanationInBothLanguages) {
+  for (Msg m : {Msg::brief_help_sector, Msg::brief_help_week, Msg::brief_help_prev,
+                Msg::brief_help_mean4, Msg::brief_help_last_year, Msg::brief_help_ytd,
+                Msg::brief_help_ytd_last_year, Msg::brief_help_z, Msg::brief_help_flag,
+                Msg::brief_help_spark})
+    for (Language l : {Language::es, Language::en}) EXPECT_GT(std::string(tr(m, l)).size(), 15u);
+  EXPECT_NE(std::string(tr(Msg::brief_help_ytd, Language::es)),
+            std::string(tr(Msg::brief_help_ytd, Language::en)));
 }
 
 TEST(BriefPanel, ChosenWeekCountsMatchADirectPass) {
@@ -135,6 +171,8 @@ TEST(BriefPanel, Screenshot) {
     for (int frame = 0; frame < 3; ++frame) {
       panel.update(snap);
       if (frame == 1) s.selection = {panel.brief()->rows[1].sector};
+      // The mouse on the "Base 4" header: its explanation shows as a tooltip.
+      ImGui::GetIO().MousePos = ImVec2(static_cast<float>(w) * 0.45f, 62);
       ImGui_ImplOpenGL3_NewFrame();
       gui.frame([&] {
         ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -149,6 +187,8 @@ TEST(BriefPanel, Screenshot) {
     }
     const render::RgbaImage img = target.read_rgba8();
     ImGui_ImplOpenGL3_Shutdown();
+    const ImGuiWindow* tooltip = ImGui::FindWindowByName("##Tooltip_00");
+    EXPECT_TRUE(tooltip && tooltip->Active) << "a hovered header explains its column";
     const std::string path =
         (dir / (lang == Language::es ? "brief_panel_es.png" : "brief_panel_en.png")).string();
     io::write_png_rgba(path, img.pixels, img.width, img.height);
@@ -157,6 +197,53 @@ TEST(BriefPanel, Screenshot) {
       colours.insert(img.pixels[i] | img.pixels[i + 1] << 8 | img.pixels[i + 2] << 16);
     EXPECT_GT(colours.size(), 20u) << path << " looks blank";
   }
+}
+
+TEST(BriefExportDialog, FileExportWeeklyBriefOpensTheBriefAndItsDialog) {
+  Session session;
+  AppStatus status;
+  UiActions actions;
+  UiState state;
+  run_menu_command(MenuCommand::export_brief, session, status, actions, state);
+  EXPECT_TRUE(state.show_brief);
+  EXPECT_TRUE(state.request_brief_export);
+  EXPECT_TRUE(actions.empty());  // nothing is written before the dialog's Export
+}
+
+TEST(BriefExportDialog, ChoicesMakeTheRequest) {
+  BriefExportDialog d;
+  EXPECT_FALSE(d.request());  // no week, no request
+  d.open(IsoWeek{2024, 7});
+  ASSERT_TRUE(d.request());
+  EXPECT_FALSE(d.request()->internal);  // partner-safe unless chosen, as `faro brief`
+  d.choose(true, BriefExportDialog::Format::csv, "/tmp/briefs");
+  EXPECT_TRUE(d.request()->internal);
+  EXPECT_EQ(d.request()->path, "/tmp/briefs/brief-2024-W07-internal.csv");
+  d.choose(false, BriefExportDialog::Format::png);
+  EXPECT_EQ(d.request()->path, "/tmp/briefs/brief-2024-W07-partner.png");
+  EXPECT_EQ(format_iso_week(d.request()->week), "2024-W07");
+}
+
+TEST(BriefExportDialog, DrawsInBothLanguagesAndTheRequestFollowsThePanelsWeek) {
+  testing::HeadlessImGui gui;
+  Session s;
+  const SnapshotPtr snap = testing::demo_snapshot(s);
+  BriefPanel panel;
+  draw_panel(gui, panel, snap, s);
+  panel.open_export_dialog();
+  for (Language lang : {Language::es, Language::en}) {
+    std::optional<BriefExportRequest> r;
+    gui.frame([&] { r = panel.draw_export_dialog(lang, BriefExportStatus{true, 0.5, "", false}); });
+    EXPECT_FALSE(r);  // nothing pressed
+    EXPECT_TRUE(panel.export_dialog().is_open());
+  }
+  ASSERT_TRUE(panel.export_dialog().request());
+  EXPECT_EQ(format_iso_week(panel.export_dialog().request()->week),
+            format_iso_week(panel.brief()->week));
+  panel.set_week(IsoWeek{2023, 10});
+  draw_panel(gui, panel, snap, s);
+  gui.frame([&] { panel.draw_export_dialog(Language::en, {}); });
+  EXPECT_EQ(format_iso_week(panel.export_dialog().request()->week), "2023-W10");
 }
 
 }  // namespace
