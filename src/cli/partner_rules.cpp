@@ -3,6 +3,7 @@
 
 #include "core/errors.hpp"
 #include "core/messages.hpp"
+#include "core/partner_map_rules.hpp"
 #include "core/partner_query.hpp"
 #include "io/disclosure_ledger.hpp"
 
@@ -28,14 +29,7 @@ AuditData::AuditData(const ParsedArgs& args, const LoadedData& data, std::ostrea
 
 AuditIncidents AuditData::view() const {
   const LoadedData& d = owned_ ? *owned_ : data_;
-  AuditIncidents a;
-  a.category_field = d.incidents.category_field;
-  a.category_names = d.incidents.categories.names();
-  for (const Sector& s : d.sectors.sectors) a.unit_names.push_back(s.name);
-  a.t = d.incidents.t;
-  a.category = d.incidents.category;
-  a.sector = d.incidents.sector;
-  return a;
+  return audit_incidents(d.incidents, d.sectors);
 }
 
 std::pair<int64_t, int64_t> window_days(const LoadedData& data) {

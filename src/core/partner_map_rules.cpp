@@ -21,14 +21,14 @@ LedgerMap partner_map_record(const Workspace& ws, const FilterState& filter) {
   return m;
 }
 
-AuditIncidents audit_incidents(const Workspace& ws) {
+AuditIncidents audit_incidents(const IncidentStore& store, const SectorSet& sectors) {
   AuditIncidents a;
-  a.category_field = ws.incidents.category_field;
-  a.category_names = ws.incidents.categories.names();
-  for (const Sector& s : ws.sectors.sectors) a.unit_names.push_back(s.name);
-  a.t = ws.incidents.t;
-  a.category = ws.incidents.category;
-  a.sector = ws.incidents.sector;
+  a.category_field = store.category_field;
+  a.category_names = store.categories.names();
+  for (const Sector& s : sectors.sectors) a.unit_names.push_back(s.name);
+  a.t = store.t;
+  a.category = store.category;
+  a.sector = store.sector;
   return a;
 }
 

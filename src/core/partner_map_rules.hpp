@@ -19,7 +19,11 @@ std::optional<std::string> partner_filter_problem(const FilterState& filter, Lan
 // filter's days, else the data's).
 LedgerMap partner_map_record(const Workspace& ws, const FilterState& filter);
 
+// Incidents (with their sectors assigned) as the audit sees them: views into `store`.
+AuditIncidents audit_incidents(const IncidentStore& store, const SectorSet& sectors);
 // The workspace's incidents as the audit sees them.
-AuditIncidents audit_incidents(const Workspace& ws);
+inline AuditIncidents audit_incidents(const Workspace& ws) {
+  return audit_incidents(ws.incidents, ws.sectors);
+}
 
 }  // namespace faro
