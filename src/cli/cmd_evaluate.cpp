@@ -12,6 +12,7 @@
 #include "core/demo_city.hpp"
 #include "core/errors.hpp"
 #include "core/evaluation_text.hpp"
+#include "core/evaluation_checks_text.hpp"
 #include "core/program_evaluation.hpp"
 #include "io/atomic_file.hpp"
 #include "io/evaluation_report.hpp"
@@ -25,7 +26,8 @@ CommandSpec evaluate_spec() {
   CommandSpec spec{
       "evaluate",
       "--sectors S --incidents I --programs P [--program NAME] [--where SQL] [--from D --to D] "
-      "[--window 52w] [--by week|month] [--comparison A,B,...] [-o report.json]",
+      "[--window 52w] [--by week|month] [--comparison A,B,...] [--buffer METRES] [--seed N] "
+      "[-o report.json]",
       "Evaluates a program: incidents in equal windows before and after each treated sector's own\n"
       "rollout, against comparison sectors (all sectors in no program, or --comparison), as a\n"
       "difference-in-differences rate ratio (T_after/T_before)/(C_after/C_before) with a Poisson\n"
@@ -45,6 +47,12 @@ CommandSpec evaluate_spec() {
   spec.options.push_back({"by", "week|month", "time-series periods (default week)"});
   spec.options.push_back(
       {"comparison", "A,B,...", "comparison sectors (default: all in no program)"});
+  spec.options.push_back({"buffer", "METRES",
+                          "spillover ring: comparison sectors within METRES of a treated sector "
+                          "(default 0: touching) leave the comparison group and are estimated "
+                          "against the far ones (not with --comparison)"});
+  spec.options.push_back(
+      {"seed", "N", "seed of the randomization-inference draws (default 20190101)"});
   spec.options.push_back({"o", "FILE", "write the JSON report to FILE (atomically)"});
   spec.options.push_back(lang_option("the summary's sentences and reasons (the JSON has both)"));
   return spec;
@@ -64,6 +72,32 @@ int parse_window_weeks(const std::string& text) {
     throw UsageError("--window must be a number of weeks from 4 to 520, e.g. 52w; got '" + text +
                      "'");
   return weeks;
+}
+
+double parse_metres(const std::string& text) {
+  size_t used = 0;
+  double m = -1;
+  try {
+    m = std::stod(text, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  if (text.empty() || used != text.size() || !(m >= 0) || m > 100000)
+    throw UsageError("--buffer must be a distance in metres from 0 to 100000; got '" + text + "'");
+  return m;
+}
+
+uint64_t parse_seed(const std::string& text) {
+  size_t used = 0;
+  unsigned long long v = 0;
+  try {
+    v = std::stoull(text, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  if (text.empty() || used != text.size() || text[0] == '-')
+    throw UsageError("--seed must be a non-negative whole number; got '" + text + "'");
+  return v;
 }
 
 std::vector<std::string> split_commas(const std::string& s) {
@@ -90,6 +124,12 @@ std::string sector_list(const std::vector<size_t>& idx, const SectorSet& set, si
 
 std::string interval(const RateRatio& r) {
   return fixed(r.rate_ratio) + " (95 % CI " + fixed(r.ci_low) + " to " + fixed(r.ci_high) + ")";
+}
+
+// The reviewer's checks and the verdict, in the reader's language.
+void print_checks(std::ostream& out, const ProgramEvaluation& ev, const SectorSet& set,
+                  Language lang) {
+  out << evaluation_checks_text(ev, set, lang);
 }
 
 // The numbers are laid out the same in both languages; what a person reads as words (the
@@ -137,6 +177,7 @@ void print_summary(std::ostream& out, const ProgramEvaluation& ev, const LoadedD
   } else {
     out << tr(Msg::eval_its_missing, lang) << eval_reason_text(ev.its.why, lang) << "\n";
   }
+  print_checks(out, ev, set, lang);
 }
 
 }  // namespace
@@ -163,6 +204,8 @@ int cmd_evaluate(const std::vector<std::string>& argv, std::ostream& out, std::o
   EvaluationRequest req = make_evaluation_request(data.sectors, pl.programs, args.all("program"),
                                                   split_commas(args.get_or("comparison", "")));
   req.window_weeks = window;
+  apply_spillover_ring(req, data.sectors, parse_metres(args.get_or("buffer", "0")));
+  if (auto seed = args.get("seed")) req.seed = parse_seed(*seed);
   req.by = by == "week" ? EvalBin::week : EvalBin::month;
   // The period the data cover: --from/--to when given, else the loaded incidents' own days.
   const auto tmin = data.incidents.min_time(), tmax = data.incidents.max_time();

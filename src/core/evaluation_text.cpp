@@ -89,6 +89,16 @@ std::string eval_reason_text(const EvalWhy& why, Language lang) {
     case EvalReason::program_ended:
       return tr_format(lang, Msg::eval_why_program_ended, format_date(why.date).c_str(),
                        why.window_weeks);
+    case EvalReason::sc_no_donors:
+      return tr(Msg::eval_why_sc_no_donors, lang);
+    case EvalReason::sc_flat_pre_period:
+      return tr(Msg::eval_why_sc_flat, lang);
+    case EvalReason::ri_too_few_sets:
+      return tr(Msg::eval_why_ri_few, lang);
+    case EvalReason::pre_trend_too_few:
+      return tr(Msg::eval_why_pre_trend, lang);
+    case EvalReason::spillover_no_ring:
+      return tr(Msg::eval_why_no_ring, lang);
   }
   return "";
 }

@@ -6,6 +6,10 @@
 // The page (cairo, DejaVu) can draw any glyph; the panel's font atlas holds Latin-1 plus a few
 // punctuation marks (ui/ui_fonts.hpp), so panel keys avoid ▲ ● √ ≥.
 
+#include "core/messages_eval_checks.hpp"
+#include "core/messages_eval_panel.hpp"
+#include "core/messages_eval_report.hpp"
+
 // clang-format off
 #define FARO_MSG_BRIEF(X)                                                                       \
   /* the panel */                                                                               \
@@ -163,7 +167,8 @@
   X(month_sep, "sep", "Sep")                                                                    \
   X(month_oct, "oct", "Oct")                                                                    \
   X(month_nov, "nov", "Nov")                                                                    \
-  X(month_dec, "dic", "Dec")
+  X(month_dec, "dic", "Dec")   \
+  FARO_MSG_EVAL_REPORT(X)
 
 #define FARO_MSG_EVAL(X)                                                                        \
   /* the panel and `faro evaluate`'s summary */                                                 \
@@ -244,7 +249,8 @@
   X(eval_why_rollout_late, "inicio %s: quedan menos de %d semanas de datos después",            \
     "rollout %s leaves less than %d weeks of data after it")                                    \
   X(eval_why_program_ended, "el programa terminó ahí el %s, dentro de la ventana posterior de " \
-    "%d semanas", "the program ended there on %s, inside the %d-week after-window")
+    "%d semanas", "the program ended there on %s, inside the %d-week after-window")            \
+  FARO_MSG_EVAL_CHECKS(X) FARO_MSG_EVAL_PANEL(X)
 
 #define FARO_MSG_APP(X)                                                                         \
   /* the app's own messages (job errors, export notices) */                                     \

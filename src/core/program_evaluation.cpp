@@ -111,6 +111,7 @@ EvaluationRequest make_evaluation_request(const SectorSet& sectors,
         throw UsageError("--comparison: sector '" + name + "' is treated by the program");
       req.comparison.push_back(*idx);
     }
+    req.comparison_given = true;
     std::sort(req.comparison.begin(), req.comparison.end());
     req.comparison.erase(std::unique(req.comparison.begin(), req.comparison.end()),
                          req.comparison.end());
@@ -190,6 +191,49 @@ Estimate<DidResult> difference_in_differences(const GroupWindowCounts& tr,
 
 }  // namespace
 
+namespace eval_detail {
+
+std::vector<TreatedSector> eligible_sectors(const std::vector<TreatedSector>& treated,
+                                            int window_weeks, int64_t first_day, int64_t end_day,
+                                            std::vector<std::pair<size_t, EvalWhy>>* excluded) {
+  const int64_t w = 7LL * window_weeks;
+  const auto exclude = [&](size_t sector, EvalReason code, CivilSeconds date) {
+    if (!excluded) return;
+    EvalWhy why{code};
+    why.window_weeks = window_weeks;
+    why.date = date;
+    excluded->emplace_back(sector, why);
+  };
+  std::vector<TreatedSector> eligible;
+  for (const TreatedSector& t : treated) {
+    const int64_t r0 = days_of(t.rollout);
+    if (r0 - w < first_day)
+      exclude(t.sector, EvalReason::rollout_too_early, t.rollout);
+    else if (r0 + w > end_day)
+      exclude(t.sector, EvalReason::rollout_too_late, t.rollout);
+    else if (t.end && days_of(*t.end) < r0 + w)
+      exclude(t.sector, EvalReason::program_ended, *t.end);
+    else
+      eligible.push_back(t);
+  }
+  return eligible;
+}
+
+Estimate<DidResult> did_estimate(const DailyCounts& daily,
+                                 const std::vector<TreatedSector>& eligible,
+                                 const std::vector<size_t>& comparison, int window_weeks,
+                                 GroupWindowCounts* treated_out, GroupWindowCounts* comparison_out) {
+  GroupWindowCounts tr, co;
+  WeeklyGroupCounts weekly;
+  count_windows(daily, eligible, comparison, window_weeks, tr, co, weekly);
+  Estimate<DidResult> did = difference_in_differences(tr, co, weekly);
+  if (treated_out) *treated_out = std::move(tr);
+  if (comparison_out) *comparison_out = std::move(co);
+  return did;
+}
+
+}  // namespace eval_detail
+
 ProgramEvaluation evaluate_program(const IncidentStore& store, size_t sector_count,
                                    const IncidentFilter& filter, const EvaluationRequest& req) {
   if (req.window_weeks < 4) throw UsageError("the evaluation window must be at least 4 weeks");
@@ -204,28 +248,13 @@ ProgramEvaluation evaluate_program(const IncidentStore& store, size_t sector_cou
   // Full days only: a partial first or last day would bias its window's count down.
   const int64_t first_day = days_of(req.data_from + kSecondsPerDay - 1);
   const int64_t end_day = days_of(req.data_to_exclusive);
-  const int64_t w = 7LL * req.window_weeks;
-  const auto excluded_why = [&](EvalReason code, CivilSeconds date) {
-    EvalWhy why{code};
-    why.window_weeks = req.window_weeks;
-    why.date = date;
-    return why;
-  };
-  for (const TreatedSector& t : req.treated) {
-    const int64_t r0 = days_of(t.rollout);
-    if (r0 - w < first_day)
-      ev.excluded.emplace_back(t.sector, excluded_why(EvalReason::rollout_too_early, t.rollout));
-    else if (r0 + w > end_day)
-      ev.excluded.emplace_back(t.sector, excluded_why(EvalReason::rollout_too_late, t.rollout));
-    else if (t.end && days_of(*t.end) < r0 + w)
-      ev.excluded.emplace_back(t.sector, excluded_why(EvalReason::program_ended, *t.end));
-    else
-      ev.eligible.push_back(t);
-  }
+  ev.eligible =
+      eval_detail::eligible_sectors(req.treated, req.window_weeks, first_day, end_day, &ev.excluded);
   const auto missing_all = [&](const EvalWhy& why) {
     ev.did = Estimate<DidResult>::missing(why);
     ev.its = Estimate<ItsResult>::missing(why);
     ev.event_study = Estimate<std::vector<EventStudyPoint>>::missing(why);
+    eval_detail::mark_checks_missing(ev, why);
     return ev;
   };
   if (req.treated.empty()) return missing_all(EvalWhy{EvalReason::no_program_sectors});
@@ -238,13 +267,12 @@ ProgramEvaluation evaluate_program(const IncidentStore& store, size_t sector_cou
   }
   const eval_detail::DailyCounts daily =
       eval_detail::count_daily(store, sector_count, filter, first_day, end_day);
-  WeeklyGroupCounts weekly;
-  count_windows(daily, ev.eligible, req.comparison, req.window_weeks, ev.treated, ev.comparison,
-                weekly);
-  ev.did = difference_in_differences(ev.treated, ev.comparison, weekly);
+  ev.did = eval_detail::did_estimate(daily, ev.eligible, req.comparison, req.window_weeks,
+                                     &ev.treated, &ev.comparison);
   ev.its = eval_detail::fit_interrupted_time_series(daily, ev.eligible, req.by, req.window_weeks);
   ev.event_study =
       eval_detail::event_study(daily, ev.eligible, req.comparison, req.by, req.window_weeks);
+  eval_detail::run_checks(ev, daily, req);
   return ev;
 }
 

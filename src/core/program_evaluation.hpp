@@ -49,6 +49,11 @@ enum class EvalReason {
   rollout_too_early,       // excluded sector: less than window_weeks of data before `date`
   rollout_too_late,        // excluded sector: less than window_weeks of data after `date`
   program_ended,           // excluded sector: the program ended on `date`, inside the window
+  sc_no_donors,            // synthetic control: fewer than 2 donor sectors
+  sc_flat_pre_period,      // synthetic control: no incidents in the pre-period (nothing to fit)
+  ri_too_few_sets,         // randomization: fewer than 20 placebo sets (p cannot reach 0.05)
+  pre_trend_too_few,       // event study: fewer than 2 pre-periods with counts to test
+  spillover_no_ring,       // no comparison sector lies within the buffer of a treated sector
 };
 enum class EvalCell { treated_before, treated_after, comparison_before, comparison_after };
 
@@ -87,6 +92,17 @@ struct EvaluationRequest {
   EvalBin by = EvalBin::week;      // ITS / event-study periods
   CivilSeconds data_from = 0;      // the period the data cover: [data_from, data_to)
   CivilSeconds data_to_exclusive = 0;
+  // Spillover (apply_spillover_ring): comparison sectors near treated ones, each with the earliest
+  // rollout among its treated neighbours; already removed from `comparison` when
+  // ring_excluded (the default, not with --comparison).
+  std::vector<TreatedSector> ring;
+  double buffer_m = 0;
+  bool ring_excluded = false;
+  bool comparison_given = false;
+  // Randomization inference: exact up to max_exact_sets placebo sets, else `draws` seeded draws.
+  size_t max_exact_sets = 10000, draws = 10000;
+  uint64_t seed = 20190101;
+  bool robustness = true;  // false: DiD, ITS and event study only (quick previews)
 };
 
 // Builds a request from programs as loaded. `program_names` empty = every program pooled.
@@ -97,6 +113,11 @@ EvaluationRequest make_evaluation_request(const SectorSet& sectors,
                                           const std::vector<Program>& programs,
                                           const std::vector<std::string>& program_names,
                                           const std::vector<std::string>& comparison_names);
+
+// Finds the comparison sectors within `buffer_m` metres of a treated sector (0 = touching,
+// within 1 m) and, unless the comparison was given explicitly, removes them from the comparison
+// group; they are evaluated as the spillover ring (core/evaluation_spillover.cpp).
+void apply_spillover_ring(EvaluationRequest& request, const SectorSet& sectors, double buffer_m);
 
 struct RateRatio {
   double rate_ratio = 1, ci_low = 1, ci_high = 1;
@@ -165,6 +186,95 @@ struct EventStudyPoint {
   double treated_count = 0;
   double treated_rate = 0;     // per treated sector per period
   double comparison_rate = 0;  // per comparison sector per period, same calendar periods
+  // Treated/comparison rate ratio in this period relative to the reference period (-1), with a
+  // 95 % interval (see core/evaluation_event_study.hpp); absent for the reference period itself
+  // and where a cell is empty.
+  std::optional<RateRatio> ratio;
+};
+
+// Joint Wald test that every pre-rollout event-study coefficient is zero (parallel pre-trends).
+struct PreTrendTest {
+  double chi2 = 0;
+  int df = 0;
+  double p_value = 1;
+};
+
+// Synthetic control (Abadie, Diamond & Hainmueller 2010) on event time: the treated unit is the
+// mean count per period over the treated sectors; donors are the comparison sectors; weights
+// w >= 0, sum 1, minimise the squared pre-period differences (core/synthetic_control.hpp).
+struct SyntheticControlPoint {
+  int64_t relative_bin = 0;       // periods since rollout (0 = first period after)
+  double treated = 0, synthetic = 0;  // mean count per treated sector, and its synthetic twin
+};
+struct SyntheticControlResult {
+  std::vector<std::pair<size_t, double>> weights;  // donor sector, weight > 0; largest first
+  size_t donors = 0;                                // donors offered
+  int periods_before = 0, periods_after = 0;
+  double pre_rmspe = 0, post_rmspe = 0;
+  double rate_ratio = 1;   // sum of post treated / sum of post synthetic
+  int placebo_rank = 1;    // rank of the treated post/pre RMSPE ratio, 1 = largest
+  double placebo_p = 1;    // placebo_rank / (donors + 1)
+  std::vector<SyntheticControlPoint> series;
+};
+
+// Randomization inference for the DiD: the same estimate for placebo sets of comparison sectors.
+struct RandomizationResult {
+  double p_value = 1;     // (1 + #{|log RR_placebo| >= |log RR|}) / (1 + n_placebos)
+  size_t n_placebos = 0;
+  size_t as_extreme = 0;  // placebo sets at least as extreme as the real one
+  bool exact = false;     // every set enumerated (else seeded draws)
+  uint64_t seed = 0;      // for the draws
+};
+
+// The DiD and the ITS with every rollout moved back by one window (no program then): a real
+// effect should not appear there.
+struct PlaceboInTime {
+  int shift_weeks = 0;
+  Estimate<DidResult> did;
+  Estimate<ItsResult> its;
+};
+
+// Spillover: comparison sectors within `buffer_m` of a treated sector (0 = touching) are taken
+// out of the comparison group and compared, as a ring with the neighbouring rollout, against the
+// far comparison sectors (displacement > 1, diffusion of benefits < 1).
+struct SpilloverResult {
+  double buffer_m = 0;
+  bool excluded = true;  // false when --comparison was given (ring kept in it, as asked)
+  std::vector<size_t> ring;  // the comparison sectors near treated ones
+  Estimate<DidResult> displacement;  // ring vs far comparison, before/after (never excluded
+                                     // from the ring's own count: they are the ring)
+};
+
+// Comparative ITS: one segmented model on the treated and comparison series; the effect is the
+// treated-minus-comparison change in level and in slope (core/comparative_its.hpp).
+struct ComparativeItsResult {
+  ItsTerm level_change;  // ratio of the treated level change to the comparison one
+  ItsTerm slope_change;  // per year, treated minus comparison
+  double dispersion = 1;
+  size_t observations = 0;
+};
+
+struct SensitivityRow {
+  int window_weeks = 0;
+  size_t eligible = 0;  // treated sectors whose windows fit
+  Estimate<DidResult> did;
+};
+
+// The stated rule (core/evaluation_verdict.hpp).
+enum class Verdict { consistent_reduction, consistent_increase, inconclusive, not_estimable };
+enum class VerdictCheck { did_interval, randomization, synthetic_control, pre_trend };
+enum class CheckOutcome { supports, fails, missing };
+struct VerdictItem {
+  VerdictCheck check = VerdictCheck::did_interval;
+  CheckOutcome outcome = CheckOutcome::missing;
+  double value = 0, low = 0, high = 0;  // the number the check looked at (ratio, p, ...)
+  double threshold = 0;                 // the p threshold it used, where it has one
+};
+struct VerdictResult {
+  Verdict value = Verdict::not_estimable;
+  // How to say an inconclusive result: some check points to an effect, or none does.
+  bool some_signal = false;
+  std::vector<VerdictItem> checks;  // in rule order
 };
 
 struct ProgramEvaluation {
@@ -179,6 +289,15 @@ struct ProgramEvaluation {
   Estimate<DidResult> did;
   Estimate<ItsResult> its;
   Estimate<std::vector<EventStudyPoint>> event_study;
+  // The reviewer's checks (issue 18); each may be missing with its reason.
+  Estimate<PreTrendTest> pre_trend;
+  Estimate<SyntheticControlResult> synthetic_control;
+  Estimate<RandomizationResult> randomization;
+  Estimate<PlaceboInTime> placebo_in_time;
+  Estimate<ComparativeItsResult> comparative_its;
+  SpilloverResult spillover;
+  std::vector<SensitivityRow> sensitivity;  // DiD at 26, 52, 78 weeks
+  VerdictResult verdict;
 };
 
 // Counts incidents that `filter` accepts (incidents must be assigned to sectors).

@@ -43,4 +43,57 @@ Estimate<std::vector<EventStudyPoint>> event_study(const DailyCounts& daily,
                                                    const std::vector<size_t>& comparison,
                                                    EvalBin by, int window_weeks);
 
+// Treated sectors whose before and after windows of `window_weeks` fit in days
+// [first_day, end_day) (and whose program has not ended inside the after window); the others are
+// appended to `excluded` (when given) with the reason.
+std::vector<TreatedSector> eligible_sectors(const std::vector<TreatedSector>& treated,
+                                            int window_weeks, int64_t first_day, int64_t end_day,
+                                            std::vector<std::pair<size_t, EvalWhy>>* excluded);
+
+// The DiD of evaluate_program for these (eligible) treated sectors and comparison sectors, with
+// the window counts when asked for.
+Estimate<DidResult> did_estimate(const DailyCounts& daily,
+                                 const std::vector<TreatedSector>& eligible,
+                                 const std::vector<size_t>& comparison, int window_weeks,
+                                 GroupWindowCounts* treated_out = nullptr,
+                                 GroupWindowCounts* comparison_out = nullptr);
+
+// core/evaluation_checks.cpp: runs the checks below on an evaluation whose DiD, ITS and event
+// study are done (skipped when !request.robustness), then the verdict.
+void run_checks(ProgramEvaluation& ev, const DailyCounts& daily, const EvaluationRequest& request);
+// Every check missing for `why` (nothing could be counted), verdict not_estimable.
+void mark_checks_missing(ProgramEvaluation& ev, const EvalWhy& why);
+
+// --- The reviewer's checks (issue 18), each in its own file. ---
+
+// core/evaluation_event_study.cpp: fills `points[k].ratio` (treated/comparison rate ratio of
+// period k relative to period -1, 95 % interval) and returns the joint Wald test of the pre-period
+// ratios (parallel pre-trends).
+Estimate<PreTrendTest> event_study_intervals(const DailyCounts& daily,
+                                             const std::vector<TreatedSector>& treated,
+                                             const std::vector<size_t>& comparison, EvalBin by,
+                                             int window_weeks,
+                                             std::vector<EventStudyPoint>& points);
+
+// core/synthetic_control.cpp: treated = mean per treated sector on event time; donors = the
+// comparison sectors, each aligned on the treated sectors' rollouts (mean over them).
+Estimate<SyntheticControlResult> synthetic_control(const DailyCounts& daily,
+                                                   const std::vector<TreatedSector>& treated,
+                                                   const std::vector<size_t>& donors, EvalBin by,
+                                                   int window_weeks);
+
+// core/randomization_inference.cpp: the DiD's log rate ratio, computed as evaluate_program does
+// (comparison = mean over treated sectors of the comparison counts in that sector's windows), for
+// placebo sets of treated.size() comparison sectors taking the treated rollout dates.
+Estimate<RandomizationResult> randomization_inference(
+    const DailyCounts& daily, const std::vector<TreatedSector>& treated,
+    const std::vector<size_t>& comparison, int window_weeks, double observed_log_rr,
+    size_t max_exact_sets, size_t draws, uint64_t seed);
+
+// core/comparative_its.cpp: segmented Poisson model on treated and comparison series together.
+Estimate<ComparativeItsResult> comparative_its(const DailyCounts& daily,
+                                               const std::vector<TreatedSector>& treated,
+                                               const std::vector<size_t>& comparison, EvalBin by,
+                                               int window_weeks);
+
 }  // namespace faro::eval_detail
