@@ -11,8 +11,8 @@
 #include "cli/lang_args.hpp"
 #include "core/demo_city.hpp"
 #include "core/errors.hpp"
-#include "core/evaluation_text.hpp"
 #include "core/evaluation_checks_text.hpp"
+#include "core/evaluation_text.hpp"
 #include "core/program_evaluation.hpp"
 #include "io/atomic_file.hpp"
 #include "io/evaluation_report.hpp"
@@ -50,7 +50,7 @@ CommandSpec evaluate_spec() {
   spec.options.push_back({"buffer", "METRES",
                           "spillover ring: comparison sectors within METRES of a treated sector "
                           "(default 0: touching) leave the comparison group and are estimated "
-                          "against the far ones (not with --comparison)"});
+                          "against the far ones (not with --comparison); none: keep them"});
   spec.options.push_back(
       {"seed", "N", "seed of the randomization-inference draws (default 20190101)"});
   spec.options.push_back({"o", "FILE", "write the JSON report to FILE (atomically)"});
@@ -75,6 +75,7 @@ int parse_window_weeks(const std::string& text) {
 }
 
 double parse_metres(const std::string& text) {
+  if (text == "none") return -1;
   size_t used = 0;
   double m = -1;
   try {
@@ -83,7 +84,8 @@ double parse_metres(const std::string& text) {
     used = 0;
   }
   if (text.empty() || used != text.size() || !(m >= 0) || m > 100000)
-    throw UsageError("--buffer must be a distance in metres from 0 to 100000; got '" + text + "'");
+    throw UsageError("--buffer must be a distance in metres from 0 to 100000, or none; got '" +
+                     text + "'");
   return m;
 }
 

@@ -48,6 +48,7 @@ SpilloverResult spillover(const DailyCounts& daily, const EvaluationRequest& req
   s.excluded = req.ring_excluded;
   for (const TreatedSector& t : req.ring) s.ring.push_back(t.sector);
   if (req.ring.empty()) {
+    if (req.buffer_m < 0) s.excluded = false;
     s.displacement = Estimate<DidResult>::missing(EvalReason::spillover_no_ring);
     return s;
   }
@@ -95,9 +96,9 @@ void run_checks(ProgramEvaluation& ev, const DailyCounts& daily, const Evaluatio
   ev.synthetic_control =
       synthetic_control(daily, ev.eligible, req.comparison, req.by, req.window_weeks);
   if (ev.did)
-    ev.randomization = randomization_inference(
-        daily, ev.eligible, req.comparison, req.window_weeks,
-        std::log(ev.did.value->did.rate_ratio), req.max_exact_sets, req.draws, req.seed);
+    ev.randomization = randomization_inference(daily, ev.eligible, req.comparison, req.window_weeks,
+                                               std::log(ev.did.value->did.rate_ratio),
+                                               req.max_exact_sets, req.draws, req.seed);
   else
     ev.randomization = Estimate<RandomizationResult>::missing(ev.did.why);
   ev.placebo_in_time = {placebo_in_time(daily, req), {}};

@@ -59,14 +59,19 @@ CheckLines evaluation_check_lines(const ProgramEvaluation& ev, const SectorSet& 
                                    did_short_text(p.did, lang).c_str()));
   }
   const SpilloverResult& s = ev.spillover;
-  const std::string how = s.buffer_m > 0 ? tr_format(lang, Msg::check_spillover_buffer, s.buffer_m)
-                                         : std::string(tr(Msg::check_spillover_touching, lang));
-  out.others.push_back(tr_format(lang,
-                                 s.excluded ? Msg::check_spillover_ring : Msg::check_spillover_kept,
-                                 how.c_str(), names(s.ring, sectors).c_str()));
-  if (!s.ring.empty())
-    out.others.push_back(tr_format(lang, Msg::check_displacement,
-                                   did_short_text(s.displacement, lang).c_str()));
+  if (s.buffer_m < 0) {
+    out.others.push_back(tr(Msg::check_spillover_off, lang));
+  } else {
+    const std::string how = s.buffer_m > 0
+                                ? tr_format(lang, Msg::check_spillover_buffer, s.buffer_m)
+                                : std::string(tr(Msg::check_spillover_touching, lang));
+    out.others.push_back(
+        tr_format(lang, s.excluded ? Msg::check_spillover_ring : Msg::check_spillover_kept,
+                  how.c_str(), names(s.ring, sectors).c_str()));
+    if (!s.ring.empty())
+      out.others.push_back(
+          tr_format(lang, Msg::check_displacement, did_short_text(s.displacement, lang).c_str()));
+  }
   if (ev.comparative_its)
     out.others.push_back(
         tr_format(lang, Msg::check_comparative_its,

@@ -52,8 +52,13 @@ bool near(const Sector& a, const Sector& b, double d) {
 }  // namespace
 
 void apply_spillover_ring(EvaluationRequest& req, const SectorSet& sectors, double buffer_m) {
-  req.buffer_m = std::max(0.0, buffer_m);
   req.ring.clear();
+  req.ring_excluded = false;
+  if (buffer_m < 0) {  // --buffer none: every comparison sector stays, no ring is estimated
+    req.buffer_m = -1;
+    return;
+  }
+  req.buffer_m = buffer_m;
   const double d = std::max(req.buffer_m, kTouchToleranceM);
   // A ring sector takes the earliest rollout among the treated sectors near it: that is when
   // displacement could start.
@@ -66,8 +71,7 @@ void apply_spillover_ring(EvaluationRequest& req, const SectorSet& sectors, doub
     }
   for (const auto& [s, t] : ring) req.ring.push_back(t);
   req.ring_excluded = !req.comparison_given;
-  if (req.ring_excluded)
-    std::erase_if(req.comparison, [&](size_t s) { return ring.count(s) > 0; });
+  if (req.ring_excluded) std::erase_if(req.comparison, [&](size_t s) { return ring.count(s) > 0; });
 }
 
 }  // namespace faro

@@ -58,7 +58,7 @@ VerdictResult decide_verdict(const ProgramEvaluation& ev) {
     sc.high = s.placebo_p;  // the check's second number
     const bool same_side = dir != 0 && std::log(s.rate_ratio) * dir > 0;
     sc.outcome = same_side && s.placebo_p <= kVerdictSyntheticPlaceboP ? CheckOutcome::supports
-                                                                        : CheckOutcome::fails;
+                                                                       : CheckOutcome::fails;
   }
   VerdictItem pre{VerdictCheck::pre_trend};
   pre.threshold = kVerdictPreTrendP;
@@ -82,40 +82,54 @@ VerdictResult decide_verdict(const ProgramEvaluation& ev) {
 
 const char* verdict_id(Verdict v) {
   switch (v) {
-    case Verdict::consistent_reduction: return "consistent_reduction";
-    case Verdict::consistent_increase: return "consistent_increase";
-    case Verdict::inconclusive: return "inconclusive";
-    case Verdict::not_estimable: return "not_estimable";
+    case Verdict::consistent_reduction:
+      return "consistent_reduction";
+    case Verdict::consistent_increase:
+      return "consistent_increase";
+    case Verdict::inconclusive:
+      return "inconclusive";
+    case Verdict::not_estimable:
+      return "not_estimable";
   }
   return "not_estimable";
 }
 
 const char* verdict_check_id(VerdictCheck c) {
   switch (c) {
-    case VerdictCheck::did_interval: return "did_robust_interval_excludes_1";
-    case VerdictCheck::randomization: return "randomization_p_below_0.05";
-    case VerdictCheck::synthetic_control: return "synthetic_control_agrees_placebo_p_0.10";
-    case VerdictCheck::pre_trend: return "pre_trend_not_rejected_p_above_0.10";
+    case VerdictCheck::did_interval:
+      return "did_robust_interval_excludes_1";
+    case VerdictCheck::randomization:
+      return "randomization_p_below_0.05";
+    case VerdictCheck::synthetic_control:
+      return "synthetic_control_agrees_placebo_p_0.10";
+    case VerdictCheck::pre_trend:
+      return "pre_trend_not_rejected_p_above_0.10";
   }
   return "";
 }
 
 const char* check_outcome_id(CheckOutcome o) {
   switch (o) {
-    case CheckOutcome::supports: return "met";
-    case CheckOutcome::fails: return "not_met";
-    case CheckOutcome::missing: return "not_available";
+    case CheckOutcome::supports:
+      return "met";
+    case CheckOutcome::fails:
+      return "not_met";
+    case CheckOutcome::missing:
+      return "not_available";
   }
   return "not_available";
 }
 
 Msg verdict_headline_key(const VerdictResult& v) {
   switch (v.value) {
-    case Verdict::consistent_reduction: return Msg::verdict_consistent_reduction;
-    case Verdict::consistent_increase: return Msg::verdict_consistent_increase;
+    case Verdict::consistent_reduction:
+      return Msg::verdict_consistent_reduction;
+    case Verdict::consistent_increase:
+      return Msg::verdict_consistent_increase;
     case Verdict::inconclusive:
       return v.some_signal ? Msg::verdict_mixed_signal : Msg::verdict_no_evidence;
-    case Verdict::not_estimable: return Msg::verdict_not_estimable;
+    case Verdict::not_estimable:
+      return Msg::verdict_not_estimable;
   }
   return Msg::verdict_not_estimable;
 }
@@ -124,7 +138,9 @@ std::string verdict_headline(const VerdictResult& v, Language lang) {
   return tr(verdict_headline_key(v), lang);
 }
 
-std::string verdict_rule_text(Language lang) { return tr(Msg::verdict_rule, lang); }
+std::string verdict_rule_text(Language lang) {
+  return tr(Msg::verdict_rule, lang);
+}
 
 std::vector<std::string> verdict_check_lines(const ProgramEvaluation& ev, Language lang) {
   std::vector<std::string> lines;
@@ -145,9 +161,9 @@ std::vector<std::string> verdict_check_lines(const ProgramEvaluation& ev, Langua
         break;
       }
       case VerdictCheck::synthetic_control:
-        what = tr_format(lang, Msg::verdict_check_sc,
-                         known ? ratio_text(c.value, lang).c_str() : "-",
-                         known ? p_text(c.high, lang).c_str() : "-");
+        what =
+            tr_format(lang, Msg::verdict_check_sc, known ? ratio_text(c.value, lang).c_str() : "-",
+                      known ? p_text(c.high, lang).c_str() : "-");
         break;
       case VerdictCheck::pre_trend:
         what = tr_format(lang, Msg::verdict_check_pretrend,

@@ -45,6 +45,9 @@
     "Neighbouring sectors excluded from the comparison (%s): %s")                               \
   X(check_spillover_kept, "Sectores vecinos en la comparación dada (%s): %s",                   \
     "Neighbouring sectors in the given comparison (%s): %s")                                    \
+  X(check_spillover_off, "Sin anillo de vecinos: la comparación incluye a los sectores "         \
+    "colindantes (--buffer none)", "No neighbour ring: the comparison includes the sectors "    \
+    "next to treated ones (--buffer none)")                                                     \
   X(check_spillover_touching, "colindantes", "touching")                                        \
   X(check_spillover_buffer, "a menos de %.0f m", "within %.0f m")                               \
   X(check_displacement, "Desplazamiento (vecinos contra comparación lejana): %s",               \

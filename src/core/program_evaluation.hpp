@@ -116,7 +116,8 @@ EvaluationRequest make_evaluation_request(const SectorSet& sectors,
 
 // Finds the comparison sectors within `buffer_m` metres of a treated sector (0 = touching,
 // within 1 m) and, unless the comparison was given explicitly, removes them from the comparison
-// group; they are evaluated as the spillover ring (core/evaluation_spillover.cpp).
+// group; they are evaluated as the spillover ring (core/evaluation_spillover.cpp). A negative
+// buffer turns the ring off (`--buffer none`): the comparison group stays as it is.
 void apply_spillover_ring(EvaluationRequest& request, const SectorSet& sectors, double buffer_m);
 
 struct RateRatio {
@@ -238,7 +239,7 @@ struct PlaceboInTime {
 // out of the comparison group and compared, as a ring with the neighbouring rollout, against the
 // far comparison sectors (displacement > 1, diffusion of benefits < 1).
 struct SpilloverResult {
-  double buffer_m = 0;
+  double buffer_m = 0;   // negative: no ring asked for (--buffer none)
   bool excluded = true;  // false when --comparison was given (ring kept in it, as asked)
   std::vector<size_t> ring;  // the comparison sectors near treated ones
   Estimate<DidResult> displacement;  // ring vs far comparison, before/after (never excluded

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/evaluation_text.hpp"
+#include "core/evaluation_verdict.hpp"
 #include "io/gdal_env.hpp"
 
 namespace faro::io {
@@ -82,6 +83,150 @@ ordered_json group(const GroupWindowCounts& g, const SectorSet& sectors, bool kn
 
 const char* period_name(EvalBin b) {
   return b == EvalBin::week ? "week" : "month";
+}
+
+ordered_json did_json(const Estimate<DidResult>& d) {
+  if (!d) return missing_ratio(d.why);
+  ordered_json o = ratio(d.value->did);
+  o["ci_low_robust"] = d.value->did_robust.ci_low;
+  o["ci_high_robust"] = d.value->did_robust.ci_high;
+  o["dispersion"] = d.value->dispersion;
+  return o;
+}
+
+template <class T>
+ordered_json missing_or(const Estimate<T>& e, const std::vector<const char*>& null_keys) {
+  ordered_json o;
+  for (const char* k : null_keys) o[k] = nullptr;
+  o.update(reasons(e.why));
+  return o;
+}
+
+// Event study: the points with their ratio to period -1 and the pre-trend Wald test.
+ordered_json event_study_json(const ProgramEvaluation& ev) {
+  ordered_json o;
+  if (!ev.event_study) {
+    o = reasons(ev.event_study.why);
+    o["pre_trend_p"] = nullptr;
+    o["points"] = ordered_json::array();
+    return o;
+  }
+  if (ev.pre_trend) {
+    o["pre_trend_p"] = ev.pre_trend.value->p_value;
+    o["pre_trend_chi2"] = ev.pre_trend.value->chi2;
+    o["pre_trend_df"] = ev.pre_trend.value->df;
+  } else {
+    o["pre_trend_p"] = nullptr;
+    o["pre_trend_reason"] = eval_reason_text(ev.pre_trend.why, Language::en);
+  }
+  o["reference_period"] = -1;
+  ordered_json pts = ordered_json::array();
+  for (const EventStudyPoint& p : *ev.event_study.value) {
+    ordered_json q = {{"relative_period", p.relative_bin},
+                      {"treated_count", count(p.treated_count)},
+                      {"treated_rate", p.treated_rate},
+                      {"comparison_rate", p.comparison_rate}};
+    if (p.ratio) {
+      q["rate_ratio"] = p.ratio->rate_ratio;
+      q["ci_low"] = p.ratio->ci_low;
+      q["ci_high"] = p.ratio->ci_high;
+    } else {
+      q["rate_ratio"] = nullptr;
+    }
+    pts.push_back(q);
+  }
+  o["points"] = pts;
+  return o;
+}
+
+// The reviewer's checks (issue 18): synthetic control, randomization, placebo in time,
+// spillover, comparative ITS, window sensitivity and the verdict with its reasons.
+ordered_json checks_json(const ProgramEvaluation& ev, const SectorSet& sectors) {
+  ordered_json j;
+  if (const auto& e = ev.synthetic_control) {
+    const SyntheticControlResult& sc = *e.value;
+    ordered_json w = ordered_json::object();
+    for (const auto& [s, weight] : sc.weights) w[sectors.sectors[s].name] = weight;
+    ordered_json series = ordered_json::array();
+    for (const SyntheticControlPoint& p : sc.series)
+      series.push_back({{"relative_period", p.relative_bin},
+                        {"treated", p.treated},
+                        {"synthetic", p.synthetic}});
+    j["synthetic_control"] = {{"rate_ratio", sc.rate_ratio},
+                              {"pre_rmspe", sc.pre_rmspe},
+                              {"post_rmspe", sc.post_rmspe},
+                              {"placebo_p", sc.placebo_p},
+                              {"placebo_rank", sc.placebo_rank},
+                              {"donors", sc.donors},
+                              {"periods_before", sc.periods_before},
+                              {"periods_after", sc.periods_after},
+                              {"weights", w},
+                              {"series", series}};
+  } else {
+    j["synthetic_control"] = missing_or(e, {"rate_ratio", "pre_rmspe", "placebo_p", "weights"});
+  }
+  if (const auto& e = ev.randomization) {
+    j["randomization"] = {{"p_value", e.value->p_value},
+                          {"n_placebos", e.value->n_placebos},
+                          {"exact", e.value->exact},
+                          {"as_extreme", e.value->as_extreme},
+                          {"seed", e.value->seed}};
+  } else {
+    j["randomization"] = missing_or(e, {"p_value", "n_placebos", "exact"});
+  }
+  if (const auto& e = ev.placebo_in_time) {
+    ordered_json its;
+    if (e.value->its)
+      its = {{"level_change", ratio(e.value->its.value->level_change.ratio)},
+             {"slope_change", ratio(e.value->its.value->slope_change.ratio)}};
+    else
+      its = missing_or(e.value->its, {"level_change", "slope_change"});
+    j["placebo_in_time"] = {
+        {"shift_weeks", e.value->shift_weeks}, {"did", did_json(e.value->did)}, {"its", its}};
+  } else {
+    j["placebo_in_time"] = {{"did", missing_ratio(e.why)}};
+  }
+  const SpilloverResult& sp = ev.spillover;
+  j["spillover"] = {
+      {"buffer_m", sp.buffer_m < 0 ? json(nullptr) : json(sp.buffer_m)},
+      {"rule", sp.buffer_m < 0   ? "none"
+               : sp.buffer_m > 0 ? "within_buffer"
+                                 : "touching"},
+      {"excluded_from_comparison", sp.excluded},
+      {"excluded_sectors", sp.excluded ? names(sp.ring, sectors) : ordered_json::array()},
+      {"ring_sectors", names(sp.ring, sectors)}};
+  if (sp.displacement) {
+    j["spillover"]["displacement_rate_ratio"] = sp.displacement.value->did.rate_ratio;
+    j["spillover"]["displacement"] = did_json(sp.displacement);
+  } else {
+    j["spillover"]["displacement_rate_ratio"] = nullptr;
+    j["spillover"].update(reasons(sp.displacement.why));
+  }
+  if (const auto& e = ev.comparative_its) {
+    j["comparative_its"] = {{"level_change", its_term(e.value->level_change, nullptr)},
+                            {"slope_change", its_term(e.value->slope_change, "per year")},
+                            {"dispersion", e.value->dispersion},
+                            {"observations", e.value->observations}};
+  } else {
+    j["comparative_its"] = missing_or(e, {"level_change", "slope_change"});
+  }
+  ordered_json sens = ordered_json::array();
+  for (const SensitivityRow& row : ev.sensitivity)
+    sens.push_back({{"window_weeks", row.window_weeks},
+                    {"eligible_sectors", row.eligible},
+                    {"did", did_json(row.did)}});
+  j["sensitivity"] = sens;
+  ordered_json why = ordered_json::array();
+  for (const VerdictItem& c : ev.verdict.checks)
+    why.push_back({{"check", verdict_check_id(c.check)}, {"outcome", check_outcome_id(c.outcome)}});
+  j["verdict"] = {{"value", verdict_id(ev.verdict.value)},
+                  {"headline_en", verdict_headline(ev.verdict, Language::en)},
+                  {"headline_es", verdict_headline(ev.verdict, Language::es)},
+                  {"rule", verdict_rule_text(Language::en)},
+                  {"reasons", why},
+                  {"reasons_text_en", verdict_check_lines(ev, Language::en)},
+                  {"reasons_text_es", verdict_check_lines(ev, Language::es)}};
+  return j;
 }
 
 }  // namespace
@@ -181,17 +326,8 @@ std::string evaluation_report_json(const ProgramEvaluation& ev, const SectorSet&
     j["its"].update(reasons(ev.its.why));
   }
 
-  if (ev.event_study) {
-    ordered_json es = ordered_json::array();
-    for (const EventStudyPoint& p : *ev.event_study.value)
-      es.push_back({{"relative_period", p.relative_bin},
-                    {"treated_count", count(p.treated_count)},
-                    {"treated_rate", p.treated_rate},
-                    {"comparison_rate", p.comparison_rate}});
-    j["event_study"] = es;
-  } else {
-    j["event_study"] = reasons(ev.event_study.why);
-  }
+  j["event_study"] = event_study_json(ev);
+  j.update(checks_json(ev, sectors));
   return j.dump(2) + "\n";
 }
 

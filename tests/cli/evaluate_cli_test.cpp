@@ -4,6 +4,7 @@
 // name only.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -71,21 +72,59 @@ TEST(EvaluateCli, DemoCityRecoversTheKnownProgramEffect) {
   EXPECT_GT(j["its"]["level_change"]["ci_high"].get<double>(), truth);
   // Time series and event study cover 52 weeks on each side.
   EXPECT_EQ(j["its"]["series"].size(), 104u);
-  EXPECT_EQ(j["event_study"].size(), 104u);
+  EXPECT_EQ(j["event_study"]["points"].size(), 104u);
+  // The reviewer's checks are all present, each with a value or the reason it has none.
+  for (const char* k : {"synthetic_control", "randomization", "placebo_in_time", "spillover",
+                        "comparative_its", "sensitivity", "verdict"})
+    EXPECT_TRUE(j.contains(k)) << k;
+  EXPECT_TRUE(j["event_study"].contains("pre_trend_p"));
+  for (const char* k : {"rate_ratio", "pre_rmspe", "placebo_p", "weights"})
+    EXPECT_TRUE(j["synthetic_control"].contains(k)) << k;
+  for (const char* k : {"p_value", "n_placebos", "exact"})
+    EXPECT_TRUE(j["randomization"].contains(k)) << k;
+  EXPECT_TRUE(j["placebo_in_time"]["did"].contains("rate_ratio"));
+  EXPECT_TRUE(j["spillover"].contains("excluded_sectors"));
+  EXPECT_TRUE(j["spillover"].contains("displacement_rate_ratio"));
+  ASSERT_EQ(j["sensitivity"].size(), 3u);
+  EXPECT_EQ(j["sensitivity"][0]["window_weeks"], 26);
+  EXPECT_EQ(j["sensitivity"][2]["window_weeks"], 78);
+  // The 52-week row is the main DiD.
+  EXPECT_DOUBLE_EQ(j["sensitivity"][1]["did"]["rate_ratio"].get<double>(),
+                   j["did"]["rate_ratio"].get<double>());
+  const std::string verdict = j["verdict"]["value"];
+  EXPECT_TRUE(verdict == "consistent_reduction" || verdict == "inconclusive") << verdict;
+  EXPECT_EQ(j["verdict"]["reasons"].size(), 4u);
+  // Placebo in time (no program then): no effect detected.
+  EXPECT_LT(j["placebo_in_time"]["did"]["ci_low"].get<double>(), 1.0);
+  EXPECT_GT(j["placebo_in_time"]["did"]["ci_high"].get<double>(), 1.0);
 }
 
 TEST(EvaluateCli, OneDemoProgramMonthly) {
   faro_test::TempDir tmp;
   const std::string report = tmp.file("m.json");
-  const Result r = faro("--program 'Alto al Fuego - Fase 1' --by month -o " + report);
+  const Result r = faro("--program 'Alto al Fuego - Fase 1' --by month --buffer none -o " + report);
   ASSERT_EQ(r.code, 0) << r.out;
   const json j = read_json(report);
   EXPECT_EQ(j["program"], "Alto al Fuego - Fase 1");
   EXPECT_EQ(j["treated"]["sectors"].size(), 4u);
   EXPECT_EQ(j["its"]["period"], "month");
   EXPECT_EQ(j["its"]["periods_before"], 12);
-  // Other programs' sectors are never comparisons: 70 sectors - 12 in programs.
+  // Other programs' sectors are never comparisons: 70 sectors - 12 in programs (--buffer none
+  // keeps the neighbours of treated sectors).
   EXPECT_EQ(j["comparison"]["sectors"].size(), 58u);
+  EXPECT_EQ(j["spillover"]["rule"], "none");
+  EXPECT_TRUE(j["spillover"]["excluded_sectors"].empty());
+
+  // By default the neighbours leave the comparison group and form the spillover ring.
+  const Result d = faro("--program 'Alto al Fuego - Fase 1' --by month -o " + report);
+  ASSERT_EQ(d.code, 0) << d.out;
+  const json k = read_json(report);
+  EXPECT_EQ(k["spillover"]["rule"], "touching");
+  const size_t ring = k["spillover"]["excluded_sectors"].size();
+  EXPECT_GT(ring, 0u);
+  EXPECT_EQ(k["comparison"]["sectors"].size() + ring, 58u);
+  for (const auto& name : k["spillover"]["excluded_sectors"])
+    for (const auto& c : k["comparison"]["sectors"]) EXPECT_NE(name, c);
 }
 
 // Each demo program alone: the overdispersion-aware interval covers the true 0.70 for all three.
@@ -140,7 +179,8 @@ TEST(EvaluateCli, RealCdmxAlvaroObregonMatchesIndependentComputation) {
   const std::string report = tmp.file("real.json");
   const std::string common = "--sectors " + sectors + " --incidents " + incidents +
                              " --where \"grupo IN ('homicidio_doloso','lesiones_arma_fuego')\"";
-  const Result r = faro(common + " --programs " + programs + " -o " + report);
+  // --buffer none: the comparison group of the independent computation (all 68 other sectors).
+  const Result r = faro(common + " --programs " + programs + " --buffer none -o " + report);
   ASSERT_EQ(r.code, 0) << r.out;
   const json j = read_json(report);
   // Sources by file name, never the path (the report may go to partners).
@@ -194,6 +234,53 @@ TEST(EvaluateCli, RealCdmxAlvaroObregonMatchesIndependentComputation) {
   // A shorter window fits: 20 weeks before 2019-06-03 starts 2019-01-14.
   ASSERT_EQ(faro(common + " --programs " + early + " --window 20w -o " + report2).code, 0);
   EXPECT_FALSE(read_json(report2)["did"]["rate_ratio"].is_null());
+}
+
+// The spillover ring on real CDMX sectors: the comparison sectors that touch (or lie within
+// --buffer metres of) a treated sector leave the comparison group. Reference lists computed
+// independently with OGR (python3-gdal): Distance() <= 1 m (touching, with the 1 m tolerance)
+// and <= 500 m between the sectors reprojected to EPSG:32614.
+TEST(EvaluateCli, RealCdmxSpilloverRingMatchesOgrDistances) {
+  FARO_REQUIRE_SHARED(sectors, "cdmx-cuadrantes/sectores_2023.geojson");
+  FARO_REQUIRE_SHARED(incidents, "cdmx-fgj-2019-2024/fgj_homicidios_armas_cdmx_2019_2024.csv");
+  faro_test::TempDir tmp;
+  const std::string programs = tmp.write("programs.csv",
+                                         "program,sector,start\n"
+                                         "AO,PLATEROS,2020-01-01\nAO,SANTA FE,2020-01-01\n"
+                                         "AO,ALPES,2020-01-01\nAO,SAN ANGEL,2020-01-01\n");
+  const std::string report = tmp.file("ring.json");
+  const std::string common = "--sectors " + sectors + " --incidents " + incidents + " --programs " +
+                             programs + " -o " + report;
+  const std::vector<std::string> touching = {"CHAPULTEPEC",  "COYOACAN", "DEL VALLE",  "DINAMO",
+                                             "EL YAQUI",     "NAPOLES",  "PADIERNA",   "PORTALES",
+                                             "SAN JERONIMO", "TACUBAYA", "UNIVERSIDAD"};
+  const auto sorted_names = [](const json& a) {
+    std::vector<std::string> v;
+    for (const auto& n : a) v.push_back(n.get<std::string>());
+    std::sort(v.begin(), v.end());
+    return v;
+  };
+  ASSERT_EQ(faro(common).code, 0);
+  json j = read_json(report);
+  EXPECT_EQ(sorted_names(j["spillover"]["excluded_sectors"]), touching);
+  EXPECT_EQ(j["comparison"]["sectors"].size(), 68u - touching.size());
+  EXPECT_FALSE(j["spillover"]["displacement_rate_ratio"].is_null());
+
+  ASSERT_EQ(faro(common + " --buffer 500").code, 0);
+  j = read_json(report);
+  std::vector<std::string> within500 = touching;
+  within500.push_back("FUENTE");
+  std::sort(within500.begin(), within500.end());
+  EXPECT_EQ(sorted_names(j["spillover"]["excluded_sectors"]), within500);
+
+  // --comparison is exact: nothing excluded on top, the ring is still named and estimated.
+  ASSERT_EQ(faro(common + " --comparison DINAMO,TACUBAYA,ARAGON,MORELOS").code, 0);
+  j = read_json(report);
+  EXPECT_EQ(j["comparison"]["sectors"].size(), 4u);
+  EXPECT_TRUE(j["spillover"]["excluded_sectors"].empty());
+  EXPECT_EQ(sorted_names(j["spillover"]["ring_sectors"]),
+            (std::vector<std::string>{"DINAMO", "TACUBAYA"}));
+  EXPECT_EQ(faro(common + " --buffer -5").code, 2);
 }
 
 }  // namespace
