@@ -200,7 +200,8 @@ struct PreTrendTest {
   double p_value = 1;
 };
 
-// Synthetic control (Abadie, Diamond & Hainmueller 2010) on event time: the treated unit is the
+// Synthetic control (Abadie, Diamond & Hainmueller 2010; demeaned as Ferman & Pinto 2021, so a
+// treated level above every donor can still be matched) on event time: the treated unit is the
 // mean count per period over the treated sectors; donors are the comparison sectors; weights
 // w >= 0, sum 1, minimise the squared pre-period differences (core/synthetic_control.hpp).
 struct SyntheticControlPoint {
@@ -214,7 +215,8 @@ struct SyntheticControlResult {
   double pre_rmspe = 0, post_rmspe = 0;
   double rate_ratio = 1;   // sum of post treated / sum of post synthetic
   int placebo_rank = 1;    // rank of the treated post/pre RMSPE ratio, 1 = largest
-  double placebo_p = 1;    // placebo_rank / (donors + 1)
+  double placebo_p = 1;    // placebo_rank / (ranked placebos + 1); donors with no incidents
+                           // before rollout have nothing to fit and are not ranked
   std::vector<SyntheticControlPoint> series;
 };
 

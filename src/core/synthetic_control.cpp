@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 #include <limits>
 
 #include "core/program_evaluation_detail.hpp"
@@ -193,16 +194,35 @@ struct UnitFit {
 };
 
 // Fits `unit` (2 nb values, nb before) from donors given by their pre-period values (`pre`) and
-// full series (`full`).
+// full series (`full`), after removing each series' pre-period mean (the "demeaned" synthetic
+// control of Ferman & Pinto 2021, Doudchenko & Imbens 2016): the weights match the pre-period
+// *path*, and the synthetic twin is the unit's own pre-period mean plus the weighted donors'
+// departures from theirs. Focused-deterrence sectors are chosen for their high violence, so their
+// level usually lies above every convex combination of the other sectors (the plain method's
+// condition fails by design: demo city, treated 1.20 incidents per sector-week before rollout,
+// best convex twin 1.04, rate ratio biased from the true 0.70 to 0.82); the path can still be
+// matched.
 UnitFit fit_unit(const std::vector<double>& unit, const std::vector<std::vector<double>>& pre,
                  const std::vector<const std::vector<double>*>& full, int nb) {
   UnitFit f;
-  const std::vector<double> unit_pre(unit.begin(), unit.begin() + nb);
-  f.weights = simplex_least_squares(pre, unit_pre);
-  f.synthetic.assign(unit.size(), 0.0);
+  const auto mean_of = [nb](const std::vector<double>& v) {
+    return std::accumulate(v.begin(), v.begin() + nb, 0.0) / nb;
+  };
+  const double unit_mean = mean_of(unit);
+  std::vector<double> unit_pre(unit.begin(), unit.begin() + nb);
+  for (double& v : unit_pre) v -= unit_mean;
+  std::vector<double> donor_mean(pre.size());
+  std::vector<std::vector<double>> pre_centred = pre;
+  for (size_t j = 0; j < pre.size(); ++j) {
+    donor_mean[j] = mean_of(pre[j]);
+    for (double& v : pre_centred[j]) v -= donor_mean[j];
+  }
+  f.weights = simplex_least_squares(pre_centred, unit_pre);
+  f.synthetic.assign(unit.size(), unit_mean);
   for (size_t j = 0; j < full.size(); ++j)
     if (f.weights[j] > 0)
-      for (size_t k = 0; k < unit.size(); ++k) f.synthetic[k] += f.weights[j] * (*full[j])[k];
+      for (size_t k = 0; k < unit.size(); ++k)
+        f.synthetic[k] += f.weights[j] * ((*full[j])[k] - donor_mean[j]);
   double pre_ss = 0, post_ss = 0;
   for (size_t k = 0; k < unit.size(); ++k) {
     const double gap = unit[k] - f.synthetic[k];

@@ -190,14 +190,27 @@ TEST(SyntheticControl, MatchesHandComputationWithFourDonors) {
     std::vector<double> w, synthetic;
     double pre_rmspe = 0, post_rmspe = 0;
   };
+  // Demeaned synthetic control: every series minus its pre-period mean.
+  const auto pre_mean = [&](const std::vector<double>& v) {
+    double m = 0;
+    for (int k = 0; k < weeks; ++k) m += v[k] / weeks;
+    return m;
+  };
+  const auto centred_pre = [&](const std::vector<double>& v) {
+    std::vector<double> c = pre(v);
+    const double m = pre_mean(v);
+    for (double& x : c) x -= m;
+    return c;
+  };
   const auto hand_fit = [&](size_t unit, const std::vector<size_t>& donors) {
     Matrix a;
-    for (size_t d : donors) a.push_back(pre(weekly[d]));
+    for (size_t d : donors) a.push_back(centred_pre(weekly[d]));
     Hand h;
-    h.w = brute_force_weights(a, pre(weekly[unit]));
-    h.synthetic.assign(2 * weeks, 0.0);
+    h.w = brute_force_weights(a, centred_pre(weekly[unit]));
+    h.synthetic.assign(2 * weeks, pre_mean(weekly[unit]));
     for (size_t j = 0; j < donors.size(); ++j)
-      for (int k = 0; k < 2 * weeks; ++k) h.synthetic[k] += h.w[j] * weekly[donors[j]][k];
+      for (int k = 0; k < 2 * weeks; ++k)
+        h.synthetic[k] += h.w[j] * (weekly[donors[j]][k] - pre_mean(weekly[donors[j]]));
     for (int k = 0; k < 2 * weeks; ++k) {
       const double g = weekly[unit][k] - h.synthetic[k];
       (k < weeks ? h.pre_rmspe : h.post_rmspe) += g * g / weeks;
@@ -269,6 +282,28 @@ TEST(SyntheticControl, TreatedSectorThatIsAConvexCombinationOfDonors) {
   EXPECT_NEAR(r.rate_ratio, 1, 1e-9);
   // No gap before or after: ratio 0, the last rank among the placebos that have a ratio.
   EXPECT_DOUBLE_EQ(r.placebo_p, 1.0);
+}
+
+// Focused-deterrence sectors are chosen for high violence: a treated level above every donor.
+// The demeaned method matches the path (a convex weighting of levels could not reach it).
+TEST(SyntheticControl, TreatedLevelAboveEveryDonorIsMatchedByItsPath) {
+  const int weeks = 10;
+  const int64_t first = kRolloutDay - 7 * weeks, days = 14 * weeks;
+  Random rng(8);
+  std::vector<std::vector<double>> raw(4, std::vector<double>(days, 0.0));
+  for (size_t s = 1; s < 4; ++s)
+    for (double& v : raw[s]) v = static_cast<double>(rng.poisson(0.3 + 0.1 * s));
+  for (int64_t i = 0; i < days; ++i) raw[0][i] = raw[2][i] + 1.0;  // one more a day, same path
+  const DailyCounts daily =
+      make_daily(4, first, days, [&](size_t s, int64_t d) { return raw[s][d - first]; });
+  const auto sc = eval_detail::synthetic_control(daily, {{0, kRolloutDay * kSecondsPerDay}},
+                                                 {1, 2, 3}, EvalBin::week, weeks);
+  ASSERT_TRUE(sc);
+  ASSERT_EQ(sc.value->weights.size(), 1u);
+  EXPECT_EQ(sc.value->weights[0].first, 2u);
+  EXPECT_NEAR(sc.value->weights[0].second, 1.0, 1e-9);
+  EXPECT_LT(sc.value->pre_rmspe, 1e-9);
+  EXPECT_NEAR(sc.value->rate_ratio, 1.0, 1e-9);  // no effect, and none is reported
 }
 
 TEST(SyntheticControl, PlantedStrongEffectRanksFirstAmongPlacebos) {
