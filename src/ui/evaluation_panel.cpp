@@ -98,6 +98,12 @@ const ProgramEvaluation* EvaluationPanel::update(const SnapshotPtr& snap, const 
 }
 
 void EvaluationPanel::rebuild_text(const TextKey& key) {
+  // Timeline playback moves the session's dates every step: only the line naming them changes.
+  if (text_ && text_key_ && text_key_->lang == key.lang && text_key_->wheres == key.wheres) {
+    text_->filters_ignored = filters_ignored_lines(key.session_filter, key.lang);
+    text_key_ = key;
+    return;
+  }
   text_key_ = key;
   text_.reset();
   chart_.reset();
