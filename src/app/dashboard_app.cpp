@@ -172,11 +172,12 @@ bool DashboardApp::settle(std::chrono::milliseconds timeout) {
     return ms.count() > 0 ? ms : std::chrono::milliseconds(0);
   };
   const bool heat = map_->settle_heatmap(left());
-  return map_->settle_basemap(left()) && heat;
+  const bool panels = ui_->settle(left());  // the program evaluation's background job
+  return map_->settle_basemap(left()) && heat && panels;
 }
 
 bool DashboardApp::busy() const {
-  return load_ || (map_ && (map_->heatmap_busy() || map_->basemap_busy()));
+  return load_ || ui_->busy() || (map_ && (map_->heatmap_busy() || map_->basemap_busy()));
 }
 
 MapInput DashboardApp::map_input(const ui::MapRegion& r, float scale, const PlatformInput& p) {

@@ -92,7 +92,7 @@ void DashboardUi::prepare(const SnapshotPtr& snap, const Session& session) {
   // and the evaluation run only while their windows are open.
   s.timeline.update(snap, session);
   if (s.state.show_brief) s.brief.update(snap);
-  if (s.state.show_evaluation) s.evaluation.update(snap, session.language);
+  if (s.state.show_evaluation) s.evaluation.update(snap, session);
 }
 
 MapRegion DashboardUi::draw(const SnapshotPtr& snap, Session& session, const AppStatus& status,
@@ -220,6 +220,13 @@ void DashboardUi::Impl::draw_brief_table_window(Session& session) {
 void DashboardUi::show_program_evaluation() { impl_->state.show_evaluation = true; }
 void DashboardUi::show_add_to_program() { impl_->state.request_program_edit = true; }
 
+bool DashboardUi::busy() const {
+  return impl_->state.show_evaluation && impl_->evaluation.computing();
+}
+bool DashboardUi::settle(std::chrono::milliseconds timeout) {
+  return impl_->evaluation.wait_idle(timeout);
+}
+
 bool DashboardUi::timeline_playing() const { return impl_->timeline.wants_locked_color_domain(); }
 void DashboardUi::play_timeline() { impl_->timeline.play(); }
 bool DashboardUi::timeline_cumulative() const { return impl_->timeline.cumulative(); }
@@ -230,12 +237,15 @@ void DashboardUi::Impl::draw_program_windows(const Workspace& ws, Session& sessi
   if (state.show_evaluation) {
     const float f = ImGui::GetFontSize();
     const ImVec2 display = ImGui::GetIO().DisplaySize;
-    ImGui::SetNextWindowSize(ImVec2(40 * f, 22 * f), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowPos(ImVec2(display.x * 0.55f, display.y * 0.4f), ImGuiCond_FirstUseEver,
+    // Tall enough for the verdict, the filters and the event-study chart without scrolling.
+    ImGui::SetNextWindowSize(ImVec2(std::min(46 * f, display.x * 0.9f),
+                                    std::min(38 * f, display.y * 0.9f)),
+                             ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowPos(ImVec2(display.x * 0.55f, display.y * 0.5f), ImGuiCond_FirstUseEver,
                             ImVec2(0.5f, 0.5f));
     const std::string title =
         std::string(tr(Msg::menu_program_evaluation, session.language)) + "###program_evaluation";
-    if (ImGui::Begin(title.c_str(), &state.show_evaluation)) evaluation.draw(session);
+    if (ImGui::Begin(title.c_str(), &state.show_evaluation)) evaluation.draw(session, fonts.bold);
     ImGui::End();
   }
   if (filters.request_program_edit || state.request_program_edit) {

@@ -5,6 +5,7 @@
 // the caption column instead (ui/presentation_caption.hpp) and the timeline only while hovered.
 // The map itself is drawn by the app into `MapRegion` (an offscreen texture), so the UI never
 // touches GL or GDAL.
+#include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
@@ -112,6 +113,10 @@ class DashboardUi {
   // Opens View ▸ Program evaluation, and the "Add to program…" dialog for the selection.
   void show_program_evaluation();
   void show_add_to_program();
+  // A panel's background work (the program evaluation) has not shown its result yet, and a wait
+  // for it (screenshots); settle() returns false on timeout. The next prepare() takes the result.
+  bool busy() const;
+  bool settle(std::chrono::milliseconds timeout);
   // True while the timeline plays its window through time (the app locks the heatmap's colour
   // scale meanwhile, so successive frames are comparable).
   bool timeline_playing() const;

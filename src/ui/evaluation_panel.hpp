@@ -1,24 +1,36 @@
 #pragma once
-// View ▸ Program evaluation: one program (combo), equal windows before/after each sector's rollout
-// (default 52 weeks), by week or month. Shows treated vs comparison window counts, the DiD rate
-// ratio with its 95 % interval and the plain-words sentence (es/en), and the interrupted time
-// series' level and slope change with intervals, or the reason an estimate is missing.
+// View ▸ Program evaluation, for command staff first and analysts second: one program (combo),
+// equal windows before/after each sector's rollout (default 52 weeks), by week or month.
 //
-// The evaluation (core/program_evaluation.hpp) runs in update(), before the frame's widgets, and
-// only when its inputs change: the snapshot's data (a program edit makes new data: the programs
-// with the session's edits applied, core/data_snapshot.hpp), its filter minus dates and sectors,
-// or the panel's own choices. draw() only draws the result and edits the choices.
+// What a person reads first: the verdict in plain words, coloured by outcome
+// (core/evaluation_verdict.hpp), the change relative to the comparison sectors with its likely
+// range, the filters that apply and the two that never do (dates, sector selection), and the event
+// study as a chart with intervals (ui/event_study_chart.hpp). Then two collapsible sections:
+// "What does this mean?" (what was compared, the neighbouring sectors that left the comparison,
+// how to read the verdict, why the two estimates can disagree, the rule and its checks) and the
+// analyst details (DiD, ITS, CI, φ by name, each explained; the counts; the ITS chart).
+//
+// The evaluation runs off the UI thread (ui/evaluation_job.hpp: synthetic control and
+// randomization inference take a second or two). update(), before the frame's widgets, requests
+// it when its inputs change (the snapshot's data, its filter minus dates and sectors, the panel's
+// choices), takes a finished result and builds its words and charts once; draw() only draws them
+// and edits the choices, showing "Calculating…" while the result for the current inputs is not in.
+#include <chrono>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "core/program_evaluation.hpp"
-#include <memory>
-
 #include "core/data_snapshot.hpp"
+#include "core/program_evaluation.hpp"
 #include "core/session.hpp"
+#include "ui/evaluation_job.hpp"
+#include "ui/evaluation_panel_text.hpp"
+#include "ui/event_study_chart.hpp"
 #include "ui/timeline_panel.hpp"
+
+struct ImFont;
 
 namespace faro::ui {
 
@@ -41,36 +53,68 @@ std::optional<ItsChart> its_chart(const ItsResult& its, EvalBin by, Language lan
 
 class EvaluationPanel {
  public:
-  // Recomputes when needed and returns the current evaluation (nullptr with error_text() set when
-  // the request could not be built, e.g. no programs). `lang`: the ITS chart's labels.
-  const ProgramEvaluation* update(const SnapshotPtr& snap, Language lang = Language::es);
+  // Requests an evaluation when its inputs changed, takes a finished one and words it in the
+  // session's language. Returns the evaluation for the current inputs, or nullptr while it is
+  // being computed or when there is none (error_text() says why). UI thread; no ImGui calls.
+  const ProgramEvaluation* update(const SnapshotPtr& snap, const Session& session);
   // Draws the panel's widgets at the cursor (inside a window the caller begins); choices made
-  // here are computed by the next update().
-  void draw(const Session& session);
+  // here are requested by the next update(). `bold`: the headline's font (null: the current one).
+  void draw(const Session& session, ImFont* bold = nullptr);
 
   EvaluationChoice& choice() { return choice_; }
-  // Why there is no evaluation, in `lang` ("" when there is one).
+  // The result for the current inputs is not in yet.
+  bool computing() const { return computing_; }
+  // Blocks until the background evaluation is done (tests, screenshots); the next update() takes
+  // its result. False on timeout.
+  bool wait_idle(std::chrono::milliseconds timeout) { return job_.wait_idle(timeout); }
+  // Why there is no evaluation, in `lang` ("" when there is one or it is being computed).
   std::string error_text(Language lang) const;
-  int computations() const { return computations_; }  // for tests: evaluations actually run
-  // The result lines as drawn (headline numbers), for tests and copy-paste.
+  int computations() const { return computations_; }  // for tests: evaluations requested
+  // The words of the shown result (null when there is none) and its event-study chart.
+  const EvaluationPanelText* text() const { return text_ ? &*text_ : nullptr; }
+  const EventStudyChart& event_study() const { return event_study_; }
+  // The result as lines, in reading order (headline, change, filters, then the analyst lines),
+  // for tests and copy-paste; the error when there is none.
   std::vector<std::string> summary_lines(Language lang) const;
+  // Opens "What does this mean?" and the analyst details on the next draw (screenshots, tests).
+  void open_sections() { open_sections_ = true; }
 
  private:
-  EvaluationChoice choice_, computed_choice_;
-  // What the evaluation depends on: the data (held, so its identity is never confused with a later
-  // Workspace at the same address) and the filter minus dates/sectors, so timeline playback and
-  // brushing do not recompute it.
-  std::shared_ptr<const Workspace> data_key_;
-  FilterState filter_key_;
-  Language lang_key_ = Language::es;
-  bool valid_ = false;
+  struct Inputs {  // what the evaluation depends on
+    std::shared_ptr<const Workspace> data;
+    FilterState filter;
+    EvaluationChoice choice;  // program resolved to a name
+    bool operator==(const Inputs&) const = default;
+  };
+  struct TextKey {  // what its words depend on besides the result
+    Language lang = Language::es;
+    FilterState session_filter;
+    std::vector<std::string> wheres;
+    bool operator==(const TextKey&) const = default;
+  };
+  void rebuild_text(const TextKey& key);
+  void draw_choices(Language lang);
+  void draw_result(Language lang, ImFont* bold);
+  void draw_meaning(Language lang);
+  void draw_details(Language lang);
+
+  EvaluationChoice choice_;
+  EvaluationJob job_;
+  std::optional<Inputs> requested_;
+  uint64_t request_id_ = 0;
+  bool computing_ = false;
   int computations_ = 0;
   bool no_programs_ = false;
-  std::string error_;  // the request's own error (names a program or sector), as thrown
-  std::optional<ProgramEvaluation> result_;
+  std::shared_ptr<const Workspace> names_of_;  // the data names_ were listed from
   std::vector<std::string> names_;
-  std::optional<ItsChart> chart_;  // the ITS as a timeline, built with the result
+  std::optional<EvaluationJobResult> done_;  // the latest finished evaluation (maybe older inputs)
+  std::vector<SourceSpec> sources_;          // the session's, for the --where clauses
+  std::optional<TextKey> text_key_;
+  std::optional<EvaluationPanelText> text_;
+  EventStudyChart event_study_;
+  std::optional<ItsChart> chart_;  // the ITS as a timeline, built with the words
   TimelinePanel its_panel_;  // draws the ITS chart (no brushing: its filter is a scratch copy)
+  bool open_sections_ = false;
 };
 
 // The incident filter an evaluation uses: the session's categories, hours and weekdays, but all

@@ -9,11 +9,13 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <thread>
 
-#include "io/style_presets.hpp"
 #include "core/evaluation_text.hpp"
+#include "core/evaluation_verdict.hpp"
 #include "core/session_programs.hpp"
 #include "io/png_writer.hpp"
+#include "io/style_presets.hpp"
 #include "render/egl_context.hpp"
 #include "render/offscreen_target.hpp"
 #include "ui/menu_bar.hpp"
@@ -25,6 +27,24 @@ namespace faro::ui {
 namespace {
 
 const char* kFase1 = "Alto al Fuego - Fase 1";
+
+// Updates until the background evaluation for the current inputs is in; returns it.
+const ProgramEvaluation* settle(EvaluationPanel& panel, const SnapshotPtr& snap,
+                                const Session& session) {
+  panel.update(snap, session);
+  EXPECT_TRUE(panel.wait_idle(std::chrono::seconds(120)));
+  return panel.update(snap, session);
+}
+
+// What `faro evaluate --program NAME` computes (spillover ring of touching sectors excluded).
+ProgramEvaluation core_evaluation(const Workspace& ws, const FilterState& filter,
+                                  const std::string& program) {
+  EvaluationRequest req = make_evaluation_request(ws.sectors, ws.programs, {program}, {});
+  req.data_from = ws.data_from;
+  req.data_to_exclusive = ws.data_to_exclusive;
+  apply_spillover_ring(req, ws.sectors, 0.0);
+  return evaluate_program(ws.incidents, ws.sectors.size(), ws.make_filter(filter), req);
+}
 
 TEST(ProgramEditDialog, ValidatesNameAndDates) {
   EXPECT_TRUE(validate_program_edit(" Piloto ", "2024-02-29", "").ok());
@@ -85,39 +105,55 @@ TEST(EvaluationPanel, ShowsCoreNumbersForFase1AndCachesByInputs) {
   const Workspace& ws = snap->ws();
   EvaluationPanel panel;
   panel.choice().program = kFase1;
+  // The first update only requests the evaluation: the panel says it is calculating.
+  EXPECT_EQ(panel.update(snap, session), nullptr);
+  EXPECT_TRUE(panel.computing());
+  EXPECT_EQ(panel.summary_lines(Language::en), std::vector<std::string>{"Calculating…"});
+  EXPECT_EQ(panel.error_text(Language::en), "");
+  gui.frame([&] {
+    ImGui::Begin("eval");
+    panel.draw(session);
+    ImGui::End();
+  });
   for (int i = 0; i < 3; ++i) {
-    panel.update(snap, session.language);
+    settle(panel, snap, session);
     gui.frame([&] {
       ImGui::Begin("eval");
       panel.draw(session);
       ImGui::End();
     });
   }
+  EXPECT_FALSE(panel.computing());
   EXPECT_EQ(panel.computations(), 1);  // not every frame
   // Playback moves only the dates: a new snapshot, the same evaluation.
   Session playing = session;
   playing.filter.from = ws.data_from + 30 * kSecondsPerDay;
-  panel.update(testing::follow(snap, playing), session.language);
+  EXPECT_NE(panel.update(testing::follow(snap, playing), playing), nullptr);
   EXPECT_EQ(panel.computations(), 1);
+  EXPECT_FALSE(panel.computing());
 
-  // Core's evaluation with the same inputs.
-  EvaluationRequest req = make_evaluation_request(ws.sectors, ws.programs, {kFase1}, {});
-  req.data_from = ws.data_from;
-  req.data_to_exclusive = ws.data_to_exclusive;
-  const ProgramEvaluation core =
-      evaluate_program(ws.incidents, ws.sectors.size(), ws.make_filter(session.filter), req);
-  const ProgramEvaluation* shown = panel.update(snap, session.language);
+  // Core's evaluation with the same inputs: touching neighbours leave the comparison, as in the
+  // CLI.
+  const ProgramEvaluation core = core_evaluation(ws, session.filter, kFase1);
+  const ProgramEvaluation* shown = settle(panel, snap, session);
   ASSERT_TRUE(shown);
   ASSERT_TRUE(core.did);
   ASSERT_TRUE(shown->did);
   EXPECT_DOUBLE_EQ(shown->did.value->did.rate_ratio, core.did.value->did.rate_ratio);
   EXPECT_DOUBLE_EQ(shown->treated.before, core.treated.before);
   EXPECT_DOUBLE_EQ(shown->comparison.after, core.comparison.after);
+  EXPECT_EQ(shown->comparison.sectors, core.comparison.sectors);
+  EXPECT_FALSE(shown->spillover.ring.empty()) << "the demo's programs have neighbours";
+  for (size_t r : shown->spillover.ring)
+    EXPECT_EQ(std::count(shown->comparison.sectors.begin(), shown->comparison.sectors.end(), r), 0);
   char expected[96];
   const RateRatio& rr = core.did.value->did;
   std::snprintf(expected, sizeof expected, "%.2f (%.2f–%.2f)", rr.rate_ratio, rr.ci_low,
                 rr.ci_high);
   const std::vector<std::string> lines = panel.summary_lines(Language::en);
+  ASSERT_GE(lines.size(), 3u);
+  EXPECT_EQ(lines[0], verdict_headline(core.verdict, Language::en)) << "the verdict comes first";
+  EXPECT_EQ(lines[1], plain_change_text(core.did, Language::en));
   bool found = false;
   for (const std::string& l : lines) found |= l.find(expected) != std::string::npos;
   EXPECT_TRUE(found) << expected;
@@ -126,14 +162,22 @@ TEST(EvaluationPanel, ShowsCoreNumbersForFase1AndCachesByInputs) {
   EXPECT_NE(std::find(lines.begin(), lines.end(), sentence), lines.end());
   // The Spanish lines carry the Spanish sentence, never the English one.
   const std::vector<std::string> es_lines = panel.summary_lines(Language::es);
+  EXPECT_EQ(es_lines[0], verdict_headline(core.verdict, Language::es));
   EXPECT_NE(
       std::find(es_lines.begin(), es_lines.end(), did_sentence(*core.did.value, Language::es)),
       es_lines.end());
   EXPECT_EQ(std::find(es_lines.begin(), es_lines.end(), sentence), es_lines.end());
+  // The panel's words follow the session's language without a new evaluation.
+  Session spanish = session;
+  spanish.language = Language::es;
+  settle(panel, snap, spanish);
+  ASSERT_TRUE(panel.text());
+  EXPECT_EQ(panel.text()->headline, verdict_headline(core.verdict, Language::es));
+  EXPECT_EQ(panel.computations(), 1);
 
   // By month: recomputed, same window counts (the DiD does not depend on the ITS bins).
   panel.choice().by = EvalBin::month;
-  const ProgramEvaluation* monthly = panel.update(snap, session.language);
+  const ProgramEvaluation* monthly = settle(panel, snap, session);
   ASSERT_TRUE(monthly);
   EXPECT_EQ(panel.computations(), 2);
   EXPECT_EQ(monthly->by, EvalBin::month);
@@ -147,13 +191,49 @@ TEST(EvaluationPanel, ShowsCoreNumbersForFase1AndCachesByInputs) {
   for (const ProgramSector& p : ws.programs[0].sectors) sectors.push_back(p.sector);
   add_sectors_to_program(session, ws.programs, kFase1, sectors,
                          days_from_civil(2021, 6, 7) * kSecondsPerDay, std::nullopt);
-  panel.update(snap, session.language);
+  settle(panel, snap, session);
   EXPECT_EQ(panel.computations(), 3);  // back to weeks; the snapshot has not followed the edit yet
   snap = testing::follow(snap, session);
-  panel.update(snap, session.language);
-  panel.update(snap, session.language);
+  settle(panel, snap, session);
+  settle(panel, snap, session);
   EXPECT_EQ(panel.computations(), 4);
-  EXPECT_NE(panel.update(snap, session.language)->treated.before, core.treated.before);
+  EXPECT_NE(panel.update(snap, session)->treated.before, core.treated.before);
+}
+
+TEST(EvaluationPanel, RunsOffTheUiThreadAndKeepsOnlyTheNewestRequest) {
+  Session session;
+  const SnapshotPtr snap = testing::demo_snapshot(session, 15000);
+  EvaluationJob job;
+  EXPECT_FALSE(job.busy());
+  for (int weeks : {26, 39, 52}) {  // the first may run; the second is replaced by the third
+    EvaluationJobInput in;
+    in.snapshot = snap;
+    in.program = kFase1;
+    in.window_weeks = weeks;
+    in.id = static_cast<uint64_t>(weeks);
+    job.request(in);
+  }
+  ASSERT_TRUE(job.wait_idle(std::chrono::seconds(120)));
+  EXPECT_FALSE(job.busy());
+  const std::optional<EvaluationJobResult> r = job.take_result();
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->id, 52u);  // an older request's result is never handed out after a newer one
+  EXPECT_NE(r->computed_on, std::this_thread::get_id());
+  ASSERT_TRUE(r->evaluation);
+  EXPECT_EQ(r->evaluation->window_weeks, 52);
+  EXPECT_EQ(r->input.snapshot, snap);  // the data it was computed on travels with it
+  EXPECT_FALSE(job.take_result()) << "a result is handed out once";
+  // The request the CLI would build: the ring left the comparison.
+  EXPECT_TRUE(r->request.ring_excluded);
+  for (const TreatedSector& t : r->request.ring)
+    EXPECT_EQ(std::count(r->request.comparison.begin(), r->request.comparison.end(), t.sector), 0);
+  // An unknown program is an error with its name, not an evaluation.
+  EvaluationJobInput bad;
+  bad.snapshot = snap;
+  bad.program = "No existe";
+  const EvaluationJobResult e = run_evaluation_job(bad);
+  EXPECT_FALSE(e.evaluation);
+  EXPECT_NE(e.error.find("No existe"), std::string::npos) << e.error;
 }
 
 TEST(ProgramEditDialog, AddsAndRemovesTheSelectionInTheSession) {
@@ -220,46 +300,17 @@ TEST(EvaluationPanel, ExplainsWhenThereAreNoPrograms) {
   auto ws = std::make_shared<Workspace>(testing::demo_workspace(2000));
   ws->programs.clear();
   EvaluationPanel panel;
-  EXPECT_EQ(panel.update(make_snapshot(std::move(ws), session.filter, {}, 1)), nullptr);
+  EXPECT_EQ(panel.update(make_snapshot(std::move(ws), session.filter, {}, 1), session), nullptr);
+  EXPECT_FALSE(panel.computing());
   EXPECT_NE(panel.summary_lines(Language::es).at(0).find("programas"), std::string::npos);
   EXPECT_NE(panel.summary_lines(Language::en).at(0).find("No programs"), std::string::npos);
   EXPECT_EQ(panel.error_text(Language::en), panel.summary_lines(Language::en).at(0));
 }
 
-TEST(EvaluationPanel, Screenshot) {
+// The panel alone, in both languages and scales, is in evaluation_panel_screenshot_test.cpp.
+TEST(EvaluationPanel, ScreenshotWithTheAddToProgramDialog) {
   FARO_UI_REQUIRE_EGL(gl);
   const std::filesystem::path dir = testing::screenshot_dir();
-  for (Language lang : {Language::es, Language::en}) {
-    const int w = 760, h = 420;
-    testing::HeadlessImGui gui(w, h);
-    ASSERT_TRUE(ImGui_ImplOpenGL3_Init("#version 330 core"));
-    Session session;
-    session.language = lang;
-    const SnapshotPtr snap = testing::demo_snapshot(session, 15000);
-    EvaluationPanel panel;
-    panel.choice().program = kFase1;
-    render::OffscreenTarget target(w, h);
-    for (int frame = 0; frame < 3; ++frame) {
-      panel.update(snap, lang);
-      ImGui_ImplOpenGL3_NewFrame();
-      gui.frame([&] {
-        ImGui::SetNextWindowPos(ImVec2(10, 10));
-        ImGui::SetNextWindowSize(ImVec2(w - 20, h - 20));
-        ImGui::Begin(lang == Language::es ? "Evaluación del programa" : "Program evaluation");
-        panel.draw(session);
-        ImGui::End();
-      });
-      target.bind_for_drawing();
-      target.clear({1, 1, 1, 1});
-      ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    }
-    const render::RgbaImage img = target.read_rgba8();
-    ImGui_ImplOpenGL3_Shutdown();
-    const std::string path =
-        (dir / (lang == Language::es ? "evaluation_es.png" : "evaluation_en.png")).string();
-    io::write_png_rgba(path, img.pixels, img.width, img.height);
-  }
-
   // The whole dashboard with the evaluation window and the "Add to program…" dialog open.
   testing::HeadlessImGui gui(1600, 900);
   ASSERT_TRUE(ImGui_ImplOpenGL3_Init("#version 330 core"));
@@ -279,10 +330,15 @@ TEST(EvaluationPanel, Screenshot) {
       const MapRegion region = gui.ui().draw(snap, session, status, actions);
       gui.ui().draw_map_overlay(*snap, session, status, region);
     });
+    if (frame == 0) {
+      EXPECT_TRUE(gui.ui().busy()) << "the evaluation runs in the background";
+    }
+    ASSERT_TRUE(gui.ui().settle(std::chrono::seconds(120)));
     target.bind_for_drawing();
     target.clear({1, 1, 1, 1});
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   }
+  EXPECT_FALSE(gui.ui().busy());
   const render::RgbaImage img = target.read_rgba8();
   ImGui_ImplOpenGL3_Shutdown();
   io::write_png_rgba((dir / "program_dialog_es.png").string(), img.pixels, img.width, img.height);
