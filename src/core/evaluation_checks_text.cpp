@@ -45,14 +45,6 @@ CheckLines evaluation_check_lines(const ProgramEvaluation& ev, const SectorSet& 
   out.headline = verdict_headline(ev.verdict, lang);
   out.rule = verdict_rule_text(lang);
   out.checks = verdict_check_lines(ev, lang);
-  // Missing checks say why, after their line.
-  if (!ev.randomization && ev.randomization.why.code != EvalReason::none)
-    out.checks[1] += " — " + eval_reason_text(ev.randomization.why, lang);
-  if (!ev.synthetic_control && ev.synthetic_control.why.code != EvalReason::none)
-    out.checks[2] += " — " + eval_reason_text(ev.synthetic_control.why, lang);
-  if (!ev.pre_trend && ev.pre_trend.why.code != EvalReason::none)
-    out.checks[3] += " — " + eval_reason_text(ev.pre_trend.why, lang);
-
   if (ev.placebo_in_time) {
     const PlaceboInTime& p = *ev.placebo_in_time.value;
     out.others.push_back(tr_format(lang, Msg::check_placebo_in_time, p.shift_weeks,

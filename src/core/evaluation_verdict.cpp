@@ -3,6 +3,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/evaluation_text.hpp"
+
 namespace faro {
 namespace {
 
@@ -145,35 +147,49 @@ std::string verdict_rule_text(Language lang) {
 std::vector<std::string> verdict_check_lines(const ProgramEvaluation& ev, Language lang) {
   std::vector<std::string> lines;
   for (const VerdictItem& c : ev.verdict.checks) {
-    std::string what;
-    const bool known = c.outcome != CheckOutcome::missing;
+    Msg name = Msg::verdict_name_did;
+    std::string value;
+    EvalWhy why;
     switch (c.check) {
       case VerdictCheck::did_interval:
-        what = known ? tr_format(lang, Msg::verdict_check_did, ratio_text(c.value, lang).c_str(),
-                                 ratio_text(c.low, lang).c_str(), ratio_text(c.high, lang).c_str())
-                     : tr_format(lang, Msg::verdict_check_did, "-", "-", "-");
+        value = tr_format(lang, Msg::verdict_value_did, ratio_text(c.value, lang).c_str(),
+                          ratio_text(c.low, lang).c_str(), ratio_text(c.high, lang).c_str());
+        why = ev.did.why;
         break;
-      case VerdictCheck::randomization: {
-        const size_t n = ev.randomization ? ev.randomization.value->n_placebos : 0;
-        const bool exact = ev.randomization && ev.randomization.value->exact;
-        what = tr_format(lang, Msg::verdict_check_ri, known ? p_text(c.value, lang).c_str() : "-",
-                         n, exact ? tr(Msg::verdict_check_ri_exact, lang) : "");
+      case VerdictCheck::randomization:
+        name = Msg::verdict_name_ri;
+        if (ev.randomization)
+          value =
+              tr_format(lang, Msg::verdict_value_ri, p_text(c.value, lang).c_str(),
+                        ev.randomization.value->n_placebos,
+                        ev.randomization.value->exact ? tr(Msg::verdict_check_ri_exact, lang) : "");
+        why = ev.randomization.why;
         break;
-      }
       case VerdictCheck::synthetic_control:
-        what =
-            tr_format(lang, Msg::verdict_check_sc, known ? ratio_text(c.value, lang).c_str() : "-",
-                      known ? p_text(c.high, lang).c_str() : "-");
+        name = Msg::verdict_name_sc;
+        value = tr_format(lang, Msg::verdict_value_sc, ratio_text(c.value, lang).c_str(),
+                          p_text(c.high, lang).c_str());
+        why = ev.synthetic_control.why;
         break;
       case VerdictCheck::pre_trend:
-        what = tr_format(lang, Msg::verdict_check_pretrend,
-                         known ? p_text(c.value, lang).c_str() : "-");
+        name = Msg::verdict_name_pretrend;
+        value = "p = " + p_text(c.value, lang);
+        why = ev.pre_trend.why;
         break;
     }
-    const Msg mark = c.outcome == CheckOutcome::supports ? Msg::verdict_check_ok
-                     : c.outcome == CheckOutcome::fails  ? Msg::verdict_check_fails
-                                                         : Msg::verdict_check_missing;
-    lines.push_back(tr_format(lang, Msg::verdict_check_line, what.c_str(), tr(mark, lang)));
+    if (c.outcome == CheckOutcome::missing) {
+      // "Randomization: not available, fewer than 20 possible placebo sets ..."
+      const std::string reason = why.code == EvalReason::none ? "" : eval_reason_text(why, lang);
+      lines.push_back(
+          reason.empty() ? std::string(tr(name, lang)) + ": " + tr(Msg::verdict_check_missing, lang)
+                         : tr_format(lang, Msg::verdict_check_line, tr(name, lang),
+                                     tr(Msg::verdict_check_missing, lang), reason.c_str()));
+      continue;
+    }
+    const Msg mark =
+        c.outcome == CheckOutcome::supports ? Msg::verdict_check_ok : Msg::verdict_check_fails;
+    lines.push_back(
+        tr_format(lang, Msg::verdict_check_line, tr(name, lang), value.c_str(), tr(mark, lang)));
   }
   return lines;
 }

@@ -28,16 +28,16 @@
   X(verdict_check_ok, "cumple", "met")                                                          \
   X(verdict_check_fails, "no cumple", "not met")                                                \
   X(verdict_check_missing, "no disponible", "not available")                                    \
-  X(verdict_check_did, "Diferencia en diferencias: %s (IC robusto 95 %% %s a %s)",              \
-    "Difference in differences: %s (robust 95 %% CI %s to %s)")                                 \
-  X(verdict_check_ri, "Aleatorización: p = %s (%zu conjuntos placebo%s)",                       \
-    "Randomization: p = %s (%zu placebo sets%s)")                                               \
+  X(verdict_name_did, "Diferencia en diferencias", "Difference in differences")              \
+  X(verdict_name_ri, "Aleatorización", "Randomization")                                       \
+  X(verdict_name_sc, "Control sintético", "Synthetic control")                                \
+  X(verdict_name_pretrend, "Tendencias previas paralelas", "Parallel pre-trends")             \
+  X(verdict_value_did, "%s (IC robusto 95 %% %s a %s)", "%s (robust 95 %% CI %s to %s)")     \
+  X(verdict_value_ri, "p = %s (%zu conjuntos placebo%s)", "p = %s (%zu placebo sets%s)")      \
   X(verdict_check_ri_exact, ", todos", ", all of them")                                         \
-  X(verdict_check_sc, "Control sintético: %s, p de placebo = %s",                               \
-    "Synthetic control: %s, placebo p = %s")                                                    \
-  X(verdict_check_pretrend, "Tendencias previas paralelas: p = %s",                             \
-    "Parallel pre-trends: p = %s")                                                              \
-  X(verdict_check_line, "%s: %s", "%s: %s")                                                     \
+  X(verdict_value_sc, "razón %s, p de placebo = %s", "ratio %s, placebo p = %s")              \
+  /* "name: value — met" / "name: not available — why" */                                     \
+  X(verdict_check_line, "%s: %s — %s", "%s: %s, %s")                                          \
   /* the checks' own lines (panel, summary, report) */                                          \
   X(check_placebo_in_time, "Placebo en el tiempo (inicio %d semanas antes): DiD %s",            \
     "Placebo in time (rollout %d weeks earlier): DiD %s")                                       \
