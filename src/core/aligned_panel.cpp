@@ -8,8 +8,7 @@ namespace faro::eval_detail {
 namespace {
 
 // Dense p x p product a * b (row-major).
-std::vector<double> multiply(const std::vector<double>& a, const std::vector<double>& b,
-                             size_t p) {
+std::vector<double> multiply(const std::vector<double>& a, const std::vector<double>& b, size_t p) {
   std::vector<double> c(p * p, 0.0);
   for (size_t i = 0; i < p; ++i)
     for (size_t k = 0; k < p; ++k) {
@@ -87,8 +86,7 @@ AlignedPanel align_panel(const DailyCounts& daily, const std::vector<TreatedSect
   return panel;
 }
 
-GroupDispersion apply_group_dispersion(const PoissonDesign& d,
-                                       const std::vector<bool>& treated_row,
+GroupDispersion apply_group_dispersion(const PoissonDesign& d, const std::vector<bool>& treated_row,
                                        const std::vector<double>& row_weight, PoissonGlmFit& fit,
                                        bool comparison_own) {
   const size_t p = d.cols;

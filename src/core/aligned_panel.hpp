@@ -17,9 +17,9 @@ struct PanelUnit {
   bool treated = false;
   size_t sector = 0;        // treated: the sector (comparison units pool every comparison sector)
   int64_t rollout_day = 0;  // civil day the periods are aligned on
-  std::vector<double> y;       // incidents in the period
-  std::vector<double> offset;  // log exposure: log(sectors * period days / nominal period days)
-  std::vector<double> mid_day; // middle of the period, civil days (for trends and seasons)
+  std::vector<double> y;    // incidents in the period
+  std::vector<double> offset;   // log exposure: log(sectors * period days / nominal period days)
+  std::vector<double> mid_day;  // middle of the period, civil days (for trends and seasons)
   // Weight of each period's row in the fit: 1 for treated sectors; for a comparison pseudo-unit,
   // 1 / the number of pseudo-units whose windows cover the period's middle. Staggered rollouts
   // give pseudo-units that overlap in calendar time, so the same comparison incidents enter the
@@ -58,11 +58,11 @@ struct GroupDispersion {
 // one dispersion per group: I^-1 (phi_T I_T + phi_C I_C) I^-1, where I_g is the information of
 // group g's rows. phi_g = max(1, Pearson chi2 of g / (rows of g - their leverage)), the residual
 // degrees of freedom split by the hat matrix; a group left with under a quarter of its rows as
-// residual df takes the other group's phi (see the .cpp). `row_weight` holds each row's weight (PanelUnit::
-// weight): the design's rows are the scaled ones of PanelUnit::fit_y, the Pearson chi2 and the
-// information are then already weighted, and a group's rows count as the sum of their weights.
-// Why per group: the comparison pseudo-units hold counts tens of times larger than the treated
-// sectors', and their Pearson chi2 mostly measures unmodelled calendar seasons (staggered
+// residual df takes the other group's phi (see the .cpp). `row_weight` holds each row's weight
+// (PanelUnit:: weight): the design's rows are the scaled ones of PanelUnit::fit_y, the Pearson chi2
+// and the information are then already weighted, and a group's rows count as the sum of their
+// weights. Why per group: the comparison pseudo-units hold counts tens of times larger than the
+// treated sectors', and their Pearson chi2 mostly measures unmodelled calendar seasons (staggered
 // rollouts) and the extra-Poisson variance of big counts; one pooled phi would carry that into
 // the treated coefficients (the DiD's dispersion keeps the groups apart for the same reason).
 // `comparison_own`: false makes the comparison take the treated phi whatever its rows say (the

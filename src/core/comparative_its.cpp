@@ -73,8 +73,8 @@ Estimate<ComparativeItsResult> comparative_its(const DailyCounts& daily,
   PoissonDesign d;
   for (const PanelUnit* u : units)
     d.names.push_back(u->treated ? "sector " + std::to_string(u->sector) : "comparison");
-  for (const char* n : {"trend", "post", "slope", "treated x post",
-                        "treated x slope", "sin1", "cos1", "sin2", "cos2"})
+  for (const char* n : {"trend", "post", "slope", "treated x post", "treated x slope", "sin1",
+                        "cos1", "sin2", "cos2"})
     if (seasonality || d.names.size() < kSeason) d.names.push_back(n);
   d.cols = d.names.size();
   d.rows = nu * 2 * static_cast<size_t>(nb);
@@ -126,9 +126,8 @@ Estimate<ComparativeItsResult> comparative_its(const DailyCounts& daily,
   r.level_change = coefficient_term(fit, kTreatedLevel);
   r.slope_change = coefficient_term(fit, kTreatedSlope);
   // As the DiD's: Var_quasi / Var_Poisson of the effect on the level (>= 1 by the floors).
-  r.dispersion = poisson_var > 0
-                     ? std::max(1.0, r.level_change.se * r.level_change.se / poisson_var)
-                     : 1.0;
+  r.dispersion =
+      poisson_var > 0 ? std::max(1.0, r.level_change.se * r.level_change.se / poisson_var) : 1.0;
   r.observations = d.rows;
   return {r, {}};
 }

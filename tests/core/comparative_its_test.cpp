@@ -23,7 +23,9 @@ struct CountsBuilder {
   std::vector<double> days;  // sectors x days
   CountsBuilder(size_t n, int64_t first, int64_t end)
       : first_day(first), end_day(end), sectors(n), days(n * (end - first), 0.0) {}
-  void add(size_t s, int64_t day, double n) { days[s * (end_day - first_day) + day - first_day] += n; }
+  void add(size_t s, int64_t day, double n) {
+    days[s * (end_day - first_day) + day - first_day] += n;
+  }
   DailyCounts build() const {
     DailyCounts d;
     d.first_day = first_day;
@@ -58,7 +60,8 @@ Simulated simulate(const Scenario& sc, uint64_t seed) {
   CountsBuilder b(13, first, end);
   Simulated out;
   for (size_t s = 0; s < 3; ++s)
-    out.treated.push_back({s, (kRollout + sc.stagger_days * static_cast<int64_t>(s)) * kSecondsPerDay});
+    out.treated.push_back(
+        {s, (kRollout + sc.stagger_days * static_cast<int64_t>(s)) * kSecondsPerDay});
   for (size_t s = 3; s < 13; ++s) out.comparison.push_back(s);
   for (size_t s = 0; s < 13; ++s) {
     const int64_t r0 = kRollout + sc.stagger_days * static_cast<int64_t>(s);
@@ -84,8 +87,8 @@ TEST(ComparativeIts, RecoversALevelDropInTheTreatedSectorsOnly) {
   const int runs = 40;
   for (uint64_t seed = 1; seed <= runs; ++seed) {
     const Simulated sim = simulate(sc, 300 + seed);
-    const auto r = eval_detail::comparative_its(sim.daily, sim.treated, sim.comparison,
-                                                EvalBin::week, 52);
+    const auto r =
+        eval_detail::comparative_its(sim.daily, sim.treated, sim.comparison, EvalBin::week, 52);
     ASSERT_TRUE(r) << static_cast<int>(r.why.code) << " " << r.why.detail;
     EXPECT_EQ(r.value->observations, (3u + 3u) * 104u);  // 3 sectors, 3 pseudo-units (staggered)
     EXPECT_GE(r.value->dispersion, 1.0 - 1e-9);
@@ -125,7 +128,7 @@ TEST(ComparativeIts, ACalendarDropInBothGroupsIsNoEffect) {
     ASSERT_TRUE(its);
     its_log_sum += its.value->level_change.estimate;
   }
-  EXPECT_NEAR(std::exp(log_sum / runs), 1.0, 0.08);     // sd of the mean about 0.03
+  EXPECT_NEAR(std::exp(log_sum / runs), 1.0, 0.08);  // sd of the mean about 0.03
   EXPECT_GE(covered, 34);
   EXPECT_NEAR(std::exp(its_log_sum / runs), 0.6, 0.08);  // fooled
 }
@@ -172,7 +175,8 @@ TEST(ComparativeIts, MatchesAFitOfTheSameDesignBuiltByHand) {
     }
   }
   for (int i = 0; i < 2 * nb; ++i) d.y.push_back(treated[i]), d.offset.push_back(0);
-  for (int i = 0; i < 2 * nb; ++i) d.y.push_back(comp1[i] + comp2[i]), d.offset.push_back(std::log(2.0));
+  for (int i = 0; i < 2 * nb; ++i)
+    d.y.push_back(comp1[i] + comp2[i]), d.offset.push_back(std::log(2.0));
   const PoissonGlmResult hand = fit_poisson_glm(d);
   ASSERT_TRUE(hand) << hand.error;
   ASSERT_LT(hand.fit->pearson_chi2, 0.5 * hand.fit->df_residual);  // underdispersed, as meant

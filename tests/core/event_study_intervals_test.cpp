@@ -24,7 +24,9 @@ struct CountsBuilder {
   std::vector<double> days;  // sectors x days
   CountsBuilder(size_t n, int64_t first, int64_t end)
       : first_day(first), end_day(end), sectors(n), days(n * (end - first), 0.0) {}
-  void add(size_t s, int64_t day, double n) { days[s * (end_day - first_day) + day - first_day] += n; }
+  void add(size_t s, int64_t day, double n) {
+    days[s * (end_day - first_day) + day - first_day] += n;
+  }
   DailyCounts build() const {
     DailyCounts d;
     d.first_day = first_day;
@@ -68,8 +70,8 @@ TEST(EventStudyIntervals, TwoPeriodsMatchTheCrossRatioAndItsQuasiPoissonError) {
                                               {1, kRollout * kSecondsPerDay}};
   std::vector<EventStudyPoint> points = points_for(daily, treated, {2, 3}, 1);
   ASSERT_EQ(points.size(), 2u);
-  const auto test = eval_detail::event_study_intervals(daily, treated, {2, 3}, EvalBin::week, 1,
-                                                       points);
+  const auto test =
+      eval_detail::event_study_intervals(daily, treated, {2, 3}, EvalBin::week, 1, points);
   EXPECT_FALSE(test);  // no pre-period coefficient besides the reference
   EXPECT_EQ(test.why.code, EvalReason::pre_trend_too_few);
   EXPECT_FALSE(points[0].ratio);  // the reference period
@@ -96,9 +98,9 @@ struct Scenario {
   double treated_per_week = 0.6;     // per treated sector
   double comparison_per_week = 0.6;  // per comparison sector
   size_t comparison_sectors = 20;
-  double post_ratio = 1;   // treated rate multiplied by this from its rollout on
-  double pre_drift = 0;    // log of the treated rate 52 weeks before rollout, rising linearly to 0
-  double week_noise = 0.3; // sd of a lognormal multiplier per sector-week (clustering)
+  double post_ratio = 1;    // treated rate multiplied by this from its rollout on
+  double pre_drift = 0;     // log of the treated rate 52 weeks before rollout, rising linearly to 0
+  double week_noise = 0.3;  // sd of a lognormal multiplier per sector-week (clustering)
 };
 
 // Three treated sectors rolled out three weeks apart, yearly seasonality shared by every sector,
@@ -157,7 +159,7 @@ TEST(EventStudyIntervals, ParallelTrendsGiveCalibratedTestsAndThePostIntervalsCo
     const auto test = eval_detail::event_study_intervals(sim.daily, sim.treated, sim.comparison,
                                                          EvalBin::week, 52, points);
     ASSERT_TRUE(test) << "seed " << seed;
-    EXPECT_LE(test.value->df, 6);  // 7 bins before rollout (the earliest of 4 weeks), less the
+    EXPECT_LE(test.value->df, 6);    // 7 bins before rollout (the earliest of 4 weeks), less the
     full_df += test.value->df == 6;  // reference; fewer where a bin has no treated incident
     ++tested;
     rejected += test.value->p_value < 0.10;
@@ -172,7 +174,7 @@ TEST(EventStudyIntervals, ParallelTrendsGiveCalibratedTestsAndThePostIntervalsCo
   const double rate = static_cast<double>(rejected) / tested;
   EXPECT_GE(rate, 0.04);
   EXPECT_LE(rate, 0.18);
-  EXPECT_NEAR(p_sum / tested, 0.5, 0.06);  // p roughly uniform
+  EXPECT_NEAR(p_sum / tested, 0.5, 0.06);    // p roughly uniform
   ASSERT_GE(intervals, 200 * 7 * 97 / 100);  // post bins nearly always have incidents
   const double coverage = static_cast<double>(covered) / intervals;
   EXPECT_GE(coverage, 0.92);
@@ -248,8 +250,9 @@ TEST(EventStudyIntervals, EmptyCellsLeavePointsWithoutRatiosAndSayWhy) {
     EXPECT_EQ(p.ratio.has_value(), p.relative_bin != -1 && p.relative_bin != 2) << p.relative_bin;
   // Without comparison sectors there is nothing to compare with.
   std::vector<EventStudyPoint> alone = points_for(daily, treated, {}, 6);
-  EXPECT_EQ(eval_detail::event_study_intervals(daily, treated, {}, EvalBin::week, 6, alone).why.code,
-            EvalReason::no_comparison);
+  EXPECT_EQ(
+      eval_detail::event_study_intervals(daily, treated, {}, EvalBin::week, 6, alone).why.code,
+      EvalReason::no_comparison);
   // An empty reference week: no ratio anywhere, and the test cannot be made.
   CountsBuilder e = b;
   for (int64_t day = kRollout - 7; day < kRollout; ++day)
