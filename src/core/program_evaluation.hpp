@@ -187,13 +187,14 @@ struct EventStudyPoint {
   double treated_count = 0;
   double treated_rate = 0;     // per treated sector per period
   double comparison_rate = 0;  // per comparison sector per period, same calendar periods
-  // Treated/comparison rate ratio in this period relative to the reference period (-1), with a
-  // 95 % interval (see core/evaluation_event_study.hpp); absent for the reference period itself
-  // and where a cell is empty.
+  // Treated/comparison rate ratio in this period's bin relative to the reference bin (the one
+  // ending with period -1; 8-week bins for 40+ week windows, see core/evaluation_event_study.cpp),
+  // with a 95 % interval; absent in the reference bin itself and where a cell is empty.
   std::optional<RateRatio> ratio;
 };
 
-// Joint Wald test that every pre-rollout event-study coefficient is zero (parallel pre-trends).
+// Joint test that every pre-rollout event-study coefficient is zero (parallel pre-trends): a
+// quasi-likelihood ratio, chi-square with df = the number of pre-rollout bins.
 struct PreTrendTest {
   double chi2 = 0;
   int df = 0;
