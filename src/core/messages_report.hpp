@@ -142,18 +142,17 @@
     "the data do not cover those weeks of the year before")                                     \
   X(brief_no_season_few, "menos de %d incidentes en esas semanas de años anteriores",           \
     "fewer than %d incidents in those weeks of earlier years")                                  \
-  X(brief_method_test, "Señal: prueba exacta de Poisson (frente a la media 4) y "              \
-    "Benjamini–Hochberg al 10 %% sobre %d pruebas (unidades con incidentes y toda el área): "   \
-    "señales: %d, de ellas ≤ %s esperables por azar; «nuevo»: sube con la media 4 en cero.",    \
-    "Flag: exact Poisson test (against the mean 4) with Benjamini–Hochberg at 10 %% over %d "   \
-    "tests (units with incidents, and the whole area): flags: %d, ≤ %s of them expected by "   \
-    "chance; “new”: up with a zero mean 4.")                                                    \
-  X(brief_method_test_partner, "Señal: prueba exacta de Poisson (frente a la media 4) y "      \
+  X(brief_method_test, "Señal: prueba exacta de Poisson frente a la media 4 y "                \
+    "Benjamini–Hochberg al 10 %% sobre %d pruebas (unidades con incidentes y toda el área); "   \
+    "señales: %d, de ellas ≤ %s esperables por azar.",                                          \
+    "Flag: exact Poisson test against the mean 4 with Benjamini–Hochberg at 10 %% over %d "     \
+    "tests (units with incidents, and the whole area); flags: %d, ≤ %s of them expected by "   \
+    "chance.")                                                                                  \
+  X(brief_method_test_partner, "Señal: prueba exacta de Poisson frente a la media 4 y "        \
     "Benjamini–Hochberg al 10 % sobre las unidades con incidentes y toda el área: de las "      \
-    "señales, en promedio ≤ 10 % por azar; «nuevo»: sube con la media 4 en cero.",              \
-    "Flag: exact Poisson test (against the mean 4) with Benjamini–Hochberg at 10 % over the "   \
-    "units with incidents and the whole area: of the flags, on average ≤ 10 % by chance; "      \
-    "“new”: up with a zero mean 4.")                                                            \
+    "señales, en promedio ≤ 10 % por azar.",                                                    \
+    "Flag: exact Poisson test against the mean 4 with Benjamini–Hochberg at 10 % over the "     \
+    "units with incidents and the whole area: of the flags, on average ≤ 10 % by chance.")     \
   X(brief_unit_week_word, "semana", "week")                                                     \
   X(brief_unit_period_word, "periodo", "period")                                                \
   X(brief_expected, "esperado", "expected")                                                     \
