@@ -32,12 +32,12 @@
   X(brief_flag_new, "nuevo", "new")                                                             \
   X(brief_hint, "Esperado = media 4 sem. × factor de época de toda el área (las mismas "       \
     "semanas de los 2 años previos frente a sus 4 previas); z = 2(raíz(semana) - "              \
-    "raíz(esperado)). Señal: prueba exacta de Poisson, con Benjamini-Hochberg al 10 % sobre "   \
+    "raíz(esperado)). Señal: prueba exacta de Poisson, con Benjamini-Hochberg (10 %) sobre "   \
     "los sectores de la semana. Clic: seleccionar el sector; Ctrl+clic: añadir. Cada "         \
     "encabezado se explica al pasar el ratón.",                                                 \
     "Expected = mean 4 wk × the whole area's seasonal factor (the same weeks of the 2 years "   \
     "before against their 4 weeks before); z = 2(sqrt(week) - sqrt(expected)). Flag: exact "   \
-    "Poisson test, with Benjamini-Hochberg at 10 % over the week's sectors. Click: select the " \
+    "Poisson test, with Benjamini-Hochberg (10 %) over the week's sectors. Click: select the "  \
     "sector; Ctrl+click: add. Hover a header for what it means.")                               \
   /* one line per column (tooltip in the panel, legend on the page); Latin-1 only */           \
   X(brief_help_sector, "Sector (o grupo de sectores); clic: seleccionarlo en el mapa",          \
@@ -149,10 +149,10 @@
     "tests (units with incidents, and the whole area); flags: %d, ≤ %s of them expected by "   \
     "chance.")                                                                                  \
   X(brief_method_test_partner, "Señal: prueba exacta de Poisson frente a la media 4 y "        \
-    "Benjamini–Hochberg al 10 % sobre las unidades con incidentes y toda el área: de las "      \
-    "señales, en promedio ≤ 10 % por azar.",                                                    \
-    "Flag: exact Poisson test against the mean 4 with Benjamini–Hochberg at 10 % over the "     \
-    "units with incidents and the whole area: of the flags, on average ≤ 10 % by chance.")     \
+    "Benjamini–Hochberg (10 %) sobre las unidades con incidentes y toda el área: en promedio, " \
+    "a lo sumo 1 de cada 10 señales se debe al azar.",                                          \
+    "Flag: exact Poisson test against the mean 4 with Benjamini–Hochberg (10 %) over the "      \
+    "units with incidents and the whole area: on average at most 1 flag in 10 is chance.")     \
   X(brief_unit_week_word, "semana", "week")                                                     \
   X(brief_unit_period_word, "periodo", "period")                                                \
   X(brief_expected, "esperado", "expected")                                                     \

@@ -48,6 +48,9 @@ enum class BaselineFallback {
   few_incidents   // the earlier years' windows hold too few whole-area incidents
 };
 
+// Benjamini-Hochberg level of the brief's flags (core/weekly_brief_flags.hpp).
+constexpr double kBriefFdr = 0.10;
+
 // The flags' baseline and their multiplicity control (core/weekly_brief_flags.hpp).
 struct BriefBaseline {
   BaselineFallback fallback = BaselineFallback::short_history;
@@ -55,7 +58,7 @@ struct BriefBaseline {
   double factor = 1.0;  // expected = factor x mean_prev4; 1 without a seasonal factor
   int64_t season_incidents = 0;     // whole-area incidents in the earlier years' season windows
   int64_t reference_incidents = 0;  // ... and in the 4 periods before them
-  double fdr = 0.10;                // Benjamini-Hochberg level
+  double fdr = kBriefFdr;           // Benjamini-Hochberg level
   int tests = 0;                    // rows tested (incidents in the 5 periods) incl. "(all)"
   int flagged = 0;                  // rows flagged incl. "(all)"
   bool seasonal() const { return fallback == BaselineFallback::none; }

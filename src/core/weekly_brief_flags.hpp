@@ -46,7 +46,6 @@
 
 namespace faro {
 
-constexpr double kBriefFdr = 0.10;          // Benjamini-Hochberg level of the flags
 constexpr int kSeasonYears = 2;             // earlier years in the seasonal factor, at most
 constexpr int kSeasonHalfWidthWeeks = 1;    // weeks either side of the period in those years
 constexpr int64_t kMinSeasonalIncidents = 20;  // in each of the factor's two sums

@@ -212,7 +212,8 @@ TEST(BriefFlags, MethodWordsNameTheFactorTheYearsAndTheControl) {
       << flags_es;
   const std::string partner = brief_flags_text(b, Language::en, true);
   EXPECT_EQ(partner.find("21"), std::string::npos) << partner;
-  EXPECT_NE(partner.find("Benjamini–Hochberg at 10 %"), std::string::npos) << partner;
+  EXPECT_NE(partner.find("Benjamini–Hochberg (10 %)"), std::string::npos) << partner;
+  EXPECT_NE(partner.find("at most 1 flag in 10 is chance"), std::string::npos) << partner;
   // Periods of several weeks name periods.
   b.span_weeks = 4;
   EXPECT_NE(brief_baseline_text(b, Language::es).find("media 4 periodos × factor de época"),
