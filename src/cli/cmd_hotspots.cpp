@@ -35,7 +35,7 @@ CommandSpec hotspots_spec() {
       "hotspots",
       "[--sectors S --incidents I] [--where SQL] [--from D --to D] [--unit sectors|grid|hex] "
       "[--cell 500] [--neighbours contiguity|distance:1500] [--permutations N] [--seed N] "
-      "[--emerging --by week|month] [--internal] -o hotspots.csv|.geojson|.png",
+      "[--emerging --by week|month [--no-detrend]] [--internal] -o hotspots.csv|.geojson|.png",
       "Getis-Ord Gi* hot and cold spots of incident counts (binary weights including each unit\n"
       "itself, as ArcGIS's Hot Spot Analysis). Units are the sectors, or square (grid) or "
       "hexagonal\n"
@@ -48,7 +48,9 @@ CommandSpec hotspots_spec() {
       "correction can reach 99 % (200 per unit, at least 999; above 99999 the analytic p, each\n"
       "class checked with 9999 permutations); the CSV's p_method and the map's legend say which. --emerging adds ArcGIS Pro's Emerging Hot Spot pattern of each "
       "unit\n"
-      "(space-time Gi* per --by bin, Mann-Kendall trend of its z-scores). Output by extension: "
+      "(space-time Gi* per --by bin, Mann-Kendall trend of its z-scores; the trend is against\n"
+      "the city's: z-scores of the counts with every bin rescaled to the mean whole-area total,\n"
+      "unless --no-detrend). Output by extension: "
       "CSV\n"
       "(unit,count,gi_z,p,p_fdr,class,gi_bin,p_norm[,emerging,trend_z,trend_p]), GeoJSON (WGS 84)\n"
       "or PNG (class map with legend, headless OpenGL). With no sources, uses the demo city.\n"
@@ -70,6 +72,9 @@ CommandSpec hotspots_spec() {
           {"emerging", "", "add the emerging hot spot pattern over time bins"},
           {"by", "PERIOD", "time bins for --emerging: week or month (default month)"},
           {"time-step", "N", "--emerging neighbourhood time step in bins (default 1)"},
+          {"no-detrend", "",
+           "--emerging: Mann-Kendall trend of the raw z-scores (ArcGIS); by default each bin is "
+           "first rescaled to the mean whole-area total, so trends are against the city's"},
           {"width", "PX", "PNG width (default 1600)"},
           {"height", "PX", "PNG height (default 1200)"},
           {"title", "TEXT", "PNG title"},
@@ -215,13 +220,16 @@ int cmd_hotspots(const std::vector<std::string>& argv, std::ostream& out, std::o
       err << "note: only " << bins << " " << by << " bins; ArcGIS needs at least 10 for a trend\n";
     EmergingOptions eo;
     eo.time_step = time_step;
+    eo.detrend = !args.has("no-detrend");
     const std::vector<double> cube = units.counts_by_bin(data.incidents, bin_kind, b0, bins);
     report.emerging =
         emerging_hotspots(cube, units.size(), static_cast<size_t>(bins), units.weights, eo);
     report.emerging_months = static_cast<int>(bins);
     report.emerging_weeks = bin_kind == BinKind::week;
     err << "emerging: " << bins << " " << by << " bins " << bin_label(bin_kind, b0) << ".."
-        << bin_label(bin_kind, b1) << ", neighbourhood time step " << time_step << "\n";
+        << bin_label(bin_kind, b1) << ", neighbourhood time step " << time_step
+        << (eo.detrend ? ", trend against the whole area's" : ", raw trend (--no-detrend)")
+        << "\n";
   }
   const auto t3 = std::chrono::steady_clock::now();
   auto ms = [](auto a, auto b) { return std::chrono::duration<double, std::milli>(b - a).count(); };

@@ -149,10 +149,34 @@ EmergingPattern classify_emerging(std::span<const int8_t> state, const MannKenda
   return ends_cold ? hot() : cold();
 }
 
+std::vector<double> detrend_by_area_total(std::span<const double> counts, size_t units,
+                                          size_t bins) {
+  if (counts.size() != units * bins)
+    throw std::invalid_argument("detrend_by_area_total: cube size differs from units x bins");
+  std::vector<double> total(bins, 0.0);
+  for (size_t u = 0; u < units; ++u)
+    for (size_t t = 0; t < bins; ++t) total[t] += counts[u * bins + t];
+  double mean = 0;
+  for (double v : total) mean += v;
+  if (bins > 0) mean /= static_cast<double>(bins);
+  std::vector<double> out(counts.begin(), counts.end());
+  for (size_t u = 0; u < units; ++u)
+    for (size_t t = 0; t < bins; ++t)
+      out[u * bins + t] = total[t] > 0 ? counts[u * bins + t] * (mean / total[t]) : 0.0;
+  return out;
+}
+
 EmergingResult emerging_hotspots(std::span<const double> counts, size_t units, size_t bins,
                                  const SpatialWeights& w, const EmergingOptions& options) {
   EmergingResult r;
   r.cube = space_time_gi_star(counts, units, bins, w, options.time_step, options.fdr);
+  r.detrended = options.detrend;
+  // The trend's z-scores: the raw cube's, or those of the detrended cube (p-values unused).
+  SpaceTimeGiStar detrended;
+  if (options.detrend)
+    detrended = space_time_gi_star(detrend_by_area_total(counts, units, bins), units, bins, w,
+                                   options.time_step, false);
+  const std::vector<double>& trend_z = options.detrend ? detrended.z : r.cube.z;
   r.trend.resize(units);
   r.pattern.resize(units);
   std::vector<int8_t> state(bins);
@@ -163,7 +187,7 @@ EmergingResult emerging_hotspots(std::span<const double> counts, size_t units, s
       const bool sig = !std::isnan(z) && r.cube.p_fdr[c] < options.alpha_bin;
       state[t] = sig ? (z > 0 ? 1 : -1) : 0;
     }
-    r.trend[u] = mann_kendall(std::span<const double>(r.cube.z).subspan(u * bins, bins));
+    r.trend[u] = mann_kendall(std::span<const double>(trend_z).subspan(u * bins, bins));
     r.pattern[u] = classify_emerging(state, r.trend[u], options.alpha_trend);
   }
   return r;

@@ -20,7 +20,7 @@
   X(brief_col_sector, "Sector", "Sector")                                                       \
   X(brief_col_week, "Semana", "Week")                                                           \
   X(brief_col_prev, "Sem. previa", "Prev. week")                                                     \
-  X(brief_col_mean4, "Base 4 sem.", "Base 4 wk")                                                       \
+  X(brief_col_mean4, "Media 4 sem.", "Mean 4 wk")                                               \
   X(brief_col_last_year, "Hace un año", "Year ago")                                                 \
   X(brief_col_ytd, "En el año", "Year to date")                                                              \
   X(brief_col_ytd_last_year, "En el año ant.", "Last yr to date")                                          \
@@ -30,11 +30,15 @@
   X(brief_flag_up, "sube", "up")                                                                \
   X(brief_flag_down, "baja", "down")                                                            \
   X(brief_flag_new, "nuevo", "new")                                                             \
-  X(brief_hint, "z = 2(raíz(semana) - raíz(base 4 sem.)); señal si |z| >= 1.96 y la cola de "  \
-    "Poisson < 2.5 %. Clic: seleccionar el sector; Ctrl+clic: añadir. Cada encabezado se "     \
-    "explica al pasar el ratón.",                                                               \
-    "z = 2(sqrt(week) - sqrt(base 4 wk)); flagged when |z| >= 1.96 and the Poisson tail "      \
-    "< 2.5 %. Click: select the sector; Ctrl+click: add. Hover a header for what it means.")                                     \
+  X(brief_hint, "Esperado = media 4 sem. × factor de época de toda el área (las mismas "       \
+    "semanas de los 2 años previos frente a sus 4 previas); z = 2(raíz(semana) - "              \
+    "raíz(esperado)). Señal: prueba exacta de Poisson, con Benjamini-Hochberg (10 %) sobre "   \
+    "los sectores de la semana. Clic: seleccionar el sector; Ctrl+clic: añadir. Cada "         \
+    "encabezado se explica al pasar el ratón.",                                                 \
+    "Expected = mean 4 wk × the whole area's seasonal factor (the same weeks of the 2 years "   \
+    "before against their 4 weeks before); z = 2(sqrt(week) - sqrt(expected)). Flag: exact "   \
+    "Poisson test, with Benjamini-Hochberg (10 %) over the week's sectors. Click: select the "  \
+    "sector; Ctrl+click: add. Hover a header for what it means.")                               \
   /* one line per column (tooltip in the panel, legend on the page); Latin-1 only */           \
   X(brief_help_sector, "Sector (o grupo de sectores); clic: seleccionarlo en el mapa",          \
     "Sector (or group of sectors); click: select it on the map")                               \
@@ -44,23 +48,28 @@
     "Incidents in the chosen period (ISO weeks to the chosen Sunday)")                         \
   X(brief_help_prev, "Incidentes de la semana anterior", "Incidents in the week before")        \
   X(brief_help_prev_period, "Incidentes del periodo anterior", "Incidents in the period before") \
-  X(brief_help_mean4, "Media de las 4 semanas previas: lo esperable sin cambio",                 \
-    "Mean of the 4 weeks before: what to expect with no change")                               \
-  X(brief_help_mean4_period, "Media de los 4 periodos previos: lo esperable sin cambio",         \
-    "Mean of the 4 periods before: what to expect with no change")                             \
+  X(brief_help_mean4, "Media de las 4 semanas previas; lo esperado es esta media × el factor "  \
+    "de época de toda el área",                                                                 \
+    "Mean of the 4 weeks before; the expected count is this mean × the whole area's seasonal "  \
+    "factor")                                                                                   \
+  X(brief_help_mean4_period, "Media de los 4 periodos previos; lo esperado es esta media × el " \
+    "factor de época de toda el área",                                                          \
+    "Mean of the 4 periods before; the expected count is this mean × the whole area's "         \
+    "seasonal factor")                                                                          \
   X(brief_help_last_year, "La misma semana ISO un año antes", "The same ISO week a year before") \
   X(brief_help_last_year_period, "El mismo periodo un año antes", "The same period a year before") \
   X(brief_help_ytd, "Semanas ISO 1 a la elegida de este año",                                   \
     "ISO weeks 1 to the chosen one of this year")                                              \
   X(brief_help_ytd_last_year, "Las mismas semanas del año anterior",                           \
     "The same weeks of the year before")                                                        \
-  X(brief_help_z, "Frente a la base, en una escala común a todos los conteos: 0 = igual; más " \
-    "allá de ±2, poco probable por azar",                                                       \
-    "Against the baseline, on one scale for every count: 0 = same; beyond ±2, unlikely by "     \
-    "chance")                                                                                   \
-  X(brief_help_flag, "sube / baja: cambio poco probable por azar; nuevo: 3 o más tras la base " \
-    "en cero",                                                                                  \
-    "up / down: change unlikely by chance; new: 3 or more after a zero baseline")              \
+  X(brief_help_z, "Frente a lo esperado (media 4 × factor de época), en una escala común a "   \
+    "todos los conteos: 0 = igual; ordena la tabla",                                            \
+    "Against the expected count (mean 4 × seasonal factor), on one scale for every count: "     \
+    "0 = same; orders the table")                                                               \
+  X(brief_help_flag, "sube / baja: improbable por azar aun probando todas las unidades (prueba " \
+    "exacta de Poisson, Benjamini-Hochberg al 10 %); nuevo: sube con la media 4 en cero",       \
+    "up / down: unlikely by chance even with every unit tested (exact Poisson test, "           \
+    "Benjamini-Hochberg at 10 %); new: up with a zero mean 4")                                  \
   X(brief_help_spark, "Incidentes por semana, últimas 12; el punto es la semana elegida",       \
     "Incidents per week, last 12; the dot is the chosen week")                                 \
   X(brief_help_spark_period, "Incidentes por periodo, últimos 12; el punto es el elegido",      \
@@ -94,7 +103,7 @@
   /* the printed page ("\n" splits a column header in two lines); any glyph DejaVu has */      \
   X(brief_title, "Informe semanal", "Weekly brief")                                             \
   X(brief_page_col_prev, "Semana\nprevia", "Prev.\nweek")                                       \
-  X(brief_page_col_mean4, "Base\n4 sem.", "Base\n4 weeks")                                     \
+  X(brief_page_col_mean4, "Media\n4 sem.", "Mean\n4 weeks")                                   \
   X(brief_page_col_last_year, "Hace\nun año", "A year\nago")                         \
   X(brief_page_col_ytd, "En el\naño", "Year to\ndate")                                                    \
   X(brief_page_col_ytd_last_year, "En el año\nanterior", "Last yr\nto date")                            \
@@ -122,10 +131,31 @@
   X(brief_sector_word, "sector", "sector")                                                      \
   X(brief_generated, "Generado", "Generated")                                                   \
   X(brief_filter, "Filtro", "Filter")                                                           \
-  X(brief_method, "z = 2(√semana − √media 4 sem.); señal si |z| ≥ 1,96 y la cola exacta de "    \
-    "Poisson < 2,5 %; «nuevo»: ≥ 3 tras 4 semanas en cero.",                                    \
-    "z = 2(√week − √mean 4 weeks); flagged when |z| ≥ 1.96 and the exact Poisson tail < 2.5 %; " \
-    "“new”: ≥ 3 after 4 weeks at zero.")                                                        \
+  /* the method under the page: the expected count (seasonal or not), then the test */        \
+  X(brief_method, "Esperado = media 4 sem. × factor de época %s (toda el área: las mismas "     \
+    "semanas ISO ±1 de %s frente a sus 4 semanas previas); z = 2(√semana − √esperado).",       \
+    "Expected = mean 4 weeks × seasonal factor %s (whole area: the same ISO weeks ±1 of %s "    \
+    "against their 4 weeks before); z = 2(√week − √expected).")                                 \
+  X(brief_method_no_season, "Sin factor de época (%s): esperado = %s; z = 2(√%s − √esperado).", \
+    "No seasonal factor (%s): expected = %s; z = 2(√%s − √expected).")                          \
+  X(brief_no_season_short, "los datos no cubren esas semanas del año anterior",                \
+    "the data do not cover those weeks of the year before")                                     \
+  X(brief_no_season_few, "menos de %d incidentes en esas semanas de años anteriores",           \
+    "fewer than %d incidents in those weeks of earlier years")                                  \
+  X(brief_method_test, "Señal: prueba exacta de Poisson frente a la media 4 y "                \
+    "Benjamini–Hochberg al 10 %% sobre %d pruebas (unidades con incidentes y toda el área); "   \
+    "señales: %d, de ellas ≤ %s esperables por azar.",                                          \
+    "Flag: exact Poisson test against the mean 4 with Benjamini–Hochberg at 10 %% over %d "     \
+    "tests (units with incidents, and the whole area); flags: %d, ≤ %s of them expected by "   \
+    "chance.")                                                                                  \
+  X(brief_method_test_partner, "Señal: prueba exacta de Poisson frente a la media 4 y "        \
+    "Benjamini–Hochberg (10 %) sobre las unidades con incidentes y toda el área: en promedio, " \
+    "a lo sumo 1 de cada 10 señales se debe al azar.",                                          \
+    "Flag: exact Poisson test against the mean 4 with Benjamini–Hochberg (10 %) over the "      \
+    "units with incidents and the whole area: on average at most 1 flag in 10 is chance.")     \
+  X(brief_unit_week_word, "semana", "week")                                                     \
+  X(brief_unit_period_word, "periodo", "period")                                                \
+  X(brief_expected, "esperado", "expected")                                                     \
   X(brief_outside, "fuera de todo sector", "in no sector")                                      \
   X(brief_baseline, "media 4 sem.", "mean 4 weeks")                                             \
   X(brief_earlier_rollouts, "Despliegues de programas antes de este periodo:",                  \
@@ -144,7 +174,7 @@
     "%d more with their change suppressed (not ranked by change): %s")                          \
   X(brief_page_col_period, "Periodo", "Period")                                                 \
   X(brief_page_col_prev_period, "Periodo\nanterior", "Prev.\nperiod")                           \
-  X(brief_page_col_mean4_period, "Base\n4 per.", "Base\n4 periods")                               \
+  X(brief_page_col_mean4_period, "Media\n4 per.", "Mean\n4 periods")                           \
   X(brief_page_col_last_year_period, "Hace\nun año", "A year\nago")                \
   X(brief_page_col_spark_period, "Últimos\n12 periodos", "Last\n12 periods")                    \
   X(brief_baseline_period, "media 4 periodos", "mean 4 periods")                                \
@@ -152,10 +182,11 @@
     "Heatmap of the period · flagged units outlined")                                           \
   X(brief_timeline_title_period, "Toda el área: incidentes por periodo de %d semanas ISO",      \
     "Whole area: incidents per period of %d ISO weeks")                                         \
-  X(brief_method_period, "z = 2(√periodo − √media 4 periodos); señal si |z| ≥ 1,96 y la cola "  \
-    "exacta de Poisson < 2,5 %; «nuevo»: ≥ 3 tras 4 periodos en cero.",                         \
-    "z = 2(√period − √mean 4 periods); flagged when |z| ≥ 1.96 and the exact Poisson tail "     \
-    "< 2.5 %; “new”: ≥ 3 after 4 periods at zero.")                                             \
+  X(brief_method_period, "Esperado = media 4 periodos × factor de época %s (toda el área: las " \
+    "mismas semanas ISO ±1 de %s frente a sus 4 periodos previos); z = 2(√periodo − "          \
+    "√esperado).",                                                                              \
+    "Expected = mean 4 periods × seasonal factor %s (whole area: the same ISO weeks ±1 of %s "  \
+    "against their 4 periods before); z = 2(√period − √expected).")                             \
   X(month_jan, "ene", "Jan")                                                                    \
   X(month_feb, "feb", "Feb")                                                                    \
   X(month_mar, "mar", "Mar")                                                                    \

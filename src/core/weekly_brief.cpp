@@ -3,22 +3,16 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <stdexcept>
 
 #include "core/errors.hpp"
 #include "core/messages.hpp"
 #include "core/time_bins.hpp"
+#include "core/weekly_brief_flags.hpp"
 
 namespace faro {
 namespace {
-
-// Significance of a flagged change: two-sided 5 %, i.e. 1.96 on the z scale and 2.5 % in each
-// exact Poisson tail.
-constexpr double kZCritical = 1.96;
-constexpr double kTailAlpha = 0.025;
-// "new": at least this many incidents in a week after four weeks with none. Under any weekly rate
-// below 0.25 (what four empty weeks suggest) three or more in one week has P < 0.003.
-constexpr int64_t kNewMinCount = 3;
 
 int64_t sum_bins(const SectorPeriodCounts& c, size_t row, int64_t from_bin, int64_t to_bin) {
   int64_t s = 0;
@@ -139,23 +133,6 @@ double poisson_upper_tail(int64_t k, double rate) {
   return std::min(1.0, sum);
 }
 
-// Flags only changes that are unusual for Poisson counts at the baseline rate:
-// - baseline 0: "new" from kNewMinCount incidents (z is 2 sqrt(current) there, which would call a
-//   single incident significant; a percent change would be infinite).
-// - up / down: |z| >= 1.96 AND the exact one-sided Poisson tail at the baseline rate is below
-//   2.5 %. The square-root approximation is good for increases but too liberal for decreases at
-//   small rates (a mean of 1 a week dropping to 0 gives z = -2, yet P(0 | 1) = 0.37), and the
-//   exact tail removes exactly those cases while agreeing with z wherever counts are moderate.
-BriefFlag change_flag(int64_t current, double baseline) {
-  if (baseline <= 0) return current >= kNewMinCount ? BriefFlag::new_ : BriefFlag::none;
-  const double z = change_z(current, baseline);
-  if (z >= kZCritical && current > baseline && poisson_upper_tail(current, baseline) < kTailAlpha)
-    return BriefFlag::up;
-  if (z <= -kZCritical && poisson_lower_tail(current, baseline) < kTailAlpha)
-    return BriefFlag::down;
-  return BriefFlag::none;
-}
-
 BriefUnits sector_units(const SectorSet& sectors) {
   BriefUnits u;
   for (size_t s = 0; s < sectors.size(); ++s) {
@@ -219,8 +196,14 @@ WeeklyBrief compute_weekly_brief(const IncidentStore& store, const SectorSet& se
   const int64_t periods = std::max<int64_t>(WeeklyBrief::kSparklineWeeks,
                                             (WeeklyBrief::kTimelineWeeks + n - 1) / n);
 
-  // One dense count table over every week the brief looks at, per sector.
-  const int64_t first = std::min({sel - periods * n + 1, ly_ytd_first, ly_sel - n + 1, sel - 5 * n});
+  // One dense count table over every week the brief looks at, per sector; back to the seasonal
+  // factor's oldest window (weekly_brief_flags.hpp): the 5 periods ending with the same week
+  // kSeasonYears years before.
+  const int oldest_year = week.year - kSeasonYears;
+  const int64_t oldest_season =
+      week_bin_of({oldest_year, std::min(week.week, iso_weeks_in_year(oldest_year))}) - 5 * n + 1;
+  const int64_t first = std::min(
+      {sel - periods * n + 1, ly_ytd_first, ly_sel - n + 1, sel - 5 * n, oldest_season});
   IncidentFilter f = filter;
   f.from = bin_start(BinKind::week, first);
   f.to_exclusive = out.week_end_exclusive;
@@ -235,12 +218,7 @@ WeeklyBrief compute_weekly_brief(const IncidentStore& store, const SectorSet& se
     r.same_week_last_year = sum(ly_sel - n + 1, ly_sel);
     r.ytd = sum(ytd_first, sel);
     r.ytd_last_year = sum(ly_ytd_first, ly_sel);
-    // Baseline = the mean of the previous four periods: recent enough to follow the current level
-    // (a single previous period is too noisy, the same period last year too stale); the other
-    // comparisons are shown for context but not tested.
-    r.z = change_z(r.week, r.mean_prev4);
-    r.flag = change_flag(r.week, r.mean_prev4);
-    if (r.mean_prev4 > 0) r.pct_change = 100.0 * (r.week - r.mean_prev4) / r.mean_prev4;
+    // expected, z, p_value, flag and pct_change: flag_brief_rows below, once every row is in.
     for (int64_t p = WeeklyBrief::kSparklineWeeks - 1; p >= 0; --p)
       r.sparkline.push_back(period(p));
   };
@@ -275,6 +253,13 @@ WeeklyBrief compute_weekly_brief(const IncidentStore& store, const SectorSet& se
   };
   fill(out.all, all_sum);
   out.outside_week = rows_sum(outside, sel - n + 1, sel);
+  // The flags: the 4-period mean scaled by the whole area's seasonal factor, tested against
+  // chance over every unit and "(all)" together (weekly_brief_flags.hpp).
+  const auto first_incident = store.min_time();
+  const int64_t first_data_bin = first_incident ? bin_of(BinKind::week, *first_incident)
+                                                : std::numeric_limits<int64_t>::max();
+  out.baseline = seasonal_baseline(week, span_weeks, first_data_bin, all_sum);
+  flag_brief_rows(out.rows, out.all, out.baseline);
   out.timeline_first_bin = sel - periods * n + 1;
   for (int64_t p = periods - 1; p >= 0; --p)
     out.timeline.push_back(all_sum(sel - (p + 1) * n + 1, sel - p * n));

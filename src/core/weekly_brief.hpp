@@ -1,9 +1,11 @@
 #pragma once
 // The weekly brief for the Monday command-staff meeting: per sector and for the whole area, the
 // incidents of one ISO week against the previous week, the mean of the previous four weeks, the
-// same ISO week last year and ISO-year-to-date, with a count-aware change flag (small counts such
-// as 1 -> 2 are not "+100 %"). Pure computation over the columnar store; the CSV text is built
-// here too, and written atomically by the caller (io/atomic_file.hpp).
+// same ISO week last year and ISO-year-to-date, with a change flag that accounts for the season
+// and for testing every unit each week (core/weekly_brief_flags.hpp: the expected count is the
+// 4-week mean times a whole-area seasonal factor; exact two-count Poisson test; Benjamini-Hochberg
+// at 10 % over the week's units and the whole area). Pure computation over the columnar store;
+// the CSV text is built here too, and written atomically by the caller (io/atomic_file.hpp).
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -38,6 +40,31 @@ std::optional<IsoWeek> last_complete_week(const IncidentStore& store);
 void check_week_in_data(const IncidentStore& store, IsoWeek week, Language language);
 
 enum class BriefFlag { none, up, down, new_ };
+
+// Why a brief's flags test against the 4-period mean alone (no seasonal factor).
+enum class BaselineFallback {
+  none,           // seasonal: the factor comes from earlier years
+  short_history,  // the data do not cover the windows of the previous year
+  few_incidents   // the earlier years' windows hold too few whole-area incidents
+};
+
+// Benjamini-Hochberg level of the brief's flags (core/weekly_brief_flags.hpp).
+constexpr double kBriefFdr = 0.10;
+
+// The flags' baseline and their multiplicity control (core/weekly_brief_flags.hpp).
+struct BriefBaseline {
+  BaselineFallback fallback = BaselineFallback::short_history;
+  int years = 0;        // earlier years the seasonal factor is made of (0, 1 or 2)
+  double factor = 1.0;  // expected = factor x mean_prev4; 1 without a seasonal factor
+  int64_t season_incidents = 0;     // whole-area incidents in the earlier years' season windows
+  int64_t reference_incidents = 0;  // ... and in the 4 periods before them
+  double fdr = kBriefFdr;           // Benjamini-Hochberg level
+  int tests = 0;                    // rows tested (incidents in the 5 periods) incl. "(all)"
+  int flagged = 0;                  // rows flagged incl. "(all)"
+  bool seasonal() const { return fallback == BaselineFallback::none; }
+  // Benjamini-Hochberg bounds the expected share of chance flags among the flags by fdr.
+  double expected_chance_flags() const { return fdr * flagged; }
+};
 const char* to_string(BriefFlag f);  // "", "up", "down", "new"
 
 struct BriefRow {
@@ -50,9 +77,13 @@ struct BriefRow {
       0;                      // same ISO week number, previous ISO year (W53 -> W52 if absent)
   int64_t ytd = 0;            // ISO weeks 1..W of this ISO year (through the selected Sunday)
   int64_t ytd_last_year = 0;  // ISO weeks 1..W of the previous ISO year (same span in days)
-  double z = 0;               // 2(sqrt(week) - sqrt(mean_prev4)); see change_z()
-  BriefFlag flag = BriefFlag::none;
-  std::optional<double> pct_change;  // 100 (week - mean_prev4) / mean_prev4; nullopt when 0
+  // What the flag tests the week against: mean_prev4 x the whole area's seasonal factor
+  // (WeeklyBrief::baseline; = mean_prev4 when the history is too short for one).
+  double expected = 0;
+  double z = 0;        // 2(sqrt(week) - sqrt(expected)); see change_z()
+  double p_value = 1;  // two-sided, exact two-count Poisson test (weekly_brief_flags.hpp)
+  BriefFlag flag = BriefFlag::none;  // BH at 10 % over the brief's rows and "(all)"
+  std::optional<double> pct_change;  // 100 (week - expected) / expected; nullopt when 0
   std::vector<int64_t> sparkline;    // last kSparklineWeeks weeks, oldest first, selected last
 };
 
@@ -74,6 +105,7 @@ BriefUnits group_units(const SectorSet& sectors, size_t attribute);
 // reads per period: week = the period, prev_week = the period before, mean_prev4 = the mean of
 // the four periods before, same_week_last_year = the span_weeks weeks ending with the same ISO
 // week last year, sparkline and timeline = periods. ytd and ytd_last_year stay ISO weeks 1..W.
+// The seasonal factor and the flags' test work in periods the same way.
 struct WeeklyBrief {
   static constexpr int kSparklineWeeks = 12;  // sparkline length in periods
   static constexpr int kTimelineWeeks = 52;   // timeline length in weeks (at least 12 periods)
@@ -90,18 +122,20 @@ struct WeeklyBrief {
   std::vector<int32_t> unit_of_sector;  // sector index -> row's sector_index (unit), -1 none
   // Week bins of the windows (for the protection's identities between columns).
   int64_t sel_bin = 0, ly_sel_bin = 0, ytd_first_bin = 0, ly_ytd_first_bin = 0;
+  // The flags' baseline (seasonal factor or the 4-period mean alone, and why) and their
+  // multiplicity control (tests, flags, the expected number of chance flags).
+  BriefBaseline baseline;
   bool grouped() const { return !group_field.empty(); }
 };
 
 // Change statistic: z = 2(sqrt(current) - sqrt(baseline)). For Poisson counts sqrt is
 // variance-stabilising (Anscombe: Var(2 sqrt(X)) ~ 1 whatever the mean), so z reads as a
-// standard normal score at every count level, unlike a percent change.
+// standard normal score at every count level, unlike a percent change. It orders the table; the
+// flag is the test of weekly_brief_flags.hpp.
 double change_z(int64_t current, double baseline);
 // Exact one-sided Poisson tail for a known rate: P(X >= k) (upper) or P(X <= k) (lower).
 double poisson_upper_tail(int64_t k, double rate);
 double poisson_lower_tail(int64_t k, double rate);
-// The flag rule; see weekly_brief.cpp for the reasoning and thresholds.
-BriefFlag change_flag(int64_t current, double baseline);
 
 // Computes the brief of `week` for every sector. The filter's categories, hours and weekdays
 // apply; its time bounds are ignored (the brief chooses its own windows). store.sector must be
@@ -148,7 +182,8 @@ int brief_flag_rank(BriefFlag f);
 
 // CSV: sector,week,prev_week,mean_prev4,same_week_last_year,ytd,ytd_last_year,z,flag,pct_change;
 // one row per sector in the order of brief.rows, then "(all)". Means and z with 3 decimals,
-// percent change with 1 (empty when the baseline is zero).
+// percent change with 1 (empty when the expected count is zero). z and pct_change are against
+// BriefRow::expected, the flag's baseline.
 std::string weekly_brief_csv(const WeeklyBrief& brief);
 
 // Program rollouts inside the timeline window: one marker per program and week in which at least

@@ -10,6 +10,7 @@
 #include "core/brief_level.hpp"
 #include "core/errors.hpp"
 #include "core/messages.hpp"
+#include "core/weekly_brief_flags.hpp"
 #include "io/atomic_file.hpp"
 #include "io/png_writer.hpp"
 #include "render/brief_page_parts.hpp"
@@ -69,9 +70,9 @@ Strings make_strings(Language l, bool period) {
   s.synthetic = tr(Msg::map_synthetic_stamp, l);
   s.generated = tr(Msg::brief_generated, l);
   s.filter = tr(Msg::brief_filter, l);
-  s.method = tr(period ? Msg::brief_method_period : Msg::brief_method, l);
   s.outside = tr(Msg::brief_outside, l);
   s.baseline = tr(period ? Msg::brief_baseline_period : Msg::brief_baseline, l);
+  s.expected = tr(Msg::brief_expected, l);
   s.earlier_rollouts = tr(Msg::brief_earlier_rollouts, l);
   for (int m = 0; m < 12; ++m)
     s.months[m] = tr(static_cast<Msg>(static_cast<int>(Msg::month_jan) + m), l);
@@ -130,11 +131,13 @@ BriefPageResult draw_page(cairo_t* cr, const BriefPageInput& in, double pixels_p
   // Whole-area headline on the right; dates, data and filter on the left in what remains.
   set_font(cr, Weight::regular, 9.5);
   const BriefRowMask& all_mask = prot.mask(b.all);
-  const std::string head = std::string(s.all_area) + ": " +
-                           (all_mask.week ? prot.marker : format_count(b.all.week)) + " (" +
-                           s.baseline + " " +
-                           (all_mask.mean_prev4 ? prot.marker : format_count(b.all.mean_prev4, 1)) +
-                           ") · z " + (all_mask.derived ? prot.marker : format_count(b.all.z, 2));
+  // The expected count (what z and the flag test against) first, the 4-period mean as context.
+  const std::string head =
+      std::string(s.all_area) + ": " + (all_mask.week ? prot.marker : format_count(b.all.week)) +
+      " (" + s.expected + " " +
+      (all_mask.derived ? prot.marker : format_count(b.all.expected, 1)) + " · " + s.baseline +
+      " " + (all_mask.mean_prev4 ? prot.marker : format_count(b.all.mean_prev4, 1)) + ") · z " +
+      (all_mask.derived ? prot.marker : format_count(b.all.z, 2));
   const double head_w = measure_text(cr, head).width;
   draw_text(cr, head, W - m - head_w, m + 31, kMuted);
   std::string sub = week_range_text(b, s);
@@ -147,7 +150,7 @@ BriefPageResult draw_page(cairo_t* cr, const BriefPageInput& in, double pixels_p
   cairo_line_to(cr, W - m, m + 38);
   cairo_stroke(cr);
 
-  const double top = m + 46, timeline_h = 118, footer_h = 40;
+  const double top = m + 46, timeline_h = 118, footer_h = 49;
   const double body_h = H - m - footer_h - timeline_h - 8 - top;
   const double map_w = 360;
   const PageBox map{m, top, map_w, body_h};
@@ -164,19 +167,23 @@ BriefPageResult draw_page(cairo_t* cr, const BriefPageInput& in, double pixels_p
     result.flagged += r.flag != BriefFlag::none && !prot.mask(r).derived;
 
   // Footer: the protection applied (or the internal stamp), generation date and source, then the
-  // method in one line.
+  // method: the expected count (seasonal factor or why none) and the test with its multiplicity
+  // control (core/weekly_brief_flags.hpp), one line each.
   set_font(cr, Weight::bold, 7.5);
   const std::string protection_line =
       prot.partner_safe ? protection_footer(in.policy, in.language, true) + " · " +
                               tr_format(in.language, Msg::marker_suppressed, prot.marker.c_str())
                         : std::string(internal_use_stamp());
-  draw_text(cr, fit_text(cr, protection_line, W - 2 * m), m, H - m - 22,
+  draw_text(cr, fit_text(cr, protection_line, W - 2 * m), m, H - m - 31,
             prot.partner_safe ? kInk : kStamp);
   set_font(cr, Weight::regular, 7.5);
   std::string foot = std::string(s.generated) + " " + in.generated;
   if (!in.source_line.empty()) foot += " · " + in.source_line;
-  draw_text(cr, fit_text(cr, foot, W - 2 * m), m, H - m - 12, kMuted);
-  draw_text(cr, fit_text(cr, s.method, W - 2 * m), m, H - m - 2, kMuted);
+  draw_text(cr, fit_text(cr, foot, W - 2 * m), m, H - m - 21, kMuted);
+  draw_text(cr, fit_text(cr, brief_baseline_text(b, in.language), W - 2 * m), m, H - m - 11.5,
+            kMuted);
+  draw_text(cr, fit_text(cr, brief_flags_text(b, in.language, prot.partner_safe), W - 2 * m), m,
+            H - m - 2, kMuted);
   if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
     throw std::runtime_error(std::string("brief page: cairo error: ") +
                              cairo_status_to_string(cairo_status(cr)));

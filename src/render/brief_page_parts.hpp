@@ -31,9 +31,9 @@ struct Strings {
   const char* synthetic;
   const char* generated;
   const char* filter;
-  const char* method;
   const char* outside;   // incidents in no sector
-  const char* baseline;  // "media 4 sem."
+  const char* baseline;  // "media 4 sem." (context; the flags test against the expected)
+  const char* expected;  // "esperado": mean 4 x the seasonal factor (core/weekly_brief_flags.hpp)
   const char* earlier_rollouts;
   const char* months[12];
 };

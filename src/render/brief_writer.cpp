@@ -19,6 +19,7 @@
 #include "core/near_repeat.hpp"
 #include "core/partner_query.hpp"
 #include "core/polygon_index.hpp"
+#include "core/weekly_brief_flags.hpp"
 #include "io/atomic_file.hpp"
 #include "io/disclosure_ledger.hpp"
 #include "render/brief_page.hpp"
@@ -195,6 +196,10 @@ BriefWriteResult write_weekly_brief(const BriefWriteInput& in, std::ostream& log
   log << "faro brief: " << in.incidents->size() << " incidents briefed in "
       << std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count()
       << " ms\n";
+  // How the flags were made (seasonal factor or why none; the multiplicity control), for the
+  // person running it: the page's footer says the same.
+  log << "faro brief: " << brief_baseline_text(brief, Language::en) << " "
+      << brief_flags_text(brief, Language::en, false) << "\n";
   order_rows(brief, protection, in.sort, in.ascending);
 
   BriefWriteResult result;

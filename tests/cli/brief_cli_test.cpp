@@ -11,6 +11,8 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "export_test_util.hpp"
 #include "io/gdal_env.hpp"
@@ -185,11 +187,12 @@ TEST(BriefCli, AWeekOutsideTheDataIsADataErrorNamingTheRange) {
 }
 
 // The CSV's default order is the meeting's: every flagged sector above every unflagged one
-// (up and new, then down), then by |z|.
+// (up and new, then down), then by |z|. 2022-W22 of the demo city: one of the two weeks of
+// 2021-2024 with sector flags under Benjamini-Hochberg (a "new" and an "up").
 TEST(BriefCli, CsvDefaultOrderPutsFlaggedSectorsFirst) {
   faro_test::TempDir tmp;
   const std::string csv = tmp.file("brief.csv");
-  const Result r = run_faro("brief --internal --week 2023-W10 -o " + csv);
+  const Result r = run_faro("brief --internal --week 2022-W22 -o " + csv);
   ASSERT_EQ(r.code, 0) << r.out;
   const auto rows = read_csv(csv);
   ASSERT_GE(rows.size(), 4u);
@@ -446,6 +449,54 @@ TEST(BriefCli, RealCdmxPartnerBriefPublishesMostOfThePeriod) {
   const std::string dir = std::filesystem::path(incidents).parent_path().string();
   EXPECT_EQ(text.find(dir), std::string::npos) << "a path in the page";
   EXPECT_EQ(text.find("cdmx-fgj-2019-2024/"), std::string::npos) << "a path in the page";
+}
+
+// Real CDMX data, 2021-W01 (New Year): the flags' expected count carries the season. The data
+// start in 2019-01, so the factor comes from 2020 alone (2019's windows start in 2018); 2019-W30
+// has no earlier year and says so. The page's footer and legend state the baseline and the
+// Benjamini-Hochberg control in the page's language; the whole area is not flagged "down".
+TEST(BriefCli, RealCdmxPageStatesTheSeasonalBaselineAndTheControl) {
+  FARO_REQUIRE_SHARED(sectors, "cdmx-cuadrantes/sectores_2023.geojson");
+  FARO_REQUIRE_SHARED(incidents, "cdmx-fgj-2019-2024/fgj_homicidios_armas_cdmx_2019_2024.csv");
+  faro_test::TempDir tmp;
+  const std::string data = " --sectors " + sectors + " --incidents " + incidents + " --no-cache";
+  const std::string csv = tmp.file("b.csv");
+  Result r = run_faro("brief" + data + " --week 2021-W01 --internal -o " + csv);
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("seasonal factor 0.92 (whole area: the same ISO weeks ±1 of 2020 "),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("Benjamini–Hochberg at 10 % over "), std::string::npos) << r.out;
+  const auto rows = read_csv(csv);
+  ASSERT_EQ(rows.back()[0], "(all)");
+  EXPECT_EQ(rows.back()[1], "26");
+  EXPECT_EQ(rows.back()[8], "") << "the New Year week is not a citywide fall";
+  r = run_faro("brief" + data + " --week 2019-W30 --internal -o " + csv);
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("No seasonal factor (the data do not cover those weeks of the year "
+                       "before): expected = mean 4 weeks"),
+            std::string::npos)
+      << r.out;
+
+  std::string probe;
+  if (faro_test::run_command("command -v pdftotext", &probe) != 0) return;
+  for (const char* lang : {"es", "en"}) {
+    const bool es = std::string(lang) == "es";
+    const std::string pdf = tmp.file(std::string("b_") + lang + ".pdf");
+    ASSERT_EQ(run_faro("brief" + data + " --week 2021-W01 --internal --lang " + lang + " -o " +
+                       pdf)
+                  .code,
+              0);
+    const std::string text = pdf_text(pdf, tmp);
+    for (const char* words :
+         es ? std::vector<const char*>{"factor de época 0.92", "Benjamini–Hochberg al 10 % sobre",
+                                       "esperables por azar", "esperado 33.3", "Media"}
+            : std::vector<const char*>{"seasonal factor 0.92", "Benjamini–Hochberg at 10 % over",
+                                       "expected by chance", "expected 33.3", "Mean"})
+      EXPECT_NE(text.find(words), std::string::npos) << lang << ": " << words << "\n" << text;
+    EXPECT_EQ(text.find(es ? "media 4 sem.);" : "mean 4 weeks);"), std::string::npos)
+        << "the old method line";
+  }
 }
 
 TEST(BriefCli, GroupByNamesASectorField) {

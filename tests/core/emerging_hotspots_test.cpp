@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <functional>
 
 #include "core/emerging_hotspots.hpp"
 #include "core/gi_star.hpp"
@@ -109,6 +110,108 @@ TEST(EmergingHotspots, GrowingClusterIsIntensifyingOrNew) {
       << r.cube.p_fdr[35 * bins + bins - 1];
   EXPECT_EQ(r.pattern[20], P::none) << to_string(r.pattern[20]);
   EXPECT_GT(r.trend[0].z, 0);
+}
+
+// A 6x6 rook lattice.
+SpatialWeights lattice6() {
+  std::vector<std::pair<uint32_t, uint32_t>> pairs;
+  for (uint32_t r = 0; r < 6; ++r)
+    for (uint32_t col = 0; col < 6; ++col) {
+      if (col + 1 < 6) pairs.emplace_back(r * 6 + col, r * 6 + col + 1);
+      if (r + 1 < 6) pairs.emplace_back(r * 6 + col, (r + 1) * 6 + col);
+    }
+  return weights_from_pairs(36, pairs);
+}
+
+// Deterministic noise in [-0.3, 0.3] so that no series is exactly flat or exactly monotone.
+double jitter(size_t u, size_t t) {
+  uint32_t h = static_cast<uint32_t>(u * 2654435761u) ^ static_cast<uint32_t>(t * 40503u + 17u);
+  h ^= h >> 13;
+  h *= 0x5bd1e995u;
+  h ^= h >> 15;
+  return (static_cast<double>(h % 601) - 300.0) / 1000.0;
+}
+
+TEST(EmergingHotspots, DetrendingRescalesEveryBinToTheMeanTotal) {
+  // 2 units, 3 bins: totals 4, 8, 0 (mean 4).
+  const std::vector<double> c = {1, 6, 0,  //
+                                 3, 2, 0};
+  const std::vector<double> d = detrend_by_area_total(c, 2, 3);
+  EXPECT_DOUBLE_EQ(d[0], 1.0);  // bin 0 already at the mean
+  EXPECT_DOUBLE_EQ(d[3], 3.0);
+  EXPECT_DOUBLE_EQ(d[1], 3.0);  // 6 x 4 / 8
+  EXPECT_DOUBLE_EQ(d[4], 1.0);  // 2 x 4 / 8
+  EXPECT_DOUBLE_EQ(d[2], 0.0);  // an empty bin stays empty
+  EXPECT_DOUBLE_EQ(d[5], 0.0);
+  EXPECT_THROW(detrend_by_area_total(c, 2, 2), std::invalid_argument);
+}
+
+// A 6x6 cube of 24 bins in which the whole city halves (factor 2 -> 1): the background units
+// have 2 x factor; `block` gives the units of the hot blocks, NaN = background.
+std::vector<double> halving_city(const std::function<double(size_t u, double t01)>& block) {
+  const size_t bins = 24;
+  std::vector<double> c(36 * bins);
+  for (size_t u = 0; u < 36; ++u)
+    for (size_t t = 0; t < bins; ++t) {
+      const double t01 = static_cast<double>(t) / (bins - 1);
+      const double b = block(u, t01);
+      c[u * bins + t] = (std::isnan(b) ? 2.0 * (2.0 - t01) : b) + jitter(u, t);
+    }
+  return c;
+}
+
+// Block A (0, 1, 6, 7) follows the city: 30 x factor. Its raw z-scores fall with the city, so
+// the raw trend calls it diminishing; against the city it only follows it: persistent.
+TEST(EmergingHotspots, AUnitFollowingTheCityDeclineIsNotDiminishingAgainstTheCity) {
+  const std::vector<double> c = halving_city([](size_t u, double t01) {
+    const bool a = u == 0 || u == 1 || u == 6 || u == 7;
+    return a ? 30.0 * (2.0 - t01) : std::nan("");
+  });
+  EmergingOptions raw;
+  raw.detrend = false;
+  const EmergingResult before = emerging_hotspots(c, 36, 24, lattice6(), raw);
+  const EmergingResult after = emerging_hotspots(c, 36, 24, lattice6());
+  EXPECT_FALSE(before.detrended);
+  EXPECT_TRUE(after.detrended);
+  for (size_t u : {0u, 1u}) {
+    SCOPED_TRACE(u);
+    EXPECT_EQ(before.pattern[u], P::diminishing_hot) << to_string(before.pattern[u]);
+    EXPECT_LT(before.trend[u].z, -3);
+    EXPECT_EQ(after.pattern[u], P::persistent_hot)
+        << to_string(after.pattern[u]) << " trend z " << after.trend[u].z;
+    EXPECT_GT(after.trend[u].p, 0.05);
+  }
+  // The bins' hot/cold states are the raw cube's either way.
+  EXPECT_EQ(before.cube.z, after.cube.z);
+}
+
+// Block B (28, 29, 34, 35) holds steady at 30 and block C (4, 5, 10, 11) rises from 25 to 35
+// while the city halves. Raw, the corner of B (35, all its neighbours in B) has no trend
+// (persistent) and 29, one of whose neighbours is background, is even "diminishing": the city's
+// decline next door is enough. Against the city both blocks gain: intensifying.
+TEST(EmergingHotspots, AUnitRisingAgainstAFallingCityIsIntensifying) {
+  const std::vector<double> c = halving_city([](size_t u, double t01) {
+    if (u == 28 || u == 29 || u == 34 || u == 35) return 30.0;
+    if (u == 4 || u == 5 || u == 10 || u == 11) return 25.0 + 10.0 * t01;
+    return std::nan("");
+  });
+  EmergingOptions raw;
+  raw.detrend = false;
+  const EmergingResult before = emerging_hotspots(c, 36, 24, lattice6(), raw);
+  const EmergingResult after = emerging_hotspots(c, 36, 24, lattice6());
+  EXPECT_EQ(before.pattern[35], P::persistent_hot) << to_string(before.pattern[35]);
+  EXPECT_EQ(before.pattern[29], P::diminishing_hot) << to_string(before.pattern[29]);
+  for (size_t u : {29u, 35u}) {
+    SCOPED_TRACE(u);
+    EXPECT_GT(after.trend[u].z, 3);
+    EXPECT_EQ(after.pattern[u], P::intensifying_hot)
+        << to_string(after.pattern[u]) << " trend z " << after.trend[u].z;
+  }
+  for (size_t u : {5u, 11u}) {
+    SCOPED_TRACE(u);
+    EXPECT_EQ(after.pattern[u], P::intensifying_hot)
+        << to_string(after.pattern[u]) << " trend z " << after.trend[u].z;
+  }
 }
 
 }  // namespace

@@ -171,7 +171,7 @@ TEST(BriefPanel, Screenshot) {
     for (int frame = 0; frame < 3; ++frame) {
       panel.update(snap);
       if (frame == 1) s.selection = {panel.brief()->rows[1].sector};
-      // The mouse on the "Base 4" header: its explanation shows as a tooltip.
+      // The mouse on a header (45 % of the width): its explanation shows as a tooltip.
       ImGui::GetIO().MousePos = ImVec2(static_cast<float>(w) * 0.45f, 62);
       ImGui_ImplOpenGL3_NewFrame();
       gui.frame([&] {
