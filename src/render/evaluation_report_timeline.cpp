@@ -63,11 +63,17 @@ void draw_its_timeline(cairo_t* cr, const EvaluationReportInput& in, const Repor
   std::vector<std::pair<int64_t, double>> observed;
   for (const Point& q : pts) observed.push_back({q.bin, q.observed});
   const std::vector<BlockValue> bars = block_means(observed, m);
-  double top = 1;
+  // The scale follows the bars and the counterfactual; a band far wider than both (few incidents
+  // a period) is cut at 1.8 times their top rather than flattening the bars.
+  double top = 1, band = 0;
   for (const BlockValue& b : bars)
     if (!b.hidden) top = std::max(top, b.mean);
   for (const Point& q : pts)
-    if (q.model && q.bin >= 0) top = std::max(top, q.hi);
+    if (q.model) {
+      top = std::max(top, q.cf);
+      if (q.bin >= 0) band = std::max(band, q.hi);
+    }
+  top = std::max(top, std::min(band, 1.8 * top));
   if (m.partner_safe) top = std::max(top, static_cast<double>(m.k));
   int digits = 0;
   const std::vector<double> ticks = linear_ticks(top, digits);
