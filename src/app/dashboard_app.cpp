@@ -12,6 +12,7 @@
 #include "app/animation_job.hpp"
 #include "app/app_messages.hpp"
 #include "app/brief_export_job.hpp"
+#include "app/evaluation_export_job.hpp"
 #include "app/export_job.hpp"
 #include "app/identify_controller.hpp"
 #include "app/load_job.hpp"
@@ -151,6 +152,16 @@ void DashboardApp::poll_jobs() {
     status_.brief_export.message =
         status_.brief_export.failed ? brief_export_->error() : brief_export_->path();
     brief_export_.reset();
+  }
+  // The evaluation report export, the same way.
+  status_.evaluation_export.running = evaluation_export_ && !evaluation_export_->done();
+  if (evaluation_export_) status_.evaluation_export.progress = evaluation_export_->progress();
+  if (evaluation_export_ && evaluation_export_->done()) {
+    status_.evaluation_export.failed = !evaluation_export_->error().empty();
+    status_.evaluation_export.message = status_.evaluation_export.failed
+                                            ? evaluation_export_->error()
+                                            : evaluation_export_->path();
+    evaluation_export_.reset();
   }
   status_.animation_frames = animation_ ? std::max(animation_->frames_total(), 1) : 0;
   status_.animation_frame = animation_ ? animation_->frames_done() : 0;
@@ -410,6 +421,20 @@ void DashboardApp::carry_out(const ui::UiAction& a) {
       status_.brief_export = {true, 0, "", false};
       brief_export_ = std::make_unique<BriefExportJob>(snap_, std::move(s), a.week, a.path,
                                                        a.internal);
+      break;
+    }
+    case Kind::export_evaluation:
+      if (evaluation_export_ || a.path.empty()) break;  // one at a time; the dialog waits
+    {
+      // The evaluation of the panel's program under the snapshot's filter (the job drops its
+      // dates and sectors, as the panel does).
+      Session s = session_;
+      s.filter = snap_->filter;
+      status_.evaluation_export = {true, 0, "", false};
+      EvaluationExportSpec spec{a.program, a.window_weeks,
+                                a.by_month ? EvalBin::month : EvalBin::week, a.path, a.internal};
+      evaluation_export_ =
+          std::make_unique<EvaluationExportJob>(snap_, std::move(s), std::move(spec));
       break;
     }
     case Kind::cancel_animation:

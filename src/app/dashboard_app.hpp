@@ -28,6 +28,7 @@ namespace faro::app {
 
 class AnimationJob;
 class BriefExportJob;
+class EvaluationExportJob;
 class ExportJob;
 class IdentifyController;
 class LoadJob;
@@ -100,6 +101,8 @@ class DashboardApp {
   const AnimationJob* animation() const { return animation_.get(); }
   // File ▸ Export weekly brief running (nullptr when none).
   const BriefExportJob* brief_export() const { return brief_export_.get(); }
+  // File ▸ Export evaluation report running (nullptr when none).
+  const EvaluationExportJob* evaluation_export() const { return evaluation_export_.get(); }
   ui::DashboardUi& ui() { return *ui_; }
   // Queues `action` as if a panel had pushed it this frame; carried out by after_frame().
   void request(ui::UiAction action) { actions_.push_back(std::move(action)); }
@@ -139,6 +142,7 @@ class DashboardApp {
   std::vector<std::unique_ptr<ExportJob>> exports_;
   std::unique_ptr<AnimationJob> animation_;  // one at a time
   std::unique_ptr<BriefExportJob> brief_export_;  // one at a time
+  std::unique_ptr<EvaluationExportJob> evaluation_export_;  // one at a time
   ui::AppStatus status_;
   ui::UiActions actions_;
   ui::MapRegion region_;

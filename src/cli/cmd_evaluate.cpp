@@ -1,6 +1,8 @@
 // faro evaluate: did incidents fall where and when a program started, more than elsewhere?
 // Before/after with difference in differences, interrupted time series and event study
-// (core/program_evaluation.hpp), as a JSON report and a plain summary.
+// (core/program_evaluation.hpp), as a JSON report, a PDF report (render/evaluation_report.hpp,
+// partner-safe unless --internal) and a plain summary.
+#include <algorithm>
 #include <iomanip>
 #include <iostream>
 #include <sstream>
@@ -18,6 +20,8 @@
 #include "io/evaluation_report.hpp"
 #include "io/program_json_loader.hpp"
 #include "io/program_polygon_loader.hpp"
+#include "render/brief_writer.hpp"
+#include "render/evaluation_report.hpp"
 
 namespace faro::cli {
 namespace {
@@ -27,7 +31,7 @@ CommandSpec evaluate_spec() {
       "evaluate",
       "--sectors S --incidents I --programs P [--program NAME] [--where SQL] [--from D --to D] "
       "[--window 52w] [--by week|month] [--comparison A,B,...] [--buffer METRES] [--seed N] "
-      "[-o report.json]",
+      "[-o report.json|report.pdf] [--internal]",
       "Evaluates a program: incidents in equal windows before and after each treated sector's own\n"
       "rollout, against comparison sectors (all sectors in no program, or --comparison), as a\n"
       "difference-in-differences rate ratio (T_after/T_before)/(C_after/C_before) with a Poisson\n"
@@ -35,7 +39,11 @@ CommandSpec evaluate_spec() {
       "treated sectors' weekly or monthly counts: level and slope change at rollout; and an event\n"
       "study (sectors aligned at periods since their rollout). Estimates that the counts cannot\n"
       "support are reported with the reason instead of a number. With no sources, uses the demo\n"
-      "city and its built-in programs (true effect: rate ratio 0.70)."};
+      "city and its built-in programs (true effect: rate ratio 0.70).\n"
+      "-o report.pdf writes the evaluation report (A4, 2 to 4 pages: a summary for command\n"
+      "staff with the verdict, a map and the timeline, then the estimates for analysts),\n"
+      "partner-safe by default (counts of 1 to 4 suppressed); --internal shows everything and\n"
+      "stamps every page USO INTERNO / INTERNAL USE."};
   for (auto& o : data_options()) spec.options.push_back(o);
   for (auto& o : filter_options()) spec.options.push_back(o);
   spec.options.push_back({"programs", "SOURCE",
@@ -53,7 +61,12 @@ CommandSpec evaluate_spec() {
                           "against the far ones (not with --comparison); none: keep them"});
   spec.options.push_back(
       {"seed", "N", "seed of the randomization-inference draws (default 20190101)"});
-  spec.options.push_back({"o", "FILE", "write the JSON report to FILE (atomically)"});
+  spec.options.push_back({"o", "FILE",
+                          "write the report to FILE (atomically): .json the JSON report, .pdf the "
+                          "PDF report"});
+  spec.options.push_back({"internal", "",
+                          "PDF report for internal use: no suppression, every page stamped USO "
+                          "INTERNO / INTERNAL USE"});
   spec.options.push_back(lang_option("the summary's sentences and reasons (the JSON has both)"));
   return spec;
 }
@@ -114,6 +127,46 @@ std::string fixed(double v, int digits = 2) {
   std::ostringstream s;
   s << std::fixed << std::setprecision(digits) << v;
   return s.str();
+}
+
+// The offences filter as the PDF report states it: --offence values, then the --where SQL.
+std::string offences_text(const ParsedArgs& args) {
+  std::string text;
+  for (const std::string& o : args.all("offence")) text += (text.empty() ? "" : ", ") + o;
+  if (auto where = args.get("where"))
+    text += (text.empty() ? "" : "; ") + std::string("--where ") + *where;
+  return text;
+}
+
+void write_pdf_report(const std::string& path, const ProgramEvaluation& ev, const LoadedData& data,
+                      const std::vector<Program>& programs, const std::string& programs_source,
+                      const ParsedArgs& args, Language lang, std::ostream& err) {
+  render::EvaluationReportInput in;
+  in.evaluation = &ev;
+  in.sectors = &data.sectors;
+  in.programs = &programs;
+  in.language = lang;
+  in.internal = args.has("internal");
+  in.offences = offences_text(args);
+  if (data.synthetic) {
+    in.sources = {tr(Msg::map_source_synthetic, lang)};
+  } else {
+    for (const std::string& s : {data.sectors_source, data.incidents_source, programs_source}) {
+      const std::string name = render::report_source_name(s);
+      if (!name.empty() && std::find(in.sources.begin(), in.sources.end(), name) == in.sources.end())
+        in.sources.push_back(name);
+    }
+  }
+  in.generated = render::brief_generation_date();
+  in.synthetic = data.synthetic;
+  if (data.synthetic) in.true_effect = DemoOptions{}.program_effect;
+  const render::EvaluationReportResult r = render::write_evaluation_report_pdf(in, path);
+  err << "wrote " << path << " (" << r.pages << " pages, "
+      << (in.internal ? std::string("internal: ") + internal_use_stamp()
+                      : "partner-safe: " + std::to_string(r.hidden_counts) + " counts hidden")
+      << ")\n";
+  if (!r.map_rendered)
+    err << "faro evaluate: warning: no headless OpenGL; the map shows sector outlines only\n";
 }
 
 std::string sector_list(const std::vector<size_t>& idx, const SectorSet& set, size_t max = 8) {
@@ -195,6 +248,9 @@ int cmd_evaluate(const std::vector<std::string>& argv, std::ostream& out, std::o
   const int window = parse_window_weeks(args.get_or("window", "52w"));
   const std::string by = args.get_or("by", "week");
   if (by != "week" && by != "month") throw UsageError("--by must be week or month");
+  const auto out_path = args.get("o");
+  if (args.has("internal") && !(out_path && render::is_pdf_path(*out_path)))
+    throw UsageError("faro evaluate: --internal applies to the PDF report (-o report.pdf)");
   if (args.has("sectors") && !args.has("programs"))
     throw UsageError("faro evaluate: --programs is required with --sectors/--incidents");
 
@@ -220,7 +276,9 @@ int cmd_evaluate(const std::vector<std::string>& argv, std::ostream& out, std::o
       evaluate_program(data.incidents, data.sectors.size(), data.filter, req);
   print_summary(out, ev, data, lang);
 
-  if (auto path = args.get("o")) {
+  if (out_path && render::is_pdf_path(*out_path)) {
+    write_pdf_report(*out_path, ev, data, pl.programs, programs_source, args, lang, err);
+  } else if (auto path = out_path) {
     io::EvaluationReportContext ctx;
     ctx.sectors_source = data.sectors_source;
     ctx.incidents_source = data.incidents_source;

@@ -6,6 +6,8 @@
 #include <filesystem>
 
 #include "ui/brief_panel.hpp"
+#include "core/session_programs.hpp"
+#include "ui/evaluation_export_dialog.hpp"
 #include "ui/evaluation_panel.hpp"
 #include "ui/program_edit_dialog.hpp"
 #include "ui/csv_mapping_dialog.hpp"
@@ -68,10 +70,12 @@ struct DashboardUi::Impl {
   BriefPanel brief;
   EvaluationPanel evaluation;
   ProgramEditDialog program_edit;
+  EvaluationExportDialog evaluation_export;
 
   void draw_brief_window(Session& session, const AppStatus& status, UiActions& actions);
   void draw_brief_table_window(Session& session);
-  void draw_program_windows(const Workspace& ws, Session& session);
+  void draw_program_windows(const Workspace& ws, Session& session, const AppStatus& status,
+                            UiActions& actions);
 
   void draw_side_panel(const Rect& r, const DataSnapshot& snap, Session& session,
                        const AppStatus& status, UiActions& actions);
@@ -133,7 +137,7 @@ MapRegion DashboardUi::draw(const SnapshotPtr& snap, Session& session, const App
   if (!status.presentation) {
     s.load_report.draw(ws, session, s.state.show_load_report);
     s.draw_brief_window(session, status, actions);
-    s.draw_program_windows(ws, session);
+    s.draw_program_windows(ws, session, status, actions);
     s.browser.draw(session, s.state, actions);
     s.csv_dialog.draw(session, s.state, actions);
     handle_shortcuts(session, status, actions, s.state);
@@ -219,6 +223,13 @@ void DashboardUi::Impl::draw_brief_table_window(Session& session) {
 // (ui/program_edit_dialog.hpp), opened from the View menu or the side panel's selection part.
 void DashboardUi::show_program_evaluation() { impl_->state.show_evaluation = true; }
 void DashboardUi::show_add_to_program() { impl_->state.request_program_edit = true; }
+void DashboardUi::show_evaluation_export() {
+  impl_->state.show_evaluation = true;
+  impl_->state.request_evaluation_export = true;
+}
+std::optional<EvaluationExportRequest> DashboardUi::evaluation_export_request() const {
+  return impl_->evaluation_export.request();
+}
 
 bool DashboardUi::busy() const {
   return impl_->state.show_evaluation && impl_->evaluation.computing();
@@ -231,7 +242,8 @@ bool DashboardUi::timeline_playing() const { return impl_->timeline.wants_locked
 void DashboardUi::play_timeline() { impl_->timeline.play(); }
 bool DashboardUi::timeline_cumulative() const { return impl_->timeline.cumulative(); }
 
-void DashboardUi::Impl::draw_program_windows(const Workspace& ws, Session& session) {
+void DashboardUi::Impl::draw_program_windows(const Workspace& ws, Session& session,
+                                             const AppStatus& status, UiActions& actions) {
   // The window before the modal: ImGui 1.86 asserts (FindBlockingModal) when a root window
   // appears after a modal in the frame the modal opens.
   if (state.show_evaluation) {
@@ -247,6 +259,25 @@ void DashboardUi::Impl::draw_program_windows(const Workspace& ws, Session& sessi
         std::string(tr(Msg::menu_program_evaluation, session.language)) + "###program_evaluation";
     if (ImGui::Begin(title.c_str(), &state.show_evaluation)) evaluation.draw(session, fonts.bold);
     ImGui::End();
+  }
+  // File ▸ Export evaluation report (ui/evaluation_export_dialog.hpp): for the panel's program,
+  // window and periods; drawn after the evaluation window so it stays in front of it.
+  if (state.request_evaluation_export || evaluation_export.is_open()) {
+    const EvaluationChoice& c = evaluation.choice();
+    const std::vector<std::string> names = program_names(ws.programs, {});
+    const std::string program = !c.program.empty() ? c.program : names.empty() ? "" : names.front();
+    evaluation_export.open(program, c.window_weeks, c.by == EvalBin::month);
+  }
+  state.request_evaluation_export = false;
+  if (const auto r = evaluation_export.draw(session.language, status.evaluation_export)) {
+    UiAction a;
+    a.kind = UiAction::Kind::export_evaluation;
+    a.path = r->path;
+    a.program = r->program;
+    a.window_weeks = r->window_weeks;
+    a.by_month = r->by_month;
+    a.internal = r->internal;
+    actions.push_back(std::move(a));
   }
   if (filters.request_program_edit || state.request_program_edit) {
     program_edit.open(session);

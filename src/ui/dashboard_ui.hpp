@@ -16,6 +16,7 @@
 #include "core/session.hpp"
 #include "render/map_overlay.hpp"
 #include "ui/brief_export_dialog.hpp"
+#include "ui/evaluation_export_dialog.hpp"
 #include "ui/ui_actions.hpp"
 
 namespace faro::ui {
@@ -62,6 +63,8 @@ struct AppStatus {
   int animation_frame = 0, animation_frames = 0;
   // The weekly brief export (app/brief_export_job.hpp): progress, then what it wrote or why not.
   BriefExportStatus brief_export;
+  // The evaluation report export (app/evaluation_export_job.hpp), the same way.
+  EvaluationExportStatus evaluation_export;
 };
 
 // Screen rectangle (ImGui display coordinates, pixels) left for the map. In presentation mode it
@@ -112,6 +115,10 @@ class DashboardUi {
   std::optional<BriefExportRequest> brief_export_request() const;
   // Opens View ▸ Program evaluation, and the "Add to program…" dialog for the selection.
   void show_program_evaluation();
+  // Opens File ▸ Export evaluation report (and the evaluation window, whose program it exports),
+  // and the request its dialog would make now (tests, scripted runs).
+  void show_evaluation_export();
+  std::optional<EvaluationExportRequest> evaluation_export_request() const;
   void show_add_to_program();
   // A panel's background work (the program evaluation) has not shown its result yet, and a wait
   // for it (screenshots); settle() returns false on timeout. The next prepare() takes the result.

@@ -71,6 +71,10 @@ void run_menu_command(MenuCommand cmd, Session& session, const AppStatus& status
       ui.show_brief = true;
       ui.request_brief_export = true;
       break;
+    case MenuCommand::export_evaluation:  // the program is the evaluation panel's: it opens too
+      ui.show_evaluation = true;
+      ui.request_evaluation_export = true;
+      break;
     case MenuCommand::quit:
       push(actions, K::quit);
       break;
@@ -140,6 +144,8 @@ float MenuBar::draw(const Workspace& ws, Session& session, const AppStatus& stat
          status.animation_frames == 0);
     item(Msg::menu_export_brief, MenuCommand::export_brief, nullptr, false,
          !status.brief_export.running);
+    item(Msg::menu_export_evaluation, MenuCommand::export_evaluation, nullptr, false,
+         !status.evaluation_export.running);
     ImGui::Separator();
     item(Msg::menu_quit, MenuCommand::quit, "Ctrl+Q");
     ImGui::EndMenu();

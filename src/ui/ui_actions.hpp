@@ -27,13 +27,17 @@ struct UiAction {
     export_animation,  // path (.mp4 or .gif): the timeline's steps as a video, in the background
     cancel_animation,
     export_brief,  // path (.pdf/.png/.csv), week, internal: the weekly brief, in the background
+    export_evaluation,  // path (.pdf), program, window_weeks, by_month, internal: the report
   };
   Kind kind = Kind::fit_all;
   SourceSpec source;
   std::string path;
   int width = 0, height = 0;
   IsoWeek week{};         // export_brief
-  bool internal = false;  // export_brief: false = partner-safe
+  bool internal = false;  // export_brief, export_evaluation: false = partner-safe
+  std::string program;    // export_evaluation ("" = the first program)
+  int window_weeks = 52;  // export_evaluation
+  bool by_month = false;  // export_evaluation
 };
 
 using UiActions = std::vector<UiAction>;
