@@ -33,12 +33,18 @@ CommandSpec evaluate_spec() {
       "[--window 52w] [--by week|month] [--comparison A,B,...] [--buffer METRES] [--seed N] "
       "[-o report.json|report.pdf] [--internal]",
       "Evaluates a program: incidents in equal windows before and after each treated sector's own\n"
-      "rollout, against comparison sectors (all sectors in no program, or --comparison), as a\n"
+      "rollout, against comparison sectors (all sectors in no program except those touching a\n"
+      "treated one, see --buffer; or exactly --comparison), as a\n"
       "difference-in-differences rate ratio (T_after/T_before)/(C_after/C_before) with a Poisson\n"
       "95 % CI; an interrupted time series (segmented Poisson regression with seasonality) on the\n"
       "treated sectors' weekly or monthly counts: level and slope change at rollout; and an event\n"
-      "study (sectors aligned at periods since their rollout). Estimates that the counts cannot\n"
-      "support are reported with the reason instead of a number. With no sources, uses the demo\n"
+      "study with intervals and a pre-trend test. Then the reviewer's checks: synthetic control\n"
+      "(placebo p), randomization inference, placebo in time, the neighbour ring (displacement),\n"
+      "comparative ITS and windows of 26/52/78 weeks; and a verdict from a stated rule\n"
+      "(consistent only when the DiD robust CI excludes 1, randomization p < 0.05, the synthetic\n"
+      "control agrees with placebo p <= 0.10 and the pre-trend test gives p > 0.10). Estimates\n"
+      "that the counts cannot support are reported with the reason instead of a number.\n"
+      "With no sources, uses the demo\n"
       "city and its built-in programs (true effect: rate ratio 0.70).\n"
       "-o report.pdf writes the evaluation report (A4, 2 to 4 pages: a summary for command\n"
       "staff with the verdict, a map and the timeline, then the estimates for analysts),\n"
@@ -153,7 +159,8 @@ void write_pdf_report(const std::string& path, const ProgramEvaluation& ev, cons
   } else {
     for (const std::string& s : {data.sectors_source, data.incidents_source, programs_source}) {
       const std::string name = render::report_source_name(s);
-      if (!name.empty() && std::find(in.sources.begin(), in.sources.end(), name) == in.sources.end())
+      if (!name.empty() &&
+          std::find(in.sources.begin(), in.sources.end(), name) == in.sources.end())
         in.sources.push_back(name);
     }
   }

@@ -128,7 +128,7 @@
   X(eval_report_sc_donor, "Sector donante", "Donor sector")                                     \
   X(eval_report_sc_weight, "Peso", "Weight")                                                    \
   X(eval_report_sc_more, "%zu donantes más con peso menor", "%zu more donors with less weight") \
-  X(eval_report_sc_treated, "Tratados (media por sector)", "Treated (mean per sector)")         \
+  X(eval_report_sc_treated, "Tratados, media por sector", "Treated, mean per sector")           \
   X(eval_report_sc_synthetic, "Sintético", "Synthetic")                                         \
   X(eval_report_ri_title, "Inferencia por aleatorización", "Randomization inference")           \
   X(eval_report_ri_line, "p = %s: %zu de %zu conjuntos placebo igual o más extremos (%s)",      \

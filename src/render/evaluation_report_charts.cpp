@@ -65,8 +65,8 @@ void draw_ratios(cairo_t* cr, const EvaluationReportInput& in, const ReportMasks
       if (inside(decade * mult)) ticks.push_back(decade * mult);
   if (ticks.size() < 3) {
     ticks.clear();
-    for (double v : {0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.0, 1.25, 1.5, 2.0, 2.5, 3.0,
-                     4.0, 5.0, 7.5, 10.0, 15.0, 20.0})
+    for (double v : {0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7,  0.8,  1.0, 1.25,
+                     1.5,  2.0, 2.5, 3.0, 4.0, 5.0, 7.5, 10.0, 15.0, 20.0})
       if (inside(v)) ticks.push_back(v);
   }
   y_grid(cr, p, ticks, in.language, 2);
@@ -129,8 +129,8 @@ void draw_event_study_chart(cairo_t* cr, const EvaluationReportInput& in, const 
   const Language l = in.language;
   const double head = brief::draw_heading(cr, tr(Msg::eval_report_es_title, l), box);
   if (!ev.event_study || ev.event_study.value->empty()) {
-    draw_wrapped(cr, not_available(ev.event_study.why, l), box.x, box.y + head + 2, box.w, 8,
-                 false, kInk);
+    draw_wrapped(cr, not_available(ev.event_study.why, l), box.x, box.y + head + 2, box.w, 8, false,
+                 kInk);
     return;
   }
   const std::vector<EventStudyPoint>& pts = *ev.event_study.value;
@@ -180,7 +180,14 @@ void draw_synthetic_chart(cairo_t* cr, const EvaluationReportInput& in, const Re
   double top = 0;
   for (const BlockValue& b : blocks)
     if (!b.hidden) top = std::max(top, b.mean);
-  for (const SyntheticControlPoint& q : pts) top = std::max(top, q.synthetic);
+  // The synthetic twin in the same blocks as the treated line, so the two are read alike (it is
+  // a weighted mean of comparison sectors: nothing of it is hidden).
+  std::vector<std::pair<int64_t, double>> twin;
+  for (const SyntheticControlPoint& q : pts) twin.push_back({q.relative_bin, q.synthetic});
+  ReportMasks open_masks = m;
+  open_masks.treated_blocks.clear();
+  const std::vector<BlockValue> twin_blocks = block_means(twin, open_masks);
+  for (const BlockValue& b : twin_blocks) top = std::max(top, b.mean);
   int digits = 0;
   const std::vector<double> ticks = linear_ticks(std::max(top, 1e-3), digits);
   p.y0 = 0;
@@ -188,8 +195,8 @@ void draw_synthetic_chart(cairo_t* cr, const EvaluationReportInput& in, const Re
   y_grid(cr, p, ticks, l, std::max(digits, 1));
   std::vector<Segment> treated, synthetic;
   bool t_open = false, s_open = false;
-  for (const SyntheticControlPoint& q : pts)
-    add_point(synthetic, false, p.x(q.relative_bin), p.y(q.synthetic), s_open);
+  for (const BlockValue& b : twin_blocks)
+    add_point(synthetic, false, (p.x(b.first) + p.x(b.last)) / 2, p.y(b.mean), s_open);
   for (const BlockValue& b : blocks)
     add_point(treated, b.hidden, (p.x(b.first) + p.x(b.last)) / 2, p.y(b.mean), t_open);
   stroke_segments(cr, synthetic, kCounterfactual, 0.9, 3.0);

@@ -19,6 +19,7 @@ namespace {
 
 struct Tally {
   int runs = 0, covered = 0, reduction = 0, increase = 0, not_estimable = 0;
+  int met[4] = {0, 0, 0, 0};  // per check of the rule (VerdictCheck order)
   double share(int k) const { return runs ? static_cast<double>(k) / runs : 0.0; }
 };
 
@@ -49,6 +50,8 @@ Tally run_demo(int seeds, double effect) {
       t.reduction += ev.verdict.value == Verdict::consistent_reduction;
       t.increase += ev.verdict.value == Verdict::consistent_increase;
       t.not_estimable += ev.verdict.value == Verdict::not_estimable;
+      for (const VerdictItem& c : ev.verdict.checks)
+        t.met[static_cast<int>(c.check)] += c.outcome == CheckOutcome::supports;
     }
   }
   return t;
@@ -60,6 +63,11 @@ void print(const char* what, const Tally& t) {
       "consistent increase %.1f %%, not estimable %d\n",
       what, t.runs, 100 * t.share(t.covered), 100 * t.share(t.reduction), 100 * t.share(t.increase),
       t.not_estimable);
+  std::printf(
+      "  checks met: DiD interval %.1f %%, randomization %.1f %%, synthetic control %.1f %%, "
+      "pre-trend %.1f %%\n",
+      100 * t.share(t.met[0]), 100 * t.share(t.met[1]), 100 * t.share(t.met[2]),
+      100 * t.share(t.met[3]));
 }
 
 TEST(EvaluationValidation, DemoCityWithTheKnownEffect) {
