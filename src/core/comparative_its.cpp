@@ -26,8 +26,7 @@ namespace faro::eval_detail {
 namespace {
 
 constexpr double kDaysPerYear = 365.2425;  // seasonality period, as program_its.cpp
-constexpr double kTwoPi = 6.283185307179586;
-constexpr int kMinPeriodsPerSide = 6;  // as the ITS: fewer cannot separate trend from level
+constexpr int kMinPeriodsPerSide = 6;      // as the ITS: fewer cannot separate trend from level
 
 EvalWhy zero_comparison(EvalCell cell) {
   EvalWhy why{EvalReason::zero_cell};
@@ -105,12 +104,7 @@ Estimate<ComparativeItsResult> comparative_its(const DailyCounts& daily,
       d.at(row, kSlope) = slope;
       d.at(row, kTreatedLevel) = tr * (post ? 1 : 0);
       d.at(row, kTreatedSlope) = tr * slope;
-      if (!seasonality) continue;
-      const double season = kTwoPi * mid / kDaysPerYear;
-      d.at(row, kSeason) = std::sin(season);
-      d.at(row, kSeason + 1) = std::cos(season);
-      d.at(row, kSeason + 2) = std::sin(2 * season);
-      d.at(row, kSeason + 3) = std::cos(2 * season);
+      if (seasonality) set_seasonal_terms(d, row, kSeason, mid);
     }
   }
   const PoissonGlmResult res = fit_poisson_glm(d);

@@ -6,6 +6,10 @@
 
 #include "core/program_evaluation.hpp"
 
+namespace faro {
+struct PoissonDesign;
+}
+
 namespace faro::eval_detail {
 
 // Daily counts per sector over days [first_day, end_day), stored as prefix sums so any window
@@ -33,6 +37,10 @@ int64_t period_start_day(EvalBin by, int64_t rollout_day, int64_t k);
 int periods_per_side(EvalBin by, int window_weeks);
 // Mean period length in days, for the exposure offset of uneven months.
 double nominal_period_days(EvalBin by);
+
+// Yearly seasonality of the ITS designs: sin/cos of 2 pi t / 1 year and of twice that, in four
+// columns from `first_col`, for a period whose middle is `mid_day` (civil days).
+void set_seasonal_terms(PoissonDesign& d, size_t row, size_t first_col, double mid_day);
 
 Estimate<ItsResult> fit_interrupted_time_series(const DailyCounts& daily,
                                                 const std::vector<TreatedSector>& treated,
@@ -85,10 +93,12 @@ Estimate<SyntheticControlResult> synthetic_control(const DailyCounts& daily,
 // core/randomization_inference.cpp: the DiD's log rate ratio, computed as evaluate_program does
 // (comparison = mean over treated sectors of the comparison counts in that sector's windows), for
 // placebo sets of treated.size() comparison sectors taking the treated rollout dates.
-Estimate<RandomizationResult> randomization_inference(
-    const DailyCounts& daily, const std::vector<TreatedSector>& treated,
-    const std::vector<size_t>& comparison, int window_weeks, double observed_log_rr,
-    size_t max_exact_sets, size_t draws, uint64_t seed);
+Estimate<RandomizationResult> randomization_inference(const DailyCounts& daily,
+                                                      const std::vector<TreatedSector>& treated,
+                                                      const std::vector<size_t>& comparison,
+                                                      int window_weeks, double observed_log_rr,
+                                                      size_t max_exact_sets, size_t draws,
+                                                      uint64_t seed);
 
 // core/comparative_its.cpp: segmented Poisson model on treated and comparison series together.
 Estimate<ComparativeItsResult> comparative_its(const DailyCounts& daily,

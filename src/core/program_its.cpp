@@ -84,6 +84,14 @@ double nominal_period_days(EvalBin by) {
   return by == EvalBin::week ? 7.0 : kDaysPerYear / 12;
 }
 
+void set_seasonal_terms(PoissonDesign& d, size_t row, size_t first_col, double mid_day) {
+  const double season = kTwoPi * mid_day / kDaysPerYear;
+  d.at(row, first_col) = std::sin(season);
+  d.at(row, first_col + 1) = std::cos(season);
+  d.at(row, first_col + 2) = std::sin(2 * season);
+  d.at(row, first_col + 3) = std::cos(2 * season);
+}
+
 Estimate<ItsResult> fit_interrupted_time_series(const DailyCounts& daily,
                                                 const std::vector<TreatedSector>& treated,
                                                 EvalBin by, int window_weeks) {
@@ -146,12 +154,7 @@ Estimate<ItsResult> fit_interrupted_time_series(const DailyCounts& daily,
         d.at(i, kLevel) = 1;
         d.at(i, kSlope) = (mid - r0) / kDaysPerYear;  // years since this sector's rollout
       }
-      if (!r.seasonality) continue;
-      const double season = kTwoPi * mid / kDaysPerYear;
-      d.at(i, ns + 3) = std::sin(season);
-      d.at(i, ns + 4) = std::cos(season);
-      d.at(i, ns + 5) = std::sin(2 * season);
-      d.at(i, ns + 6) = std::cos(2 * season);
+      if (r.seasonality) set_seasonal_terms(d, i, ns + 3, mid);
     }
   }
   const PoissonGlmResult res = fit_poisson_glm(d);

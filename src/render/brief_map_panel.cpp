@@ -9,64 +9,23 @@
 #include <memory>
 
 #include "core/polylabel.hpp"
+#include "core/style_protection.hpp"
 #include "render/brief_page_parts.hpp"
 #include "render/camera.hpp"
 #include "render/egl_context.hpp"
 #include "render/map_scene.hpp"
 #include "render/overlay_text.hpp"
-#include "core/style_protection.hpp"
+#include "render/page_cairo.hpp"
 
 namespace faro::render::brief {
 namespace {
 
-struct SurfaceDeleter {
-  void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
-};
+using render::trace_shape;
 
-// Traces every ring of `shape` (working CRS) through `to_page`.
-template <class F>
-void trace_shape(cairo_t* cr, const MultiPolygon& shape, const F& to_page) {
-  const auto ring = [&](const Ring& r) {
-    for (size_t i = 0; i < r.size(); ++i) {
-      const Vec2 p = to_page(r[i]);
-      if (i == 0)
-        cairo_move_to(cr, p.x, p.y);
-      else
-        cairo_line_to(cr, p.x, p.y);
-    }
-    if (!r.empty()) cairo_close_path(cr);
-  };
-  for (const Polygon& poly : shape) {
-    ring(poly.outer);
-    for (const Ring& h : poly.holes) ring(h);
-  }
-}
-
-// Paints a straight-alpha RGBA image into `box` (points), scaled to fit exactly.
+// Placing the map image: render/page_cairo.hpp (shared with the other printed page).
 void paint_image(cairo_t* cr, const RgbaImage& img, PageBox box) {
-  std::unique_ptr<cairo_surface_t, SurfaceDeleter> surface(
-      cairo_image_surface_create(CAIRO_FORMAT_ARGB32, img.width, img.height));
-  if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) return;
-  cairo_surface_flush(surface.get());
-  unsigned char* data = cairo_image_surface_get_data(surface.get());
-  const int stride = cairo_image_surface_get_stride(surface.get());
-  for (int y = 0; y < img.height; ++y)
-    for (int x = 0; x < img.width; ++x) {
-      const Rgba8 c = img.at(x, y);
-      const auto pre = [&](uint8_t v) { return static_cast<uint32_t>((v * c.a + 127) / 255); };
-      *reinterpret_cast<uint32_t*>(data + y * stride + x * 4) =
-          (static_cast<uint32_t>(c.a) << 24) | (pre(c.r) << 16) | (pre(c.g) << 8) | pre(c.b);
-    }
-  cairo_surface_mark_dirty(surface.get());
-  cairo_save(cr);
-  cairo_translate(cr, box.x, box.y);
-  cairo_scale(cr, box.w / img.width, box.h / img.height);
-  cairo_set_source_surface(cr, surface.get(), 0, 0);
-  cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
-  cairo_paint(cr);
-  cairo_restore(cr);
+  render::paint_image(cr, img, box.x, box.y, box.w, box.h);
 }
-
 
 // Names the flagged units on the map, in their flag colour over a white halo, at the pole of
 // inaccessibility of the unit's roomiest sector (always inside it). A label that would overlap
@@ -95,7 +54,8 @@ void label_units(cairo_t* cr, const BriefPageInput& in, const std::vector<BriefR
     const Vec2 at = to_page(best.point);
     const double w = overlay::measure_text(cr, r.sector).width, h = 6.8;
     for (const double dy : {0.0, -h - 1.5, h + 1.5}) {
-      const Rect box{at.x - w / 2 - 1, at.y + dy - h / 2 - 1, at.x + w / 2 + 1, at.y + dy + h / 2 + 1};
+      const Rect box{at.x - w / 2 - 1, at.y + dy - h / 2 - 1, at.x + w / 2 + 1,
+                     at.y + dy + h / 2 + 1};
       if (box.x0 < frame.x || box.x1 > frame.right() || box.y0 < frame.y || box.y1 > frame.bottom())
         continue;
       const bool overlaps = std::any_of(placed.begin(), placed.end(), [&](const Rect& o) {
@@ -140,9 +100,8 @@ MapPanel draw_map_panel(cairo_t* cr, const BriefPageInput& in, const Strings& s,
   // group, and its partner map floors densities at k incidents' peak: a kernel of a sector's
   // scale would show almost none of the period's heat, so it widens to about a group's scale
   // (1/20 of the diagonal: CDMX ~2.7 km).
-  style.heatmap().bandwidth_m = in.brief->grouped()
-                                    ? std::clamp(diagonal / 20.0, 400.0, 4000.0)
-                                    : std::clamp(diagonal / 60.0, 400.0, 1500.0);
+  style.heatmap().bandwidth_m = in.brief->grouped() ? std::clamp(diagonal / 20.0, 400.0, 4000.0)
+                                                    : std::clamp(diagonal / 60.0, 400.0, 1500.0);
   // Partner-safe map rules (bandwidth >= 500 m, no points, density floor of k incidents' peak,
   // rounded colour domain) or the internal stamp: the one protection function. No period:
   // densities are per km² over the week, as above. The protection footer is printed once, in the

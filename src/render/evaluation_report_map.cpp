@@ -17,57 +17,16 @@
 #include "render/evaluation_report_parts.hpp"
 #include "render/map_scene.hpp"
 #include "render/overlay_text.hpp"
+#include "render/page_cairo.hpp"
 
 namespace faro::render::report {
 namespace {
 
 enum class Group { none, treated, comparison, ring, excluded };
 
-struct SurfaceDeleter {
-  void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
-};
-
-template <class F>
-void trace_shape(cairo_t* cr, const MultiPolygon& shape, const F& to_page) {
-  const auto ring = [&](const Ring& r) {
-    for (size_t i = 0; i < r.size(); ++i) {
-      const Vec2 p = to_page(r[i]);
-      if (i == 0)
-        cairo_move_to(cr, p.x, p.y);
-      else
-        cairo_line_to(cr, p.x, p.y);
-    }
-    if (!r.empty()) cairo_close_path(cr);
-  };
-  for (const Polygon& poly : shape) {
-    ring(poly.outer);
-    for (const Ring& h : poly.holes) ring(h);
-  }
-}
-
-// Paints a straight-alpha RGBA image into `box`, scaled to fit exactly.
+// Placing the map image: render/page_cairo.hpp (shared with the other printed page).
 void paint_image(cairo_t* cr, const RgbaImage& img, PageBox box) {
-  std::unique_ptr<cairo_surface_t, SurfaceDeleter> surface(
-      cairo_image_surface_create(CAIRO_FORMAT_ARGB32, img.width, img.height));
-  if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) return;
-  cairo_surface_flush(surface.get());
-  unsigned char* data = cairo_image_surface_get_data(surface.get());
-  const int stride = cairo_image_surface_get_stride(surface.get());
-  for (int y = 0; y < img.height; ++y)
-    for (int x = 0; x < img.width; ++x) {
-      const Rgba8 c = img.at(x, y);
-      const auto pre = [&](uint8_t v) { return static_cast<uint32_t>((v * c.a + 127) / 255); };
-      *reinterpret_cast<uint32_t*>(data + y * stride + x * 4) =
-          (static_cast<uint32_t>(c.a) << 24) | (pre(c.r) << 16) | (pre(c.g) << 8) | pre(c.b);
-    }
-  cairo_surface_mark_dirty(surface.get());
-  cairo_save(cr);
-  cairo_translate(cr, box.x, box.y);
-  cairo_scale(cr, box.w / img.width, box.h / img.height);
-  cairo_set_source_surface(cr, surface.get(), 0, 0);
-  cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
-  cairo_paint(cr);
-  cairo_restore(cr);
+  render::paint_image(cr, img, box.x, box.y, box.w, box.h);
 }
 
 std::vector<Group> sector_groups(const ProgramEvaluation& ev, size_t n) {
@@ -85,11 +44,16 @@ std::vector<Group> sector_groups(const ProgramEvaluation& ev, size_t n) {
 
 Rgba8 group_color(Group g) {
   switch (g) {
-    case Group::treated: return kTreated;
-    case Group::comparison: return kComparison;
-    case Group::ring: return kRing;
-    case Group::excluded: return kExcluded;
-    case Group::none: break;
+    case Group::treated:
+      return kTreated;
+    case Group::comparison:
+      return kComparison;
+    case Group::ring:
+      return kRing;
+    case Group::excluded:
+      return kExcluded;
+    case Group::none:
+      break;
   }
   return {235, 235, 232, 255};
 }
@@ -110,8 +74,7 @@ void label_treated(cairo_t* cr, const EvaluationReportInput& in, const F& to_pag
     for (const double dy : {-h - 2.0, h + 2.0, -2 * h - 3.0, 2 * h + 3.0}) {
       const Rect box{at.x - w / 2 - 1, at.y + dy - h / 2 - 1, at.x + w / 2 + 1,
                      at.y + dy + h / 2 + 1};
-      if (box.x0 < frame.x || box.x1 > frame.right() || box.y0 < frame.y ||
-          box.y1 > frame.bottom())
+      if (box.x0 < frame.x || box.x1 > frame.right() || box.y0 < frame.y || box.y1 > frame.bottom())
         continue;
       const bool overlaps = std::any_of(placed.begin(), placed.end(), [&](const Rect& o) {
         return box.x0 < o.x1 && o.x0 < box.x1 && box.y0 < o.y1 && o.y0 < box.y1;
