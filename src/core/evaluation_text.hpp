@@ -19,6 +19,11 @@ std::string did_sentence(const RateRatio& rr, double dispersion, Language lang);
 std::string did_sentence(const DidResult& d, Language lang);
 // The small-count caution, or "" when every cell has at least 10 incidents.
 std::string did_caution(const DidResult& d, Language lang);
+// The change in words command staff use, no jargon: "After the rollout, incidents in the
+// program's sectors changed by −29 % relative to the comparison sectors; the real change is
+// probably between −44 % and −10 %." (+ "cannot be told apart from no change", few incidents);
+// the panel's first line and the report's page 1 (did_sentence is the analysts' version).
+std::string plain_change_text(const Estimate<DidResult>& did, Language lang);
 // Why an estimate is missing, or why a treated sector was left out.
 std::string eval_reason_text(const EvalWhy& why, Language lang);
 

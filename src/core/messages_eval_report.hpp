@@ -65,8 +65,8 @@
     "(mean per week, %d-week blocks)")                                                          \
   X(eval_report_blocks_months, "(media por mes, bloques de %d meses)",                          \
     "(mean per month, %d-month blocks)")                                                        \
-  X(eval_report_counterfactual, "Esperado sin programa (tendencia previa, IC 95 %%)",           \
-    "Expected without the program (pre-trend, 95 %% CI)")                                       \
+  X(eval_report_counterfactual, "Esperado sin programa (tendencia previa, margen del 95 %%)", \
+    "Expected without the program (pre-trend, 95 %% range)")                                    \
   X(eval_report_rollout_at, "Inicio %s", "Rollout %s")                                          \
   X(eval_report_rollout_staggered, "Inicios %s a %s (sectores alineados en su inicio)",         \
     "Rollouts %s to %s (sectors aligned at their rollout)")                                     \

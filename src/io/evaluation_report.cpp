@@ -282,6 +282,9 @@ std::string evaluation_report_json(const ProgramEvaluation& ev, const SectorSet&
     j["did"]["log_se_robust"] = d.did_robust.log_se;
     j["did"]["sentence_en"] = did_sentence(d, Language::en);
     j["did"]["sentence_es"] = did_sentence(d, Language::es);
+    // The same change without jargon, as the panel and the report's first page say it.
+    j["did"]["plain_en"] = plain_change_text(ev.did, Language::en);
+    j["did"]["plain_es"] = plain_change_text(ev.did, Language::es);
     if (d.small_counts) {
       j["did"]["caution"] = did_caution(d, Language::en);
       j["did"]["caution_es"] = did_caution(d, Language::es);

@@ -12,7 +12,9 @@
 namespace faro::render::report {
 namespace {
 
-const ProgramEvaluation& eval_of(const EvaluationReportInput& in) { return *in.evaluation; }
+const ProgramEvaluation& eval_of(const EvaluationReportInput& in) {
+  return *in.evaluation;
+}
 
 // Sector names, at most `max`, then "… (n)".
 std::string names(const std::vector<size_t>& idx, const SectorSet& sectors, size_t max = 12) {
@@ -68,9 +70,9 @@ std::vector<std::string> report_filter_lines(const EvaluationReportInput& in) {
   const Language l = in.language;
   const SectorSet& sectors = *in.sectors;
   std::vector<std::string> out;
-  std::string offences = tr_format(
-      l, Msg::eval_report_offences,
-      in.offences.empty() ? tr(Msg::eval_report_all_offences, l) : in.offences.c_str());
+  std::string offences =
+      tr_format(l, Msg::eval_report_offences,
+                in.offences.empty() ? tr(Msg::eval_report_all_offences, l) : in.offences.c_str());
   if (!in.other_filters.empty())
     offences += "; " + tr_format(l, Msg::eval_report_other_filters, in.other_filters.c_str());
   out.push_back(offences);
@@ -83,17 +85,16 @@ std::vector<std::string> report_filter_lines(const EvaluationReportInput& in) {
                                          : std::string(tr(Msg::check_spillover_touching, l));
   std::string ring;
   if (!s.excluded && !s.ring.empty())
-    ring = "; " + tr_format(l, Msg::check_spillover_kept, how.c_str(),
-                            names(s.ring, sectors).c_str());
+    ring =
+        "; " + tr_format(l, Msg::check_spillover_kept, how.c_str(), names(s.ring, sectors).c_str());
   else if (s.excluded && !s.ring.empty())
     ring = tr_format(l, Msg::eval_report_neighbours_out, s.ring.size(), how.c_str(),
                      names(s.ring, sectors).c_str());
   else if (s.excluded)
     ring = tr(Msg::eval_report_neighbours_none, l);
-  out.push_back(tr_format(l,
-                          s.excluded ? Msg::eval_report_comparison_default
-                                     : Msg::eval_report_comparison_given,
-                          ev.comparison.sectors.size(), ring.c_str()));
+  out.push_back(tr_format(
+      l, s.excluded ? Msg::eval_report_comparison_default : Msg::eval_report_comparison_given,
+      ev.comparison.sectors.size(), ring.c_str()));
   std::string excluded;
   for (const auto& [sector, why] : ev.excluded)
     excluded += (excluded.empty() ? "" : "; ") + sectors.sectors[sector].name + " (" +
@@ -146,18 +147,14 @@ VerdictText report_verdict(const EvaluationReportInput& in, const ReportMasks& m
   const Language l = in.language;
   VerdictText v;
   v.headline = verdict_headline(ev.verdict, l);
-  if (ev.did) {
-    v.sentences.push_back(did_sentence(*ev.did.value, l));
-    const std::string caution = did_caution(*ev.did.value, l);
-    if (!caution.empty()) v.sentences.push_back(caution);
-  } else {
-    v.sentences.push_back(tr(Msg::eval_did_missing, l) + eval_reason_text(ev.did.why, l));
-  }
+  // Command staff read the plain sentence (its caution for few incidents included); the DiD
+  // sentence with its interval and dispersion is on the analysts' page.
+  v.sentences.push_back(plain_change_text(ev.did, l));
   if (!ev.eligible.empty())
-    v.sentences.push_back(tr_format(
-        l, Msg::eval_report_counts_sentence,
-        masked_count(ev.treated.before, m.treated_before, m).c_str(), ev.window_weeks,
-        masked_count(ev.treated.after, m.treated_after, m).c_str(), ev.window_weeks));
+    v.sentences.push_back(
+        tr_format(l, Msg::eval_report_counts_sentence,
+                  masked_count(ev.treated.before, m.treated_before, m).c_str(), ev.window_weeks,
+                  masked_count(ev.treated.after, m.treated_after, m).c_str(), ev.window_weeks));
   v.rule = verdict_rule_text(l);
   return v;
 }
@@ -171,9 +168,10 @@ ReportSection report_counts_section(const EvaluationReportInput& in, const Repor
     s.lines.push_back(not_available(ev.did.why, l));
     return s;
   }
-  s.table.header = {tr(Msg::eval_report_col_group, l),       tr(Msg::eval_report_col_sectors, l),
-                    tr(Msg::eval_report_col_before, l),      tr(Msg::eval_report_col_after, l),
-                    tr(Msg::eval_report_col_rate_before, l), tr(Msg::eval_report_col_rate_after, l)};
+  s.table.header = {
+      tr(Msg::eval_report_col_group, l),       tr(Msg::eval_report_col_sectors, l),
+      tr(Msg::eval_report_col_before, l),      tr(Msg::eval_report_col_after, l),
+      tr(Msg::eval_report_col_rate_before, l), tr(Msg::eval_report_col_rate_after, l)};
   const auto row = [&](Msg group, const GroupWindowCounts& g, bool hide_before, bool hide_after) {
     // Staggered rollouts make the comparison's counts averages over the treated windows.
     const int digits = (g.before != std::floor(g.before) || g.after != std::floor(g.after)) ? 1 : 0;
@@ -201,10 +199,10 @@ ReportSection report_did_section(const EvaluationReportInput& in, const ReportMa
   const DidResult& d = *ev.did.value;
   s.table.header = estimate_header(l);
   s.table.rows.push_back(ratio_row(tr(Msg::eval_report_did_poisson, l), d.did, l));
-  s.table.rows.push_back(ratio_row(tr_format(l, Msg::eval_report_did_robust,
-                                             decimal(d.dispersion, l).c_str(),
-                                             d.dispersion_block_weeks),
-                                   d.did_robust, l));
+  s.table.rows.push_back(
+      ratio_row(tr_format(l, Msg::eval_report_did_robust, decimal(d.dispersion, l).c_str(),
+                          d.dispersion_block_weeks),
+                d.did_robust, l));
   // Ta/Tb alone would give a hidden total back from the other one.
   if (m.treated_before || m.treated_after)
     s.table.rows.push_back({tr(Msg::eval_report_treated_change, l), m.marker, m.marker, m.marker});
@@ -231,8 +229,8 @@ ReportSection report_its_section(const EvaluationReportInput& in) {
   s.table.rows.push_back(ratio_row(tr(Msg::eval_report_its_slope, l), r.slope_change.ratio, l));
   s.table.rows.push_back(ratio_row(tr(Msg::eval_report_its_trend, l), r.trend.ratio, l));
   s.lines.push_back(tr_format(
-      l, Msg::eval_report_its_model, r.sectors.size(), r.bins_before, r.bins_after,
-      r.observations, decimal(r.dispersion, l).c_str(),
+      l, Msg::eval_report_its_model, r.sectors.size(), r.bins_before, r.bins_after, r.observations,
+      decimal(r.dispersion, l).c_str(),
       r.seasonality ? tr(Msg::eval_report_yes, l) : tr(Msg::eval_report_no_short_window, l)));
   return s;
 }

@@ -49,19 +49,6 @@ VerdictTone verdict_tone(const VerdictResult& v) {
   return VerdictTone::unknown;
 }
 
-std::string plain_change_text(const Estimate<DidResult>& did, Language lang) {
-  if (!did)
-    return tr_format(lang, Msg::evp_change_missing, eval_reason_text(did.why, lang).c_str());
-  const RateRatio& r = did.value->shown();
-  std::string s =
-      tr_format(lang, Msg::evp_change, percent_change_text(r.rate_ratio).c_str(),
-                percent_change_text(r.ci_low).c_str(), percent_change_text(r.ci_high).c_str());
-  if (r.ci_low <= 1 && r.ci_high >= 1)
-    s += std::string(" ") + tr(Msg::evp_change_includes_zero, lang);
-  if (did.value->small_counts) s += std::string(" ") + tr(Msg::evp_few_incidents, lang);
-  return s;
-}
-
 std::string sector_names_text(const std::vector<size_t>& idx, const SectorSet& sectors,
                               Language lang, size_t max) {
   std::vector<std::string> names;

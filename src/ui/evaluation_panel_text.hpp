@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/evaluation_checks_text.hpp"
+#include "core/evaluation_text.hpp"
 #include "core/messages.hpp"
 #include "core/program_evaluation.hpp"
 #include "core/sectors.hpp"
@@ -19,11 +20,8 @@ namespace faro::ui {
 enum class VerdictTone { reduction, increase, mixed, none, unknown };
 VerdictTone verdict_tone(const VerdictResult& v);
 
-// "After the rollout, incidents in the program's sectors changed by −20 % relative to the
-// comparison sectors; the real change is probably between −36 % and 0 %." plus "That range
-// includes 0 %..." when it does, and the few-incidents note; or why the change cannot be measured.
-// Uses the ratio the verdict uses (DidResult::shown(): widened for overdispersion when needed).
-std::string plain_change_text(const Estimate<DidResult>& did, Language lang);
+// The plain change sentence is core's (core/evaluation_text.hpp), shared with the report.
+using faro::plain_change_text;
 
 // What was compared: the groups and windows, the rollout dates, treated sectors left out, and the
 // neighbouring sectors that left the comparison (the request's spillover ring), by name.

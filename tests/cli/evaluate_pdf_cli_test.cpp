@@ -27,7 +27,9 @@ Result faro(const std::string& args) {
   return r;
 }
 
-bool have_pdftotext() { return std::system("command -v pdftotext > /dev/null 2>&1") == 0; }
+bool have_pdftotext() {
+  return std::system("command -v pdftotext > /dev/null 2>&1") == 0;
+}
 
 // The PDF's text with every run of white space made one space (lines wrap anywhere), pages split
 // at form feeds.
@@ -93,9 +95,13 @@ TEST(EvaluatePdfCli, DemoSpanishPartnerSafe) {
   ASSERT_LE(pages.size(), 4u);
   expect_headline(r, pages, 0);
   const std::string text = joined(pages);
-  // The DiD sentence as the JSON words it, the program, the rule.
-  const std::string sentence = read_json(json)["did"]["sentence_es"];
-  EXPECT_NE(pages[0].find(sentence), std::string::npos) << sentence << "\n" << pages[0];
+  // Page 1 has the change in plain words as the JSON words it (no "IC", no φ), the analysts'
+  // page the DiD sentence; then the program and the rule.
+  const nlohmann::json did = read_json(json)["did"];
+  const std::string plain = did["plain_es"], sentence = did["sentence_es"];
+  EXPECT_NE(pages[0].find(plain), std::string::npos) << plain << "\n" << pages[0];
+  EXPECT_EQ(pages[0].find("IC 95"), std::string::npos) << pages[0];
+  EXPECT_NE(pages[1].find(sentence), std::string::npos) << sentence << "\n" << pages[1];
   EXPECT_NE(pages[0].find("Alto al Fuego - Fase 1"), std::string::npos);
   EXPECT_NE(pages[0].find("Regla:"), std::string::npos);
   for (const std::string& page : pages) {
@@ -106,9 +112,9 @@ TEST(EvaluatePdfCli, DemoSpanishPartnerSafe) {
     EXPECT_EQ(page.find("USO INTERNO"), std::string::npos);
   }
   // The analyst pages' sections.
-  for (const char* s : {"Diferencia en diferencias", "Serie de tiempo interrumpida",
-                        "Estudio de eventos", "Sensibilidad a la ventana", "Control sintético",
-                        "Inferencia por aleatorización"})
+  for (const char* s :
+       {"Diferencia en diferencias", "Serie de tiempo interrumpida", "Estudio de eventos",
+        "Sensibilidad a la ventana", "Control sintético", "Inferencia por aleatorización"})
     EXPECT_NE(text.find(s), std::string::npos) << s;
 }
 
@@ -123,7 +129,10 @@ TEST(EvaluatePdfCli, DemoEnglishInternalStampsEveryPage) {
   ASSERT_GE(pages.size(), 2u);
   expect_headline(r, pages, 1);
   EXPECT_NE(pages[0].find("Program evaluation — Alto al Fuego - Fase 2"), std::string::npos);
-  EXPECT_NE(pages[0].find("relative to comparison sectors, 95 % CI"), std::string::npos);
+  EXPECT_NE(pages[0].find("relative to the comparison sectors; the real change is probably"),
+            std::string::npos)
+      << pages[0];
+  EXPECT_NE(pages[1].find("relative to comparison sectors, 95 % CI"), std::string::npos);
   EXPECT_NE(pages[0].find("Summary for command staff"), std::string::npos);
   for (const std::string& page : pages) {
     EXPECT_NE(page.find("USO INTERNO / INTERNAL USE"), std::string::npos) << page.substr(0, 300);
