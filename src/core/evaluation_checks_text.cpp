@@ -8,16 +8,6 @@
 namespace faro {
 namespace {
 
-std::string decimal(double v, Language lang) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f", v);
-  std::string s = buf;
-  if (lang == Language::es)
-    for (char& c : s)
-      if (c == '.') c = ',';
-  return s;
-}
-
 std::string names(const std::vector<size_t>& idx, const SectorSet& sectors, size_t max = 12) {
   std::string s;
   for (size_t k = 0; k < idx.size() && k < max; ++k)
@@ -27,12 +17,6 @@ std::string names(const std::vector<size_t>& idx, const SectorSet& sectors, size
 }
 
 }  // namespace
-
-std::string ratio_interval_text(const RateRatio& r, Language lang) {
-  return decimal(r.rate_ratio, lang) + (lang == Language::es ? " (IC 95 % " : " (95 % CI ") +
-         decimal(r.ci_low, lang) + (lang == Language::es ? " a " : " to ") +
-         decimal(r.ci_high, lang) + ")";
-}
 
 std::string did_short_text(const Estimate<DidResult>& did, Language lang) {
   if (!did) return eval_reason_text(did.why, lang);

@@ -6,14 +6,13 @@
 #include <string>
 #include <vector>
 
+#include "core/evaluation_text.hpp"
 #include "core/messages.hpp"
 #include "core/program_evaluation.hpp"
 #include "core/sectors.hpp"
 
 namespace faro {
 
-// "0.80 (95 % CI 0.64 to 0.99)" with the language's decimal mark.
-std::string ratio_interval_text(const RateRatio& r, Language lang);
 // The DiD's shown ratio with its interval, or why it is missing.
 std::string did_short_text(const Estimate<DidResult>& did, Language lang);
 

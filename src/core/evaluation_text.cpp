@@ -116,4 +116,24 @@ std::string plain_change_text(const Estimate<DidResult>& did, Language lang) {
   return s;
 }
 
+std::string decimal_text(double v, Language lang, int digits) {
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%.*f", digits, v);
+  std::string s = buf;
+  if (lang == Language::es)
+    for (char& c : s)
+      if (c == '.') c = ',';
+  return s;
+}
+
+std::string p_value_text(double p, Language lang) {
+  if (p < 0.001) return "< " + decimal_text(0.001, lang, 3);
+  return decimal_text(p, lang, p < 0.01 ? 3 : 2);
+}
+
+std::string ratio_interval_text(const RateRatio& r, Language lang) {
+  return tr_format(lang, Msg::check_ratio_interval, decimal_text(r.rate_ratio, lang).c_str(),
+                   decimal_text(r.ci_low, lang).c_str(), decimal_text(r.ci_high, lang).c_str());
+}
+
 }  // namespace faro

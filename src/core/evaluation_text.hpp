@@ -24,6 +24,12 @@ std::string did_caution(const DidResult& d, Language lang);
 // probably between −44 % and −10 %." (+ "cannot be told apart from no change", few incidents);
 // the panel's first line and the report's page 1 (did_sentence is the analysts' version).
 std::string plain_change_text(const Estimate<DidResult>& did, Language lang);
+// "0.73" / "0,73": a number with `digits` decimals and the language's decimal mark.
+std::string decimal_text(double v, Language lang, int digits = 2);
+// A p-value as reports print it: "< 0.001", "0.004" (3 decimals below 0.01), else "0.24".
+std::string p_value_text(double p, Language lang);
+// "0.73 (95 % CI 0.61 to 0.87)" / "0,73 (IC 95 % 0,61 a 0,87)".
+std::string ratio_interval_text(const RateRatio& r, Language lang);
 // Why an estimate is missing, or why a treated sector was left out.
 std::string eval_reason_text(const EvalWhy& why, Language lang);
 

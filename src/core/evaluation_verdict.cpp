@@ -6,32 +6,7 @@
 #include "core/evaluation_text.hpp"
 
 namespace faro {
-namespace {
-
-std::string p_text(double p, Language lang) {
-  char buf[32];
-  if (p < 0.001)
-    std::snprintf(buf, sizeof buf, "< 0.001");
-  else
-    std::snprintf(buf, sizeof buf, p < 0.01 ? "%.3f" : "%.2f", p);
-  std::string s = buf;
-  if (lang == Language::es)
-    for (char& c : s)
-      if (c == '.') c = ',';
-  return s;
-}
-
-std::string ratio_text(double rr, Language lang) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f", rr);
-  std::string s = buf;
-  if (lang == Language::es)
-    for (char& c : s)
-      if (c == '.') c = ',';
-  return s;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 VerdictResult decide_verdict(const ProgramEvaluation& ev) {
   VerdictResult v;
@@ -152,28 +127,28 @@ std::vector<std::string> verdict_check_lines(const ProgramEvaluation& ev, Langua
     EvalWhy why;
     switch (c.check) {
       case VerdictCheck::did_interval:
-        value = tr_format(lang, Msg::verdict_value_did, ratio_text(c.value, lang).c_str(),
-                          ratio_text(c.low, lang).c_str(), ratio_text(c.high, lang).c_str());
+        value = tr_format(lang, Msg::verdict_value_did, decimal_text(c.value, lang).c_str(),
+                          decimal_text(c.low, lang).c_str(), decimal_text(c.high, lang).c_str());
         why = ev.did.why;
         break;
       case VerdictCheck::randomization:
         name = Msg::verdict_name_ri;
         if (ev.randomization)
           value =
-              tr_format(lang, Msg::verdict_value_ri, p_text(c.value, lang).c_str(),
+              tr_format(lang, Msg::verdict_value_ri, p_value_text(c.value, lang).c_str(),
                         ev.randomization.value->n_placebos,
                         ev.randomization.value->exact ? tr(Msg::verdict_check_ri_exact, lang) : "");
         why = ev.randomization.why;
         break;
       case VerdictCheck::synthetic_control:
         name = Msg::verdict_name_sc;
-        value = tr_format(lang, Msg::verdict_value_sc, ratio_text(c.value, lang).c_str(),
-                          p_text(c.high, lang).c_str());
+        value = tr_format(lang, Msg::verdict_value_sc, decimal_text(c.value, lang).c_str(),
+                          p_value_text(c.high, lang).c_str());
         why = ev.synthetic_control.why;
         break;
       case VerdictCheck::pre_trend:
         name = Msg::verdict_name_pretrend;
-        value = "p = " + p_text(c.value, lang);
+        value = "p = " + p_value_text(c.value, lang);
         why = ev.pre_trend.why;
         break;
     }

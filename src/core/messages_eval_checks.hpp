@@ -38,6 +38,7 @@
   X(verdict_value_sc, "razón %s, p de placebo = %s", "ratio %s, placebo p = %s")              \
   /* "name: value — met" / "name: not available — why" */                                     \
   X(verdict_check_line, "%s: %s — %s", "%s: %s, %s")                                          \
+  X(check_ratio_interval, "%s (IC 95 %% %s a %s)", "%s (95 %% CI %s to %s)")                   \
   /* the checks' own lines (panel, summary, report) */                                          \
   X(check_placebo_in_time, "Placebo en el tiempo (inicio %d semanas antes): DiD %s",            \
     "Placebo in time (rollout %d weeks earlier): DiD %s")                                       \

@@ -15,7 +15,9 @@ using overlay::measure_text;
 using overlay::set_font;
 using overlay::Weight;
 
-double Plot::slot() const { return area.w / static_cast<double>(last - first + 1); }
+double Plot::slot() const {
+  return area.w / static_cast<double>(last - first + 1);
+}
 
 double Plot::x(int64_t bin) const {
   return area.x + slot() * (static_cast<double>(bin - first) + 0.5);
@@ -26,7 +28,9 @@ double Plot::y(double v) const {
   return area.bottom() - area.h * (t - y0) / (y1 - y0);
 }
 
-double Plot::clamp_y(double v) const { return std::clamp(y(v), area.y, area.bottom()); }
+double Plot::clamp_y(double v) const {
+  return std::clamp(y(v), area.y, area.bottom());
+}
 
 PageBox plot_area(PageBox box, double head) {
   return {box.x + 30, box.y + head + 16, box.w - 36, box.h - head - 16 - 22};
@@ -56,7 +60,7 @@ void y_grid(cairo_t* cr, const Plot& p, const std::vector<double>& values, Langu
     cairo_move_to(cr, p.area.x, py);
     cairo_line_to(cr, p.area.right(), py);
     cairo_stroke(cr);
-    const std::string t = decimal(v, lang, digits);
+    const std::string t = decimal_text(v, lang, digits);
     draw_text(cr, t, p.area.x - 3 - measure_text(cr, t).width, py + 2.2, kMuted);
   }
 }
@@ -120,8 +124,7 @@ std::string rollout_text(const EvaluationReportInput& in) {
   for (const TreatedSector& t : in.evaluation->eligible) dates.insert(t.rollout);
   if (dates.empty()) return "";
   if (dates.size() == 1)
-    return tr_format(in.language, Msg::eval_report_rollout_at,
-                     format_date(*dates.begin()).c_str());
+    return tr_format(in.language, Msg::eval_report_rollout_at, format_date(*dates.begin()).c_str());
   return tr_format(in.language, Msg::eval_report_rollout_staggered,
                    format_date(*dates.begin()).c_str(), format_date(*dates.rbegin()).c_str());
 }

@@ -26,11 +26,12 @@ std::string names(const std::vector<size_t>& idx, const SectorSet& sectors, size
 }
 
 std::string interval(const RateRatio& r, Language lang) {
-  return decimal(r.ci_low, lang) + "–" + decimal(r.ci_high, lang);
+  return decimal_text(r.ci_low, lang) + "–" + decimal_text(r.ci_high, lang);
 }
 
 std::vector<std::string> ratio_row(const std::string& what, const RateRatio& r, Language lang) {
-  return {what, decimal(r.rate_ratio, lang), interval(r, lang), percent_change_text(r.rate_ratio)};
+  return {what, decimal_text(r.rate_ratio, lang), interval(r, lang),
+          percent_change_text(r.rate_ratio)};
 }
 
 std::vector<std::string> estimate_header(Language lang) {
@@ -39,21 +40,6 @@ std::vector<std::string> estimate_header(Language lang) {
 }
 
 }  // namespace
-
-std::string decimal(double v, Language lang, int digits) {
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%.*f", digits, v);
-  std::string s = buf;
-  if (lang == Language::es)
-    for (char& c : s)
-      if (c == '.') c = ',';
-  return s;
-}
-
-std::string p_text(double p, Language lang) {
-  if (p < 0.001) return "< " + decimal(0.001, lang, 3);
-  return decimal(p, lang, p < 0.01 ? 3 : 2);
-}
 
 std::string not_available(const EvalWhy& why, Language lang) {
   const std::string reason = eval_reason_text(why, lang);
@@ -113,7 +99,8 @@ std::string report_source_line(const EvaluationReportInput& in) {
   if (!sources.empty()) line = tr_format(l, Msg::eval_report_sources, sources.c_str()) + " · ";
   line += std::string(tr(Msg::brief_generated, l)) + " " + in.generated;
   if (in.true_effect)
-    line += " · " + tr_format(l, Msg::eval_report_true_effect, decimal(*in.true_effect, l).c_str());
+    line += " · " +
+            tr_format(l, Msg::eval_report_true_effect, decimal_text(*in.true_effect, l).c_str());
   return line;
 }
 
@@ -178,8 +165,8 @@ ReportSection report_counts_section(const EvaluationReportInput& in, const Repor
     s.table.rows.push_back({tr(group, l), std::to_string(g.sectors.size()),
                             masked_count(g.before, hide_before, m, digits),
                             masked_count(g.after, hide_after, m, digits),
-                            hide_before ? m.marker : decimal(g.rate_before, l, 3),
-                            hide_after ? m.marker : decimal(g.rate_after, l, 3)});
+                            hide_before ? m.marker : decimal_text(g.rate_before, l, 3),
+                            hide_after ? m.marker : decimal_text(g.rate_after, l, 3)});
   };
   row(Msg::eval_report_legend_treated, ev.treated, m.treated_before, m.treated_after);
   row(Msg::eval_report_legend_comparison, ev.comparison, m.comparison_before, m.comparison_after);
@@ -200,7 +187,7 @@ ReportSection report_did_section(const EvaluationReportInput& in, const ReportMa
   s.table.header = estimate_header(l);
   s.table.rows.push_back(ratio_row(tr(Msg::eval_report_did_poisson, l), d.did, l));
   s.table.rows.push_back(
-      ratio_row(tr_format(l, Msg::eval_report_did_robust, decimal(d.dispersion, l).c_str(),
+      ratio_row(tr_format(l, Msg::eval_report_did_robust, decimal_text(d.dispersion, l).c_str(),
                           d.dispersion_block_weeks),
                 d.did_robust, l));
   // Ta/Tb alone would give a hidden total back from the other one.
@@ -230,7 +217,7 @@ ReportSection report_its_section(const EvaluationReportInput& in) {
   s.table.rows.push_back(ratio_row(tr(Msg::eval_report_its_trend, l), r.trend.ratio, l));
   s.lines.push_back(tr_format(
       l, Msg::eval_report_its_model, r.sectors.size(), r.bins_before, r.bins_after, r.observations,
-      decimal(r.dispersion, l).c_str(),
+      decimal_text(r.dispersion, l).c_str(),
       r.seasonality ? tr(Msg::eval_report_yes, l) : tr(Msg::eval_report_no_short_window, l)));
   return s;
 }
@@ -242,8 +229,8 @@ std::vector<std::string> report_event_study_lines(const EvaluationReportInput& i
   if (!ev.event_study) out.push_back(not_available(ev.event_study.why, l));
   if (ev.pre_trend) {
     const PreTrendTest& t = *ev.pre_trend.value;
-    out.push_back(tr_format(l, Msg::eval_report_pre_trend, decimal(t.chi2, l).c_str(), t.df,
-                            p_text(t.p_value, l).c_str()));
+    out.push_back(tr_format(l, Msg::eval_report_pre_trend, decimal_text(t.chi2, l).c_str(), t.df,
+                            p_value_text(t.p_value, l).c_str()));
   } else {
     out.push_back(tr_format(l, Msg::eval_report_pre_trend_missing,
                             not_available(ev.pre_trend.why, l).c_str()));
@@ -293,13 +280,14 @@ ReportSection report_synthetic_section(const EvaluationReportInput& in, size_t m
     return s;
   }
   const SyntheticControlResult& sc = *ev.synthetic_control.value;
-  s.lines.push_back(tr_format(l, Msg::eval_report_sc_summary, decimal(sc.rate_ratio, l).c_str(),
-                              decimal(sc.pre_rmspe, l, 3).c_str(), p_text(sc.placebo_p, l).c_str(),
-                              sc.placebo_rank, sc.donors));
+  s.lines.push_back(tr_format(l, Msg::eval_report_sc_summary,
+                              decimal_text(sc.rate_ratio, l).c_str(),
+                              decimal_text(sc.pre_rmspe, l, 3).c_str(),
+                              p_value_text(sc.placebo_p, l).c_str(), sc.placebo_rank, sc.donors));
   s.table.header = {tr(Msg::eval_report_sc_donor, l), tr(Msg::eval_report_sc_weight, l)};
   for (size_t i = 0; i < sc.weights.size() && i < max_weights; ++i)
     s.table.rows.push_back(
-        {in.sectors->sectors[sc.weights[i].first].name, decimal(sc.weights[i].second, l, 3)});
+        {in.sectors->sectors[sc.weights[i].first].name, decimal_text(sc.weights[i].second, l, 3)});
   if (sc.weights.size() > max_weights)
     s.lines.push_back(tr_format(l, Msg::eval_report_sc_more, sc.weights.size() - max_weights));
   return s;
@@ -318,7 +306,7 @@ ReportSection report_randomization_section(const EvaluationReportInput& in) {
   const std::string how =
       r.exact ? std::string(tr(Msg::eval_report_ri_exact, l))
               : tr_format(l, Msg::eval_report_ri_draws, static_cast<unsigned long long>(r.seed));
-  s.lines.push_back(tr_format(l, Msg::eval_report_ri_line, p_text(r.p_value, l).c_str(),
+  s.lines.push_back(tr_format(l, Msg::eval_report_ri_line, p_value_text(r.p_value, l).c_str(),
                               r.as_extreme, r.n_placebos, how.c_str()));
   return s;
 }

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/evaluation_text.hpp"
 #include "render/evaluation_report.hpp"
 #include "render/evaluation_report_disclosure.hpp"
 
@@ -27,10 +28,9 @@ struct ReportSection {
   std::vector<std::string> lines;
 };
 
-// "0,80" (es) / "0.80" (en).
-std::string decimal(double v, Language lang, int digits = 2);
-// "< 0,001", "0,012", "0,34".
-std::string p_text(double p, Language lang);
+// Numbers in the language's decimal mark: core/evaluation_text.hpp decimal_text, p_value_text.
+using faro::decimal_text;
+using faro::p_value_text;
 // "no disponible: <reason>".
 std::string not_available(const EvalWhy& why, Language lang);
 

@@ -13,15 +13,6 @@ namespace {
 constexpr uint32_t kAllHours = 0xFFFFFF;
 constexpr uint8_t kAllWeekdays = 0x7F;
 
-// "%.2f" with the language's decimal mark.
-std::string decimal(double v, Language lang) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f", v);
-  std::string s = buf;
-  if (lang == Language::es) std::replace(s.begin(), s.end(), '.', ',');
-  return s;
-}
-
 std::string join(const std::vector<std::string>& parts, const char* sep) {
   std::string s;
   for (const std::string& p : parts) s += (s.empty() ? "" : sep) + p;
@@ -136,15 +127,15 @@ std::vector<std::string> analyst_lines(const ProgramEvaluation& ev, const Sector
                                        Language lang) {
   std::vector<std::string> out;
   const auto ratio = [&](const RateRatio& r) {
-    return decimal(r.rate_ratio, lang) + " (" + decimal(r.ci_low, lang) + "–" +
-           decimal(r.ci_high, lang) + ")";
+    return decimal_text(r.rate_ratio, lang) + " (" + decimal_text(r.ci_low, lang) + "–" +
+           decimal_text(r.ci_high, lang) + ")";
   };
   if (ev.did) {
     const DidResult& d = *ev.did.value;
     out.push_back(tr_format(lang, Msg::eval_did_ratio, ratio(d.did).c_str()));
     if (d.dispersion > 1)
       out.push_back(tr(Msg::eval_did_robust, lang) + ratio(d.did_robust) +
-                    ", φ = " + decimal(d.dispersion, lang));
+                    ", φ = " + decimal_text(d.dispersion, lang));
     out.push_back(did_sentence(d, lang));
     if (d.small_counts) out.push_back(did_caution(d, lang));
   } else {
