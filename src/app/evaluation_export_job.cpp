@@ -11,6 +11,7 @@
 #include "core/session_programs.hpp"
 #include "render/brief_writer.hpp"
 #include "render/evaluation_report.hpp"
+#include "ui/evaluation_job.hpp"
 #include "ui/evaluation_panel.hpp"
 
 namespace faro::app {
@@ -26,7 +27,8 @@ std::string hour_ranges(uint32_t mask) {
     }
     int end = h;
     while (end + 1 < 24 && (mask >> (end + 1) & 1u)) ++end;
-    out += (out.empty() ? "" : ", ") + std::to_string(h) + (end > h ? "–" + std::to_string(end) : "");
+    out +=
+        (out.empty() ? "" : ", ") + std::to_string(h) + (end > h ? "–" + std::to_string(end) : "");
     h = end + 1;
   }
   return out;
@@ -84,13 +86,9 @@ void EvaluationExportJob::run() {
     // The partner rules of the dashboard's other exports: no hour or weekday filter.
     if (!spec_.internal)
       if (const auto problem = partner_filter_problem(filter, lang)) throw UsageError(*problem);
-    EvaluationRequest req = make_evaluation_request(ws.sectors, ws.programs, {program}, {});
-    req.window_weeks = spec_.window_weeks;
-    req.by = spec_.by;
-    req.data_from = ws.data_from;
-    req.data_to_exclusive = ws.data_to_exclusive;
-    // As `faro evaluate` by default: neighbours of the treated sectors leave the comparison.
-    apply_spillover_ring(req, ws.sectors, 0);
+    // The panel's request (and `faro evaluate`'s defaults: neighbours leave the comparison).
+    const EvaluationRequest req =
+        ui::dashboard_evaluation_request(ws, program, spec_.window_weeks, spec_.by);
     progress_.store(0.1);
     const ProgramEvaluation ev =
         evaluate_program(ws.incidents, ws.sectors.size(), ws.make_filter(filter), req);

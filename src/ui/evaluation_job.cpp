@@ -4,6 +4,17 @@
 
 namespace faro::ui {
 
+EvaluationRequest dashboard_evaluation_request(const Workspace& ws, const std::string& program,
+                                               int window_weeks, EvalBin by) {
+  EvaluationRequest req = make_evaluation_request(ws.sectors, ws.programs, {program}, {});
+  req.window_weeks = window_weeks;
+  req.by = by;
+  req.data_from = ws.data_from;
+  req.data_to_exclusive = ws.data_to_exclusive;
+  apply_spillover_ring(req, ws.sectors, 0.0);
+  return req;
+}
+
 EvaluationJobResult run_evaluation_job(const EvaluationJobInput& in) {
   EvaluationJobResult r;
   r.id = in.id;
@@ -12,14 +23,8 @@ EvaluationJobResult run_evaluation_job(const EvaluationJobInput& in) {
   const auto t0 = std::chrono::steady_clock::now();
   const Workspace& ws = in.snapshot->ws();
   try {
-    EvaluationRequest req = make_evaluation_request(ws.sectors, ws.programs, {in.program}, {});
-    req.window_weeks = in.window_weeks;
-    req.by = in.by;
-    req.data_from = ws.data_from;
-    req.data_to_exclusive = ws.data_to_exclusive;
-    // As `faro evaluate` does by default (--buffer 0): comparison sectors touching a treated one
-    // leave the comparison and are estimated as the spillover ring.
-    apply_spillover_ring(req, ws.sectors, 0.0);
+    const EvaluationRequest req =
+        dashboard_evaluation_request(ws, in.program, in.window_weeks, in.by);
     r.request = req;
     r.evaluation =
         evaluate_program(ws.incidents, ws.sectors.size(), ws.make_filter(in.filter), req);

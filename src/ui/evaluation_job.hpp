@@ -44,6 +44,13 @@ struct EvaluationJobResult {
 // What the worker runs (exposed for tests): the request as the CLI builds it
 // (make_evaluation_request, then apply_spillover_ring with touching neighbours), then
 // evaluate_program on the snapshot's data period.
+// The request the dashboard evaluates (panel and File > Export evaluation report alike): one
+// program of the workspace (session edits applied), the data's whole period, and the spillover
+// ring as `faro evaluate` does by default (--buffer 0: comparison sectors touching a treated one
+// leave the comparison). Throws UsageError as make_evaluation_request does.
+EvaluationRequest dashboard_evaluation_request(const Workspace& ws, const std::string& program,
+                                               int window_weeks, EvalBin by);
+
 EvaluationJobResult run_evaluation_job(const EvaluationJobInput& in);
 
 class EvaluationJob {
