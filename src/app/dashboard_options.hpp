@@ -16,6 +16,9 @@ struct DashboardOptions {
   int frames = 0;          // frames to run (0: until closed; 5 with --screenshot or headless)
   int width = 1600, height = 900;  // window size in screen coordinates
   bool presentation = false;
+  // Interface scale on top of the screen's content scale (--ui-scale 200: text and widgets twice
+  // as large, as on a HiDPI screen at 200 %).
+  float ui_scale = 1.0f;
   std::optional<Language> language;  // nullopt: the project's, else the system locale's
   std::string project;               // project file (.faro.json) to open at start
   // Sources to open instead of the demo city (after the project, replacing its sources).

@@ -36,7 +36,7 @@ HeadlessDashboard::HeadlessDashboard(const DashboardOptions& options)
   imgui_ = ImGui::CreateContext();
   ImGui::GetIO().IniFilename = nullptr;  // nothing written next to the user's files
   app_ = std::make_unique<DashboardApp>(options);
-  app_->init(1.0f);
+  app_->init(options.ui_scale);
   ImGui_ImplOpenGL3_Init("#version 330 core");
   backend_ = true;
   target_ = std::make_unique<render::OffscreenTarget>(width_, height_);

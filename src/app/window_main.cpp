@@ -104,12 +104,12 @@ int run_windowed(const DashboardOptions& options, std::ostream& out, std::ostrea
   int status = 0;
   {
     DashboardApp app(options);
-    app.init(scale_x);
+    app.init(scale_x * options.ui_scale);
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
     WindowedPlacement placement;
     bool fullscreen = false, f11_was_down = false;
-    float font_scale = scale_x;
+    float font_scale = scale_x * options.ui_scale;
     const int frames = options.frames > 0 ? options.frames : (scripted ? 5 : 0);
     for (int i = 0; (frames == 0 || i < frames) && !glfwWindowShouldClose(window); ++i) {
       glfwPollEvents();
@@ -119,8 +119,8 @@ int run_windowed(const DashboardOptions& options, std::ostream& out, std::ostrea
       f11_was_down = f11;
       input.dropped.swap(g_dropped);
       glfwGetWindowContentScale(window, &scale_x, &scale_y);
-      if (scale_x != font_scale) {  // moved to a monitor with another scale: crisp fonts again
-        font_scale = scale_x;
+      if (scale_x * options.ui_scale != font_scale) {  // moved to a monitor with another scale: crisp fonts again
+        font_scale = scale_x * options.ui_scale;
         app.load_fonts(font_scale);
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();

@@ -29,7 +29,8 @@ CommandSpec dashboard_spec() {
   spec.synopsis =
       "[--project P.faro.json] [--sectors S --incidents I] [--programs P] [--where SQL] "
       "[--from D --to D] [--style NAME|FILE.json] [--layers LIST] [--basemap RASTER] "
-      "[--context VECTOR]... [--lang es|en] [--presentation] [--size 1600x900] [--frames N] "
+      "[--context VECTOR]... [--lang es|en] [--presentation] [--size 1600x900] [--ui-scale 200] "
+      "[--frames N] "
       "[--screenshot OUT.png]";
   spec.description =
       "Opens the interactive dashboard on the demo city (datos sintéticos), a project file, or\n"
@@ -49,6 +50,8 @@ CommandSpec dashboard_spec() {
       {"lang", "es|en", "interface language (default: the project's, else the system locale)"},
       {"presentation", "", "start in presentation mode (full screen, larger text, no points)"},
       {"size", "WxH", "window size in screen units (default 1600x900)"},
+      {"ui-scale", "PERCENT",
+       "text and widget size, percent of the screen's scale (default 100; 200 as on HiDPI)"},
       {"frames", "N", "run N frames then exit (default 5 with --screenshot)"},
       {"screenshot", "OUT.png", "write the window to a PNG after the last frame, then exit"},
   };
@@ -98,6 +101,11 @@ int cmd_dashboard(const std::vector<std::string>& args_in, std::ostream& out, st
     base.language = language_from_environment();  // as the dashboard starts without flags
     if (!options.project.empty()) base = io::load_project(options.project);
     options.session = dashboard_session_from_args(args, std::move(base));
+  }
+  if (auto percent = args.get("ui-scale")) {
+    const int p = parse_positive(*percent, "--ui-scale", 400);
+    if (p < 50) throw UsageError("faro dashboard: --ui-scale must be 50 to 400, got " + *percent);
+    options.ui_scale = static_cast<float>(p) / 100.0f;
   }
   if (auto size = args.get("size")) {
     const size_t x = size->find('x');

@@ -4,19 +4,20 @@
 #include <cstddef>
 #include <string>
 
+#include "core/point_palette.hpp"
 #include "render/gl_state.hpp"
 
 namespace faro::render {
 
-// ColorBrewer Set1 (qualitative, 8 classes): distinct on both light fills and the heatmap.
-const std::array<Rgba8, 8> kPointPalette = {{{228, 26, 28, 230},
-                                             {55, 126, 184, 230},
-                                             {77, 175, 74, 230},
-                                             {152, 78, 163, 230},
-                                             {255, 127, 0, 230},
-                                             {255, 255, 51, 230},
-                                             {166, 86, 40, 230},
-                                             {247, 129, 191, 230}}};
+// The automatic colours of core/point_palette.hpp, at 90 % opacity.
+const std::array<Rgba8, 8> kPointPalette = [] {
+  std::array<Rgba8, 8> out{};
+  for (size_t i = 0; i < out.size(); ++i) {
+    const Rgb c = point_auto_color(i);
+    out[i] = {c.r, c.g, c.b, 230};
+  }
+  return out;
+}();
 
 PointsLayer::PointsLayer(const IncidentStore& incidents, float size_px)
     : size_px_(size_px), count_(incidents.size()) {

@@ -296,7 +296,8 @@ void DashboardUi::Impl::draw_side_panel(const Rect& r, const DataSnapshot& snap,
   ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0);
   ImGui::Begin("##side_panel", nullptr, kFixedWindow);
   if (fonts.bold) ImGui::PushFont(fonts.bold);
-  ImGui::TextUnformatted(workspace_title(ws, session.language).c_str());
+  // A long project title wraps rather than running past the panel's edge.
+  ImGui::TextWrapped("%s", workspace_title(ws, session.language).c_str());
   if (fonts.bold) ImGui::PopFont();
   if (ws.synthetic) {
     ImGui::SameLine();

@@ -227,7 +227,8 @@ void EventStudyChart::draw(ImVec2 size) const {
     dl->AddLine(ImVec2(x, p1.y), ImVec2(x, p1.y + 3 * px), kText, px);
     const std::string s = period_text(b);
     const ImVec2 ts = ImGui::CalcTextSize(s.c_str());
-    dl->AddText(ImVec2(x - ts.x / 2, p1.y + 4 * px), kText, s.c_str());
+    // Centred under its tick, but never left of the plot, under the value labels.
+    dl->AddText(ImVec2(std::max(p0.x, x - ts.x / 2), p1.y + 4 * px), kText, s.c_str());
   }
 
   // Hovered column, behind the marks.

@@ -64,11 +64,13 @@ void FiltersPanel::draw(const DataSnapshot& snap, Session& session, UiActions& a
   ImGui::PushID("filters");
   draw_dates(snap, session);
   ImGui::Spacing();
-  draw_categories(snap, session);
-  ImGui::Spacing();
+  // The compact time filters before the offence list, whose length follows the data (hundreds
+  // of offences in the FGJ files): hours and weekdays stay in view in the default layout.
   draw_hours(snap, session);
   ImGui::Spacing();
   draw_weekdays(snap, session);
+  ImGui::Spacing();
+  draw_categories(snap, session);
   ImGui::Spacing();
   draw_sectors(snap, session, actions);
   ImGui::PopID();

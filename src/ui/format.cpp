@@ -1,6 +1,7 @@
 #include "ui/format.hpp"
 
 #include <cmath>
+#include <algorithm>
 #include <cstdio>
 
 namespace faro::ui {
@@ -16,40 +17,43 @@ std::string format_count(int64_t n) {
   return negative ? "-" + out : out;
 }
 
+namespace {
+
+// Decimals giving about 3 significant digits, never more than 6.
+int decimals_for(double v) {
+  const double a = std::fabs(v);
+  if (a >= 100 || a == 0) return 0;
+  if (a >= 10) return 1;
+  if (a >= 1) return 2;
+  const int leading_zeros = static_cast<int>(std::floor(-std::log10(a)));  // 0.04 -> 1
+  return std::min(6, leading_zeros + 3);
+}
+
+}  // namespace
+
 std::string format_value(double v) {
   if (!std::isfinite(v)) return "–";
-  const double a = std::fabs(v);
+  if (std::fabs(v) >= 1000) return format_count(static_cast<int64_t>(std::llround(v)));
   char buf[64];
-  if (a >= 1000) return format_count(static_cast<int64_t>(std::llround(v)));
-  if (a >= 100 || a == 0)
-    std::snprintf(buf, sizeof buf, "%.0f", v);
-  else if (a >= 10)
-    std::snprintf(buf, sizeof buf, "%.1f", v);
-  else if (a >= 1)
-    std::snprintf(buf, sizeof buf, "%.2f", v);
-  else
-    std::snprintf(buf, sizeof buf, "%.3g", v);
+  std::snprintf(buf, sizeof buf, "%.*f", decimals_for(v), v);
   // Round values read as such: "5", "10", "2.5" rather than "5.00", "10.0", "2.50".
   std::string s = buf;
-  if (s.find('.') != std::string::npos && s.find('e') == std::string::npos) {
+  if (s.find('.') != std::string::npos) {
     while (s.back() == '0') s.pop_back();
     if (s.back() == '.') s.pop_back();
   }
-  return s;
+  return s == "-0" ? "0" : s;
+}
+
+const char* decimals_format(double v) {
+  static const char* const kFormats[] = {"%.0f", "%.1f", "%.2f", "%.3f",
+                                         "%.4f", "%.5f", "%.6f"};
+  return std::isfinite(v) ? kFormats[decimals_for(v)] : "%.0f";
 }
 
 std::string format_distance(double metres) {
-  char buf[64];
-  if (metres >= 1000) {
-    const double km = metres / 1000;
-    if (std::fabs(km - std::round(km)) < 1e-9)
-      std::snprintf(buf, sizeof buf, "%.0f km", km);
-    else
-      std::snprintf(buf, sizeof buf, "%g km", km);
-  } else {
-    std::snprintf(buf, sizeof buf, "%g m", metres);
-  }
-  return buf;
+  if (std::fabs(metres) >= 1000) return format_value(metres / 1000) + " km";
+  return format_value(metres) + " m";
 }
 
 std::string format_date_range(CivilSeconds from, CivilSeconds to_exclusive) {

@@ -9,7 +9,10 @@
 #include <string>
 #include <utility>
 
+#include "core/point_palette.hpp"
 #include "io/style_presets.hpp"
+#include "ui/fit_widgets.hpp"
+#include "ui/format.hpp"
 #include "ui/i18n.hpp"
 
 namespace faro::ui {
@@ -73,8 +76,8 @@ void draw_basemap_look(StyleLayer& base, Language lang) {
   ImGui::Checkbox(tr(Msg::basemap_greyscale, lang), &base.basemap.greyscale);
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9.0f);
   float percent = base.basemap.dim * 100.0f;
-  if (ImGui::SliderFloat(tr(Msg::basemap_dim, lang), &percent, 0.0f, 90.0f, "%.0f %%",
-                         ImGuiSliderFlags_AlwaysClamp))
+  if (slider_float_beside(tr(Msg::basemap_dim, lang), &percent, 0.0f, 90.0f, "%.0f %%",
+                          ImGuiSliderFlags_AlwaysClamp))
     base.basemap.dim = std::clamp(percent / 100.0f, 0.0f, 1.0f);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Msg::basemap_look_tip, lang));
 }
@@ -163,15 +166,25 @@ void LayersPanel::draw_stack(Session& session) {
     const std::string name =
         std::string(tr_layer(layer.kind, lang)) + (default_id ? "" : " (" + layer.id + ")");
     ImGui::TextUnformatted(name.c_str());
-    const float buttons = 3 * ImGui::GetFrameHeight() + 3 * ImGui::GetStyle().ItemSpacing.x;
-    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetContentRegionAvail().x - slider_w -
-                                                         buttons + ImGui::GetCursorStartPos().x));
+    // Right-aligned controls: opacity slider (its value in the tooltip: printed in the frame it
+    // would sit under the grab), up, down, remove. A name too long to share the line with them
+    // puts them on the next one.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float controls = slider_w + 3 * ImGui::GetFrameHeight() + 3 * style.ItemSpacing.x;
+    const float right = ImGui::GetContentRegionMax().x;
+    const float name_end =
+        ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetScrollX();
+    if (name_end + style.ItemSpacing.x + controls <= right)
+      ImGui::SameLine(right - controls);
+    else
+      ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), right - controls));
     ImGui::SetNextItemWidth(slider_w);
     float percent = layer.opacity * 100.0f;
-    if (ImGui::SliderFloat("##opacity", &percent, 0.0f, 100.0f, "%.0f %%")) {
+    if (ImGui::SliderFloat("##opacity", &percent, 0.0f, 100.0f, "")) {
       layer.opacity = std::clamp(percent / 100.0f, 0.0f, 1.0f);
     }
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Msg::opacity, lang));
+    if (ImGui::IsItemHovered() || ImGui::IsItemActive())
+      ImGui::SetTooltip("%s: %.0f %%", tr(Msg::opacity, lang), percent);
     ImGui::SameLine();
     ImGui::BeginDisabled(k + 1 == layers.size());
     if (ImGui::ArrowButton("##up", ImGuiDir_Up)) move_up = k;
@@ -199,8 +212,8 @@ void LayersPanel::draw_heatmap(Session& session, const AppStatus& status) {
   ImGui::PushItemWidth(ImGui::GetFontSize() * 9.0f);
   float bandwidth = static_cast<float>(h.bandwidth_m);
   // Logarithmic: 50 m (a block) to 5 km (a district) are equally easy to reach.
-  if (ImGui::SliderFloat(tr(Msg::bandwidth_m, lang), &bandwidth, 50.0f, 5000.0f, "%.0f m",
-                         ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp)) {
+  if (slider_float_beside(tr(Msg::bandwidth_m, lang), &bandwidth, 50.0f, 5000.0f, "%.0f m",
+                          ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp)) {
     h.bandwidth_m = std::round(bandwidth / 10.0f) * 10.0;
   }
   const std::pair<KdeKernel, const char*> kernels[] = {
@@ -214,18 +227,23 @@ void LayersPanel::draw_heatmap(Session& session, const AppStatus& status) {
     // Locking starts from the maximum on screen, so nothing jumps.
     if (h.color_max_locked && h.color_max <= 0) h.color_max = status.heatmap_domain.max;
   }
-  ImGui::SameLine();
   if (h.color_max_locked) {
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.0f);
+    // Decimals by magnitude (ui/format.hpp): "1130", "12.7", "0.0421", never "1.13e+03".
+    const float drag_w = ImGui::GetFontSize() * 6.0f;
+    same_line_if_fits(drag_w + ImGui::GetStyle().ItemInnerSpacing.x +
+                      ImGui::CalcTextSize(tr(Msg::color_max, lang)).x);
+    ImGui::SetNextItemWidth(drag_w);
     float v = h.color_max;
     if (ImGui::DragFloat(tr(Msg::color_max, lang), &v, std::max(0.01f, v * 0.01f), 0.001f, 1e9f,
-                         "%.3g")) {
+                         decimals_format(v))) {
       h.color_max = std::max(0.001f, v);
     }
   } else {
     char buf[96];
     std::snprintf(buf, sizeof buf, tr(Msg::color_max_auto, lang), status.heatmap_domain.percentile);
-    ImGui::TextDisabled("%s: %.3g", buf, status.heatmap_domain.max);
+    const std::string text = std::string(buf) + ": " + format_value(status.heatmap_domain.max);
+    same_line_if_fits(ImGui::CalcTextSize(text.c_str()).x);
+    text_wrapped_here(text.c_str(), true);
   }
   ImGui::PopItemWidth();
 }
@@ -267,7 +285,7 @@ void LayersPanel::draw_choropleth(const Workspace& ws, Session& session) {
   };
   enum_combo(tr(Msg::scale, lang), c.scale, scales);
   ImGui::BeginDisabled(c.scale == ChoroplethScale::continuous);
-  ImGui::SliderInt(tr(Msg::classes, lang), &c.classes, 2, 9);
+  slider_int_beside(tr(Msg::classes, lang), &c.classes, 2, 9);
   ImGui::EndDisabled();
   colormap_combo(tr(Msg::colormap, lang), c.colormap, is_change_measure(c.measure));
   ImGui::PopItemWidth();
@@ -297,8 +315,8 @@ void LayersPanel::draw_hotspots(Session& session) {
   ImGui::BeginDisabled(h.unit == HotspotUnit::sectors);
   float cell = static_cast<float>(h.cell_m);
   // Logarithmic: 250 m (a few blocks) to 5 km (a district); whole 50 m steps.
-  if (ImGui::SliderFloat(tr(Msg::hotspot_cell_size, lang), &cell, 250.0f, 5000.0f, "%.0f m",
-                         ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp))
+  if (slider_float_beside(tr(Msg::hotspot_cell_size, lang), &cell, 250.0f, 5000.0f, "%.0f m",
+                          ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp))
     h.cell_m = std::max(250.0, std::round(cell / 50.0f) * 50.0);
   ImGui::EndDisabled();
   ImGui::Checkbox(tr(Msg::hotspot_emerging, lang), &h.emerging);
@@ -327,8 +345,8 @@ bool set_category_color(Session& s, const std::string& category, std::optional<R
 void LayersPanel::draw_points(const Workspace& ws, Session& session) {
   const Language lang = session.language;
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9.0f);
-  ImGui::SliderFloat(tr(Msg::point_size, lang), &session.style.points().size_px, 1.0f, 12.0f,
-                     "%.1f");
+  slider_float_beside(tr(Msg::point_size, lang), &session.style.points().size_px, 1.0f, 12.0f,
+                      "%.1f");
   // Category colours: the ones the user set; the rest keep the map's default palette ("auto").
   const CategoryDictionary& dict = ws.incidents.categories;
   constexpr size_t kMaxListed = 16;  // a long offence list is better filtered than coloured
@@ -339,7 +357,8 @@ void LayersPanel::draw_points(const Workspace& ws, Session& session) {
         std::find_if(list.begin(), list.end(),
                      [&](const std::pair<std::string, Rgb>& e) { return e.first == name; });
     const bool custom = it != list.end();
-    const Rgb c = custom ? it->second : Rgb{150, 150, 150};
+    // Uncoloured categories show the colour the map draws them in (core/point_palette.hpp).
+    const Rgb c = custom ? it->second : point_auto_color(code);
     float rgb[3] = {c.r / 255.0f, c.g / 255.0f, c.b / 255.0f};
     ImGui::PushID(static_cast<int>(code));
     if (ImGui::ColorEdit3("##color", rgb, ImGuiColorEditFlags_NoInputs)) {
@@ -349,14 +368,20 @@ void LayersPanel::draw_points(const Workspace& ws, Session& session) {
       set_category_color(session, name, Rgb{to8(rgb[0]), to8(rgb[1]), to8(rgb[2])});
     }
     ImGui::SameLine();
-    ImGui::TextUnformatted(name.c_str());
+    // Long offence names wrap inside the panel; the reset button or "(automatic)" follows on the
+    // line when it fits.
+    ImGui::BeginGroup();
+    text_wrapped_here(name.c_str());
+    ImGui::EndGroup();
     if (custom) {
-      ImGui::SameLine();
+      same_line_if_fits(ImGui::CalcTextSize(tr(Msg::color_auto, lang)).x +
+                        2 * ImGui::GetStyle().FramePadding.x);
       if (ImGui::SmallButton(tr(Msg::color_auto, lang)))
         set_category_color(session, name, std::nullopt);
     } else {
-      ImGui::SameLine();
-      ImGui::TextDisabled("(%s)", tr(Msg::color_auto, lang));
+      const std::string marker = std::string("(") + tr(Msg::color_auto, lang) + ")";
+      same_line_if_fits(ImGui::CalcTextSize(marker.c_str()).x);
+      ImGui::TextDisabled("%s", marker.c_str());
     }
     ImGui::PopID();
   }

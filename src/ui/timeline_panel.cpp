@@ -4,6 +4,10 @@
 #include <cmath>
 #include <cstdio>
 
+#include "ui/fit_widgets.hpp"
+#include "ui/format.hpp"
+#include "ui/ui_fonts.hpp"
+
 namespace faro::ui {
 namespace {
 
@@ -21,13 +25,10 @@ ImU32 series_colour(const ImU32* palette, size_t g) {
   return palette[std::min<size_t>(g, 2)];
 }
 
+// Counts grouped ("12,400"), rates with decimals by magnitude (ui/format.hpp).
 std::string format_number(double v) {
-  char buf[32];
-  if (std::abs(v - std::round(v)) < 1e-9)
-    std::snprintf(buf, sizeof buf, "%.0f", v);
-  else
-    std::snprintf(buf, sizeof buf, std::abs(v) < 10 ? "%.2f" : "%.1f", v);
-  return buf;
+  if (std::abs(v - std::round(v)) < 1e-9) return format_count(std::llround(v));
+  return format_value(v);
 }
 
 void dashed_line(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 col, float thickness, float dash = 5,
@@ -55,11 +56,12 @@ bool TimelinePanel::draw_controls(const TimelineInput& in) {
   if (ImGui::SmallButton(timeline_text(playing_ ? TimelineText::pause : TimelineText::play, lang)))
     toggled = true;
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
   float speed = static_cast<float>(playback_.bins_per_second);
-  if (ImGui::SliderFloat("##speed", &speed, 0.5f, 24.0f,
-                         timeline_text(TimelineText::speed_format, lang),
-                         ImGuiSliderFlags_Logarithmic))
+  // The speed is written beside the slider, not under its grab (ui/fit_widgets.hpp).
+  if (slider_float_beside("##speed", &speed, 0.5f, 24.0f,
+                          timeline_text(TimelineText::speed_format, lang),
+                          ImGuiSliderFlags_Logarithmic))
     playback_.bins_per_second = speed;
   ImGui::SameLine();
   ImGui::Checkbox(timeline_text(TimelineText::loop, lang), &playback_.loop);
@@ -100,12 +102,6 @@ bool TimelinePanel::draw(const TimelineInput& in, FilterState& filter, ImVec2 si
     dl->AddText(ImVec2(p0.x + 8, p0.y + 8), kText, timeline_text(TimelineText::no_data, lang));
     return changed;
   }
-  // Plot area: value labels on the left, date ticks below, marker labels and legend above.
-  const ImVec2 a(p0.x + 48, p0.y + line_h + 8), b(p1.x - 10, p1.y - line_h - 8);
-  if (b.x - a.x < 20 || b.y - a.y < 20) return changed;
-  axis_ = {a.x, b.x, tl->bin_starts.front(), tl->bin_starts.back()};
-  dl->AddRectFilled(a, b, IM_COL32(250, 250, 247, 255));
-
   // Values per series (counts or per-sector rates) and the value axis.
   const size_t ng = tl->series.size();
   auto value = [&](size_t g, int64_t k) {
@@ -122,6 +118,17 @@ bool TimelinePanel::draw(const TimelineInput& in, FilterState& filter, ImVec2 si
   if (in.counterfactual)
     for (double h : in.counterfactual->high) vmax = std::max(vmax, h);
   const auto [ymax, ystep] = nice_axis_max(vmax);
+  // Plot area: value labels on the left (as wide as the widest), date ticks below, marker labels
+  // and legend above; margins in font units, so they grow with the interface scale.
+  const float pad = 0.4f * line_h;
+  float value_w = 0;
+  for (double v = 0; v <= ymax + 1e-9; v += ystep)
+    value_w = std::max(value_w, ImGui::CalcTextSize(format_number(v).c_str()).x);
+  const ImVec2 a(p0.x + value_w + 2 * pad, p0.y + line_h + pad),
+      b(p1.x - pad, p1.y - line_h - pad);
+  if (b.x - a.x < 20 || b.y - a.y < 20) return changed;
+  axis_ = {a.x, b.x, tl->bin_starts.front(), tl->bin_starts.back()};
+  dl->AddRectFilled(a, b, IM_COL32(250, 250, 247, 255));
   auto y_of = [&](double v) { return b.y - (b.y - a.y) * static_cast<float>(v / ymax); };
   auto centre_x = [&](int64_t k) {
     return (axis_.x_of(tl->bin_starts[k]) + axis_.x_of(tl->bin_starts[k + 1])) / 2;
@@ -218,19 +225,29 @@ bool TimelinePanel::draw(const TimelineInput& in, FilterState& filter, ImVec2 si
 
   // Axes: value labels, date ticks, frame.
   dl->AddRect(a, b, IM_COL32(0, 0, 0, 60));
+  float label_top = 1e9f;
   for (double v = 0; v <= ymax + 1e-9; v += ystep) {
     const std::string t = format_number(v);
     const float tw = ImGui::CalcTextSize(t.c_str()).x;
-    dl->AddText(ImVec2(a.x - tw - 6, y_of(v) - line_h / 2), kText, t.c_str());
+    // Centred on its grid line, the lowest kept above the date labels; a label that would touch
+    // the one below it (a short strip) is left out.
+    const float y = std::min(y_of(v) - line_h / 2, b.y - line_h);
+    if (y + line_h > label_top) continue;
+    dl->AddText(ImVec2(a.x - tw - pad, y), kText, t.c_str());
+    label_top = y;
   }
   float tick_end = -1e9f;
-  for (const TimelineTick& t : timeline_ticks(axis_.t0, axis_.t1, b.x - a.x, in.language)) {
+  // timeline_ticks spaces labels for the 100 % font: give it the width in 100 % pixels.
+  const float width_at_100 = (b.x - a.x) * kBaseFontPx / ImGui::GetFontSize();
+  for (const TimelineTick& t : timeline_ticks(axis_.t0, axis_.t1, width_at_100, in.language)) {
     const float x = axis_.x_of(t.at);
-    dl->AddLine(ImVec2(x, b.y), ImVec2(x, b.y + (t.major ? 6.0f : 3.0f)), kText);
+    dl->AddLine(ImVec2(x, b.y), ImVec2(x, b.y + (t.major ? pad : pad / 2)), kText);
     const float tw = ImGui::CalcTextSize(t.label.c_str()).x;
-    if (x - tw / 2 > tick_end && x + tw / 2 < p1.x) {
-      dl->AddText(ImVec2(x - tw / 2, b.y + 6), kText, t.label.c_str());
-      tick_end = x + tw / 2 + 6;
+    // Centred under the tick, kept inside the strip (the first one starts at its left edge).
+    const float tx = std::max(p0.x + pad / 2, x - tw / 2);
+    if (tx > tick_end && tx + tw < p1.x) {
+      dl->AddText(ImVec2(tx, b.y + pad), kText, t.label.c_str());
+      tick_end = tx + tw + pad;
     }
   }
   // Legend, top right, inside the plot.

@@ -1,0 +1,82 @@
+#include "ui/fit_widgets.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+
+namespace faro::ui {
+namespace {
+
+// The shown part of an ImGui label ("Ancho##id" shows "Ancho").
+const char* shown_end(const char* label) {
+  const char* hash = std::strstr(label, "##");
+  return hash ? hash : label + std::strlen(label);
+}
+
+template <class T>
+bool slider_beside(const char* label, ImGuiDataType type, T* v, T v_min, T v_max,
+                   const char* format, ImGuiSliderFlags flags) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float gap = style.ItemInnerSpacing.x;
+  char value[64], low[64], high[64];
+  std::snprintf(value, sizeof value, format, *v);
+  std::snprintf(low, sizeof low, format, v_min);
+  std::snprintf(high, sizeof high, format, v_max);
+  // The widest of the ends and the current value: a value column that does not move.
+  const float value_w = std::max({ImGui::CalcTextSize(value).x, ImGui::CalcTextSize(low).x,
+                                  ImGui::CalcTextSize(high).x});
+  const char* label_end = shown_end(label);
+  const float label_w = label == label_end ? 0 : ImGui::CalcTextSize(label, label_end).x;
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const float min_slider_w = ImGui::GetFontSize() * 3;
+  float slider_w = ImGui::CalcItemWidth();
+  const bool label_above = label_w > 0 && slider_w + gap + value_w + gap + label_w > avail;
+  if (label_above) {
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(label, label_end);
+    ImGui::PopTextWrapPos();
+  }
+  slider_w = std::max(min_slider_w, std::min(slider_w, avail - gap - value_w));
+  ImGui::PushID(label);
+  const float x0 = ImGui::GetCursorPosX();
+  ImGui::SetNextItemWidth(slider_w);
+  // An empty format: the frame shows only the grab (the value is written beside it).
+  const bool changed = ImGui::SliderScalar("##slider", type, v, &v_min, &v_max, "", flags);
+  ImGui::PopID();
+  std::snprintf(value, sizeof value, format, *v);  // after the edit
+  ImGui::SameLine(x0 + slider_w + gap);
+  ImGui::TextUnformatted(value);
+  if (!label_above && label_w > 0) {
+    ImGui::SameLine(x0 + slider_w + gap + value_w + gap);
+    ImGui::TextUnformatted(label, label_end);
+  }
+  return changed;
+}
+
+}  // namespace
+
+bool slider_float_beside(const char* label, float* v, float v_min, float v_max, const char* format,
+                         ImGuiSliderFlags flags) {
+  return slider_beside(label, ImGuiDataType_Float, v, v_min, v_max, format, flags);
+}
+
+bool slider_int_beside(const char* label, int* v, int v_min, int v_max, const char* format,
+                       ImGuiSliderFlags flags) {
+  return slider_beside(label, ImGuiDataType_S32, v, v_min, v_max, format, flags);
+}
+
+void same_line_if_fits(float width) {
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= right)
+    ImGui::SameLine();
+}
+
+void text_wrapped_here(const char* text, bool disabled) {
+  ImGui::PushTextWrapPos(0.0f);
+  if (disabled) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextUnformatted(text);
+  if (disabled) ImGui::PopStyleColor();
+  ImGui::PopTextWrapPos();
+}
+
+}  // namespace faro::ui
