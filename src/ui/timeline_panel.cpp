@@ -250,23 +250,25 @@ bool TimelinePanel::draw(const TimelineInput& in, FilterState& filter, ImVec2 si
       tick_end = tx + tw + pad;
     }
   }
-  // Legend, top right, inside the plot.
-  float lx = b.x - 8;
+  // Legend, top right, inside the plot; swatch sizes and gaps in 100 % pixels times the scale.
+  const float u = ImGui::GetFontSize() / kBaseFontPx;
+  float lx = b.x - 8 * u;
   auto legend_item = [&](const std::string& text, ImU32 col, bool line) {
     const float tw = ImGui::CalcTextSize(text.c_str()).x;
     lx -= tw;
-    dl->AddText(ImVec2(lx, a.y + 4), kText, text.c_str());
-    lx -= 16;
+    dl->AddText(ImVec2(lx, a.y + 4 * u), kText, text.c_str());
+    lx -= 16 * u;
     if (line)
-      dl->AddLine(ImVec2(lx, a.y + 4 + line_h / 2), ImVec2(lx + 12, a.y + 4 + line_h / 2), col,
-                  2.0f);
+      dl->AddLine(ImVec2(lx, a.y + 4 * u + line_h / 2),
+                  ImVec2(lx + 12 * u, a.y + 4 * u + line_h / 2), col, 2.0f * u);
     else
-      dl->AddRectFilled(ImVec2(lx + 1, a.y + 7), ImVec2(lx + 11, a.y + 3 + line_h), col);
-    lx -= 12;
+      dl->AddRectFilled(ImVec2(lx + u, a.y + 7 * u), ImVec2(lx + 11 * u, a.y + 3 * u + line_h),
+                        col);
+    lx -= 12 * u;
   };
   // Legend background first: its width is the sum of the items' widths.
-  float legend_w = 8;
-  auto item_w = [&](const std::string& t) { return ImGui::CalcTextSize(t.c_str()).x + 28; };
+  float legend_w = 8 * u;
+  auto item_w = [&](const std::string& t) { return ImGui::CalcTextSize(t.c_str()).x + 28 * u; };
   if (in.counterfactual) legend_w += item_w(timeline_text(TimelineText::counterfactual, lang));
   if (in.rolling) legend_w += item_w(timeline_text(TimelineText::rolling, lang));
   for (size_t g = 0; g < ng; ++g)
@@ -275,7 +277,7 @@ bool TimelinePanel::draw(const TimelineInput& in, FilterState& filter, ImVec2 si
                (in.rates && tl->series[g].sector_count
                     ? std::string(" (") + timeline_text(TimelineText::per_sector, lang) + ")"
                     : ""));
-  dl->AddRectFilled(ImVec2(b.x - legend_w, a.y + 1), ImVec2(b.x - 1, a.y + line_h + 7),
+  dl->AddRectFilled(ImVec2(b.x - legend_w, a.y + 1), ImVec2(b.x - 1, a.y + line_h + 7 * u),
                     IM_COL32(255, 255, 255, 210));
   if (in.counterfactual)
     legend_item(timeline_text(TimelineText::counterfactual, lang), IM_COL32(40, 40, 40, 220), true);

@@ -11,9 +11,8 @@
 // How: ImGui 1.86 is a static library (libimgui.a) built without its test-engine hooks, so the
 // ui test binary is linked with `-Wl,--wrap=` on the text entry points the widgets call across
 // object files (ImGui::RenderText, RenderTextClipped, RenderTextEllipsis, RenderTextWrapped,
-// and the short ImDrawList::AddText the panels call); text_fit_test.cpp defines the __wrap_
-// functions, which record here when an auditor is active and always forward to __real_.
-// Include this header from that one file only.
+// and the short ImDrawList::AddText the panels call); text_fit_auditor_test.cpp defines the
+// __wrap_ functions, which record here when an auditor is active and always forward to __real_.
 #include <imgui.h>
 #include <imgui_internal.h>
 
