@@ -65,10 +65,14 @@ bool slider_int_beside(const char* label, int* v, int v_min, int v_max, const ch
   return slider_beside(label, ImGuiDataType_S32, v, v_min, v_max, format, flags);
 }
 
-void same_line_if_fits(float width) {
+bool same_line_if_fits(float width, float new_line_x) {
   const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-  if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= right)
+  if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= right) {
     ImGui::SameLine();
+    return true;
+  }
+  if (new_line_x >= 0) ImGui::SetCursorPosX(new_line_x);
+  return false;
 }
 
 void text_wrapped_here(const char* text, bool disabled) {

@@ -17,8 +17,10 @@ bool slider_int_beside(const char* label, int* v, int v_min, int v_max, const ch
                        ImGuiSliderFlags flags = 0);
 
 // ImGui::SameLine() when an item `width` pixels wide still fits right of the last item, else
-// nothing, so the next item starts a new line instead of running past the panel's edge.
-void same_line_if_fits(float width);
+// nothing, so the next item starts a new line instead of running past the panel's edge; on that
+// new line it starts at `new_line_x` (window coordinates, as ImGui::GetCursorPosX) when given.
+// Returns whether it stayed on the line.
+bool same_line_if_fits(float width, float new_line_x = -1);
 
 // Text wrapped at the right edge of the window (continuation lines start where it started).
 void text_wrapped_here(const char* text, bool disabled = false);

@@ -369,18 +369,20 @@ void LayersPanel::draw_points(const Workspace& ws, Session& session) {
     }
     ImGui::SameLine();
     // Long offence names wrap inside the panel; the reset button or "(automatic)" follows on the
-    // line when it fits.
+    // line when it fits, else under the name.
+    const float name_x = ImGui::GetCursorPosX();
     ImGui::BeginGroup();
     text_wrapped_here(name.c_str());
     ImGui::EndGroup();
     if (custom) {
       same_line_if_fits(ImGui::CalcTextSize(tr(Msg::color_auto, lang)).x +
-                        2 * ImGui::GetStyle().FramePadding.x);
+                            2 * ImGui::GetStyle().FramePadding.x,
+                        name_x);
       if (ImGui::SmallButton(tr(Msg::color_auto, lang)))
         set_category_color(session, name, std::nullopt);
     } else {
       const std::string marker = std::string("(") + tr(Msg::color_auto, lang) + ")";
-      same_line_if_fits(ImGui::CalcTextSize(marker.c_str()).x);
+      same_line_if_fits(ImGui::CalcTextSize(marker.c_str()).x, name_x);
       ImGui::TextDisabled("%s", marker.c_str());
     }
     ImGui::PopID();

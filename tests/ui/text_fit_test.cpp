@@ -13,7 +13,11 @@
 #include <iostream>
 #include <set>
 
+#include <backends/imgui_impl_opengl3.h>
+
 #include "core/messages.hpp"
+#include "io/png_writer.hpp"
+#include "render/offscreen_target.hpp"
 #include "io/style_presets.hpp"
 #include "text_fit_auditor.hpp"
 #include "ui/dashboard_ui.hpp"
@@ -76,8 +80,12 @@ class Dashboard {
   AppStatus& status() { return status_; }
   const SnapshotPtr& snap() const { return snap_; }
 
+  // Called before each frame (a renderer backend's NewFrame, for screenshots).
+  void before_each_frame(std::function<void()> f) { before_frame_ = std::move(f); }
+
   void frames(int n) {
     for (int i = 0; i < n; ++i) {
+      if (before_frame_) before_frame_();
       gui_.frame([&] {
         const MapRegion r = gui_.ui().draw(snap_, session_, status_, actions_);
         gui_.ui().draw_map_overlay(*snap_, session_, status_, r);
@@ -146,6 +154,7 @@ class Dashboard {
   AppStatus status_;
   UiActions actions_;
   testing::TextFitAuditor auditor_;
+  std::function<void()> before_frame_;
 };
 
 // A CSV with long column names, for the column-mapping dialog.
@@ -279,6 +288,49 @@ TEST(TextFit, SpanishAt100Percent) { expect_everything_fits(Language::es, 1.0f);
 TEST(TextFit, SpanishAt200Percent) { expect_everything_fits(Language::es, 2.0f); }
 TEST(TextFit, EnglishAt100Percent) { expect_everything_fits(Language::en, 1.0f); }
 TEST(TextFit, EnglishAt200Percent) { expect_everything_fits(Language::en, 2.0f); }
+
+// Pictures of the places fixed, to look at (in $FARO_UI_SCREENSHOT_DIR): the side panel with
+// every section open, at its top and scrolled to the Points section (the automatic colours of
+// the swatches, the long offence names wrapped), Spanish and English, 100 % and 200 %.
+TEST(TextFit, ScreenshotsOfTheSidePanel) {
+  FARO_UI_REQUIRE_EGL(gl);
+  const std::filesystem::path dir = testing::screenshot_dir();
+  for (Language lang : {Language::es, Language::en}) {
+    for (float scale : {1.0f, 2.0f}) {
+      Dashboard d(lang, scale);
+      ASSERT_TRUE(ImGui_ImplOpenGL3_Init("#version 330 core"));
+      d.before_each_frame([] { ImGui_ImplOpenGL3_NewFrame(); });
+      d.frames(2);
+      d.open_layer_sections();
+      const int w = static_cast<int>(1600 * scale), h = static_cast<int>(900 * scale);
+      render::OffscreenTarget target(w, h);
+      ImGuiWindow* side = ImGui::FindWindowByName("##side_panel");
+      for (const char* where : {"top", "points"}) {
+        if (std::string(where) == "points") {
+          // Scrolled so the Points section (after the hot spots) is in view.
+          ImGui::SetScrollY(side, side->ScrollMax.y * 0.55f);
+        }
+        d.frames(3);
+        target.bind_for_drawing();
+        target.clear({1, 1, 1, 1});
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        const render::RgbaImage img = target.read_rgba8();
+        const std::string path =
+            (dir / ("text_fit_" + std::string(lang == Language::es ? "es" : "en") + "_" +
+                    std::to_string(static_cast<int>(scale * 100)) + "_" + where + ".png"))
+                .string();
+        io::write_png_rgba(path, img.pixels, img.width, img.height);
+        std::cout << "wrote " << path << "\n";
+      }
+      // The Points swatches show the map's automatic colours, not one grey.
+      const auto& drawn = d.auditor().drawn();
+      EXPECT_TRUE(std::any_of(drawn.begin(), drawn.end(), [](const DrawnText& t) {
+        return t.text.rfind(kLongOffences[0], 0) == 0;
+      }));
+      ImGui_ImplOpenGL3_Shutdown();
+    }
+  }
+}
 
 // The weekday toggles and their labels show without scrolling in the default layout (the side
 // panel as it opens: Layers with the heatmap, then Filters).
