@@ -56,6 +56,10 @@ class TextFitAuditor {
   TextFitAuditor(const TextFitAuditor&) = delete;
   TextFitAuditor& operator=(const TextFitAuditor&) = delete;
 
+  // ImGui's RenderText* functions draw through ImDrawList::AddText: while one of them runs, that
+  // text is already recorded (the hooks count the nesting).
+  int inside_render_text = 0;
+
   // Forgets what was drawn (call before the frame to audit).
   void clear() { drawn_.clear(); }
   const std::vector<DrawnText>& drawn() const { return drawn_; }
@@ -65,7 +69,12 @@ class TextFitAuditor {
   void record(const ImDrawList* list, ImVec2 pos, const char* text, const char* text_end,
               const ImRect* box, float wrap_width = 0) {
     if (!text || text == text_end || (text_end == nullptr && *text == 0)) return;
-    const ImVec2 size = ImGui::CalcTextSize(text, text_end, false, wrap_width);
+    record_sized(list, pos, text, text_end, ImGui::CalcTextSize(text, text_end, false, wrap_width),
+                 box);
+  }
+  // The same with the size measured by the caller (text drawn in another font than the current).
+  void record_sized(const ImDrawList* list, ImVec2 pos, const char* text, const char* text_end,
+                    ImVec2 size, const ImRect* box) {
     if (size.x <= 0) return;
     DrawnText d;
     d.list = list;

@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cfloat>
+#include <cmath>
 #include <cstring>
 #include <functional>
 #include <string>
@@ -33,12 +35,25 @@ void real_add_text(ImDrawList*, const ImVec2&, ImU32, const char*, const char*) 
 
 void wrap_render_text(ImVec2 pos, const char* text, const char* text_end, bool hide_after_hash)
     __asm__("__wrap__ZN5ImGui10RenderTextE6ImVec2PKcS2_b");
+// Counts the nesting, so the ImDrawList::AddText inside ImGui's own text functions is not
+// recorded a second time.
+struct InsideRenderText {
+  TextFitAuditor* a = TextFitAuditor::active();
+  InsideRenderText() {
+    if (a) ++a->inside_render_text;
+  }
+  ~InsideRenderText() {
+    if (a) --a->inside_render_text;
+  }
+};
+
 void wrap_render_text(ImVec2 pos, const char* text, const char* text_end, bool hide_after_hash) {
   if (TextFitAuditor* a = TextFitAuditor::active()) {
     const char* end = hide_after_hash ? ImGui::FindRenderedTextEnd(text, text_end)
                                       : (text_end ? text_end : text + std::strlen(text));
     a->record(GImGui->CurrentWindow->DrawList, pos, text, end, nullptr);
   }
+  InsideRenderText inside;
   real_render_text(pos, text, text_end, hide_after_hash);
 }
 
@@ -59,6 +74,7 @@ void wrap_render_text_clipped(const ImVec2& pos_min, const ImVec2& pos_max, cons
     const ImRect box = clip_rect ? *clip_rect : ImRect(pos_min, pos_max);
     a->record(GImGui->CurrentWindow->DrawList, pos, text, end, &box);
   }
+  InsideRenderText inside;
   real_render_text_clipped(pos_min, pos_max, text, text_end, size_if_known, align, clip_rect);
 }
 
@@ -73,6 +89,7 @@ void wrap_render_text_ellipsis(ImDrawList* list, const ImVec2& pos_min, const Im
     const ImRect box(pos_min.x, pos_min.y, std::min(pos_max.x, clip_max_x), pos_max.y);
     a->record(list, pos_min, text, ImGui::FindRenderedTextEnd(text, text_end), &box);
   }
+  InsideRenderText inside;
   real_render_text_ellipsis(list, pos_min, pos_max, clip_max_x, ellipsis_max_x, text, text_end,
                             size_if_known);
 }
@@ -84,6 +101,7 @@ void wrap_render_text_wrapped(ImVec2 pos, const char* text, const char* text_end
   if (TextFitAuditor* a = TextFitAuditor::active())
     a->record(GImGui->CurrentWindow->DrawList, pos, text,
               text_end ? text_end : text + std::strlen(text), nullptr, wrap_width);
+  InsideRenderText inside;
   real_render_text_wrapped(pos, text, text_end, wrap_width);
 }
 
@@ -93,7 +111,33 @@ void wrap_add_text(ImDrawList* list, const ImVec2& pos, ImU32 col, const char* t
                    const char* text_end) {
   if (TextFitAuditor* a = TextFitAuditor::active(); a && (col & IM_COL32_A_MASK) != 0)
     a->record(list, pos, text, text_end, nullptr);
+  InsideRenderText inside;  // it draws through the font-and-size AddText
   real_add_text(list, pos, col, text, text_end);
+}
+
+// The font-and-size AddText: the panels' own text in another font (the presentation caption's
+// title and legends). Text a widget clips itself (an input field's scrolled content) is skipped.
+void real_add_text_font(ImDrawList*, const ImFont*, float, const ImVec2&, ImU32, const char*,
+                        const char*, float, const ImVec4*) __asm__(
+    "__real__ZN10ImDrawList7AddTextEPK6ImFontfRK6ImVec2jPKcS7_fPK6ImVec4");
+void wrap_add_text_font(ImDrawList*, const ImFont*, float, const ImVec2&, ImU32, const char*,
+                        const char*, float, const ImVec4*) __asm__(
+    "__wrap__ZN10ImDrawList7AddTextEPK6ImFontfRK6ImVec2jPKcS7_fPK6ImVec4");
+void wrap_add_text_font(ImDrawList* list, const ImFont* font, float font_size, const ImVec2& pos,
+                        ImU32 col, const char* text, const char* text_end, float wrap_width,
+                        const ImVec4* cpu_fine_clip_rect) {
+  TextFitAuditor* a = TextFitAuditor::active();
+  if (a && a->inside_render_text == 0 && !cpu_fine_clip_rect && (col & IM_COL32_A_MASK) != 0 &&
+      text && text != text_end && *text) {
+    const ImFont* f = font ? font : ImGui::GetFont();
+    const float px = font_size > 0 ? font_size : ImGui::GetFontSize();
+    const char* end = text_end ? text_end : text + std::strlen(text);
+    ImVec2 size = f->CalcTextSizeA(px, FLT_MAX, wrap_width, text, end, nullptr);
+    size.x = std::ceil(size.x);
+    a->record_sized(list, pos, text, end, size, nullptr);
+  }
+  real_add_text_font(list, font, font_size, pos, col, text, text_end, wrap_width,
+                     cpu_fine_clip_rect);
 }
 
 namespace faro::ui {
