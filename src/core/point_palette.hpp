@@ -19,7 +19,7 @@ inline constexpr std::array<Rgb, 8> kPointAutoPalette = {{{228, 26, 28},
                                                           {166, 86, 40},
                                                           {247, 129, 191}}};
 
-inline Rgb point_auto_color(size_t category_code) {
+constexpr Rgb point_auto_color(size_t category_code) {
   return kPointAutoPalette[category_code % kPointAutoPalette.size()];
 }
 

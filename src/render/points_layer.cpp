@@ -9,8 +9,9 @@
 
 namespace faro::render {
 
-// The automatic colours of core/point_palette.hpp, at 90 % opacity.
-const std::array<Rgba8, 8> kPointPalette = [] {
+// The automatic colours of core/point_palette.hpp, at 90 % opacity (constant-initialised, so
+// usable from any static initialiser).
+constinit const std::array<Rgba8, 8> kPointPalette = [] {
   std::array<Rgba8, 8> out{};
   for (size_t i = 0; i < out.size(); ++i) {
     const Rgb c = point_auto_color(i);
