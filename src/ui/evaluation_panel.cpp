@@ -298,7 +298,9 @@ void EvaluationPanel::draw_details(Language lang) {
       ImGui::TableNextColumn();
       ImGui::Text("%.0f", g->after);
       ImGui::TableNextColumn();
-      ImGui::Text("%.3f → %.3f", g->rate_before, g->rate_after);
+      // The panel's decimal mark (core/evaluation_text.hpp: "0,519" in Spanish), like its sentences.
+      ImGui::Text("%s → %s", decimal_text(g->rate_before, lang, 3).c_str(),
+                  decimal_text(g->rate_after, lang, 3).c_str());
     }
     ImGui::EndTable();
   }
