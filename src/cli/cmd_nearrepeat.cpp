@@ -109,6 +109,12 @@ int cmd_nearrepeat(const std::vector<std::string>& argv, std::ostream& out, std:
   if (!output) throw UsageError("faro nearrepeat: -o FILE is required");
   if (args.has("where") && !args.has("internal") && !evaluate)
     throw UsageError("--where is for internal outputs (--internal)");
+  // Numbers checked before any data is read (choose_params reads them again after loading).
+  if (args.has("radius") != args.has("days"))
+    throw UsageError("give both --radius and --days, or neither (then a Knox test chooses them)");
+  if (auto r = args.get("radius")) parse_distance_m(*r, "--radius", 1, 100'000);
+  if (auto d = args.get("days")) parse_days_arg(*d);
+  parse_whole_number(args.get_or("training-years", "2"), "--training-years", 1, 10);
   // The training window lies before --from: load every row and apply the dates here.
   const io::IncidentSourceOptions dates = incident_options_from_args(args);
   ParsedArgs all = args;

@@ -48,10 +48,10 @@ TEST(OptionCorpusCli, NumbersOutsideTheirRangeAreUsageErrors) {
       {"knox --distance-bands 100,1e12", "--distance-bands"},
       {"knox --seed -1", "--seed"},
       // nearrepeat: radius, days, training years
-      {"nearrepeat --radius 1e9 --days 7", "--radius"},
-      {"nearrepeat --radius 400 --days 0", "--days"},
-      {"nearrepeat --radius 400 --days 400", "--days"},
-      {"nearrepeat --training-years 2x", "--training-years"},
+      {"nearrepeat --evaluate --radius 1e9 --days 7 -o " + d + "n.json", "--radius"},
+      {"nearrepeat --evaluate --radius 400 --days 0 -o " + d + "n.json", "--days"},
+      {"nearrepeat --evaluate --radius 400 --days 400 -o " + d + "n.json", "--days"},
+      {"nearrepeat --evaluate --training-years 2x -o " + d + "n.json", "--training-years"},
       // animate: fps, size, format
       {"animate --fps 0 -o " + d + "a.mp4", "--fps"},
       {"animate --fps 1e300 -o " + d + "a.mp4", "--fps"},
