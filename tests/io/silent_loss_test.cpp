@@ -117,6 +117,8 @@ TEST_F(SilentLossTest, ProjectErrorsNameTheFile) {
   EXPECT_NE(e2.find("p.faro.json"), std::string::npos) << e2;
   EXPECT_NE(e2.find("UTF-8"), std::string::npos) << e2;
   EXPECT_FALSE(fs::exists(out));
+  // A saved project keeps no password, in either connection-string form.
+  EXPECT_EQ(faro::io::strip_password("PG:postgresql://u:secret@db/x"), "PG:postgresql://u:***@db/x");
 }
 
 TEST_F(SilentLossTest, WorkingZoneComesFromPolygonsOnEarth) {
