@@ -18,6 +18,7 @@
 #include "app/load_job.hpp"
 #include "app/map_view.hpp"
 #include "app/partner_safe_view.hpp"
+#include "core/error_kind.hpp"
 #include "io/basemap_reader.hpp"
 #include "io/map_style_json.hpp"
 #include "io/project_file.hpp"
@@ -328,8 +329,11 @@ void DashboardApp::after_frame() {
   for (const ui::UiAction& a : actions) {
     try {
       carry_out(a);
-    } catch (const std::exception& e) {
-      report_error(e.what());  // an action must never take the dashboard down
+    } catch (...) {
+      // An action must never take the dashboard down: every kind (usage, data, resource such as
+      // GL or memory, internal) becomes a modal headed by its kind, and the frame loop goes on.
+      const Language lang = session_.language;
+      report_error(headed_error_text(classify_exception(std::current_exception(), lang), lang));
     }
   }
 }

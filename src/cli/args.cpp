@@ -1,5 +1,7 @@
 #include "cli/args.hpp"
 
+#include <cctype>
+#include <filesystem>
 #include <sstream>
 
 #include "core/errors.hpp"
@@ -46,7 +48,7 @@ ParsedArgs parse_args(const CommandSpec& spec, const std::vector<std::string>& a
       const OptionSpec* o = find(name);
       if (!o) throw UsageError("faro " + spec.name + ": unknown option '" + a + "' (see --help)");
       if (o->value_name.empty()) {
-        if (inline_value) throw UsageError("faro " + spec.name + ": --" + name + " takes no value");
+        if (inline_value) throw UsageError("faro " + spec.name + ": " + option_flag(name) + " takes no value");
         out.add(name, "1");
         continue;
       }
@@ -55,11 +57,11 @@ ParsedArgs parse_args(const CommandSpec& spec, const std::vector<std::string>& a
         value = *inline_value;
       } else {
         if (i + 1 >= args.size())
-          throw UsageError("faro " + spec.name + ": --" + name + " needs a value (" + o->value_name + ")");
+          throw UsageError("faro " + spec.name + ": " + option_flag(name) + " needs a value (" + o->value_name + ")");
         value = args[++i];
       }
       if (!o->repeatable && out.has(name))
-        throw UsageError("faro " + spec.name + ": --" + name + " given twice");
+        throw UsageError("faro " + spec.name + ": " + option_flag(name) + " given twice");
       out.add(name, value);
       continue;
     }
@@ -72,12 +74,30 @@ ParsedArgs parse_args(const CommandSpec& spec, const std::vector<std::string>& a
   return out;
 }
 
+void require_output_extension(const std::string& command, const std::string& path,
+                              const std::vector<std::string>& extensions) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string allowed;
+  for (const std::string& e : extensions) {
+    if (ext == e) return;
+    allowed += (allowed.empty() ? "" : " or ") + e;
+  }
+  throw UsageError("faro " + command + ": -o must end in " + allowed + " (the format written), got '" +
+                   path + "'");
+}
+
+std::string option_flag(const std::string& name) {
+  // One-letter options are written as the synopsis writes them: -o, not --o (both parse).
+  return (name.size() == 1 ? "-" : "--") + name;
+}
+
 std::string usage_text(const CommandSpec& spec) {
   std::ostringstream s;
   s << "usage: faro " << spec.name << " " << spec.synopsis << "\n\n" << spec.description << "\n";
   if (!spec.options.empty()) s << "\noptions:\n";
   for (const OptionSpec& o : spec.options) {
-    std::string left = "  --" + o.name + (o.value_name.empty() ? "" : " " + o.value_name);
+    std::string left = "  " + option_flag(o.name) + (o.value_name.empty() ? "" : " " + o.value_name);
     if (left.size() < 30) left.resize(30, ' ');
     else left += "\n" + std::string(30, ' ');
     s << left << o.help << "\n";

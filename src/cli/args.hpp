@@ -42,5 +42,12 @@ class ParsedArgs {
 
 ParsedArgs parse_args(const CommandSpec& spec, const std::vector<std::string>& args);
 std::string usage_text(const CommandSpec& spec);
+// The output file's extension must name the format written (case-insensitive, e.g. {".png"}):
+// otherwise a UsageError "faro render: -o must end in .png, got 'x.jpg'" (no PNG bytes in a .jpg).
+void require_output_extension(const std::string& command, const std::string& path,
+                              const std::vector<std::string>& extensions);
+
+// How a person writes the option: "-o" for one-letter names, "--bandwidth" otherwise.
+std::string option_flag(const std::string& name);
 
 }  // namespace faro::cli

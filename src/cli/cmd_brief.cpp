@@ -10,6 +10,7 @@
 #include "cli/commands.hpp"
 #include "cli/data_args.hpp"
 #include "cli/lang_args.hpp"
+#include "cli/program_args.hpp"
 #include "cli/partner_rules.hpp"
 #include "core/brief_level.hpp"
 #include "core/errors.hpp"
@@ -169,14 +170,14 @@ int cmd_brief(const std::vector<std::string>& args_in, std::ostream& out, std::o
   in.dpi = dpi;
   in.output = *output;
   std::vector<Program> programs;
-  if (render::brief_format_of(*output) != render::BriefFormat::csv) {
-    const std::string programs_source =
-        args.get_or("programs", data.synthetic ? data.sectors_source : "");
-    if (!programs_source.empty()) {
-      io::ProgramLoadResult pl = io::load_programs_for_sectors(programs_source, data.sectors);
-      err << pl.report.to_text();
-      programs = std::move(pl.programs);
-    }
+  if (auto given = args.get("programs")) {
+    // Checked even for a CSV (which does not show programs): a broken file is never ignored.
+    io::ProgramLoadResult pl = load_programs_checked(*given, data.sectors, err);
+    if (render::brief_format_of(*output) != render::BriefFormat::csv) programs = std::move(pl.programs);
+  } else if (data.synthetic && render::brief_format_of(*output) != render::BriefFormat::csv) {
+    io::ProgramLoadResult pl = io::load_programs_for_sectors(data.sectors_source, data.sectors);
+    err << pl.report.to_text();
+    programs = std::move(pl.programs);
   }
   in.programs = &programs;
   // Sources by file name, never by path (a partner learns nothing of the analyst's disk), and

@@ -11,6 +11,7 @@
 #include "cli/commands.hpp"
 #include "cli/data_args.hpp"
 #include "cli/lang_args.hpp"
+#include "cli/program_args.hpp"
 #include "core/demo_city.hpp"
 #include "core/errors.hpp"
 #include "core/evaluation_checks_text.hpp"
@@ -18,6 +19,7 @@
 #include "core/program_evaluation.hpp"
 #include "io/atomic_file.hpp"
 #include "io/evaluation_report.hpp"
+#include "io/gdal_env.hpp"
 #include "io/program_json_loader.hpp"
 #include "io/program_polygon_loader.hpp"
 #include "render/brief_writer.hpp"
@@ -263,11 +265,15 @@ int cmd_evaluate(const std::vector<std::string>& argv, std::ostream& out, std::o
 
   LoadedData data = load_data(args, err);
   const std::string programs_source = args.get_or("programs", data.sectors_source);
-  io::ProgramLoadResult pl = io::load_programs_for_sectors(programs_source, data.sectors);
-  err << pl.report.to_text();
+  io::ProgramLoadResult pl = load_programs_checked(programs_source, data.sectors, err);
 
-  EvaluationRequest req = make_evaluation_request(data.sectors, pl.programs, args.all("program"),
-                                                  split_commas(args.get_or("comparison", "")));
+  EvaluationRequest req;
+  try {
+    req = make_evaluation_request(data.sectors, pl.programs, args.all("program"),
+                                  split_commas(args.get_or("comparison", "")));
+  } catch (const DataError& e) {  // the programs file is wrong: name it
+    throw DataError(io::redact_source(programs_source) + ": " + e.what());
+  }
   req.window_weeks = window;
   apply_spillover_ring(req, data.sectors, parse_metres(args.get_or("buffer", "0")));
   if (auto seed = args.get("seed")) req.seed = parse_seed(*seed);

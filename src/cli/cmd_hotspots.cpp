@@ -120,7 +120,7 @@ int cmd_hotspots(const std::vector<std::string>& argv, std::ostream& out, std::o
   if (!unit) throw UsageError("--unit must be sectors, grid or hex");
   const double cell = parse_distance_m(args.get_or("cell", "500"), "--cell");
   NeighbourSpec neighbours = parse_neighbours(args.get_or("neighbours", "contiguity"));
-  if (auto t = args.get("tolerance")) neighbours.tolerance_m = parse_distance_m(*t, "--tolerance");
+  if (auto t = args.get("tolerance")) neighbours.tolerance_m = parse_distance_m(*t, "--tolerance", 0.001, 1000);
   GiStarOptions gi_options;
   // Without --permutations the number is chosen from the units (core/permutation_rule.hpp).
   std::optional<int> user_permutations;

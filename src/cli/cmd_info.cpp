@@ -6,6 +6,7 @@
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "core/errors.hpp"
+#include "core/redact.hpp"
 #include "io/gdal_env.hpp"
 #include "io/incident_loader.hpp"
 #include "io/reproject.hpp"
@@ -82,7 +83,8 @@ int cmd_info(const std::vector<std::string>& argv, std::ostream& out, std::ostre
       const io::SourceInfo info = io::describe_source(source);
       out << info.source << " (" << info.driver << ", " << info.layers.size() << " layer"
           << (info.layers.size() == 1 ? "" : "s") << ")\n";
-      for (const std::string& w : info.warnings) out << "  GDAL warning: " << w << "\n";
+      for (const std::string& w : info.warnings)
+        out << "  GDAL warning: " << redact_credentials(w) << "\n";
       bool reported = args.has("no-load");
       for (const io::LayerInfo& l : info.layers) {
         if (args.has("layer") && l.name != *args.get("layer")) continue;
@@ -92,13 +94,13 @@ int cmd_info(const std::vector<std::string>& argv, std::ostream& out, std::ostre
             print_load_report(source, l, out);
           } catch (const DataError& e) {
             out << "  not loadable as " << (l.looks_like_points ? "incidents" : "sectors") << ": "
-                << e.what() << "\n";
+                << redact_credentials(e.what()) << "\n";
           }
           reported = true;
         }
       }
     } catch (const DataError& e) {
-      err << "faro info: " << e.what() << "\n";
+      err << "faro info: " << redact_credentials(e.what()) << "\n";
       rc = kExitData;
     }
   }

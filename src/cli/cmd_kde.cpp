@@ -158,6 +158,18 @@ int cmd_kde(const std::vector<std::string>& argv, std::ostream& out, std::ostrea
   const auto kernel = parse_kde_kernel(kernel_name);
   if (!kernel) throw UsageError("--kernel must be gaussian or quartic, got '" + kernel_name + "'");
   params.kernel = *kernel;
+  // A kernel narrower than a cell falls between cell centres: the grid would be all zeros (and
+  // the normalisation 0/0). Its support (4 sigma for the Gaussian, the radius for the quartic)
+  // must reach at least one cell.
+  const double support_m =
+      params.kernel == KdeKernel::gaussian ? 4 * params.bandwidth_m : params.bandwidth_m;
+  if (support_m < cell)
+    throw UsageError("faro kde: --bandwidth " + format_number(params.bandwidth_m) + " m is too " +
+                     "narrow for --cell " + format_number(cell) + " m: the " +
+                     kde_kernel_name(params.kernel) + " kernel must reach at least one cell (" +
+                     (params.kernel == KdeKernel::gaussian ? "bandwidth >= cell / 4"
+                                                           : "bandwidth >= cell") +
+                     "); use a smaller --cell or a larger --bandwidth");
   std::optional<Box> extent;
   if (auto e = args.get("extent")) {
     extent = parse_extent(*e, "--extent");
@@ -168,6 +180,7 @@ int cmd_kde(const std::vector<std::string>& argv, std::ostream& out, std::ostrea
     params.period_years = period_years_between(*checked.from, *checked.to_exclusive);
   if (auto w = args.get("work-srs")) io::require_projected_metres(*w, "--work-srs");
   const std::string path = *args.get("o");
+  require_output_extension("kde", path, {".tif", ".tiff"});
   const fs::path parent = fs::path(path).parent_path();
   if (!parent.empty() && !fs::is_directory(parent))
     throw DataError("cannot write " + path + ": folder " + parent.string() + " does not exist");

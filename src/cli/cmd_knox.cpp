@@ -13,6 +13,7 @@
 #include "cli/commands.hpp"
 #include "cli/data_args.hpp"
 #include "cli/distance_args.hpp"
+#include "cli/number_args.hpp"
 #include "core/errors.hpp"
 #include "core/knox.hpp"
 #include "cli/near_repeat_text.hpp"
@@ -63,17 +64,8 @@ std::vector<std::string> split_list(const std::string& s) {
   return out;
 }
 
-int64_t parse_days(const std::string& s) {
-  size_t used = 0;
-  long long v = -1;
-  try {
-    v = std::stoll(s, &used);
-  } catch (const std::exception&) {
-  }
-  if (used != s.size() || v < 0)
-    throw UsageError("--time-bands: '" + s + "' is not a whole number of days");
-  return v;
-}
+// Ten years of days: no near-repeat question looks further apart in time.
+int64_t parse_days(const std::string& s) { return parse_whole_number(s, "--time-bands", 0, 3650); }
 
 // Incidents alone: loaded in lon/lat, then moved to the UTM zone of their median point (as
 // `faro kde` does); rows PROJ cannot transform are counted and left out.
@@ -152,12 +144,10 @@ int cmd_knox(const std::vector<std::string>& argv, std::ostream& out, std::ostre
   o.time_edges_days.clear();
   for (const std::string& s : split_list(args.get_or("time-bands", "7,14,30")))
     o.time_edges_days.push_back(parse_days(s));
-  try {
-    o.permutations = std::stoi(args.get_or("permutations", "999"));
-    o.seed = std::stoull(args.get_or("seed", "12345"));
-  } catch (const std::exception&) {
-    throw UsageError("--permutations and --seed must be whole numbers");
-  }
+  o.permutations = static_cast<int>(
+      parse_whole_number(args.get_or("permutations", "999"), "--permutations", 1, 1'000'000));
+  o.seed = static_cast<uint64_t>(
+      parse_whole_number(args.get_or("seed", "12345"), "--seed", 0, INT64_MAX));
   // Validates bands and permutations before any data is read (no pairs: nothing to count).
   knox_test(std::vector<double>{}, std::vector<double>{}, std::vector<int64_t>{}, o);
   if (auto p = args.get("o")) {

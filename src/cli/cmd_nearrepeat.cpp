@@ -13,6 +13,7 @@
 #include "cli/commands.hpp"
 #include "cli/data_args.hpp"
 #include "cli/distance_args.hpp"
+#include "cli/number_args.hpp"
 #include "cli/near_repeat_text.hpp"
 #include "core/civil_time.hpp"
 #include "core/disclosure.hpp"
@@ -54,16 +55,7 @@ CommandSpec nearrepeat_spec() {
   return spec;
 }
 
-int64_t parse_days_arg(const std::string& s) {
-  size_t used = 0;
-  long long v = -1;
-  try {
-    v = std::stoll(s, &used);
-  } catch (const std::exception&) {
-  }
-  if (used != s.size() || v < 1 || v > 365) throw UsageError("--days must be 1..365, got '" + s + "'");
-  return v;
-}
+int64_t parse_days_arg(const std::string& s) { return parse_whole_number(s, "--days", 1, 365); }
 
 NearRepeatParams choose_params(const ParsedArgs& args, const IncidentStore& s, int64_t first_day,
                                std::ostream& err, std::string& source) {
@@ -71,18 +63,13 @@ NearRepeatParams choose_params(const ParsedArgs& args, const IncidentStore& s, i
     throw UsageError("give both --radius and --days, or neither (then a Knox test chooses them)");
   if (args.has("radius")) {
     NearRepeatParams p;
-    p.radius_m = parse_distance_m(*args.get("radius"), "--radius");
+    p.radius_m = parse_distance_m(*args.get("radius"), "--radius", 1, 100'000);
     p.days = parse_days_arg(*args.get("days"));
     source = "user";
     return p;
   }
-  int years = 2;
-  try {
-    years = std::stoi(args.get_or("training-years", "2"));
-  } catch (const std::exception&) {
-    years = -1;
-  }
-  if (years < 1 || years > 10) throw UsageError("--training-years must be 1..10");
+  const int years =
+      static_cast<int>(parse_whole_number(args.get_or("training-years", "2"), "--training-years", 1, 10));
   const int64_t train_from = first_day - 365 * years;
   std::vector<double> x, y;
   std::vector<int64_t> t;
@@ -122,6 +109,12 @@ int cmd_nearrepeat(const std::vector<std::string>& argv, std::ostream& out, std:
   if (!output) throw UsageError("faro nearrepeat: -o FILE is required");
   if (args.has("where") && !args.has("internal") && !evaluate)
     throw UsageError("--where is for internal outputs (--internal)");
+  // Numbers checked before any data is read (choose_params reads them again after loading).
+  if (args.has("radius") != args.has("days"))
+    throw UsageError("give both --radius and --days, or neither (then a Knox test chooses them)");
+  if (auto r = args.get("radius")) parse_distance_m(*r, "--radius", 1, 100'000);
+  if (auto d = args.get("days")) parse_days_arg(*d);
+  parse_whole_number(args.get_or("training-years", "2"), "--training-years", 1, 10);
   // The training window lies before --from: load every row and apply the dates here.
   const io::IncidentSourceOptions dates = incident_options_from_args(args);
   ParsedArgs all = args;

@@ -195,6 +195,7 @@ int cmd_render(const std::vector<std::string>& args_in, std::ostream& out, std::
   }
   const auto output = args.get("o");
   if (!output) throw UsageError("faro render: -o FILE.png is required");
+  require_output_extension("render", *output, {".png"});
   if (args.has("project")) return render_project(args, *output, out, err);
   // Usage errors before any loading.
   render::MapSceneOptions opts = scene_options(args, "faro render");

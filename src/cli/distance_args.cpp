@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -32,12 +33,20 @@ std::string trim(std::string_view s) {
 
 }  // namespace
 
-double parse_distance_m(std::string_view text, std::string_view option) {
+static std::string metres_text(double m) {
+  std::ostringstream s;
+  s << m;
+  return s.str();
+}
+
+double parse_distance_m(std::string_view text, std::string_view option, double min_m,
+                        double max_m) {
   const std::string s = trim(text);
   double v = 0;
   std::string unit;
   const auto bad = [&]() {
-    return UsageError(std::string(option) + " must be a positive distance in metres, e.g. 400 or " +
+    return UsageError(std::string(option) + " must be a distance in metres from " +
+                      metres_text(min_m) + " to " + metres_text(max_m) + ", e.g. 400 or " +
                       "400m (or 0.4km); got '" + std::string(text) + "'");
   };
   if (!parse_number(s, v, unit)) throw bad();
@@ -47,7 +56,7 @@ double parse_distance_m(std::string_view text, std::string_view option) {
   } else if (!unit.empty() && unit != "m") {
     throw bad();
   }
-  if (!(v > 0) || !std::isfinite(v)) throw bad();
+  if (!(v > 0) || !std::isfinite(v) || v < min_m || v > max_m) throw bad();
   return v;
 }
 

@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "cli/lang_args.hpp"
+#include "cli/program_args.hpp"
 #include "cli/render_style_args.hpp"
 #include "core/errors.hpp"
 #include "core/messages.hpp"
@@ -93,8 +94,8 @@ render::BasemapProvider basemap_provider(const std::string& work_srs,
 
 std::vector<Program> load_programs_arg(const ParsedArgs& args, const LoadedData& data,
                                        const MapStyle& style, std::ostream& err) {
-  const std::string source =
-      args.get_or("programs", data.synthetic ? data.sectors_source : "");
+  if (auto given = args.get("programs")) return load_programs_checked(*given, data.sectors, err).programs;
+  const std::string source = data.synthetic ? data.sectors_source : "";
   if (source.empty() || !style.shows(LayerKind::programs)) return {};
   io::ProgramLoadResult pl = io::load_programs_for_sectors(source, data.sectors);
   err << pl.report.to_text();

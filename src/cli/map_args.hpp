@@ -42,7 +42,8 @@ std::map<std::string, std::vector<render::LineStrip>> load_context_layers(
 render::BasemapProvider basemap_provider(const std::string& work_srs,
                                          const std::vector<std::string>& folders);
 
-// --programs (the demo's own programs for the demo city) when the style shows programs.
+// --programs (the demo's own programs for the demo city) when the style shows programs; a
+// --programs given explicitly must load (load_programs_checked).
 std::vector<Program> load_programs_arg(const ParsedArgs& args, const LoadedData& data,
                                        const MapStyle& style, std::ostream& err);
 

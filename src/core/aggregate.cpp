@@ -19,7 +19,7 @@ int64_t SectorPeriodCounts::total() const {
 SectorPeriodCounts count_by_sector_and_period(const IncidentStore& store, size_t sector_count,
                                               BinKind kind, const IncidentFilter& filter) {
   if (store.sector.size() != store.size())
-    throw std::logic_error("count_by_sector_and_period: incidents not assigned to sectors");
+    throw InternalError("count_by_sector_and_period: incidents not assigned to sectors");
   SectorPeriodCounts out;
   out.kind = kind;
   out.sectors = sector_count;

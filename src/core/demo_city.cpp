@@ -224,7 +224,7 @@ DemoCity generate_demo_city(const DemoOptions& options) {
   set.work_srs = city.work_srs;
   set.attribute_names = {"distrito"};
   for (size_t k = 0; k < order.size(); ++k) {
-    if (space.cells[k].size() < 3) throw std::logic_error("demo city: empty Voronoi cell");
+    if (space.cells[k].size() < 3) throw InternalError("demo city: empty Voronoi cell");
     Sector s;
     s.name = names[k];
     s.shape = {Polygon{space.cells[k], {}}};

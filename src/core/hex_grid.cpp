@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <string>
 #include <thread>
 
@@ -31,9 +32,14 @@ CellGrid::CellGrid(CellShape shape, double cell_m, const Box& extent, size_t max
     cols = std::floor(extent.width() / cell_m) + 2;
     rows = std::floor(extent.height() / (1.5 * radius_)) + 2;
   }
-  if (cols * rows > static_cast<double>(max_cells))
-    throw UsageError("grid of " + std::to_string(static_cast<long long>(cols * rows)) +
-                     " cells is too large; use a larger cell size");
+  // Compared as doubles: a tiny cell (1e-300 m) makes cols*rows infinite, and casting that to an
+  // integer would be undefined; the message prints the count as a double for the same reason.
+  const double cells = cols * rows;
+  if (!(cells <= static_cast<double>(max_cells))) {
+    char what[96];
+    std::snprintf(what, sizeof what, "grid of %.3g cells (cell %g m)", cells, cell_m);
+    throw UsageError(std::string(what) + " is too large; use a larger cell size");
+  }
   cols_ = static_cast<int>(cols);
   rows_ = static_cast<int>(rows);
 }
@@ -47,7 +53,8 @@ std::optional<uint32_t> CellGrid::cell_of(double x, double y) const {
   long c = 0, r = 0;
   if (shape_ == CellShape::square) {
     const double fx = (x - x0_) / cell_, fy = (y - y0_) / cell_;
-    if (fx < 0 || fy < 0) return std::nullopt;
+    // Range-checked before the cast: a far point's index may not fit in a long.
+    if (fx < 0 || fy < 0 || fx > cols_ || fy > rows_) return std::nullopt;
     c = static_cast<long>(fx);
     r = static_cast<long>(fy);
     // A point exactly on the extent's max edge belongs to the last cell.

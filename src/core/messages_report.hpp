@@ -9,6 +9,7 @@
 #include "core/messages_eval_checks.hpp"
 #include "core/messages_eval_panel.hpp"
 #include "core/messages_eval_report.hpp"
+#include "core/messages_errors.hpp"
 
 // clang-format off
 #define FARO_MSG_BRIEF(X)                                                                       \
@@ -284,6 +285,7 @@
   FARO_MSG_EVAL_CHECKS(X) FARO_MSG_EVAL_PANEL(X)
 
 #define FARO_MSG_APP(X)                                                                         \
+  FARO_MSG_ERRORS(X)                                                                            \
   /* the app's own messages (job errors, export notices) */                                     \
   /* partner outputs: the disclosure rules of core/partner_query.hpp, in words a presenter reads */ \
   X(partner_where_refused,                                                                      \

@@ -64,7 +64,7 @@ EvaluationRequest make_evaluation_request(const SectorSet& sectors,
                                           const std::vector<Program>& programs,
                                           const std::vector<std::string>& program_names,
                                           const std::vector<std::string>& comparison_names) {
-  if (programs.empty()) throw UsageError("no programs loaded: nothing to evaluate");
+  if (programs.empty()) throw DataError("no programs loaded: nothing to evaluate");
   EvaluationRequest req;
   std::vector<const Program*> chosen;
   for (const std::string& name : program_names) {
@@ -87,7 +87,7 @@ EvaluationRequest make_evaluation_request(const SectorSet& sectors,
     for (const ProgramSector& ps : p->sectors) {
       const auto idx = sectors.find(ps.sector);
       if (!idx)
-        throw UsageError("program '" + p->name + "': sector '" + ps.sector +
+        throw DataError("program '" + p->name + "': sector '" + ps.sector +
                          "' is not in the sectors layer (check the spelling and --sector-field)");
       auto [it, added] = rollout.emplace(*idx, TreatedSector{*idx, ps.start, ps.end});
       if (!added && ps.start < it->second.rollout) it->second = {*idx, ps.start, ps.end};

@@ -107,8 +107,9 @@ struct EvaluationRequest {
 
 // Builds a request from programs as loaded. `program_names` empty = every program pooled.
 // `comparison_names` empty = every sector in no program (of all `programs`). A sector in several
-// selected programs keeps its earliest rollout. Throws UsageError naming unknown programs or
-// sectors, or comparison sectors that are treated.
+// selected programs keeps its earliest rollout. Throws UsageError naming unknown programs
+// (--program) or comparison sectors (unknown or treated), DataError when no program is loaded or
+// a program names a sector that is not in the sectors layer (the programs file is wrong).
 EvaluationRequest make_evaluation_request(const SectorSet& sectors,
                                           const std::vector<Program>& programs,
                                           const std::vector<std::string>& program_names,

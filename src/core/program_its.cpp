@@ -4,6 +4,7 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "core/errors.hpp"
 #include "core/poisson_glm.hpp"
 #include "core/program_evaluation_detail.hpp"
 
@@ -46,7 +47,7 @@ double DailyCounts::sum(const std::vector<size_t>& ss, int64_t from_day, int64_t
 DailyCounts count_daily(const IncidentStore& store, size_t sector_count,
                         const IncidentFilter& filter, int64_t first_day, int64_t end_day) {
   if (store.sector.size() != store.size())
-    throw std::logic_error("program evaluation: incidents not assigned to sectors");
+    throw InternalError("program evaluation: incidents not assigned to sectors");
   DailyCounts d;
   d.first_day = first_day;
   d.end_day = std::max(first_day, end_day);

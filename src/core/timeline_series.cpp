@@ -53,7 +53,7 @@ Timeline build_timeline(const IncidentStore& store, size_t sector_count,
     }
   }
   if (needs_sectors && store.sector.size() != store.size())
-    throw std::logic_error("build_timeline: incidents not assigned to sectors");
+    throw InternalError("build_timeline: incidents not assigned to sectors");
 
   tl.series.resize(groups.size());
   for (size_t g = 0; g < groups.size(); ++g) {

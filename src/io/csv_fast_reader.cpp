@@ -90,11 +90,15 @@ class CsvFastLoader : CsvRecordSplitter::Handler {
       if (last) break;
     }
     sink_->finish();
-    for (const std::string& m : reader_.messages()) out_.report.add_gdal_warning(m);
+    // A read error before the end (a truncated or damaged .csv.gz): the rows after the break are
+    // unknown, neither counted nor reportable, so loading the part before it would be silent loss.
     if (reader_.had_error())
-      out_.report.notes.push_back("reading stopped early after " +
-                                  std::to_string(reader_.bytes_read()) +
-                                  " bytes: " + reader_.messages().back());
+      throw DataError("'" + source_ + "' is truncated or damaged: reading stopped after " +
+                      std::to_string(reader_.bytes_read()) + " bytes (uncompressed), after data row " +
+                      std::to_string(out_.report.rows_read) + ": " +
+                      (reader_.messages().empty() ? std::string("read error")
+                                                  : reader_.messages().back()));
+    for (const std::string& m : reader_.messages()) out_.report.add_gdal_warning(m);
     if (header_.delimiter != ',')
       out_.report.notes.push_back(
           std::string("delimiter: ") +

@@ -1,5 +1,7 @@
 #include "io/gdal_env.hpp"
 
+#include "core/redact.hpp"
+
 #include <cpl_conv.h>
 #include <cpl_error.h>
 #include <gdal.h>
@@ -39,9 +41,6 @@ GdalMessageCapture::GdalMessageCapture() {
 
 GdalMessageCapture::~GdalMessageCapture() { CPLPopErrorHandler(); }
 
-std::string redact_source(const std::string& source) {
-  static const std::regex kPassword(R"((password\s*=\s*)('[^']*'|\S+))", std::regex::icase);
-  return std::regex_replace(source, kPassword, "$1***");
-}
+std::string redact_source(const std::string& source) { return redact_credentials(source); }
 
 }  // namespace faro::io

@@ -62,6 +62,23 @@ bool uses_csv_fast_path(const std::string& source, const IncidentSourceOptions& 
   return is_delimited_text(vsi_path_for(source)) && options.where.empty();
 }
 
+namespace {
+
+// Errors raised deep in a reader (core's "too many distinct categories", a sink's limits) do not
+// know the file: the message a person sees must name it.
+template <class Read>
+void naming_source(const std::string& shown, Read&& read) {
+  try {
+    read();
+  } catch (const DataError& e) {
+    const std::string what = e.what();
+    if (what.find(shown) != std::string::npos) throw;
+    throw DataError("'" + shown + "': " + what);
+  }
+}
+
+}  // namespace
+
 IncidentLoadResult load_incidents(const std::string& source, const IncidentSourceOptions& options,
                                   const IncidentLoadContext& context) {
   if (context.work_srs.empty()) throw UsageError("load_incidents: a working CRS is required");
@@ -72,6 +89,11 @@ IncidentLoadResult load_incidents(const std::string& source, const IncidentSourc
   const bool csv = is_delimited_text(vsi);
   IncidentLoadResult out;
 
+  // A CSV has one layer (named after the file): any other --incidents-layer is a mistake, not
+  // something to ignore (the OGR path's pick_layer says the same for other formats).
+  if (csv && !options.layer.empty() && options.layer != csv_layer_name(vsi))
+    throw DataError("'" + redact_source(source) + "' has no layer '" + options.layer +
+                    "'; a CSV has one layer: '" + csv_layer_name(vsi) + "'");
   if (csv && options.where.empty()) {
     std::optional<IncidentCacheKey> key;
     if (options.use_cache) key = incident_cache_key(vsi, options, context);
@@ -86,7 +108,7 @@ IncidentLoadResult load_incidents(const std::string& source, const IncidentSourc
     }
     out.report.source = redact_source(source);
     out.report.layer = csv_layer_name(vsi);
-    load_csv_fast(vsi, source, options, context, out);
+    naming_source(out.report.source, [&] { load_csv_fast(vsi, source, options, context, out); });
     out.report.method = "csv-fast";
     add_captured(capture, out.report);
     if (key) {
@@ -97,7 +119,8 @@ IncidentLoadResult load_incidents(const std::string& source, const IncidentSourc
   }
 
   out.report.source = redact_source(source);
-  load_ogr_incidents(vsi, source, csv, options, context, out);
+  naming_source(out.report.source,
+                [&] { load_ogr_incidents(vsi, source, csv, options, context, out); });
   add_captured(capture, out.report);
   return out;
 }

@@ -27,8 +27,9 @@ struct FeatureDeleter {
 using FeaturePtr = std::unique_ptr<void, FeatureDeleter>;
 
 std::string first_message(const GdalMessageCapture& capture) {
-  if (!capture.errors().empty()) return capture.errors().front();
-  return capture.warnings().empty() ? std::string() : capture.warnings().front();
+  // GDAL's own text may repeat the connection string, password included.
+  if (!capture.errors().empty()) return redact_source(capture.errors().front());
+  return capture.warnings().empty() ? std::string() : redact_source(capture.warnings().front());
 }
 
 DatasetPtr open_dataset(const std::string& vsi_path, const std::string& source, bool is_csv,
@@ -195,9 +196,11 @@ bool datetime_offsets_present(OGRLayerH layer, const OgrReadPlan& plan) {
 
 }  // namespace
 
-void load_ogr_incidents(const std::string& vsi_path, const std::string& source, bool is_csv,
-                        const IncidentSourceOptions& options, const IncidentLoadContext& context,
-                        IncidentLoadResult& out) {
+void load_ogr_incidents(const std::string& vsi_path, const std::string& source_as_given,
+                        bool is_csv, const IncidentSourceOptions& options,
+                        const IncidentLoadContext& context, IncidentLoadResult& out) {
+  // Every message below names the source: with its password redacted (vsi_path opens it).
+  const std::string source = redact_source(source_as_given);
   GdalMessageCapture capture;
   DatasetPtr ds = open_dataset(vsi_path, source, is_csv, options, capture);
   OGRLayerH layer = pick_layer(ds.get(), source, options.layer);

@@ -83,6 +83,10 @@ ProgramLoadResult parse_programs(const json& doc, const std::string& path) {
           out.report.add(RowIssue::unparseable_date, row, "end", end);
           continue;
         }
+        // A program cannot end before it starts: a typo that would silently empty its window.
+        if (e < ps.start)
+          throw DataError(path + " program '" + name + "' (entry " + std::to_string(row) +
+                          "): ends (" + end + ") before it starts (" + start + ")");
         ps.end = e;
       }
       auto [it, added] = index.emplace(name, out.programs.size());

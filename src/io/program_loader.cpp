@@ -87,6 +87,10 @@ ProgramLoadResult load_programs(const std::string& source) {
         out.report.add(RowIssue::unparseable_date, row, "end", end_text);
         continue;
       }
+      // A program cannot end before it starts: a typo that would silently empty its window.
+      if (end < ps.start)
+        throw DataError(redact_source(source) + " row " + std::to_string(row) + ": program '" +
+                        prog + "' ends (" + end_text + ") before it starts (" + start_text + ")");
       ps.end = end;
     }
     auto [it, added] = index.emplace(prog, out.programs.size());

@@ -8,6 +8,9 @@
 #include <regex>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
+#include "core/redact.hpp"
 #include "io/atomic_file.hpp"
 
 namespace faro::io {
@@ -27,14 +30,24 @@ std::string folder_of(const std::string& path) {
 std::string strip_password(const std::string& source) {
   // password=secret, password = 'with spaces', PASSWORD=x; the blank after it goes too.
   static const std::regex kPassword(R"(\bpassword\s*=\s*('[^']*'|\S+)\s*)", std::regex::icase);
-  std::string out = std::regex_replace(source, kPassword, "");
+  // The URI form (postgresql://u:secret@host) keeps its user, the password becomes ***.
+  std::string out = redact_credentials(std::regex_replace(source, kPassword, ""));
   while (!out.empty() && std::isspace(static_cast<unsigned char>(out.back()))) out.pop_back();
   return out;
 }
 
 std::vector<std::string> save_project(const Session& session, const std::string& path) {
   std::vector<std::string> warnings;
-  const std::string text = project_to_json(session, folder_of(path), &warnings);
+  std::string text;
+  try {
+    text = project_to_json(session, folder_of(path), &warnings);
+  } catch (const nlohmann::json::type_error& e) {
+    // type_error.316: a path or name holding bytes that are not UTF-8 (a Latin-1 file name). JSON
+    // cannot carry them, and replacing them would save a path that points nowhere.
+    throw ProjectError(path + ": cannot save the project: a source path or name is not valid " +
+                       "UTF-8 (e.g. Latin-1 bytes in a file or folder name); rename it to UTF-8 (" +
+                       e.what() + ")");
+  }
   write_file_atomically(path, text);
   return warnings;
 }

@@ -88,8 +88,26 @@ uint32_t read_bits(const Reader& r, const json& obj, const char* key, const std:
 
 }  // namespace
 
+namespace {
+Session read_project(std::string_view text, const std::string& project_dir,
+                     const std::string& file);
+}  // namespace
+
 Session project_from_json(std::string_view text, const std::string& project_dir,
                           const std::string& file) {
+  try {
+    return read_project(text, project_dir, file);
+  } catch (const json::exception& e) {
+    // Any JSON library error the reader did not foresee (a number out of range, a wrong type)
+    // still names the file: never a bare "json.exception..." at the boundary.
+    throw ProjectError(file + ": not a readable Faro project (" + e.what() + ")");
+  }
+}
+
+namespace {
+
+Session read_project(std::string_view text, const std::string& project_dir,
+                     const std::string& file) {
   const Reader r(file);
   json j;
   try {
@@ -97,6 +115,8 @@ Session project_from_json(std::string_view text, const std::string& project_dir,
   } catch (const json::parse_error& e) {
     // e.byte is 1-based; nlohmann's message already says "unexpected end of input" etc.
     r.fail("", std::string("not valid JSON (") + e.what() + ")");
+  } catch (const json::out_of_range& e) {  // 1e400: a number no double holds
+    r.fail("", std::string("a number is out of range (") + e.what() + ")");
   }
   if (!j.is_object()) r.fail("", "not a Faro project (the top level is not a JSON object)");
   const json* version = r.find(j, "faro_project");
@@ -176,5 +196,7 @@ Session project_from_json(std::string_view text, const std::string& project_dir,
   }
   return s;
 }
+
+}  // namespace
 
 }  // namespace faro::io

@@ -59,6 +59,13 @@ size_t Reprojector::transform(size_t n, double* x, double* y, int* ok) const {
 }
 
 std::string utm_srs_for_lonlat(double lon, double lat) {
+  // Checked before the cast: a huge longitude would overflow int (undefined) and clamp to zone 1.
+  if (!(std::abs(lon) <= 180) || !(std::abs(lat) <= 90)) {
+    char where[96];
+    std::snprintf(where, sizeof where, "longitude %.6g, latitude %.6g", lon, lat);
+    throw DataError(std::string("cannot choose a UTM zone at ") + where +
+                    ": not a point on Earth (give the working CRS with --work-srs)");
+  }
   int zone = static_cast<int>(std::floor((lon + 180.0) / 6.0)) + 1;
   zone = std::max(1, std::min(60, zone));
   char buf[32];

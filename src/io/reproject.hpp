@@ -26,7 +26,8 @@ class Reprojector {
   bool identity_ = false;
 };
 
-// UTM zone EPSG code ("EPSG:326zz" north, "EPSG:327zz" south) for a lon/lat point.
+// UTM zone EPSG code ("EPSG:326zz" north, "EPSG:327zz" south) for a lon/lat point. Throws
+// DataError when the point is not on Earth (|lon| > 180, |lat| > 90, NaN).
 std::string utm_srs_for_lonlat(double lon, double lat);
 // True when two SRS definitions denote the same CRS.
 bool same_srs(const std::string& a, const std::string& b);

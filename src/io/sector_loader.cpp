@@ -10,6 +10,7 @@
 #include <cctype>
 #include <cmath>
 #include <filesystem>
+#include <fstream>
 #include <memory>
 #include <sstream>
 
@@ -56,26 +57,52 @@ std::string lower(std::string s) {
   return s;
 }
 
-// True when the shapefile's sidecar exists with `ext` in lower or upper case (".shx", ".SHX").
-bool has_sidecar(const fs::path& shp, const std::string& ext) {
+// The shapefile's sidecar with `ext` in lower or upper case (".shx", ".SHX"); "" when absent.
+fs::path sidecar(const fs::path& shp, const std::string& ext) {
   std::string upper = ext;
   for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   std::error_code ec;
   for (const std::string& e : {ext, upper}) {
     fs::path p = shp;
     p.replace_extension(e);
-    if (fs::exists(p, ec)) return true;
+    if (fs::exists(p, ec)) return p;
   }
-  return false;
+  return {};
+}
+
+bool has_sidecar(const fs::path& shp, const std::string& ext) { return !sidecar(shp, ext).empty(); }
+
+// Record counts read from the headers themselves: the .shx holds one 8-byte entry per shape after
+// its 100-byte header; the .dbf header stores its record count (uint32, little endian, offset 4).
+// GDAL reads only as many features as the .dbf has records, without a word, when they disagree.
+struct ShapefileCounts {
+  int64_t shapes = -1, records = -1;  // -1 = unknown
+};
+
+ShapefileCounts shapefile_counts(const fs::path& shp) {
+  ShapefileCounts c;
+  std::error_code ec;
+  if (const fs::path shx = sidecar(shp, ".shx"); !shx.empty()) {
+    const auto size = fs::file_size(shx, ec);
+    if (!ec && size >= 100) c.shapes = static_cast<int64_t>((size - 100) / 8);
+  }
+  if (const fs::path dbf = sidecar(shp, ".dbf"); !dbf.empty()) {
+    std::ifstream in(dbf, std::ios::binary);
+    unsigned char h[8] = {};
+    if (in.read(reinterpret_cast<char*>(h), 8))
+      c.records = static_cast<int64_t>(h[4] | (h[5] << 8) | (h[6] << 16) |
+                                       (static_cast<uint32_t>(h[7]) << 24));
+  }
+  return c;
 }
 
 // Checked before GDAL opens a local .shp: GDAL would fail on a missing .shx (and must not be asked
 // to rebuild it next to the user's file), and opens a .shp without .dbf with no attributes at all.
-void check_shapefile_sidecars(const std::string& source, const std::string& shown,
-                              LoadReport& report) {
+ShapefileCounts check_shapefile_sidecars(const std::string& source, const std::string& shown,
+                                         LoadReport& report) {
   const fs::path p(source);
   std::error_code ec;
-  if (lower(p.extension().string()) != ".shp" || !fs::is_regular_file(p, ec)) return;
+  if (lower(p.extension().string()) != ".shp" || !fs::is_regular_file(p, ec)) return {};
   if (!has_sidecar(p, ".shx"))
     throw DataError("cannot read shapefile '" + shown + "': its index file " + p.stem().string() +
                     ".shx is missing. Faro does not rebuild it next to your "
@@ -84,6 +111,7 @@ void check_shapefile_sidecars(const std::string& source, const std::string& show
     report.notes.push_back("shapefile '" + shown +
                            "' has no .dbf attribute file: no fields, "
                            "sectors are named after their feature ids");
+  return shapefile_counts(p);
 }
 
 std::string geometry_type_name(OGRwkbGeometryType t) {
@@ -209,7 +237,7 @@ SectorLoadResult load_sectors(const std::string& source, const SectorSourceOptio
   report.source = shown;
   report.method = "features";
 
-  check_shapefile_sidecars(source, shown, report);
+  const ShapefileCounts shp_counts = check_shapefile_sidecars(source, shown, report);
   std::unique_ptr<void, DatasetCloser> ds(
       GDALOpenEx(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR, nullptr,
                  nullptr, nullptr));
@@ -291,6 +319,23 @@ SectorLoadResult load_sectors(const std::string& source, const SectorSourceOptio
     source_extent.expand(bounds(parts.shape));
     kept.push_back({std::move(sr), std::move(parts.shape), repaired});
   }
+  // Shapes the .dbf has no record for were never returned by GDAL: counted as rejected rows (the
+  // .shp's record numbers) and said in a note, never silently dropped.
+  if (shp_counts.shapes >= 0 && shp_counts.records >= 0 && options.where.empty() &&
+      shp_counts.shapes != shp_counts.records) {
+    const int64_t missing = shp_counts.shapes - report.rows_read;
+    report.notes.push_back(
+        "warning: shapefile '" + shown + "': the .shp has " + std::to_string(shp_counts.shapes) +
+        " shapes but the .dbf has " + std::to_string(shp_counts.records) + " records" +
+        (missing > 0 ? "; the " + std::to_string(missing) +
+                           " shapes without attributes were not loaded (counted as rejected)"
+                     : "; the extra attribute records were ignored"));
+    for (int64_t row = report.rows_read + 1; missing > 0 && row <= shp_counts.shapes; ++row) {
+      ++report.rows_read;
+      rejected.push_back({SectorRow{row, row - 1, std::vector<std::string>(nfields)},
+                          RowIssue::malformed_row});
+    }
+  }
   // 2. Fields: names, population, other attributes as text.
   std::vector<SectorRow> rows;
   rows.reserve(kept.size());
@@ -319,15 +364,33 @@ SectorLoadResult load_sectors(const std::string& source, const SectorSourceOptio
   const SourceCrs src = source_crs(layer, options, source_extent, shown, report);
   std::string work_srs = work_srs_in;
   if (work_srs.empty()) {
-    double cx = (source_extent.xmin + source_extent.xmax) / 2;
-    double cy = (source_extent.ymin + source_extent.ymax) / 2;
-    if (src.swap_xy) std::swap(cx, cy);
-    int ok = 0;
-    const Reprojector to_lonlat(src.def, "EPSG:4326");
-    if (to_lonlat.transform(1, &cx, &cy, &ok) != 0)
+    // The zone comes from the polygons that are really on Earth: each kept polygon's centre in
+    // lon/lat, the median of those that transform into range. One polygon with a wild coordinate
+    // (rejected later, when it fails to reproject) can neither move the zone nor overflow it.
+    std::vector<double> lons, lats;
+    {
+      const Reprojector to_lonlat(src.def, "EPSG:4326");
+      for (const RawSector& k : kept) {
+        const Box b = bounds(k.shape);
+        double cx = (b.xmin + b.xmax) / 2, cy = (b.ymin + b.ymax) / 2;
+        if (src.swap_xy) std::swap(cx, cy);
+        int ok = 0;
+        if (!std::isfinite(cx) || !std::isfinite(cy) || to_lonlat.transform(1, &cx, &cy, &ok) != 0 ||
+            !ok || !(std::abs(cx) <= 180) || !(std::abs(cy) <= 90))
+          continue;
+        lons.push_back(cx);
+        lats.push_back(cy);
+      }
+    }
+    if (lons.empty())
       throw DataError("sector source '" + shown +
-                      "': cannot find the longitude/latitude of its "
-                      "centre to choose a working CRS; give one explicitly");
+                      "': cannot find the longitude/latitude of any polygon's "
+                      "centre to choose a working CRS; give one explicitly (--work-srs)");
+    const auto median = [](std::vector<double>& v) {
+      std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2), v.end());
+      return v[v.size() / 2];
+    };
+    const double cx = median(lons), cy = median(lats);
     work_srs = utm_srs_for_lonlat(cx, cy);
     report.notes.push_back("working CRS " + describe_srs(work_srs) +
                            " (UTM zone of the sectors' centre)");

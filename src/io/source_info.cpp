@@ -41,7 +41,7 @@ SourceInfo describe_source(const std::string& source) {
   GDALDatasetH ds = GDALOpenEx(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr,
                                nullptr);
   if (!ds) {
-    std::string why = capture.last_error();
+    const std::string why = redact_source(capture.last_error());  // GDAL may repeat the URI
     throw DataError("cannot open " + info.source + " as a vector source" +
                     (why.empty() ? "" : ": " + why));
   }

@@ -185,7 +185,7 @@ BriefPageResult draw_page(cairo_t* cr, const BriefPageInput& in, double pixels_p
   draw_text(cr, fit_text(cr, brief_flags_text(b, in.language, prot.partner_safe), W - 2 * m), m,
             H - m - 2, kMuted);
   if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
-    throw std::runtime_error(std::string("brief page: cairo error: ") +
+    throw ResourceError(Resource::cairo, std::string("brief page: cairo error: ") +
                              cairo_status_to_string(cairo_status(cr)));
   return result;
 }
@@ -303,7 +303,7 @@ BriefPageResult write_brief_png(const BriefPageInput& input, const std::string& 
   std::unique_ptr<cairo_surface_t, brief::SurfaceDeleter> surface(
       cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h));
   if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS)
-    throw std::runtime_error("brief page: cannot allocate a " + std::to_string(w) + "x" +
+    throw ResourceError(Resource::memory, "brief page: cannot allocate a " + std::to_string(w) + "x" +
                              std::to_string(h) + " surface");
   BriefPageResult result;
   {

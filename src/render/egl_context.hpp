@@ -11,6 +11,7 @@
 // Threading: a context is current on one thread at a time. The constructor makes it current on the
 // calling thread. GL objects (render/gl_handles.hpp) must be destroyed while their context is
 // current, so destroy them before the context.
+#include "core/errors.hpp"
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -19,8 +20,9 @@ namespace faro::render {
 
 // No EGL display or no OpenGL >= 3.3 core context could be created on any platform; the message
 // lists what was tried and why each attempt failed.
-struct GlUnavailable : std::runtime_error {
-  using std::runtime_error::runtime_error;
+// A resource error (exit 3) when nothing falls back to software: core/error_kind.hpp.
+struct GlUnavailable : ResourceError {
+  explicit GlUnavailable(const std::string& message) : ResourceError(Resource::gl, message) {}
 };
 
 enum class EglPlatform { automatic, surfaceless, device, default_display };

@@ -41,7 +41,7 @@ int draw_report(cairo_t* cr, const EvaluationReportInput& in, const ReportMasks&
   }
   report::draw_analyst_pages(pager, in, masks);
   if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
-    throw std::runtime_error(std::string("evaluation report: cairo error: ") +
+    throw ResourceError(Resource::cairo, std::string("evaluation report: cairo error: ") +
                              cairo_status_to_string(cairo_status(cr)));
   return pager.pages();
 }

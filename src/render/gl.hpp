@@ -10,11 +10,14 @@
 #include <stdexcept>
 #include <string>
 
+#include "core/errors.hpp"
+
 namespace faro::render {
 
 // A GL call failed (glGetError) or a GL resource could not be made (framebuffer incomplete, ...).
-struct GlError : std::runtime_error {
-  using std::runtime_error::runtime_error;
+// A resource error (exit code 3 in the CLI, a modal in the dashboard): core/error_kind.hpp.
+struct GlError : ResourceError {
+  explicit GlError(const std::string& message) : ResourceError(Resource::gl, message) {}
 };
 
 // Throws GlError naming `where` and the GL error code when glGetError reports one; clears the

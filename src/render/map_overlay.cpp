@@ -355,7 +355,7 @@ std::vector<std::string> draw_overlay(RgbaImage& image, const Camera& camera,
   std::unique_ptr<cairo_surface_t, SurfaceDeleter> surface(
       cairo_image_surface_create(CAIRO_FORMAT_ARGB32, image.width, image.height));
   if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS)
-    throw std::runtime_error("draw_overlay: cannot allocate a " + std::to_string(image.width) +
+    throw ResourceError(Resource::memory, "draw_overlay: cannot allocate a " + std::to_string(image.width) +
                              "x" + std::to_string(image.height) + " overlay surface");
   std::unique_ptr<cairo_t, ContextDeleter> context(cairo_create(surface.get()));
   cairo_t* cr = context.get();
@@ -386,7 +386,7 @@ std::vector<std::string> draw_overlay(RgbaImage& image, const Camera& camera,
   }
 
   if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
-    throw std::runtime_error(std::string("draw_overlay: cairo error: ") +
+    throw ResourceError(Resource::cairo, std::string("draw_overlay: cairo error: ") +
                              cairo_status_to_string(cairo_status(cr)));
   cairo_surface_flush(surface.get());
   composite(cairo_image_surface_get_data(surface.get()),

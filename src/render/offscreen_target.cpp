@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <memory>
 #include <string>
 
 #include "render/gl_state.hpp"
@@ -189,6 +190,36 @@ std::vector<float> OffscreenTarget::read_float() const {
   return out;
 }
 
+namespace {
+
+// The GL limits promise nothing about memory: llvmpipe reports GL_MAX_RENDERBUFFER_SIZE 16384 yet
+// calls a 12000 x 12000 x 4-sample renderbuffer "incomplete" (status 0x8CD6). So a multisampled
+// tile is kept to kMaxMultisampleTile (4096² x 4 samples = 256 MiB), and a target the driver still
+// refuses is retried at half the size, then without multisampling, before giving up.
+constexpr int kMaxMultisampleTile = 4096;
+constexpr int kMinFallbackTile = 256;
+
+std::unique_ptr<OffscreenTarget> tile_target(int width, int height, int& tile, int samples) {
+  if (samples > 1) tile = std::min(tile, kMaxMultisampleTile);
+  for (;;) {
+    try {
+      return std::make_unique<OffscreenTarget>(std::min(width, tile), std::min(height, tile),
+                                                PixelFormat::rgba8, samples);
+    } catch (const GlError&) {
+      glGetError();  // the failed attempt's errors are not the next one's
+      if (tile > kMinFallbackTile) {
+        tile = std::max(kMinFallbackTile, tile / 2);
+      } else if (samples > 1) {
+        samples = 0;
+      } else {
+        throw;
+      }
+    }
+  }
+}
+
+}  // namespace
+
 RgbaImage render_tiled(int width, int height, const std::function<void(const TileViewport&)>& draw,
                        const TiledRenderOptions& options) {
   if (width <= 0 || height <= 0)
@@ -203,9 +234,10 @@ RgbaImage render_tiled(int width, int height, const std::function<void(const Til
   glDisable(GL_DEPTH_TEST);
   glDisable(GL_STENCIL_TEST);
   glDisable(GL_CULL_FACE);
-  // One target reused for every tile; edge tiles use its lower-left part.
-  OffscreenTarget target(std::min(width, tile), std::min(height, tile), PixelFormat::rgba8,
-                         options.samples);
+  // One target reused for every tile; edge tiles use its lower-left part. `tile` may shrink.
+  const std::unique_ptr<OffscreenTarget> target_ptr =
+      tile_target(width, height, tile, options.samples);
+  OffscreenTarget& target = *target_ptr;
   for (int y = 0; y < height; y += tile) {
     for (int x = 0; x < width; x += tile) {
       const TileViewport t{x,     y,     std::min(tile, width - x), std::min(tile, height - y),

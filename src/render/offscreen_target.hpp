@@ -82,8 +82,9 @@ struct TiledRenderOptions {
 // Renders a width x height image tile by tile: for each tile, binds an offscreen target, sets the
 // viewport to the tile's size, clears it and calls draw(tile), then reads the tile back into the
 // image (top-down, straight alpha). The callback must render exactly the tile's part of the scene
-// (e.g. with Camera::sub_view(tile.x, tile.y, tile.width, tile.height)). Needs a current context;
-// throws GlError on GL failure.
+// (e.g. with Camera::sub_view(tile.x, tile.y, tile.width, tile.height)). Needs a current context.
+// Multisampled tiles are at most 4096 pixels a side; a tile the driver refuses is retried smaller
+// (down to 256), then without multisampling. Throws GlError (a ResourceError) when even that fails.
 RgbaImage render_tiled(int width, int height, const std::function<void(const TileViewport&)>& draw,
                        const TiledRenderOptions& options = {});
 

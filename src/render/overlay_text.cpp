@@ -1,5 +1,6 @@
 #include "render/overlay_text.hpp"
 
+#include "core/errors.hpp"
 #include <cairo-ft.h>
 #include <cairo.h>
 #include <ft2build.h>
@@ -21,7 +22,7 @@ class FontFaces {
  public:
   FontFaces() {
     if (FT_Init_FreeType(&library_) != 0)
-      throw std::runtime_error("FreeType initialisation failed");
+      throw ResourceError(Resource::font, "FreeType initialisation failed");
     faces_[0] = load("DejaVuSans.ttf", ft_faces_[0]);
     faces_[1] = load("DejaVuSans-Bold.ttf", ft_faces_[1]);
   }
@@ -40,7 +41,7 @@ class FontFaces {
     const auto bytes = embedded_font(name);
     if (FT_New_Memory_Face(library_, bytes.data(), static_cast<FT_Long>(bytes.size()), 0,
                            &ft_face) != 0)
-      throw std::runtime_error(std::string("FreeType cannot read embedded font ") + name);
+      throw ResourceError(Resource::font, std::string("FreeType cannot read embedded font ") + name);
     cairo_font_face_t* face = cairo_ft_font_face_create_for_ft_face(ft_face, 0);
     static const cairo_user_data_key_t key{};
     const cairo_status_t status = cairo_font_face_set_user_data(
@@ -48,7 +49,7 @@ class FontFaces {
     if (status != CAIRO_STATUS_SUCCESS || cairo_font_face_status(face) != CAIRO_STATUS_SUCCESS) {
       cairo_font_face_destroy(face);
       FT_Done_Face(ft_face);
-      throw std::runtime_error(std::string("cairo cannot use embedded font ") + name);
+      throw ResourceError(Resource::cairo, std::string("cairo cannot use embedded font ") + name);
     }
     return face;
   }

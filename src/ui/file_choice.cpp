@@ -5,6 +5,7 @@
 #include <cctype>
 #include <system_error>
 
+#include "core/redact.hpp"
 #include "ui/file_browser.hpp"
 
 namespace faro::ui {
@@ -93,23 +94,7 @@ SourceSpec::Role guess_role(std::string_view file_name) {
   return SourceSpec::Role::incidents;
 }
 
-std::string redact_password(std::string_view connection) {
-  std::string s(connection);
-  size_t pos = 0;
-  while ((pos = lower(s).find("password=", pos)) != std::string::npos) {
-    const size_t start = pos + 9;
-    size_t end = start;
-    if (end < s.size() && s[end] == '\'') {  // quoted value: up to the closing quote
-      end = s.find('\'', start + 1);
-      end = end == std::string::npos ? s.size() : end + 1;
-    } else {
-      while (end < s.size() && s[end] != ' ') ++end;
-    }
-    s.replace(start, end - start, "***");
-    pos = start + 3;
-  }
-  return s;
-}
+std::string redact_password(std::string_view connection) { return redact_credentials(connection); }
 
 bool choose_path(BrowserMode mode, const std::string& path, SourceSpec::Role role, UiState& ui,
                  UiActions& actions, int screen_w, int screen_h) {
