@@ -20,6 +20,7 @@ void print_usage(std::ostream& out) {
          "commands:\n"
          "  info SOURCE...     layers, geometry, CRS, extent, fields, and the load report\n"
          "  counts             incidents per sector and period as CSV\n"
+         "  publish --to PG:.. incidents, sectors and programs into PostGIS (COPY, one transaction)\n"
          "  demo --out DIR     write the synthetic demo city as a GeoPackage\n"
          "  dashboard          the interactive dashboard (a PNG of it when there is no display)\n"
          "  summary            summary of loaded data (default: the demo city)\n"
@@ -48,6 +49,7 @@ int run(int argc, char** argv) {
       return kExitOk;
     }
     if (command == "info") return cmd_info(args, std::cout, std::cerr);
+    if (command == "publish") return cmd_publish(args, std::cout, std::cerr);
     if (command == "counts") return cmd_counts(args, std::cout, std::cerr);
     if (command == "demo") return cmd_demo(args, std::cout, std::cerr);
     if (command == "summary") return cmd_summary(args, std::cout, std::cerr);
