@@ -10,6 +10,7 @@
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "cli/data_args.hpp"
+#include "cli/pg_data.hpp"
 #include "cli/lang_args.hpp"
 #include "core/demo_city.hpp"
 #include "core/errors.hpp"
@@ -263,8 +264,13 @@ int cmd_evaluate(const std::vector<std::string>& argv, std::ostream& out, std::o
 
   LoadedData data = load_data(args, err);
   const std::string programs_source = args.get_or("programs", data.sectors_source);
-  io::ProgramLoadResult pl = io::load_programs_for_sectors(programs_source, data.sectors);
-  err << pl.report.to_text();
+  io::ProgramLoadResult pl;
+  if (wants_pg_source(args) && !args.has("programs")) {
+    pl.programs = load_pg_programs_for(args);  // <table>_programs, written by `faro publish`
+  } else {
+    pl = io::load_programs_for_sectors(programs_source, data.sectors);
+    err << pl.report.to_text();
+  }
 
   EvaluationRequest req = make_evaluation_request(data.sectors, pl.programs, args.all("program"),
                                                   split_commas(args.get_or("comparison", "")));

@@ -122,4 +122,9 @@ LoadedData load_pg_data(const ParsedArgs& args, std::ostream& err) {
   return d;
 }
 
+std::vector<Program> load_pg_programs_for(const ParsedArgs& args) {
+  io::PgConnection db(*args.get("incidents"), pg_connection_options(args));
+  return io::load_pg_programs(db, io::require_pg_tables(db, args.get_or("table", "faro")));
+}
+
 }  // namespace faro::cli

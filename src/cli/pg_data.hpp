@@ -10,6 +10,7 @@
 
 #include "cli/args.hpp"
 #include "cli/data_args.hpp"
+#include "core/programs.hpp"
 #include "io/pg_connection.hpp"
 #include "io/pg_sql.hpp"
 
@@ -28,5 +29,8 @@ io::pg_sql::Filter pg_filter_from_args(const ParsedArgs& args);
 // load_data() for a PG source: rows passing the filter, streamed; sectors assigned on the client
 // with SectorIndex (the same rule the server's join uses).
 LoadedData load_pg_data(const ParsedArgs& args, std::ostream& err);
+
+// The programs published with the data (<table>_programs), for `faro evaluate` on a PG source.
+std::vector<Program> load_pg_programs_for(const ParsedArgs& args);
 
 }  // namespace faro::cli

@@ -38,6 +38,7 @@ std::string where_clause(const Tables& t, const Filter& f, Statement& st) {
   if (f.to_exclusive) w += " AND i.t < " + param(format_datetime(*f.to_exclusive)) + "::timestamp";
   if (!f.categories.empty()) w += " AND i.category = ANY(" + param(text_array(f.categories)) + "::text[])";
   if (f.after_id) w += " AND i.id > " + param(std::to_string(*f.after_id)) + "::bigint";
+  if (f.up_to_id) w += " AND i.id <= " + param(std::to_string(*f.up_to_id)) + "::bigint";
   if (f.extent) {
     // && is the bounding-box test the GiST index answers; for points it is the closed box, like
     // Box::contains on the client.

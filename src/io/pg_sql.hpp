@@ -43,6 +43,7 @@ struct Filter {
   std::optional<CivilSeconds> to_exclusive;  // exclusive
   std::vector<std::string> categories;       // empty = all
   std::optional<int64_t> after_id;           // only id > after_id
+  std::optional<int64_t> up_to_id;           // only id <= up_to_id
   std::optional<Box> extent;                 // only points inside (closed box)
 };
 
