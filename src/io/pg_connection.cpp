@@ -83,7 +83,9 @@ PgConnection::PgConnection(const std::string& source, PgOptions options)
   }
   // Civil times travel as text 'YYYY-MM-DD HH:MM:SS'; a fixed style keeps parsing trivial, and
   // full float precision keeps coordinates bit-exact (PostgreSQL 12+ prints shortest-exact).
-  exec("SET datestyle = 'ISO, YMD'; SET extra_float_digits = 1; SET client_encoding = 'UTF8'");
+  // Notices (DROP TABLE IF EXISTS ... skipping) would go to stderr through libpq: not wanted.
+  exec("SET datestyle = 'ISO, YMD'; SET extra_float_digits = 1; SET client_encoding = 'UTF8'; "
+       "SET client_min_messages = warning");
 }
 
 PgConnection::~PgConnection() {

@@ -93,7 +93,7 @@ TEST(PgFaults, FailedPublishLeavesTheDatabaseAsItWas) {
   FARO_REQUIRE_PG(pg);
   DemoOptions small;
   small.incidents = 500;
-  small.sectors = 10;
+  small.sectors = 12;
   const DemoCity city = generate_demo_city(small);
   PgPublishOptions opt;
   opt.table = faro_test::pg_test_prefix();
