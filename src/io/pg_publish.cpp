@@ -127,9 +127,10 @@ size_t copy_programs(PgConnection& db, const pg_sql::Tables& t, const std::vecto
 }
 
 void copy_incidents(PgConnection& db, const pg_sql::Tables& t, const IncidentStore& store,
-                    int64_t first_id) {
+                    int64_t first_id, bool with_sectors) {
   size_t i = 0;
   const bool rows = store.has_source_rows();
+  const bool assigned = with_sectors && store.sector.size() == store.size();
   db.copy_in(pg_sql::copy_incidents(t), [&](std::string& buf) {
     // A batch of rows per call keeps the callback overhead negligible at 10 M rows.
     for (int k = 0; k < 4096 && i < store.size(); ++k, ++i) {
@@ -143,6 +144,10 @@ void copy_incidents(PgConnection& db, const pg_sql::Tables& t, const IncidentSto
       if (store.weight.empty()) buf += "\\N"; else append_double(buf, store.weight[i]);
       buf += '\t';
       buf += rows ? std::to_string(store.source_row[i]) : std::string("\\N");
+      buf += '\t';
+      // The client's assignment (SectorIndex), or NULL when the store was not assigned: the
+      // server assigns those rows (pg_sql::assign_missing_sectors).
+      buf += assigned ? std::to_string(store.sector[i] < 0 ? -1 : store.sector[i]) : std::string("\\N");
       buf += '\n';
     }
     return i < store.size();
@@ -177,7 +182,10 @@ PgPublishResult publish_to_pg(const std::string& source, const IncidentStore& in
     r.program_rows = copy_programs(db, t, programs);
     r.first_id = 1;
   }
-  copy_incidents(db, t, incidents, r.first_id);
+  // Appended rows were assigned against the caller's sectors, which need not be the table's: the
+  // server assigns them against its own (the spatial join, for these rows only).
+  copy_incidents(db, t, incidents, r.first_id, !options.append);
+  if (options.append) db.exec(pg_sql::assign_missing_sectors(t));
   r.incidents = incidents.size();
   r.last_id = r.first_id + static_cast<int64_t>(incidents.size()) - 1;
   if (!options.append) db.exec(pg_sql::create_indexes(t));

@@ -74,7 +74,7 @@ std::string create_tables(const Tables& t, int srid) {
   const std::string s = std::to_string(srid);
   return "CREATE TABLE " + t.incidents +
          " (id bigint PRIMARY KEY, geom geometry(Point, " + s + ") NOT NULL, t timestamp NOT NULL, "
-         "has_time boolean NOT NULL, category text, weight real, source_row integer);\n"
+         "has_time boolean NOT NULL, category text, weight real, source_row integer, sector_idx integer);\n"
          "CREATE TABLE " + t.sectors +
          " (idx integer PRIMARY KEY, name text NOT NULL, population double precision, "
          "geom geometry(MultiPolygon, " + s + ") NOT NULL);\n"
@@ -84,7 +84,7 @@ std::string create_tables(const Tables& t, int srid) {
 }
 
 std::string copy_incidents(const Tables& t) {
-  return "COPY " + t.incidents + " (id, geom, t, has_time, category, weight, source_row) FROM STDIN";
+  return "COPY " + t.incidents + " (id, geom, t, has_time, category, weight, source_row, sector_idx) FROM STDIN";
 }
 std::string copy_sectors(const Tables& t) {
   return "COPY " + t.sectors + " (idx, name, population, geom) FROM STDIN";
@@ -152,18 +152,35 @@ Statement select_incidents(const Tables& t, const Filter& f) {
   return st;
 }
 
+namespace {
+
+// The sector of each incident i by the spatial join: the lowest idx among the sectors that hold
+// it (as SectorIndex where sectors overlap); a point strictly inside (ST_Contains) is held, a point
+// on a boundary (ST_Intersects only) is decided by the client's half-open rule. Grouping by the
+// distribution column (id) lets Citus run it on every shard against the reference table.
+std::string joined_sector_subquery(const Tables& t, const std::string& where) {
+  return "SELECT i.id, i.t, coalesce(min(s.idx), -1) AS idx FROM " + t.incidents + " AS i LEFT JOIN " +
+         t.sectors + " AS s ON ST_Intersects(s.geom, i.geom) AND CASE WHEN ST_Contains(s.geom, "
+         "i.geom) THEN true ELSE faro_half_open_contains(s.geom, ST_X(i.geom), ST_Y(i.geom)) END "
+         "WHERE " + where + " AND i.sector_idx IS NULL GROUP BY i.id, i.t";
+}
+
+}  // namespace
+
+std::string assign_missing_sectors(const Tables& t) {
+  return "UPDATE " + t.incidents + " AS u SET sector_idx = a.idx FROM (" +
+         joined_sector_subquery(t, "TRUE") + ") AS a WHERE u.id = a.id";
+}
+
 Statement sector_period_counts(const Tables& t, BinKind kind, const Filter& f) {
   Statement st;
   const std::string w = where_clause(t, f, st);
-  // Inner query: one row per incident with its sector (lowest idx among the sectors that hold it,
-  // as SectorIndex where sectors overlap). Grouping by the distribution column (id) lets Citus run
-  // it on every shard against the reference table; the outer count by (sector, bin) is a plain
-  // distributed aggregate.
+  // Rows with a materialised sector are counted directly; the others go through the join. The
+  // outer count by (sector, bin) is a plain distributed aggregate on Citus.
   st.sql = "SELECT a.idx, " + bin_expression(kind, "a.t") + " AS bin, count(*) FROM (" +
-           "SELECT i.id, i.t, min(s.idx) AS idx FROM " + t.incidents + " AS i LEFT JOIN " +
-           t.sectors + " AS s ON ST_Intersects(s.geom, i.geom) AND CASE WHEN ST_Contains(s.geom, "
-           "i.geom) THEN true ELSE faro_half_open_contains(s.geom, ST_X(i.geom), ST_Y(i.geom)) END "
-           "WHERE " + w + " GROUP BY i.id, i.t) AS a GROUP BY 1, 2";
+           "SELECT i.id, i.t, i.sector_idx AS idx FROM " + t.incidents + " AS i WHERE " + w +
+           " AND i.sector_idx IS NOT NULL UNION ALL " + joined_sector_subquery(t, w) +
+           ") AS a GROUP BY 1, 2";
   return st;
 }
 

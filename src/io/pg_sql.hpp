@@ -7,7 +7,7 @@
 //
 // Tables, for a prefix P (`faro publish --table P`, default "faro"):
 //   P_incidents(id bigint primary key, geom geometry(Point,SRID), t timestamp, has_time boolean,
-//               category text, weight real, source_row integer)
+//               category text, weight real, source_row integer, sector_idx integer)
 //   P_sectors(idx integer primary key, name text, population double precision,
 //             geom geometry(MultiPolygon,SRID))
 //   P_programs(program text, sector text, start_date date, end_date date,
@@ -15,6 +15,11 @@
 // SRID is the working CRS of the data (a projected CRS in metres, e.g. 32614 for CDMX), so the
 // server computes on the same doubles as the client and no reprojection happens on either side.
 // t is the civil (local wall-clock) time, as core/civil_time.hpp: a timestamp without time zone.
+// sector_idx materialises the sector assignment (P_sectors.idx, -1 = in no sector, NULL = not
+// assigned yet): `faro publish` fills it with the client's SectorIndex; rows inserted by other
+// tools stay NULL until assign_missing_sectors() runs the spatial join for them, and the counts
+// query runs the join on the fly for any row still NULL. Counting then costs one scan instead of a
+// point-in-polygon test per row (bench/pg_scale_bench.cpp has the figures).
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -50,7 +55,7 @@ struct Filter {
 // --- publish (DDL, COPY) ---
 std::string drop_tables(const Tables& t);
 std::string create_tables(const Tables& t, int srid);
-std::string copy_incidents(const Tables& t);  // columns: id, geom (hex EWKB), t, has_time, category, weight, source_row
+std::string copy_incidents(const Tables& t);  // columns: id, geom (hex EWKB), t, has_time, category, weight, source_row, sector_idx
 std::string copy_sectors(const Tables& t);    // idx, name, population, geom (EWKT)
 std::string copy_programs(const Tables& t);   // program, sector, start_date, end_date, area (EWKT)
 std::string create_indexes(const Tables& t);
@@ -58,6 +63,9 @@ std::string analyze(const Tables& t);
 std::string next_incident_id(const Tables& t);  // one row: max(id) + 1 (1 when empty)
 // The boundary rule of core/polygon_index.hpp as a SQL function (created by publish).
 std::string create_half_open_function();
+
+// Sets sector_idx for the rows where it is NULL, with the spatial join (same rule as the counts).
+std::string assign_missing_sectors(const Tables& t);
 
 // --- reading ---
 std::string table_srid();  // $1 = unquoted table name; one row: srid

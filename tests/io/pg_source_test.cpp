@@ -101,9 +101,17 @@ TEST(PgServerSide, CountsEqualClientOnDemoCity) {
   publish_to_pg(pg, city.incidents, city.sectors, {}, opt);
   PgConnection db(pg);
   const pg_sql::Tables t = require_pg_tables(db, opt.table);
-  for (BinKind kind : {BinKind::none, BinKind::day, BinKind::week, BinKind::month, BinKind::year}) {
-    expect_counts_equal(pg_sector_period_counts(db, t, city.sectors.size(), kind, {}),
-                        count_by_sector_and_period(city.incidents, city.sectors.size(), kind, {}));
+  // Three ways the server can know each row's sector: materialised by publish (the client's
+  // assignment), the on-the-fly spatial join (rows with sector_idx NULL), and the join stored by
+  // assign_missing_sectors. All must give the client's table.
+  for (const char* step : {"published", "join", "assigned"}) {
+    if (std::string(step) == "join") db.exec("UPDATE " + t.incidents + " SET sector_idx = NULL");
+    if (std::string(step) == "assigned") db.exec(pg_sql::assign_missing_sectors(t));
+    for (BinKind kind : {BinKind::none, BinKind::day, BinKind::week, BinKind::month, BinKind::year}) {
+      SCOPED_TRACE(std::string(step) + " " + to_string(kind));
+      expect_counts_equal(pg_sector_period_counts(db, t, city.sectors.size(), kind, {}),
+                          count_by_sector_and_period(city.incidents, city.sectors.size(), kind, {}));
+    }
   }
   // Dates and offences as SQL WHERE terms, against the client's filter.
   pg_sql::Filter f;
@@ -153,9 +161,13 @@ TEST(PgServerSide, BoundaryPointsFollowTheClientRule) {
   publish_to_pg(pg, s, sectors, {}, opt);
   PgConnection db(pg);
   const pg_sql::Tables t = require_pg_tables(db, opt.table);
-  // One incident per week: the week x sector table says where each point went.
-  expect_counts_equal(pg_sector_period_counts(db, t, sectors.size(), BinKind::week, {}),
-                      count_by_sector_and_period(s, sectors.size(), BinKind::week, {}));
+  // One incident per week: the week x sector table says where each point went. The server's own
+  // join decides (sector_idx cleared), on the fly and stored.
+  db.exec("UPDATE " + t.incidents + " SET sector_idx = NULL");
+  const SectorPeriodCounts client = count_by_sector_and_period(s, sectors.size(), BinKind::week, {});
+  expect_counts_equal(pg_sector_period_counts(db, t, sectors.size(), BinKind::week, {}), client);
+  db.exec(pg_sql::assign_missing_sectors(t));
+  expect_counts_equal(pg_sector_period_counts(db, t, sectors.size(), BinKind::week, {}), client);
 }
 
 TEST(PgServerSide, GridPointsAndIncrementalReadsEqualClient) {
@@ -251,6 +263,9 @@ TEST(PgServerSide, FgjHomicidesWeeklyCountsEqualClient) {
   const SectorPeriodCounts client = count_by_sector_and_period(d.incidents, d.sectors.size(), BinKind::week, {});
   expect_counts_equal(server, client);
   EXPECT_EQ(server.total(), static_cast<int64_t>(d.incidents.size()));
+  // The server's spatial join on the real sectors (not the materialised client assignment).
+  db.exec("UPDATE " + t.incidents + " SET sector_idx = NULL");
+  expect_counts_equal(pg_sector_period_counts(db, t, d.sectors.size(), BinKind::week, {}), client);
 }
 
 }  // namespace
