@@ -18,7 +18,7 @@ namespace {
 CommandSpec publish_spec() {
   CommandSpec spec{"publish",
                    "--to PG:CONNINFO [--table NAME] [--append] [--programs P] --sectors S "
-                   "--incidents I [data and filter options]",
+                   "--incidents I [data options] [--where SQL] [--offence NAME]",
                    "Writes incidents, sectors and programs into PostGIS: tables NAME_incidents,\n"
                    "NAME_sectors and NAME_programs (default NAME: faro) in the working CRS (its\n"
                    "EPSG code is the SRID), with GiST indexes, in one transaction: on any error\n"
@@ -30,7 +30,10 @@ CommandSpec publish_spec() {
   spec.options.push_back({"append", "", "add the incidents to existing tables instead of replacing them"});
   spec.options.push_back({"programs", "SOURCE", "programs to publish (default: the demo city's; none for other data)"});
   for (auto& o : data_options()) spec.options.push_back(o);
-  for (auto& o : filter_options()) spec.options.push_back(o);
+  // --to names the database here, so the date window options are left out (publish everything;
+  // readers filter by date in the database).
+  for (auto& o : filter_options())
+    if (o.name != "from" && o.name != "to") spec.options.push_back(o);
   return spec;
 }
 
@@ -51,7 +54,9 @@ int cmd_publish(const std::vector<std::string>& argv, std::ostream& out, std::os
   if (options.append && args.has("programs"))
     throw UsageError("faro publish: --append adds incidents only; publish programs without --append");
 
-  LoadedData data = load_data(args, err);
+  ParsedArgs data_args = args;
+  data_args.erase("to");  // the target, not a --to date for load_data
+  LoadedData data = load_data(data_args, err);
   std::vector<Program> programs;
   if (!options.append) {
     if (auto p = args.get("programs")) {
