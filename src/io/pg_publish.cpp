@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <cstring>
 
+#include <nlohmann/json.hpp>
+
 #include "io/pg_sql.hpp"
 #include "io/pg_source.hpp"
 
@@ -101,6 +103,13 @@ void copy_sectors(PgConnection& db, const pg_sql::Tables& t, const SectorSet& se
     if (s.population) append_double(buf, *s.population); else buf += "\\N";
     buf += '\t';
     append_multipolygon_ewkt(buf, s.shape, t.srid);
+    buf += '\t';
+    nlohmann::json attributes = nlohmann::json::array();
+    for (size_t a = 0; a < sectors.attribute_names.size(); ++a)
+      attributes.push_back({sectors.attribute_names[a],
+                            next < sectors.attributes.size() && a < sectors.attributes[next].size()
+                                ? sectors.attributes[next][a] : std::string()});
+    append_copy_text(buf, attributes.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     buf += '\n';
     ++next;
     return true;

@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <limits>
 
+#include <nlohmann/json.hpp>
+
 #include "io/gdal_env.hpp"
 #include "io/ogr_geometry.hpp"
 
@@ -79,8 +81,23 @@ SectorSet load_pg_sectors(PgConnection& db, const pg_sql::Tables& t) {
     s.shape = shape_from_wkt(*r[3], db.redacted_source());
     s.bbox = bounds(s.shape);
     s.area_m2 = area(s.shape);
+    // [[name, value], ...]: names from the first sector (publish writes the same for all).
+    std::vector<std::string> values;
+    if (r[4]) {
+      const nlohmann::json a = nlohmann::json::parse(*r[4], nullptr, false);
+      if (a.is_array()) {
+        for (const auto& pair : a) {
+          if (!pair.is_array() || pair.size() != 2) continue;
+          if (set.sectors.empty()) set.attribute_names.push_back(pair[0].get<std::string>());
+          values.push_back(pair[1].get<std::string>());
+        }
+      }
+    }
+    values.resize(set.attribute_names.size());
+    set.attributes.push_back(std::move(values));
     set.sectors.push_back(std::move(s));
   });
+  if (set.attribute_names.empty()) set.attributes.clear();  // as the file loaders leave it
   return set;
 }
 

@@ -77,7 +77,7 @@ std::string create_tables(const Tables& t, int srid) {
          "has_time boolean NOT NULL, category text, weight real, source_row integer, sector_idx integer);\n"
          "CREATE TABLE " + t.sectors +
          " (idx integer PRIMARY KEY, name text NOT NULL, population double precision, "
-         "geom geometry(MultiPolygon, " + s + ") NOT NULL);\n"
+         "geom geometry(MultiPolygon, " + s + ") NOT NULL, attributes jsonb);\n"
          "CREATE TABLE " + t.programs +
          " (program text NOT NULL, sector text NOT NULL, start_date date NOT NULL, end_date date, "
          "area geometry(MultiPolygon, " + s + "))";
@@ -87,7 +87,7 @@ std::string copy_incidents(const Tables& t) {
   return "COPY " + t.incidents + " (id, geom, t, has_time, category, weight, source_row, sector_idx) FROM STDIN";
 }
 std::string copy_sectors(const Tables& t) {
-  return "COPY " + t.sectors + " (idx, name, population, geom) FROM STDIN";
+  return "COPY " + t.sectors + " (idx, name, population, geom, attributes) FROM STDIN";
 }
 std::string copy_programs(const Tables& t) {
   return "COPY " + t.programs + " (program, sector, start_date, end_date, area) FROM STDIN";
@@ -136,7 +136,8 @@ std::string table_srid() {
 }
 
 std::string select_sectors(const Tables& t) {
-  return "SELECT idx, name, population, ST_AsText(geom, 17) FROM " + t.sectors + " ORDER BY idx";
+  return "SELECT idx, name, population, ST_AsText(geom, 17), attributes::text FROM " + t.sectors +
+         " ORDER BY idx";
 }
 
 std::string select_programs(const Tables& t) {

@@ -9,7 +9,9 @@
 //   P_incidents(id bigint primary key, geom geometry(Point,SRID), t timestamp, has_time boolean,
 //               category text, weight real, source_row integer, sector_idx integer)
 //   P_sectors(idx integer primary key, name text, population double precision,
-//             geom geometry(MultiPolygon,SRID))
+//             geom geometry(MultiPolygon,SRID), attributes jsonb)
+//     (attributes: the source's other fields, [[name, value], ...] in source order, e.g. the
+//     district the brief groups by)
 //   P_programs(program text, sector text, start_date date, end_date date,
 //              area geometry(MultiPolygon,SRID))
 // SRID is the working CRS of the data (a projected CRS in metres, e.g. 32614 for CDMX), so the
@@ -56,7 +58,7 @@ struct Filter {
 std::string drop_tables(const Tables& t);
 std::string create_tables(const Tables& t, int srid);
 std::string copy_incidents(const Tables& t);  // columns: id, geom (hex EWKB), t, has_time, category, weight, source_row, sector_idx
-std::string copy_sectors(const Tables& t);    // idx, name, population, geom (EWKT)
+std::string copy_sectors(const Tables& t);    // idx, name, population, geom (EWKT), attributes
 std::string copy_programs(const Tables& t);   // program, sector, start_date, end_date, area (EWKT)
 std::string create_indexes(const Tables& t);
 std::string analyze(const Tables& t);

@@ -69,6 +69,8 @@ TEST(PgPublish, DemoCityRoundTripsExactly) {
       EXPECT_EQ(sectors.sectors[i].shape[p].outer, city.sectors.sectors[i].shape[p].outer) << i;
     EXPECT_EQ(sectors.sectors[i].population, city.sectors.sectors[i].population);
   }
+  EXPECT_EQ(sectors.attribute_names, city.sectors.attribute_names);  // the brief's districts
+  EXPECT_EQ(sectors.attributes, city.sectors.attributes);
   const std::vector<Program> programs = load_pg_programs(db, t);
   size_t rows = 0;
   for (const Program& p : programs) rows += p.sectors.size();
