@@ -20,8 +20,10 @@ std::vector<OptionSpec> pg_options() {
 }
 
 bool wants_pg_source(const ParsedArgs& args) {
+  // --incidents-layer names any OGR layer of the database: that stays GDAL's generic PG reading,
+  // as before; without it the tables are those `faro publish` writes.
   auto i = args.get("incidents");
-  return i && io::is_pg_source(*i);
+  return i && io::is_pg_source(*i) && !args.has("incidents-layer");
 }
 
 io::PgOptions pg_connection_options(const ParsedArgs& args) {

@@ -18,7 +18,8 @@ namespace faro::cli {
 
 std::vector<OptionSpec> pg_options();  // --table, --since, --pg-timeout
 
-// True when --incidents is a PG: connection string.
+// True when --incidents is a PG: connection string and no --incidents-layer names another table
+// (which GDAL's PG driver then reads like any OGR layer, as before).
 bool wants_pg_source(const ParsedArgs& args);
 
 io::PgOptions pg_connection_options(const ParsedArgs& args);
