@@ -27,6 +27,10 @@ PACKAGES=(
   # pdftoppm: tests rasterise the PDFs Faro writes to check they open in a standard viewer.
   # ffprobe (in ffmpeg): tests decode the MP4 and GIF animations and count their frames.
   poppler-utils ffmpeg
+  # PostGIS as a shared incident source (`faro publish`, server-side counts): libpq is the client
+  # library (COPY, parameters, cancel, timeouts); the server and PostGIS 3 run the tests' throw-away
+  # cluster (scripts/pg-test-cluster.sh).
+  libpq-dev postgresql-15-postgis-3
 )
 
 missing=()

@@ -6,9 +6,11 @@
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "cli/data_args.hpp"
+#include "cli/pg_data.hpp"
 #include "core/aggregate.hpp"
 #include "core/errors.hpp"
 #include "io/atomic_file.hpp"
+#include "io/pg_source.hpp"
 
 namespace faro::cli {
 namespace {
@@ -22,7 +24,10 @@ CommandSpec counts_spec() {
                    "in no sector are counted in a final '(outside)' row. Weeks are ISO weeks (Monday\n"
                    "start, written 2024-W07); months 2024-02; years 2024; days 2024-02-13; with\n"
                    "--by none the period is 'all'. The period range is --from..--to when given, else\n"
-                   "the data's. Load reports go to stderr. With no sources, uses the demo city."};
+                   "the data's. Load reports go to stderr. With no sources, uses the demo city.\n"
+                   "With --incidents PG:... (tables from `faro publish`) and no --sectors file, the\n"
+                   "counting runs in the database (a spatial join with the same boundary rule);\n"
+                   "only the table comes back."};
   for (auto& o : data_options()) spec.options.push_back(o);
   for (auto& o : filter_options()) spec.options.push_back(o);
   spec.options.push_back({"by", "PERIOD", "none (default), day, week, month or year"});
@@ -42,9 +47,22 @@ int cmd_counts(const std::vector<std::string>& argv, std::ostream& out, std::ost
   const auto kind = parse_bin_kind(args.get_or("by", "none"));
   if (!kind) throw UsageError("--by must be one of none, day, week, month, year");
 
-  LoadedData data = load_data(args, err);
-  const SectorPeriodCounts counts =
-      count_by_sector_and_period(data.incidents, data.sectors.size(), *kind, data.filter);
+  LoadedData data;
+  SectorPeriodCounts counts;
+  const auto sectors_arg = args.get("sectors");
+  if (wants_pg_source(args) && (!sectors_arg || io::is_pg_source(*sectors_arg))) {
+    // Server side: the rows never leave the database; only (sector, period, count) cells do.
+    const io::pg_sql::Filter filter = pg_filter_from_args(args);
+    io::PgConnection db(*args.get("incidents"), pg_connection_options(args));
+    const io::pg_sql::Tables tables = io::require_pg_tables(db, args.get_or("table", "faro"));
+    data.sectors = io::load_pg_sectors(db, tables);
+    counts = io::pg_sector_period_counts(db, tables, data.sectors.size(), *kind, filter);
+    err << db.redacted_source() << ": counted in the database, " << counts.total()
+        << " incidents in " << data.sectors.size() << " sectors\n";
+  } else {
+    data = load_data(args, err);
+    counts = count_by_sector_and_period(data.incidents, data.sectors.size(), *kind, data.filter);
+  }
 
   std::ostringstream csv;
   csv << "sector,period,count\n";

@@ -10,6 +10,7 @@
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "cli/data_args.hpp"
+#include "cli/pg_data.hpp"
 #include "cli/lang_args.hpp"
 #include "cli/program_args.hpp"
 #include "core/demo_city.hpp"
@@ -265,7 +266,12 @@ int cmd_evaluate(const std::vector<std::string>& argv, std::ostream& out, std::o
 
   LoadedData data = load_data(args, err);
   const std::string programs_source = args.get_or("programs", data.sectors_source);
-  io::ProgramLoadResult pl = load_programs_checked(programs_source, data.sectors, err);
+  io::ProgramLoadResult pl;
+  if (wants_pg_source(args) && !args.has("programs")) {
+    pl.programs = load_pg_programs_for(args);  // <table>_programs, written by `faro publish`
+  } else {
+    pl = load_programs_checked(programs_source, data.sectors, err);
+  }
 
   EvaluationRequest req;
   try {

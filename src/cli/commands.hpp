@@ -45,6 +45,7 @@ int cmd_knox(const std::vector<std::string>& args, std::ostream& out, std::ostre
 int cmd_nearrepeat(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int cmd_evaluate(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int cmd_brief(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int cmd_publish(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int cmd_export(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 }  // namespace faro::cli

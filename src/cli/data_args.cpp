@@ -1,5 +1,7 @@
 #include "cli/data_args.hpp"
 
+#include "cli/pg_data.hpp"
+
 #include <ostream>
 
 #include "core/csv_text.hpp"
@@ -14,7 +16,7 @@
 namespace faro::cli {
 
 std::vector<OptionSpec> data_options() {
-  return {
+  std::vector<OptionSpec> options = {
       {"sectors", "SOURCE", "sector polygons (any OGR source; default: the demo city)"},
       {"sectors-layer", "NAME", "layer of the sectors source (default: first)"},
       {"sector-field", "FIELD", "sector name field (default: detected: sector, nombre, name, ...)"},
@@ -32,6 +34,8 @@ std::vector<OptionSpec> data_options() {
       {"work-srs", "SRS", "working CRS (default: UTM zone of the sectors' centroid)"},
       {"no-cache", "", "do not read or write the columnar cache for CSV sources"},
   };
+  for (auto& o : pg_options()) options.push_back(o);
+  return options;
 }
 
 std::vector<OptionSpec> filter_options() {
@@ -135,6 +139,7 @@ void keep_offences(const ParsedArgs& args, LoadedData& d, std::ostream& err) {
 }  // namespace
 
 LoadedData load_data(const ParsedArgs& args, std::ostream& err) {
+  if (wants_pg_source(args)) return load_pg_data(args, err);  // filters run in the database
   LoadedData d;
   const bool has_s = args.has("sectors"), has_i = args.has("incidents");
   if (has_s != has_i)

@@ -21,6 +21,8 @@ const std::vector<CommandEntry>& command_table() {
   static const std::vector<CommandEntry> kTable = {
       {"info", cmd_info, "SOURCE...", "layers, geometry, CRS, extent, fields, and the load report"},
       {"counts", cmd_counts, "", "incidents per sector and period as CSV"},
+      {"publish", cmd_publish, "--to PG:...",
+       "incidents, sectors and programs into PostGIS (COPY, one transaction)"},
       {"demo", cmd_demo, "--out DIR", "write the synthetic demo city as a GeoPackage"},
       {"dashboard", cmd_dashboard, "",
        "the interactive dashboard (a PNG of it when there is no display)"},
