@@ -163,13 +163,6 @@ std::vector<float> GpuKde::compute(const PointSet& points, const GridSpec& grid,
   return out;
 }
 
-bool is_software_renderer(const std::string& renderer) {
-  std::string r = renderer;
-  std::transform(r.begin(), r.end(), r.begin(), [](unsigned char c) { return std::tolower(c); });
-  return r.find("llvmpipe") != std::string::npos || r.find("softpipe") != std::string::npos ||
-         r.find("swiftshader") != std::string::npos || r.find("swrast") != std::string::npos;
-}
-
 std::unique_ptr<DensityEstimator> make_density_estimator(KdeBackend backend,
                                                          const std::string& renderer) {
   const bool gpu =
