@@ -72,7 +72,7 @@ std::string layer_srs(OGRLayerH layer) {
   char* wkt_raw = nullptr;
   const char* const wkt_options[] = {"FORMAT=WKT2_2019", nullptr};
   const OGRErr exported = OSRExportToWktEx(srs, &wkt_raw, wkt_options);
-  const CPLCharUniquePtr wkt(wkt_raw);  // CPLFree'd on every path
+  const CplString wkt(wkt_raw);  // CPLFree'd on every path
   if (exported != OGRERR_NONE || !wkt) return "";
   return wkt.get();
 }

@@ -143,7 +143,7 @@ SourceCrs source_crs(OGRLayerH layer, const SectorSourceOptions& options, const 
   char* wkt_raw = nullptr;
   const char* wkt_options[] = {"FORMAT=WKT2_2019", nullptr};
   const OGRErr exported = OSRExportToWktEx(srs, &wkt_raw, wkt_options);
-  const CPLCharUniquePtr wkt(wkt_raw);  // CPLFree'd on every path
+  const CplString wkt(wkt_raw);  // CPLFree'd on every path
   if (exported != OGRERR_NONE || !wkt)
     throw DataError("sector source '" + shown + "': its CRS cannot be read");
   out.def = wkt.get();

@@ -1,7 +1,6 @@
 #include "io/source_info.hpp"
 
 #include <cpl_conv.h>
-#include <cpl_string.h>
 #include <gdal.h>
 #include <gdal_priv.h>
 #include <ogr_api.h>
@@ -61,7 +60,7 @@ SourceInfo describe_source(const std::string& source) {
     if (OGRSpatialReferenceH srs = OGR_L_GetSpatialRef(layer)) {
       char* wkt_raw = nullptr;
       OSRExportToWkt(srs, &wkt_raw);
-      const CPLCharUniquePtr wkt(wkt_raw);
+      const CplString wkt(wkt_raw);
       li.srs_wkt = wkt ? wkt.get() : "";
       try {
         li.srs = describe_srs(li.srs_wkt);
