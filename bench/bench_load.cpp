@@ -133,7 +133,8 @@ void BM_FaroCsvPlainCold(benchmark::State& state) {
     gzFile in = gzopen(kCsvGz.c_str(), "rb");
     std::FILE* out = std::fopen((plain + ".tmp").c_str(), "wb");
     std::vector<char> buf(size_t{1} << 20);
-    for (int got; in && out && (got = gzread(in, buf.data(), static_cast<unsigned>(buf.size()))) > 0;)
+    for (int got;
+         in && out && (got = gzread(in, buf.data(), static_cast<unsigned>(buf.size()))) > 0;)
       std::fwrite(buf.data(), 1, static_cast<size_t>(got), out);
     if (in) gzclose(in);
     if (out) std::fclose(out);

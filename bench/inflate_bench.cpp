@@ -57,8 +57,8 @@ void BM_VsigzipChunks(benchmark::State& state) {
     for (size_t got; (got = VSIFReadL(buf.data(), 1, kChunk, f)) > 0;) total += got;
     VSIFCloseL(f);
   }
-  state.counters["MB_per_s"] =
-      benchmark::Counter(static_cast<double>(total) / 1e6, benchmark::Counter::kIsIterationInvariantRate);
+  state.counters["MB_per_s"] = benchmark::Counter(static_cast<double>(total) / 1e6,
+                                                  benchmark::Counter::kIsIterationInvariantRate);
 }
 BENCHMARK(BM_VsigzipChunks)->Unit(benchmark::kMillisecond)->UseRealTime();
 
@@ -85,8 +85,8 @@ void BM_ZlibInflate(benchmark::State& state) {
     }
     inflateEnd(&z);
   }
-  state.counters["MB_per_s"] =
-      benchmark::Counter(static_cast<double>(total) / 1e6, benchmark::Counter::kIsIterationInvariantRate);
+  state.counters["MB_per_s"] = benchmark::Counter(static_cast<double>(total) / 1e6,
+                                                  benchmark::Counter::kIsIterationInvariantRate);
 }
 BENCHMARK(BM_ZlibInflate)->Unit(benchmark::kMillisecond)->UseRealTime();
 
@@ -106,8 +106,8 @@ void BM_LibdeflateWhole(benchmark::State& state) {
     while (in_at < in.size()) {
       size_t used = 0, produced = 0;
       const libdeflate_result r =
-          libdeflate_gzip_decompress_ex(d, in.data() + in_at, in.size() - in_at, out.data() + out_at,
-                                        out.size() - out_at, &used, &produced);
+          libdeflate_gzip_decompress_ex(d, in.data() + in_at, in.size() - in_at,
+                                        out.data() + out_at, out.size() - out_at, &used, &produced);
       if (r == LIBDEFLATE_INSUFFICIENT_SPACE) {
         out.resize(out.size() * 2);
         continue;
@@ -123,8 +123,8 @@ void BM_LibdeflateWhole(benchmark::State& state) {
     benchmark::DoNotOptimize(out.data());
     libdeflate_free_decompressor(d);
   }
-  state.counters["MB_per_s"] =
-      benchmark::Counter(static_cast<double>(total) / 1e6, benchmark::Counter::kIsIterationInvariantRate);
+  state.counters["MB_per_s"] = benchmark::Counter(static_cast<double>(total) / 1e6,
+                                                  benchmark::Counter::kIsIterationInvariantRate);
 }
 BENCHMARK(BM_LibdeflateWhole)->Unit(benchmark::kMillisecond)->UseRealTime();
 #endif

@@ -70,7 +70,8 @@ IncidentStore IncidentStore::gather(std::span<const uint32_t> rows) const {
     out.weight.resize(n);
     bool all_one = true;
     for (size_t i = 0; i < n; ++i) all_one &= (out.weight[i] = weight[rows[i]]) == 1.0f;
-    if (all_one) out.weight.clear();  // as push_back leaves it: weights appear only when one differs
+    if (all_one)
+      out.weight.clear();  // as push_back leaves it: weights appear only when one differs
   }
   if (!sector.empty()) {
     out.sector.resize(n);

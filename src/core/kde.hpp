@@ -50,8 +50,8 @@ struct GridSpec {
 // ~1 GB of float working memory at most (output, binned grid, one pass buffer, per-thread bins).
 constexpr size_t kMaxKdeCells = 64ull * 1024 * 1024;
 
-// The one default bandwidth (metres): KdeParams{}, a new heatmap style (core/map_style.hpp), a
-// style whose bandwidth is unset (render/style_heatmap.cpp) and the "style default" in the CLI help.
+// The one default bandwidth (metres): KdeParams{}, a new heatmap style (core/map_style.hpp) and a
+// style whose bandwidth is unset (render/style_heatmap.cpp).
 constexpr double kDefaultBandwidthM = 400;
 
 struct KdeParams {

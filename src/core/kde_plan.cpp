@@ -26,7 +26,8 @@ int kde_radius_cells(KdeKernel kernel, double ratio) {
 }
 
 int kde_coarsen_factor(KdeKernel kernel, double ratio) {
-  if (kernel == KdeKernel::gaussian) return ratio >= 32 ? clamped_int(ratio / 16, 1, kMaxKdeCoarsen) : 1;
+  if (kernel == KdeKernel::gaussian)
+    return ratio >= 32 ? clamped_int(ratio / 16, 1, kMaxKdeCoarsen) : 1;
   return ratio >= 30 ? clamped_int(ratio / 15, 1, kMaxKdeCoarsen) : 1;
 }
 

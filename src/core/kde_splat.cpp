@@ -64,7 +64,8 @@ void splat_band(const SortedPoints& sp_all, const GridSpec& grid, const KdeParam
                                                             : 3 / (std::numbers::pi * s * s));
   std::vector<double> acc(static_cast<size_t>(r1 - r0) * grid.nx, 0.0);
   // A span never leaves the grid: at most nx columns and r1 - r0 rows, however wide the kernel.
-  std::vector<double> gx(std::min(2 * static_cast<size_t>(radius) + 1, static_cast<size_t>(grid.nx))),
+  std::vector<double> gx(
+      std::min(2 * static_cast<size_t>(radius) + 1, static_cast<size_t>(grid.nx))),
       gy(std::min(2 * static_cast<size_t>(radius) + 1, static_cast<size_t>(r1 - r0)));
   // Points whose first row is at most 2 * radius above the band may reach into it.
   const int first_bucket = std::max(0, r0 - 2 * radius);

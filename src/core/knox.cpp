@@ -125,8 +125,9 @@ KnoxResult knox_test(std::span<const double> x, std::span<const double> y,
   std::vector<int64_t> observed(ncells);
   count_pairs(days, observed);
 
-  const unsigned threads = std::max(
-      1u, std::min<unsigned>(worker_count(options.threads), static_cast<unsigned>(options.permutations)));
+  const unsigned threads =
+      std::max(1u, std::min<unsigned>(worker_count(options.threads),
+                                      static_cast<unsigned>(options.permutations)));
   std::vector<std::vector<double>> sum(threads, std::vector<double>(ncells, 0));
   std::vector<std::vector<int64_t>> ge(threads, std::vector<int64_t>(ncells, 0));
   parallel_workers(threads, [&](unsigned th) {

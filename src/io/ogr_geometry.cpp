@@ -33,7 +33,8 @@ void collect(OGRGeometryH g, PolygonalParts& out) {
   if (OGR_G_Is3D(g)) out.had_z = true;
   if (OGR_G_HasCurveGeometry(g, TRUE)) {
     // Arcs become line segments (OGR's default step of 4 degrees).
-    const OGRGeometryUniquePtr linear(OGRGeometry::FromHandle(OGR_G_GetLinearGeometry(g, 0, nullptr)));
+    const OGRGeometryUniquePtr linear(
+        OGRGeometry::FromHandle(OGR_G_GetLinearGeometry(g, 0, nullptr)));
     OGRGeometryH linear_h = OGRGeometry::ToHandle(linear.get());
     if (linear && !OGR_G_HasCurveGeometry(linear_h, TRUE))
       collect(linear_h, out);

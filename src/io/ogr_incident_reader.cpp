@@ -179,8 +179,9 @@ bool datetime_offsets_present(OGRLayerH layer, const OgrReadPlan& plan) {
     if (i < 0 || plan.field_types[static_cast<size_t>(i)] != OFTDateTime) continue;
     int y, m, d, hh, mm, tz = 0;
     float ss;
-    if (OGR_F_GetFieldAsDateTimeEx(OGRFeature::ToHandle(f.get()), i, &y, &m, &d, &hh, &mm, &ss, &tz) && tz > 1 &&
-        tz != 100)
+    if (OGR_F_GetFieldAsDateTimeEx(OGRFeature::ToHandle(f.get()), i, &y, &m, &d, &hh, &mm, &ss,
+                                   &tz) &&
+        tz > 1 && tz != 100)
       return true;
   }
   return false;

@@ -140,7 +140,8 @@ std::vector<uint8_t> encode_png_rgba(std::span<const uint8_t> rgba, int width, i
                      " bytes is not " + std::to_string(width) + "x" + std::to_string(height) +
                      " RGBA");
   // Strips of at least 64 rows (the full flush costs a few bytes and resets the window).
-  int threads = options.threads > 0 ? options.threads : static_cast<int>(std::min(16u, worker_count()));
+  int threads =
+      options.threads > 0 ? options.threads : static_cast<int>(std::min(16u, worker_count()));
   threads = std::clamp(threads, 1, std::max(1, height / 64));
   // Keep each strip's filtered bytes under 1 GiB (zlib's uInt counters).
   const size_t row_bytes = static_cast<size_t>(width) * 4 + 1;
