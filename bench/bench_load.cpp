@@ -11,11 +11,14 @@
 #include <ogr_api.h>
 #include <ogr_recordbatch.h>
 #include <sys/resource.h>
+#include <zlib.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "io/gdal_env.hpp"
 #include "io/incident_loader.hpp"
@@ -113,6 +116,36 @@ void BM_FaroCsvGzCold(benchmark::State& state) {
   for (auto _ : state) {
     last = faro::IncidentStore{};  // one store alive at a time, for the peak RSS
     auto r = faro_load(kVsiCsv, /*use_cache=*/false);
+    rows = r.report.rows_loaded;
+    last = std::move(r.store);
+  }
+  report(state, rows, &last, cpu0);
+}
+
+// The same rows from an uncompressed copy (written once next to the GeoPackage, not timed): the
+// cold gzip load minus this is what inflating costs the loader (issue 21 item 7; with
+// inflate_bench's figures for zlib and libdeflate alone).
+void BM_FaroCsvPlainCold(benchmark::State& state) {
+  if (!have_data(state)) return;
+  const std::string plain = (kBenchDir / "fgj_todos_cdmx_2019_2024.csv").string();
+  if (!fs::exists(plain)) {
+    fs::create_directories(kBenchDir);
+    gzFile in = gzopen(kCsvGz.c_str(), "rb");
+    std::FILE* out = std::fopen((plain + ".tmp").c_str(), "wb");
+    std::vector<char> buf(size_t{1} << 20);
+    for (int got;
+         in && out && (got = gzread(in, buf.data(), static_cast<unsigned>(buf.size()))) > 0;)
+      std::fwrite(buf.data(), 1, static_cast<size_t>(got), out);
+    if (in) gzclose(in);
+    if (out) std::fclose(out);
+    fs::rename(plain + ".tmp", plain);
+  }
+  int64_t rows = 0;
+  faro::IncidentStore last;
+  const double cpu0 = process_cpu_s();
+  for (auto _ : state) {
+    last = faro::IncidentStore{};
+    auto r = faro_load(plain, /*use_cache=*/false);
     rows = r.report.rows_loaded;
     last = std::move(r.store);
   }
@@ -217,6 +250,7 @@ void BM_GdalGpkgRawArrow(benchmark::State& state) {
 }
 
 BENCHMARK(BM_FaroCsvGzCold)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
+BENCHMARK(BM_FaroCsvPlainCold)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
 BENCHMARK(BM_FaroCsvGzWarmCache)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(5);
 BENCHMARK(BM_GdalCsvDriverScan)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(2);
 BENCHMARK(BM_FaroGpkgArrow)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);

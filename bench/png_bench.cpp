@@ -1,12 +1,18 @@
 // PNG export of a 3840x2160 map-like image: GDAL's PNG driver (what io/png_writer.cpp used before,
 // zlib level 6, one thread) against the zlib strip encoder now in io/png_writer.cpp, by level,
-// filter and threads. Counters: the file size in MB. Keep runs short on shared machines:
+// filter and threads, and (with FARO_HAVE_LIBDEFLATE) libdeflate deflating the same up-filtered
+// rows as one zlib stream: libdeflate has no streaming API and no flush, so its output cannot be
+// cut into strips joined by full flushes; it runs on one thread. Counters: the file size in MB.
+// Keep runs short on shared machines:
 //   png_bench --benchmark_min_time=0.2
 // The image: sector polygons (flat ColorBrewer fills with dark outlines, like a choropleth), a
 // smooth heatmap blended over the centre, and a few thousand 4-px incident dots.
 #include <benchmark/benchmark.h>
 #include <cpl_string.h>
 #include <gdal.h>
+#ifdef FARO_HAVE_LIBDEFLATE
+#include <libdeflate.h>
+#endif
 
 #include <cmath>
 #include <cstdint>
@@ -110,6 +116,33 @@ BENCHMARK(BM_StripEncoder)
     ->Args({3, 4, 2})
     ->Args({3, 4, 0})
     ->Unit(benchmark::kMillisecond);
+
+#ifdef FARO_HAVE_LIBDEFLATE
+// The "up" filter (io/png_writer.cpp's default) over every row, then one libdeflate zlib stream at
+// the given level: the IDAT payload, without the chunk framing (a few bytes per MiB). Arg: level.
+void BM_LibdeflateUpFilter(benchmark::State& state) {
+  const auto& img = image();
+  const size_t n = static_cast<size_t>(kW) * 4;
+  std::vector<uint8_t> filtered((n + 1) * kH);
+  std::vector<uint8_t> out;
+  size_t bytes = 0;
+  for (auto _ : state) {
+    for (int y = 0; y < kH; ++y) {
+      const uint8_t* row = img.data() + static_cast<size_t>(y) * n;
+      uint8_t* f = filtered.data() + static_cast<size_t>(y) * (n + 1);
+      f[0] = y > 0 ? 2 : 0;
+      for (size_t i = 0; i < n; ++i)
+        f[1 + i] = y > 0 ? static_cast<uint8_t>(row[i] - row[i - n]) : row[i];
+    }
+    libdeflate_compressor* c = libdeflate_alloc_compressor(static_cast<int>(state.range(0)));
+    out.resize(libdeflate_zlib_compress_bound(c, filtered.size()));
+    bytes = libdeflate_zlib_compress(c, filtered.data(), filtered.size(), out.data(), out.size());
+    libdeflate_free_compressor(c);
+  }
+  state.counters["MB"] = bytes / 1e6;
+}
+BENCHMARK(BM_LibdeflateUpFilter)->Arg(1)->Arg(3)->Arg(6)->Unit(benchmark::kMillisecond);
+#endif
 
 }  // namespace
 

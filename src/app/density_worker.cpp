@@ -21,21 +21,10 @@ DensityResult compute_density(const DensityJob& job, CpuKde& kde) {
   const std::vector<uint32_t>* rows_ptr = job.all_rows ? nullptr : &job.snapshot->filtered->rows;
   // Gather the selected rows into contiguous columns: the estimator streams over them several
   // times, and the filtered rows are a scattered subset.
-  std::vector<double> x, y;
-  std::vector<float> w;
-  const bool weighted = !inc.weight.empty();
-  if (rows_ptr) {
-    const std::vector<uint32_t>& rows = *rows_ptr;
-    x.resize(rows.size());
-    y.resize(rows.size());
-    if (weighted) w.resize(rows.size());
-    for (size_t i = 0; i < rows.size(); ++i) {
-      x[i] = inc.x[rows[i]];
-      y[i] = inc.y[rows[i]];
-      if (weighted) w[i] = inc.weight[rows[i]];
-    }
-  }
-  PointSet points = rows_ptr ? PointSet{x, y, w} : point_set(inc);
+  IncidentStore::PointColumns gathered;
+  if (rows_ptr) gathered = inc.gather_points(*rows_ptr);
+  PointSet points =
+      rows_ptr ? PointSet{gathered.x, gathered.y, gathered.weight} : point_set(inc);
   out.points = points.size();
   try {
     out.density = kde.compute(points, job.grid, job.params);

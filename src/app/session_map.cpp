@@ -43,21 +43,7 @@ SessionContextLayers session_context_layers(const Workspace& ws, const MapStyle&
 }
 
 IncidentStore rows_store(const Workspace& ws, const std::vector<uint32_t>& rows) {
-  IncidentStore out;
-  const IncidentStore& in = ws.incidents;
-  const bool weighted = !in.weight.empty();
-  out.reserve(rows.size(), weighted);
-  for (uint32_t r : rows)
-    out.push_back(in.x[r], in.y[r], in.t[r], in.category[r], in.flags[r],
-                  weighted ? in.weight[r] : 1.0f);
-  if (!in.sector.empty()) {
-    out.sector.reserve(rows.size());
-    for (uint32_t r : rows) out.sector.push_back(in.sector[r]);
-  }
-  out.categories = in.categories;
-  out.category_field = in.category_field;
-  out.work_srs = in.work_srs;
-  return out;
+  return ws.incidents.gather(rows);
 }
 
 render::MapSceneOptions session_scene_options(const Workspace& ws, const Session& session,

@@ -5,8 +5,8 @@
 #include <limits>
 #include <numeric>
 #include <stdexcept>
-#include <thread>
 
+#include "core/parallel_for.hpp"
 #include "core/random.hpp"
 
 namespace faro {
@@ -147,23 +147,16 @@ GiStarResult gi_star(std::span<const double> x, const SpatialWeights& w,
     r.permutations = options.permutations;
     r.analytic_checked = options.analytic_checked;
     r.p_sim.assign(n, 1.0);
-    unsigned threads = options.threads ? options.threads : std::thread::hardware_concurrency();
-    threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(n / 64 + 1)));
-    auto work = [&](unsigned t) {
+    const unsigned threads =
+        std::min<unsigned>(worker_count(options.threads), static_cast<unsigned>(n / 64 + 1));
+    parallel_workers(threads, [&](unsigned t) {
       std::vector<uint32_t> order(n), picks;
       std::iota(order.begin(), order.end(), 0u);
       for (size_t i = t; i < n; i += threads) {  // interleaved: neighbour counts vary by region
         if (std::isnan(r.z[i])) continue;        // islands / constant data: p stays 1
         r.p_sim[i] = permutation_p(i, x, w.of(i), options.permutations, options.seed, order, picks);
       }
-    };
-    if (threads == 1) {
-      work(0);
-    } else {
-      std::vector<std::thread> pool;
-      for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work, t);
-      for (std::thread& th : pool) th.join();
-    }
+    });
   }
   const std::vector<double>& p = r.p();
   r.p_fdr = benjamini_hochberg(p);

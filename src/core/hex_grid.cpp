@@ -4,9 +4,9 @@
 #include <cmath>
 #include <cstdio>
 #include <string>
-#include <thread>
 
 #include "core/errors.hpp"
+#include "core/parallel_for.hpp"
 
 namespace faro {
 namespace {
@@ -86,22 +86,10 @@ std::vector<int32_t> CellGrid::assign(std::span<const double> xs, std::span<cons
                                       unsigned threads) const {
   const size_t n = std::min(xs.size(), ys.size());
   std::vector<int32_t> out(n, -1);
-  auto work = [&](size_t lo, size_t hi) {
-    for (size_t i = lo; i < hi; ++i)
-      if (auto c = cell_of(xs[i], ys[i])) out[i] = static_cast<int32_t>(*c);
-  };
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-  if (n < 100'000 || threads == 1) {
-    work(0, n);
-    return out;
-  }
-  std::vector<std::thread> pool;
-  const size_t chunk = (n + threads - 1) / threads;
-  for (unsigned t = 0; t < threads; ++t) {
-    const size_t lo = t * chunk, hi = std::min(n, lo + chunk);
-    if (lo < hi) pool.emplace_back(work, lo, hi);
-  }
-  for (std::thread& th : pool) th.join();
+  // Below 100k points one thread is faster than starting more.
+  parallel_for(n, n < 100'000 ? 1u : worker_count(threads), [&](size_t i) {
+    if (auto c = cell_of(xs[i], ys[i])) out[i] = static_cast<int32_t>(*c);
+  });
   return out;
 }
 

@@ -50,6 +50,55 @@ void IncidentStore::push_back(double px, double py, int64_t pt, uint16_t cat, ui
   }
 }
 
+IncidentStore IncidentStore::gather(std::span<const uint32_t> rows) const {
+  IncidentStore out;
+  const size_t n = rows.size();
+  out.x.resize(n);
+  out.y.resize(n);
+  out.t.resize(n);
+  out.category.resize(n);
+  out.flags.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    const uint32_t r = rows[i];
+    out.x[i] = x[r];
+    out.y[i] = y[r];
+    out.t[i] = t[r];
+    out.category[i] = category[r];
+    out.flags[i] = flags[r];
+  }
+  if (!weight.empty()) {
+    out.weight.resize(n);
+    bool all_one = true;
+    for (size_t i = 0; i < n; ++i) all_one &= (out.weight[i] = weight[rows[i]]) == 1.0f;
+    if (all_one)
+      out.weight.clear();  // as push_back leaves it: weights appear only when one differs
+  }
+  if (!sector.empty()) {
+    out.sector.resize(n);
+    for (size_t i = 0; i < n; ++i) out.sector[i] = sector[rows[i]];
+  }
+  out.categories = categories;
+  out.category_field = category_field;
+  out.work_srs = work_srs;
+  return out;
+}
+
+IncidentStore::PointColumns IncidentStore::gather_points(std::span<const uint32_t> rows) const {
+  PointColumns out;
+  const size_t n = rows.size();
+  out.x.resize(n);
+  out.y.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    out.x[i] = x[rows[i]];
+    out.y[i] = y[rows[i]];
+  }
+  if (!weight.empty()) {
+    out.weight.resize(n);
+    for (size_t i = 0; i < n; ++i) out.weight[i] = weight[rows[i]];
+  }
+  return out;
+}
+
 size_t IncidentStore::memory_bytes() const {
   return x.capacity() * sizeof(double) + y.capacity() * sizeof(double) +
          t.capacity() * sizeof(int64_t) + category.capacity() * sizeof(uint16_t) +

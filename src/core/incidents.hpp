@@ -5,6 +5,7 @@
 // flat and never add per-row heap objects.
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -66,6 +67,18 @@ struct IncidentStore {
   Box extent() const;
   std::optional<CivilSeconds> min_time() const;
   std::optional<CivilSeconds> max_time() const;
+
+  // The incidents at `rows` (indices into this store), in that order, as a store of their own:
+  // every column (sector when assigned; weight left empty when every gathered weight is 1), the
+  // category dictionary and field, the CRS. No source rows: a copy cannot be read back by row.
+  IncidentStore gather(std::span<const uint32_t> rows) const;
+  // Only the coordinates and weights of `rows` (weight empty when this store has none), for the
+  // density estimate, which streams over them several times: contiguous, not a scattered subset.
+  struct PointColumns {
+    std::vector<double> x, y;
+    std::vector<float> weight;
+  };
+  PointColumns gather_points(std::span<const uint32_t> rows) const;
 };
 
 }  // namespace faro

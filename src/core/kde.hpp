@@ -50,9 +50,13 @@ struct GridSpec {
 // ~1 GB of float working memory at most (output, binned grid, one pass buffer, per-thread bins).
 constexpr size_t kMaxKdeCells = 64ull * 1024 * 1024;
 
+// The one default bandwidth (metres): KdeParams{}, a new heatmap style (core/map_style.hpp) and a
+// style whose bandwidth is unset (render/style_heatmap.cpp).
+constexpr double kDefaultBandwidthM = 400;
+
 struct KdeParams {
   KdeKernel kernel = KdeKernel::gaussian;
-  double bandwidth_m = 400;  // gaussian: σ; quartic: support radius h
+  double bandwidth_m = kDefaultBandwidthM;  // gaussian: σ; quartic: support radius h
   double period_years = 0;   // > 0: densities per year (divided by this); 0: over the selection
 
   // Factor from incidents per m² to the output unit (per km², per year when period_years > 0).

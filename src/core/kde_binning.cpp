@@ -22,7 +22,7 @@ int band_shift_for(int nx) {
 template <class F>
 void parallel_dynamic(size_t n, unsigned threads, F fn) {
   std::atomic<size_t> next{0};
-  parallel_chunks(threads, threads, [&](size_t, size_t, unsigned) {
+  parallel_workers(threads, [&](unsigned) {
     for (size_t i = next++; i < n; i = next++) fn(i);
   });
 }

@@ -30,30 +30,12 @@
 #include "core/errors.hpp"
 #include "core/kde.hpp"
 #include "core/kde_internal.hpp"
+#include "core/kde_plan.hpp"
 #include "core/kde_rows.hpp"
+#include "core/parallel_for.hpp"
 
 namespace faro {
 namespace {
-
-double ratio_of(const GridSpec& grid, const KdeParams& p) {
-  return p.bandwidth_m / grid.cell;
-}
-
-// Worst-case error of linear binning for one point, as a fraction of its peak (see top).
-double binning_bound(KdeKernel k, double ratio) {
-  return k == KdeKernel::gaussian ? 1 / (4 * ratio * ratio) : 1 / (ratio * ratio);
-}
-
-int radius_cells(KdeKernel k, double ratio) {
-  return std::max(1, static_cast<int>(std::ceil(k == KdeKernel::gaussian ? 4 * ratio : ratio)));
-}
-
-// Internal grid coarsening for very wide kernels keeps s in [16, 32) (bound 2 x 0.1 %) and H in
-// [15, 30) (bound 2 x 0.44 %) internal cells, so the passes stay O(s) and O(H²) taps per node.
-int coarsen_factor(KdeKernel k, double ratio) {
-  if (k == KdeKernel::gaussian) return ratio >= 32 ? static_cast<int>(ratio / 16) : 1;
-  return ratio >= 30 ? static_cast<int>(ratio / 15) : 1;
-}
 
 std::vector<double> gaussian_taps(double s, int radius) {
   std::vector<double> t(2 * radius + 1);
@@ -124,14 +106,14 @@ CpuKde& CpuKde::operator=(CpuKde&&) noexcept = default;
 CpuKde::Plan CpuKde::plan_for(const GridSpec& grid, const KdeParams& params, size_t points,
                               const Options& options) {
   Plan plan;
-  plan.threads =
-      options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-  const double ratio = ratio_of(grid, params);
+  plan.threads = worker_count(options.threads);
+  // Radii, coarsening and error bounds (kde_plan.cpp: clamped, so any finite bandwidth plans).
+  const KdeGeometry geo = kde_geometry(grid, params);
   const bool gaussian = params.kernel == KdeKernel::gaussian;
-  const int g = coarsen_factor(params.kernel, ratio);
-  const int binned_radius = radius_cells(params.kernel, ratio / g);
-  const double binned_error = binning_bound(params.kernel, ratio / g) * (g > 1 ? 2 : 1);
-  const int splat_radius = radius_cells(params.kernel, ratio);
+  const int g = geo.coarsen;
+  const int binned_radius = geo.binned_radius;
+  const double binned_error = geo.binned_error;
+  const int splat_radius = geo.radius_cells;
 
   // Estimated cost in ns, from the dev machine (AVX2): the splat pays ~1.2 ns per cell it touches
   // (scattered double rows) plus ~40 ns per point (exps, setup); binning ~15 ns per point; the
@@ -175,7 +157,7 @@ std::vector<float> CpuKde::compute(const PointSet& pts, const GridSpec& grid,
   if (b.size() > 2 * kMaxKdeCells)
     throw UsageError("the kernel is too wide for this grid; use a larger --cell");
   const bool simd = options_.simd;
-  const double ratio = ratio_of(grid, params) / b.g;
+  const double ratio = params.bandwidth_m / grid.cell / b.g;  // σ or h in internal cells
   const double scale = params.output_scale() / (b.ci * b.ci);  // incidents per node -> per km²
 
   // 1. Linear binning (reused buffers).

@@ -3,29 +3,12 @@
 // kde_splat.cpp. Not a public interface.
 #include <algorithm>
 #include <cstdint>
-#include <thread>
 #include <vector>
 
 #include "core/kde.hpp"
+#include "core/parallel_for.hpp"  // parallel_chunks, parallel_workers
 
 namespace faro {
-
-// Runs fn(begin, end, thread_index) over [0, n) cut into `threads` contiguous chunks, on the
-// calling thread plus threads - 1 new ones.
-template <class F>
-void parallel_chunks(size_t n, unsigned threads, F fn) {
-  threads = static_cast<unsigned>(std::max<size_t>(1, std::min<size_t>(threads, n)));
-  if (threads == 1) {
-    fn(size_t{0}, n, 0u);
-    return;
-  }
-  std::vector<std::thread> pool;
-  pool.reserve(threads - 1);
-  for (unsigned t = 1; t < threads; ++t)
-    pool.emplace_back(fn, n * t / threads, n * (t + 1) / threads, t);
-  fn(size_t{0}, n / threads, 0u);
-  for (std::thread& th : pool) th.join();
-}
 
 // Internal grid of the binned path. Node (col i, row j) of the unpadded core sits at
 // (cx0 + i * ci, cy0 - j * ci), with (cx0, cy0) the centre of output cell (0, 0) and ci = g * cell;

@@ -2,6 +2,7 @@
 // support (gaussian: the 4σ square, both factors from a 2-exp recurrence; quartic: its disk).
 // Points are counting-sorted by their first row; rows are split into bands of equal work and
 // each thread owns a band (no shared writes), accumulating in double.
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 
@@ -18,11 +19,16 @@ struct SplatSpan {
 SplatSpan splat_span(double fx, double fy, int radius, const GridSpec& grid) {
   SplatSpan s;
   if (!std::isfinite(fx) || !std::isfinite(fy)) return s;
-  s.col_lo = static_cast<int>(std::max(0.0, std::ceil(fx - radius)));
-  s.col_hi = static_cast<int>(std::min<double>(grid.nx - 1, std::floor(fx + radius)));
-  s.row_lo = static_cast<int>(std::max(0.0, std::ceil(fy - radius)));
-  s.row_hi = static_cast<int>(std::min<double>(grid.ny - 1, std::floor(fy + radius)));
-  if (s.col_lo > s.col_hi) s.row_hi = s.row_lo - 1;
+  // Clamped in double first: a point far outside the grid would overflow an int.
+  const double col_lo = std::max(0.0, std::ceil(fx - radius));
+  const double col_hi = std::min<double>(grid.nx - 1, std::floor(fx + radius));
+  const double row_lo = std::max(0.0, std::ceil(fy - radius));
+  const double row_hi = std::min<double>(grid.ny - 1, std::floor(fy + radius));
+  if (col_lo > col_hi || row_lo > row_hi) return s;
+  s.col_lo = static_cast<int>(col_lo);
+  s.col_hi = static_cast<int>(col_hi);
+  s.row_lo = static_cast<int>(row_lo);
+  s.row_hi = static_cast<int>(row_hi);
   return s;
 }
 
@@ -57,7 +63,10 @@ void splat_band(const SortedPoints& sp_all, const GridSpec& grid, const KdeParam
                       (params.kernel == KdeKernel::gaussian ? 1 / (2 * std::numbers::pi * s * s)
                                                             : 3 / (std::numbers::pi * s * s));
   std::vector<double> acc(static_cast<size_t>(r1 - r0) * grid.nx, 0.0);
-  std::vector<double> gx(2 * radius + 1), gy(2 * radius + 1);
+  // A span never leaves the grid: at most nx columns and r1 - r0 rows, however wide the kernel.
+  std::vector<double> gx(
+      std::min(2 * static_cast<size_t>(radius) + 1, static_cast<size_t>(grid.nx))),
+      gy(std::min(2 * static_cast<size_t>(radius) + 1, static_cast<size_t>(r1 - r0)));
   // Points whose first row is at most 2 * radius above the band may reach into it.
   const int first_bucket = std::max(0, r0 - 2 * radius);
   for (size_t k = sp_all.bucket_start[first_bucket]; k < sp_all.bucket_start[r1]; ++k) {
@@ -144,7 +153,7 @@ std::vector<float> splat_exact(const PointSet& pts, const GridSpec& grid, const 
                                cumulative.begin());
     band[t] = std::clamp(band[t], band[t - 1], grid.ny);
   }
-  parallel_chunks(threads, threads, [&](size_t b, size_t, unsigned) {
+  parallel_workers(threads, [&](unsigned b) {
     if (band[b] < band[b + 1])
       splat_band(sorted, grid, params, radius, band[b], band[b + 1], simd, out.data());
   });

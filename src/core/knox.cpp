@@ -5,10 +5,10 @@
 #include <limits>
 #include <numeric>
 #include <string>
-#include <thread>
 
 #include "core/civil_time.hpp"
 #include "core/errors.hpp"
+#include "core/parallel_for.hpp"
 #include "core/random.hpp"
 
 namespace faro {
@@ -125,11 +125,12 @@ KnoxResult knox_test(std::span<const double> x, std::span<const double> y,
   std::vector<int64_t> observed(ncells);
   count_pairs(days, observed);
 
-  unsigned threads = options.threads ? options.threads : std::thread::hardware_concurrency();
-  threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(options.permutations)));
+  const unsigned threads =
+      std::max(1u, std::min<unsigned>(worker_count(options.threads),
+                                      static_cast<unsigned>(options.permutations)));
   std::vector<std::vector<double>> sum(threads, std::vector<double>(ncells, 0));
   std::vector<std::vector<int64_t>> ge(threads, std::vector<int64_t>(ncells, 0));
-  auto work = [&](unsigned th) {
+  parallel_workers(threads, [&](unsigned th) {
     std::vector<int64_t> perm(days), counts(ncells);
     for (int p = static_cast<int>(th); p < options.permutations; p += static_cast<int>(threads)) {
       // One stream per permutation, shuffling from the observed order each time: results do not
@@ -144,11 +145,7 @@ KnoxResult knox_test(std::span<const double> x, std::span<const double> y,
         ge[th][c] += counts[c] >= observed[c];
       }
     }
-  };
-  std::vector<std::thread> pool;
-  for (unsigned th = 1; th < threads; ++th) pool.emplace_back(work, th);
-  work(0);
-  for (std::thread& th : pool) th.join();
+  });
   for (size_t c = 0; c < ncells; ++c) {
     double s = 0;
     int64_t g = 0;

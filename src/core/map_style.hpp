@@ -48,7 +48,7 @@ std::optional<LayerKind> parse_layer_kind(std::string_view key);  // inverse of 
 
 struct HeatmapStyle {
   KdeKernel kernel = KdeKernel::quartic;
-  double bandwidth_m = 400;
+  double bandwidth_m = kDefaultBandwidthM;
   ColormapName colormap = ColormapName::inferno;
   bool color_max_locked = false;
   float color_max = 0;  // incidents/km² (per year with a period) when locked

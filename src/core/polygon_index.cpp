@@ -2,8 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <thread>
 #include <utility>
+
+#include "core/parallel_for.hpp"
 
 namespace faro {
 namespace {
@@ -280,26 +281,12 @@ int32_t SectorIndex::locate(double x, double y) const {
 void SectorIndex::assign(IncidentStore& store, unsigned threads) const {
   const size_t n = store.size();
   store.sector.resize(n);
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   // Below ~64k rows per thread, starting threads costs more than it saves.
-  threads = static_cast<unsigned>(std::clamp<size_t>(n / 65536, 1, threads));
+  threads = static_cast<unsigned>(std::clamp<size_t>(n / 65536, 1, worker_count(threads)));
   const double* xs = store.x.data();
   const double* ys = store.y.data();
   int32_t* out = store.sector.data();
-  auto work = [&](size_t begin, size_t end) {
-    for (size_t i = begin; i < end; ++i) out[i] = locate(xs[i], ys[i]);
-  };
-  if (threads == 1) {
-    work(0, n);
-    return;
-  }
-  std::vector<std::thread> pool;
-  pool.reserve(threads - 1);
-  const size_t chunk = (n + threads - 1) / threads;
-  for (unsigned t = 1; t < threads; ++t)
-    pool.emplace_back(work, std::min(n, t * chunk), std::min(n, (t + 1) * chunk));
-  work(0, std::min(n, chunk));
-  for (std::thread& th : pool) th.join();
+  parallel_for(n, threads, [&](size_t i) { out[i] = locate(xs[i], ys[i]); });
 }
 
 }  // namespace faro

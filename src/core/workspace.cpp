@@ -7,9 +7,9 @@
 #include <array>
 #include <limits>
 #include <memory>
-#include <thread>
 
 #include "core/choropleth_change.hpp"
+#include "core/parallel_for.hpp"
 
 namespace faro {
 namespace {
@@ -101,19 +101,13 @@ FilterResult compute_filter_result(const Workspace& ws, const FilterState& state
   const IncidentStore& st = ws.incidents;
   const size_t n = st.size(), sector_count = ws.sectors.size();
 
-  const unsigned hw = std::max(1u, std::thread::hardware_concurrency());
-  const size_t threads = std::clamp<size_t>(n / kMinRowsPerThread, 1, hw);
+  const unsigned threads =
+      static_cast<unsigned>(std::clamp<size_t>(n / kMinRowsPerThread, 1, worker_count()));
   std::vector<Partial> parts(threads);
-  const size_t chunk = (n + threads - 1) / threads;
-  {
-    std::vector<std::jthread> pool;
-    for (size_t k = 1; k < threads; ++k)
-      pool.emplace_back([&, k] {
-        count_chunk(st, f, sector_count, std::min(n, k * chunk), std::min(n, (k + 1) * chunk),
-                    parts[k]);
-      });
-    count_chunk(st, f, sector_count, 0, std::min(n, chunk), parts[0]);
-  }  // jthreads join here
+  // Contiguous chunks, merged below in chunk order: rows stay in store order.
+  parallel_workers(threads, [&](unsigned k) {
+    count_chunk(st, f, sector_count, n * k / threads, n * (k + 1) / threads, parts[k]);
+  });
 
   FilterResult r;
   r.per_sector.assign(sector_count + 1, 0);

@@ -18,11 +18,6 @@
 namespace faro::io {
 namespace {
 
-struct DatasetCloser {
-  void operator()(GDALDataset* ds) const { GDALClose(ds); }
-};
-using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
-
 constexpr const char* kTotalUnit = "(total)";
 constexpr const char* kTotalPeriod = "total";
 
@@ -132,7 +127,7 @@ class AggregateVectorWriter {
     const char* driver_name = format == AggregateFormat::gpkg ? "GPKG" : "GeoJSON";
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driver_name);
     if (!driver) fail(std::string("GDAL has no ") + driver_name + " driver");
-    DatasetPtr ds(driver->Create(temp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    GDALDatasetUniquePtr ds(driver->Create(temp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
     if (!ds) fail("cannot create the file");
     OGRSpatialReference srs;
     if (srs.SetFromUserInput(sectors_.work_srs.c_str()) != OGRERR_NONE)

@@ -2,6 +2,7 @@
 
 #include <gdal.h>
 #include <gdal_alg.h>
+#include <gdal_priv.h>
 #include <gdal_utils.h>
 
 #include <algorithm>
@@ -14,11 +15,6 @@
 
 namespace faro::io {
 namespace {
-
-struct DatasetCloser {
-  void operator()(void* ds) const { GDALClose(static_cast<GDALDatasetH>(ds)); }
-};
-using DatasetPtr = std::unique_ptr<void, DatasetCloser>;
 
 // argv for the GDAL utility option parsers (they copy the strings).
 struct Argv {
@@ -85,8 +81,8 @@ std::string attribution_of(GDALDatasetH ds, const std::string& source) {
 
 struct BasemapSource::Impl {
   std::string source, shown, work_srs;
-  DatasetPtr dataset;   // as opened (read-only)
-  DatasetPtr expanded;  // palette expanded to RGBA (a VRT over `dataset`), or null
+  GDALDatasetUniquePtr dataset;   // as opened (read-only)
+  GDALDatasetUniquePtr expanded;  // palette expanded to RGBA (a VRT over `dataset`), or null
   GDALDatasetH input = nullptr;
   BasemapInfo info;
 
@@ -104,10 +100,10 @@ BasemapSource::BasemapSource(const std::string& source, const std::string& work_
   m.source = source;
   m.shown = redact_source(source);
   m.work_srs = work_srs;
-  m.dataset.reset(
-      GDALOpenEx(source.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+  m.dataset.reset(GDALDataset::FromHandle(
+      GDALOpenEx(source.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
   if (!m.dataset) m.fail("cannot open it as a raster", capture);
-  m.input = static_cast<GDALDatasetH>(m.dataset.get());
+  m.input = GDALDataset::ToHandle(m.dataset.get());
   if (GDALGetRasterCount(m.input) < 1) m.fail("it has no raster bands", capture);
   const char* wkt = GDALGetProjectionRef(m.input);
   if (wkt == nullptr || *wkt == '\0') m.fail("it has no coordinate reference system", capture);
@@ -121,10 +117,10 @@ BasemapSource::BasemapSource(const std::string& source, const std::string& work_
   if (GDALGetRasterColorTable(first) != nullptr) {
     Argv a{{"-of", "VRT", "-expand", "rgba"}};
     GDALTranslateOptions* to = GDALTranslateOptionsNew(a.get(), nullptr);
-    m.expanded.reset(GDALTranslate("", m.input, to, nullptr));
+    m.expanded.reset(GDALDataset::FromHandle(GDALTranslate("", m.input, to, nullptr)));
     GDALTranslateOptionsFree(to);
     if (!m.expanded) m.fail("cannot expand its colour palette", capture);
-    m.input = static_cast<GDALDatasetH>(m.expanded.get());
+    m.input = GDALDataset::ToHandle(m.expanded.get());
   }
 
   // The footprint and full-resolution pixel size once reprojected (what gdalwarp would choose).
@@ -161,10 +157,11 @@ BasemapImage BasemapSource::read(const Box& box, int width, int height) {
   GDALWarpAppOptions* wo = GDALWarpAppOptionsNew(a.get(), nullptr);
   int usage_error = 0;
   GDALDatasetH inputs[] = {m.input};
-  DatasetPtr out(GDALWarp("", nullptr, 1, inputs, wo, &usage_error));
+  GDALDatasetUniquePtr out(
+      GDALDataset::FromHandle(GDALWarp("", nullptr, 1, inputs, wo, &usage_error)));
   GDALWarpAppOptionsFree(wo);
   if (!out) m.fail("cannot warp it to " + m.work_srs, capture);
-  auto* o = static_cast<GDALDatasetH>(out.get());
+  GDALDatasetH o = GDALDataset::ToHandle(out.get());
 
   BasemapImage img;
   img.width = width;
@@ -196,14 +193,14 @@ void check_basemap(const std::string& source) {
   ensure_gdal();
   GdalMessageCapture capture;
   const std::string shown = redact_source(source);
-  DatasetPtr ds(
-      GDALOpenEx(source.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+  GDALDatasetUniquePtr ds(GDALDataset::FromHandle(
+      GDALOpenEx(source.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
   const auto fail = [&](const std::string& what) {
     throw DataError("basemap '" + shown + "': " + what +
                     (capture.last_error().empty() ? "" : " (" + capture.last_error() + ")"));
   };
   if (!ds) fail("cannot open it as a raster");
-  auto* h = static_cast<GDALDatasetH>(ds.get());
+  GDALDatasetH h = GDALDataset::ToHandle(ds.get());
   if (GDALGetRasterCount(h) < 1) fail("it has no raster bands");
   const char* wkt = GDALGetProjectionRef(h);
   if (wkt == nullptr || *wkt == '\0') fail("it has no coordinate reference system");
@@ -213,14 +210,14 @@ bool is_raster_only(const std::string& source) {
   ensure_gdal();
   GdalMessageCapture capture;  // probing: nothing GDAL says here is worth showing
   {
-    DatasetPtr vector(
-        GDALOpenEx(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
-    if (vector && GDALDatasetGetLayerCount(static_cast<GDALDatasetH>(vector.get())) > 0)
+    GDALDatasetUniquePtr vector(GDALDataset::FromHandle(
+        GDALOpenEx(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
+    if (vector && GDALDatasetGetLayerCount(GDALDataset::ToHandle(vector.get())) > 0)
       return false;
   }
-  DatasetPtr raster(
-      GDALOpenEx(source.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
-  return raster && GDALGetRasterCount(static_cast<GDALDatasetH>(raster.get())) > 0;
+  GDALDatasetUniquePtr raster(GDALDataset::FromHandle(
+      GDALOpenEx(source.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
+  return raster && GDALGetRasterCount(GDALDataset::ToHandle(raster.get())) > 0;
 }
 
 }  // namespace faro::io

@@ -1,7 +1,11 @@
 #include "io/context_loader.hpp"
 
 #include <gdal.h>
+#include <gdal_priv.h>
 #include <ogr_api.h>
+#include <ogr_feature.h>
+#include <ogr_geometry.h>
+#include <ogr_spatialref.h>
 #include <ogr_srs_api.h>
 
 #include <algorithm>
@@ -19,22 +23,8 @@
 namespace faro::io {
 namespace {
 
-struct DatasetCloser {
-  void operator()(void* ds) const { GDALClose(static_cast<GDALDatasetH>(ds)); }
-};
-struct FeatureDeleter {
-  void operator()(void* f) const { OGR_F_Destroy(static_cast<OGRFeatureH>(f)); }
-};
-struct GeometryDeleter {
-  void operator()(void* g) const { OGR_G_DestroyGeometry(static_cast<OGRGeometryH>(g)); }
-};
 struct SrsReleaser {
   void operator()(void* s) const { OSRRelease(static_cast<OGRSpatialReferenceH>(s)); }
-};
-struct TransformDeleter {
-  void operator()(void* t) const {
-    OCTDestroyCoordinateTransformation(static_cast<OGRCoordinateTransformationH>(t));
-  }
 };
 
 using SrsPtr = std::unique_ptr<void, SrsReleaser>;
@@ -203,12 +193,12 @@ ContextLoadResult load_context(const std::string& source, const std::string& wor
   const std::string shown = redact_source(source);
   report.source = shown;
   report.method = "features";
-  std::unique_ptr<void, DatasetCloser> ds(
-      GDALOpenEx(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+  GDALDatasetUniquePtr ds(GDALDataset::FromHandle(
+      GDALOpenEx(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
   if (!ds)
     throw DataError("cannot open context layer '" + shown + "'" +
                     (capture.last_error().empty() ? "" : ": " + capture.last_error()));
-  auto* h = static_cast<GDALDatasetH>(ds.get());
+  GDALDatasetH h = GDALDataset::ToHandle(ds.get());
   OGRLayerH layer = layer_name.empty() ? GDALDatasetGetLayer(h, 0)
                                        : GDALDatasetGetLayerByName(h, layer_name.c_str());
   if (layer == nullptr)
@@ -226,9 +216,10 @@ ContextLoadResult load_context(const std::string& source, const std::string& wor
     src_srs = traditional_srs("EPSG:4326", "assumed");
     report.notes.push_back("context layer has no CRS; WGS 84 longitude/latitude assumed");
   }
-  std::unique_ptr<void, TransformDeleter> transform(
-      OCTNewCoordinateTransformation(static_cast<OGRSpatialReferenceH>(src_srs.get()),
-                                     static_cast<OGRSpatialReferenceH>(target.get())));
+  const std::unique_ptr<OGRCoordinateTransformation> transform(
+      OGRCoordinateTransformation::FromHandle(
+          OCTNewCoordinateTransformation(static_cast<OGRSpatialReferenceH>(src_srs.get()),
+                                         static_cast<OGRSpatialReferenceH>(target.get()))));
   if (!transform)
     throw DataError("context layer '" + shown + "': no transformation to " + work_srs);
 
@@ -250,18 +241,18 @@ ContextLoadResult load_context(const std::string& source, const std::string& wor
   OGR_L_ResetReading(layer);
   int64_t row = 0;
   while (true) {
-    std::unique_ptr<void, FeatureDeleter> f(OGR_L_GetNextFeature(layer));
+    OGRFeatureUniquePtr f(OGRFeature::FromHandle(OGR_L_GetNextFeature(layer)));
     if (!f) break;
     ++row;
     ++report.rows_read;
-    OGRGeometryH geom = OGR_F_GetGeometryRef(static_cast<OGRFeatureH>(f.get()));
+    OGRGeometryH geom = OGR_F_GetGeometryRef(OGRFeature::ToHandle(f.get()));
     if (geom == nullptr || OGR_G_IsEmpty(geom)) {
       report.add(RowIssue::empty_geometry, row);
       continue;
     }
     // Curves (CircularString, CurvePolygon...) become line strings; plain types are copied.
-    std::unique_ptr<void, GeometryDeleter> linear(OGR_G_GetLinearGeometry(geom, 0, nullptr));
-    auto* g = static_cast<OGRGeometryH>(linear.get());
+    OGRGeometryUniquePtr linear(OGRGeometry::FromHandle(OGR_G_GetLinearGeometry(geom, 0, nullptr)));
+    OGRGeometryH g = OGRGeometry::ToHandle(linear.get());
     if (g == nullptr) {
       report.add(RowIssue::empty_geometry, row);
       continue;
@@ -271,7 +262,7 @@ ContextLoadResult load_context(const std::string& source, const std::string& wor
       report.add(RowIssue::not_a_polygon, row, "geometry", OGRGeometryTypeToName(flat));
       continue;
     }
-    if (OGR_G_Transform(g, static_cast<OGRCoordinateTransformationH>(transform.get())) !=
+    if (OGR_G_Transform(g, OGRCoordinateTransformation::ToHandle(transform.get())) !=
         OGRERR_NONE) {
       report.add(RowIssue::reprojection_failed, row);
       continue;

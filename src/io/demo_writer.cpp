@@ -22,11 +22,6 @@ namespace fs = std::filesystem;
 // Bump when the generator or the file layout changes, so stale caches are not reused.
 constexpr int kDemoFileVersion = 1;
 
-struct DatasetCloser {
-  void operator()(GDALDataset* ds) const { GDALClose(ds); }
-};
-using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
-
 class DemoGpkgWriter {
  public:
   DemoGpkgWriter(const DemoCity& city, const std::string& target, const std::string& temp)
@@ -218,7 +213,7 @@ class DemoGpkgWriter {
   const DemoCity& city_;
   std::string target_;
   GdalMessageCapture capture_;  // declared before ds_: GDAL messages while writing land here
-  DatasetPtr ds_;
+  GDALDatasetUniquePtr ds_;
   OGRSpatialReference srs_;
 };
 

@@ -12,6 +12,8 @@
 
 namespace faro::io {
 
+void CplFree::operator()(char* p) const { CPLFree(p); }
+
 void ensure_gdal() {
   static std::once_flag once;
   std::call_once(once, [] {

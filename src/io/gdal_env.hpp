@@ -11,6 +11,13 @@ namespace faro::io {
 // .aux.xml/.shx side files written next to user data (SHAPE_RESTORE_SHX stays NO).
 void ensure_gdal();
 
+// Owns a string GDAL allocated (OSRExportToWkt...) and releases it with CPLFree on every path.
+// GDAL 3.6 declares its own CPLCharUniquePtr only when building GDAL itself.
+struct CplFree {
+  void operator()(char* p) const;
+};
+using CplString = std::unique_ptr<char, CplFree>;
+
 // RAII: while alive, GDAL CE_Warning/CE_Failure messages raised on this thread are collected here
 // instead of going to stderr.
 class GdalMessageCapture {

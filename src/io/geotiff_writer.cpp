@@ -14,11 +14,6 @@
 namespace faro::io {
 namespace {
 
-struct DatasetCloser {
-  void operator()(GDALDataset* ds) const { GDALClose(ds); }
-};
-using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
-
 OGRSpatialReference projected_metres(const std::string& srs, const std::string& what) {
   ensure_gdal();
   GdalMessageCapture quiet;  // PROJ's "crs not found" becomes our message, not stderr noise
@@ -62,7 +57,7 @@ void write_density_geotiff(const std::string& path, const GridSpec& grid,
   options.SetNameValue("PREDICTOR", "3");  // floating-point predictor: smooth grids compress well
   options.SetNameValue("BIGTIFF", "IF_SAFER");
   {
-    DatasetPtr ds(
+    GDALDatasetUniquePtr ds(
         driver->Create(out.temp_path().c_str(), grid.nx, grid.ny, 1, GDT_Float32, options.List()));
     if (!ds) fail("cannot create the GeoTIFF");
     double transform[6] = {grid.xmin, grid.cell, 0, grid.ymax, 0, -grid.cell};

@@ -4,6 +4,7 @@
 #include <cpl_vsi.h>
 #include <gdal.h>
 #include <ogr_api.h>
+#include <ogr_feature.h>
 
 #include <algorithm>
 #include <cstring>
@@ -156,9 +157,10 @@ SourceRecord IncidentRowReader::read_ogr(uint32_t row) {
   }
   Ogr& o = *ogr_;
   // Feature numbers count in reading order after the filter, as the loader counted them.
-  OGRFeatureH f = nullptr;
+  OGRFeatureUniquePtr feature;
   if (OGR_L_SetNextByIndex(o.layer, static_cast<GIntBig>(row) - 1) == OGRERR_NONE)
-    f = OGR_L_GetNextFeature(o.layer);
+    feature.reset(OGRFeature::FromHandle(OGR_L_GetNextFeature(o.layer)));
+  OGRFeatureH f = OGRFeature::ToHandle(feature.get());
   if (!f)
     throw DataError("'" + shown + "' has no feature " + std::to_string(row) +
                     ": has the source changed since it was loaded?");
@@ -176,7 +178,6 @@ SourceRecord IncidentRowReader::read_ogr(uint32_t row) {
                                                  wkbFlatten(OGR_G_GetGeometryType(g)) == wkbPoint)
     rec.fields.emplace_back("x, y", std::to_string(OGR_G_GetX(g, 0)) + ", " +
                                         std::to_string(OGR_G_GetY(g, 0)));
-  OGR_F_Destroy(f);
   return rec;
 }
 

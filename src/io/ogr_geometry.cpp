@@ -1,16 +1,13 @@
 #include "io/ogr_geometry.hpp"
 
+#include <ogr_geometry.h>
+
 #include <cmath>
 #include <memory>
 #include <vector>
 
 namespace faro::io {
 namespace {
-
-struct GeometryDeleter {
-  void operator()(OGRGeometryH g) const { OGR_G_DestroyGeometry(g); }
-};
-using OwnedGeometry = std::unique_ptr<std::remove_pointer_t<OGRGeometryH>, GeometryDeleter>;
 
 // Ring vertices in 2D, open (closing vertex dropped), consecutive repeats dropped. Empty when the
 // ring has fewer than 3 distinct vertices or a non-finite coordinate (it cannot bound an area).
@@ -36,9 +33,11 @@ void collect(OGRGeometryH g, PolygonalParts& out) {
   if (OGR_G_Is3D(g)) out.had_z = true;
   if (OGR_G_HasCurveGeometry(g, TRUE)) {
     // Arcs become line segments (OGR's default step of 4 degrees).
-    OwnedGeometry linear(OGR_G_GetLinearGeometry(g, 0, nullptr));
-    if (linear && !OGR_G_HasCurveGeometry(linear.get(), TRUE))
-      collect(linear.get(), out);
+    const OGRGeometryUniquePtr linear(
+        OGRGeometry::FromHandle(OGR_G_GetLinearGeometry(g, 0, nullptr)));
+    OGRGeometryH linear_h = OGRGeometry::ToHandle(linear.get());
+    if (linear && !OGR_G_HasCurveGeometry(linear_h, TRUE))
+      collect(linear_h, out);
     else
       ++out.dropped_parts;
     return;

@@ -3,7 +3,9 @@
 #include <cpl_string.h>
 #include <cpl_vsi.h>
 #include <gdal.h>
+#include <gdal_priv.h>
 #include <ogr_api.h>
+#include <ogr_feature.h>
 #include <ogr_srs_api.h>
 
 #include <memory>
@@ -16,24 +18,15 @@
 namespace faro::io {
 namespace {
 
-struct DatasetCloser {
-  void operator()(void* ds) const { GDALClose(ds); }
-};
-using DatasetPtr = std::unique_ptr<void, DatasetCloser>;
-
-struct FeatureDeleter {
-  void operator()(void* f) const { OGR_F_Destroy(f); }
-};
-using FeaturePtr = std::unique_ptr<void, FeatureDeleter>;
-
 std::string first_message(const GdalMessageCapture& capture) {
   // GDAL's own text may repeat the connection string, password included.
   if (!capture.errors().empty()) return redact_source(capture.errors().front());
   return capture.warnings().empty() ? std::string() : redact_source(capture.warnings().front());
 }
 
-DatasetPtr open_dataset(const std::string& vsi_path, const std::string& source, bool is_csv,
-                        const IncidentSourceOptions& options, GdalMessageCapture& capture) {
+GDALDatasetUniquePtr open_dataset(const std::string& vsi_path, const std::string& source,
+                                  bool is_csv, const IncidentSourceOptions& options,
+                                  GdalMessageCapture& capture) {
   VSIStatBufL st;
   if (VSIStatExL(vsi_path.c_str(), &st, VSI_STAT_EXISTS_FLAG) != 0 &&
       vsi_path.find(':') == std::string::npos)
@@ -57,7 +50,7 @@ DatasetPtr open_dataset(const std::string& vsi_path, const std::string& source, 
     throw DataError("cannot open '" + source + "' as a vector dataset" +
                     (why.empty() ? "" : ": " + why));
   }
-  return DatasetPtr(ds);
+  return GDALDatasetUniquePtr(GDALDataset::FromHandle(ds));
 }
 
 OGRLayerH pick_layer(GDALDatasetH ds, const std::string& source, const std::string& wanted) {
@@ -77,12 +70,12 @@ std::string layer_srs(OGRLayerH layer) {
   const char* auth = OSRGetAuthorityName(srs, nullptr);
   const char* code = OSRGetAuthorityCode(srs, nullptr);
   if (auth && code && EQUAL(auth, "EPSG")) return std::string("EPSG:") + code;
-  char* wkt = nullptr;
+  char* wkt_raw = nullptr;
   const char* const wkt_options[] = {"FORMAT=WKT2_2019", nullptr};
-  if (OSRExportToWktEx(srs, &wkt, wkt_options) != OGRERR_NONE || !wkt) return "";
-  std::string out(wkt);
-  CPLFree(wkt);
-  return out;
+  const OGRErr exported = OSRExportToWktEx(srs, &wkt_raw, wkt_options);
+  const CplString wkt(wkt_raw);  // CPLFree'd on every path
+  if (exported != OGRERR_NONE || !wkt) return "";
+  return wkt.get();
 }
 
 // Only the needed fields are read: the drivers then skip decoding the rest.
@@ -136,8 +129,8 @@ void read_features(const OgrReadPlan& plan, IncidentSink& sink) {
   std::string scratch[7];
   OGR_L_ResetReading(layer);
   int64_t row = 0;
-  while (FeaturePtr f{OGR_L_GetNextFeature(layer)}) {
-    OGRFeatureH h = f.get();
+  while (OGRFeatureUniquePtr f{OGRFeature::FromHandle(OGR_L_GetNextFeature(layer))}) {
+    OGRFeatureH h = OGRFeature::ToHandle(f.get());
     RawIncident r;
     r.row = ++row;
     if (plan.use_geometry) {
@@ -180,15 +173,16 @@ bool datetime_offsets_present(OGRLayerH layer, const OgrReadPlan& plan) {
     any = any || (i >= 0 && plan.field_types[static_cast<size_t>(i)] == OFTDateTime);
   if (!any) return false;
   OGR_L_ResetReading(layer);
-  FeaturePtr f{OGR_L_GetNextFeature(layer)};
+  OGRFeatureUniquePtr f{OGRFeature::FromHandle(OGR_L_GetNextFeature(layer))};
   OGR_L_ResetReading(layer);
   if (!f) return false;
   for (int i : {c.date, c.time}) {
     if (i < 0 || plan.field_types[static_cast<size_t>(i)] != OFTDateTime) continue;
     int y, m, d, hh, mm, tz = 0;
     float ss;
-    if (OGR_F_GetFieldAsDateTimeEx(f.get(), i, &y, &m, &d, &hh, &mm, &ss, &tz) && tz > 1 &&
-        tz != 100)
+    if (OGR_F_GetFieldAsDateTimeEx(OGRFeature::ToHandle(f.get()), i, &y, &m, &d, &hh, &mm, &ss,
+                                   &tz) &&
+        tz > 1 && tz != 100)
       return true;
   }
   return false;
@@ -202,8 +196,8 @@ void load_ogr_incidents(const std::string& vsi_path, const std::string& source_a
   // Every message below names the source: with its password redacted (vsi_path opens it).
   const std::string source = redact_source(source_as_given);
   GdalMessageCapture capture;
-  DatasetPtr ds = open_dataset(vsi_path, source, is_csv, options, capture);
-  OGRLayerH layer = pick_layer(ds.get(), source, options.layer);
+  GDALDatasetUniquePtr ds = open_dataset(vsi_path, source, is_csv, options, capture);
+  OGRLayerH layer = pick_layer(GDALDataset::ToHandle(ds.get()), source, options.layer);
   out.report.layer = OGR_L_GetName(layer);
 
   OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);

@@ -10,9 +10,9 @@
 #include <cstdlib>
 #include <cstring>
 #include <string_view>
-#include <thread>
 
 #include "core/errors.hpp"
+#include "core/parallel_for.hpp"
 #include "io/atomic_file.hpp"
 
 namespace faro::io {
@@ -141,9 +141,7 @@ std::vector<uint8_t> encode_png_rgba(std::span<const uint8_t> rgba, int width, i
                      " RGBA");
   // Strips of at least 64 rows (the full flush costs a few bytes and resets the window).
   int threads =
-      options.threads > 0
-          ? options.threads
-          : static_cast<int>(std::min(16u, std::max(1u, std::thread::hardware_concurrency())));
+      options.threads > 0 ? options.threads : static_cast<int>(std::min(16u, worker_count()));
   threads = std::clamp(threads, 1, std::max(1, height / 64));
   // Keep each strip's filtered bytes under 1 GiB (zlib's uInt counters).
   const size_t row_bytes = static_cast<size_t>(width) * 4 + 1;
@@ -155,16 +153,10 @@ std::vector<uint8_t> encode_png_rgba(std::span<const uint8_t> rgba, int width, i
     strips[i].rows =
         static_cast<int>(static_cast<int64_t>(height) * (i + 1) / strips_n) - strips[i].first_row;
   }
-  {
-    std::vector<std::jthread> pool;
-    for (int t = 1; t < threads; ++t)
-      pool.emplace_back([&, t] {
-        for (int i = t; i < strips_n; i += threads)
-          encode_strip(strips[i], rgba, width, options, i == strips_n - 1);
-      });
-    for (int i = 0; i < strips_n; i += threads)
+  parallel_workers(static_cast<unsigned>(threads), [&](unsigned t) {
+    for (int i = static_cast<int>(t); i < strips_n; i += threads)
       encode_strip(strips[i], rgba, width, options, i == strips_n - 1);
-  }  // joined
+  });
 
   std::vector<uint8_t> idat;
   idat.push_back(0x78);  // zlib header: deflate, 32 KiB window, no dictionary

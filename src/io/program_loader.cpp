@@ -1,7 +1,9 @@
 #include "io/program_loader.hpp"
 
 #include <gdal.h>
+#include <gdal_priv.h>
 #include <ogr_api.h>
+#include <ogr_feature.h>
 
 #include <map>
 #include <memory>
@@ -11,10 +13,6 @@
 
 namespace faro::io {
 namespace {
-
-struct DatasetCloser {
-  void operator()(void* ds) const { GDALClose(ds); }
-};
 
 int find_field(OGRFeatureDefnH defn, std::initializer_list<const char*> names) {
   for (const char* n : names) {
@@ -30,14 +28,14 @@ ProgramLoadResult load_programs(const std::string& source) {
   ensure_gdal();
   GdalMessageCapture capture;
   const char* const csv_options[] = {"AUTODETECT_TYPE=NO", nullptr};
-  std::unique_ptr<void, DatasetCloser> ds(
-      GDALOpenEx(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, csv_options, nullptr));
+  GDALDatasetUniquePtr ds(GDALDataset::FromHandle(GDALOpenEx(
+      source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, csv_options, nullptr)));
+  GDALDatasetH h = GDALDataset::ToHandle(ds.get());
   if (!ds)
     throw DataError(redact_source(source) +
                     ": cannot open programs source: " + capture.last_error());
-  OGRLayerH layer = GDALDatasetGetLayerByName(ds.get(), "program_sectors");
-  if (layer == nullptr && GDALDatasetGetLayerCount(ds.get()) > 0)
-    layer = GDALDatasetGetLayer(ds.get(), 0);
+  OGRLayerH layer = GDALDatasetGetLayerByName(h, "program_sectors");
+  if (layer == nullptr && GDALDatasetGetLayerCount(h) > 0) layer = GDALDatasetGetLayer(h, 0);
   if (layer == nullptr) throw DataError(redact_source(source) + ": no layer with programs");
   OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
   const int f_prog = find_field(defn, {"programa", "program", "programme"});
@@ -55,7 +53,8 @@ ProgramLoadResult load_programs(const std::string& source) {
   std::map<std::string, size_t> index;
   OGR_L_ResetReading(layer);
   int64_t row = 0;
-  while (OGRFeatureH f = OGR_L_GetNextFeature(layer)) {
+  while (const OGRFeatureUniquePtr feature{OGRFeature::FromHandle(OGR_L_GetNextFeature(layer))}) {
+    OGRFeatureH f = OGRFeature::ToHandle(feature.get());
     ++row;
     ++out.report.rows_read;
     const std::string prog =
@@ -66,7 +65,6 @@ ProgramLoadResult load_programs(const std::string& source) {
         OGR_F_IsFieldSetAndNotNull(f, f_start) ? OGR_F_GetFieldAsString(f, f_start) : "";
     const std::string end_text =
         f_end >= 0 && OGR_F_IsFieldSetAndNotNull(f, f_end) ? OGR_F_GetFieldAsString(f, f_end) : "";
-    OGR_F_Destroy(f);
     if (prog.empty() || sector.empty()) {
       out.report.add(RowIssue::malformed_row, row, prog.empty() ? "program" : "sector", "");
       continue;

@@ -1,7 +1,11 @@
 #include "io/program_polygon_loader.hpp"
 
 #include <gdal.h>
+#include <gdal_priv.h>
 #include <ogr_api.h>
+#include <ogr_feature.h>
+#include <ogr_geometry.h>
+#include <ogr_spatialref.h>
 #include <ogr_srs_api.h>
 
 #include <algorithm>
@@ -18,21 +22,10 @@
 namespace faro::io {
 namespace {
 
-struct DatasetCloser {
-  void operator()(void* ds) const { GDALClose(ds); }
-};
+// OGRSpatialReference is reference-counted (OSRRelease); GDAL 3.6 has no smart pointer for it.
 struct SrsReleaser {
   void operator()(void* s) const { OSRRelease(static_cast<OGRSpatialReferenceH>(s)); }
 };
-struct TransformDestroyer {
-  void operator()(void* t) const {
-    OCTDestroyCoordinateTransformation(static_cast<OGRCoordinateTransformationH>(t));
-  }
-};
-struct GeometryDestroyer {
-  void operator()(void* g) const { OGR_G_DestroyGeometry(static_cast<OGRGeometryH>(g)); }
-};
-using DatasetPtr = std::unique_ptr<void, DatasetCloser>;
 
 int find_field(OGRFeatureDefnH defn, std::initializer_list<const char*> names) {
   for (const char* n : names) {
@@ -55,9 +48,9 @@ bool has_sector_field(OGRFeatureDefnH d) {
   return find_field(d, {"sector", "cuadrante"}) >= 0;
 }
 
-DatasetPtr open_vector(const std::string& source) {
-  return DatasetPtr(
-      GDALOpenEx(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+GDALDatasetUniquePtr open_vector(const std::string& source) {
+  return GDALDatasetUniquePtr(GDALDataset::FromHandle(
+      GDALOpenEx(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
 }
 
 // The first layer whose declared geometry type is polygonal (a GeoPackage may also hold tables);
@@ -81,10 +74,10 @@ std::string field_text(OGRFeatureH f, int i) {
 
 // Layer CRS -> working CRS, both in traditional GIS order (x = lon/easting), so GeoJSON, shapefile
 // and GeoPackage layers with authority-ordered CRSs all come out right.
-std::unique_ptr<void, TransformDestroyer> make_transform(OGRLayerH layer,
-                                                         const std::string& work_srs,
-                                                         const std::string& shown,
-                                                         LoadReport& report) {
+std::unique_ptr<OGRCoordinateTransformation> make_transform(OGRLayerH layer,
+                                                           const std::string& work_srs,
+                                                           const std::string& shown,
+                                                           LoadReport& report) {
   std::unique_ptr<void, SrsReleaser> src(OSRNewSpatialReference(nullptr));
   auto* s = static_cast<OGRSpatialReferenceH>(src.get());
   if (OGRSpatialReferenceH layer_srs = OGR_L_GetSpatialRef(layer)) {
@@ -101,7 +94,8 @@ std::unique_ptr<void, TransformDestroyer> make_transform(OGRLayerH layer,
   if (OSRSetFromUserInput(d, work_srs.c_str()) != OGRERR_NONE)
     throw DataError(shown + ": unknown working CRS '" + work_srs + "'");
   OSRSetAxisMappingStrategy(d, OAMS_TRADITIONAL_GIS_ORDER);
-  std::unique_ptr<void, TransformDestroyer> ct(OCTNewCoordinateTransformation(s, d));
+  std::unique_ptr<OGRCoordinateTransformation> ct(
+      OGRCoordinateTransformation::FromHandle(OCTNewCoordinateTransformation(s, d)));
   if (!ct) throw DataError(shown + ": cannot reproject program polygons to " + work_srs);
   return ct;
 }
@@ -119,7 +113,7 @@ OGRGeometryH ogr_ring(const Ring& ring) {
 }
 
 // faro shape -> OGR multipolygon (owned by the caller), for GEOS overlap areas.
-std::unique_ptr<void, GeometryDestroyer> to_ogr(const MultiPolygon& shape) {
+OGRGeometryUniquePtr to_ogr(const MultiPolygon& shape) {
   OGRGeometryH mp = OGR_G_CreateGeometry(wkbMultiPolygon);
   for (const Polygon& p : shape) {
     OGRGeometryH poly = OGR_G_CreateGeometry(wkbPolygon);
@@ -127,7 +121,7 @@ std::unique_ptr<void, GeometryDestroyer> to_ogr(const MultiPolygon& shape) {
     for (const Ring& h : p.holes) OGR_G_AddGeometryDirectly(poly, ogr_ring(h));
     OGR_G_AddGeometryDirectly(mp, poly);
   }
-  return std::unique_ptr<void, GeometryDestroyer>(mp);
+  return OGRGeometryUniquePtr(OGRGeometry::FromHandle(mp));
 }
 
 // Does the program feature `area` cover most (> 50 %) of `sector`? The overlap area comes from
@@ -136,9 +130,10 @@ std::unique_ptr<void, GeometryDestroyer> to_ogr(const MultiPolygon& shape) {
 bool covers(const MultiPolygon& area, OGRGeometryH area_ogr, const Sector& sector,
             OGRGeometryH sector_ogr, Vec2 pole) {
   const double sector_area = faro::area(sector.shape);
-  std::unique_ptr<void, GeometryDestroyer> overlap(OGR_G_Intersection(sector_ogr, area_ogr));
+  const OGRGeometryUniquePtr overlap(
+      OGRGeometry::FromHandle(OGR_G_Intersection(sector_ogr, area_ogr)));
   if (!overlap || sector_area <= 0) return pole_inside(area, pole);
-  return OGR_G_Area(static_cast<OGRGeometryH>(overlap.get())) > 0.5 * sector_area;
+  return OGR_G_Area(OGRGeometry::ToHandle(overlap.get())) > 0.5 * sector_area;
 }
 
 // Adds `sector` to `program` starting at `start`, or moves an existing entry's start earlier.
@@ -157,11 +152,12 @@ void add_sector(Program& program, const std::string& sector, CivilSeconds start,
 bool is_program_polygon_layer(const std::string& source) {
   ensure_gdal();
   GdalMessageCapture capture;  // a probe: GDAL's complaints are not the user's business here
-  DatasetPtr ds = open_vector(source);
+  GDALDatasetUniquePtr ds = open_vector(source);
   if (!ds) return false;
   // The demo GeoPackage's rollout table wins over its sector polygons.
-  if (GDALDatasetGetLayerByName(ds.get(), "program_sectors") != nullptr) return false;
-  OGRLayerH layer = polygon_layer(ds.get());
+  GDALDatasetH h = GDALDataset::ToHandle(ds.get());
+  if (GDALDatasetGetLayerByName(h, "program_sectors") != nullptr) return false;
+  OGRLayerH layer = polygon_layer(h);
   if (layer == nullptr) return false;
   OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
   return name_field(defn) >= 0 && start_field(defn) >= 0 && !has_sector_field(defn);
@@ -172,9 +168,9 @@ ProgramLoadResult load_program_polygons(const std::string& source, const SectorS
   ensure_gdal();
   GdalMessageCapture capture;
   const std::string shown = redact_source(source);
-  DatasetPtr ds = open_vector(source);
+  GDALDatasetUniquePtr ds = open_vector(source);
   if (!ds) throw DataError(shown + ": cannot open program polygons: " + capture.last_error());
-  OGRLayerH layer = polygon_layer(ds.get());
+  OGRLayerH layer = polygon_layer(GDALDataset::ToHandle(ds.get()));
   if (layer == nullptr) throw DataError(shown + ": no polygon layer with programs");
   OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
   const int f_name = name_field(defn), f_start = start_field(defn), f_end = end_field(defn);
@@ -192,7 +188,7 @@ ProgramLoadResult load_program_polygons(const std::string& source, const SectorS
   auto ct = make_transform(layer, work_srs, shown, out.report);
   // Per sector, computed once: the OGR copy of its shape for overlaps and its pole of
   // inaccessibility for the fallback test (working CRS metres).
-  std::vector<std::unique_ptr<void, GeometryDestroyer>> sector_ogr;
+  std::vector<OGRGeometryUniquePtr> sector_ogr;
   std::vector<Vec2> poles;
   for (const Sector& s : sectors.sectors) {
     sector_ogr.push_back(to_ogr(s.shape));
@@ -202,15 +198,15 @@ ProgramLoadResult load_program_polygons(const std::string& source, const SectorS
   std::map<std::string, size_t> index;
   OGR_L_ResetReading(layer);
   int64_t row = 0;
-  while (OGRFeatureH f = OGR_L_GetNextFeature(layer)) {
+  while (const OGRFeatureUniquePtr feature{OGRFeature::FromHandle(OGR_L_GetNextFeature(layer))}) {
+    OGRFeatureH f = OGRFeature::ToHandle(feature.get());
     ++row;
     ++out.report.rows_read;
     const std::string name = field_text(f, f_name);
     const std::string start_text = field_text(f, f_start);
     const std::string end_text = field_text(f, f_end);
-    std::unique_ptr<void, GeometryDestroyer> geom(
-        OGR_F_GetGeometryRef(f) ? OGR_G_Clone(OGR_F_GetGeometryRef(f)) : nullptr);
-    OGR_F_Destroy(f);
+    const OGRGeometryUniquePtr geom(OGRGeometry::FromHandle(
+        OGR_F_GetGeometryRef(f) ? OGR_G_Clone(OGR_F_GetGeometryRef(f)) : nullptr));
     if (name.empty()) {
       out.report.add(RowIssue::malformed_row, row, "name", "");
       continue;
@@ -233,12 +229,12 @@ ProgramLoadResult load_program_polygons(const std::string& source, const SectorS
       }
       end = e;
     }
-    auto* g = static_cast<OGRGeometryH>(geom.get());
+    OGRGeometryH g = OGRGeometry::ToHandle(geom.get());
     if (g == nullptr || OGR_G_IsEmpty(g)) {
       out.report.add(RowIssue::empty_geometry, row, "geometry", name);
       continue;
     }
-    if (OGR_G_Transform(g, static_cast<OGRCoordinateTransformationH>(ct.get())) != OGRERR_NONE) {
+    if (OGR_G_Transform(g, OGRCoordinateTransformation::ToHandle(ct.get())) != OGRERR_NONE) {
       out.report.add(RowIssue::reprojection_failed, row, "geometry", name);
       continue;
     }
@@ -255,8 +251,8 @@ ProgramLoadResult load_program_polygons(const std::string& source, const SectorS
     for (size_t i = 0; i < sectors.size(); ++i) {
       const Sector& sector = sectors.sectors[i];
       if (!bounds(sector.shape).intersects(box)) continue;
-      if (covers(parts.shape, static_cast<OGRGeometryH>(area_ogr.get()), sector,
-                 static_cast<OGRGeometryH>(sector_ogr[i].get()), poles[i]))
+      if (covers(parts.shape, OGRGeometry::ToHandle(area_ogr.get()), sector,
+                 OGRGeometry::ToHandle(sector_ogr[i].get()), poles[i]))
         add_sector(program, sector.name, start, end);
     }
     for (Polygon& p : parts.shape) program.area.push_back(std::move(p));

@@ -3,7 +3,10 @@
 #include <cpl_conv.h>
 #include <cpl_string.h>
 #include <gdal.h>
+#include <gdal_priv.h>
 #include <ogr_api.h>
+#include <ogr_feature.h>
+#include <ogr_geometry.h>
 #include <ogr_srs_api.h>
 
 #include <algorithm>
@@ -26,15 +29,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct DatasetCloser {
-  void operator()(void* ds) const { GDALClose(static_cast<GDALDatasetH>(ds)); }
-};
-struct FeatureDeleter {
-  void operator()(void* f) const { OGR_F_Destroy(static_cast<OGRFeatureH>(f)); }
-};
-struct GeometryDeleter {
-  void operator()(void* g) const { OGR_G_DestroyGeometry(static_cast<OGRGeometryH>(g)); }
-};
 struct SrsReleaser {
   void operator()(void* s) const { OSRRelease(static_cast<OGRSpatialReferenceH>(s)); }
 };
@@ -174,14 +168,13 @@ SourceCrs source_crs(OGRLayerH layer, const SectorSourceOptions& options, const 
         "WGS 84 longitude/latitude (EPSG:4326) was assumed");
     return out;
   }
-  char* wkt = nullptr;
+  char* wkt_raw = nullptr;
   const char* wkt_options[] = {"FORMAT=WKT2_2019", nullptr};
-  if (OSRExportToWktEx(srs, &wkt, wkt_options) != OGRERR_NONE || wkt == nullptr) {
-    CPLFree(wkt);
+  const OGRErr exported = OSRExportToWktEx(srs, &wkt_raw, wkt_options);
+  const CplString wkt(wkt_raw);  // CPLFree'd on every path
+  if (exported != OGRERR_NONE || !wkt)
     throw DataError("sector source '" + shown + "': its CRS cannot be read");
-  }
-  out.def = wkt;
-  CPLFree(wkt);
+  out.def = wkt.get();
   // Geometries come in the layer's data axis order; Reprojector expects traditional GIS order.
   std::unique_ptr<void, SrsReleaser> traditional(OSRClone(srs));
   OSRSetAxisMappingStrategy(static_cast<OGRSpatialReferenceH>(traditional.get()),
@@ -238,16 +231,16 @@ SectorLoadResult load_sectors(const std::string& source, const SectorSourceOptio
   report.method = "features";
 
   const ShapefileCounts shp_counts = check_shapefile_sidecars(source, shown, report);
-  std::unique_ptr<void, DatasetCloser> ds(
+  GDALDatasetUniquePtr ds(GDALDataset::FromHandle(
       GDALOpenEx(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR, nullptr,
-                 nullptr, nullptr));
+                 nullptr, nullptr)));
   if (!ds) {
     const std::string why = capture.last_error();
     throw DataError("cannot open sector source '" + shown + "'" +
                     (why.empty() ? std::string(": not a vector dataset GDAL can read")
                                  : ": " + redact_source(why)));
   }
-  OGRLayerH layer = pick_layer(ds.get(), options.layer, shown);
+  OGRLayerH layer = pick_layer(GDALDataset::ToHandle(ds.get()), options.layer, shown);
   report.layer = OGR_L_GetName(layer);
   if (!options.where.empty() &&
       OGR_L_SetAttributeFilter(layer, options.where.c_str()) != OGRERR_NONE)
@@ -271,9 +264,9 @@ SectorLoadResult load_sectors(const std::string& source, const SectorSourceOptio
   Box source_extent;
   OGR_L_ResetReading(layer);
   for (int64_t row = 1;; ++row) {
-    std::unique_ptr<void, FeatureDeleter> f(OGR_L_GetNextFeature(layer));
+    OGRFeatureUniquePtr f(OGRFeature::FromHandle(OGR_L_GetNextFeature(layer)));
     if (!f) break;
-    auto* feature = static_cast<OGRFeatureH>(f.get());
+    OGRFeatureH feature = OGRFeature::ToHandle(f.get());
     ++report.rows_read;
     SectorRow sr{row, OGR_F_GetFID(feature), std::vector<std::string>(nfields)};
     bool transcoded = false;
@@ -300,9 +293,9 @@ SectorLoadResult load_sectors(const std::string& source, const SectorSourceOptio
     bool repaired = false;
     if (!OGR_G_IsValid(g)) {
       // Repaired in memory only; the source is never written.
-      std::unique_ptr<void, GeometryDeleter> fixed(OGR_G_MakeValid(g));
+      OGRGeometryUniquePtr fixed(OGRGeometry::FromHandle(OGR_G_MakeValid(g)));
       if (fixed) {
-        PolygonalParts valid = polygonal_parts(static_cast<OGRGeometryH>(fixed.get()));
+        PolygonalParts valid = polygonal_parts(OGRGeometry::ToHandle(fixed.get()));
         if (valid.shape.empty()) {
           rejected.push_back({std::move(sr), RowIssue::empty_geometry});
           continue;

@@ -2,6 +2,7 @@
 
 #include <cpl_conv.h>
 #include <gdal.h>
+#include <gdal_priv.h>
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
 
@@ -38,8 +39,9 @@ SourceInfo describe_source(const std::string& source) {
   GdalMessageCapture capture;
   SourceInfo info;
   info.source = redact_source(source);
-  GDALDatasetH ds = GDALOpenEx(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr,
-                               nullptr);
+  const GDALDatasetUniquePtr owned(GDALDataset::FromHandle(GDALOpenEx(
+      source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
+  GDALDatasetH ds = GDALDataset::ToHandle(owned.get());
   if (!ds) {
     const std::string why = redact_source(capture.last_error());  // GDAL may repeat the URI
     throw DataError("cannot open " + info.source + " as a vector source" +
@@ -56,10 +58,10 @@ SourceInfo describe_source(const std::string& source) {
     const GIntBig count = OGR_L_GetFeatureCount(layer, FALSE);
     if (count >= 0) li.feature_count = count;
     if (OGRSpatialReferenceH srs = OGR_L_GetSpatialRef(layer)) {
-      char* wkt = nullptr;
-      OSRExportToWkt(srs, &wkt);
-      li.srs_wkt = wkt ? wkt : "";
-      CPLFree(wkt);
+      char* wkt_raw = nullptr;
+      OSRExportToWkt(srs, &wkt_raw);
+      const CplString wkt(wkt_raw);
+      li.srs_wkt = wkt ? wkt.get() : "";
       try {
         li.srs = describe_srs(li.srs_wkt);
       } catch (const DataError&) {
@@ -82,7 +84,6 @@ SourceInfo describe_source(const std::string& source) {
                              (flat == wkbUnknown && !li.looks_like_points);
     info.layers.push_back(std::move(li));
   }
-  GDALClose(ds);
   info.warnings = capture.warnings();
   return info;
 }

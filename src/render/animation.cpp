@@ -114,19 +114,10 @@ void lock_fill_classes(const AnimationScene& scene, MapStyle& style, Language la
 
 IncidentStore incidents_between(const IncidentStore& all, CivilSeconds from,
                                 CivilSeconds to_exclusive) {
-  IncidentStore out;
-  const bool weighted = !all.weight.empty();
-  const bool assigned = !all.sector.empty();
-  for (size_t i = 0; i < all.size(); ++i) {
-    if (all.t[i] < from || all.t[i] >= to_exclusive) continue;
-    out.push_back(all.x[i], all.y[i], all.t[i], all.category[i], all.flags[i],
-                  weighted ? all.weight[i] : 1.0f);
-    if (assigned) out.sector.push_back(all.sector[i]);
-  }
-  out.categories = all.categories;
-  out.category_field = all.category_field;
-  out.work_srs = all.work_srs;
-  return out;
+  std::vector<uint32_t> rows;
+  for (size_t i = 0; i < all.size(); ++i)
+    if (all.t[i] >= from && all.t[i] < to_exclusive) rows.push_back(static_cast<uint32_t>(i));
+  return all.gather(rows);
 }
 
 std::string frame_period_text(const AnimationFrame& frame) {

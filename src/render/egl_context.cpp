@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "render/gl.hpp"
+#include "render/software_renderer.hpp"
 
 namespace faro::render {
 namespace {
@@ -85,12 +86,6 @@ void release_display(EGLDisplay d) {
     g_display_users.erase(it);
     eglTerminate(d);
   }
-}
-
-bool is_software_renderer(const std::string& renderer) {
-  for (const char* s : {"llvmpipe", "softpipe", "swrast", "SWR", "Software Rasterizer"})
-    if (renderer.find(s) != std::string::npos) return true;
-  return false;
 }
 
 std::string gl_string(GLenum name) {

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <vector>
 
+#include "core/kde_plan.hpp"
 #include "render/gl_handles.hpp"
 #include "render/gl_state.hpp"
 #include "render/offscreen_target.hpp"
@@ -30,8 +31,10 @@ GpuKde::~GpuKde() = default;
 std::vector<float> GpuKde::compute(const PointSet& points, const GridSpec& grid,
                                    const KdeParams& params) {
   validate_kde(grid, params);
-  // Kernel radius in cells: the gaussian's 4σ truncation, as in CpuKde.
-  const int radius = static_cast<int>(std::ceil(params.support_radius_m() / grid.cell));
+  // Kernel radius in cells (the gaussian's 4σ truncation) and the binning error bound, planned as
+  // in CpuKde (core/kde_plan.hpp: clamped, so a huge bandwidth cannot overflow w and h).
+  const KdeGeometry geo = kde_geometry(grid, params);
+  const int radius = geo.radius_cells;
   const int w = grid.nx + 2 * radius, h = grid.ny + 2 * radius;
   // The quartic's 2-D stencil costs (2R+1)² taps per cell: past R = 256 the CPU is the better
   // place for it (and the weight texture would be huge).
@@ -40,9 +43,7 @@ std::vector<float> GpuKde::compute(const PointSet& points, const GridSpec& grid,
   // gaussian, 1/H² for the quartic, see core/kde.hpp). It is relative to the stack, so a location
   // with hundreds of reports would ring by several single-point peaks at the kernel's rim: beyond
   // 1 % (narrow kernels on coarse grids) CpuKde's exact splat is used instead.
-  const double s_cells = params.bandwidth_m / grid.cell;
-  const double error_bound = params.kernel == KdeKernel::gaussian ? 1.0 / (4 * s_cells * s_cells)
-                                                                  : 1.0 / (s_cells * s_cells);
+  const double error_bound = geo.error_bound;
   last_used_gpu_ = w <= max_tile_size() && h <= max_tile_size() && radius <= max_radius &&
                    error_bound <= kMaxBinnedError * (1 + 1e-9);
   if (!last_used_gpu_) return fallback_->compute(points, grid, params);
@@ -106,7 +107,7 @@ std::vector<float> GpuKde::compute(const PointSet& points, const GridSpec& grid,
     prog.set("u_scale", scale);
     glDrawArrays(GL_TRIANGLES, 0, 3);
   };
-  const double s = params.bandwidth_m / grid.cell;  // σ or h in cells
+  const double s = geo.ratio;  // σ or h in cells
   if (params.kernel == KdeKernel::gaussian) {
     // 2. Separable gaussian: 1-D weights sampled at whole cells, normalised to sum 1.
     std::vector<float> weights(2 * radius + 1);
@@ -160,13 +161,6 @@ std::vector<float> GpuKde::compute(const PointSet& points, const GridSpec& grid,
     std::copy_n(full.begin() + static_cast<std::ptrdiff_t>((row + radius) * w + radius), grid.nx,
                 out.begin() + static_cast<std::ptrdiff_t>(row) * grid.nx);
   return out;
-}
-
-bool is_software_renderer(const std::string& renderer) {
-  std::string r = renderer;
-  std::transform(r.begin(), r.end(), r.begin(), [](unsigned char c) { return std::tolower(c); });
-  return r.find("llvmpipe") != std::string::npos || r.find("softpipe") != std::string::npos ||
-         r.find("swiftshader") != std::string::npos || r.find("swrast") != std::string::npos;
 }
 
 std::unique_ptr<DensityEstimator> make_density_estimator(KdeBackend backend,

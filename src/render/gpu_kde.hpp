@@ -13,6 +13,7 @@
 #include <string>
 
 #include "core/kde.hpp"
+#include "render/software_renderer.hpp"  // is_software_renderer
 
 namespace faro::render {
 
@@ -33,10 +34,9 @@ class GpuKde : public DensityEstimator {
   bool last_used_gpu_ = false;
 };
 
-// "cpu" | "gpu" | "auto". auto: CpuKde on software GL (llvmpipe, softpipe, SwiftShader) or with no
+// "cpu" | "gpu" | "auto". auto: CpuKde on software GL (render/software_renderer.hpp) or with no
 // context, GpuKde on a hardware GPU. `renderer` is GL_RENDERER of the current context.
 enum class KdeBackend { automatic, cpu, gpu };
-bool is_software_renderer(const std::string& renderer);
 std::unique_ptr<DensityEstimator> make_density_estimator(KdeBackend backend,
                                                          const std::string& renderer);
 

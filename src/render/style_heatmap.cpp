@@ -36,7 +36,7 @@ std::string format_value(double v) {
 KdeParams heatmap_params(const faro::HeatmapStyle& style, double period_years) {
   KdeParams p;
   p.kernel = style.kernel;
-  p.bandwidth_m = style.bandwidth_m > 0 ? style.bandwidth_m : 400;
+  p.bandwidth_m = style.bandwidth_m > 0 ? style.bandwidth_m : kDefaultBandwidthM;
   p.period_years = period_years;
   return p;
 }

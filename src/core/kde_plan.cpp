@@ -1,0 +1,46 @@
+#include "core/kde_plan.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace faro {
+namespace {
+
+// An int in [lo, hi] from a double that may be huge, infinite or NaN (NaN -> lo): the clamp happens
+// in double, before the conversion, so the conversion is always defined.
+int clamped_int(double v, int lo, int hi) {
+  if (!(v > lo)) return lo;
+  if (v >= hi) return hi;
+  return static_cast<int>(v);
+}
+
+}  // namespace
+
+double kde_binning_error(KdeKernel kernel, double ratio) {
+  return kernel == KdeKernel::gaussian ? 1 / (4 * ratio * ratio) : 1 / (ratio * ratio);
+}
+
+int kde_radius_cells(KdeKernel kernel, double ratio) {
+  const double reach = kernel == KdeKernel::gaussian ? 4 * ratio : ratio;
+  return clamped_int(std::ceil(reach), 1, kMaxKdeRadiusCells);
+}
+
+int kde_coarsen_factor(KdeKernel kernel, double ratio) {
+  if (kernel == KdeKernel::gaussian)
+    return ratio >= 32 ? clamped_int(ratio / 16, 1, kMaxKdeCoarsen) : 1;
+  return ratio >= 30 ? clamped_int(ratio / 15, 1, kMaxKdeCoarsen) : 1;
+}
+
+KdeGeometry kde_geometry(const GridSpec& grid, const KdeParams& params) {
+  KdeGeometry g;
+  g.ratio = params.bandwidth_m / grid.cell;
+  g.radius_cells = kde_radius_cells(params.kernel, g.ratio);
+  g.error_bound = kde_binning_error(params.kernel, g.ratio);
+  g.coarsen = kde_coarsen_factor(params.kernel, g.ratio);
+  const double internal_ratio = g.ratio / g.coarsen;
+  g.binned_radius = kde_radius_cells(params.kernel, internal_ratio);
+  g.binned_error = kde_binning_error(params.kernel, internal_ratio) * (g.coarsen > 1 ? 2 : 1);
+  return g;
+}
+
+}  // namespace faro
