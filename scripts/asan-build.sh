@@ -8,7 +8,7 @@
 #   -O1                           keeps the slowdown moderate; NDEBUG as in the shipped build
 set -euo pipefail
 cd "$(dirname "$0")/.."
-build=build-asan
+build="build-asan"
 flags="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer -g -O1 -DNDEBUG"
 link="-fsanitize=address,undefined"
 CC=clang CXX=clang++ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Asan \

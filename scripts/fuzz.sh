@@ -10,7 +10,7 @@
 # Replaying a crash: build-asan/tests/fuzz/fuzz_<name> build-asan/fuzz-artifacts/<name>-crash-...
 set -euo pipefail
 cd "$(dirname "$0")/.."
-build=build-asan
+build="build-asan"
 seconds="${1:-60}"
 shift || true
 if [ $# -gt 0 ]; then

@@ -12,7 +12,7 @@
 # FARO_ASAN_BINARIES="faro_core_tests faro_io_tests" runs only some test binaries.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-build=build-asan
+build="build-asan"
 filter="${1:-*}"
 binaries="${FARO_ASAN_BINARIES:-faro_core_tests faro_io_tests faro_render_tests faro_ui_tests faro_app_tests faro_cli_tests}"
 # shellcheck disable=SC2086
