@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # README command 2 (and what CI runs): install dependencies, build everything, run all tests.
-# Real-data tests read ../shared/data and skip with a message when it is absent. Then the app and
-# ui tests again under ThreadSanitizer (scripts/test-tsan.sh: ~7 min from scratch on 2 cores, of
-# which ~40 s running).
+# Real-data tests read ../shared/data and skip with a message when it is absent. Then the sanitizer
+# runs (README, "Reliability"): the app and ui tests again under ThreadSanitizer
+# (scripts/test-tsan.sh: ~7 min from scratch on 2 cores, of which ~40 s running), the whole suite
+# under AddressSanitizer + UndefinedBehaviorSanitizer (scripts/test-asan.sh) and each libFuzzer
+# target for FARO_FUZZ_SECONDS (default 30) s (scripts/fuzz.sh), the last two from one clang build.
+# FARO_SANITIZERS=0 skips the three sanitizer steps (a quick local run; CI always runs them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -25,4 +28,8 @@ else
   echo "test.sh: PostgreSQL/PostGIS not installed: the PostGIS tests will skip" >&2
 fi
 (cd build && ctest --output-on-failure --timeout 900 -j "$(nproc)")
-scripts/test-tsan.sh
+if [ "${FARO_SANITIZERS:-1}" != 0 ]; then
+  scripts/test-tsan.sh
+  scripts/test-asan.sh
+  scripts/fuzz.sh "${FARO_FUZZ_SECONDS:-30}"
+fi

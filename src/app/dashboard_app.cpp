@@ -19,6 +19,7 @@
 #include "app/map_view.hpp"
 #include "app/partner_safe_view.hpp"
 #include "core/error_kind.hpp"
+#include "io/atomic_file.hpp"
 #include "io/basemap_reader.hpp"
 #include "io/map_style_json.hpp"
 #include "io/project_file.hpp"
@@ -70,6 +71,9 @@ DashboardApp::DashboardApp(const DashboardOptions& options)
   if (options.language) session_.language = *options.language;
   if (session_.style.layers.empty()) session_.style = io::default_style();
   status_.presentation = options.presentation;
+  // Temporaries a killed save left next to the project (their writer is gone) go at start.
+  if (!status_.project_path.empty())
+    io::remove_orphan_temporaries(std::filesystem::path(status_.project_path).parent_path().string());
   start_load(session_);
   // A project's (or the command line's) camera, filter and styles come back with its data.
   load_replaces_session_ = !status_.project_path.empty() || options.session.has_value();

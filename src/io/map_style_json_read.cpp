@@ -281,7 +281,7 @@ void check_problems(const MapStyle& style, const std::string& file, const std::s
 json parse(std::string_view text, const Reader& r) {
   try {
     return json::parse(text);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // parse_error, or out_of_range for 1e400
     r.fail("", std::string("not valid JSON (") + e.what() + ")");
   }
 }

@@ -112,7 +112,7 @@ Session read_project(std::string_view text, const std::string& project_dir,
   json j;
   try {
     j = json::parse(text);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // parse_error, or out_of_range for 1e400
     // e.byte is 1-based; nlohmann's message already says "unexpected end of input" etc.
     r.fail("", std::string("not valid JSON (") + e.what() + ")");
   } catch (const json::out_of_range& e) {  // 1e400: a number no double holds

@@ -97,7 +97,10 @@ std::pair<double, double> EventStudyChart::value_range() const {
 
 std::vector<EventStudyChart::Tick> EventStudyChart::value_ticks() const {
   std::vector<Tick> ticks;
-  const auto [lo, hi] = value_range();
+  // Plain variables, not a structured binding: the lambda below captures them, which clang 14
+  // rejects for bindings (the sanitizer and fuzz builds use clang).
+  const std::pair<double, double> range = value_range();
+  const double lo = range.first, hi = range.second;
   if (mode() == Mode::ratios) {
     static const double kFine[] = {0.1, 0.2, 0.25, 0.5, 0.75, 1, 1.5, 2, 4, 5, 10};
     static const double kCoarse[] = {0.1, 0.2, 0.5, 1, 2, 5, 10};

@@ -117,7 +117,10 @@ bool TimelinePanel::draw(const TimelineInput& in, FilterState& filter, ImVec2 si
     for (int64_t k = 0; k < tl->bins; ++k) vmax = std::max(vmax, value(g, k));
   if (in.counterfactual)
     for (double h : in.counterfactual->high) vmax = std::max(vmax, h);
-  const auto [ymax, ystep] = nice_axis_max(vmax);
+  // Plain variables, not a structured binding: C++20 lets lambdas capture bindings but clang 14
+  // does not implement it yet (y_of captures ymax), and the sanitizer/fuzz builds need clang.
+  const std::pair<double, double> axis_max = nice_axis_max(vmax);
+  const double ymax = axis_max.first, ystep = axis_max.second;
   // Plot area: value labels on the left (as wide as the widest), date ticks below, marker labels
   // and legend above; margins in font units, so they grow with the interface scale.
   const float pad = 0.4f * line_h;
