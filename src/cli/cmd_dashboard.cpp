@@ -51,6 +51,9 @@ CommandSpec dashboard_spec() {
       {"size", "WxH", "window size in screen units (default 1600x900)"},
       {"frames", "N", "run N frames then exit (default 5 with --screenshot)"},
       {"screenshot", "OUT.png", "write the window to a PNG after the last frame, then exit"},
+      {"browse", "PATH",
+       "start with File > Open data at PATH: a folder, an archive (.zip, .tar, .tgz, .7z) to look "
+       "inside, or a file (a CSV or .csv.gz opens its column-mapping dialog)"},
   };
   for (const OptionSpec& o : dashboard_session_options()) spec.options.push_back(o);
   return spec;
@@ -83,6 +86,7 @@ int cmd_dashboard(const std::vector<std::string>& args_in, std::ostream& out, st
   options.screenshot = args.get_or("screenshot", "");
   options.project = args.get_or("project", "");
   options.presentation = args.has("presentation");
+  options.browse = args.get_or("browse", "");
   if (auto n = args.get("frames")) options.frames = parse_positive(*n, "--frames", 1'000'000);
   if (auto lang = args.get("lang")) {
     if (*lang == "es")
