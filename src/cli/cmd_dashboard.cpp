@@ -27,14 +27,16 @@ CommandSpec dashboard_spec() {
   CommandSpec spec;
   spec.name = "dashboard";
   spec.synopsis =
-      "[--project P.faro.json] [--sectors S --incidents I] [--programs P] [--where SQL] "
+      "[--project P.faro.json] [--incidents I [--sectors S]] [--programs P] [--where SQL] "
       "[--from D --to D] [--style NAME|FILE.json] [--layers LIST] [--basemap RASTER] "
       "[--context VECTOR]... [--lang es|en] [--presentation] [--size 1600x900] [--frames N] "
-      "[--screenshot OUT.png]";
+      "[--screenshot OUT.png] [--browse PATH]";
   spec.description =
       "Opens the interactive dashboard on the demo city (datos sintéticos), a project file, or\n"
       "the data and map the flags name (the same flags as `faro render`; with --project they\n"
-      "apply on top of the project, and Save writes the result to it).\n"
+      "apply on top of the project, and Save writes the result to it). --incidents alone opens\n"
+      "them without sectors: heatmap, points, timeline, filters and grid hot spots; the weekly\n"
+      "brief, the evaluation and the choropleth ask for the sectors.\n"
       "Map: drag to pan, wheel to zoom around the cursor, double-click to zoom in, arrows and\n"
       "+/- to move and zoom, Home to fit all; click a sector to select it (Ctrl+click for\n"
       "several). F11 toggles presentation mode (Esc leaves). Drop files on the window to open them.\n"

@@ -24,7 +24,9 @@ std::string LocalizedError::text(Language lang) const {
 
 std::string error_text(const std::exception& e, Language lang) {
   if (const auto* l = dynamic_cast<const LocalizedError*>(&e)) return l->text(lang);
-  if (lang == Language::en) return e.what();
+  // Usage errors are the dashboard's own checks, several already said in the UI language (the
+  // partner rules, core/partner_query.hpp): shown as they are.
+  if (lang == Language::en || dynamic_cast<const UsageError*>(&e)) return e.what();
   return fill_message(Msg::err_detail, lang, {e.what()});
 }
 

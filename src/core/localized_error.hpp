@@ -33,9 +33,10 @@ struct LocalizedError : DataError {
 // The key's text with each %s replaced by the next argument.
 std::string fill_message(Msg key, Language lang, const std::vector<MessageArg>& args);
 
-// What the dashboard shows for `e` in `lang`: a LocalizedError in that language; any other error
-// (GDAL's, the system's, which only speak English) as it is in English, and in Spanish marked as
-// a technical detail in English, so no sentence mixes the two.
+// What the dashboard shows for `e` in `lang`: a LocalizedError in that language; a UsageError as
+// it is (the dashboard's own checks, the partner rules among them, are said in the UI language);
+// any other error (GDAL's, the system's, which speak only English) as it is in English, and in
+// Spanish quoted as an untranslated technical error, so no sentence mixes the two unmarked.
 std::string error_text(const std::exception& e, Language lang);
 
 }  // namespace faro

@@ -128,13 +128,15 @@ std::optional<std::vector<VsiEntry>> list_vsi_directory(const std::string& vsi_d
   }
   GdalMessageCapture capture;  // GDAL's complaints about a damaged archive go to `error`
   VSIStatBufL st;
-  if (VSIStatL(vsi_dir.c_str(), &st) != 0 || !VSI_ISDIR(st.st_mode)) {
+  char** names = VSIReadDir(vsi_dir.c_str());
+  // No names: an empty folder, or not a folder at all (a damaged archive, a missing path). An
+  // archive's root does not always stat as a folder, so the listing is tried first.
+  if (!names && (VSIStatL(vsi_dir.c_str(), &st) != 0 || !VSI_ISDIR(st.st_mode))) {
     if (error)
       *error = capture.last_error().empty() ? "cannot read " + vsi_dir : capture.last_error();
     return std::nullopt;
   }
   std::vector<VsiEntry> dirs, files;
-  char** names = VSIReadDir(vsi_dir.c_str());
   for (char** n = names; n && *n; ++n) {
     const std::string name = *n;
     if (name.empty() || name == "." || name == ".." || name[0] == '.') continue;

@@ -76,13 +76,17 @@ TEST(OpenAnyApp, IncidentsWithoutSectorsDrawTheHeatmap) {
   EXPECT_EQ(ws.title, "fgj_homicidios_armas_cdmx_2019_2024.csv");
   EXPECT_TRUE(ui::lacks_sectors(ws));
   EXPECT_TRUE(d->app().status().heatmap_shown);
-  // The map shows heat (warm colours) in its middle, where the city is.
+  // The map shows heat (warm colours) in its middle, where the city is, once the density grid
+  // started by the loaded data's first frames is done.
+  ASSERT_TRUE(d->app().settle(120s));
   d->frame({}, true);
   const render::RgbaImage img = d->read();
   const ui::MapRegion& r = d->app().map_region();
   size_t warm = 0;
-  for (int y = static_cast<int>(r.y + r.h / 4); y < static_cast<int>(r.y + r.h * 3 / 4); ++y)
-    for (int x = static_cast<int>(r.x + r.w / 4); x < static_cast<int>(r.x + r.w * 3 / 4); ++x) {
+  for (int y = static_cast<int>(r.y + r.height / 4); y < static_cast<int>(r.y + r.height * 3 / 4);
+       ++y)
+    for (int x = static_cast<int>(r.x + r.width / 4); x < static_cast<int>(r.x + r.width * 3 / 4);
+         ++x) {
       const render::Rgba8 p = img.at(x, y);
       if (p.r > 150 && p.g < 140 && p.b < 120) ++warm;
     }

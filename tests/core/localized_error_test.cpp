@@ -27,6 +27,9 @@ TEST(LocalizedError, OtherErrorsAreMarkedAsUntranslatedInSpanish) {
   const std::string es = error_text(gdal, Language::es);
   EXPECT_EQ(es.find("error técnico, sin traducción"), 0u) << es;
   EXPECT_NE(es.find(gdal.what()), std::string::npos) << es;
+  // The dashboard's own checks (partner rules) are already in the UI language: left as they are.
+  const UsageError partner("Para socios, el periodo debe cubrir meses completos");
+  EXPECT_EQ(error_text(partner, Language::es), partner.what());
   // Extra %s in a text with fewer arguments stay visible rather than read garbage.
   EXPECT_EQ(fill_message(Msg::err_file_not_found, Language::en, {"x"}), "x: %s file not found");
 }

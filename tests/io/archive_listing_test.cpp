@@ -98,6 +98,19 @@ TEST(ArchiveListing, ZipIsBrowsedLikeAFolder) {
   EXPECT_EQ(display_file_name(member), "incidentes.csv");
 }
 
+TEST(ArchiveListing, ZipHoldingOnlyAFolderIsListed) {
+  // GDAL does not stat the root of such a zip as a folder: the listing must not depend on it.
+  faro_test::TempDir tmp;
+  const std::string zip = tmp.file("solo.zip");
+  write_vsi("/vsizip/" + zip + "/2024/robos.csv", kCsv);
+  std::string err;
+  const auto top = list_vsi_directory(archive_root(zip), &err);
+  ASSERT_TRUE(top) << err;
+  EXPECT_EQ(names(*top), (std::vector<std::string>{"2024/"}));
+  const auto empty_missing = list_vsi_directory(archive_root(zip) + "/2023", &err);
+  EXPECT_FALSE(empty_missing);
+}
+
 TEST(ArchiveListing, TarAndTgzAreFoldersAGzipIsOneFile) {
   faro_test::TempDir tmp;
   const std::string tar = tmp.file("lote.tar");
