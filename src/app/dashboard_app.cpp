@@ -27,6 +27,7 @@
 #include "io/style_presets.hpp"
 #include "render/gl.hpp"
 #include "render/map_scene.hpp"
+#include "ui/file_browser.hpp"
 #include "ui/ui_state.hpp"
 
 namespace faro::app {
@@ -85,8 +86,11 @@ DashboardApp::DashboardApp(const DashboardOptions& options)
   ui_->set_recent_files(saved_recent_, std::move(missing));
   if (!options.browse.empty()) {
     std::error_code ec;
-    if (std::filesystem::is_regular_file(options.browse, ec) &&
-        !io::is_browsable_archive(options.browse))
+    // A file (a CSV also inside an archive, "/vsizip/.../x.csv") is opened; a folder or an
+    // archive is browsed.
+    if (ui::is_csv_path(options.browse) ||
+        (std::filesystem::is_regular_file(options.browse, ec) &&
+         !io::is_browsable_archive(options.browse)))
       ui_->open_path(options.browse, actions_);  // as if dropped: a CSV opens its mapping dialog
     else
       ui_->show_open_dialog(options.browse);
