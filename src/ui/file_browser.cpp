@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <system_error>
 
+#include "core/localized_error.hpp"
 #include "io/archive_listing.hpp"
 #include "ui/format.hpp"
 #include "ui/i18n.hpp"
@@ -182,7 +183,9 @@ void FileBrowser::draw(const Session& session, UiState& ui, UiActions& actions) 
   ImGui::BeginChild("##list", ImVec2(0, -footer), true);
   if (!list_error_.empty()) {
     char buf[512];
-    std::snprintf(buf, sizeof buf, tr(Msg::browser_unreadable, lang), list_error_.c_str());
+    // The system's or GDAL's reason is English only: quoted as such in Spanish.
+    const std::string why = error_text(DataError(list_error_), lang);
+    std::snprintf(buf, sizeof buf, tr(Msg::browser_unreadable, lang), why.c_str());
     ImGui::TextColored(ImVec4(0.7f, 0.12f, 0.05f, 1), "%s", buf);
   } else if (entries_.empty()) {
     ImGui::TextDisabled("%s", tr(Msg::browser_empty, lang));

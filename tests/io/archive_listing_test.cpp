@@ -146,7 +146,9 @@ TEST(ArchiveListing, UnreadableArchivesSayWhy) {
   CSLDestroy(prefixes);
   const std::string seven = tmp.write("x.7z", "nope");
   EXPECT_FALSE(list_vsi_directory(archive_root(seven), &err));
-  if (!has_7z) EXPECT_NE(err.find("GDAL 3.7"), std::string::npos) << err;
+  if (!has_7z) {
+    EXPECT_NE(err.find("GDAL 3.7"), std::string::npos) << err;
+  }
   EXPECT_FALSE(source_exists(tmp.file("nada.csv")));
   EXPECT_TRUE(source_exists("PG:dbname=faro"));
   EXPECT_EQ(display_file_name("PG:dbname=faro host=x"), "PG:dbname=faro");
