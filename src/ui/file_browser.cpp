@@ -76,7 +76,7 @@ void FileBrowser::open(BrowserMode mode, UiState& ui) {
     const std::string& pre = ui.browser_preselect;
     const bool gz = pre.rfind("/vsigzip/", 0) == 0;
     const std::string plain = gz ? pre.substr(9) : pre;
-    if (plain.back() == '/') {
+    if (!plain.empty() && plain.back() == '/') {
       start = plain.size() > 1 ? plain.substr(0, plain.size() - 1) : plain;
       selected_.clear();
     } else {
