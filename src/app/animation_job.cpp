@@ -1,6 +1,7 @@
 #include "app/animation_job.hpp"
 
 #include "app/partner_ledger.hpp"
+#include "core/localized_error.hpp"
 #include "core/partner_query.hpp"
 
 #include <exception>
@@ -137,7 +138,7 @@ void AnimationJob::run() {
     // Cancelled: the writer's destructor removes the temporary file.
     if (!stats.stopped && !cancel_.load()) writer.finish();
   } catch (const std::exception& e) {
-    error_ = request_.path + ": " + e.what();
+    error_ = request_.path + ": " + error_text(e, session_.language);
   } catch (...) {
     error_ = request_.path + ": unknown error";
   }

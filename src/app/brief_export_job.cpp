@@ -6,6 +6,7 @@
 
 #include "core/brief_level.hpp"
 #include "core/errors.hpp"
+#include "core/localized_error.hpp"
 #include "core/partner_map_rules.hpp"
 #include "core/publication_audit.hpp"
 #include "render/brief_writer.hpp"
@@ -61,7 +62,8 @@ void BriefExportJob::run() {
     in.progress = [this](double f) { progress_.store(f); };
     render::write_weekly_brief(in, log);
   } catch (const std::exception& e) {
-    error_ = std::filesystem::path(path_).filename().string() + ": " + e.what();
+    error_ = std::filesystem::path(path_).filename().string() + ": " +
+             error_text(e, session_.language);
   } catch (...) {
     error_ = std::filesystem::path(path_).filename().string() + ": unknown error";
   }

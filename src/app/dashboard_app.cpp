@@ -22,10 +22,15 @@
 #include "io/atomic_file.hpp"
 #include "io/basemap_reader.hpp"
 #include "io/map_style_json.hpp"
+#include "core/localized_error.hpp"
+#include "io/archive_listing.hpp"
 #include "io/project_file.hpp"
+#include "io/recent_files.hpp"
 #include "io/style_presets.hpp"
 #include "render/gl.hpp"
 #include "render/map_scene.hpp"
+#include "ui/file_browser.hpp"
+#include "ui/ui_state.hpp"
 
 namespace faro::app {
 namespace {
@@ -64,7 +69,9 @@ DashboardApp::DashboardApp(const DashboardOptions& options)
       session_ = io::load_project(options.project);
       status_.project_path = options.project;
     } catch (const std::exception& e) {
-      report_error(app_text(AppMsg::project_failed, session_.language, e.what()));
+      // Said in the language the dashboard will speak (--lang applies below).
+      const Language lang = options.language.value_or(session_.language);
+      report_error(app_text(AppMsg::project_failed, lang, error_text(e, lang)));
     }
   }
   if (!options.sources.empty()) session_.sources = options.sources;
@@ -74,6 +81,25 @@ DashboardApp::DashboardApp(const DashboardOptions& options)
   // Temporaries a killed save left next to the project (their writer is gone) go at start.
   if (!status_.project_path.empty())
     io::remove_orphan_temporaries(std::filesystem::path(status_.project_path).parent_path().string());
+  // Recent files from the last run; those gone since are greyed out (a /vsi path is looked up
+  // inside its archive, io/archive_listing.hpp).
+  recent_path_ = io::recent_files_path();
+  saved_recent_ = io::read_recent_files(recent_path_, ui::UiState::kMaxRecent);
+  std::vector<std::string> missing;
+  for (const std::string& f : saved_recent_)
+    if (!io::source_exists(f)) missing.push_back(f);
+  ui_->set_recent_files(saved_recent_, std::move(missing));
+  if (!options.browse.empty()) {
+    std::error_code ec;
+    // A file (a CSV also inside an archive, "/vsizip/.../x.csv") is opened; a folder or an
+    // archive is browsed.
+    if (ui::is_csv_path(options.browse) ||
+        (std::filesystem::is_regular_file(options.browse, ec) &&
+         !io::is_browsable_archive(options.browse)))
+      ui_->open_path(options.browse, actions_);  // as if dropped: a CSV opens its mapping dialog
+    else
+      ui_->show_open_dialog(options.browse);
+  }
   start_load(session_);
   // A project's (or the command line's) camera, filter and styles come back with its data.
   load_replaces_session_ = !status_.project_path.empty() || options.session.has_value();
@@ -85,7 +111,8 @@ DashboardApp::~DashboardApp() = default;
 void DashboardApp::init(float content_scale) {
   load_fonts(content_scale);
   map_ = std::make_unique<MapView>();
-  if (snap_->data->sectors.size() > 0) map_->set_snapshot(snap_, session_);
+  if (snap_->data->sectors.size() > 0 || !snap_->data->incidents.empty())
+    map_->set_snapshot(snap_, session_);
 }
 
 void DashboardApp::load_fonts(float content_scale) {
@@ -120,6 +147,11 @@ void DashboardApp::apply_loaded(SnapshotPtr loaded_snap, const Session& loaded) 
   // The load applied the filter and programs it was started with; the session may have moved on
   // since. Catch up before the map sees the new data, so it uploads it once.
   snap_ = with_generation(*loaded_snap, snap_->generation + 1);
+  // Incidents without sectors: hot spots count on hexagons, having no sectors to count on.
+  if (snap_->data->sectors.size() == 0 && !snap_->data->incidents.empty())
+    for (StyleLayer& l : session_.style.layers)
+      if (l.kind == LayerKind::hotspots && l.hotspots.unit == HotspotUnit::sectors)
+        l.hotspots.unit = HotspotUnit::hex;
   sync_snapshot(false);
   if (map_) map_->set_snapshot(snap_, session_);
 }
@@ -328,6 +360,10 @@ void DashboardApp::sync_playback_lock() {
 }
 
 void DashboardApp::after_frame() {
+  if (ui_->recent_files() != saved_recent_) {
+    saved_recent_ = ui_->recent_files();
+    io::write_recent_files(recent_path_, saved_recent_);  // best effort: never stops the app
+  }
   ui::UiActions actions;
   actions.swap(actions_);
   for (const ui::UiAction& a : actions) {
@@ -377,7 +413,7 @@ void DashboardApp::carry_out(const ui::UiAction& a) {
         for (const std::string& w : io::save_project(session_, path)) report_error(w);
         status_.project_path = path;
       } catch (const std::exception& e) {
-        report_error(app_text(AppMsg::save_failed, session_.language, e.what()));
+        report_error(app_text(AppMsg::save_failed, session_.language, error_text(e, session_.language)));
       }
       break;
     }
@@ -475,7 +511,7 @@ void DashboardApp::carry_out(const ui::UiAction& a) {
       try {
         open_basemap(a.path);
       } catch (const std::exception& e) {
-        report_error(app_text(AppMsg::basemap_failed, session_.language, e.what()));
+        report_error(app_text(AppMsg::basemap_failed, session_.language, error_text(e, session_.language)));
       }
       break;
   }

@@ -139,6 +139,9 @@ class DashboardApp {
   std::unique_ptr<LoadJob> load_;
   bool load_replaces_session_ = false;  // a project load replaces styles, filter and camera
   std::string pending_project_path_;
+  // The recent files as last written to io::recent_files_path(); rewritten when the UI's differ.
+  std::string recent_path_;
+  std::vector<std::string> saved_recent_;
   std::vector<std::unique_ptr<ExportJob>> exports_;
   std::unique_ptr<AnimationJob> animation_;  // one at a time
   std::unique_ptr<BriefExportJob> brief_export_;  // one at a time

@@ -27,6 +27,9 @@ struct DashboardOptions {
   // ... --basemap ...`: the project's, if any, with the command line's data, filter and style
   // applied). Replaces what `project` would load; `project` stays the file Save writes to.
   std::optional<Session> session;
+  // File ▸ Open data at start: a folder, an archive to look inside, or a file to open (a CSV opens
+  // its mapping dialog). "" = none.
+  std::string browse;
 };
 
 constexpr const char* kDefaultHeadlessScreenshot = "faro-dashboard.png";

@@ -7,6 +7,7 @@
 
 #include "core/demo_city.hpp"
 #include "core/errors.hpp"
+#include "core/localized_error.hpp"
 #include "core/partner_map_rules.hpp"
 #include "core/session_programs.hpp"
 #include "render/brief_writer.hpp"
@@ -125,7 +126,8 @@ void EvaluationExportJob::run() {
                            : "partner-safe, " + std::to_string(r.hidden_counts) + " counts hidden")
         << (r.map_rendered ? "" : "; no OpenGL: the map shows sector outlines only") << "\n";
   } catch (const std::exception& e) {
-    error_ = std::filesystem::path(spec_.path).filename().string() + ": " + e.what();
+    error_ = std::filesystem::path(spec_.path).filename().string() + ": " +
+             error_text(e, session_.language);
   } catch (...) {
     error_ = std::filesystem::path(spec_.path).filename().string() + ": unknown error";
   }

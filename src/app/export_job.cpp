@@ -6,6 +6,7 @@
 #include "app/partner_safe_view.hpp"
 #include "app/session_map.hpp"
 #include "core/errors.hpp"
+#include "core/localized_error.hpp"
 #include "io/png_writer.hpp"
 #include "render/egl_context.hpp"
 
@@ -49,7 +50,7 @@ void ExportJob::run() {
         render_session_map(*snap_->data, snap_->filtered->rows, session_, request);
     io::write_png_rgba(path_, result.image.pixels, result.image.width, result.image.height);
   } catch (const std::exception& e) {
-    error_ = path_ + ": " + e.what();
+    error_ = path_ + ": " + error_text(e, session_.language);
   } catch (...) {
     error_ = path_ + ": unknown error";
   }

@@ -4,6 +4,7 @@
 #include <new>
 
 #include "core/errors.hpp"
+#include "core/localized_error.hpp"
 #include "core/session_programs.hpp"
 #include "io/workspace_loader.hpp"
 
@@ -44,7 +45,7 @@ void LoadJob::run() {
   } catch (const std::bad_alloc&) {
     error_ = "out of memory";
   } catch (const std::exception& e) {
-    error_ = e.what();
+    error_ = error_text(e, session_.language);  // one language per message (core/localized_error)
   } catch (...) {
     error_ = "unknown error";
   }

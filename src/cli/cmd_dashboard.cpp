@@ -27,15 +27,16 @@ CommandSpec dashboard_spec() {
   CommandSpec spec;
   spec.name = "dashboard";
   spec.synopsis =
-      "[--project P.faro.json] [--sectors S --incidents I] [--programs P] [--where SQL] "
+      "[--project P.faro.json] [--incidents I [--sectors S]] [--programs P] [--where SQL] "
       "[--from D --to D] [--style NAME|FILE.json] [--layers LIST] [--basemap RASTER] "
       "[--context VECTOR]... [--lang es|en] [--presentation] [--size 1600x900] [--ui-scale 200] "
-      "[--frames N] "
-      "[--screenshot OUT.png]";
+      "[--frames N] [--screenshot OUT.png] [--browse PATH]";
   spec.description =
       "Opens the interactive dashboard on the demo city (datos sintéticos), a project file, or\n"
       "the data and map the flags name (the same flags as `faro render`; with --project they\n"
-      "apply on top of the project, and Save writes the result to it).\n"
+      "apply on top of the project, and Save writes the result to it). --incidents alone opens\n"
+      "them without sectors: heatmap, points, timeline, filters and grid hot spots; the weekly\n"
+      "brief, the evaluation and the choropleth ask for the sectors.\n"
       "Map: drag to pan, wheel to zoom around the cursor, double-click to zoom in, arrows and\n"
       "+/- to move and zoom, Home to fit all; click a sector to select it (Ctrl+click for\n"
       "several). F11 toggles presentation mode (Esc leaves). Drop files on the window to open them.\n"
@@ -54,6 +55,9 @@ CommandSpec dashboard_spec() {
        "text and widget size, percent of the screen's scale (default 100; 200 as on HiDPI)"},
       {"frames", "N", "run N frames then exit (default 5 with --screenshot)"},
       {"screenshot", "OUT.png", "write the window to a PNG after the last frame, then exit"},
+      {"browse", "PATH",
+       "start with File > Open data at PATH: a folder, an archive (.zip, .tar, .tgz, .7z) to look "
+       "inside, or a file (a CSV or .csv.gz opens its column-mapping dialog)"},
   };
   for (const OptionSpec& o : dashboard_session_options()) spec.options.push_back(o);
   return spec;
@@ -86,6 +90,7 @@ int cmd_dashboard(const std::vector<std::string>& args_in, std::ostream& out, st
   options.screenshot = args.get_or("screenshot", "");
   options.project = args.get_or("project", "");
   options.presentation = args.has("presentation");
+  options.browse = args.get_or("browse", "");
   if (auto n = args.get("frames")) options.frames = parse_positive(*n, "--frames", 1'000'000);
   if (auto lang = args.get("lang")) {
     if (*lang == "es")

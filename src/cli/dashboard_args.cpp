@@ -45,20 +45,22 @@ bool has_dashboard_session_flags(const ParsedArgs& args) {
 
 Session dashboard_session_from_args(const ParsedArgs& args, Session session) {
   const bool has_s = args.has("sectors"), has_i = args.has("incidents");
-  if (has_s != has_i)
-    throw UsageError(std::string("faro dashboard: give both --sectors and --incidents (or neither, "
-                                 "for the project's data or the demo city); missing --") +
-                     (has_s ? "incidents" : "sectors"));
+  // --incidents alone opens them without sectors (heatmap, points, grid hot spots); --sectors
+  // alone would leave nothing to count.
+  if (has_s && !has_i)
+    throw UsageError(
+        "faro dashboard: --sectors needs --incidents (give --incidents alone for a map without "
+        "sectors, or neither for the project's data or the demo city); missing --incidents");
   // The same validation as `faro render` (dates, date order), before anything opens.
   const io::IncidentSourceOptions inc = incident_options_from_args(args);
   using Role = SourceSpec::Role;
-  if (has_s) {
+  if (has_i) {
     std::erase_if(session.sources, [](const SourceSpec& s) {
       return s.role == Role::sectors || s.role == Role::incidents;
     });
     SourceSpec sectors;
     sectors.role = Role::sectors;
-    sectors.path = absolute_source(*args.get("sectors"));
+    sectors.path = has_s ? absolute_source(*args.get("sectors")) : "";
     sectors.layer = args.get_or("sectors-layer", "");
     sectors.name_field = args.get_or("sector-field", "");
     sectors.srs = args.get_or("sectors-srs", "");
@@ -66,7 +68,10 @@ Session dashboard_session_from_args(const ParsedArgs& args, Session session) {
     SourceSpec incidents;
     incidents.role = Role::incidents;
     incidents.path = absolute_source(*args.get("incidents"));
-    session.sources.insert(session.sources.begin(), {sectors, incidents});
+    if (has_s)
+      session.sources.insert(session.sources.begin(), {sectors, incidents});
+    else
+      session.sources.insert(session.sources.begin(), incidents);
   }
   // Field, CRS and --where flags apply to the incident sources (the new one, or the project's).
   const bool incident_flags = args.has("incidents-layer") || args.has("x-field") ||
@@ -76,16 +81,16 @@ Session dashboard_session_from_args(const ParsedArgs& args, Session session) {
                               args.has("where");
   bool applied = false;
   for (SourceSpec& s : session.sources) {
-    if (s.role != Role::incidents || (!has_s && !incident_flags)) continue;
-    if (has_s || args.has("incidents-layer")) s.layer = inc.layer;
-    if (has_s || args.has("x-field")) s.x_field = inc.x_field;
-    if (has_s || args.has("y-field")) s.y_field = inc.y_field;
-    if (has_s || args.has("date-field")) s.date_field = inc.date_field;
-    if (has_s || args.has("time-field")) s.time_field = inc.time_field;
-    if (has_s || args.has("category-field")) s.category_field = inc.category_field;
-    if (has_s || args.has("incidents-srs")) s.srs = inc.srs;
-    if (has_s || args.has("date-order")) s.date_order = args.get_or("date-order", "");
-    if (has_s || args.has("where")) s.where = inc.where;
+    if (s.role != Role::incidents || (!has_i && !incident_flags)) continue;
+    if (has_i || args.has("incidents-layer")) s.layer = inc.layer;
+    if (has_i || args.has("x-field")) s.x_field = inc.x_field;
+    if (has_i || args.has("y-field")) s.y_field = inc.y_field;
+    if (has_i || args.has("date-field")) s.date_field = inc.date_field;
+    if (has_i || args.has("time-field")) s.time_field = inc.time_field;
+    if (has_i || args.has("category-field")) s.category_field = inc.category_field;
+    if (has_i || args.has("incidents-srs")) s.srs = inc.srs;
+    if (has_i || args.has("date-order")) s.date_order = args.get_or("date-order", "");
+    if (has_i || args.has("where")) s.where = inc.where;
     applied = true;
   }
   if (incident_flags && !applied)

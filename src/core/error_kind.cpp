@@ -3,6 +3,7 @@
 #include <new>
 #include <system_error>
 
+#include "core/localized_error.hpp"
 #include "core/messages.hpp"
 
 namespace faro {
@@ -46,21 +47,21 @@ ErrorReport classify_exception(std::exception_ptr e, Language lang) {
     std::rethrow_exception(e);
   } catch (const UsageError& x) {
     return make(ErrorKind::usage, x.what());
-  } catch (const DataError& x) {
-    return make(ErrorKind::data, x.what());
+  } catch (const DataError& x) {  // a LocalizedError in `lang`; GDAL's English quoted in Spanish
+    return make(ErrorKind::data, error_text(x, lang));
   } catch (const ResourceError& x) {
-    return make(ErrorKind::resource, x.what(), x.resource);
+    return make(ErrorKind::resource, error_text(x, lang), x.resource);
   } catch (const std::bad_alloc&) {
     return make(ErrorKind::resource, tr(Msg::error_out_of_memory, lang), Resource::memory);
   } catch (const std::length_error& x) {
     return make(ErrorKind::resource, std::string(tr(Msg::error_out_of_memory, lang)) + " (" +
                                          x.what() + ")", Resource::memory);
   } catch (const std::system_error& x) {  // filesystem_error included
-    return make(ErrorKind::resource, x.what(), Resource::file);
+    return make(ErrorKind::resource, error_text(x, lang), Resource::file);
   } catch (const std::logic_error& x) {  // InternalError included
-    return make(ErrorKind::internal, x.what());
+    return make(ErrorKind::internal, error_text(x, lang));
   } catch (const std::exception& x) {
-    return make(ErrorKind::internal, x.what());
+    return make(ErrorKind::internal, error_text(x, lang));
   } catch (...) {
     return make(ErrorKind::internal, tr(Msg::error_unknown_exception, lang));
   }

@@ -1,10 +1,14 @@
 #include "io/csv_preview.hpp"
 
-#include <fstream>
+#include <cpl_vsi.h>
 
 #include "core/errors.hpp"
+#include "core/localized_error.hpp"
+#include "io/archive_listing.hpp"
 #include "io/category_interner.hpp"
 #include "io/csv_tokenizer.hpp"
+#include "io/gdal_env.hpp"
+#include "io/incident_loader.hpp"
 
 namespace faro::io {
 namespace {
@@ -48,12 +52,15 @@ IncidentColumns detect_columns_tolerant(const std::vector<std::string>& names) {
 }
 
 CsvPreview read_csv_preview(const std::string& path, size_t max_rows) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw DataError("'" + path + "': cannot open the file for reading");
+  // Through GDAL's virtual files, as the loader reads it: "x.csv.gz" via /vsigzip/, a member of a
+  // zip or tar by its /vsizip/ or /vsitar/ path. Only the first few MiB are decompressed.
+  ensure_gdal();
+  VSILFILE* in = VSIFOpenL(incident_vsi_path(path).c_str(), "rb");
+  if (!in) throw LocalizedError(Msg::err_cannot_open, {display_file_name(path)});
   std::string buf(kMaxPreviewBytes, '\0');
-  in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
-  buf.resize(static_cast<size_t>(in.gcount()));
-  const bool at_eof = in.eof() || buf.size() < kMaxPreviewBytes;
+  buf.resize(VSIFReadL(buf.data(), 1, buf.size(), in));
+  VSIFCloseL(in);
+  const bool at_eof = buf.size() < kMaxPreviewBytes;
   if (buf.rfind("\xEF\xBB\xBF", 0) == 0) buf.erase(0, 3);  // UTF-8 byte order mark
   if (buf.find_first_not_of(" \t\r\n") == std::string::npos)
     throw DataError("'" + path + "': the file is empty");

@@ -4,8 +4,10 @@
 
 #include "core/demo_city.hpp"
 #include "core/errors.hpp"
+#include "core/localized_error.hpp"
 #include "core/polygon_index.hpp"
 #include "io/demo_writer.hpp"
+#include "io/incidents_only.hpp"
 
 namespace faro::io {
 
@@ -23,17 +25,35 @@ bool is_connection_string(const std::string& source) {
 void require_source_file(const std::string& source, const char* role) {
   if (source.empty() || is_connection_string(source)) return;
   std::error_code ec;
-  if (!std::filesystem::exists(source, ec))
-    throw DataError(source + ": " + role + " file not found");
+  if (std::filesystem::exists(source, ec)) return;
+  const std::string r = role;
+  const Msg word = r == "sectors"     ? Msg::role_word_sectors
+                   : r == "programs"  ? Msg::role_word_programs
+                   : r == "context"   ? Msg::role_word_context
+                                      : Msg::role_word_incidents;
+  // The role word in each language: "sectores.geojson: no se encontró el archivo de sectores".
+  throw LocalizedError(Msg::err_file_not_found, {source, word});
 }
 
 SectorIncidentData load_sectors_and_incidents(
     SectorIncidentSources src, const LoadProgress& progress,
     const std::function<void(const LoadReport&)>& on_report, float from, float to) {
   SectorIncidentData d;
-  if (src.sectors.empty() && !src.incidents.empty())
-    throw UsageError("incidents '" + src.incidents +
-                     "' need a sectors source (or neither, for the demo city)");
+  if (src.sectors.empty() && !src.incidents.empty()) {
+    // Incidents alone: no sectors, the working CRS from the incidents (io/incidents_only.hpp).
+    d.incidents_source = src.incidents;
+    require_source_file(d.incidents_source, "incidents");
+    progress.report(from, progress.say(Msg::load_incidents, d.incidents_source.c_str()));
+    IncidentsOnlyResult r =
+        load_incidents_without_sectors(d.incidents_source, src.incident_options, src.work_srs);
+    d.incidents = std::move(r.store);
+    d.incidents_report = std::move(r.report);
+    d.sectors.work_srs = r.work_srs;
+    if (on_report) on_report(d.incidents_report);
+    progress.throw_if_cancelled();
+    progress.report(to, progress.say(Msg::load_sectors_incidents_done));
+    return d;
+  }
   if (src.sectors.empty()) {
     d.synthetic = true;
     progress.report(from, progress.say(Msg::load_demo_city));

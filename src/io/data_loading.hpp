@@ -38,17 +38,18 @@ struct LoadProgress {
 };
 
 struct SectorIncidentSources {
-  std::string sectors, incidents;  // both empty = the demo city; incidents alone is an error
+  // Both empty = the demo city; incidents alone = no sectors (a CRS from the incidents' extent).
+  std::string sectors, incidents;
   SectorSourceOptions sector_options;
   IncidentSourceOptions incident_options;
-  std::string work_srs;  // "" = UTM zone of the sectors' centroid
+  std::string work_srs;  // "" = UTM zone of the sectors' centroid (of the incidents' without)
 };
 
 struct SectorIncidentData {
   bool synthetic = false;                        // the demo city: outputs say "datos sintéticos"
   std::string sectors_source, incidents_source;  // as loaded (the demo GeoPackage path for demo)
-  SectorSet sectors;
-  LoadReport sectors_report;
+  SectorSet sectors;          // empty (work_srs set) when only incidents were given
+  LoadReport sectors_report;  // empty source when there were no sectors
   IncidentStore incidents;  // sector assigned; empty when no incidents source was given
   LoadReport incidents_report;
 };

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/redact.hpp"
+#include "core/localized_error.hpp"
 #include "io/atomic_file.hpp"
 
 namespace faro::io {
@@ -54,7 +55,7 @@ std::vector<std::string> save_project(const Session& session, const std::string&
 
 Session load_project(const std::string& path) {
   std::error_code ec;
-  if (!fs::exists(path, ec)) throw DataError(path + ": project file not found");
+  if (!fs::exists(path, ec)) throw LocalizedError(Msg::err_project_not_found, {path});
   const std::uintmax_t size = fs::file_size(path, ec);
   if (ec) throw DataError(path + ": cannot read project file: " + ec.message());
   if (size > kMaxProjectBytes)

@@ -5,6 +5,7 @@
 
 #include "core/errors.hpp"
 #include "core/polygon_index.hpp"
+#include "io/archive_listing.hpp"
 #include "io/context_loader.hpp"
 #include "io/program_loader.hpp"
 #include "io/program_polygon_loader.hpp"
@@ -39,10 +40,12 @@ SourcesByRole classify(const std::vector<SourceSpec>& sources) {
         break;
     }
   }
-  if (!sources.empty() && !by.sectors)
+  // Incidents without sectors load on their own (heatmap, points, grid hot spots); programs and
+  // context areas still need the sectors' CRS from somewhere: incidents or sectors.
+  if (!by.sectors && by.incidents.empty() && !sources.empty())
     throw UsageError(
-        "no sectors source: open the sector polygons first (a project with no "
-        "sources at all shows the demo city)");
+        "no sectors or incidents source: open the sector polygons or the incidents first (a "
+        "project with no sources at all shows the demo city)");
   return by;
 }
 
@@ -108,10 +111,8 @@ void note_unknown_program_sectors(const SectorSet& sectors, const std::vector<Pr
     report.notes.push_back(std::to_string(unknown) + " program sectors in all are not loaded");
 }
 
-std::string file_title(const std::string& path) {
-  if (is_connection_string(path)) return path.substr(0, path.find(' '));
-  return std::filesystem::path(path).filename().string();
-}
+// The name a person knows the data by: the file's (or archive member's) name, never a /vsi path.
+std::string file_title(const std::string& path) { return display_file_name(path); }
 
 }  // namespace
 
@@ -135,7 +136,7 @@ Workspace load_workspace(const Session& session, const LoadProgress& caller_prog
   ws.synthetic = base.synthetic;
   ws.sectors = std::move(base.sectors);
   ws.incidents = std::move(base.incidents);
-  ws.reports.push_back(std::move(base.sectors_report));
+  if (!base.sectors_source.empty()) ws.reports.push_back(std::move(base.sectors_report));
   if (!base.incidents_source.empty()) ws.reports.push_back(std::move(base.incidents_report));
 
   // Further incident sources: same working CRS and extent check, merged into one store.

@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "core/errors.hpp"
+#include "core/localized_error.hpp"
 #include "ui/i18n.hpp"
 
 namespace faro::ui {
@@ -87,7 +88,7 @@ SourceSpec csv_source_spec(const io::CsvPreview& p, const CsvMapping& m) {
   return s;
 }
 
-void CsvMappingDialog::open(const std::string& path) {
+void CsvMappingDialog::open(const std::string& path, Language lang) {
   open_ = true;
   path_ = path;
   error_.clear();
@@ -96,15 +97,15 @@ void CsvMappingDialog::open(const std::string& path) {
     preview_ = io::read_csv_preview(path);
     detected_ = mapping_ = mapping_from_detection(*preview_);
   } catch (const std::exception& e) {
-    // Shown in the dialog; the user can cancel or pick another file.
-    error_ = e.what();
+    // Shown in the dialog, in the UI language; the user can cancel or pick another file.
+    error_ = error_text(e, lang);
   }
 }
 
 void CsvMappingDialog::draw(const Session& session, UiState& ui, UiActions& actions) {
   if (ui.request_csv_dialog) {
     ui.request_csv_dialog = false;
-    open(ui.csv_path);
+    open(ui.csv_path, session.language);
   }
   if (!open_) return;
   const Language lang = session.language;

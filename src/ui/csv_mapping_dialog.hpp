@@ -33,7 +33,7 @@ class CsvMappingDialog {
   bool is_open() const { return open_; }
 
  private:
-  void open(const std::string& path);
+  void open(const std::string& path, Language lang);
   void draw_preview_table(const Session& session);
 
   bool open_ = false;

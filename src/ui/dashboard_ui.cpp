@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "io/archive_listing.hpp"
 #include "ui/brief_panel.hpp"
+#include "ui/needs_sectors.hpp"
 #include "core/session_programs.hpp"
 #include "ui/evaluation_export_dialog.hpp"
 #include "ui/evaluation_panel.hpp"
@@ -72,8 +74,9 @@ struct DashboardUi::Impl {
   ProgramEditDialog program_edit;
   EvaluationExportDialog evaluation_export;
 
-  void draw_brief_window(Session& session, const AppStatus& status, UiActions& actions);
-  void draw_brief_table_window(Session& session);
+  void draw_brief_window(const Workspace& ws, Session& session, const AppStatus& status,
+                         UiActions& actions);
+  void draw_brief_table_window(const Workspace& ws, Session& session);
   void draw_program_windows(const Workspace& ws, Session& session, const AppStatus& status,
                             UiActions& actions);
 
@@ -136,7 +139,7 @@ MapRegion DashboardUi::draw(const SnapshotPtr& snap, Session& session, const App
   // Dialogs stay reachable in presentation mode only through errors (a failed export, say).
   if (!status.presentation) {
     s.load_report.draw(ws, session, s.state.show_load_report);
-    s.draw_brief_window(session, status, actions);
+    s.draw_brief_window(ws, session, status, actions);
     s.draw_program_windows(ws, session, status, actions);
     s.browser.draw(session, s.state, actions);
     s.csv_dialog.draw(session, s.state, actions);
@@ -164,15 +167,40 @@ void DashboardUi::draw_map_overlay(const DataSnapshot& snap, const Session& sess
 }
 
 void DashboardUi::open_path(const std::string& path, UiActions& actions) {
-  choose_path(BrowserMode::open_data, path,
-              guess_role(std::filesystem::path(path).filename().string()), impl_->state, actions);
+  if (io::is_browsable_archive(path) && !io::is_vsi_path(path)) {
+    // The browser inside the archive (a trailing "/" = start there, nothing selected).
+    impl_->state.browser_request = BrowserMode::open_data;
+    impl_->state.browser_preselect =
+        io::archive_root(std::filesystem::absolute(path).string()) + "/";
+    return;
+  }
+  choose_path(BrowserMode::open_data, path, guess_role(io::display_file_name(path)),
+              impl_->state, actions);
+}
+
+void DashboardUi::set_recent_files(std::vector<std::string> files,
+                                   std::vector<std::string> missing) {
+  impl_->state.recent_files = std::move(files);
+  impl_->state.recent_missing = std::move(missing);
+}
+
+const std::vector<std::string>& DashboardUi::recent_files() const {
+  return impl_->state.recent_files;
+}
+
+bool DashboardUi::recent_available(const std::string& path) const {
+  return impl_->state.recent_available(path);
 }
 
 void DashboardUi::show_open_dialog(const std::string& folder) {
   impl_->state.browser_request = BrowserMode::open_data;
-  // A trailing separator makes the browser start in `folder` with nothing selected.
+  // A trailing separator makes the browser start in `folder` with nothing selected; an archive
+  // is a folder too (inside it, through GDAL).
   if (!folder.empty())
-    impl_->state.browser_preselect = (std::filesystem::path(folder) / "").string();
+    impl_->state.browser_preselect =
+        io::is_browsable_archive(folder) && !io::is_vsi_path(folder)
+            ? io::archive_root(std::filesystem::absolute(folder).string()) + "/"
+            : (std::filesystem::path(folder) / "").string();
 }
 
 // The weekly brief (ui/brief_panel.hpp) in its own window: its table is wider than the side panel.
@@ -189,13 +217,13 @@ std::optional<BriefExportRequest> DashboardUi::brief_export_request() const {
   return impl_->brief.export_dialog().request();
 }
 
-void DashboardUi::Impl::draw_brief_window(Session& session, const AppStatus& status,
-                                          UiActions& actions) {
+void DashboardUi::Impl::draw_brief_window(const Workspace& ws, Session& session,
+                                          const AppStatus& status, UiActions& actions) {
   // File ▸ Export weekly brief (ui/brief_export_dialog.hpp): its own window, for the panel's week.
   // Drawn after the brief window, so it stays in front of it.
   if (state.request_brief_export) brief.open_export_dialog();
   state.request_brief_export = false;
-  draw_brief_table_window(session);
+  draw_brief_table_window(ws, session);
   if (const auto r = brief.draw_export_dialog(session.language, status.brief_export)) {
     UiAction a;
     a.kind = UiAction::Kind::export_brief;
@@ -206,7 +234,7 @@ void DashboardUi::Impl::draw_brief_window(Session& session, const AppStatus& sta
   }
 }
 
-void DashboardUi::Impl::draw_brief_table_window(Session& session) {
+void DashboardUi::Impl::draw_brief_table_window(const Workspace& ws, Session& session) {
   if (!state.show_brief) return;
   const float f = ImGui::GetFontSize();
   const ImVec2 display = ImGui::GetIO().DisplaySize;
@@ -215,7 +243,10 @@ void DashboardUi::Impl::draw_brief_table_window(Session& session) {
                           ImVec2(0.5f, 0.5f));
   const std::string title =
       std::string(tr(Msg::menu_weekly_brief, session.language)) + "###weekly_brief";
-  if (ImGui::Begin(title.c_str(), &state.show_brief)) brief.draw(session);
+  // The brief counts per sector: without sectors it says so and offers to open them.
+  if (ImGui::Begin(title.c_str(), &state.show_brief) &&
+      !draw_needs_sectors(ws, session.language, state))
+    brief.draw(session);
   ImGui::End();
 }
 
@@ -257,7 +288,9 @@ void DashboardUi::Impl::draw_program_windows(const Workspace& ws, Session& sessi
                             ImVec2(0.5f, 0.5f));
     const std::string title =
         std::string(tr(Msg::menu_program_evaluation, session.language)) + "###program_evaluation";
-    if (ImGui::Begin(title.c_str(), &state.show_evaluation)) evaluation.draw(session, fonts.bold);
+    if (ImGui::Begin(title.c_str(), &state.show_evaluation) &&
+        !draw_needs_sectors(ws, session.language, state))
+      evaluation.draw(session, fonts.bold);
     ImGui::End();
   }
   // File ▸ Export evaluation report (ui/evaluation_export_dialog.hpp): for the panel's program,
@@ -304,6 +337,8 @@ void DashboardUi::Impl::draw_side_panel(const Rect& r, const DataSnapshot& snap,
     ImGui::TextColored(ImVec4(0.70f, 0.25f, 0.08f, 1), "%s", tr(Msg::synthetic_data, lang));
   }
   ImGui::Separator();
+  // Incidents alone: the choropleth and the sector counts need sectors (ui/needs_sectors.hpp).
+  if (draw_needs_sectors(ws, lang, state)) ImGui::Separator();
   // "###" ids keep the open/closed state when the language changes the label.
   const std::string layers_label = std::string(tr(Msg::panel_layers, lang)) + "###layers";
   if (ImGui::CollapsingHeader(layers_label.c_str(), ImGuiTreeNodeFlags_DefaultOpen))

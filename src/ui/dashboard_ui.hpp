@@ -104,7 +104,13 @@ class DashboardUi {
   // is opened, a .tif becomes the basemap, other data is loaded with a role guessed from its
   // name (sectores*, programas*, alcaldías*...). Pushes onto `actions` (nothing for a CSV until
   // the user confirms the mapping).
+  // An archive (.zip, .tar, .7z) opens File ▸ Open data inside it, to pick a member.
   void open_path(const std::string& path, UiActions& actions);
+  // The recent files (most recent first) kept between runs by the app (io/recent_files.hpp);
+  // `missing` are greyed out in File ▸ Recent (checked once, at start).
+  void set_recent_files(std::vector<std::string> files, std::vector<std::string> missing);
+  const std::vector<std::string>& recent_files() const;
+  bool recent_available(const std::string& path) const;
   // Opens File ▸ Open data in `folder` ("" = the last folder, or the working directory).
   void show_open_dialog(const std::string& folder = "");
   // Opens View ▸ Weekly brief (the per-sector table of the last complete week).

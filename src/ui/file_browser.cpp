@@ -8,6 +8,8 @@
 #include <cstdio>
 #include <system_error>
 
+#include "core/localized_error.hpp"
+#include "io/archive_listing.hpp"
 #include "ui/format.hpp"
 #include "ui/i18n.hpp"
 
@@ -67,11 +69,20 @@ void FileBrowser::open(BrowserMode mode, UiState& ui) {
   selected_.clear();
   filter_index_ = 0;
   std::error_code ec;
-  fs::path start = dir_.empty() ? fs::current_path(ec) : dir_;
+  std::string start = dir_.empty() ? fs::current_path(ec).string() : dir_;
   if (!ui.browser_preselect.empty()) {
-    const fs::path pre(ui.browser_preselect);
-    start = pre.parent_path();
-    selected_ = pre.filename().string();
+    // A recent file: its folder (inside its archive for a /vsi path), with it selected.
+    // A trailing "/" names a folder to start in, with nothing selected.
+    const std::string& pre = ui.browser_preselect;
+    const bool gz = pre.rfind("/vsigzip/", 0) == 0;
+    const std::string plain = gz ? pre.substr(9) : pre;
+    if (!plain.empty() && plain.back() == '/') {
+      start = plain.size() > 1 ? plain.substr(0, plain.size() - 1) : plain;
+      selected_.clear();
+    } else {
+      start = gz ? fs::path(plain).parent_path().string() : browser_parent(plain);
+      selected_ = io::display_file_name(plain);
+    }
     role_ = guess_role(selected_);
     ui.browser_preselect.clear();
   }
@@ -82,16 +93,21 @@ void FileBrowser::open(BrowserMode mode, UiState& ui) {
   navigate(start);
 }
 
-void FileBrowser::navigate(const fs::path& dir) {
-  std::error_code ec;
-  fs::path canonical = fs::weakly_canonical(dir, ec);
-  dir_ = ec ? dir : canonical;
-  dir_text_ = dir_.string();
+void FileBrowser::navigate(const std::string& dir) {
+  if (io::is_vsi_path(dir)) {  // GDAL paths keep their form ("/vsizip//d/x.zip")
+    dir_ = dir;
+  } else {
+    std::error_code ec;
+    fs::path canonical = fs::weakly_canonical(dir, ec);
+    dir_ = ec ? dir : canonical.string();
+  }
+  dir_text_ = dir_;
   const auto& exts = browser_extensions(mode_);
-  std::vector<std::string> filter;
-  if (filter_index_ == 0 || filter_index_ > static_cast<int>(exts.size()))
+  const int all_files = static_cast<int>(exts.size()) + 1;
+  std::vector<std::string> filter;  // empty = every file
+  if (filter_index_ == 0 || filter_index_ > all_files)
     filter = exts;
-  else
+  else if (filter_index_ < all_files)
     filter = {exts[static_cast<size_t>(filter_index_ - 1)]};
   entries_ = list_directory(dir_, filter, &list_error_);
 }
@@ -116,18 +132,20 @@ void FileBrowser::draw(const Session& session, UiState& ui, UiActions& actions) 
   std::string chosen;
 
   // Folder row: parent button + editable path.
-  if (ImGui::ArrowButton("##up", ImGuiDir_Up)) navigate(dir_.parent_path());
+  if (ImGui::ArrowButton("##up", ImGuiDir_Up)) navigate(browser_parent(dir_));
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Msg::browser_up, lang));
   ImGui::SameLine();
   ImGui::SetNextItemWidth(-f * 12);
   if (ImGui::InputText("##dir", &dir_text_, ImGuiInputTextFlags_EnterReturnsTrue))
-    navigate(fs::path(dir_text_));
+    navigate(dir_text_);
   ImGui::SameLine();
   // Extension filter.
   const auto& exts = browser_extensions(mode_);
   ImGui::SetNextItemWidth(-1);
-  const char* preview = filter_index_ == 0 ? tr(Msg::browser_all_supported, lang)
-                                           : exts[static_cast<size_t>(filter_index_ - 1)].c_str();
+  const int all_files = static_cast<int>(exts.size()) + 1;
+  const char* preview = filter_index_ == 0           ? tr(Msg::browser_all_supported, lang)
+                        : filter_index_ == all_files ? tr(Msg::browser_all_files, lang)
+                                                     : exts[static_cast<size_t>(filter_index_ - 1)].c_str();
   if (ImGui::BeginCombo("##filter", preview)) {
     if (ImGui::Selectable(tr(Msg::browser_all_supported, lang), filter_index_ == 0)) {
       filter_index_ = 0;
@@ -138,6 +156,10 @@ void FileBrowser::draw(const Session& session, UiState& ui, UiActions& actions) 
         filter_index_ = static_cast<int>(i + 1);
         navigate(dir_);
       }
+    if (ImGui::Selectable(tr(Msg::browser_all_files, lang), filter_index_ == all_files)) {
+      filter_index_ = all_files;
+      navigate(dir_);
+    }
     ImGui::EndCombo();
   }
 
@@ -161,16 +183,21 @@ void FileBrowser::draw(const Session& session, UiState& ui, UiActions& actions) 
   ImGui::BeginChild("##list", ImVec2(0, -footer), true);
   if (!list_error_.empty()) {
     char buf[512];
-    std::snprintf(buf, sizeof buf, tr(Msg::browser_unreadable, lang), list_error_.c_str());
+    // The system's or GDAL's reason is English only: quoted as such in Spanish.
+    const std::string why = error_text(DataError(list_error_), lang);
+    std::snprintf(buf, sizeof buf, tr(Msg::browser_unreadable, lang), why.c_str());
     ImGui::TextColored(ImVec4(0.7f, 0.12f, 0.05f, 1), "%s", buf);
   } else if (entries_.empty()) {
     ImGui::TextDisabled("%s", tr(Msg::browser_empty, lang));
   }
-  fs::path go_to;
+  std::string go_to;
   const float size_x = ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize("000.0 MB").x;
   for (const DirEntry& e : entries_) {
-    // Folders in brackets ("▸" is outside the font atlas).
-    const std::string shown = e.is_dir ? "[" + e.name + "]" : e.name;
+    // Folders in brackets ("▸" is outside the font atlas); archives end in "/" (they open
+    // like folders).
+    const bool archive = !e.is_dir && mode_ == BrowserMode::open_data &&
+                         io::is_browsable_archive(e.name);
+    const std::string shown = e.is_dir ? "[" + e.name + "]" : archive ? e.name + " /" : e.name;
     if (ImGui::Selectable(shown.c_str(), selected_ == e.name,
                           ImGuiSelectableFlags_AllowDoubleClick)) {
       selected_ = e.name;
@@ -181,12 +208,13 @@ void FileBrowser::draw(const Session& session, UiState& ui, UiActions& actions) 
           role_ = guess_role(e.name);
       }
       if (ImGui::IsMouseDoubleClicked(0)) {
-        if (e.is_dir)
-          go_to = dir_ / e.name;
-        else if (!is_save_mode(mode_))
-          chosen = (dir_ / e.name).string();
+        const BrowserStep step = activate_entry(dir_, e, mode_);
+        go_to = step.navigate_to;
+        chosen = step.choose;
       }
     }
+    if (archive && ImGui::IsItemHovered())
+      ImGui::SetTooltip("%s", tr(Msg::browser_archive_hint, lang));
     if (!e.is_dir) {
       ImGui::SameLine(std::max(size_x, ImGui::GetCursorPosX()));
       ImGui::TextDisabled("%s", human_size(e.size).c_str());
@@ -220,14 +248,18 @@ void FileBrowser::draw(const Session& session, UiState& ui, UiActions& actions) 
   const char* ok_label = tr(is_save_mode(mode_) ? Msg::browser_save : Msg::browser_open, lang);
   if (ImGui::Button(ok_label, ImVec2(bw, 0))) {
     if (is_save_mode(mode_))
-      chosen = file_name_.empty() ? "" : (dir_ / file_name_).string();
+      chosen = file_name_.empty() ? "" : browser_join(dir_, file_name_);
     else if (!selected_.empty()) {
-      const fs::path p = dir_ / selected_;
-      std::error_code ec;
-      if (fs::is_directory(p, ec))
-        navigate(p);
-      else
-        chosen = p.string();
+      const auto it = std::find_if(entries_.begin(), entries_.end(),
+                                   [&](const DirEntry& e) { return e.name == selected_; });
+      // A name not listed (typed, or a recent file filtered out) is chosen as it is.
+      const BrowserStep step = it != entries_.end() ? activate_entry(dir_, *it, mode_)
+                                                    : BrowserStep{"", browser_join(dir_, selected_)};
+      if (!step.navigate_to.empty()) {
+        navigate(step.navigate_to);
+        selected_.clear();
+      }
+      chosen = step.choose;
     }
   }
   ImGui::SameLine();

@@ -1,6 +1,7 @@
 #pragma once
 // The File ▸ Open / Save / Export dialog: an ImGui window listing a folder with std::filesystem
-// (folders first, then files matching the mode's extensions), recent files, a file-name field
+// (folders first, then files matching the mode's extensions, or all files; archives are browsed
+// like folders through io/archive_listing.hpp), recent files, a file-name field
 // for saving, and, when opening data, a role choice and a field to paste a PostGIS `PG:`
 // connection string. Choosing pushes a UiAction (or hands a CSV to the mapping dialog); the
 // browser itself never opens data files.
@@ -27,10 +28,24 @@ bool has_extension(std::string_view name, std::string_view ext);
 // The extensions offered in `mode` (".csv", ".gpkg", ... for open_data).
 const std::vector<std::string>& browser_extensions(BrowserMode mode);
 // Folders (not hidden) then files whose name ends in one of `extensions` (all files when empty),
-// each group sorted case-insensitively. Unreadable folders give an empty list and `error`.
+// each group sorted case-insensitively. Unreadable folders give an empty list and `error`. A /vsi
+// folder (inside an archive) is listed through GDAL.
 std::vector<DirEntry> list_directory(const std::filesystem::path& dir,
                                      const std::vector<std::string>& extensions,
                                      std::string* error = nullptr);
+// Paths in the browser are plain folders or, inside an archive, GDAL /vsi paths
+// ("/vsizip//d/x.zip/sub"): these join and go up the right way for both.
+std::string browser_join(const std::string& dir, const std::string& name);
+std::string browser_parent(const std::string& dir);
+// What a double-click (or Open) on `e` in `dir` does: go into a folder or an archive (.zip, .tar,
+// .tgz, .7z, open_data only) or choose the file. Both empty = nothing (save modes).
+struct BrowserStep {
+  std::string navigate_to;
+  std::string choose;
+};
+BrowserStep activate_entry(const std::string& dir, const DirEntry& e, BrowserMode mode);
+// Delimited text, also gzipped (.csv, .csv.gz, .tsv, .tsv.gz): opened through the mapping dialog.
+bool is_csv_path(std::string_view path);
 // A role guess from the file name, for the role combo's initial value: "sector"/"cuadrante" →
 // sectors, "programa"/"program" → programs, "alcald"/"colonia"/"context" → context, else
 // incidents.
@@ -53,16 +68,16 @@ class FileBrowser {
 
  private:
   void open(BrowserMode mode, UiState& ui);
-  void navigate(const std::filesystem::path& dir);
+  void navigate(const std::string& dir);
   void draw_pg(const Session& session, UiState& ui, UiActions& actions);
 
   bool open_ = false;
   BrowserMode mode_ = BrowserMode::open_data;
-  std::filesystem::path dir_;
+  std::string dir_;  // a folder, or a /vsi folder inside an archive
   std::string dir_text_;  // editable folder path
   std::vector<DirEntry> entries_;
   std::string list_error_;
-  int filter_index_ = 0;   // 0 = all supported, else browser_extensions()[i - 1]
+  int filter_index_ = 0;   // 0 = all supported, 1..n = browser_extensions()[i - 1], n + 1 = all files
   std::string selected_;   // file name selected in the list
   std::string file_name_;  // save modes: the name typed
   SourceSpec::Role role_ = SourceSpec::Role::incidents;

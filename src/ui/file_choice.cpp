@@ -6,6 +6,7 @@
 #include <system_error>
 
 #include "core/redact.hpp"
+#include "io/archive_listing.hpp"
 #include "ui/file_browser.hpp"
 
 namespace faro::ui {
@@ -27,9 +28,11 @@ bool has_extension(std::string_view name, std::string_view ext) {
 }
 
 const std::vector<std::string>& browser_extensions(BrowserMode mode) {
-  static const std::vector<std::string> kData = {".csv", ".gpkg",    ".geojson", ".shp",
-                                                 ".fgb", ".tif",     ".tiff",    ".mbtiles",
-                                                 ".faro.json"};
+  // Archives too: a .gz is one compressed file (read through /vsigzip/), a .zip / .tar / .tgz /
+  // .7z is browsed like a folder (io/archive_listing.hpp).
+  static const std::vector<std::string> kData = {
+      ".csv", ".gpkg", ".geojson", ".shp", ".fgb", ".tif", ".tiff", ".mbtiles", ".faro.json",
+      ".gz",  ".zip",  ".tar",     ".tgz", ".7z"};
   static const std::vector<std::string> kProject = {".faro.json"};
   static const std::vector<std::string> kPng = {".png"};
   static const std::vector<std::string> kStyle = {".json"};
@@ -51,9 +54,35 @@ const std::vector<std::string>& browser_extensions(BrowserMode mode) {
   return kData;
 }
 
+namespace {
+
+bool wanted_file(const std::string& name, const std::vector<std::string>& extensions) {
+  return extensions.empty() ||
+         std::any_of(extensions.begin(), extensions.end(),
+                     [&](const std::string& x) { return has_extension(name, x); });
+}
+
+// Inside an archive: GDAL lists it (io/archive_listing.hpp); the same filter applies.
+std::vector<DirEntry> list_inside_archive(const std::string& dir,
+                                          const std::vector<std::string>& extensions,
+                                          std::string* error) {
+  std::string err;
+  const auto listed = io::list_vsi_directory(dir, &err);
+  if (error) *error = err;
+  std::vector<DirEntry> out;
+  if (!listed) return out;
+  for (const io::VsiEntry& e : *listed)
+    if (e.is_dir || wanted_file(e.name, extensions))
+      out.push_back({e.name, e.is_dir, static_cast<uintmax_t>(e.size)});
+  return out;
+}
+
+}  // namespace
+
 std::vector<DirEntry> list_directory(const fs::path& dir,
                                      const std::vector<std::string>& extensions,
                                      std::string* error) {
+  if (io::is_vsi_path(dir.string())) return list_inside_archive(dir.string(), extensions, error);
   std::vector<DirEntry> dirs, files;
   std::error_code ec;
   fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
@@ -70,10 +99,7 @@ std::vector<DirEntry> list_directory(const fs::path& dir,
       dirs.push_back({name, true, 0});
       continue;
     }
-    const bool wanted = extensions.empty() ||
-                        std::any_of(extensions.begin(), extensions.end(),
-                                    [&](const std::string& x) { return has_extension(name, x); });
-    if (!wanted) continue;
+    if (!wanted_file(name, extensions)) continue;
     const uintmax_t size = it->file_size(e2);
     files.push_back({name, false, e2 ? 0 : size});
   }
@@ -83,6 +109,34 @@ std::vector<DirEntry> list_directory(const fs::path& dir,
   dirs.insert(dirs.end(), files.begin(), files.end());
   if (error) *error = ec ? ec.message() : "";
   return dirs;
+}
+
+std::string browser_join(const std::string& dir, const std::string& name) {
+  if (io::is_vsi_path(dir)) return dir + (!dir.empty() && dir.back() == '/' ? "" : "/") + name;
+  return (fs::path(dir) / name).string();
+}
+
+std::string browser_parent(const std::string& dir) {
+  if (io::is_vsi_path(dir)) return io::vsi_parent(dir);
+  return fs::path(dir).parent_path().string();
+}
+
+BrowserStep activate_entry(const std::string& dir, const DirEntry& e, BrowserMode mode) {
+  BrowserStep step;
+  const std::string path = browser_join(dir, e.name);
+  if (e.is_dir)
+    step.navigate_to = path;
+  else if (mode == BrowserMode::open_data && io::is_browsable_archive(e.name))
+    step.navigate_to = io::archive_root(path);  // a .zip / .tar / .7z opens like a folder
+  else if (mode == BrowserMode::open_data || mode == BrowserMode::open_project ||
+           mode == BrowserMode::open_style)
+    step.choose = path;
+  return step;
+}
+
+bool is_csv_path(std::string_view path) {
+  return has_extension(path, ".csv") || has_extension(path, ".csv.gz") ||
+         has_extension(path, ".tsv") || has_extension(path, ".tsv.gz");
 }
 
 SourceSpec::Role guess_role(std::string_view file_name) {
@@ -107,7 +161,8 @@ bool choose_path(BrowserMode mode, const std::string& path, SourceSpec::Role rol
         a.kind = UiAction::Kind::open_project;
       } else if (has_extension(path, ".json")) {  // a map style or layer preset (layers/ format)
         a.kind = UiAction::Kind::open_style;
-      } else if (has_extension(path, ".csv")) {
+      } else if (is_csv_path(path)) {
+        // A .csv.gz stays a plain path: the preview and the loader read it through /vsigzip/.
         // CSVs go through the column-mapping dialog, which pushes the open_source action.
         ui.csv_path = path;
         ui.request_csv_dialog = true;
@@ -119,7 +174,11 @@ bool choose_path(BrowserMode mode, const std::string& path, SourceSpec::Role rol
       } else {
         a.kind = UiAction::Kind::open_source;
         a.source.role = role;
-        a.source.path = path;
+        // Any other single-file .gz (x.geojson.gz...): GDAL reads it through /vsigzip/.
+        a.source.path = has_extension(path, ".gz") && !io::is_vsi_path(path) &&
+                                !io::is_browsable_archive(path)
+                            ? "/vsigzip/" + path
+                            : path;
       }
       ui.add_recent(path);
       break;

@@ -15,6 +15,12 @@ void UiState::add_recent(const std::string& path) {
                      recent_files.end());
   recent_files.insert(recent_files.begin(), path);
   if (recent_files.size() > kMaxRecent) recent_files.resize(kMaxRecent);
+  recent_missing.erase(std::remove(recent_missing.begin(), recent_missing.end(), path),
+                       recent_missing.end());
+}
+
+bool UiState::recent_available(const std::string& path) const {
+  return std::find(recent_missing.begin(), recent_missing.end(), path) == recent_missing.end();
 }
 
 namespace {
@@ -123,7 +129,7 @@ float MenuBar::draw(const Workspace& ws, Session& session, const AppStatus& stat
     item(Msg::menu_open_data, MenuCommand::open_data, "Ctrl+O");
     if (ImGui::BeginMenu(tr(Msg::menu_recent, lang), !ui.recent_files.empty())) {
       for (const std::string& path : ui.recent_files)
-        if (ImGui::MenuItem(path.c_str())) {
+        if (ImGui::MenuItem(path.c_str(), nullptr, false, ui.recent_available(path))) {
           ui.browser_preselect = path;
           ui.browser_request = BrowserMode::open_data;
         }

@@ -1,6 +1,7 @@
 #pragma once
 // UI-only state shared between panels within a frame and kept across frames: which dialogs are
-// open, recent files. Not part of the Session (nothing here is saved in a project file).
+// open, recent files. Not part of the Session (nothing here is saved in a project file; the
+// recent files are kept between runs by the app, io/recent_files.hpp).
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -33,9 +34,11 @@ struct UiState {
   std::string csv_path;                        // the CSV the mapping dialog is for
   std::string browser_preselect;               // a path to select when the browser opens
   std::vector<std::string> recent_files;       // most recent first, at most kMaxRecent
+  std::vector<std::string> recent_missing;     // of those, not found at start (greyed out)
 
   // Moves `path` to the front of the recent list (no duplicates).
   void add_recent(const std::string& path);
+  bool recent_available(const std::string& path) const;
 };
 
 }  // namespace faro::ui

@@ -93,6 +93,21 @@ TEST(DashboardArgs, FlagsApplyOnTopOfAProject) {
   EXPECT_EQ(s.style.find(LayerKind::basemap)->source, "/b.tif");
 }
 
+TEST(DashboardArgs, IncidentsAloneOpenWithoutSectors) {
+  Session project;
+  SourceSpec old;
+  old.role = SourceSpec::Role::sectors;
+  old.path = "/p/sectores.geojson";
+  project.sources = {old};
+  const Session s = dashboard_session_from_args(
+      parse({"--incidents", "/d/fgj_todos.csv.gz", "--x-field", "lon"}), project);
+  ASSERT_EQ(s.sources.size(), 1u);  // the new incidents replace the project's data sources
+  EXPECT_EQ(s.sources[0].role, SourceSpec::Role::incidents);
+  EXPECT_EQ(s.sources[0].path, "/d/fgj_todos.csv.gz");
+  EXPECT_EQ(s.sources[0].x_field, "lon");
+  EXPECT_EQ(source(s, SourceSpec::Role::sectors), nullptr);
+}
+
 TEST(DashboardArgs, BadCombinationsAreUsageErrors) {
   const auto message = [](const std::vector<std::string>& a) -> std::string {
     try {
