@@ -30,6 +30,7 @@ void print_usage(std::ostream& out) {
          "  knox               Knox near-repeat test: distance x time bands, ratios, p\n"
          "  nearrepeat         near-repeat risk zones and their replay against history\n"
          "  evaluate           program evaluation: before/after DiD, time series, event study\n"
+         "  goals              program goals (metas): indicators against targets, CSV or PDF\n"
          "  render -o MAP.png  a finished map (heatmap, sectors, programs, legend), headless\n"
          "  animate -o A.mp4   the map through time, a frame per week or month (MP4 or GIF)\n\n"
          "Run 'faro COMMAND --help' for a command's options.\n"
@@ -59,6 +60,7 @@ int run(int argc, char** argv) {
     if (command == "knox") return cmd_knox(args, std::cout, std::cerr);
     if (command == "nearrepeat") return cmd_nearrepeat(args, std::cout, std::cerr);
     if (command == "evaluate") return cmd_evaluate(args, std::cout, std::cerr);
+    if (command == "goals") return cmd_goals(args, std::cout, std::cerr);
     if (command == "brief") return cmd_brief(args, std::cout, std::cerr);
     if (command == "export") return cmd_export(args, std::cout, std::cerr);
     std::cerr << "faro: unknown command '" << command << "'\n\n";

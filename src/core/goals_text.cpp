@@ -94,4 +94,28 @@ std::string goal_summary_line(const GoalResult& r, const DisclosurePolicy& polic
   return s + " - " + goal_status_short(r, policy, lang);
 }
 
+std::vector<std::string> brief_goal_lines(const std::vector<GoalResult>& results,
+                                          const DisclosurePolicy& policy, Language lang,
+                                          size_t max_lines) {
+  std::vector<std::string> lines;
+  std::vector<std::string> programs;
+  for (const GoalResult& r : results) {
+    if (programs.empty() || programs.back() != r.program) {
+      programs.push_back(r.program);
+      lines.push_back(std::string(tr(Msg::goals_brief_label, lang)) + " · " + r.program + ": ");
+    } else {
+      lines.back() += "; ";
+    }
+    lines.back() += goal_indicator_text(r.goal.indicator, lang) + " (" +
+                    goal_target_text(r.goal, lang) + "): " + goal_status_short(r, policy, lang);
+  }
+  if (lines.size() > max_lines && max_lines > 0) {
+    const size_t more = lines.size() - (max_lines - 1);
+    lines.resize(max_lines - 1);
+    lines.push_back(std::string(tr(Msg::goals_brief_label, lang)) + ": +" +
+                    std::to_string(more) + " ...");
+  }
+  return lines;
+}
+
 }  // namespace faro

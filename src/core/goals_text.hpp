@@ -5,6 +5,7 @@
 // minus so the dashboard's font atlas draws them.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/disclosure.hpp"
 #include "core/language.hpp"
@@ -29,5 +30,12 @@ std::string goal_windows_text(const ProgramGoal& g, Language lang);
 std::string goal_summary_line(const GoalResult& r, const DisclosurePolicy& policy, Language lang);
 // "Met (progress 187 %)", the short form of the brief and the panel.
 std::string goal_status_short(const GoalResult& r, const DisclosurePolicy& policy, Language lang);
+
+// The weekly brief's goal lines, one per program with goals (at most `max_lines`, the last one
+// saying how many more): "Metas · Alto al Fuego: Reducción de incidentes (meta: -30 %): Cumplida
+// (avance 187 %); ...".
+std::vector<std::string> brief_goal_lines(const std::vector<GoalResult>& results,
+                                          const DisclosurePolicy& policy, Language lang,
+                                          size_t max_lines = 3);
 
 }  // namespace faro

@@ -68,6 +68,8 @@
   X(goals_edit_target, "Meta", "Target")                                                          \
   X(goals_edit_add, "Agregar meta", "Add goal")                                                   \
   X(goals_edit_remove, "Quitar", "Remove")                                                        \
+  X(goals_edit_save, "Guardar metas", "Save goals")                                               \
+  X(goals_edit_open, "Editar metas...", "Edit goals...")                                           \
   X(goals_edit_invalid, "Meta %d, campo %s: %s", "Goal %d, field %s: %s")                         \
   /* the goals PDF (cairo: full fonts) */                                                        \
   X(goals_report_title, "Metas del programa: %s", "Program goals: %s")                            \

@@ -89,15 +89,38 @@ GoalTimeline monthly_timeline(const GoalDaily& d, int64_t first_day, int64_t end
   return tl;
 }
 
-// Hidden months that overlap days [from_day, to_day).
-size_t hidden_months_in(const GoalTimeline& tl, int64_t from_day, int64_t to_day) {
-  size_t n = 0;
-  for (size_t c = 0; c < tl.months.size(); ++c) {
-    const int64_t a = days_of(bin_start(BinKind::month, tl.months[c]));
-    const int64_t b = days_of(bin_start(BinKind::month, tl.months[c] + 1));
-    if (tl.hidden[c] && a < to_day && b > from_day) ++n;
+bool month_overlaps(int64_t month, const std::optional<GoalWindow>& w) {
+  if (!w) return false;
+  const int64_t a = days_of(bin_start(BinKind::month, month));
+  const int64_t b = days_of(bin_start(BinKind::month, month + 1));
+  return a < days_of(w->to_exclusive) && b > days_of(w->from);
+}
+
+// The window counts are sums of months, so a region of months (inside the baseline, inside the
+// current window, outside both) whose count is published must not hold exactly one hidden month:
+// the region's count minus its printed months would give it. A second month is hidden in such a
+// region (the smallest, zeros first); false when the region has no other month to hide (then the
+// caller hides the window counts instead).
+bool protect_regions(GoalTimeline& tl, const std::optional<GoalWindow>& baseline,
+                     const GoalWindow& current) {
+  std::vector<int> region(tl.months.size());
+  for (size_t i = 0; i < tl.months.size(); ++i)
+    region[i] = (month_overlaps(tl.months[i], baseline) ? 1 : 0) |
+                (month_overlaps(tl.months[i], current) ? 2 : 0);
+  bool ok = true;
+  for (int r = 0; r < 4; ++r) {
+    size_t hidden = 0;
+    std::optional<size_t> smallest;
+    for (size_t i = 0; i < tl.months.size(); ++i) {
+      if (region[i] != r) continue;
+      if (tl.hidden[i]) ++hidden;
+      else if (!smallest || tl.counts[i] < tl.counts[*smallest]) smallest = i;
+    }
+    if (hidden != 1) continue;
+    if (smallest) tl.hidden[*smallest] = 1;
+    else ok = false;
   }
-  return n;
+  return ok;
 }
 
 double months_in(int64_t days) { return static_cast<double>(days) / (365.2425 / 12); }
@@ -174,11 +197,8 @@ GoalResult compute_goal(const GoalContext& cx, const Program& p, size_t index,
 
   // Partner-safe: the counts first, then everything computed from them.
   bool hidden = is_hidden_count(r.current_count, cx.policy) ||
-                hidden_months_in(r.timeline, cur_from, counted_to) == 1;
-  if (g.baseline)
-    hidden = hidden || is_hidden_count(r.baseline_count, cx.policy) ||
-             hidden_months_in(r.timeline, days_of(g.baseline->from),
-                              days_of(g.baseline->to_exclusive)) == 1;
+                (g.baseline && is_hidden_count(r.baseline_count, cx.policy));
+  if (cx.policy.partner_safe && !protect_regions(r.timeline, g.baseline, g.current)) hidden = true;
   const double window_months = months_in(cur_to - cur_from);
 
   switch (g.indicator) {

@@ -23,8 +23,9 @@
 // everything computed from it (the rate, change, progress and the status, which becomes
 // not_estimable / hidden). The monthly timeline is protected as a one-row table
 // (core/disclosure.hpp protect_table: small months and a complement so the months' sum gives none
-// away), and a window count is also hidden when exactly one month it covers is hidden (the count
-// minus the printed months would give that month).
+// away); then no region of months (inside the baseline, inside the current window, outside both)
+// may hold exactly one hidden month, since the window counts minus the printed months would give
+// it: a second month is hidden there, or the window counts when there is none to hide.
 #include <cstdint>
 #include <optional>
 #include <string>

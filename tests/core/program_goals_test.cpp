@@ -217,6 +217,30 @@ TEST(ProgramGoals, PartnerSafeHidesSmallCountsAndWhatRestsOnThem) {
   EXPECT_EQ(internal.status, GoalStatus::off_track);  // 3 -> 12 is +300 %
 }
 
+TEST(ProgramGoals, OneSmallMonthInAWindowHidesASecondMonthThere) {
+  Fixture fx;
+  const uint16_t shots = fx.store.categories.intern("disparos");
+  // 2019: 12 a month; 2023: 12 a month except 2 in June. Both windows are published (counts of
+  // 144 and 134), so June 2023 alone hidden would follow from 134 minus the other months.
+  for (unsigned m = 1; m <= 12; ++m) {
+    add(fx.store, 0, shots, 12, day(2019, m, 1), day(2019, m, 13));
+    add(fx.store, 0, shots, m == 6 ? 2 : 12, day(2023, m, 1), day(2023, m, 13));
+  }
+  fx.programs[0].goals = {goal("reduction_pct", "grupo = 'disparos'", 5)};
+  const GoalResult r = fx.run(std::nullopt, true)[0];
+  ASSERT_TRUE(r.baseline && r.current);
+  EXPECT_EQ(*r.current, 134);
+  const GoalTimeline& tl = r.timeline;
+  size_t hidden_2023 = 0, hidden_between = 0;
+  for (size_t i = 0; i < tl.months.size(); ++i) {
+    const int64_t year = tl.months[i] / 12;
+    if (tl.hidden[i] && year == 2023) ++hidden_2023;
+    if (tl.hidden[i] && year > 2019 && year < 2023) ++hidden_between;
+  }
+  EXPECT_EQ(hidden_2023, 2u);
+  EXPECT_NE(hidden_between, 1u);  // the months between the windows: none or at least two
+}
+
 TEST(ProgramGoals, FilterOnAnotherColumnIsADataErrorNamingTheGoal) {
   Fixture fx;
   fx.programs[0].goals = {goal("count_max", "", 5, false), goal("count_max", "delito = 'x'", 5, false)};

@@ -12,10 +12,10 @@
 namespace faro::io {
 namespace {
 
-const char* kGoal = R"({"indicator": "reduction_pct",
+const char* kGoal = R"j({"indicator": "reduction_pct",
   "where": "grupo IN ('homicidio_doloso','lesiones_arma_fuego')",
   "baseline_from": "2019-01-01", "baseline_to": "2019-12-31",
-  "from": "2023-01-01", "to": "2023-12-31", "target": 30})";
+  "from": "2023-01-01", "to": "2023-12-31", "target": 30})j";
 
 std::string programs_with_goals(const std::string& goals) {
   return R"({"programs": [{"name": "Alto al Fuego", "sectors": [{"sector": "A", "start": "2020-01-01"}],
