@@ -47,5 +47,6 @@ int cmd_evaluate(const std::vector<std::string>& args, std::ostream& out, std::o
 int cmd_brief(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int cmd_publish(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int cmd_export(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int cmd_goals(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 }  // namespace faro::cli

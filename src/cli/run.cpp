@@ -34,6 +34,8 @@ const std::vector<CommandEntry>& command_table() {
       {"hotspots", cmd_hotspots, "-o FILE", "Gi* hot/cold spots (sectors, grid, hex), emerging patterns"},
       {"knox", cmd_knox, "", "Knox near-repeat test: distance x time bands, ratios, p"},
       {"nearrepeat", cmd_nearrepeat, "", "near-repeat risk zones and their replay against history"},
+      {"goals", cmd_goals, "--programs P",
+       "program goals (metas): indicators against targets, CSV or PDF"},
       {"evaluate", cmd_evaluate, "",
        "program evaluation: before/after DiD, time series, event study"},
       {"render", cmd_render, "-o MAP.png",

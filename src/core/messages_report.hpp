@@ -10,6 +10,7 @@
 #include "core/messages_eval_panel.hpp"
 #include "core/messages_eval_report.hpp"
 #include "core/messages_errors.hpp"
+#include "core/messages_goals.hpp"
 
 // clang-format off
 #define FARO_MSG_BRIEF(X)                                                                       \
@@ -282,7 +283,7 @@
     "rollout %s leaves less than %d weeks of data after it")                                    \
   X(eval_why_program_ended, "el programa terminó ahí el %s, dentro de la ventana posterior de " \
     "%d semanas", "the program ended there on %s, inside the %d-week after-window")            \
-  FARO_MSG_EVAL_CHECKS(X) FARO_MSG_EVAL_PANEL(X)
+  FARO_MSG_EVAL_CHECKS(X) FARO_MSG_EVAL_PANEL(X) FARO_MSG_GOALS(X)
 
 #define FARO_MSG_APP(X)                                                                         \
   FARO_MSG_ERRORS(X)                                                                            \

@@ -30,6 +30,11 @@ std::string join_names(const std::vector<std::string>& names) {
 
 }  // namespace
 
+RateRatio did_rate_ratio(double ta, double tb, double ca, double cb) {
+  return rate_ratio_from_log(std::log(ta / tb) - std::log(ca / cb),
+                             std::sqrt(1 / ta + 1 / tb + 1 / ca + 1 / cb));
+}
+
 std::string percent_change_text(double rate_ratio) {
   const long pct = std::lround((rate_ratio - 1) * 100);
   if (pct == 0) return "0 %";

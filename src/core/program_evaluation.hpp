@@ -317,6 +317,9 @@ ProgramEvaluation evaluate_program(const IncidentStore& store, size_t sector_cou
 double weekly_dispersion(const std::vector<double>& weeks, int block_weeks = 1);
 // Block length used for a window: 4 weeks for windows of 16 weeks or more, else 1.
 int dispersion_block_weeks(int window_weeks);
+// The DiD rate ratio (ta/tb)/(ca/cb) with its Poisson 95 % interval, as evaluate_program states
+// it (every count must be > 0); used by the goals' did_reduction_pct (core/program_goals.hpp).
+RateRatio did_rate_ratio(double ta, double tb, double ca, double cb);
 // Signed percent change of a rate ratio, rounded, with a true minus sign: "−31 %", "+5 %".
 std::string percent_change_text(double rate_ratio);
 

@@ -7,6 +7,7 @@
 
 #include "core/civil_time.hpp"
 #include "core/geometry.hpp"
+#include "core/goal_definition.hpp"
 
 namespace faro {
 
@@ -21,6 +22,7 @@ struct Program {
   std::string name;
   std::vector<ProgramSector> sectors;
   MultiPolygon area;                 // intervention polygon(s) in the working CRS (may be empty)
+  std::vector<ProgramGoal> goals;    // targets and indicators (core/program_goals.hpp)
 };
 
 }  // namespace faro

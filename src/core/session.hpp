@@ -66,6 +66,8 @@ struct CameraState {
 struct ProgramSpec {
   std::string name;
   std::vector<ProgramSector> sectors;  // rollout (and optional end) per sector
+  // Goals edited in the dashboard; nullopt = keep the loaded program's goals (older files).
+  std::optional<std::vector<ProgramGoal>> goals;
   friend bool operator==(const ProgramSpec&, const ProgramSpec&) = default;
 };
 

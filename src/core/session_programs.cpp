@@ -16,9 +16,11 @@ void apply_program_specs(std::vector<Program>& programs, const std::vector<Progr
   for (const ProgramSpec& spec : specs) {
     auto it = find_named(programs, spec.name);
     if (it == programs.end()) {
-      programs.push_back(Program{spec.name, spec.sectors, {}});
+      programs.push_back(Program{spec.name, spec.sectors, {}, spec.goals.value_or(
+                                                                  std::vector<ProgramGoal>{})});
     } else {
       it->sectors = spec.sectors;  // the area stays: it is drawn, not used by the evaluation
+      if (spec.goals) it->goals = *spec.goals;
     }
   }
 }

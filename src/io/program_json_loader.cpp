@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "core/errors.hpp"
+#include "io/goals_json.hpp"
 
 namespace faro::io {
 namespace {
@@ -53,6 +54,10 @@ ProgramLoadResult parse_programs(const json& doc, const std::string& path) {
     const json empty = json::array();
     const json& sectors =
         p.is_object() && p.contains("sectors") && p["sectors"].is_array() ? p["sectors"] : empty;
+    // Goals are checked strictly: a bad goal is an error naming it, never a skipped row.
+    const std::vector<ProgramGoal> goals =
+        p.is_object() && p.contains("goals") ? read_goals_json(p["goals"], path, name)
+                                             : std::vector<ProgramGoal>{};
     if (sectors.empty()) {
       ++row;
       ++out.report.rows_read;
@@ -90,7 +95,7 @@ ProgramLoadResult parse_programs(const json& doc, const std::string& path) {
         ps.end = e;
       }
       auto [it, added] = index.emplace(name, out.programs.size());
-      if (added) out.programs.push_back(Program{name, {}, {}});
+      if (added) out.programs.push_back(Program{name, {}, {}, goals});
       out.programs[it->second].sectors.push_back(std::move(ps));
       ++out.report.rows_loaded;
     }
@@ -116,7 +121,9 @@ ProgramLoadResult load_programs_any(const std::string& source) {
         return parse_programs(doc, source);
     }
   }
-  return load_programs(source);
+  ProgramLoadResult loaded = load_programs(source);
+  attach_goals_sidecar(loaded, source);
+  return loaded;
 }
 
 }  // namespace faro::io

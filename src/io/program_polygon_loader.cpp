@@ -16,6 +16,7 @@
 #include "core/errors.hpp"
 #include "core/polylabel.hpp"
 #include "io/gdal_env.hpp"
+#include "io/goals_json.hpp"
 #include "io/ogr_geometry.hpp"
 #include "io/program_json_loader.hpp"
 
@@ -268,7 +269,11 @@ ProgramLoadResult load_program_polygons(const std::string& source, const SectorS
 }
 
 ProgramLoadResult load_programs_for_sectors(const std::string& source, const SectorSet& sectors) {
-  if (is_program_polygon_layer(source)) return load_program_polygons(source, sectors);
+  if (is_program_polygon_layer(source)) {
+    ProgramLoadResult loaded = load_program_polygons(source, sectors);
+    attach_goals_sidecar(loaded, source);  // polygons.goals.json, like a CSV's
+    return loaded;
+  }
   return load_programs_any(source);
 }
 

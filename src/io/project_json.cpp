@@ -5,8 +5,10 @@
 
 #include "core/civil_time.hpp"
 #include "io/data_loading.hpp"
+#include "io/goals_json.hpp"
 #include "io/map_style_json_detail.hpp"
 #include "io/project_detail.hpp"
+#include "io/goals_json.hpp"
 #include "io/project_file.hpp"
 
 namespace faro::io {
@@ -125,7 +127,9 @@ std::string project_to_json(const Session& s, const std::string& project_dir,
       sectors.push_back({{"sector", ps.sector},
                          {"start", iso(ps.start)},
                          {"end", ps.end ? json(iso(*ps.end)) : json(nullptr)}});
-    programs.push_back({{"name", p.name}, {"sectors", sectors}});
+    json program = {{"name", p.name}, {"sectors", sectors}};
+    if (p.goals) program["goals"] = goals_to_json(*p.goals);  // absent = the loaded goals
+    programs.push_back(std::move(program));
   }
   j["programs"] = programs;
   return j.dump(2) + "\n";

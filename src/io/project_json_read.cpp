@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/civil_time.hpp"
+#include "io/goals_json.hpp"
 #include "io/map_style_json.hpp"
 #include "io/map_style_json_detail.hpp"
 #include "io/project_detail.hpp"
@@ -175,7 +176,7 @@ Session read_project(std::string_view text, const std::string& project_dir,
   for (size_t i = 0; i < programs.size(); ++i) {
     const std::string where = Reader::item("programs", i);
     if (!programs[i].is_object()) r.wrong_type(where, "an object", programs[i]);
-    if (!v1) r.only(programs[i], {"name", "sectors"}, where);
+    if (!v1) r.only(programs[i], {"name", "sectors", "goals"}, where);
     ProgramSpec spec;
     r.text(programs[i], "name", where, spec.name);
     if (spec.name.empty()) r.fail(where + ".name", "expected a non-empty program name");
@@ -191,6 +192,16 @@ Session read_project(std::string_view text, const std::string& project_dir,
       ps.start = *start;
       ps.end = r.date(sectors[k], "end", at);
       spec.sectors.push_back(std::move(ps));
+    }
+    // Goals edited in the dashboard; their errors name the file, the program, goal and field.
+    if (const json* goals = r.find(programs[i], "goals")) {
+      try {
+        spec.goals = read_goals_json(*goals, file, spec.name);
+      } catch (const ProjectError&) {
+        throw;
+      } catch (const DataError& e) {
+        throw ProjectError(e.what());
+      }
     }
     s.programs.push_back(std::move(spec));
   }

@@ -9,6 +9,7 @@
 
 #include "core/brief_level.hpp"
 #include "core/errors.hpp"
+#include "core/goals_text.hpp"
 #include "core/messages.hpp"
 #include "core/weekly_brief_flags.hpp"
 #include "io/atomic_file.hpp"
@@ -150,7 +151,10 @@ BriefPageResult draw_page(cairo_t* cr, const BriefPageInput& in, double pixels_p
   cairo_line_to(cr, W - m, m + 38);
   cairo_stroke(cr);
 
-  const double top = m + 46, timeline_h = 118, footer_h = 49;
+  const std::vector<std::string> goal_lines =
+      in.goals ? brief_goal_lines(*in.goals, in.policy, in.language) : std::vector<std::string>{};
+  const double goals_h = 10.5 * static_cast<double>(goal_lines.size());
+  const double top = m + 46, timeline_h = 118, footer_h = 49 + goals_h;
   const double body_h = H - m - footer_h - timeline_h - 8 - top;
   const double map_w = 360;
   const PageBox map{m, top, map_w, body_h};
@@ -166,6 +170,12 @@ BriefPageResult draw_page(cairo_t* cr, const BriefPageInput& in, double pixels_p
   for (const BriefRow& r : b.rows)
     result.flagged += r.flag != BriefFlag::none && !prot.mask(r).derived;
 
+  // The programs' goals, one line each, between the timeline and the footer.
+  for (size_t i = 0; i < goal_lines.size(); ++i) {
+    set_font(cr, Weight::regular, 8);
+    draw_text(cr, fit_text(cr, goal_lines[i], W - 2 * m), m,
+              H - m - 49 - goals_h + 10.5 * static_cast<double>(i) + 9, kInk);
+  }
   // Footer: the protection applied (or the internal stamp), generation date and source, then the
   // method: the expected count (seasonal factor or why none) and the test with its multiplicity
   // control (core/weekly_brief_flags.hpp), one line each.

@@ -11,6 +11,7 @@
 #include "core/incidents.hpp"
 #include "core/messages.hpp"
 #include "core/near_repeat.hpp"
+#include "core/program_goals.hpp"
 #include "core/programs.hpp"
 #include "core/sectors.hpp"
 #include "core/weekly_brief.hpp"
@@ -38,6 +39,9 @@ struct BriefPageInput {
   // Internal briefs: the week's near-repeat section (core/near_repeat.hpp), two lines under the
   // table. Never on a partner brief (zones come from exact locations).
   const WeekNearRepeat* near_repeat = nullptr;
+  // Programs' goals as of the end of the brief's period (core/program_goals.hpp, computed with
+  // `policy`): one line per program above the footer, status and progress of each goal.
+  const std::vector<GoalResult>* goals = nullptr;
 };
 
 struct BriefPageResult {

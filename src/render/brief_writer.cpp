@@ -14,6 +14,7 @@
 #include "core/brief_ledger.hpp"
 #include "core/disclosure.hpp"
 #include "core/errors.hpp"
+#include "core/program_goals.hpp"
 #include "core/knox.hpp"
 #include "core/messages.hpp"
 #include "core/near_repeat.hpp"
@@ -260,6 +261,20 @@ BriefWriteResult write_weekly_brief(const BriefWriteInput& in, std::ostream& log
   page.synthetic = in.synthetic;
   page.protection = &protection;
   page.policy = policy;
+  // Goals as of the end of the brief's period, with the brief's protection policy. A goal that
+  // cannot be read against these incidents (its filter names another column) is reported in the
+  // log and the page goes out without goal lines rather than failing the Monday brief.
+  std::vector<GoalResult> goals;
+  if (in.programs && std::any_of(in.programs->begin(), in.programs->end(),
+                                 [](const Program& p) { return !p.goals.empty(); })) {
+    try {
+      goals = compute_program_goals(*in.incidents, *in.sectors, *in.programs,
+                                    brief.week_end_exclusive, policy);
+      page.goals = &goals;
+    } catch (const DataError& e) {
+      log << "faro brief: warning: goals left out: " << e.what() << "\n";
+    }
+  }
   std::optional<WeekNearRepeat> near_repeat;
   if (!protection.partner_safe) {
     near_repeat = brief_near_repeat(in, brief, log);

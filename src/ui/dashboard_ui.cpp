@@ -8,6 +8,7 @@
 #include "io/archive_listing.hpp"
 #include "ui/brief_panel.hpp"
 #include "ui/needs_sectors.hpp"
+#include "ui/goals_panel.hpp"
 #include "core/session_programs.hpp"
 #include "ui/evaluation_export_dialog.hpp"
 #include "ui/evaluation_panel.hpp"
@@ -71,6 +72,7 @@ struct DashboardUi::Impl {
   TimelineStrip timeline;
   BriefPanel brief;
   EvaluationPanel evaluation;
+  GoalsPanel goals;
   ProgramEditDialog program_edit;
   EvaluationExportDialog evaluation_export;
 
@@ -100,6 +102,7 @@ void DashboardUi::prepare(const SnapshotPtr& snap, const Session& session) {
   s.timeline.update(snap, session);
   if (s.state.show_brief) s.brief.update(snap);
   if (s.state.show_evaluation) s.evaluation.update(snap, session);
+  if (s.state.show_goals) s.goals.update(snap);
 }
 
 MapRegion DashboardUi::draw(const SnapshotPtr& snap, Session& session, const AppStatus& status,
@@ -254,6 +257,7 @@ void DashboardUi::Impl::draw_brief_table_window(const Workspace& ws, Session& se
 // (ui/program_edit_dialog.hpp), opened from the View menu or the side panel's selection part.
 void DashboardUi::show_program_evaluation() { impl_->state.show_evaluation = true; }
 void DashboardUi::show_add_to_program() { impl_->state.request_program_edit = true; }
+void DashboardUi::show_goals() { impl_->state.show_goals = true; }
 void DashboardUi::show_evaluation_export() {
   impl_->state.show_evaluation = true;
   impl_->state.request_evaluation_export = true;
@@ -291,6 +295,25 @@ void DashboardUi::Impl::draw_program_windows(const Workspace& ws, Session& sessi
     if (ImGui::Begin(title.c_str(), &state.show_evaluation) &&
         !draw_needs_sectors(ws, session.language, state))
       evaluation.draw(session, fonts.bold);
+    ImGui::End();
+  }
+  if (state.show_goals) {
+    const float f = ImGui::GetFontSize();
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowSize(ImVec2(std::min(36 * f, display.x * 0.9f),
+                                    std::min(30 * f, display.y * 0.9f)),
+                             ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowPos(ImVec2(display.x * 0.6f, display.y * 0.45f), ImGuiCond_FirstUseEver,
+                            ImVec2(0.5f, 0.5f));
+    const std::string title = std::string(tr(Msg::goals_panel_title, session.language)) + "###goals";
+    if (ImGui::Begin(title.c_str(), &state.show_goals)) {
+      goals.draw(session);
+      // Goals are edited in the program dialog, for the first program with goals (or any).
+      const std::vector<std::string> names = program_names(ws.programs, {});
+      if (!names.empty() && ImGui::Button(tr(Msg::goals_edit_open, session.language)))
+        program_edit.open_goals(session, goals.results.empty() ? names.front()
+                                                               : goals.results.front().program);
+    }
     ImGui::End();
   }
   // File ▸ Export evaluation report (ui/evaluation_export_dialog.hpp): for the panel's program,

@@ -126,6 +126,8 @@ class DashboardUi {
   void show_evaluation_export();
   std::optional<EvaluationExportRequest> evaluation_export_request() const;
   void show_add_to_program();
+  // Opens View ▸ Goals (each program's goals against the data, ui/goals_panel.hpp).
+  void show_goals();
   // A panel's background work (the program evaluation) has not shown its result yet, and a wait
   // for it (screenshots); settle() returns false on timeout. The next prepare() takes the result.
   bool busy() const;

@@ -102,6 +102,9 @@ void run_menu_command(MenuCommand cmd, Session& session, const AppStatus& status
     case MenuCommand::program_evaluation:
       ui.show_evaluation = true;
       break;
+    case MenuCommand::goals:
+      ui.show_goals = true;
+      break;
     case MenuCommand::add_to_program:
       if (!session.selection.empty()) ui.request_program_edit = true;
       break;
@@ -165,6 +168,7 @@ float MenuBar::draw(const Workspace& ws, Session& session, const AppStatus& stat
     item(Msg::menu_weekly_brief, MenuCommand::weekly_brief, nullptr, ui.show_brief);
     item(Msg::menu_program_evaluation, MenuCommand::program_evaluation, nullptr,
          ui.show_evaluation);
+    item(Msg::goals_panel_title, MenuCommand::goals, nullptr, ui.show_goals);
     item(Msg::menu_add_to_program, MenuCommand::add_to_program, nullptr, false,
          !session.selection.empty());
     ImGui::Separator();

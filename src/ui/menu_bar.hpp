@@ -25,6 +25,7 @@ enum class MenuCommand {
   load_report,
   weekly_brief,
   program_evaluation,  // View ▸ Program evaluation window
+  goals,               // View ▸ Goals window (ui/goals_panel.hpp)
   add_to_program,      // the "Add to program…" dialog for the selection
   language_es,
   language_en,

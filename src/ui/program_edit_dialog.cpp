@@ -82,6 +82,29 @@ void ProgramEditDialog::open(const Session& session) {
   message.clear();
 }
 
+void ProgramEditDialog::open_goals(const Session& session, const std::string& program) {
+  sectors_.clear();
+  name = program;
+  goals_editor.loaded_for.clear();  // reloaded from the program on the first draw
+  open_ = popup_requested_ = true;
+  prefill_ = false;
+  message.clear();
+}
+
+bool ProgramEditDialog::submit_goals(const Workspace& ws, Session& session) {
+  const ProgramEditFields f = validate_program_edit(name, "2000-01-01", "");  // name only
+  if (!f.ok()) {
+    message = f.error_text(session.language);
+    return false;
+  }
+  const auto goals = goals_editor.goals(session.language, message);
+  if (!goals) return false;
+  program_spec_for(session, ws.programs, f.name).goals = *goals;
+  message.clear();
+  open_ = false;
+  return true;
+}
+
 bool ProgramEditDialog::submit_add(const Workspace& ws, Session& session) {
   const ProgramEditFields f = validate_program_edit(name, start, end);
   if (!f.ok()) {
@@ -141,12 +164,25 @@ bool ProgramEditDialog::draw(const Workspace& ws, Session& session) {
   input_text(L(lang, "Inicio (AAAA-MM-DD)", "Rollout (YYYY-MM-DD)"), start);
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
   input_text(L(lang, "Fin (opcional)", "End (optional)"), end);
+  // The program's goals (edits applied), reloaded when another program is named.
+  if (goals_editor.loaded_for != name) {
+    const auto it = std::find_if(programs.begin(), programs.end(),
+                                 [&](const Program& p) { return p.name == name; });
+    goals_editor.load(name, it != programs.end() ? it->goals : std::vector<ProgramGoal>{});
+  }
+  if (ImGui::CollapsingHeader(tr(Msg::goals_edit_header, lang),
+                              sectors_.empty() ? ImGuiTreeNodeFlags_DefaultOpen : 0)) {
+    goals_editor.draw(lang);
+    if (ImGui::Button(tr(Msg::goals_edit_save, lang))) changed = submit_goals(ws, session);
+  }
   if (!message.empty()) ImGui::TextWrapped("%s", message.c_str());
 
+  ImGui::BeginDisabled(sectors_.empty());
   if (ImGui::Button(L(lang, "Añadir", "Add"))) changed = submit_add(ws, session);
   ImGui::SameLine();
   if (ImGui::Button(L(lang, "Quitar del programa", "Remove from program")))
     changed = submit_remove(ws, session);
+  ImGui::EndDisabled();
   ImGui::SameLine();
   if (ImGui::Button(L(lang, "Cancelar", "Cancel"))) open_ = false;
   if (!open_) ImGui::CloseCurrentPopup();

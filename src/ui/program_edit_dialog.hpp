@@ -12,6 +12,7 @@
 #include "core/messages.hpp"
 #include "core/session.hpp"
 #include "core/workspace.hpp"
+#include "ui/program_goals_editor.hpp"
 
 namespace faro::ui {
 
@@ -33,6 +34,8 @@ class ProgramEditDialog {
  public:
   // Opens the modal for the current selection (does nothing when nothing is selected).
   void open(const Session& session);
+  // Opens it for a program's goals only (no sectors needed: Add and Remove stay disabled).
+  void open_goals(const Session& session, const std::string& program);
   bool is_open() const { return open_; }
   // Draws the modal when open; returns true when the session's programs were changed.
   bool draw(const Workspace& ws, Session& session);
@@ -42,6 +45,10 @@ class ProgramEditDialog {
   // changed; on a validation error `message` says why and the dialog stays open.
   bool submit_add(const Workspace& ws, Session& session);
   bool submit_remove(const Workspace& ws, Session& session);
+  // Saves the goal rows as the goals of program `name` (Session::programs, so the project keeps
+  // them); on a bad goal `message` names it and its field.
+  bool submit_goals(const Workspace& ws, Session& session);
+  ProgramGoalsEditor goals_editor;
 
   // Field buffers (tests fill them as a user would type).
   std::string name, start = "2024-01-01", end;

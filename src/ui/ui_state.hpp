@@ -28,6 +28,7 @@ struct UiState {
   bool show_brief = false;                     // the weekly brief window is open
   bool request_brief_export = false;           // File ▸ Export weekly brief: open its dialog
   bool show_evaluation = false;                // the program evaluation window is open
+  bool show_goals = false;                     // the goals window is open (ui/goals_panel.hpp)
   bool request_evaluation_export = false;      // File ▸ Export evaluation report: its dialog
   bool request_program_edit = false;           // open "Add to program…" for the selection
   bool request_csv_dialog = false;             // set by the browser when a CSV was chosen
