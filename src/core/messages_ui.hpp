@@ -6,6 +6,8 @@
 // Only Latin-1 letters plus “ ” – — • … are used: the UI font atlas holds exactly those glyphs
 // (ui/ui_fonts.hpp). Format strings use printf conventions (%s, %d, %lld).
 
+#include "core/messages_edit.hpp"
+
 // clang-format off
 #define FARO_MSG_UI(X)                                                                     \
   /* menu bar */                                                                                \
@@ -241,6 +243,7 @@
     "The row does not match what was loaded: has the file changed? Load it again.")            \
   X(identify_field, "Campo", "Field")                                                           \
   X(identify_value, "Valor", "Value")                                                           \
-  X(identify_close, "Cerrar", "Close")
+  X(identify_close, "Cerrar", "Close")                                                          \
+  FARO_MSG_EDIT(X)
 
 // clang-format on
