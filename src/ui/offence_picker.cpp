@@ -35,32 +35,6 @@ void right_aligned(const std::string& text) {
 
 }  // namespace
 
-std::string fit_text(const std::string& text, float width) {
-  if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
-  static const std::string kEllipsis = "…";
-  // The longest prefix (cut at a UTF-8 character start) that fits with the ellipsis.
-  size_t lo = 0, hi = text.size();
-  while (lo < hi) {
-    size_t mid = (lo + hi + 1) / 2;
-    while (mid > 0 && mid < text.size() && (static_cast<unsigned char>(text[mid]) & 0xC0) == 0x80)
-      --mid;
-    if (mid <= lo) {
-      hi = lo;
-      break;
-    }
-    const std::string candidate = text.substr(0, mid) + kEllipsis;
-    if (ImGui::CalcTextSize(candidate.c_str()).x <= width)
-      lo = mid;
-    else
-      hi = mid - 1;
-  }
-  std::string prefix = text.substr(0, lo);
-  while (!prefix.empty() && (static_cast<unsigned char>(prefix.back()) & 0xC0) == 0x80) prefix.pop_back();
-  if (!prefix.empty() && static_cast<unsigned char>(prefix.back()) >= 0xC0) prefix.pop_back();
-  while (!prefix.empty() && prefix.back() == ' ') prefix.pop_back();
-  return prefix + kEllipsis;
-}
-
 void OffencePicker::draw(const DataSnapshot& snap, Session& session) {
   const Workspace& ws = snap.ws();
   const Language lang = session.language;
@@ -102,12 +76,11 @@ void OffencePicker::draw(const DataSnapshot& snap, Session& session) {
   if (model_.grouped)
     ImGui::TextDisabled("%s", printf_text(tr(Msg::picker_grouped_by, lang),
                                           ws.category_groups.field).c_str());
-  if (none_pending_)
-    ImGui::TextColored(ImVec4(0.70f, 0.25f, 0.08f, 1), "%s",
-                       fit_text(tr(Msg::picker_none_pending, lang),
-                                ImGui::GetContentRegionAvail().x).c_str());
-  if (none_pending_ && ImGui::IsItemHovered())
-    ImGui::SetTooltip("%s", tr(Msg::picker_none_pending, lang));
+  if (none_pending_) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.70f, 0.25f, 0.08f, 1));
+    ImGui::TextWrapped("%s", tr(Msg::picker_none_pending, lang));
+    ImGui::PopStyleColor();
+  }
   draw_table(session);
   draw_saved(session);
   ImGui::PopID();
@@ -155,26 +128,41 @@ void OffencePicker::select_only_names(Session& session, const std::vector<std::s
 void OffencePicker::draw_table(Session& session) {
   const Language lang = session.language;
   const ImGuiStyle& style = ImGui::GetStyle();
-  size_t shown_rows = 0;
+  int64_t widest = 0;
+  for (const PickerGroup& g : model_.groups) widest = std::max(widest, g.count);
+  const float count_w = ImGui::CalcTextSize(format_count(widest).c_str()).x;
+  const float only_w = ImGui::CalcTextSize(tr(Msg::picker_only, lang)).x + style.FramePadding.x * 2;
+  // The table is as tall as its rows (names wrap, so rows differ), up to kVisibleRows single rows;
+  // then it scrolls. The name column's width is estimated as the table will lay it out.
+  const float frame_h = ImGui::GetFrameHeight();
+  const float name_w = ImGui::GetContentRegionAvail().x - count_w - only_w - frame_h -
+                       style.ScrollbarSize - style.CellPadding.x * 6 - style.ItemSpacing.x -
+                       (model_.grouped ? ImGui::GetTreeNodeToLabelSpacing() : 0.0f);
+  const auto row_height = [&](const std::string& text) {
+    const float text_h = ImGui::CalcTextSize(text.c_str(), nullptr, false, std::max(1.0f, name_w)).y;
+    return std::max(frame_h, text_h + style.FramePadding.y * 2) + style.CellPadding.y * 2;
+  };
+  const float max_h = (frame_h + style.CellPadding.y * 2) * kVisibleRows;
+  float rows_h = 0;
   for (const PickerGroup& g : model_.groups) {
-    size_t n = 0;
-    for (size_t i : g.entries) n += search_matches(model_.entries[i].name, search_) ? 1 : 0;
-    shown_rows += n + (model_.grouped && n > 0 ? 1 : 0);
+    bool any = false;
+    for (size_t i : g.entries)
+      if (rows_h < max_h && search_matches(model_.entries[i].name, search_)) {
+        rows_h += row_height(model_.entries[i].name);
+        any = true;
+      }
+    if (any && model_.grouped) rows_h += frame_h + style.CellPadding.y * 2;
   }
-  const float row_h = ImGui::GetFrameHeight() + style.CellPadding.y * 2;
-  const float height = row_h * static_cast<float>(std::clamp<size_t>(shown_rows, 1, kVisibleRows)) +
+  const float height = std::clamp(rows_h, frame_h + style.CellPadding.y * 2, max_h) +
                        style.CellPadding.y * 2;
   const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg |
                                 ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingFixedFit;
   if (!ImGui::BeginTable("##offences", 3, flags, ImVec2(0, height))) return;
-  // Counts get their own column, wide enough for the FGJ total (1,280,000) and right-aligned, so
-  // long offence names never run under them.
+  // Counts get their own column, as wide as the largest count (a group's) and right-aligned, so
+  // offence names never run under them.
   ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthStretch);
-  ImGui::TableSetupColumn("count", ImGuiTableColumnFlags_WidthFixed,
-                          ImGui::CalcTextSize("0,000,000").x);
-  ImGui::TableSetupColumn("only", ImGuiTableColumnFlags_WidthFixed,
-                          ImGui::CalcTextSize(tr(Msg::picker_only, lang)).x +
-                              style.FramePadding.x * 2);
+  ImGui::TableSetupColumn("count", ImGuiTableColumnFlags_WidthFixed, count_w);
+  ImGui::TableSetupColumn("only", ImGuiTableColumnFlags_WidthFixed, only_w);
   for (size_t gi = 0; gi < model_.groups.size(); ++gi) {
     const PickerGroup& g = model_.groups[gi];
     std::vector<size_t> visible;
@@ -193,7 +181,7 @@ void OffencePicker::draw_table(Session& session) {
     if (!search_.empty()) ImGui::SetNextItemOpen(true);
     const bool open = ImGui::TreeNodeEx("##group", ImGuiTreeNodeFlags_NoTreePushOnOpen |
                                                        ImGuiTreeNodeFlags_DefaultOpen);
-    ImGui::SameLine(0, 0);
+    ImGui::SameLine();
     const std::vector<std::string> members = group_names(model_, g);
     const CheckState state =
         none_pending_ ? CheckState::off : selection_state(session.filter, members);
@@ -211,9 +199,8 @@ void OffencePicker::draw_table(Session& session) {
     }
     ImGui::SameLine();
     const std::string label = g.name.empty() ? tr(Msg::picker_no_group, lang) : g.name;
-    const std::string shown = fit_text(label, ImGui::GetContentRegionAvail().x);
-    ImGui::TextUnformatted(shown.c_str());
-    if (shown != label && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", label.c_str());
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextWrapped("%s", label.c_str());
     ImGui::TableSetColumnIndex(1);
     right_aligned(format_count(g.count));
     if (open)
@@ -234,10 +221,11 @@ void OffencePicker::draw_entry(size_t index, bool indent, Session& session) {
   bool on = !none_pending_ && category_enabled(session.filter, e.name);
   bool toggled = ImGui::Checkbox("##on", &on);
   ImGui::SameLine();
-  // The name itself is clickable too, and cut with "…" to its column (the full name on hover).
-  const std::string shown = fit_text(label, ImGui::GetContentRegionAvail().x);
-  toggled |= ImGui::Selectable(shown.c_str(), false);
-  if (shown != label && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", label.c_str());
+  // The whole name, wrapped within its column (offence names differ at their ends: "HOMICIDIO POR
+  // ARMA BLANCA" / "… DE FUEGO"), and clickable like its box.
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextWrapped("%s", label.c_str());
+  toggled |= ImGui::IsItemClicked();
   if (indent) ImGui::Unindent(ImGui::GetTreeNodeToLabelSpacing());
   if (toggled) {
     if (none_pending_)

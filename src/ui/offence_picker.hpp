@@ -1,7 +1,7 @@
 #pragma once
 // The offence picker of the filters panel, made for real offence lists (about 300 in the FGJ
 // data): a search box that ignores accents and case, All / None / Only matches, a table with the
-// offence name, its count right-aligned in its own column and an "only" button on every row,
+// whole offence name (wrapped), its count right-aligned in its own column and an "only" button on every row,
 // collapsible groups with a tri-state checkbox when the source has a grouping column (`grupo`),
 // and named selections saved in the project. The rules live in core/offence_picker.hpp; this file
 // only draws them and writes session.filter / session.category_selections (UI thread).
@@ -14,9 +14,6 @@
 #include "core/session.hpp"
 
 namespace faro::ui {
-
-// `text` cut to fit `width` pixels in the current font, ending in "…" when cut (UTF-8 safe).
-std::string fit_text(const std::string& text, float width);
 
 class OffencePicker {
  public:
@@ -40,6 +37,7 @@ class OffencePicker {
   void select_only_names(Session& session, const std::vector<std::string>& names);
 
   PickerModel model_;
+
   std::vector<std::string> all_;  // model_.names()
   std::string search_;
   std::string save_name_;
