@@ -42,10 +42,9 @@ void shoot(testing::HeadlessImGui& gui, int w, int h, const std::string& path, B
   std::cout << "wrote " << path << "\n";
 }
 
-// The homicides-and-firearms file as the dashboard loads it, with its `grupo` groups.
-SnapshotPtr homicides_snapshot(Session& session) {
-  const std::string incidents =
-      faro_test::shared_data_path("cdmx-fgj-2019-2024/fgj_homicidios_armas_cdmx_2019_2024.csv");
+// An FGJ file as the dashboard loads it, with its `grupo` groups when it has them.
+SnapshotPtr fgj_snapshot(Session& session, const std::string& file) {
+  const std::string incidents = faro_test::shared_data_path("cdmx-fgj-2019-2024/" + file);
   const std::string sectors = faro_test::shared_data_path("cdmx-cuadrantes/sectores_2023.geojson");
   if (incidents.empty() || sectors.empty()) return nullptr;
   SourceSpec a;
@@ -63,7 +62,7 @@ SnapshotPtr homicides_snapshot(Session& session) {
 TEST(OffencePickerScreenshot, GroupedFirearmOffencesEsEnAtOneAndTwoTimes) {
   FARO_UI_REQUIRE_EGL(gl);
   Session base;
-  const SnapshotPtr snap = homicides_snapshot(base);
+  const SnapshotPtr snap = fgj_snapshot(base, "fgj_homicidios_armas_cdmx_2019_2024.csv");
   if (!snap)
     GTEST_SKIP() << "shared data not found under " << FARO_SHARED_DATA
                  << " (cdmx-fgj-2019-2024, cdmx-cuadrantes): picker screenshots skipped";
@@ -104,6 +103,46 @@ TEST(OffencePickerScreenshot, GroupedFirearmOffencesEsEnAtOneAndTwoTimes) {
         EXPECT_LE(overflow, 1.0f);
         ImGui_ImplOpenGL3_Shutdown();
       }
+}
+
+// Every offence of one borough (264 FGJ categories; its `grupo` column names only the firearm
+// offences, so most sit in the "(no group)" group, last), searched with the words a user types:
+// no accents, lower case, two words in any order.
+TEST(OffencePickerScreenshot, HundredsOfOffencesSearchedEsEn) {
+  FARO_UI_REQUIRE_EGL(gl);
+  Session base;
+  const SnapshotPtr snap = fgj_snapshot(base, "fgj_todos_alvaro_obregon_2019_2024.csv");
+  if (!snap)
+    GTEST_SKIP() << "shared data not found under " << FARO_SHARED_DATA
+                 << " (cdmx-fgj-2019-2024, cdmx-cuadrantes): picker screenshots skipped";
+  ASSERT_GT(snap->ws().incidents.categories.size(), 200u);
+  EXPECT_LT(snap->ws().category_groups.group_of.size(), 40u);
+  for (Language lang : {Language::es, Language::en})
+    for (const char* search : {"", "violencia robo"}) {
+      const std::string tag = std::string(language_code(lang)) + (*search ? "_search" : "");
+      Session session = base;
+      session.language = lang;
+      const float font = kBaseFontPx;
+      const int w = static_cast<int>(22 * font), h = static_cast<int>(34 * font);
+      testing::HeadlessImGui gui(static_cast<float>(w), static_cast<float>(h), 1.0f);
+      ASSERT_TRUE(ImGui_ImplOpenGL3_Init("#version 330 core"));
+      OffencePicker picker;
+      picker.set_search(search);
+      float overflow = 0;
+      shoot(gui, w, h,
+            (testing::screenshot_dir() / ("offence_picker_ao_" + tag + ".png")).string(), [&] {
+              ImGui::SetNextWindowPos(ImVec2(0, 0));
+              ImGui::SetNextWindowSize(ImVec2(static_cast<float>(w), static_cast<float>(h)));
+              ImGui::Begin("##side", nullptr,
+                           ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoTitleBar);
+              picker.draw(*snap, session);
+              const ImGuiWindow* win = ImGui::GetCurrentWindow();
+              overflow = win->DC.CursorMaxPos.x - win->WorkRect.Max.x;
+              ImGui::End();
+            });
+      EXPECT_LE(overflow, 1.0f);
+      ImGui_ImplOpenGL3_Shutdown();
+    }
 }
 
 TEST(OffencePickerScreenshot, EditMenuNamesTheStepEsEn) {
