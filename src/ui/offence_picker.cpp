@@ -63,7 +63,7 @@ void OffencePicker::draw(const DataSnapshot& snap, Session& session) {
     ImGui::SetNextItemWidth(-1);
     ImGui::InputTextWithHint("##search", tr(Msg::picker_search_hint, lang), &search_);
   }
-  draw_buttons(all_, session);
+  draw_buttons(session);
   // What the list shows and what is ticked, in words (the table alone does not say it).
   const std::vector<std::string> matches = matching_names(model_, search_);
   int ticked = 0;
@@ -86,7 +86,7 @@ void OffencePicker::draw(const DataSnapshot& snap, Session& session) {
   ImGui::PopID();
 }
 
-void OffencePicker::draw_buttons(const std::vector<std::string>& all, Session& session) {
+void OffencePicker::draw_buttons(Session& session) {
   const Language lang = session.language;
   const ImGuiStyle& style = ImGui::GetStyle();
   const float line_width = ImGui::GetContentRegionAvail().x;
@@ -116,7 +116,6 @@ void OffencePicker::draw_buttons(const std::vector<std::string>& all, Session& s
   }
   if (button(Msg::picker_only_matches, !search_.empty() && !matches.empty()))
     select_only_names(session, matches);
-  (void)all;
 }
 
 void OffencePicker::select_only_names(Session& session, const std::vector<std::string>& names) {

@@ -29,7 +29,7 @@ class OffencePicker {
   const std::string& search() const { return search_; }
 
  private:
-  void draw_buttons(const std::vector<std::string>& all, Session& session);
+  void draw_buttons(Session& session);
   void draw_table(Session& session);
   void draw_entry(size_t index, bool indent, Session& session);
   void draw_saved(Session& session);
