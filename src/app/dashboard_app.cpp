@@ -1,6 +1,7 @@
 #include "app/dashboard_app.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>  // GImGui->NavWindow: which window has the keyboard focus
 
 #include <algorithm>
 #include <filesystem>
@@ -103,6 +104,7 @@ DashboardApp::DashboardApp(const DashboardOptions& options)
   start_load(session_);
   // A project's (or the command line's) camera, filter and styles come back with its data.
   load_replaces_session_ = !status_.project_path.empty() || options.session.has_value();
+  history_.reset(edit_state_of(session_));
   last_frame_ = Clock::now();
 }
 
@@ -142,6 +144,8 @@ void DashboardApp::apply_loaded(SnapshotPtr loaded_snap, const Session& loaded) 
     // (ui/presentation_text.hpp) until the user writes another.
     session_.title.clear();
   }
+  // A project brings its own filter, style and selection: edits start again from there.
+  if (load_replaces_session_) history_.reset(edit_state_of(session_));
   load_replaces_session_ = false;
   pending_project_path_.clear();
   // The load applied the filter and programs it was started with; the session may have moved on
@@ -228,12 +232,28 @@ bool DashboardApp::busy() const {
   return load_ || ui_->busy() || (map_ && (map_->heatmap_busy() || map_->basemap_busy()));
 }
 
+UiFocus DashboardApp::ui_focus() const {
+  const ImGuiIO& io = ImGui::GetIO();
+  UiFocus f;
+  f.wants_mouse = io.WantCaptureMouse;
+  f.wants_keyboard = io.WantCaptureKeyboard;
+  f.text_input = io.WantTextInput;
+  f.popup_open = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopup);
+  // The focused window, when the user can move it, is a floating dialog (file browser, brief,
+  // evaluation...): the side panel, status bar, timeline and menu bar are fixed (NoMove).
+  const ImGuiWindow* focused = GImGui->NavWindow;
+  f.dialog_focused = focused && focused->RootWindow &&
+                     !(focused->RootWindow->Flags & ImGuiWindowFlags_NoMove);
+  return f;
+}
+
 MapInput DashboardApp::map_input(const ui::MapRegion& r, float scale, const PlatformInput& p) {
   const ImGuiIO& io = ImGui::GetIO();
+  const MapInputRoute route = route_map_input(ui_focus());
   MapInput in;
   const bool over = io.MousePos.x >= r.x && io.MousePos.y >= r.y && io.MousePos.x < r.x + r.width &&
                     io.MousePos.y < r.y + r.height;
-  in.mouse_in_map = over && !io.WantCaptureMouse;
+  in.mouse_in_map = over && route.pointer;
   in.mouse = {(io.MousePos.x - r.x) * scale, (io.MousePos.y - r.y) * scale};
   if (ImGui::IsMouseClicked(0)) {
     drag_started_in_map_ = in.mouse_in_map;
@@ -251,10 +271,10 @@ MapInput DashboardApp::map_input(const ui::MapRegion& r, float scale, const Plat
   }
   in.click = drag_started_in_map_ && ImGui::IsMouseReleased(0) && !drag_moved_;
   if (ImGui::IsMouseReleased(0)) drag_started_in_map_ = false;
-  in.wheel = in.mouse_in_map ? io.MouseWheel : 0;
+  in.wheel = over && route.wheel ? io.MouseWheel : 0;
   in.double_click = in.mouse_in_map && ImGui::IsMouseDoubleClicked(0);
   in.ctrl = io.KeyCtrl;
-  if (!io.WantCaptureKeyboard && !io.WantTextInput) {
+  if (route.keys) {
     const auto pressed = [](ImGuiKey k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k)); };
     in.pan_x = (pressed(ImGuiKey_RightArrow) ? 1 : 0) - (pressed(ImGuiKey_LeftArrow) ? 1 : 0);
     in.pan_y = (pressed(ImGuiKey_DownArrow) ? 1 : 0) - (pressed(ImGuiKey_UpArrow) ? 1 : 0);
@@ -291,6 +311,10 @@ void DashboardApp::frame(const PlatformInput& input, float pixel_scale) {
   region_ = ui_->draw(snap_, session_, status_, actions_);
   profile_.ui_ms = ms_since(t);
   status_.errors.clear();  // shown once; the UI keeps them in its error window
+  // This frame's edits (and last frame's map clicks) become an undo step; a drag or playback
+  // still running extends its step instead.
+  history_.observe(edit_state_of(session_), ui_->edit_gesture());
+  sync_history_status();
   sync_snapshot(true);
   sync_playback_lock();
   if (gl_profiling_) glFinish();
@@ -353,9 +377,11 @@ void DashboardApp::sync_playback_lock() {
     heat.color_max = status_.heatmap_domain.max;
     heat.color_max_locked = true;
     playback_locked_ = true;
+    history_.adopt(edit_state_of(session_));  // the app's lock, not an edit to undo
   } else if (!playing && playback_locked_) {
     heat.color_max_locked = false;
     playback_locked_ = false;
+    history_.adopt(edit_state_of(session_));
   }
 }
 
@@ -376,6 +402,12 @@ void DashboardApp::after_frame() {
       report_error(headed_error_text(classify_exception(std::current_exception(), lang), lang));
     }
   }
+  sync_history_status();
+}
+
+void DashboardApp::sync_history_status() {
+  status_.undo_kind = history_.undo_kind();
+  status_.redo_kind = history_.redo_kind();
 }
 
 void DashboardApp::carry_out(const ui::UiAction& a) {
@@ -495,6 +527,13 @@ void DashboardApp::carry_out(const ui::UiAction& a) {
       break;
     case Kind::quit:
       quit_ = true;
+      break;
+    case Kind::undo:
+      // The restored filter and programs regenerate the snapshot next frame, like any edit.
+      if (auto state = history_.undo()) restore_edit_state(session_, *state);
+      break;
+    case Kind::redo:
+      if (auto state = history_.redo()) restore_edit_state(session_, *state);
       break;
     case Kind::open_style: {
       // A whole style replaces the session's layers; a single layer preset ("faro_layer") is

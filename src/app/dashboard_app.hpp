@@ -21,6 +21,7 @@
 #include "app/dashboard_options.hpp"
 #include "app/map_interaction.hpp"
 #include "core/data_snapshot.hpp"
+#include "core/edit_history.hpp"
 #include "core/session.hpp"
 #include "ui/dashboard_ui.hpp"
 
@@ -92,6 +93,7 @@ class DashboardApp {
   bool busy() const;
 
   Session& session() { return session_; }
+  const EditHistory& history() const { return history_; }
   const Workspace& workspace() const { return *snap_->data; }
   // The current data snapshot (UI thread); hold it to keep reading that version.
   const SnapshotPtr& snapshot() const { return snap_; }
@@ -128,9 +130,15 @@ class DashboardApp {
   // map too when `tell_map`). Returns whether it did.
   bool sync_snapshot(bool tell_map);
   void sync_playback_lock();  // timeline playback locks the heatmap's colour scale
+  void sync_history_status();  // what Edit > Undo / Redo would change, for the menu
   MapInput map_input(const ui::MapRegion& region, float pixel_scale, const PlatformInput& input);
+  // What the UI holds this frame (mouse, keyboard, popups, a focused dialog): input routing.
+  UiFocus ui_focus() const;
 
   Session session_;
+  // Undo/redo of the session's edits (filter, style, selection, programs): observed once a frame
+  // after the panels drew, restored by Edit > Undo / Ctrl+Z (core/edit_history.hpp).
+  EditHistory history_;
   SnapshotPtr snap_;  // never null; replaced, never mutated (UI thread)
   bool playback_locked_ = false;  // the colour-scale lock is ours (playback), not the user's
   std::unique_ptr<ui::DashboardUi> ui_;

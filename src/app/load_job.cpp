@@ -6,9 +6,22 @@
 #include "core/errors.hpp"
 #include "core/localized_error.hpp"
 #include "core/session_programs.hpp"
+#include "io/category_groups.hpp"
 #include "io/workspace_loader.hpp"
 
 namespace faro::app {
+namespace {
+
+// The offence picker's groups: optional, so a source that cannot be re-read for them loads anyway.
+CategoryGroups offence_groups(const Session& session, const std::string& category_field) {
+  try {
+    return io::read_category_groups(session.sources, category_field);
+  } catch (const std::exception&) {
+    return {};
+  }
+}
+
+}  // namespace
 
 LoadJob::LoadJob(Session session) : session_(std::move(session)), thread_([this] { run(); }) {}
 
@@ -39,6 +52,7 @@ void LoadJob::run() {
   try {
     auto ws = std::make_shared<Workspace>(io::load_workspace(session_, progress));
     apply_program_specs(ws->programs, session_.programs);  // programs edited in the dashboard
+    ws->category_groups = offence_groups(session_, ws->incidents.category_field);
     result_ = make_snapshot(std::move(ws), session_.filter, session_.programs, 0);
   } catch (const Cancelled&) {
     was_cancelled_ = true;

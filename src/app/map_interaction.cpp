@@ -5,6 +5,14 @@
 
 namespace faro::app {
 
+MapInputRoute route_map_input(const UiFocus& f) {
+  MapInputRoute r;
+  r.pointer = !f.wants_mouse && !f.popup_open;
+  r.wheel = r.pointer && !f.text_input;
+  r.keys = !f.wants_keyboard && !f.text_input && !f.popup_open && !f.dialog_focused;
+  return r;
+}
+
 render::Camera fit_camera(const Box& extent, int width, int height) {
   const double padding = kFitPaddingFraction * std::min(width, height);
   return render::Camera::fit(extent, std::max(1, width), std::max(1, height), padding);

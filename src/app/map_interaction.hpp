@@ -28,6 +28,27 @@ struct MapInput {
   bool home = false;          // fit all
 };
 
+// Input routing: what the UI holds this frame, from ImGui's IO and window state. The map gets
+// only what no dialog, popup or text field is using (issue: '+' in File > Open zoomed the map).
+struct UiFocus {
+  bool wants_mouse = false;     // io.WantCaptureMouse: over a window, dragging in one, a popup open
+  bool wants_keyboard = false;  // io.WantCaptureKeyboard: a widget is active, or a modal is open
+  bool text_input = false;      // io.WantTextInput: a text field has the keyboard
+  bool popup_open = false;      // a menu, combo, context menu or modal popup is open
+  bool dialog_focused = false;  // a floating window (file browser, a dialog) has the focus
+};
+
+struct MapInputRoute {
+  bool pointer = false;  // hover, clicks and drags over the map
+  bool wheel = false;    // wheel zoom
+  bool keys = false;     // arrows, +/-, Home
+};
+
+// Pointer and wheel go to the map unless the UI has the mouse or a popup is open (the wheel also
+// waits while a text field is being edited); keys go to it only when nothing else has the
+// keyboard: no active widget or text field, no popup or modal, no focused dialog.
+MapInputRoute route_map_input(const UiFocus& focus);
+
 // Zoom factor per wheel notch and per '+'/'-' press; double-click zooms in by kDoubleClickZoom.
 constexpr double kWheelZoomStep = 1.25;
 constexpr double kDoubleClickZoom = 2.0;

@@ -6,6 +6,7 @@
 // Only Latin-1 letters plus “ ” – — • … are used: the UI font atlas holds exactly those glyphs
 // (ui/ui_fonts.hpp). Format strings use printf conventions (%s, %d, %lld).
 
+#include "core/messages_edit.hpp"
 #include "core/messages_open.hpp"
 
 // clang-format off
@@ -244,6 +245,6 @@
   X(identify_field, "Campo", "Field")                                                           \
   X(identify_value, "Valor", "Value")                                                           \
   X(identify_close, "Cerrar", "Close")                                                          \
-  FARO_MSG_OPEN(X)
+  FARO_MSG_OPEN(X) FARO_MSG_EDIT(X)
 
 // clang-format on

@@ -71,6 +71,14 @@ struct ProgramSpec {
   friend bool operator==(const ProgramSpec&, const ProgramSpec&) = default;
 };
 
+// A named offence selection saved from the picker (ui/offence_picker.hpp), kept in the project so
+// "robbery with violence" or "sexual offences" is one click in the next meeting.
+struct CategorySelection {
+  std::string name;
+  std::vector<std::string> categories;  // as FilterState::categories (empty = all)
+  friend bool operator==(const CategorySelection&, const CategorySelection&) = default;
+};
+
 struct Session {
   // Project file format (io/project_file.hpp). 2: the map is one ordered "style" (v1 files are
   // converted on load).
@@ -86,6 +94,7 @@ struct Session {
   Language language = Language::es;
   std::string title;                   // presentation title ("" = automatic)
   std::vector<ProgramSpec> programs;   // programs edited in the UI (override/extend loaded ones)
+  std::vector<CategorySelection> category_selections;  // saved offence selections, by name
 };
 
 

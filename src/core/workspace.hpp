@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/aggregate.hpp"
+#include "core/category_groups.hpp"
 #include "core/context_areas.hpp"
 #include "core/incidents.hpp"
 #include "core/load_report.hpp"
@@ -48,6 +49,8 @@ struct ContextLayerData {
 struct Workspace {
   SectorSet sectors;
   IncidentStore incidents;  // incidents.sector assigned
+  // Offence groups from the incidents source's grouping column, if any (io/category_groups.hpp).
+  CategoryGroups category_groups;
   std::vector<Program> programs;
   std::vector<ContextPolyline> context;  // all context sources, in session order
   // Named polygons of the context sources that have any (labels, hover), in session order.

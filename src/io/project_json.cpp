@@ -132,6 +132,11 @@ std::string project_to_json(const Session& s, const std::string& project_dir,
     programs.push_back(std::move(program));
   }
   j["programs"] = programs;
+  // Named offence selections saved from the picker (ui/offence_picker.hpp); absent in older files.
+  json saved = json::array();
+  for (const CategorySelection& c : s.category_selections)
+    saved.push_back({{"name", c.name}, {"categories", c.categories}});
+  j["category_selections"] = saved;
   return j.dump(2) + "\n";
 }
 

@@ -23,7 +23,7 @@ using project_detail::Reader;
 // Keys a version-2 file may hold, per object.
 constexpr std::string_view kTopKeys[] = {"faro_project", "title",   "language", "work_srs",
                                          "sources",      "filter",  "style",    "camera",
-                                         "selection",    "programs"};
+                                         "selection",    "programs", "category_selections"};
 constexpr std::string_view kSourceKeys[] = {
     "role",    "path",       "layer",      "where",           "x_field",
     "y_field", "date_field", "time_field", "category_field",  "weight_field",
@@ -204,6 +204,17 @@ Session read_project(std::string_view text, const std::string& project_dir,
       }
     }
     s.programs.push_back(std::move(spec));
+  }
+  const json& saved = r.array(j, "category_selections", "");  // absent (older files) = none
+  for (size_t i = 0; i < saved.size(); ++i) {
+    const std::string where = Reader::item("category_selections", i);
+    if (!saved[i].is_object()) r.wrong_type(where, "an object", saved[i]);
+    r.only(saved[i], {"name", "categories"}, where);
+    CategorySelection c;
+    r.text(saved[i], "name", where, c.name);
+    if (c.name.empty()) r.fail(where + ".name", "expected a non-empty selection name");
+    c.categories = r.strings(saved[i], "categories", where);
+    s.category_selections.push_back(std::move(c));
   }
   return s;
 }

@@ -1,6 +1,7 @@
 #include "ui/dashboard_ui.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>  // GetActiveID(): the widget a drag or typing belongs to
 
 #include <algorithm>
 #include <filesystem>
@@ -38,7 +39,7 @@ constexpr ImGuiWindowFlags kFixedWindow = ImGuiWindowFlags_NoMove | ImGuiWindowF
                                           ImGuiWindowFlags_NoBringToFrontOnFocus |
                                           ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize;
 
-// Menu shortcuts (Ctrl+O, Ctrl+S, Ctrl+Q). 1.86 has no named letter keys: the GLFW backend
+// Menu shortcuts (Ctrl+O, Ctrl+S, Ctrl+Q; Ctrl+Z undo, Ctrl+Shift+Z and Ctrl+Y redo). 1.86 has no named letter keys: the GLFW backend
 // indexes KeysDown by GLFW key codes, which are ASCII for letters. F11, Esc, Home, arrows and
 // +/- belong to the app's map interaction.
 void handle_shortcuts(Session& session, const AppStatus& status, UiActions& actions, UiState& ui) {
@@ -50,6 +51,14 @@ void handle_shortcuts(Session& session, const AppStatus& status, UiActions& acti
     run_menu_command(MenuCommand::save_project, session, status, actions, ui);
   if (ImGui::IsKeyPressed('Q', false))
     run_menu_command(MenuCommand::quit, session, status, actions, ui);
+  // Not while a popup or modal is open: its edits are not finished (a text field's own Ctrl+Z is
+  // excluded above by WantTextInput).
+  if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopup)) return;
+  if (ImGui::IsKeyPressed('Z', false))
+    run_menu_command(io.KeyShift ? MenuCommand::redo : MenuCommand::undo, session, status, actions,
+                     ui);
+  if (ImGui::IsKeyPressed('Y', false))
+    run_menu_command(MenuCommand::redo, session, status, actions, ui);
 }
 
 }  // namespace
@@ -271,6 +280,13 @@ bool DashboardUi::busy() const {
 }
 bool DashboardUi::settle(std::chrono::milliseconds timeout) {
   return impl_->evaluation.wait_idle(timeout);
+}
+
+uint64_t DashboardUi::edit_gesture() const {
+  // Playback moves the dates every step: one step for the whole run. Above any ImGui id (32 bits).
+  constexpr uint64_t kPlaybackGesture = uint64_t{1} << 32;
+  if (impl_->timeline.wants_locked_color_domain()) return kPlaybackGesture;
+  return ImGui::GetCurrentContext() ? ImGui::GetActiveID() : 0;
 }
 
 bool DashboardUi::timeline_playing() const { return impl_->timeline.wants_locked_color_domain(); }

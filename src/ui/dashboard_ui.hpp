@@ -13,6 +13,7 @@
 #include "core/choropleth.hpp"
 #include "core/color_domain.hpp"
 #include "core/data_snapshot.hpp"
+#include "core/edit_history.hpp"
 #include "core/session.hpp"
 #include "render/map_overlay.hpp"
 #include "ui/brief_export_dialog.hpp"
@@ -65,6 +66,8 @@ struct AppStatus {
   BriefExportStatus brief_export;
   // The evaluation report export (app/evaluation_export_job.hpp), the same way.
   EvaluationExportStatus evaluation_export;
+  // What Edit > Undo / Redo would change (nothing = greyed), from the app's history.
+  std::optional<EditKind> undo_kind, redo_kind;
 };
 
 // Screen rectangle (ImGui display coordinates, pixels) left for the map. In presentation mode it
@@ -137,6 +140,9 @@ class DashboardUi {
   bool timeline_playing() const;
   // Starts timeline playback, as its play button does (tests, scripted runs).
   void play_timeline();
+  // The gesture the edits of the last draw() belong to, for undo coalescing (core/edit_history.hpp):
+  // the widget being dragged or typed into, a constant while the timeline plays, 0 otherwise.
+  uint64_t edit_gesture() const;
   // The timeline's playback is cumulative (File ▸ Export animation animates the same way).
   bool timeline_cumulative() const;
 

@@ -4,7 +4,6 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cstdio>
 #include <string_view>
 
@@ -48,14 +47,6 @@ int64_t max_of(const std::vector<int64_t>& v) {
 
 int64_t at(const std::vector<int64_t>& v, size_t i) {
   return i < v.size() ? v[i] : 0;
-}
-
-// Case-insensitive (ASCII) substring test for the category search box.
-bool contains_ci(std::string_view text, std::string_view needle) {
-  if (needle.empty()) return true;
-  auto low = [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); };
-  return std::search(text.begin(), text.end(), needle.begin(), needle.end(),
-                     [&](char a, char b) { return low(a) == low(b); }) != text.end();
 }
 
 }  // namespace
@@ -140,57 +131,7 @@ void FiltersPanel::draw_dates(const DataSnapshot& snap, Session& session) {
 }
 
 void FiltersPanel::draw_categories(const DataSnapshot& snap, Session& session) {
-  const Workspace& ws = snap.ws();
-  const Language lang = session.language;
-  const CategoryDictionary& dict = ws.incidents.categories;
-  // Code 0 ("" = no category) is listed only when rows actually have it.
-  std::vector<std::string> names;
-  std::vector<int64_t> counts;
-  for (size_t code = 0; code < dict.size(); ++code) {
-    const int64_t n = at(snap.result().per_category, code);
-    if (code == 0 && n == 0) continue;
-    names.push_back(dict.name(static_cast<uint16_t>(code)));
-    counts.push_back(n);
-  }
-  ImGui::TextUnformatted(tr(Msg::categories, lang));
-  if (names.empty()) return;
-  ImGui::SameLine();
-  if (ImGui::SmallButton(tr(Msg::all_categories, lang)))
-    edit_filter(session, [](FilterState& f) { f.categories.clear(); });
-  // Busiest first, so the long tail of a real offence list sits at the bottom.
-  std::vector<size_t> order(names.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(),
-                   [&](size_t a, size_t b) { return counts[a] > counts[b]; });
-  // Long lists (real data has dozens of offences) get a search field and a scrolling box.
-  const bool long_list = names.size() > kShortCategoryList;
-  if (long_list) {
-    ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##category_search", tr(Msg::search, lang), &category_search_);
-    ImGui::BeginChild("##categories", ImVec2(0, ImGui::GetFrameHeightWithSpacing() * 10), true);
-  }
-  const float count_x = ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize("000,000").x;
-  for (size_t i : order) {
-    const char* label = names[i].empty() ? tr(Msg::no_category, lang) : names[i].c_str();
-    if (long_list && !contains_ci(label, category_search_)) continue;
-    ImGui::PushID(static_cast<int>(i));
-    bool on = category_enabled(session.filter, names[i]);
-    if (ImGui::Checkbox(label, &on))
-      edit_filter(session, [&](FilterState& f) { toggle_category(f, names, names[i]); });
-    if (ImGui::BeginPopupContextItem("##only")) {
-      if (ImGui::Selectable(tr(Msg::only_this, lang)))
-        edit_filter(session, [&](FilterState& f) {
-          // Every category on collapses to "all" (the empty list) like the toggles do.
-          f.categories =
-              names.size() == 1 ? std::vector<std::string>{} : std::vector<std::string>{names[i]};
-        });
-      ImGui::EndPopup();
-    }
-    ImGui::SameLine(std::max(count_x, ImGui::GetCursorPosX()));
-    ImGui::TextDisabled("%s", format_count(counts[i]).c_str());
-    ImGui::PopID();
-  }
-  if (long_list) ImGui::EndChild();
+  offences_.draw(snap, session);
 }
 
 void FiltersPanel::draw_hours(const DataSnapshot& snap, Session& session) {

@@ -1,12 +1,13 @@
 #pragma once
-// Filters panel: date range (two YYYY-MM-DD fields, validated as typed), offence categories (a
-// checklist with the count each would show), hour of day and day of week (toggle cells drawn as
+// Filters panel: date range (two YYYY-MM-DD fields, validated as typed), offence categories (the
+// offence picker, ui/offence_picker.hpp), hour of day and day of week (toggle cells drawn as
 // a small histogram of the current counts) and the sector subset (taken from the map selection).
 // Edits go straight into session.filter through ui/filter_edit.hpp.
 #include <string>
 
 #include "core/data_snapshot.hpp"
 #include "core/session.hpp"
+#include "ui/offence_picker.hpp"
 #include "ui/ui_actions.hpp"
 
 namespace faro::ui {
@@ -29,8 +30,7 @@ struct FiltersPanel {
   std::string from_text_, to_text_;
   std::string synced_from_, synced_to_;
   bool from_bad_ = false, to_bad_ = false, order_bad_ = false;
-  std::string category_search_;
-  static constexpr size_t kShortCategoryList = 12;
+  OffencePicker offences_;
 };
 
 }  // namespace faro::ui

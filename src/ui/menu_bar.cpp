@@ -32,12 +32,33 @@ void push(UiActions& actions, UiAction::Kind kind, std::string path = {}) {
   actions.push_back(std::move(a));
 }
 
+Msg edit_kind_words(EditKind kind) {
+  switch (kind) {
+    case EditKind::dates: return Msg::edit_dates;
+    case EditKind::categories: return Msg::edit_categories;
+    case EditKind::hours: return Msg::edit_hours;
+    case EditKind::weekdays: return Msg::edit_weekdays;
+    case EditKind::sector_filter: return Msg::edit_sector_filter;
+    case EditKind::style: return Msg::edit_style;
+    case EditKind::selection: return Msg::edit_selection;
+    case EditKind::programs: return Msg::edit_programs;
+    case EditKind::saved_selections: return Msg::edit_saved_selections;
+  }
+  return Msg::edit_style;
+}
+
 void set_language(Session& session, Language lang) {
   if (session.language == lang) return;
   session.language = lang;
 }
 
 }  // namespace
+
+std::string undo_menu_label(bool redo, const std::optional<EditKind>& kind, Language lang) {
+  if (!kind) return tr(redo ? Msg::menu_redo : Msg::menu_undo, lang);
+  return tr_format(lang, redo ? Msg::menu_redo_what : Msg::menu_undo_what,
+                   tr(edit_kind_words(*kind), lang));
+}
 
 void run_menu_command(MenuCommand cmd, Session& session, const AppStatus& status,
                       UiActions& actions, UiState& ui) {
@@ -108,6 +129,12 @@ void run_menu_command(MenuCommand cmd, Session& session, const AppStatus& status
     case MenuCommand::add_to_program:
       if (!session.selection.empty()) ui.request_program_edit = true;
       break;
+    case MenuCommand::undo:
+      push(actions, K::undo);
+      break;
+    case MenuCommand::redo:
+      push(actions, K::redo);
+      break;
     case MenuCommand::language_es:
       set_language(session, Language::es);
       break;
@@ -157,6 +184,16 @@ float MenuBar::draw(const Workspace& ws, Session& session, const AppStatus& stat
          !status.evaluation_export.running);
     ImGui::Separator();
     item(Msg::menu_quit, MenuCommand::quit, "Ctrl+Q");
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu(tr(Msg::menu_edit, lang))) {
+    // "###" ids: the label names the step, the item stays the same item.
+    const std::string undo = undo_menu_label(false, status.undo_kind, lang) + "###undo";
+    const std::string redo = undo_menu_label(true, status.redo_kind, lang) + "###redo";
+    if (ImGui::MenuItem(undo.c_str(), "Ctrl+Z", false, status.undo_kind.has_value()))
+      run_menu_command(MenuCommand::undo, session, status, actions, ui);
+    if (ImGui::MenuItem(redo.c_str(), "Ctrl+Shift+Z", false, status.redo_kind.has_value()))
+      run_menu_command(MenuCommand::redo, session, status, actions, ui);
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu(tr(Msg::menu_view, lang))) {

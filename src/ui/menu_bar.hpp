@@ -1,8 +1,13 @@
 #pragma once
-// The main menu bar: File (open data, open project, save, demo city, export PNG, quit) and View
+// The main menu bar: File (open data, open project, save, demo city, export PNG, quit), Edit
+// (undo and redo, naming what they change) and View
 // (presentation, fit all, zoom to selection, load report, language). Each item maps to a
 // MenuCommand, and run_menu_command() does the work, so tests can check what every item does
 // without simulating clicks.
+#include <optional>
+#include <string>
+
+#include "core/edit_history.hpp"
 #include "core/session.hpp"
 #include "ui/dashboard_ui.hpp"
 #include "ui/ui_actions.hpp"
@@ -33,7 +38,13 @@ enum class MenuCommand {
   export_animation,  // File ▸ Export animation (MP4/GIF)…
   export_brief,      // File ▸ Export weekly brief (PDF, PNG, CSV)…
   export_evaluation,  // File ▸ Export evaluation report (PDF)…
+  undo,               // Edit ▸ Undo (Ctrl+Z)
+  redo,               // Edit ▸ Redo (Ctrl+Shift+Z, Ctrl+Y)
 };
+
+// "Deshacer: delitos del filtro" / "Undo: filter offences", or the bare word when there is
+// nothing to undo (the item is greyed then). `redo` picks the Redo words.
+std::string undo_menu_label(bool redo, const std::optional<EditKind>& kind, Language lang);
 
 // Carries out `cmd`: pushes an action, opens a dialog in `ui`, or edits `session` (language).
 void run_menu_command(MenuCommand cmd, Session& session, const AppStatus& status,

@@ -28,6 +28,8 @@ struct UiAction {
     cancel_animation,
     export_brief,  // path (.pdf/.png/.csv), week, internal: the weekly brief, in the background
     export_evaluation,  // path (.pdf), program, window_weeks, by_month, internal: the report
+    undo,  // Edit > Undo / Ctrl+Z: the app restores the previous edit state (core/edit_history.hpp)
+    redo,  // Edit > Redo / Ctrl+Shift+Z / Ctrl+Y
   };
   Kind kind = Kind::fit_all;
   SourceSpec source;

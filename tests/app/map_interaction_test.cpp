@@ -149,3 +149,45 @@ TEST(ClickSelection, PlainClickSelectsOneCtrlClickToggles) {
 
 }  // namespace
 }  // namespace faro::app
+
+namespace faro::app {
+namespace {
+
+TEST(MapInputRouting, NothingFocusedEverythingGoesToTheMap) {
+  const MapInputRoute r = route_map_input({});
+  EXPECT_TRUE(r.pointer);
+  EXPECT_TRUE(r.wheel);
+  EXPECT_TRUE(r.keys);
+}
+
+TEST(MapInputRouting, ATextFieldKeepsKeysAndWheel) {
+  UiFocus f;
+  f.text_input = true;
+  f.wants_keyboard = true;
+  const MapInputRoute r = route_map_input(f);
+  EXPECT_FALSE(r.keys);
+  EXPECT_FALSE(r.wheel);
+  EXPECT_TRUE(r.pointer);  // a click on the map still leaves the field
+}
+
+TEST(MapInputRouting, APopupOrModalKeepsEverything) {
+  UiFocus f;
+  f.popup_open = true;
+  const MapInputRoute r = route_map_input(f);
+  EXPECT_FALSE(r.keys);
+  EXPECT_FALSE(r.wheel);
+  EXPECT_FALSE(r.pointer);
+}
+
+TEST(MapInputRouting, AFocusedDialogKeepsKeysButNotTheMouseOverTheMap) {
+  UiFocus f;
+  f.dialog_focused = true;  // File > Open data
+  const MapInputRoute r = route_map_input(f);
+  EXPECT_FALSE(r.keys);   // '+' typed there does not zoom the map
+  EXPECT_TRUE(r.wheel);   // the wheel goes where the pointer is
+  f.wants_mouse = true;   // the pointer over the dialog
+  EXPECT_FALSE(route_map_input(f).wheel);
+}
+
+}  // namespace
+}  // namespace faro::app

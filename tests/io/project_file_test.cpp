@@ -321,3 +321,30 @@ TEST(ProjectFile, EditedProgramsRoundTrip) {
           "/tmp", "b.faro.json"),
       faro::io::ProjectError);
 }
+
+namespace faro::io {
+namespace {
+
+TEST(ProjectFile, SavedOffenceSelectionsRoundTrip) {
+  faro::Session s;
+  s.category_selections.push_back({"Robos con violencia", {"ROBO A NEGOCIO CON VIOLENCIA",
+                                                           "ROBO A TRANSEÚNTE CON VIOLENCIA"}});
+  s.category_selections.push_back({"Todo", {}});
+  const std::string text = project_to_json(s, "/tmp", nullptr);
+  const faro::Session back = project_from_json(text, "/tmp", "p.faro.json");
+  EXPECT_EQ(back.category_selections, s.category_selections);
+  // Older files have none; a nameless selection is refused with the place named.
+  EXPECT_TRUE(project_from_json(R"({"faro_project": 2})", "/tmp", "o.faro.json")
+                  .category_selections.empty());
+  try {
+    project_from_json(R"({"faro_project": 2, "category_selections": [{"categories": ["X"]}]})",
+                      "/tmp", "b.faro.json");
+    ADD_FAILURE() << "a selection without a name was accepted";
+  } catch (const ProjectError& e) {
+    EXPECT_NE(std::string(e.what()).find("category_selections[0].name"), std::string::npos)
+        << e.what();
+  }
+}
+
+}  // namespace
+}  // namespace faro::io

@@ -128,6 +128,10 @@ TEST(MenuCommands, EachItemDoesItsJob) {
   run_menu_command(MenuCommand::save_project, s, status, actions, ui);
   EXPECT_EQ(last(), K::save_project);
   EXPECT_EQ(actions.back().path, "/tmp/p.faro.json");
+  run_menu_command(MenuCommand::undo, s, status, actions, ui);
+  EXPECT_EQ(last(), K::undo);
+  run_menu_command(MenuCommand::redo, s, status, actions, ui);
+  EXPECT_EQ(last(), K::redo);
 
   run_menu_command(MenuCommand::open_data, s, status, actions, ui);
   EXPECT_EQ(ui.browser_request, BrowserMode::open_data);
@@ -250,6 +254,19 @@ TEST(ScaleBar, LegendTicksAreRoundAndEndWithTheSaturatedMaximum) {
   EXPECT_FLOAT_EQ(ticks[3].position, 1.0f);
   d.max = 0;  // empty domain
   EXPECT_TRUE(legend_ticks(d).empty());
+}
+
+}  // namespace
+}  // namespace faro::ui
+
+namespace faro::ui {
+namespace {
+
+TEST(MenuCommands, UndoItemsNameTheStepInEitherLanguage) {
+  EXPECT_EQ(undo_menu_label(false, EditKind::categories, Language::es),
+            "Deshacer: delitos del filtro");
+  EXPECT_EQ(undo_menu_label(true, EditKind::style, Language::en), "Redo: map style");
+  EXPECT_EQ(undo_menu_label(false, std::nullopt, Language::en), "Undo");  // greyed: nothing to undo
 }
 
 }  // namespace
