@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "app/pg_live_controller.hpp"
 #include "core/session.hpp"
 
 namespace faro::app {
@@ -27,6 +28,9 @@ struct DashboardOptions {
   // ... --basemap ...`: the project's, if any, with the command line's data, filter and style
   // applied). Replaces what `project` would load; `project` stays the file Save writes to.
   std::optional<Session> session;
+  // A live PostGIS source (the tables `faro publish` wrote) instead of the session's sources:
+  // loaded, refreshed (F5, File menu, or every refresh_every_min) and reconciled in place.
+  std::optional<PgDashboardSource> pg;
 };
 
 constexpr const char* kDefaultHeadlessScreenshot = "faro-dashboard.png";

@@ -65,6 +65,16 @@ struct AppStatus {
   BriefExportStatus brief_export;
   // The evaluation report export (app/evaluation_export_job.hpp), the same way.
   EvaluationExportStatus evaluation_export;
+  // A live PostGIS source (app/pg_live_controller.hpp): the File menu's Refresh/Reconcile and
+  // poll interval, and the status bar's "refreshed HH:MM: N new rows".
+  struct PgLive {
+    bool active = false;     // the data comes from a live PostGIS source
+    bool running = false;    // a refresh/reconcile step is running
+    int refresh_every_min = 0;
+    std::string last_time;   // "" = no step succeeded yet; local HH:MM:SS
+    bool last_was_reconcile = false;
+    int last_count = 0;      // new rows (refresh) or months reloaded (reconcile)
+  } pg;
 };
 
 // Screen rectangle (ImGui display coordinates, pixels) left for the map. In presentation mode it

@@ -28,6 +28,9 @@ struct UiAction {
     cancel_animation,
     export_brief,  // path (.pdf/.png/.csv), week, internal: the weekly brief, in the background
     export_evaluation,  // path (.pdf), program, window_weeks, by_month, internal: the report
+    pg_refresh,         // a live PostGIS source: fetch rows newer than those held (F5)
+    pg_reconcile,       // a live PostGIS source: compare month checksums, reload what differs
+    pg_refresh_every,   // width = minutes between automatic refreshes (0 = off)
   };
   Kind kind = Kind::fit_all;
   SourceSpec source;
