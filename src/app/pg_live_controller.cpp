@@ -62,6 +62,8 @@ void PgLiveController::set_refresh_every_min(int minutes) {
 
 bool PgLiveController::start(PgStep step, const Session& session) {
   if (job_ || !source_) return false;
+  // Until a load succeeded there is nothing to add to (no sectors): Refresh retries the load.
+  if (step != PgStep::load && !loaded_) step = PgStep::load;
   job_ = std::make_unique<Job>();
   job_->step = step;
   job_->session = session;
@@ -113,6 +115,7 @@ std::optional<PgStepResult> PgLiveController::poll(const Session& session) {
     job_.reset();
     last_end_ = now;
     if (r.snapshot) {
+      if (r.step == PgStep::load) loaded_ = true;
       last_success_ = std::chrono::system_clock::now();
       last_step_ = r.step;
       last_count_ = r.step == PgStep::reconcile ? r.months_reloaded : r.rows_added;

@@ -79,6 +79,7 @@ class PgLiveController {
   std::chrono::steady_clock::time_point last_end_;
   std::optional<std::chrono::system_clock::time_point> last_success_;
   PgStep last_step_ = PgStep::load;
+  bool loaded_ = false;  // a load succeeded (until then Refresh runs the load again)
   size_t last_count_ = 0;
 };
 
