@@ -14,6 +14,7 @@
 #include "core/demo_city.hpp"
 #include "io/pg_connection.hpp"
 #include "io/pg_publish.hpp"
+#include "io/png_writer.hpp"
 #include "io/pg_source.hpp"
 #include "pg_test_support.hpp"
 
@@ -104,6 +105,19 @@ TEST(PgDashboard, RefreshAndReconcileThroughTheAppsActions) {
   settle(d);
   EXPECT_EQ(d.app().snapshot()->ws().incidents.size(), n0 + 42);
   EXPECT_EQ(d.app().status().pg.last_count, 5);
+  // For the docs: FARO_PG_DASHBOARD_PNG=prefix writes prefix-en.png and prefix-es.png (the status
+  // bar says "Refreshed HH:MM:SS: 5 new rows").
+  if (const char* png = std::getenv("FARO_PG_DASHBOARD_PNG")) {
+    for (Language lang : {Language::en, Language::es}) {
+      d.app().session().language = lang;
+      d.frame();
+      d.frame();
+      const render::RgbaImage img = d.read();
+      io::write_png_rgba(std::string(png) + (lang == Language::en ? "-en.png" : "-es.png"),
+                         img.pixels, img.width, img.height);
+    }
+    d.app().session().language = Language::en;
+  }
 
   // Rows deleted on the server: a refresh cannot see them, the reconciliation does.
   {
