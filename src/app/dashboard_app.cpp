@@ -148,7 +148,7 @@ void DashboardApp::poll_pg_source() {
   s.active = true;
   s.running = pg_->running();
   s.refresh_every_min = pg_->refresh_every_min();
-  s.last_was_reconcile = pg_->last_step() == PgStep::reconcile;
+  s.last_step = static_cast<ui::AppStatus::PgLive::Step>(pg_->last_step());  // same order
   s.last_count = static_cast<int>(pg_->last_count());
   s.last_time.clear();
   if (auto t = pg_->last_success()) {

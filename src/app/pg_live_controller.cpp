@@ -118,7 +118,9 @@ std::optional<PgStepResult> PgLiveController::poll(const Session& session) {
       if (r.step == PgStep::load) loaded_ = true;
       last_success_ = std::chrono::system_clock::now();
       last_step_ = r.step;
-      last_count_ = r.step == PgStep::reconcile ? r.months_reloaded : r.rows_added;
+      last_count_ = r.step == PgStep::reconcile ? r.months_reloaded
+                    : r.step == PgStep::refresh  ? r.rows_added
+                                                 : r.snapshot->ws().incidents.size();
     }
     return r;
   }

@@ -31,7 +31,7 @@ struct PgDashboardSource {
   int refresh_every_min = 0;   // 0 = no polling (Refresh by hand: F5)
 };
 
-enum class PgStep { load, refresh, reconcile };
+enum class PgStep { load, refresh, reconcile };  // ui::AppStatus::PgLive::Step's order
 
 // One finished step, for the app (UI thread).
 struct PgStepResult {

@@ -12,6 +12,7 @@
   X(pg_poll_off, "nunca", "off")                                                                \
   X(pg_poll_minutes, "%d min", "%d min")                                                        \
   X(pg_status_refreshing, "Actualizando desde PostGIS...", "Refreshing from PostGIS...")        \
+  X(pg_status_loaded, "Cargado %s: %d filas", "Loaded %s: %d rows")                             \
   X(pg_status_last, "Actualizado %s: %d filas nuevas", "Refreshed %s: %d new rows")             \
   X(pg_status_reconciled, "Conciliado %s: %d meses recargados",                                 \
     "Reconciled %s: %d months reloaded")                                                        \

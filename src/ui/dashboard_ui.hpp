@@ -72,8 +72,8 @@ struct AppStatus {
     bool running = false;    // a refresh/reconcile step is running
     int refresh_every_min = 0;
     std::string last_time;   // "" = no step succeeded yet; local HH:MM:SS
-    bool last_was_reconcile = false;
-    int last_count = 0;      // new rows (refresh) or months reloaded (reconcile)
+    enum class Step { load, refresh, reconcile } last_step = Step::load;
+    int last_count = 0;      // rows loaded (load), new rows (refresh) or months reloaded
   } pg;
 };
 

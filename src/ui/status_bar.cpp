@@ -94,7 +94,10 @@ void StatusBar::draw(const Rect& where, const DataSnapshot& snap, const Session&
       ImGui::TextUnformatted(tr(Msg::pg_status_never, lang));
     else {
       std::snprintf(buf, sizeof buf,
-                    tr(status.pg.last_was_reconcile ? Msg::pg_status_reconciled : Msg::pg_status_last, lang),
+                    tr(status.pg.last_step == AppStatus::PgLive::Step::load      ? Msg::pg_status_loaded
+                       : status.pg.last_step == AppStatus::PgLive::Step::refresh ? Msg::pg_status_last
+                                                                                 : Msg::pg_status_reconciled,
+                       lang),
                     status.pg.last_time.c_str(), status.pg.last_count);
       ImGui::TextUnformatted(buf);
     }

@@ -86,6 +86,8 @@ TEST(PgDashboard, RefreshAndReconcileThroughTheAppsActions) {
   ASSERT_EQ(d.app().snapshot()->ws().incidents.size(), n0);
   EXPECT_EQ(d.app().snapshot()->ws().sectors.size(), city.sectors.size());
   EXPECT_EQ(d.app().snapshot()->result().total, static_cast<int64_t>(n0));
+  EXPECT_EQ(d.app().status().pg.last_step, ui::AppStatus::PgLive::Step::load);
+  EXPECT_EQ(d.app().status().pg.last_count, static_cast<int>(n0));
   const uint64_t gen0 = d.app().snapshot()->generation;
 
   insert_rows(pg, opt.table, 37);
@@ -129,7 +131,7 @@ TEST(PgDashboard, RefreshAndReconcileThroughTheAppsActions) {
   EXPECT_EQ(d.app().snapshot()->ws().incidents.size(), n0 + 42);
   request(d, ui::UiAction::Kind::pg_reconcile);
   EXPECT_EQ(d.app().snapshot()->ws().incidents.size(), n0 + 38);
-  EXPECT_TRUE(d.app().status().pg.last_was_reconcile);
+  EXPECT_EQ(d.app().status().pg.last_step, ui::AppStatus::PgLive::Step::reconcile);
   EXPECT_GE(d.app().status().pg.last_count, 1);
   EXPECT_TRUE(d.app().error_log().empty());
 }
