@@ -17,6 +17,7 @@
 #include "app/export_job.hpp"
 #include "app/identify_controller.hpp"
 #include "app/load_job.hpp"
+#include "app/pg_live_controller.hpp"
 #include "app/map_view.hpp"
 #include "app/partner_safe_view.hpp"
 #include "core/error_kind.hpp"
@@ -101,7 +102,13 @@ DashboardApp::DashboardApp(const DashboardOptions& options)
     else
       ui_->show_open_dialog(options.browse);
   }
-  start_load(session_);
+  if (options.pg) {
+    // A live PostGIS source: its first load is the controller's step, not a LoadJob.
+    pg_ = std::make_unique<PgLiveController>(*options.pg);
+    pg_->start(PgStep::load, session_);
+  } else {
+    start_load(session_);
+  }
   // A project's (or the command line's) camera, filter and styles come back with its data.
   load_replaces_session_ = !status_.project_path.empty() || options.session.has_value();
   history_.reset(edit_state_of(session_));
@@ -127,6 +134,7 @@ void DashboardApp::report_error(const std::string& message) {
 }
 
 void DashboardApp::start_load(Session session) {
+  pg_.reset();  // other data replaces the live PostGIS source (joins a running step)
   if (load_) load_->cancel();
   load_.reset();  // joins a cancelled load (it stops at its next stage)
   load_ = std::make_unique<LoadJob>(std::move(session));
@@ -160,7 +168,42 @@ void DashboardApp::apply_loaded(SnapshotPtr loaded_snap, const Session& loaded) 
   if (map_) map_->set_snapshot(snap_, session_);
 }
 
+void DashboardApp::poll_pg_source() {
+  if (!pg_) return;
+  std::optional<PgStepResult> r = pg_->poll(session_);
+  if (r && r->snapshot) {
+    if (r->step == PgStep::load) {
+      apply_loaded(std::move(r->snapshot), session_);
+    } else {
+      // New rows (or reloaded months): the snapshot is replaced, the camera and the session stay;
+      // derived state (filter result, heatmap, panels) follows the new generation.
+      snap_ = with_generation(*r->snapshot, snap_->generation + 1);
+      sync_snapshot(false);
+      if (map_) map_->set_snapshot(snap_, session_);
+    }
+  } else if (r) {
+    report_error(r->error);  // the previous data stays; F5 retries
+  }
+  ui::AppStatus::PgLive& s = status_.pg;
+  s.active = true;
+  s.running = pg_->running();
+  s.refresh_every_min = pg_->refresh_every_min();
+  s.last_step = static_cast<ui::AppStatus::PgLive::Step>(pg_->last_step());  // same order
+  s.last_count = static_cast<int>(pg_->last_count());
+  s.last_time.clear();
+  if (auto t = pg_->last_success()) {
+    const std::time_t tt = std::chrono::system_clock::to_time_t(*t);
+    std::tm local{};
+    localtime_r(&tt, &local);
+    char buf[16];
+    std::strftime(buf, sizeof buf, "%H:%M:%S", &local);
+    s.last_time = buf;
+  }
+}
+
 void DashboardApp::poll_jobs() {
+  status_.pg = {};
+  poll_pg_source();
   if (load_ && load_->done()) {
     std::unique_ptr<LoadJob> job = std::move(load_);
     if (SnapshotPtr loaded = job->take_snapshot()) {
@@ -206,7 +249,7 @@ void DashboardApp::poll_jobs() {
   }
   status_.animation_frames = animation_ ? std::max(animation_->frames_total(), 1) : 0;
   status_.animation_frame = animation_ ? animation_->frames_done() : 0;
-  status_.loading = static_cast<bool>(load_);
+  status_.loading = static_cast<bool>(load_) || (pg_ && pg_->running() && !pg_->last_success());
   status_.load_progress = load_ ? load_->progress() : -1.0f;
   status_.load_message = load_ ? load_->message() : "";
 }
@@ -217,6 +260,8 @@ bool DashboardApp::settle(std::chrono::milliseconds timeout) {
     if (Clock::now() > deadline) return false;
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
+  if (pg_ && !pg_->wait(std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now())))
+    return false;
   poll_jobs();
   if (!map_) return true;
   const auto left = [&] {
@@ -229,7 +274,7 @@ bool DashboardApp::settle(std::chrono::milliseconds timeout) {
 }
 
 bool DashboardApp::busy() const {
-  return load_ || ui_->busy() || (map_ && (map_->heatmap_busy() || map_->basemap_busy()));
+  return load_ || (pg_ && pg_->running()) || ui_->busy() || (map_ && (map_->heatmap_busy() || map_->basemap_busy()));
 }
 
 UiFocus DashboardApp::ui_focus() const {
@@ -296,6 +341,7 @@ void DashboardApp::frame(const PlatformInput& input, float pixel_scale) {
   pixel_scale_ = pixel_scale;
   poll_jobs();
   if (input.toggle_presentation) status_.presentation = !status_.presentation;
+  if (input.refresh && pg_) request({ui::UiAction::Kind::pg_refresh});
   if (status_.presentation && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
     status_.presentation = false;
   // Dropped files go through the UI, which knows them like File > Open does (a CSV opens the
@@ -413,6 +459,15 @@ void DashboardApp::sync_history_status() {
 void DashboardApp::carry_out(const ui::UiAction& a) {
   using Kind = ui::UiAction::Kind;
   switch (a.kind) {
+    case Kind::pg_refresh:
+      if (pg_) pg_->start(PgStep::refresh, session_);  // dropped while a step runs
+      break;
+    case Kind::pg_reconcile:
+      if (pg_) pg_->start(PgStep::reconcile, session_);
+      break;
+    case Kind::pg_refresh_every:
+      if (pg_) pg_->set_refresh_every_min(a.width);
+      break;
     case Kind::open_source: {
       // A GeoPackage of tiles or an MBTiles holds no features: it is a basemap.
       const std::string ext = std::filesystem::path(a.source.path).extension().string();

@@ -34,10 +34,12 @@ class ExportJob;
 class IdentifyController;
 class LoadJob;
 class MapView;
+class PgLiveController;
 
 // Input only the platform layer sees (keys outside ImGui's named keys, dropped files).
 struct PlatformInput {
   bool toggle_presentation = false;  // F11
+  bool refresh = false;              // F5: refresh a live PostGIS source
   std::vector<std::string> dropped;  // files dropped on the window
   // Scripted map input (headless benchmarks): added to what ImGui's IO gives.
   Vec2 scripted_pan;
@@ -112,6 +114,8 @@ class DashboardApp {
   // Identify's side panel (analyst view): the incidents under the last click on points.
   IdentifyController& identify() { return *identify_; }
   ui::AppStatus& status() { return status_; }
+  // The live PostGIS source (`faro dashboard --incidents PG:...`), or nullptr (files, demo city).
+  PgLiveController* pg_source() { return pg_.get(); }
   // Where the map was drawn in the last frame (ImGui display coordinates).
   const ui::MapRegion& map_region() const { return region_; }
   // Every error message shown so far (tests and the headless run print them).
@@ -123,6 +127,7 @@ class DashboardApp {
   void apply_loaded(SnapshotPtr loaded, const Session& loaded_session);
   void carry_out(const ui::UiAction& action);
   void report_error(const std::string& message);
+  void poll_pg_source();  // a finished PostGIS step: its snapshot swapped in, or its error shown
   // File > Open of a raster: the basemap layer shows it (added at the bottom, or its source
   // replaced). Throws DataError when it is no raster with a CRS.
   void open_basemap(const std::string& path);
@@ -145,6 +150,7 @@ class DashboardApp {
   std::unique_ptr<MapView> map_;
   std::unique_ptr<IdentifyController> identify_;
   std::unique_ptr<LoadJob> load_;
+  std::unique_ptr<PgLiveController> pg_;  // a live PostGIS source instead of load_
   bool load_replaces_session_ = false;  // a project load replaces styles, filter and camera
   std::string pending_project_path_;
   // The recent files as last written to io::recent_files_path(); rewritten when the UI's differ.

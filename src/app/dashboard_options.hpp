@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "app/pg_live_controller.hpp"
 #include "core/session.hpp"
 
 namespace faro::app {
@@ -30,6 +31,9 @@ struct DashboardOptions {
   // File ▸ Open data at start: a folder, an archive to look inside, or a file to open (a CSV opens
   // its mapping dialog). "" = none.
   std::string browse;
+  // A live PostGIS source (the tables `faro publish` wrote) instead of the session's sources:
+  // loaded, refreshed (F5, File menu, or every refresh_every_min) and reconciled in place.
+  std::optional<PgDashboardSource> pg;
 };
 
 constexpr const char* kDefaultHeadlessScreenshot = "faro-dashboard.png";

@@ -108,7 +108,7 @@ int run_windowed(const DashboardOptions& options, std::ostream& out, std::ostrea
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
     WindowedPlacement placement;
-    bool fullscreen = false, f11_was_down = false;
+    bool fullscreen = false, f11_was_down = false, f5_was_down = false;
     float font_scale = scale_x * options.ui_scale;
     const int frames = options.frames > 0 ? options.frames : (scripted ? 5 : 0);
     for (int i = 0; (frames == 0 || i < frames) && !glfwWindowShouldClose(window); ++i) {
@@ -117,6 +117,9 @@ int run_windowed(const DashboardOptions& options, std::ostream& out, std::ostrea
       const bool f11 = glfwGetKey(window, GLFW_KEY_F11) == GLFW_PRESS;
       input.toggle_presentation = f11 && !f11_was_down;
       f11_was_down = f11;
+      const bool f5 = glfwGetKey(window, GLFW_KEY_F5) == GLFW_PRESS;
+      input.refresh = f5 && !f5_was_down;  // Refresh a live PostGIS source
+      f5_was_down = f5;
       input.dropped.swap(g_dropped);
       glfwGetWindowContentScale(window, &scale_x, &scale_y);
       if (scale_x * options.ui_scale != font_scale) {  // moved to a monitor with another scale: crisp fonts again

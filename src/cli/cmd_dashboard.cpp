@@ -13,7 +13,9 @@
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "cli/dashboard_args.hpp"
+#include "cli/pg_data.hpp"
 #include "core/errors.hpp"
+#include "io/pg_connection.hpp"
 #include "io/project_file.hpp"
 #ifdef FARO_HAVE_APP
 #include "app/dashboard_options.hpp"
@@ -30,7 +32,8 @@ CommandSpec dashboard_spec() {
       "[--project P.faro.json] [--incidents I [--sectors S]] [--programs P] [--where SQL] "
       "[--from D --to D] [--style NAME|FILE.json] [--layers LIST] [--basemap RASTER] "
       "[--context VECTOR]... [--lang es|en] [--presentation] [--size 1600x900] [--ui-scale 200] "
-      "[--frames N] [--screenshot OUT.png] [--browse PATH]";
+      "[--frames N] [--screenshot OUT.png] [--browse PATH] "
+      "[--incidents PG:... --table T [--refresh-every MIN]]";
   spec.description =
       "Opens the interactive dashboard on the demo city (datos sintéticos), a project file, or\n"
       "the data and map the flags name (the same flags as `faro render`; with --project they\n"
@@ -45,7 +48,12 @@ CommandSpec dashboard_spec() {
       "With no display (no DISPLAY / WAYLAND_DISPLAY, or no OpenGL window), draws the dashboard\n"
       "headless through EGL and writes it to faro-dashboard.png (or --screenshot). Before the\n"
       "screenshot each frame waits for the load, the density grid and the basemap tiles it\n"
-      "started, and frames go on past N (200 in all at most) while they still change the map.";
+      "started, and frames go on past N (200 in all at most) while they still change the map.\n"
+      "--incidents PG:<conninfo> --table T opens the tables `faro publish --to PG:... --table T`\n"
+      "wrote (sectors too) as a live source: File > Refresh (F5) fetches the rows added since,\n"
+      "File > Reconcile compares month checksums and reloads the months that changed;\n"
+      "--refresh-every MIN (or File > Refresh every) refreshes on its own. A failed refresh keeps\n"
+      "the data shown and says why (password hidden); F5 retries.";
   spec.options = {
       {"project", "FILE", "project file to open (.faro.json)"},
       {"lang", "es|en", "interface language (default: the project's, else the system locale)"},
@@ -58,6 +66,7 @@ CommandSpec dashboard_spec() {
       {"browse", "PATH",
        "start with File > Open data at PATH: a folder, an archive (.zip, .tar, .tgz, .7z) to look "
        "inside, or a file (a CSV or .csv.gz opens its column-mapping dialog)"},
+      {"refresh-every", "MIN", "PostGIS source: refresh every MIN minutes (default: off; F5 by hand)"},
   };
   for (const OptionSpec& o : dashboard_session_options()) spec.options.push_back(o);
   return spec;
@@ -100,12 +109,31 @@ int cmd_dashboard(const std::vector<std::string>& args_in, std::ostream& out, st
     else
       throw UsageError("faro dashboard: --lang must be es or en, got '" + *lang + "'");
   }
-  if (has_dashboard_session_flags(args)) {
+  ParsedArgs session_args = args;
+  if (wants_pg_source(args)) {
+    // A live PostGIS source: the tables `faro publish` wrote, sectors included (cli/pg_data.hpp
+    // reads the same options for `faro counts`).
+    if (auto s = args.get("sectors"); s && !io::is_pg_source(*s))
+      throw UsageError("faro dashboard: a live PG: source reads its sectors from <table>_sectors; "
+                       "leave out --sectors or give the same PG: connection");
+    app::PgDashboardSource pg;
+    pg.source = *args.get("incidents");
+    pg.table = args.get_or("table", "faro");
+    pg.filter = pg_filter_from_args(args);
+    pg.options = pg_connection_options(args);
+    if (auto m = args.get("refresh-every")) pg.refresh_every_min = parse_positive(*m, "--refresh-every", 24 * 60);
+    options.pg = std::move(pg);
+    session_args.erase("incidents");
+    session_args.erase("sectors");
+  } else if (args.has("refresh-every")) {
+    throw UsageError("faro dashboard: --refresh-every needs a PG: source (--incidents PG:... --table T)");
+  }
+  if (has_dashboard_session_flags(session_args)) {
     // A project's errors (and the flags') stop here, before any window opens.
     Session base;
     base.language = language_from_environment();  // as the dashboard starts without flags
     if (!options.project.empty()) base = io::load_project(options.project);
-    options.session = dashboard_session_from_args(args, std::move(base));
+    options.session = dashboard_session_from_args(session_args, std::move(base));
   }
   if (auto percent = args.get("ui-scale")) {
     const int p = parse_positive(*percent, "--ui-scale", 400);

@@ -11,6 +11,7 @@
 #include "core/messages_eval_report.hpp"
 #include "core/messages_errors.hpp"
 #include "core/messages_goals.hpp"
+#include "core/messages_pg.hpp"
 
 // clang-format off
 #define FARO_MSG_BRIEF(X)                                                                       \
@@ -287,6 +288,7 @@
 
 #define FARO_MSG_APP(X)                                                                         \
   FARO_MSG_ERRORS(X)                                                                            \
+  FARO_MSG_PG(X)                                                                                \
   /* the app's own messages (job errors, export notices) */                                     \
   /* partner outputs: the disclosure rules of core/partner_query.hpp, in words a presenter reads */ \
   X(partner_where_refused,                                                                      \

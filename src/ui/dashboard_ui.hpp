@@ -68,6 +68,16 @@ struct AppStatus {
   EvaluationExportStatus evaluation_export;
   // What Edit > Undo / Redo would change (nothing = greyed), from the app's history.
   std::optional<EditKind> undo_kind, redo_kind;
+  // A live PostGIS source (app/pg_live_controller.hpp): the File menu's Refresh/Reconcile and
+  // poll interval, and the status bar's "refreshed HH:MM: N new rows".
+  struct PgLive {
+    bool active = false;     // the data comes from a live PostGIS source
+    bool running = false;    // a refresh/reconcile step is running
+    int refresh_every_min = 0;
+    std::string last_time;   // "" = no step succeeded yet; local HH:MM:SS
+    enum class Step { load, refresh, reconcile } last_step = Step::load;
+    int last_count = 0;      // rows loaded (load), new rows (refresh) or months reloaded
+  } pg;
 };
 
 // Screen rectangle (ImGui display coordinates, pixels) left for the map. In presentation mode it

@@ -1,6 +1,8 @@
 #include "ui/menu_bar.hpp"
 
 #include <imgui.h>
+
+#include <cstdio>
 #include <imgui_stdlib.h>
 
 #include <algorithm>
@@ -144,6 +146,33 @@ void run_menu_command(MenuCommand cmd, Session& session, const AppStatus& status
   }
 }
 
+namespace {
+
+// A live PostGIS source: Refresh (F5), Reconcile, and the poll interval (off / 1 / 5 / 15 min).
+void draw_pg_items(const AppStatus::PgLive& pg, Language lang, UiActions& actions) {
+  if (ImGui::MenuItem(tr(Msg::pg_menu_refresh, lang), "F5", false, !pg.running))
+    push(actions, UiAction::Kind::pg_refresh);
+  if (ImGui::MenuItem(tr(Msg::pg_menu_reconcile, lang), nullptr, false, !pg.running))
+    push(actions, UiAction::Kind::pg_reconcile);
+  if (ImGui::BeginMenu(tr(Msg::pg_menu_poll, lang))) {
+    for (int minutes : {0, 1, 5, 15}) {
+      char label[32];
+      std::snprintf(label, sizeof label, tr(Msg::pg_poll_minutes, lang), minutes);
+      if (ImGui::MenuItem(minutes == 0 ? tr(Msg::pg_poll_off, lang) : label, nullptr,
+                          pg.refresh_every_min == minutes)) {
+        UiAction a;
+        a.kind = UiAction::Kind::pg_refresh_every;
+        a.width = minutes;
+        actions.push_back(a);
+      }
+    }
+    ImGui::EndMenu();
+  }
+  ImGui::Separator();
+}
+
+}  // namespace
+
 float MenuBar::draw(const Workspace& ws, Session& session, const AppStatus& status,
                     UiActions& actions, UiState& ui) {
   (void)ws;
@@ -173,6 +202,7 @@ float MenuBar::draw(const Workspace& ws, Session& session, const AppStatus& stat
     ImGui::Separator();
     item(Msg::menu_demo_city, MenuCommand::demo_city);
     ImGui::Separator();
+    if (status.pg.active) draw_pg_items(status.pg, lang, actions);
     item(Msg::menu_export_png_screen, MenuCommand::export_png_screen);
     item(Msg::menu_export_png_4k, MenuCommand::export_png_4k);
     // One animation at a time: the item is greyed while one is being written.

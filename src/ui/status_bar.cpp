@@ -83,6 +83,25 @@ void StatusBar::draw(const Rect& where, const DataSnapshot& snap, const Session&
     }
     ImGui::PopID();
   }
+  if (status.pg.active && !status.loading) {
+    // A live PostGIS source: the last refresh (or reconciliation) and what it brought.
+    ImGui::SameLine();
+    ImGui::TextDisabled("•");
+    ImGui::SameLine();
+    if (status.pg.running)
+      ImGui::TextUnformatted(tr(Msg::pg_status_refreshing, lang));
+    else if (status.pg.last_time.empty())
+      ImGui::TextUnformatted(tr(Msg::pg_status_never, lang));
+    else {
+      std::snprintf(buf, sizeof buf,
+                    tr(status.pg.last_step == AppStatus::PgLive::Step::load      ? Msg::pg_status_loaded
+                       : status.pg.last_step == AppStatus::PgLive::Step::refresh ? Msg::pg_status_last
+                                                                                 : Msg::pg_status_reconciled,
+                       lang),
+                    status.pg.last_time.c_str(), status.pg.last_count);
+      ImGui::TextUnformatted(buf);
+    }
+  }
   if (status.heatmap_busy) {
     ImGui::SameLine();
     ImGui::TextDisabled("•");

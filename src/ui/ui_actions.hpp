@@ -30,6 +30,9 @@ struct UiAction {
     export_evaluation,  // path (.pdf), program, window_weeks, by_month, internal: the report
     undo,  // Edit > Undo / Ctrl+Z: the app restores the previous edit state (core/edit_history.hpp)
     redo,  // Edit > Redo / Ctrl+Shift+Z / Ctrl+Y
+    pg_refresh,         // a live PostGIS source: fetch rows newer than those held (F5)
+    pg_reconcile,       // a live PostGIS source: compare month checksums, reload what differs
+    pg_refresh_every,   // width = minutes between automatic refreshes (0 = off)
   };
   Kind kind = Kind::fit_all;
   SourceSpec source;

@@ -1,0 +1,144 @@
+#include "app/pg_live_controller.hpp"
+
+#include <exception>
+
+#include "core/messages.hpp"
+#include "core/redact.hpp"
+#include "core/session_programs.hpp"
+#include "core/civil_time.hpp"
+
+namespace faro::app {
+
+struct PgLiveController::Job {
+  PgStep step = PgStep::load;
+  Session session;  // filter, programs, language of the snapshot
+  std::unique_ptr<io::PgLiveSource> source;
+  PgStepResult result;
+  std::atomic<bool> done{false};
+  std::thread thread;  // last: starts after the fields above exist
+};
+
+Workspace workspace_from_pg(const io::PgLiveSource& source, const std::string& table) {
+  Workspace ws;
+  ws.sectors = source.sectors();
+  ws.incidents = source.incidents();
+  LoadReport sectors_report;
+  sectors_report.source = source.redacted_source();
+  sectors_report.layer = table + "_sectors";
+  sectors_report.method = "postgis";
+  sectors_report.rows_read = sectors_report.rows_loaded = static_cast<int64_t>(ws.sectors.size());
+  LoadReport incidents_report;
+  incidents_report.source = source.redacted_source();
+  incidents_report.layer = table + "_incidents";
+  incidents_report.method = "postgis";
+  incidents_report.rows_read = incidents_report.rows_loaded =
+      static_cast<int64_t>(ws.incidents.size());
+  incidents_report.notes.push_back("highest id held: " + std::to_string(source.max_id()));
+  ws.reports = {std::move(sectors_report), std::move(incidents_report)};
+  ws.title = table + " (PostGIS)";
+  // Whole days, as the file loader does (io/workspace_loader.cpp).
+  if (auto lo = ws.incidents.min_time()) ws.data_from = days_of(*lo) * kSecondsPerDay;
+  if (auto hi = ws.incidents.max_time()) ws.data_to_exclusive = (days_of(*hi) + 1) * kSecondsPerDay;
+  ws.extent = ws.sectors.extent();
+  if (!ws.incidents.empty()) ws.extent.expand(ws.incidents.extent());
+  return ws;
+}
+
+PgLiveController::PgLiveController(PgDashboardSource config)
+    : config_(std::move(config)),
+      redacted_(redact_credentials(config_.source)),
+      source_(std::make_unique<io::PgLiveSource>(config_.source, config_.table, config_.filter,
+                                                 config_.options)),
+      last_end_(std::chrono::steady_clock::now()) {}
+
+PgLiveController::~PgLiveController() {
+  if (job_ && job_->thread.joinable()) job_->thread.join();
+}
+
+void PgLiveController::set_refresh_every_min(int minutes) {
+  config_.refresh_every_min = minutes < 0 ? 0 : minutes;
+  last_end_ = std::chrono::steady_clock::now();  // the new interval counts from now
+}
+
+bool PgLiveController::start(PgStep step, const Session& session) {
+  if (job_ || !source_) return false;
+  // Until a load succeeded there is nothing to add to (no sectors): Refresh retries the load.
+  if (step != PgStep::load && !loaded_) step = PgStep::load;
+  job_ = std::make_unique<Job>();
+  job_->step = step;
+  job_->session = session;
+  job_->source = std::move(source_);
+  Job* job = job_.get();
+  job_->thread = std::thread([this, job] { run(*job); });
+  return true;
+}
+
+void PgLiveController::run(Job& job) {
+  const Language lang = job.session.language;
+  PgStepResult& r = job.result;
+  r.step = job.step;
+  // Every failure becomes a message: a refresh must never take the dashboard down, and the source
+  // keeps its rows (io::PgLiveSource swaps a step's result in only when the step succeeded).
+  try {
+    switch (job.step) {
+      case PgStep::load:
+        job.source->load();
+        break;
+      case PgStep::refresh:
+        r.rows_added = job.source->refresh();
+        break;
+      case PgStep::reconcile:
+        r.months_reloaded = job.source->reconcile().size();
+        break;
+    }
+    auto ws = std::make_shared<Workspace>(workspace_from_pg(*job.source, config_.table));
+    apply_program_specs(ws->programs, job.session.programs);
+    r.snapshot = make_snapshot(std::move(ws), job.session.filter, job.session.programs, 0);
+  } catch (const std::exception& e) {
+    r.snapshot = nullptr;
+    r.error = tr_format(lang, job.step == PgStep::load ? Msg::pg_load_failed : Msg::pg_refresh_failed,
+                        redacted_.c_str(), redact_credentials(e.what()).c_str());
+  } catch (...) {
+    r.snapshot = nullptr;
+    r.error = tr_format(lang, job.step == PgStep::load ? Msg::pg_load_failed : Msg::pg_refresh_failed,
+                        redacted_.c_str(), "unknown error");
+  }
+  job.done.store(true);
+}
+
+std::optional<PgStepResult> PgLiveController::poll(const Session& session) {
+  const auto now = std::chrono::steady_clock::now();
+  if (job_ && job_->done.load()) {
+    job_->thread.join();
+    source_ = std::move(job_->source);
+    PgStepResult r = std::move(job_->result);
+    job_.reset();
+    last_end_ = now;
+    if (r.snapshot) {
+      if (r.step == PgStep::load) loaded_ = true;
+      last_success_ = std::chrono::system_clock::now();
+      last_step_ = r.step;
+      last_count_ = r.step == PgStep::reconcile ? r.months_reloaded
+                    : r.step == PgStep::refresh  ? r.rows_added
+                                                 : r.snapshot->ws().incidents.size();
+    }
+    return r;
+  }
+  // Polling: a refresh once the interval has passed since the last step ended (a failed one
+  // too, so a server that is down is retried at the same pace, not every frame).
+  if (!job_ && config_.refresh_every_min > 0 && last_success_ &&
+      now - last_end_ >= std::chrono::minutes(config_.refresh_every_min))
+    start(PgStep::refresh, session);
+  return std::nullopt;
+}
+
+bool PgLiveController::wait(std::chrono::milliseconds timeout) const {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (job_ && !job_->done.load()) {
+    if (std::chrono::steady_clock::now() > deadline) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  return true;
+}
+
+}  // namespace faro::app

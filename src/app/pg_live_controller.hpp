@@ -1,0 +1,89 @@
+#pragma once
+// The dashboard's live PostGIS source (`faro dashboard --incidents PG:... --table T`): the tables
+// `faro publish` wrote, held by an io::PgLiveSource and read by one background step at a time
+// (the first load, Refresh = rows with a higher id than any held, Reconcile = the month checksums
+// compared and the months that differ reloaded). Each finished step gives a new Workspace as a
+// snapshot, which the app swaps in like a finished load; a failed step (server down, lost
+// connection, timeout) gives an error naming the source with its password redacted, and the
+// source keeps the previous rows, so the next step (Refresh again) simply retries.
+//
+// Threads: the PgLiveSource is moved to the step's thread and back; the UI thread never touches
+// it while a step runs, so it needs no lock.
+#include <atomic>
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+#include <thread>
+
+#include "core/data_snapshot.hpp"
+#include "core/session.hpp"
+#include "io/pg_live_source.hpp"
+
+namespace faro::app {
+
+// What `faro dashboard` passes for a PG: source.
+struct PgDashboardSource {
+  std::string source;        // "PG:<conninfo>"
+  std::string table = "faro";  // table prefix written by `faro publish`
+  io::pg_sql::Filter filter;   // --from/--to/--offence, run in the database
+  io::PgOptions options;       // --pg-timeout
+  int refresh_every_min = 0;   // 0 = no polling (Refresh by hand: F5)
+};
+
+enum class PgStep { load, refresh, reconcile };  // ui::AppStatus::PgLive::Step's order
+
+// One finished step, for the app (UI thread).
+struct PgStepResult {
+  PgStep step = PgStep::load;
+  SnapshotPtr snapshot;  // null when the step failed
+  std::string error;     // the failure, source named and redacted
+  size_t rows_added = 0;         // refresh
+  size_t months_reloaded = 0;    // reconcile
+};
+
+class PgLiveController {
+ public:
+  explicit PgLiveController(PgDashboardSource config);
+  ~PgLiveController();  // joins a running step
+  PgLiveController(const PgLiveController&) = delete;
+  PgLiveController& operator=(const PgLiveController&) = delete;
+
+  // Starts `step` for `session` (its filter, programs and language go into the snapshot). False
+  // when a step is already running (the request is dropped: the running one gives fresh data).
+  bool start(PgStep step, const Session& session);
+  bool running() const { return static_cast<bool>(job_); }
+  // The finished step, once (UI thread, every frame). Also starts a polling refresh when the
+  // interval has passed since the last step ended.
+  std::optional<PgStepResult> poll(const Session& session);
+  // Waits for the running step (headless screenshots, tests); false on timeout.
+  bool wait(std::chrono::milliseconds timeout) const;
+
+  int refresh_every_min() const { return config_.refresh_every_min; }
+  void set_refresh_every_min(int minutes);
+  const std::string& redacted_source() const { return redacted_; }
+  const std::string& table() const { return config_.table; }
+  // The last step that succeeded: when, which, and its count (rows added / months reloaded).
+  std::optional<std::chrono::system_clock::time_point> last_success() const { return last_success_; }
+  PgStep last_step() const { return last_step_; }
+  size_t last_count() const { return last_count_; }
+
+ private:
+  struct Job;
+  void run(Job& job);
+
+  PgDashboardSource config_;
+  std::string redacted_;
+  std::unique_ptr<io::PgLiveSource> source_;  // null while a step holds it
+  std::unique_ptr<Job> job_;
+  std::chrono::steady_clock::time_point last_end_;
+  std::optional<std::chrono::system_clock::time_point> last_success_;
+  PgStep last_step_ = PgStep::load;
+  bool loaded_ = false;  // a load succeeded (until then Refresh runs the load again)
+  size_t last_count_ = 0;
+};
+
+// The Workspace of what `source` holds (sectors, incidents, load reports, title, data range).
+Workspace workspace_from_pg(const io::PgLiveSource& source, const std::string& table);
+
+}  // namespace faro::app
