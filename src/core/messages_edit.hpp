@@ -26,7 +26,7 @@
   X(picker_only_matches, "Solo coincidencias", "Only matches")                                  \
   X(picker_only, "solo", "only")                                                                \
   X(picker_only_tip, "Mostrar solo «%s»", "Show only “%s”")                                     \
-  X(picker_matches, "Coincidencias: %d de %d", "Matches: %d of %d")                         \
+  X(picker_matches, "%d de %d coinciden", "%d of %d matching")                             \
   X(picker_selected, "%d de %d marcados", "%d of %d ticked")                                    \
   X(picker_none_pending, "Ninguno marcado: marque uno o más (hasta entonces el mapa los muestra " \
     "todos)", "None ticked: tick one or more (until then the map shows them all)")              \

@@ -18,7 +18,7 @@
     "Reconciled %s: %d months reloaded")                                                        \
   X(pg_status_never, "PostGIS: sin actualizar", "PostGIS: not refreshed yet")                   \
   X(pg_refresh_failed,                                                                          \
-    "No se pudo actualizar desde %s; se conservan los datos anteriores (Reintentar: F5).\n%s",   \
-    "Could not refresh from %s; the previous data is kept (retry: F5).\n%s")                    \
-  X(pg_load_failed, "No se pudo abrir %s:\n%s", "Could not open %s:\n%s")
+    "No se pudo actualizar desde %s; se conservan los datos anteriores (reintentar: F5). %s",   \
+    "Could not refresh from %s; the previous data is kept (retry: F5). %s")                    \
+  X(pg_load_failed, "No se pudo abrir %s: %s", "Could not open %s: %s")
 // clang-format on

@@ -114,7 +114,10 @@ std::string create_half_open_function() {
   // clamped to the edge's x range; half-open in y), over every ring of the multipolygon (even-odd).
   // Used only for points ST_Intersects but not ST_Contains, i.e. on a sector's boundary, where
   // PostGIS alone would put the point in both sectors (Intersects) or in neither (Contains).
+  // Two publishes at once (two units, or parallel tests) would both replace the function and one
+  // fails with "tuple concurrently updated": a transaction-level advisory lock serialises them.
   return R"SQL(
+SELECT pg_advisory_xact_lock(7305871);
 CREATE OR REPLACE FUNCTION faro_half_open_contains(poly geometry, px float8, py float8)
 RETURNS boolean LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $fn$
   SELECT coalesce(sum(CASE WHEN y0 <= py AND py < y1 AND
