@@ -63,29 +63,6 @@ CommandSpec kde_spec() {
   return spec;
 }
 
-// Keeps the rows with keep[i] != 0 in every column of the store.
-void keep_rows(IncidentStore& s, const std::vector<int>& keep) {
-  const bool weighted = s.weight.size() == s.size(), sectors = s.sector.size() == s.size();
-  size_t out = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (!keep[i]) continue;
-    s.x[out] = s.x[i];
-    s.y[out] = s.y[i];
-    s.t[out] = s.t[i];
-    s.category[out] = s.category[i];
-    s.flags[out] = s.flags[i];
-    if (weighted) s.weight[out] = s.weight[i];
-    if (sectors) s.sector[out] = s.sector[i];
-    ++out;
-  }
-  s.x.resize(out);
-  s.y.resize(out);
-  s.t.resize(out);
-  s.category.resize(out);
-  s.flags.resize(out);
-  if (weighted) s.weight.resize(out);
-  if (sectors) s.sector.resize(out);
-}
 
 double median(std::vector<double> v) {
   std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2), v.end());
@@ -113,7 +90,7 @@ IncidentStore load(const ParsedArgs& args, const std::string& source, bool demo,
     if (failed > 0) {  // counted in the report, never dropped silently (row numbers unknown here)
       for (size_t i = 0; i < ok.size(); ++i)
         if (!ok[i]) r.report.add(RowIssue::reprojection_failed, 0, "", work);
-      keep_rows(r.store, ok);
+      r.store.keep_rows(ok);
       r.report.rows_loaded -= static_cast<int64_t>(failed);
     }
     r.report.notes.push_back("working CRS " + io::describe_srs(work) +

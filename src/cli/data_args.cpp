@@ -74,22 +74,6 @@ io::IncidentSourceOptions incident_options_from_args(const ParsedArgs& args) {
 
 namespace {
 
-std::vector<std::string> offence_names(const ParsedArgs& args) {
-  std::vector<std::string> names;
-  for (const std::string& value : args.all("offence")) {
-    size_t start = 0;
-    for (;;) {
-      const size_t comma = value.find(',', start);
-      std::string name = value.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-      while (!name.empty() && name.front() == ' ') name.erase(name.begin());
-      while (!name.empty() && name.back() == ' ') name.pop_back();
-      if (!name.empty()) names.push_back(name);
-      if (comma == std::string::npos) break;
-      start = comma + 1;
-    }
-  }
-  return names;
-}
 
 // --offence: drops the rows of other offences (the store's columns compacted in place).
 void keep_offences(const ParsedArgs& args, LoadedData& d, std::ostream& err) {
@@ -178,6 +162,24 @@ LoadedData load_data(const ParsedArgs& args, std::ostream& err) {
   d.rows_dropped = io_opts.from || io_opts.to_exclusive || !io_opts.where.empty();
   keep_offences(args, d, err);
   return d;
+}
+
+// --offence values: repeatable and comma-separated ("A,B" --offence C), trimmed, empty dropped.
+std::vector<std::string> offence_names(const ParsedArgs& args) {
+  std::vector<std::string> names;
+  for (const std::string& value : args.all("offence")) {
+    size_t start = 0;
+    for (;;) {
+      const size_t comma = value.find(',', start);
+      std::string name = value.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+      while (!name.empty() && name.front() == ' ') name.erase(name.begin());
+      while (!name.empty() && name.back() == ' ') name.pop_back();
+      if (!name.empty()) names.push_back(name);
+      if (comma == std::string::npos) break;
+      start = comma + 1;
+    }
+  }
+  return names;
 }
 
 }  // namespace faro::cli

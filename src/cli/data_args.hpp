@@ -43,4 +43,7 @@ LoadedData load_data(const ParsedArgs& args, std::ostream& err);
 // CSV field quoting (RFC 4180).
 std::string csv_field(const std::string& s);
 
+// --offence values: repeatable and comma-separated, trimmed, empty dropped.
+std::vector<std::string> offence_names(const ParsedArgs& args);
+
 }  // namespace faro::cli

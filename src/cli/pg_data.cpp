@@ -2,6 +2,7 @@
 
 #include <ostream>
 
+#include "cli/data_args.hpp"
 #include "core/errors.hpp"
 #include "core/polygon_index.hpp"
 #include "core/publication_audit.hpp"
@@ -41,22 +42,6 @@ io::PgOptions pg_connection_options(const ParsedArgs& args) {
 
 namespace {
 
-std::vector<std::string> split_names(const std::vector<std::string>& values) {
-  std::vector<std::string> names;
-  for (const std::string& value : values) {
-    size_t start = 0;
-    for (;;) {
-      const size_t comma = value.find(',', start);
-      std::string name = value.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-      while (!name.empty() && name.front() == ' ') name.erase(name.begin());
-      while (!name.empty() && name.back() == ' ') name.pop_back();
-      if (!name.empty()) names.push_back(name);
-      if (comma == std::string::npos) break;
-      start = comma + 1;
-    }
-  }
-  return names;
-}
 
 }  // namespace
 
@@ -68,7 +53,7 @@ io::pg_sql::Filter pg_filter_from_args(const ParsedArgs& args) {
   io::pg_sql::Filter f;
   f.from = o.from;
   f.to_exclusive = o.to_exclusive;
-  f.categories = split_names(args.all("offence"));
+  f.categories = offence_names(args);
   if (auto s = args.get("since")) {
     try {
       f.after_id = std::stoll(*s);

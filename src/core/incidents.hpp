@@ -79,6 +79,34 @@ struct IncidentStore {
     std::vector<float> weight;
   };
   PointColumns gather_points(std::span<const uint32_t> rows) const;
+  // Keeps, in place and in order, the rows with keep[i] != 0, every column together (weight,
+  // sector and source rows too when present). keep.size() == size().
+  template <class Flag>
+  void keep_rows(const std::vector<Flag>& keep) {
+    const bool weights = weight.size() == size(), sectors = sector.size() == size(),
+               rows = has_source_rows();
+    size_t out = 0;
+    for (size_t i = 0; i < size(); ++i) {
+      if (!keep[i]) continue;
+      x[out] = x[i];
+      y[out] = y[i];
+      t[out] = t[i];
+      category[out] = category[i];
+      flags[out] = flags[i];
+      if (weights) weight[out] = weight[i];
+      if (sectors) sector[out] = sector[i];
+      if (rows) source_row[out] = source_row[i];
+      ++out;
+    }
+    x.resize(out);
+    y.resize(out);
+    t.resize(out);
+    category.resize(out);
+    flags.resize(out);
+    if (weights) weight.resize(out);
+    if (sectors) sector.resize(out);
+    if (rows) source_row.resize(out);
+  }
 };
 
 }  // namespace faro

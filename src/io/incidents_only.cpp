@@ -18,30 +18,6 @@ double quantile(std::vector<double> v, double q) {
   return v[k];
 }
 
-// Keeps the rows of `s` where keep[i] is true, in order, every column together.
-void keep_rows(IncidentStore& s, const std::vector<char>& keep) {
-  const bool weights = !s.weight.empty();
-  const bool rows = s.has_source_rows();
-  size_t out = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (!keep[i]) continue;
-    s.x[out] = s.x[i];
-    s.y[out] = s.y[i];
-    s.t[out] = s.t[i];
-    s.category[out] = s.category[i];
-    s.flags[out] = s.flags[i];
-    if (weights) s.weight[out] = s.weight[i];
-    if (rows) s.source_row[out] = s.source_row[i];
-    ++out;
-  }
-  s.x.resize(out);
-  s.y.resize(out);
-  s.t.resize(out);
-  s.category.resize(out);
-  s.flags.resize(out);
-  if (weights) s.weight.resize(out);
-  if (rows) s.source_row.resize(out);
-}
 
 }  // namespace
 
@@ -88,7 +64,7 @@ IncidentsOnlyResult load_incidents_without_sectors(const std::string& source,
         ++failed;
         out.report.add(RowIssue::reprojection_failed, s.has_source_rows() ? s.source_row[i] : 0);
       }
-    if (failed) keep_rows(s, keep);
+    if (failed) s.keep_rows(keep);
     out.report.notes.push_back("no sectors: working CRS " + describe_srs(out.work_srs) +
                                ", the UTM zone of the incidents' median point");
   }
@@ -102,7 +78,7 @@ IncidentsOnlyResult load_incidents_without_sectors(const std::string& source,
       ++outside;
       out.report.add(RowIssue::outside_extent, s.has_source_rows() ? s.source_row[i] : 0);
     }
-  if (outside) keep_rows(s, keep);
+  if (outside) s.keep_rows(keep);
   out.report.rows_loaded = static_cast<int64_t>(s.size());
   s.work_srs = out.work_srs;
   s.sector.assign(s.size(), kNoSector);
