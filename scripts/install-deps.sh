@@ -34,6 +34,9 @@ PACKAGES=(
   # library (COPY, parameters, cancel, timeouts); the server and PostGIS 3 run the tests' throw-away
   # cluster (scripts/pg-test-cluster.sh).
   libpq-dev postgresql-15-postgis-3
+  # Sanitizer and fuzz builds (scripts/test-asan.sh, scripts/fuzz.sh): clang 14 with its runtimes
+  # (ASan, UBSan, libFuzzer live in libclang-rt-14-dev); GCC has no libFuzzer.
+  clang libclang-rt-14-dev
 )
 
 missing=()
