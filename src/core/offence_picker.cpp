@@ -62,18 +62,23 @@ std::string fold_for_search(std::string_view text) {
   return out;
 }
 
-bool search_matches(std::string_view text, std::string_view query) {
-  const std::string folded = fold_for_search(text);
-  const std::string q = fold_for_search(query);
+namespace {
+// Every space-separated word of the folded query `q` occurs in the folded `folded`.
+bool folded_matches(std::string_view folded, std::string_view q) {
   size_t pos = 0;
   while (pos < q.size()) {
     const size_t start = q.find_first_not_of(' ', pos);
     if (start == std::string::npos) break;
     const size_t end = std::min(q.find(' ', start), q.size());
-    if (folded.find(q.substr(start, end - start)) == std::string::npos) return false;
+    if (folded.find(q.substr(start, end - start)) == std::string_view::npos) return false;
     pos = end;
   }
   return true;
+}
+}  // namespace
+
+bool search_matches(std::string_view text, std::string_view query) {
+  return folded_matches(fold_for_search(text), fold_for_search(query));
 }
 
 std::vector<std::string> PickerModel::names() const {
@@ -86,8 +91,10 @@ std::vector<std::string> PickerModel::names() const {
 PickerModel build_picker_model(const std::vector<std::string>& names,
                                const std::vector<int64_t>& counts, const CategoryGroups& groups) {
   PickerModel m;
-  for (size_t i = 0; i < names.size(); ++i)
+  for (size_t i = 0; i < names.size(); ++i) {
     m.entries.push_back({names[i], i < counts.size() ? counts[i] : 0});
+    m.folded.push_back(fold_for_search(names[i]));
+  }
   std::map<std::string, size_t> index;  // group name -> position in m.groups
   for (size_t i = 0; i < m.entries.size(); ++i) {
     std::string group;
@@ -115,12 +122,26 @@ PickerModel build_picker_model(const std::vector<std::string>& names,
   return m;
 }
 
-std::vector<std::string> matching_names(const PickerModel& model, std::string_view query) {
+std::vector<char> match_mask(const PickerModel& model, std::string_view query) {
+  const std::string q = fold_for_search(query);
+  std::vector<char> mask(model.entries.size());
+  for (size_t i = 0; i < mask.size(); ++i)
+    mask[i] = folded_matches(i < model.folded.size() ? std::string_view(model.folded[i])
+                                                      : std::string_view(),
+                             q);
+  return mask;
+}
+
+std::vector<std::string> masked_names(const PickerModel& model, const std::vector<char>& mask) {
   std::vector<std::string> out;
   for (const PickerGroup& g : model.groups)
     for (size_t i : g.entries)
-      if (search_matches(model.entries[i].name, query)) out.push_back(model.entries[i].name);
+      if (i < mask.size() && mask[i]) out.push_back(model.entries[i].name);
   return out;
+}
+
+std::vector<std::string> matching_names(const PickerModel& model, std::string_view query) {
+  return masked_names(model, match_mask(model, query));
 }
 
 std::vector<std::string> group_names(const PickerModel& model, const PickerGroup& group) {

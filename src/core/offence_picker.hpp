@@ -34,6 +34,7 @@ struct PickerGroup {
 
 struct PickerModel {
   std::vector<PickerEntry> entries;  // in dictionary order
+  std::vector<std::string> folded;   // fold_for_search of each entry's name, folded once per model
   std::vector<PickerGroup> groups;   // busiest first; the unnamed group last
   bool grouped = false;              // a grouping column gave at least one named group
   // Every entry's name, in dictionary order (what the category toggles take as "all").
@@ -46,6 +47,11 @@ PickerModel build_picker_model(const std::vector<std::string>& names,
 
 // Names of the entries matching `query`, in list order (group by group, busiest first).
 std::vector<std::string> matching_names(const PickerModel& model, std::string_view query);
+// Per entry (dictionary order): 1 when it matches `query`. Folds the query once and compares it
+// with the model's pre-folded names, so a picker can keep the mask until the text changes.
+std::vector<char> match_mask(const PickerModel& model, std::string_view query);
+// The names the mask selects, in list order.
+std::vector<std::string> masked_names(const PickerModel& model, const std::vector<char>& mask);
 // Names of the entries of one group.
 std::vector<std::string> group_names(const PickerModel& model, const PickerGroup& group);
 

@@ -35,22 +35,38 @@ void right_aligned(const std::string& text) {
 
 }  // namespace
 
+void OffencePicker::refresh(const DataSnapshot& snap) {
+  if (model_snap_ != &snap || model_generation_ != snap.generation) {
+    const Workspace& ws = snap.ws();
+    const CategoryDictionary& dict = ws.incidents.categories;
+    // Code 0 ("" = no category) is listed only when rows actually have it.
+    std::vector<std::string> names;
+    std::vector<int64_t> counts;
+    for (size_t code = 0; code < dict.size(); ++code) {
+      const auto& per = snap.result().per_category;
+      const int64_t n = code < per.size() ? per[code] : 0;
+      if (code == 0 && n == 0) continue;
+      names.push_back(dict.name(static_cast<uint16_t>(code)));
+      counts.push_back(n);
+    }
+    model_ = build_picker_model(names, counts, ws.category_groups);
+    all_ = model_.names();
+    model_snap_ = &snap;
+    model_generation_ = snap.generation;
+    mask_valid_ = false;
+  }
+  if (!mask_valid_ || mask_search_ != search_) {
+    mask_ = match_mask(model_, search_);
+    matches_ = masked_names(model_, mask_);
+    mask_search_ = search_;
+    mask_valid_ = true;
+  }
+}
+
 void OffencePicker::draw(const DataSnapshot& snap, Session& session) {
   const Workspace& ws = snap.ws();
   const Language lang = session.language;
-  const CategoryDictionary& dict = ws.incidents.categories;
-  // Code 0 ("" = no category) is listed only when rows actually have it.
-  std::vector<std::string> names;
-  std::vector<int64_t> counts;
-  for (size_t code = 0; code < dict.size(); ++code) {
-    const auto& per = snap.result().per_category;
-    const int64_t n = code < per.size() ? per[code] : 0;
-    if (code == 0 && n == 0) continue;
-    names.push_back(dict.name(static_cast<uint16_t>(code)));
-    counts.push_back(n);
-  }
-  model_ = build_picker_model(names, counts, ws.category_groups);
-  all_ = model_.names();
+  refresh(snap);
   if (none_pending_ && session.filter.categories != none_pending_for_) none_pending_ = false;
 
   ImGui::PushID("offence_picker");
@@ -61,11 +77,12 @@ void OffencePicker::draw(const DataSnapshot& snap, Session& session) {
   }
   if (all_.size() > kSearchFrom) {
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##search", tr(Msg::picker_search_hint, lang), &search_);
+    if (ImGui::InputTextWithHint("##search", tr(Msg::picker_search_hint, lang), &search_))
+      refresh(snap);  // the list below follows the text typed this frame
   }
   draw_buttons(session);
   // What the list shows and what is ticked, in words (the table alone does not say it).
-  const std::vector<std::string> matches = matching_names(model_, search_);
+  const std::vector<std::string>& matches = matches_;
   int ticked = 0;
   for (const std::string& n : all_) ticked += !none_pending_ && category_enabled(session.filter, n);
   std::string line = printf_text(tr(Msg::picker_selected, lang), ticked, static_cast<int>(all_.size()));
@@ -105,7 +122,7 @@ void OffencePicker::draw_buttons(Session& session) {
     ImGui::EndDisabled();
     return pressed;
   };
-  const std::vector<std::string> matches = matching_names(model_, search_);
+  const std::vector<std::string> matches = matches_;  // a copy: the buttons may edit the filter
   if (button(Msg::picker_all, none_pending_ || !session.filter.categories.empty())) {
     none_pending_ = false;
     edit_filter(session, [](FilterState& f) { f.categories.clear(); });
@@ -146,7 +163,7 @@ void OffencePicker::draw_table(Session& session) {
   for (const PickerGroup& g : model_.groups) {
     bool any = false;
     for (size_t i : g.entries)
-      if (rows_h < max_h && search_matches(model_.entries[i].name, search_)) {
+      if (rows_h < max_h && mask_[i]) {
         rows_h += row_height(model_.entries[i].name);
         any = true;
       }
@@ -166,7 +183,7 @@ void OffencePicker::draw_table(Session& session) {
     const PickerGroup& g = model_.groups[gi];
     std::vector<size_t> visible;
     for (size_t i : g.entries)
-      if (search_matches(model_.entries[i].name, search_)) visible.push_back(i);
+      if (mask_[i]) visible.push_back(i);
     if (visible.empty()) continue;
     if (!model_.grouped) {
       for (size_t i : visible) draw_entry(i, false, session);

@@ -36,7 +36,17 @@ class OffencePicker {
   // Applies a selection edit; a pending "None" ends with the first box ticked.
   void select_only_names(Session& session, const std::vector<std::string>& names);
 
+  // Rebuilds model_ when the snapshot changes and the match mask when the search text changes, so a
+  // frame does no folding or sorting (the FGJ list has ~300 offences).
+  void refresh(const DataSnapshot& snap);
+
   PickerModel model_;
+  const DataSnapshot* model_snap_ = nullptr;  // identity + generation of the snapshot model_ is for
+  uint64_t model_generation_ = 0;
+  std::string mask_search_;       // search_ when mask_ was computed
+  bool mask_valid_ = false;
+  std::vector<char> mask_;        // match_mask(model_, search_), per entry
+  std::vector<std::string> matches_;  // masked_names(model_, mask_)
 
   std::vector<std::string> all_;  // model_.names()
   std::string search_;

@@ -103,5 +103,20 @@ TEST(OffencePickerSelection, GroupCheckboxIsTriState) {
   EXPECT_EQ(selection_state(only_group, homicides), CheckState::on);
 }
 
+TEST(OffencePicker, MatchMaskAgreesWithSearchMatchesOnEveryEntry) {
+  const std::vector<std::string> names = {"HOMICIDIO DOLOSO", "LESIÓN DOLOSA POR DISPARO",
+                                          "DAÑO EN PROPIEDAD AJENA", "ROBO A NEGOCIO CON VIOLENCIA",
+                                          ""};
+  const PickerModel m = build_picker_model(names, {5, 4, 3, 2, 1}, {});
+  ASSERT_EQ(m.folded.size(), names.size());
+  for (const std::string q : {"", "dolos", "lesion disparo", "DANO", "robo viol", "zzz", " "}) {
+    const std::vector<char> mask = match_mask(m, q);
+    ASSERT_EQ(mask.size(), names.size());
+    for (size_t i = 0; i < names.size(); ++i)
+      EXPECT_EQ(static_cast<bool>(mask[i]), search_matches(names[i], q)) << q << " / " << names[i];
+    EXPECT_EQ(masked_names(m, mask), matching_names(m, q));
+  }
+}
+
 }  // namespace
 }  // namespace faro
