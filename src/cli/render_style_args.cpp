@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "cli/distance_args.hpp"
 #include "cli/lang_args.hpp"
@@ -52,6 +53,11 @@ void apply_layer_list(MapStyle& style, std::string_view list) {
 }  // namespace
 
 std::vector<OptionSpec> style_options() {
+  // The default the help names is the built-in analyst style's, so the two cannot drift apart.
+  const double style_bandwidth = io::default_style().heatmap().bandwidth_m;
+  char bandwidth_help[96];
+  std::snprintf(bandwidth_help, sizeof bandwidth_help,
+                "kernel bandwidth in metres (style default %g)", style_bandwidth);
   return {
       {"style", "FILE|NAME",
        "map style: a JSON file or a built-in style (analyst, weekly-meeting, "
@@ -62,7 +68,7 @@ std::vector<OptionSpec> style_options() {
       {"choropleth", "MEASURE", "count (default), per-km2, per-10k, change or change-pct"},
       {"classes", "N", "choropleth classes 2..9 (default 5)"},
       {"scale", "NAME", "choropleth scale: quantile (default), equal, jenks or continuous"},
-      {"bandwidth", "DIST", "kernel bandwidth in metres (style default 400)"},
+      {"bandwidth", "DIST", bandwidth_help},
       {"kernel", "NAME", "quartic (style default) or gaussian (bandwidth = σ)"},
       {"color-max", "VALUE|auto", "top of the heatmap scale (default auto)"},
       {"colormap", "NAME", "inferno (default), viridis or ylorrd"},
