@@ -1,4 +1,5 @@
 #include "ui/dashboard_ui.hpp"
+#include "ui/fit_widgets.hpp"
 
 #include <imgui.h>
 #include <imgui_internal.h>  // GetActiveID(): the widget a drag or typing belongs to
@@ -368,8 +369,8 @@ void DashboardUi::Impl::draw_side_panel(const Rect& r, const DataSnapshot& snap,
   ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0);
   ImGui::Begin("##side_panel", nullptr, kFixedWindow);
   if (fonts.bold) ImGui::PushFont(fonts.bold);
-  // A long project title wraps rather than running past the panel's edge.
-  ImGui::TextWrapped("%s", workspace_title(ws, session.language).c_str());
+  // A long project title wraps; a long file name is shortened in the middle (never past the edge).
+  panel_title(workspace_title(ws, session.language));
   if (fonts.bold) ImGui::PopFont();
   if (ws.synthetic) {
     ImGui::SameLine();

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <vector>
 
 namespace faro::ui {
 namespace {
@@ -81,6 +82,40 @@ void text_wrapped_here(const char* text, bool disabled) {
   ImGui::TextUnformatted(text);
   if (disabled) ImGui::PopStyleColor();
   ImGui::PopTextWrapPos();
+}
+
+std::string elide_middle(const std::string& text, float width) {
+  if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+  static const std::string kEllipsis = "\u2026";
+  // Character starts (UTF-8 lead bytes), so a cut never splits a character.
+  std::vector<size_t> starts;
+  for (size_t i = 0; i < text.size(); ++i)
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) starts.push_back(i);
+  const auto candidate = [&](size_t keep) {  // `keep` characters in all, the end favoured
+    const size_t tail = (keep + 1) / 2, head = keep - tail;
+    const size_t head_end = head < starts.size() ? starts[head] : text.size();
+    const size_t tail_begin = starts[starts.size() - tail];
+    return text.substr(0, head_end) + kEllipsis + text.substr(tail_begin);
+  };
+  size_t lo = 0, hi = starts.size() - 1;  // the largest `keep` that fits, by bisection
+  while (lo < hi) {
+    const size_t mid = (lo + hi + 1) / 2;
+    if (ImGui::CalcTextSize(candidate(mid).c_str()).x <= width)
+      lo = mid;
+    else
+      hi = mid - 1;
+  }
+  return candidate(lo);
+}
+
+void panel_title(const std::string& text) {
+  const float width = ImGui::GetContentRegionAvail().x;
+  if (text.find(' ') != std::string::npos || ImGui::CalcTextSize(text.c_str()).x <= width) {
+    text_wrapped_here(text.c_str());
+    return;
+  }
+  ImGui::TextUnformatted(elide_middle(text, width).c_str());
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text.c_str());
 }
 
 }  // namespace faro::ui

@@ -6,6 +6,8 @@
 // value when the three fit on the line, else on its own (wrapped) line above.
 #include <imgui.h>
 
+#include <string>
+
 namespace faro::ui {
 
 // As ImGui::SliderFloat / SliderInt (width from the item-width stack, clamped to the room left),
@@ -24,5 +26,15 @@ bool same_line_if_fits(float width, float new_line_x = -1);
 
 // Text wrapped at the right edge of the window (continuation lines start where it started).
 void text_wrapped_here(const char* text, bool disabled = false);
+
+// `text` shortened in the middle with "…" until it is at most `width` pixels wide in the current
+// font (whole UTF-8 characters kept; its end, e.g. a file's extension, stays visible). Returned as
+// it is when it fits.
+std::string elide_middle(const std::string& text, float width);
+
+// A title for the top of a panel: words wrap at the panel's edge; a single long token (a file name
+// such as "fgj_homicidios_armas_cdmx_2019_2024.csv", which ImGui would break after its '.') is
+// shortened in the middle instead, with the whole name in a tooltip.
+void panel_title(const std::string& text);
 
 }  // namespace faro::ui

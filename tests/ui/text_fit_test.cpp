@@ -77,6 +77,12 @@ class Dashboard {
 
   DashboardUi& ui() { return gui_.ui(); }
   Session& session() { return session_; }
+  // The same data under another title (a file name, a project name).
+  void set_title(const std::string& title) {
+    auto ws = std::make_shared<Workspace>(snap_->ws());
+    ws->title = title;
+    snap_ = make_snapshot(std::move(ws), session_.filter, {}, snap_->generation + 1);
+  }
   AppStatus& status() { return status_; }
   const SnapshotPtr& snap() const { return snap_; }
 
@@ -345,6 +351,27 @@ TEST(TextFit, WeekdayLabelsShowInTheDefaultLayout) {
                                  << it->room.Max.y;
       }
     }
+  }
+}
+
+// A long file name as the panel's title is shortened in the middle ("fgj_homicidios_…fuego.csv")
+// on one line that fits, instead of being broken after its '.' ("…2024." / "csv").
+TEST(TextFit, LongFileNameTitleIsShortenedInTheMiddle) {
+  const std::string name = "fgj_homicidios_armas_cdmx_2019_2024_con_lesiones_por_arma_de_fuego.csv";
+  for (float scale : {1.0f, 2.0f}) {
+    Dashboard d(Language::es, scale);
+    d.set_title(name);
+    d.frames(2);
+    EXPECT_TRUE(d.audited_frame("title").empty());
+    const auto& drawn = d.auditor().drawn();
+    const auto it = std::find_if(drawn.begin(), drawn.end(), [](const DrawnText& t) {
+      return t.window == "##side_panel" && t.text.rfind("fgj_", 0) == 0;
+    });
+    ASSERT_NE(it, drawn.end()) << "title not drawn at " << scale * 100 << " %";
+    EXPECT_NE(it->text.find("\u2026"), std::string::npos) << it->text;
+    EXPECT_TRUE(it->text.ends_with("fuego.csv")) << it->text;
+    EXPECT_LE(it->rect.Max.x, it->room.Max.x + 1) << it->text;
+    for (const DrawnText& t : drawn) EXPECT_NE(t.text, "csv") << "the name was broken at its dot";
   }
 }
 
