@@ -14,6 +14,7 @@
 #include "test_support.hpp"
 #include "ui/goals_panel.hpp"
 #include "ui/program_edit_dialog.hpp"
+#include "panel_screenshot.hpp"
 #include "ui_test_support.hpp"
 
 namespace faro::ui {
@@ -53,21 +54,7 @@ TEST(GoalsPanel, ComputedOncePerDataAndAfterGoalEdits) {
 
 template <class Body>
 void shoot(testing::HeadlessImGui& gui, int w, int h, const std::string& path, Body body) {
-  render::OffscreenTarget target(w, h);
-  for (int frame = 0; frame < 3; ++frame) {
-    ImGui_ImplOpenGL3_NewFrame();
-    gui.frame(body);
-    target.bind_for_drawing();
-    target.clear({1, 1, 1, 1});
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-  }
-  const render::RgbaImage img = target.read_rgba8();
-  io::write_png_rgba(path, img.pixels, img.width, img.height);
-  std::set<uint32_t> colours;
-  for (size_t i = 0; i < img.pixels.size(); i += 4 * 97)
-    colours.insert(img.pixels[i] | img.pixels[i + 1] << 8 | img.pixels[i + 2] << 16);
-  EXPECT_GT(colours.size(), 20u) << path << " looks blank";
-  std::cout << "wrote " << path << "\n";
+  testing::shoot_panel(gui, w, h, path, body, 20);
 }
 
 TEST(GoalsPanelScreenshot, RealCdmxSpanishAndEnglish) {

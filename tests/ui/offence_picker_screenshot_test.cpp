@@ -18,6 +18,7 @@
 #include "ui/offence_picker.hpp"
 #include "ui/i18n.hpp"
 #include "ui/ui_fonts.hpp"
+#include "panel_screenshot.hpp"
 #include "ui_test_support.hpp"
 
 namespace faro::ui {
@@ -25,21 +26,7 @@ namespace {
 
 template <class Body>
 void shoot(testing::HeadlessImGui& gui, int w, int h, const std::string& path, Body body) {
-  render::OffscreenTarget target(w, h);
-  for (int frame = 0; frame < 3; ++frame) {
-    ImGui_ImplOpenGL3_NewFrame();
-    gui.frame(body);
-    target.bind_for_drawing();
-    target.clear({1, 1, 1, 1});
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-  }
-  const render::RgbaImage img = target.read_rgba8();
-  io::write_png_rgba(path, img.pixels, img.width, img.height);
-  std::set<uint32_t> colours;
-  for (size_t i = 0; i < img.pixels.size(); i += 4 * 97)
-    colours.insert(img.pixels[i] | img.pixels[i + 1] << 8 | img.pixels[i + 2] << 16);
-  EXPECT_GT(colours.size(), 8u) << path << " looks blank";
-  std::cout << "wrote " << path << "\n";
+  testing::shoot_panel(gui, w, h, path, body, 8);
 }
 
 // An FGJ file as the dashboard loads it, with its `grupo` groups when it has them.
