@@ -15,6 +15,7 @@
 #include "core/demo_city.hpp"
 #include "core/errors.hpp"
 #include "core/kde.hpp"
+#include "io/incidents_only.hpp"
 #include "io/demo_writer.hpp"
 #include "io/gdal_env.hpp"
 #include "io/geotiff_writer.hpp"
@@ -64,11 +65,6 @@ CommandSpec kde_spec() {
 }
 
 
-double median(std::vector<double> v) {
-  std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2), v.end());
-  return v[v.size() / 2];
-}
-
 // Loads the incidents in the working CRS. With no --work-srs (and not the demo city) they are
 // loaded in longitude/latitude first, the UTM zone of their median point is chosen (robust to a
 // few far-off geocodes), and they are reprojected in memory: one read of the source either way.
@@ -82,17 +78,7 @@ IncidentStore load(const ParsedArgs& args, const std::string& source, bool demo,
   ctx.work_srs = work.empty() ? std::string("EPSG:4326") : work;
   io::IncidentLoadResult r = io::load_incidents(source, opts, ctx);
   if (work.empty() && !r.store.empty()) {
-    work = io::utm_srs_for_lonlat(median(r.store.x), median(r.store.y));
-    const io::Reprojector to_work("EPSG:4326", work);
-    std::vector<int> ok(r.store.size(), 1);
-    const size_t failed =
-        to_work.transform(r.store.size(), r.store.x.data(), r.store.y.data(), ok.data());
-    if (failed > 0) {  // counted in the report, never dropped silently (row numbers unknown here)
-      for (size_t i = 0; i < ok.size(); ++i)
-        if (!ok[i]) r.report.add(RowIssue::reprojection_failed, 0, "", work);
-      r.store.keep_rows(ok);
-      r.report.rows_loaded -= static_cast<int64_t>(failed);
-    }
+    work = io::reproject_to_median_utm(r.store, r.report);
     r.report.notes.push_back("working CRS " + io::describe_srs(work) +
                              " (UTM zone of the incidents' median point)");
   } else if (work.empty()) {

@@ -17,6 +17,7 @@
 #include "core/errors.hpp"
 #include "core/knox.hpp"
 #include "cli/near_repeat_text.hpp"
+#include "io/incidents_only.hpp"
 #include "io/atomic_file.hpp"
 #include "io/gdal_env.hpp"
 #include "io/incident_loader.hpp"
@@ -77,24 +78,7 @@ IncidentStore load_incidents_only(const ParsedArgs& args, std::ostream& err) {
   ctx.work_srs = work.empty() ? std::string("EPSG:4326") : work;
   io::IncidentLoadResult r = io::load_incidents(source, opts, ctx);
   if (work.empty() && !r.store.empty()) {
-    std::vector<double> xs = r.store.x, ys = r.store.y;
-    std::nth_element(xs.begin(), xs.begin() + xs.size() / 2, xs.end());
-    std::nth_element(ys.begin(), ys.begin() + ys.size() / 2, ys.end());
-    work = io::utm_srs_for_lonlat(xs[xs.size() / 2], ys[ys.size() / 2]);
-    std::vector<int> ok(r.store.size(), 1);
-    const size_t failed =
-        io::Reprojector("EPSG:4326", work)
-            .transform(r.store.size(), r.store.x.data(), r.store.y.data(), ok.data());
-    if (failed) {
-      IncidentStore kept;
-      for (size_t i = 0; i < ok.size(); ++i)
-        if (ok[i])
-          kept.push_back(r.store.x[i], r.store.y[i], r.store.t[i], 0, r.store.flags[i]);
-        else
-          r.report.add(RowIssue::reprojection_failed, 0, "", work);
-      r.report.rows_loaded -= static_cast<int64_t>(failed);
-      r.store = std::move(kept);
-    }
+    work = io::reproject_to_median_utm(r.store, r.report);
     r.report.notes.push_back("working CRS " + io::describe_srs(work) +
                              " (UTM zone of the incidents' median point)");
   }

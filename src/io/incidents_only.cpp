@@ -39,6 +39,25 @@ Box robust_extent(const std::vector<double>& x, const std::vector<double>& y, do
   return b.grown(std::max(margin_m, 0.5 * std::max(b.width(), b.height())));
 }
 
+std::string reproject_to_median_utm(IncidentStore& s, LoadReport& report) {
+  const std::string work = utm_srs_for_points(s.x, s.y);
+  const Reprojector to_utm("EPSG:4326", work);
+  std::vector<int> ok(s.size(), 1);
+  const size_t failed = to_utm.transform(s.size(), s.x.data(), s.y.data(), ok.data());
+  if (failed > 0) {
+    std::vector<char> keep(s.size(), 1);
+    for (size_t i = 0; i < s.size(); ++i)
+      if (!ok[i]) {
+        keep[i] = 0;
+        report.add(RowIssue::reprojection_failed, s.has_source_rows() ? s.source_row[i] : 0, "",
+                   work);
+      }
+    s.keep_rows(keep);
+    report.rows_loaded -= static_cast<int64_t>(failed);
+  }
+  return work;
+}
+
 IncidentsOnlyResult load_incidents_without_sectors(const std::string& source,
                                                    const IncidentSourceOptions& options,
                                                    const std::string& work_srs) {
@@ -52,19 +71,7 @@ IncidentsOnlyResult load_incidents_without_sectors(const std::string& source,
   IncidentStore& s = out.store;
   out.work_srs = work_srs;
   if (work_srs.empty()) {
-    out.work_srs = utm_srs_for_points(s.x, s.y);
-    Reprojector to_utm("EPSG:4326", out.work_srs);
-    std::vector<int> ok(s.size(), 1);
-    to_utm.transform(s.size(), s.x.data(), s.y.data(), ok.data());
-    std::vector<char> keep(s.size(), 1);
-    size_t failed = 0;
-    for (size_t i = 0; i < s.size(); ++i)
-      if (!ok[i]) {
-        keep[i] = 0;
-        ++failed;
-        out.report.add(RowIssue::reprojection_failed, s.has_source_rows() ? s.source_row[i] : 0);
-      }
-    if (failed) s.keep_rows(keep);
+    out.work_srs = reproject_to_median_utm(s, out.report);
     out.report.notes.push_back("no sectors: working CRS " + describe_srs(out.work_srs) +
                                ", the UTM zone of the incidents' median point");
   }

@@ -31,6 +31,11 @@ IncidentsOnlyResult load_incidents_without_sectors(const std::string& source,
 // (degrees); the median, so a few stray rows cannot move the zone. Throws DataError when empty.
 std::string utm_srs_for_points(const std::vector<double>& lon, const std::vector<double>& lat);
 
+// Reprojects `s` from longitude/latitude to utm_srs_for_points(s.x, s.y), in place. Rows PROJ
+// cannot transform are dropped and counted in `report` (reprojection_failed, at their source row
+// when the store keeps them), never silently; rows_loaded is lowered by as many. Returns the CRS.
+std::string reproject_to_median_utm(IncidentStore& s, LoadReport& report);
+
 // The box of the middle `keep` share of the points in each axis (0.98: 1st to 99th percentile),
 // grown by half its larger side, at least `margin_m`. Empty box for no points.
 Box robust_extent(const std::vector<double>& x, const std::vector<double>& y, double keep,

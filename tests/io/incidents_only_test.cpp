@@ -48,6 +48,27 @@ TEST(IncidentsOnlyCrs, UtmZoneOfTheMedianPoint) {
   EXPECT_DOUBLE_EQ(wide.xmax, 400);  // 300 + 200 / 2
 }
 
+// The shared step of `faro kde`, `faro knox` and the sector-less loader: a row PROJ cannot move
+// (latitude 95°) is dropped and counted at its source row, the others land in UTM 14N.
+TEST(IncidentsOnlyCrs, ReprojectionFailuresAreCountedNotDropped) {
+  IncidentStore s;
+  s.push_back(-99.10, 19.40, 0, 1, 0);
+  s.push_back(-99.20, 19.30, 0, 1, 0);
+  s.push_back(-99.15, 95.00, 0, 1, 0);  // no such latitude
+  s.push_back(-99.12, 19.35, 0, 2, 0);
+  s.source_row = {2, 3, 4, 5};
+  LoadReport report;
+  report.rows_loaded = 4;
+  EXPECT_EQ(reproject_to_median_utm(s, report), "EPSG:32614");
+  ASSERT_EQ(s.size(), 3u);
+  EXPECT_EQ(report.count(RowIssue::reprojection_failed), 1);
+  EXPECT_EQ(report.rows_loaded, 3);
+  EXPECT_EQ(s.source_row, (std::vector<uint32_t>{2, 3, 5}));
+  EXPECT_NEAR(s.x[0], 489'500, 1'000);  // -99.10° is ~10 km west of zone 14's meridian (-99°)
+  EXPECT_NEAR(s.y[0], 2'145'000, 2'000);
+  EXPECT_EQ(s.category[2], 2);
+}
+
 TEST_F(IncidentsOnly, LoadsInUtmAndRejectsTheStrayRow) {
   const std::string csv = dir_.write("incidentes.csv", kCsv);
   const IncidentsOnlyResult r = load_incidents_without_sectors(csv, {}, "");
