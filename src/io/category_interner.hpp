@@ -3,6 +3,7 @@
 // per row. Text that is not valid UTF-8 is read as Latin-1 (Windows exports of Spanish data) and
 // transcoded before it reaches the dictionary; the caller counts RowIssue::transcoded_latin1.
 #include <cstdint>
+#include <cstring>
 #include <deque>
 #include <string>
 #include <string_view>
@@ -23,9 +24,27 @@ class CategoryInterner {
     uint16_t code;
     bool transcoded;
   };
+  // Every row looks its category up here: 8 bytes at a time with a multiply-xorshift mix, a few
+  // times cheaper than std::hash's byte-wise Murmur on 30-60 byte offence names.
+  struct WordHash {
+    size_t operator()(std::string_view s) const noexcept {
+      uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
+      size_t i = 0;
+      for (; i + 8 <= s.size(); i += 8) {
+        uint64_t w;
+        std::memcpy(&w, s.data() + i, 8);
+        h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
+        h ^= h >> 31;
+      }
+      uint64_t tail = 0;
+      std::memcpy(&tail, s.data() + i, s.size() - i);
+      h = (h ^ tail) * 0x94D049BB133111EBull;
+      return static_cast<size_t>(h ^ (h >> 29));
+    }
+  };
   CategoryDictionary& dict_;
   std::deque<std::string> keys_;  // stable storage for the map's views
-  std::unordered_map<std::string_view, Entry> cache_;
+  std::unordered_map<std::string_view, Entry, WordHash> cache_;
 };
 
 bool is_valid_utf8(std::string_view s);
