@@ -20,8 +20,8 @@ PACKAGES=(
   nlohmann-json3-dev
   # zlib: PNG exports are deflated directly (io/png_writer.cpp), faster than GDAL's PNG driver.
   zlib1g-dev
-  # libdeflate: only bench/inflate_bench and bench/png_bench, which compare it with zlib side by
-  # side (Faro itself does not link it: see the README's figures).
+  # libdeflate: the CRC-32 check of the .csv.gz fast path (io/gzip_stream.cpp, optional: zlib's
+  # otherwise), and bench/inflate_bench and bench/png_bench, which compare it with zlib.
   libdeflate-dev
   # Animated maps (`faro animate`, File > Export animation): FFmpeg's libraries are Debian's
   # standard video encoders and muxers; libavcodec links libx264 for H.264 MP4 and has a GIF

@@ -55,15 +55,36 @@ std::string latin1_to_utf8(std::string_view s) {
 }
 
 uint16_t CategoryInterner::intern(std::string_view raw, bool& transcoded) {
-  if (auto it = cache_.find(raw); it != cache_.end()) {
-    transcoded = it->second.transcoded;
-    return it->second.code;
+  const uint64_t h = hash_of(raw);
+  const size_t mask = slots_.size() - 1;
+  size_t i = static_cast<size_t>(h) & mask;
+  for (; slots_[i].key.data() != nullptr; i = (i + 1) & mask) {
+    const Slot& s = slots_[i];
+    if (s.hash == h && s.key == raw) {
+      transcoded = s.entry.transcoded;
+      return s.entry.code;
+    }
   }
   transcoded = !is_valid_utf8(raw);
   const uint16_t code = transcoded ? dict_.intern(latin1_to_utf8(raw)) : dict_.intern(raw);
   keys_.emplace_back(raw);
-  cache_.emplace(keys_.back(), Entry{code, transcoded});
+  // An empty category still needs a non-null view to mark its slot used.
+  const std::string_view key = keys_.back().empty() ? std::string_view("", 0) : keys_.back();
+  slots_[i] = Slot{h, key, Entry{code, transcoded}};
+  if (++used_ * 2 > slots_.size()) grow();
   return code;
+}
+
+void CategoryInterner::grow() {
+  std::vector<Slot> old(slots_.size() * 2);
+  old.swap(slots_);
+  const size_t mask = slots_.size() - 1;
+  for (const Slot& s : old) {
+    if (s.key.data() == nullptr) continue;
+    size_t i = static_cast<size_t>(s.hash) & mask;
+    while (slots_[i].key.data() != nullptr) i = (i + 1) & mask;
+    slots_[i] = s;
+  }
 }
 
 }  // namespace faro::io

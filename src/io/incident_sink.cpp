@@ -22,9 +22,10 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
+// Years 1900..2100 as a day range: one comparison per row instead of a calendar conversion.
 bool year_in_range(int64_t days) {
-  const CivilDate c = civil_from_days(days);
-  return c.y >= 1900 && c.y <= 2100;
+  constexpr int64_t kFirst = days_from_civil(1900, 1, 1), kPastLast = days_from_civil(2101, 1, 1);
+  return days >= kFirst && days < kPastLast;
 }
 
 }  // namespace
@@ -294,13 +295,14 @@ bool IncidentSink::decode_id(const RawIncident& r) {
   const Cell& c = r.id;
   bool dup = false;
   std::string_view shown = c.str;
+  // Numbers are formatted for the report only when they are duplicates (not once per row).
   if (c.kind == Cell::integer) {
     dup = ids_.seen(c.i);
-    shown = scratch_ = std::to_string(c.i);
+    if (dup) shown = scratch_ = std::to_string(c.i);
   } else if (c.kind == Cell::real) {
     dup = c.d == std::floor(c.d) && std::abs(c.d) < 9e15 ? ids_.seen(static_cast<int64_t>(c.d))
                                                          : ids_.seen(std::to_string(c.d));
-    shown = scratch_ = std::to_string(c.d);
+    if (dup) shown = scratch_ = std::to_string(c.d);
   } else if (c.kind == Cell::text) {
     const std::string_view s = trim(c.str);
     if (s.empty()) return true;

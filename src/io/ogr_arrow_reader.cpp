@@ -14,28 +14,31 @@
 namespace faro::io {
 namespace {
 
-// One column of a record batch, as Arrow lays it out (buffers[0] = validity bitmap).
+// One column of a record batch, as Arrow lays it out (buffers[0] = validity bitmap). The format
+// string is read once per batch into a kind, so the per-row cell() is one switch.
 class ArrowColumn {
  public:
   ArrowColumn() = default;
   ArrowColumn(const ArrowSchema* schema, const ArrowArray* array)
-      : fmt_(schema->format), a_(array) {}
+      : a_(array), kind_(kind_of(schema->format)) {
+    validity_ = a_->null_count != 0 ? static_cast<const uint8_t*>(a_->buffers[0]) : nullptr;
+    values_ = a_->buffers[1];
+  }
   bool present() const { return a_ != nullptr; }
 
   bool is_null(int64_t i) const {
     const int64_t j = a_->offset + i;
-    const auto* validity = static_cast<const uint8_t*>(a_->buffers[0]);
-    return a_->null_count != 0 && validity && !(validity[j >> 3] & (1u << (j & 7)));
+    return validity_ && !(validity_[j >> 3] & (1u << (j & 7)));
   }
 
   std::string_view bytes(int64_t i) const {  // utf8 / binary, 32- or 64-bit offsets
     const int64_t j = a_->offset + i;
     const char* data = static_cast<const char*>(a_->buffers[2]);
-    if (fmt_[0] == 'U' || fmt_[0] == 'Z') {
-      const auto* off = static_cast<const int64_t*>(a_->buffers[1]);
+    if (kind_ == Kind::text64 || kind_ == Kind::binary64) {
+      const auto* off = static_cast<const int64_t*>(values_);
       return {data + off[j], static_cast<size_t>(off[j + 1] - off[j])};
     }
-    const auto* off = static_cast<const int32_t*>(a_->buffers[1]);
+    const auto* off = static_cast<const int32_t*>(values_);
     return {data + off[j], static_cast<size_t>(off[j + 1] - off[j])};
   }
 
@@ -43,42 +46,75 @@ class ArrowColumn {
     if (!a_) return {};
     if (is_null(i)) return Cell::of_null();
     const int64_t j = a_->offset + i;
-    const void* v = a_->buffers[1];
-    const std::string_view f(fmt_);
+    const void* v = values_;
     auto i32 = [&] { return static_cast<const int32_t*>(v)[j]; };
     auto i64 = [&] { return static_cast<const int64_t*>(v)[j]; };
-    if (f == "u" || f == "U") {
-      const std::string_view s = bytes(i);
-      return s.empty() ? Cell::of_null() : Cell::of_text(s);
+    switch (kind_) {
+      case Kind::text32:
+      case Kind::text64: {
+        const std::string_view s = bytes(i);
+        return s.empty() ? Cell::of_null() : Cell::of_text(s);
+      }
+      case Kind::int32: return Cell::of_int(i32());
+      case Kind::int64: return Cell::of_int(i64());
+      case Kind::int16: return Cell::of_int(static_cast<const int16_t*>(v)[j]);
+      case Kind::int8: return Cell::of_int(static_cast<const int8_t*>(v)[j]);
+      case Kind::boolean:
+        return Cell::of_int((static_cast<const uint8_t*>(v)[j >> 3] >> (j & 7)) & 1);
+      case Kind::float64: return Cell::of_real(static_cast<const double*>(v)[j]);
+      case Kind::float32: return Cell::of_real(static_cast<const float*>(v)[j]);
+      case Kind::date_days: return Cell{Cell::date, {}, i32(), 0};
+      case Kind::date_ms: return Cell{Cell::date, {}, floor_div(i64(), 86400000), 0};
+      case Kind::time_s: return Cell{Cell::time, {}, i32(), 0};
+      case Kind::time_ms: return Cell{Cell::time, {}, i32() / 1000, 0};
+      case Kind::time_us: return Cell{Cell::time, {}, i64() / 1000000, 0};
+      case Kind::time_ns: return Cell{Cell::time, {}, i64() / 1000000000, 0};
+      case Kind::timestamp_s:
+      case Kind::timestamp_ms:
+      case Kind::timestamp_us:
+      case Kind::timestamp_ns: {
+        const int64_t per_second = kind_ == Kind::timestamp_s    ? 1
+                                   : kind_ == Kind::timestamp_ms ? 1000
+                                   : kind_ == Kind::timestamp_us ? 1000000
+                                                                 : 1000000000;
+        const int64_t t = floor_div(i64(), per_second);
+        if (midnight_is_date && seconds_of_day(t) == 0)
+          return Cell{Cell::date, {}, days_of(t), 0};
+        return Cell{Cell::datetime, {}, t, 0};
+      }
+      default: return Cell::of_null();  // a type Faro does not read (lists, structs...)
     }
-    if (f == "i") return Cell::of_int(i32());
-    if (f == "l") return Cell::of_int(i64());
-    if (f == "s") return Cell::of_int(static_cast<const int16_t*>(v)[j]);
-    if (f == "c") return Cell::of_int(static_cast<const int8_t*>(v)[j]);
-    if (f == "b") return Cell::of_int((static_cast<const uint8_t*>(v)[j >> 3] >> (j & 7)) & 1);
-    if (f == "g") return Cell::of_real(static_cast<const double*>(v)[j]);
-    if (f == "f") return Cell::of_real(static_cast<const float*>(v)[j]);
-    if (f == "tdD") return Cell{Cell::date, {}, i32(), 0};
-    if (f == "tdm") return Cell{Cell::date, {}, floor_div(i64(), 86400000), 0};
-    if (f == "tts") return Cell{Cell::time, {}, i32(), 0};
-    if (f == "ttm") return Cell{Cell::time, {}, i32() / 1000, 0};
-    if (f == "ttu") return Cell{Cell::time, {}, i64() / 1000000, 0};
-    if (f == "ttn") return Cell{Cell::time, {}, i64() / 1000000000, 0};
-    if (f.size() >= 3 && f[0] == 't' && f[1] == 's') {
-      const int64_t per_second = f[2] == 's'   ? 1
-                                 : f[2] == 'm' ? 1000
-                                 : f[2] == 'u' ? 1000000
-                                               : 1000000000;
-      const int64_t t = floor_div(i64(), per_second);
-      if (midnight_is_date && seconds_of_day(t) == 0) return Cell{Cell::date, {}, days_of(t), 0};
-      return Cell{Cell::datetime, {}, t, 0};
-    }
-    return Cell::of_null();  // a type Faro does not read (lists, structs...)
   }
 
  private:
-  const char* fmt_ = "";
+  enum class Kind : uint8_t {
+    other, text32, text64, binary32, binary64, int32, int64, int16, int8, boolean, float64,
+    float32, date_days, date_ms, time_s, time_ms, time_us, time_ns, timestamp_s, timestamp_ms,
+    timestamp_us, timestamp_ns
+  };
+
+  static Kind kind_of(std::string_view f) {
+    static constexpr std::pair<std::string_view, Kind> kExact[] = {
+        {"u", Kind::text32},      {"U", Kind::text64},     {"z", Kind::binary32},
+        {"Z", Kind::binary64},    {"i", Kind::int32},      {"l", Kind::int64},
+        {"s", Kind::int16},       {"c", Kind::int8},       {"b", Kind::boolean},
+        {"g", Kind::float64},     {"f", Kind::float32},    {"tdD", Kind::date_days},
+        {"tdm", Kind::date_ms},   {"tts", Kind::time_s},   {"ttm", Kind::time_ms},
+        {"ttu", Kind::time_us},   {"ttn", Kind::time_ns}};
+    for (const auto& [name, kind] : kExact)
+      if (f == name) return kind;
+    if (f.size() >= 3 && f[0] == 't' && f[1] == 's')  // "tss:", "tsm:UTC"...
+      return f[2] == 's' ? Kind::timestamp_s
+             : f[2] == 'm' ? Kind::timestamp_ms
+             : f[2] == 'u' ? Kind::timestamp_us
+                           : Kind::timestamp_ns;
+    return Kind::other;
+  }
+
   const ArrowArray* a_ = nullptr;
+  Kind kind_ = Kind::other;
+  const uint8_t* validity_ = nullptr;
+  const void* values_ = nullptr;
 };
 
 const char* wkb_type_name(uint32_t base) {

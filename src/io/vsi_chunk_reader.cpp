@@ -6,6 +6,7 @@
 
 #include "core/errors.hpp"
 #include "io/gdal_env.hpp"
+#include "io/gzip_stream.hpp"
 
 namespace faro::io {
 namespace {
@@ -27,7 +28,11 @@ VsiChunkReader::VsiChunkReader(const std::string& vsi_path, const std::string& s
   if (VSIStatExL(vsi_path.c_str(), &st, VSI_STAT_EXISTS_FLAG | VSI_STAT_NATURE_FLAG) != 0)
     throw DataError("cannot open '" + source + "': no such file");
   if (VSI_ISDIR(st.st_mode)) throw DataError("cannot open '" + source + "': it is a directory");
-  {
+  if (starts_with(vsi_path, "/vsigzip/")) {
+    GdalMessageCapture quiet;  // a failed try falls back to /vsigzip/, which says why
+    gzip_ = GzipStream::open(vsi_path.substr(9));
+  }
+  if (!gzip_) {
     GdalMessageCapture quiet;  // the reason goes into the exception, not to stderr
     file_ = VSIFOpenL(vsi_path.c_str(), "rb");
     if (!file_) {
@@ -65,7 +70,8 @@ void VsiChunkReader::run() {
       c = std::move(free_.back());
       free_.pop_back();
     }
-    const size_t n = VSIFReadL(c.data(), 1, kChunkBytes, as_file(file_));
+    const size_t n = gzip_ ? gzip_->read(c.data(), kChunkBytes)
+                           : VSIFReadL(c.data(), 1, kChunkBytes, as_file(file_));
     c.size = n;
     c.last = n < kChunkBytes;
     {
@@ -74,7 +80,8 @@ void VsiChunkReader::run() {
       if (c.last) {
         for (const std::string& w : capture.warnings()) messages_.push_back(w);
         for (const std::string& e : capture.errors()) messages_.push_back(e);
-        had_error_ = !capture.errors().empty();
+        if (gzip_ && gzip_->failed()) messages_.push_back(gzip_->error());
+        had_error_ = !capture.errors().empty() || (gzip_ && gzip_->failed());
       }
       full_.push_back(std::move(c));
     }

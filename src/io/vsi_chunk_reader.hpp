@@ -1,8 +1,9 @@
 #pragma once
 // Private to src/io: reads a file through GDAL's virtual file layer on a background thread, in
 // fixed-size chunks handed over through a bounded queue. The thread does the I/O and any
-// decompression (/vsigzip/ inflate), so the consumer parses while the next chunk is inflated;
-// memory stays at kQueueDepth + 1 chunks whatever the file size.
+// decompression (/vsigzip/ inflate, through io/gzip_stream.hpp when the file has a plain gzip
+// header), so the consumer parses while the next chunk is inflated; memory stays at
+// kQueueDepth + 1 chunks whatever the file size.
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
@@ -49,7 +50,8 @@ class VsiChunkReader {
  private:
   void run();
 
-  void* file_ = nullptr;  // VSILFILE*
+  void* file_ = nullptr;  // VSILFILE*, or null when gzip_ reads
+  std::unique_ptr<class GzipStream> gzip_;
   std::string source_;
   mutable std::mutex mutex_;
   std::condition_variable cv_;
