@@ -14,6 +14,10 @@ struct PgLiveController::Job {
   Session session;  // filter, programs, language of the snapshot
   std::unique_ptr<io::PgLiveSource> source;
   PgStepResult result;
+  std::vector<Program> programs;  // the load's (from the first map); other steps keep the last
+  std::optional<PgFirstMap> first_map;  // written before first_map_ready is set
+  std::atomic<bool> first_map_ready{false};
+  bool first_map_taken = false;  // UI thread
   std::atomic<bool> done{false};
   std::thread thread;  // last: starts after the fields above exist
 };
@@ -67,6 +71,7 @@ bool PgLiveController::start(PgStep step, const Session& session) {
   job_ = std::make_unique<Job>();
   job_->step = step;
   job_->session = session;
+  job_->programs = programs_;
   job_->source = std::move(source_);
   Job* job = job_.get();
   job_->thread = std::thread([this, job] { run(*job); });
@@ -81,9 +86,24 @@ void PgLiveController::run(Job& job) {
   // keeps its rows (io::PgLiveSource swaps a step's result in only when the step succeeded).
   try {
     switch (job.step) {
-      case PgStep::load:
+      case PgStep::load: {
+        // The first map: what the server answers quickly, shown while the rows stream in.
+        io::PgConnection db(config_.source, config_.options);
+        if (config_.first_map) {
+          PgFirstMapRequest request{config_.table, config_.filter, config_.view_width,
+                                    config_.view_height};
+          PgFirstMap fm = query_pg_first_map(db, request, job.session);
+          job.programs = fm.programs;
+          job.first_map = std::move(fm);
+          job.first_map_ready.store(true);
+          if (config_.after_first_map) config_.after_first_map();
+        }
         job.source->load();
+        if (!config_.first_map)
+          job.programs = pg_dashboard_programs(db, io::require_pg_tables(db, config_.table),
+                                               job.session, job.source->sectors());
         break;
+      }
       case PgStep::refresh:
         r.rows_added = job.source->refresh();
         break;
@@ -92,6 +112,7 @@ void PgLiveController::run(Job& job) {
         break;
     }
     auto ws = std::make_shared<Workspace>(workspace_from_pg(*job.source, config_.table));
+    ws->programs = job.programs;
     apply_program_specs(ws->programs, job.session.programs);
     r.snapshot = make_snapshot(std::move(ws), job.session.filter, job.session.programs, 0);
   } catch (const std::exception& e) {
@@ -111,6 +132,11 @@ std::optional<PgStepResult> PgLiveController::poll(const Session& session) {
   if (job_ && job_->done.load()) {
     job_->thread.join();
     source_ = std::move(job_->source);
+    if (job_->result.snapshot) programs_ = std::move(job_->programs);
+    if (job_->first_map_ready.load() && !job_->first_map_taken && job_->first_map) {
+      first_map_grid_ = job_->first_map->heat.grid;
+      first_map_counts_ = job_->first_map->counts;
+    }
     PgStepResult r = std::move(job_->result);
     job_.reset();
     last_end_ = now;
@@ -130,6 +156,24 @@ std::optional<PgStepResult> PgLiveController::poll(const Session& session) {
       now - last_end_ >= std::chrono::minutes(config_.refresh_every_min))
     start(PgStep::refresh, session);
   return std::nullopt;
+}
+
+std::optional<PgFirstMap> PgLiveController::take_first_map() {
+  if (!job_ || job_->done.load() || job_->first_map_taken || !job_->first_map_ready.load())
+    return std::nullopt;
+  job_->first_map_taken = true;
+  first_map_grid_ = job_->first_map->heat.grid;
+  first_map_counts_ = job_->first_map->counts;
+  return std::move(job_->first_map);
+}
+
+bool PgLiveController::wait_first_map(std::chrono::milliseconds timeout) const {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (job_ && !job_->done.load() && !job_->first_map_ready.load()) {
+    if (std::chrono::steady_clock::now() > deadline) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  return true;
 }
 
 bool PgLiveController::wait(std::chrono::milliseconds timeout) const {
