@@ -78,6 +78,49 @@ bool PgLiveController::start(PgStep step, const Session& session) {
   return true;
 }
 
+void PgLiveController::load_with_first_map(Job& job) {
+  if (!config_.first_map) {
+    job.source->load();
+    io::PgConnection db(config_.source, config_.options);
+    job.programs = pg_dashboard_programs(db, io::require_pg_tables(db, config_.table), job.session,
+                                         job.source->sectors());
+    return;
+  }
+  // The first map on its own connection, while this thread streams the rows on the source's: the
+  // server bins the grid as it sends the rows, so the rows come about as fast as without it.
+  std::exception_ptr first_map_error;
+  std::atomic<bool> first_map_over{false};
+  std::thread first_map([&] {
+    try {
+      io::PgConnection db(config_.source, config_.options);
+      const PgFirstMapRequest request{config_.table, config_.filter, config_.view_width,
+                                      config_.view_height};
+      PgFirstMap fm = query_pg_first_map(db, request, job.session);
+      job.programs = fm.programs;  // read by this thread only after the join
+      job.first_map = std::move(fm);
+      job.first_map_ready.store(true);
+    } catch (...) {
+      first_map_error = std::current_exception();
+    }
+    first_map_over.store(true);
+  });
+  if (config_.after_first_map) {
+    // Tests: the rows wait for the first map and the hook.
+    while (!first_map_over.load()) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    if (job.first_map_ready.load()) config_.after_first_map();
+  }
+  try {
+    job.source->load();
+  } catch (...) {
+    first_map.join();
+    throw;  // the rows' failure is the step's
+  }
+  first_map.join();
+  // The rows came but the first map failed (the server answered one query and not the other):
+  // the step fails as a whole, with the first map's error, and the previous data stays.
+  if (first_map_error) std::rethrow_exception(first_map_error);
+}
+
 void PgLiveController::run(Job& job) {
   const Language lang = job.session.language;
   PgStepResult& r = job.result;
@@ -86,24 +129,9 @@ void PgLiveController::run(Job& job) {
   // keeps its rows (io::PgLiveSource swaps a step's result in only when the step succeeded).
   try {
     switch (job.step) {
-      case PgStep::load: {
-        // The first map: what the server answers quickly, shown while the rows stream in.
-        io::PgConnection db(config_.source, config_.options);
-        if (config_.first_map) {
-          PgFirstMapRequest request{config_.table, config_.filter, config_.view_width,
-                                    config_.view_height};
-          PgFirstMap fm = query_pg_first_map(db, request, job.session);
-          job.programs = fm.programs;
-          job.first_map = std::move(fm);
-          job.first_map_ready.store(true);
-          if (config_.after_first_map) config_.after_first_map();
-        }
-        job.source->load();
-        if (!config_.first_map)
-          job.programs = pg_dashboard_programs(db, io::require_pg_tables(db, config_.table),
-                                               job.session, job.source->sectors());
+      case PgStep::load:
+        load_with_first_map(job);
         break;
-      }
       case PgStep::refresh:
         r.rows_added = job.source->refresh();
         break;

@@ -38,7 +38,8 @@ struct PgDashboardSource {
   int view_width = 1600, view_height = 900;
   bool first_map = true;  // false: the map waits for every row (the benchmark's "before")
   // Called on the load's thread once its first map is ready, before the rows are read (tests hold
-  // the rows back with it to look at the first map; empty = nothing).
+  // the rows back with it to look at the first map; with a hook the rows wait for the first map,
+  // without one both run at once; empty = nothing).
   std::function<void()> after_first_map;
 };
 
@@ -90,6 +91,9 @@ class PgLiveController {
  private:
   struct Job;
   void run(Job& job);
+  // The load step: the first map (app/pg_first_map.hpp) on a second connection while the rows
+  // stream in on the source's.
+  void load_with_first_map(Job& job);
 
   PgDashboardSource config_;
   std::string redacted_;

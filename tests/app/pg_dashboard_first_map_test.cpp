@@ -84,6 +84,41 @@ std::set<std::string> program_names(const Workspace& ws) {
   return names;
 }
 
+TEST(PgDashboardFirstMap, FilterNarrowsAndTheServerGridTurnsNorthUp) {
+  io::pg_sql::Filter source;
+  source.from = 100;
+  source.to_exclusive = 500;
+  source.categories = {"robo", "homicidio"};
+  FilterState session;
+  session.from = 50;
+  session.to_exclusive = 300;
+  session.categories = {"homicidio", "lesiones"};
+  const io::pg_sql::Filter f = app::first_map_filter(source, session);
+  EXPECT_EQ(f.from, 100);  // the later start
+  EXPECT_EQ(f.to_exclusive, 300);  // the earlier end
+  EXPECT_EQ(f.categories, std::vector<std::string>{"homicidio"});
+  session.categories = {"lesiones"};  // nothing in common: no row may pass
+  const io::pg_sql::Filter none = app::first_map_filter(source, session);
+  ASSERT_EQ(none.categories.size(), 1u);
+  EXPECT_NE(none.categories[0], "robo");
+  EXPECT_NE(none.categories[0], "lesiones");
+  // The server's row 0 is the south; GridSpec's row 0 the north.
+  io::GridCounts g;
+  g.nx = 2, g.ny = 3;
+  g.count = {1, 2, 3, 4, 5, 6};
+  g.weight = {1, 2, 3, 4, 5, 6};
+  GridSpec grid;
+  grid.nx = 2, grid.ny = 3, grid.cell = 10, grid.xmin = 0, grid.ymax = 30;
+  EXPECT_EQ(app::north_up_weights(g, grid), (std::vector<double>{5, 6, 3, 4, 1, 2}));
+  // The client's binning on that grid: a point at (15, 5) is in column 1 of the southmost row.
+  IncidentStore store;
+  store.x = {15, 5};
+  store.y = {5, 25};
+  store.t = {0, 0};
+  const std::vector<double> w = app::client_grid_weights(store, nullptr, grid);
+  EXPECT_EQ(w, (std::vector<double>{1, 0, 0, 0, 0, 1}));
+}
+
 TEST(PgDashboardFirstMap, SectorsProgramsAndServerHeatmapFirstThenTheRows) {
   FARO_REQUIRE_PG(pg);
   if (!faro_test::have_gl()) GTEST_SKIP() << "no headless OpenGL (EGL)";
