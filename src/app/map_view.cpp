@@ -95,7 +95,9 @@ void MapView::set_snapshot(SnapshotPtr snap, const Session& session) {
   cells_fills_.reset();
   hovered_unit_.reset();
   points_shown_ = false;
-  heat_shown_.reset();
+  // A first map's heatmap (show_density) stays on screen until the rows' own density arrives,
+  // so the map never goes blank in between; any other data's heatmap goes now.
+  if (!heat_pinned_) heat_shown_.reset();
   heat_pinned_ = false;
   heat_drawn_.reset();
   heat_request_params_.reset();

@@ -21,6 +21,7 @@
 #include "io/pg_connection.hpp"
 #include "io/pg_publish.hpp"
 #include "io/pg_source.hpp"
+#include "io/png_writer.hpp"
 #include "io/style_presets.hpp"
 #include "pg_test_support.hpp"
 
@@ -147,6 +148,15 @@ TEST(PgDashboardFirstMap, SectorsProgramsAndServerHeatmapFirstThenTheRows) {
   const std::string es = d.app().status().load_message;
   EXPECT_NE(es.find("Primer mapa desde el servidor"), std::string::npos) << es;
   d.app().session().language = Language::en;
+  // For the docs: FARO_PG_FIRST_MAP_PNG=prefix writes prefix-first.png (the first map, the status
+  // bar saying so) and, below, prefix-rows.png (the rows in).
+  const char* png = std::getenv("FARO_PG_FIRST_MAP_PNG");
+  const auto write = [&](const char* suffix) {
+    d.frame();
+    const render::RgbaImage img = d.read();
+    io::write_png_rgba(std::string(png) + suffix, img.pixels, img.width, img.height);
+  };
+  if (png) write("-first.png");
   // The grid the heatmap was estimated from counts every row.
   const std::vector<double>& counts = d.app().pg_source()->first_map_counts();
   double counted = 0;
@@ -158,6 +168,10 @@ TEST(PgDashboardFirstMap, SectorsProgramsAndServerHeatmapFirstThenTheRows) {
   ASSERT_TRUE(d.app().error_log().empty()) << d.app().error_log().front();
   EXPECT_FALSE(d.app().showing_pg_first_map());
   EXPECT_FALSE(d.app().map().density_pinned());  // the rows' own density from here on
+  if (png) {
+    settle(d);  // the rows' own heatmap, requested by the frame after they arrived
+    write("-rows.png");
+  }
   const SnapshotPtr full = d.app().snapshot();
   ASSERT_EQ(full->ws().incidents.size(), city.incidents.size());
   EXPECT_EQ(program_names(full->ws()), published);  // the programs stay with the rows
