@@ -104,7 +104,9 @@ DashboardApp::DashboardApp(const DashboardOptions& options)
   }
   if (options.pg) {
     // A live PostGIS source: its first load is the controller's step, not a LoadJob.
-    pg_ = std::make_unique<PgLiveController>(*options.pg);
+    PgDashboardSource pg = *options.pg;
+    pg.view_width = options.width, pg.view_height = options.height;  // the first map's grid
+    pg_ = std::make_unique<PgLiveController>(std::move(pg));
     pg_->start(PgStep::load, session_);
   } else {
     start_load(session_);
@@ -168,39 +170,6 @@ void DashboardApp::apply_loaded(SnapshotPtr loaded_snap, const Session& loaded) 
   if (map_) map_->set_snapshot(snap_, session_);
 }
 
-void DashboardApp::poll_pg_source() {
-  if (!pg_) return;
-  std::optional<PgStepResult> r = pg_->poll(session_);
-  if (r && r->snapshot) {
-    if (r->step == PgStep::load) {
-      apply_loaded(std::move(r->snapshot), session_);
-    } else {
-      // New rows (or reloaded months): the snapshot is replaced, the camera and the session stay;
-      // derived state (filter result, heatmap, panels) follows the new generation.
-      snap_ = with_generation(*r->snapshot, snap_->generation + 1);
-      sync_snapshot(false);
-      if (map_) map_->set_snapshot(snap_, session_);
-    }
-  } else if (r) {
-    report_error(r->error);  // the previous data stays; F5 retries
-  }
-  ui::AppStatus::PgLive& s = status_.pg;
-  s.active = true;
-  s.running = pg_->running();
-  s.refresh_every_min = pg_->refresh_every_min();
-  s.last_step = static_cast<ui::AppStatus::PgLive::Step>(pg_->last_step());  // same order
-  s.last_count = static_cast<int>(pg_->last_count());
-  s.last_time.clear();
-  if (auto t = pg_->last_success()) {
-    const std::time_t tt = std::chrono::system_clock::to_time_t(*t);
-    std::tm local{};
-    localtime_r(&tt, &local);
-    char buf[16];
-    std::strftime(buf, sizeof buf, "%H:%M:%S", &local);
-    s.last_time = buf;
-  }
-}
-
 void DashboardApp::poll_jobs() {
   status_.pg = {};
   poll_pg_source();
@@ -252,6 +221,7 @@ void DashboardApp::poll_jobs() {
   status_.loading = static_cast<bool>(load_) || (pg_ && pg_->running() && !pg_->last_success());
   status_.load_progress = load_ ? load_->progress() : -1.0f;
   status_.load_message = load_ ? load_->message() : "";
+  fill_pg_status();  // app/dashboard_pg.cpp
 }
 
 bool DashboardApp::settle(std::chrono::milliseconds timeout) {

@@ -35,6 +35,7 @@ class IdentifyController;
 class LoadJob;
 class MapView;
 class PgLiveController;
+struct PgFirstMap;
 
 // Input only the platform layer sees (keys outside ImGui's named keys, dropped files).
 struct PlatformInput {
@@ -116,6 +117,9 @@ class DashboardApp {
   ui::AppStatus& status() { return status_; }
   // The live PostGIS source (`faro dashboard --incidents PG:...`), or nullptr (files, demo city).
   PgLiveController* pg_source() { return pg_.get(); }
+  // Whether the map shows a PostGIS load's first map (sectors and the server's heatmap grid)
+  // while its rows stream in.
+  bool showing_pg_first_map() const { return first_map_shown_; }
   // Where the map was drawn in the last frame (ImGui display coordinates).
   const ui::MapRegion& map_region() const { return region_; }
   // Every error message shown so far (tests and the headless run print them).
@@ -127,7 +131,11 @@ class DashboardApp {
   void apply_loaded(SnapshotPtr loaded, const Session& loaded_session);
   void carry_out(const ui::UiAction& action);
   void report_error(const std::string& message);
-  void poll_pg_source();  // a finished PostGIS step: its snapshot swapped in, or its error shown
+  // The live PostGIS source (app/dashboard_pg.cpp): its first map shown while the rows stream in,
+  // a finished step's snapshot swapped in, or its error shown.
+  void poll_pg_source();
+  void show_pg_first_map(PgFirstMap first_map);
+  void fill_pg_status();
   // File > Open of a raster: the basemap layer shows it (added at the bottom, or its source
   // replaced). Throws DataError when it is no raster with a CRS.
   void open_basemap(const std::string& path);
@@ -151,6 +159,11 @@ class DashboardApp {
   std::unique_ptr<IdentifyController> identify_;
   std::unique_ptr<LoadJob> load_;
   std::unique_ptr<PgLiveController> pg_;  // a live PostGIS source instead of load_
+  // While the first map of a PostGIS load is shown: the snapshot before it (restored when the
+  // load fails, so nothing stays half-applied) and the incidents its heatmap counted.
+  SnapshotPtr before_first_map_;
+  bool first_map_shown_ = false;
+  int64_t first_map_rows_ = 0;
   bool load_replaces_session_ = false;  // a project load replaces styles, filter and camera
   std::string pending_project_path_;
   // The recent files as last written to io::recent_files_path(); rewritten when the UI's differ.

@@ -95,7 +95,10 @@ void MapView::set_snapshot(SnapshotPtr snap, const Session& session) {
   cells_fills_.reset();
   hovered_unit_.reset();
   points_shown_ = false;
-  heat_shown_.reset();
+  // A first map's heatmap (show_density) stays on screen until the rows' own density arrives,
+  // so the map never goes blank in between; any other data's heatmap goes now.
+  if (!heat_pinned_) heat_shown_.reset();
+  heat_pinned_ = false;
   heat_drawn_.reset();
   heat_request_params_.reset();
   heat_requested_grid_ = {};
@@ -261,8 +264,15 @@ void MapView::sync_points(const Session& session) {
   }
 }
 
+void MapView::show_density(DensityResult density) {
+  heat_shown_ = std::move(density);
+  heat_drawn_.reset();  // uploaded at the next frame
+  heat_pinned_ = true;
+}
+
 void MapView::sync_heatmap(const Session& session) {
   apply_density_result();
+  if (heat_pinned_) return;  // the data has no rows to estimate from yet
   const StyleLayer* heat = style_.find(LayerKind::heatmap);
   if (!heat || !heat->visible || !ws_) return;
   const KdeParams params = render::heatmap_params(heat->heatmap, period_years_of(*ws_, session.filter));
@@ -291,7 +301,8 @@ void MapView::sync_heatmap(const Session& session) {
 void MapView::apply_density_result() {
   if (std::optional<DensityResult> r = worker_.take_result()) {
     last_density_ms_ = r->compute_ms;
-    if (r->error.empty() && !r->density.empty()) {
+    // A pinned heatmap stays until new data: a grid of the data before it is stale.
+    if (r->error.empty() && !r->density.empty() && !heat_pinned_) {
       heat_shown_ = std::move(*r);
       heat_drawn_.reset();  // forces the upload below
     }

@@ -54,6 +54,11 @@ class MapView {
   void frame(const ui::MapRegion& region, float pixel_scale, Session& session,
              const MapInput& input, bool presentation, ui::AppStatus& status);
 
+  // A heatmap computed elsewhere (the first map of a PostGIS source, app/pg_first_map.hpp): drawn
+  // as is, and no density is requested until new data arrives (set_snapshot with other data).
+  void show_density(DensityResult density);
+  bool density_pinned() const { return heat_pinned_; }
+
   render::Camera& camera() { return camera_; }
   // Whether the camera frames a loaded workspace yet (false before the first map frame).
   bool has_view() const { return ws_ != nullptr && camera_ready_; }
@@ -189,6 +194,7 @@ class MapView {
   std::optional<KdeParams> heat_request_params_;
   GridSpec heat_requested_grid_;
   std::optional<DensityResult> heat_shown_;
+  bool heat_pinned_ = false;  // heat_shown_ came from show_density
   std::optional<render::HeatmapStyle> heat_drawn_;
   double last_density_ms_ = 0;
   std::optional<int> hovered_;

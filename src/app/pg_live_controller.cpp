@@ -14,6 +14,10 @@ struct PgLiveController::Job {
   Session session;  // filter, programs, language of the snapshot
   std::unique_ptr<io::PgLiveSource> source;
   PgStepResult result;
+  std::vector<Program> programs;  // the load's (from the first map); other steps keep the last
+  std::optional<PgFirstMap> first_map;  // written before first_map_ready is set
+  std::atomic<bool> first_map_ready{false};
+  bool first_map_taken = false;  // UI thread
   std::atomic<bool> done{false};
   std::thread thread;  // last: starts after the fields above exist
 };
@@ -67,10 +71,54 @@ bool PgLiveController::start(PgStep step, const Session& session) {
   job_ = std::make_unique<Job>();
   job_->step = step;
   job_->session = session;
+  job_->programs = programs_;
   job_->source = std::move(source_);
   Job* job = job_.get();
   job_->thread = std::thread([this, job] { run(*job); });
   return true;
+}
+
+void PgLiveController::load_with_first_map(Job& job) {
+  if (!config_.first_map) {
+    job.source->load();
+    io::PgConnection db(config_.source, config_.options);
+    job.programs = pg_dashboard_programs(db, io::require_pg_tables(db, config_.table), job.session,
+                                         job.source->sectors());
+    return;
+  }
+  // The first map on its own connection, while this thread streams the rows on the source's: the
+  // server bins the grid as it sends the rows, so the rows come about as fast as without it.
+  std::exception_ptr first_map_error;
+  std::atomic<bool> first_map_over{false};
+  std::thread first_map([&] {
+    try {
+      io::PgConnection db(config_.source, config_.options);
+      const PgFirstMapRequest request{config_.table, config_.filter, config_.view_width,
+                                      config_.view_height};
+      PgFirstMap fm = query_pg_first_map(db, request, job.session);
+      job.programs = fm.programs;  // read by this thread only after the join
+      job.first_map = std::move(fm);
+      job.first_map_ready.store(true);
+    } catch (...) {
+      first_map_error = std::current_exception();
+    }
+    first_map_over.store(true);
+  });
+  if (config_.after_first_map) {
+    // Tests: the rows wait for the first map and the hook.
+    while (!first_map_over.load()) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    if (job.first_map_ready.load()) config_.after_first_map();
+  }
+  try {
+    job.source->load();
+  } catch (...) {
+    first_map.join();
+    throw;  // the rows' failure is the step's
+  }
+  first_map.join();
+  // The rows came but the first map failed (the server answered one query and not the other):
+  // the step fails as a whole, with the first map's error, and the previous data stays.
+  if (first_map_error) std::rethrow_exception(first_map_error);
 }
 
 void PgLiveController::run(Job& job) {
@@ -82,7 +130,7 @@ void PgLiveController::run(Job& job) {
   try {
     switch (job.step) {
       case PgStep::load:
-        job.source->load();
+        load_with_first_map(job);
         break;
       case PgStep::refresh:
         r.rows_added = job.source->refresh();
@@ -92,6 +140,7 @@ void PgLiveController::run(Job& job) {
         break;
     }
     auto ws = std::make_shared<Workspace>(workspace_from_pg(*job.source, config_.table));
+    ws->programs = job.programs;
     apply_program_specs(ws->programs, job.session.programs);
     r.snapshot = make_snapshot(std::move(ws), job.session.filter, job.session.programs, 0);
   } catch (const std::exception& e) {
@@ -111,6 +160,11 @@ std::optional<PgStepResult> PgLiveController::poll(const Session& session) {
   if (job_ && job_->done.load()) {
     job_->thread.join();
     source_ = std::move(job_->source);
+    if (job_->result.snapshot) programs_ = std::move(job_->programs);
+    if (job_->first_map_ready.load() && !job_->first_map_taken && job_->first_map) {
+      first_map_grid_ = job_->first_map->heat.grid;
+      first_map_counts_ = job_->first_map->counts;
+    }
     PgStepResult r = std::move(job_->result);
     job_.reset();
     last_end_ = now;
@@ -130,6 +184,24 @@ std::optional<PgStepResult> PgLiveController::poll(const Session& session) {
       now - last_end_ >= std::chrono::minutes(config_.refresh_every_min))
     start(PgStep::refresh, session);
   return std::nullopt;
+}
+
+std::optional<PgFirstMap> PgLiveController::take_first_map() {
+  if (!job_ || job_->done.load() || job_->first_map_taken || !job_->first_map_ready.load())
+    return std::nullopt;
+  job_->first_map_taken = true;
+  first_map_grid_ = job_->first_map->heat.grid;
+  first_map_counts_ = job_->first_map->counts;
+  return std::move(job_->first_map);
+}
+
+bool PgLiveController::wait_first_map(std::chrono::milliseconds timeout) const {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (job_ && !job_->done.load() && !job_->first_map_ready.load()) {
+    if (std::chrono::steady_clock::now() > deadline) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  return true;
 }
 
 bool PgLiveController::wait(std::chrono::milliseconds timeout) const {

@@ -2,7 +2,9 @@
 // The dashboard's live PostGIS source (`faro dashboard --incidents PG:... --table T`): the tables
 // `faro publish` wrote, held by an io::PgLiveSource and read by one background step at a time
 // (the first load, Refresh = rows with a higher id than any held, Reconcile = the month checksums
-// compared and the months that differ reloaded). Each finished step gives a new Workspace as a
+// compared and the months that differ reloaded). The load step first asks the server for a first
+// map (sectors, programs, heatmap grid counts: app/pg_first_map.hpp), which the app shows while
+// the rows stream in, and ends like the others. Each finished step gives a new Workspace as a
 // snapshot, which the app swaps in like a finished load; a failed step (server down, lost
 // connection, timeout) gives an error naming the source with its password redacted, and the
 // source keeps the previous rows, so the next step (Refresh again) simply retries.
@@ -11,6 +13,7 @@
 // it while a step runs, so it needs no lock.
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -18,6 +21,7 @@
 
 #include "core/data_snapshot.hpp"
 #include "core/session.hpp"
+#include "app/pg_first_map.hpp"
 #include "io/pg_live_source.hpp"
 
 namespace faro::app {
@@ -29,6 +33,14 @@ struct PgDashboardSource {
   io::pg_sql::Filter filter;   // --from/--to/--offence, run in the database
   io::PgOptions options;       // --pg-timeout
   int refresh_every_min = 0;   // 0 = no polling (Refresh by hand: F5)
+  // The dashboard's window (pixels): the first map's heatmap grid is the one the live map would
+  // request when framing the sectors in it (app/pg_first_map.hpp).
+  int view_width = 1600, view_height = 900;
+  bool first_map = true;  // false: the map waits for every row (the benchmark's "before")
+  // Called on the load's thread once its first map is ready, before the rows are read (tests hold
+  // the rows back with it to look at the first map; with a hook the rows wait for the first map,
+  // without one both run at once; empty = nothing).
+  std::function<void()> after_first_map;
 };
 
 enum class PgStep { load, refresh, reconcile };  // ui::AppStatus::PgLive::Step's order
@@ -56,8 +68,16 @@ class PgLiveController {
   // The finished step, once (UI thread, every frame). Also starts a polling refresh when the
   // interval has passed since the last step ended.
   std::optional<PgStepResult> poll(const Session& session);
+  // The running load's first map, once, as soon as the server answered it (UI thread, every
+  // frame); nullopt when there is none or the load already finished (its rows replace it).
+  std::optional<PgFirstMap> take_first_map();
   // Waits for the running step (headless screenshots, tests); false on timeout.
   bool wait(std::chrono::milliseconds timeout) const;
+  // Waits until the running load's first map is ready or the step ended; false on timeout.
+  bool wait_first_map(std::chrono::milliseconds timeout) const;
+  // The last first map's grid and counts (tests compare them with the client's binning).
+  const GridSpec& first_map_grid() const { return first_map_grid_; }
+  const std::vector<double>& first_map_counts() const { return first_map_counts_; }
 
   int refresh_every_min() const { return config_.refresh_every_min; }
   void set_refresh_every_min(int minutes);
@@ -71,6 +91,9 @@ class PgLiveController {
  private:
   struct Job;
   void run(Job& job);
+  // The load step: the first map (app/pg_first_map.hpp) on a second connection while the rows
+  // stream in on the source's.
+  void load_with_first_map(Job& job);
 
   PgDashboardSource config_;
   std::string redacted_;
@@ -81,6 +104,9 @@ class PgLiveController {
   PgStep last_step_ = PgStep::load;
   bool loaded_ = false;  // a load succeeded (until then Refresh runs the load again)
   size_t last_count_ = 0;
+  std::vector<Program> programs_;  // read by the load (<T>_programs or the session's file)
+  GridSpec first_map_grid_;
+  std::vector<double> first_map_counts_;
 };
 
 // The Workspace of what `source` holds (sectors, incidents, load reports, title, data range).

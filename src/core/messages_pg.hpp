@@ -4,6 +4,8 @@
 // Part of the app area (the dashboard draws it: Latin-1 only). Included only by
 // core/messages_report.hpp.
 
+#include "core/messages_pg_first_map.hpp"
+
 // clang-format off
 #define FARO_MSG_PG(X)                                                                          \
   X(pg_menu_refresh, "Actualizar desde PostGIS", "Refresh from PostGIS")                        \
@@ -20,5 +22,6 @@
   X(pg_refresh_failed,                                                                          \
     "No se pudo actualizar desde %s; se conservan los datos anteriores (reintentar: F5). %s",   \
     "Could not refresh from %s; the previous data is kept (retry: F5). %s")                    \
-  X(pg_load_failed, "No se pudo abrir %s: %s", "Could not open %s: %s")
+  X(pg_load_failed, "No se pudo abrir %s: %s", "Could not open %s: %s")                        \
+  FARO_MSG_PG_FIRST_MAP(X)
 // clang-format on
