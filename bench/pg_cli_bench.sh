@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# `faro brief`, `faro evaluate` and `faro export` on a PostGIS source: counted in the database
+# `faro brief` and `faro export` on a PostGIS source: counted in the database
 # (default) against pulling the rows and counting on the client (--pg-client), on the 1.28 M FGJ
-# rows (all offences, CDMX 2019-2024; cli/pg_aggregates.hpp). Outputs are compared (they must be
+# rows (all offences, CDMX 2019-2024; cli/pg_aggregates.hpp; the FGJ data have no programs, so
+# `faro evaluate` is checked by the tests only). Outputs are compared (they must be
 # byte-identical); each run prints wall time, the client's CPU time (user+sys of faro; the
 # server's work is not in it) and the 1-minute load average, since the machine may be shared.
 #
