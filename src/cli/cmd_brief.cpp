@@ -12,6 +12,8 @@
 #include "cli/lang_args.hpp"
 #include "cli/program_args.hpp"
 #include "cli/partner_rules.hpp"
+#include "cli/pg_aggregates.hpp"
+#include "cli/pg_data.hpp"
 #include "core/brief_level.hpp"
 #include "core/errors.hpp"
 #include "core/weekly_brief.hpp"
@@ -58,7 +60,10 @@ CommandSpec brief_spec() {
       "same per group of sectors (--group-by; the title and the CSV notice state the level).\n"
       "--internal (command staff) is the weekly sector brief with everything shown, and\n"
       "stamped \"USO INTERNO / INTERNAL USE\" on the page and the CSV's first line.\n"
-      "With no --sectors/--incidents, uses the demo city (datos sintéticos) and its programs.";
+      "With no --sectors/--incidents, uses the demo city (datos sintéticos) and its programs.\n"
+      "With --incidents PG:... (tables from `faro publish`), an --internal CSV brief is counted\n"
+      "in the database (no incident row is fetched); a partner brief (its ledger audit) and the\n"
+      "PDF/PNG page (map, near-repeat, goals) read the rows.";
   for (const OptionSpec& o : data_options()) spec.options.push_back(o);
   for (const OptionSpec& o : filter_options())
     if (o.name == "where") spec.options.push_back(o);
@@ -151,13 +156,28 @@ int cmd_brief(const std::vector<std::string>& args_in, std::ostream& out, std::o
   const bool partner = !args.has("internal");
   if (partner) check_partner_request(args, BinKind::week, chosen);
 
-  LoadedData data = load_data(args, err);
+  // A PostGIS source counts the brief's table in the database when nothing needs the rows
+  // themselves: an internal CSV brief. A partner brief's ledger audit and the page (map of the
+  // week, near-repeat, goals) read individual incidents, so those pull them (cli/pg_aggregates.hpp).
+  const bool csv = render::brief_format_of(*output) == render::BriefFormat::csv;
+  std::optional<PgAggregates> pg;
+  std::optional<BriefCountSource> counts;
+  LoadedData loaded;
+  if (pg_counts_in_database(args) && !partner && csv) {
+    pg = open_pg_aggregates(args, err);
+    counts = pg_brief_count_source(*pg);
+    err << pg->data.incidents_source << ": the brief's table is counted in the database\n";
+  } else {
+    loaded = load_data(args, err);
+  }
+  LoadedData& data = pg ? pg->data : loaded;
   if (data.sectors.size() == 0) throw DataError(data.sectors_source + ": no sectors loaded");
-  if (!week && !last_complete_week(data.incidents))
+  if (!week && !(counts ? last_complete_week(*counts) : last_complete_week(data.incidents)))
     throw DataError(data.incidents_source + ": no incidents, so no week to brief");
   render::BriefWriteInput in;
   in.sectors = &data.sectors;
   in.incidents = &data.incidents;
+  in.counts = counts ? &*counts : nullptr;
   in.filter = data.filter;
   in.offence_filter = data.offence_filter;
   in.groups = sector_groups(args, data);
@@ -199,6 +219,7 @@ int cmd_brief(const std::vector<std::string>& args_in, std::ostream& out, std::o
     };
   }
   const render::BriefWriteResult r = render::write_weekly_brief(in, err);
+  if (wants_pg_source(args)) report_pg_rows_fetched(data.incidents_source, err);
   out << "wrote " << *output << " (" << format_iso_week(r.week) << ", " << r.level_text
       << "): " << r.units << " units, whole area " << r.all_week
       << " incidents (previous 4 weeks mean " << r.all_mean_prev4 << "); flags: " << r.up

@@ -10,7 +10,9 @@
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "cli/data_args.hpp"
+#include "cli/pg_aggregates.hpp"
 #include "cli/pg_data.hpp"
+#include "io/pg_source.hpp"
 #include "cli/lang_args.hpp"
 #include "cli/program_args.hpp"
 #include "core/demo_city.hpp"
@@ -52,7 +54,9 @@ CommandSpec evaluate_spec() {
       "-o report.pdf writes the evaluation report (A4, 2 to 4 pages: a summary for command\n"
       "staff with the verdict, a map and the timeline, then the estimates for analysts),\n"
       "partner-safe by default (counts of 1 to 4 suppressed); --internal shows everything and\n"
-      "stamps every page USO INTERNO / INTERNAL USE."};
+      "stamps every page USO INTERNO / INTERNAL USE.\n"
+      "With --incidents PG:... (tables from `faro publish`), the daily sector counts are made in\n"
+      "the database and no incident row is fetched (rows are read only when they carry weights)."};
   for (auto& o : data_options()) spec.options.push_back(o);
   for (auto& o : filter_options()) spec.options.push_back(o);
   spec.options.push_back({"programs", "SOURCE",
@@ -264,7 +268,25 @@ int cmd_evaluate(const std::vector<std::string>& argv, std::ostream& out, std::o
   if (args.has("sectors") && !args.has("programs"))
     throw UsageError("faro evaluate: --programs is required with --sectors/--incidents");
 
-  LoadedData data = load_data(args, err);
+  // A PostGIS source counts the sector x day table in the database (no rows pulled), unless the
+  // table has weights: the evaluation then sums weights, which the server's counts do not.
+  std::optional<PgAggregates> pg;
+  io::PgTimeRange range;
+  LoadedData loaded;
+  if (pg_counts_in_database(args)) {
+    pg = open_pg_aggregates(args, err);
+    range = io::pg_time_range(*pg->db, pg->tables, pg->filter);
+    if (range.weighted_rows > 0) {
+      err << pg->data.incidents_source << ": weighted incidents; the rows are pulled so the "
+          << "evaluation sums their weights\n";
+      pg.reset();
+    } else {
+      err << pg->data.incidents_source << ": the evaluation's daily counts are made in the "
+          << "database (" << range.rows << " incidents)\n";
+    }
+  }
+  if (!pg) loaded = load_data(args, err);
+  LoadedData& data = pg ? pg->data : loaded;
   const std::string programs_source = args.get_or("programs", data.sectors_source);
   io::ProgramLoadResult pl;
   if (wants_pg_source(args) && !args.has("programs")) {
@@ -285,14 +307,17 @@ int cmd_evaluate(const std::vector<std::string>& argv, std::ostream& out, std::o
   if (auto seed = args.get("seed")) req.seed = parse_seed(*seed);
   req.by = by == "week" ? EvalBin::week : EvalBin::month;
   // The period the data cover: --from/--to when given, else the loaded incidents' own days.
-  const auto tmin = data.incidents.min_time(), tmax = data.incidents.max_time();
+  const auto tmin = pg ? range.first : data.incidents.min_time();
+  const auto tmax = pg ? range.last : data.incidents.max_time();
   if (!data.filter.from && !tmin) throw DataError(data.incidents_source + ": no incidents loaded");
   req.data_from = data.filter.from ? *data.filter.from : days_of(*tmin) * kSecondsPerDay;
   req.data_to_exclusive =
       data.filter.to_exclusive ? *data.filter.to_exclusive : (days_of(*tmax) + 1) * kSecondsPerDay;
 
   const ProgramEvaluation ev =
-      evaluate_program(data.incidents, data.sectors.size(), data.filter, req);
+      pg ? evaluate_program(pg_day_count_source(*pg), data.sectors.size(), req)
+         : evaluate_program(data.incidents, data.sectors.size(), data.filter, req);
+  if (wants_pg_source(args)) report_pg_rows_fetched(data.incidents_source, err);
   print_summary(out, ev, data, lang);
 
   if (out_path && render::is_pdf_path(*out_path)) {

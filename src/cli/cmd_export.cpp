@@ -4,6 +4,9 @@
 // `--internal` writes raw counts stamped "USO INTERNO / INTERNAL USE".
 #include <iostream>
 
+#include "cli/pg_aggregates.hpp"
+#include "cli/pg_data.hpp"
+#include "io/pg_source.hpp"
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "cli/data_args.hpp"
@@ -35,7 +38,10 @@ CommandSpec export_spec() {
       "same; the marker is \"s\" instead of \"<5\" when one of them is 5 or more.\n"
       "No incident ids, points, coordinates or dates finer than the period are written.\n"
       "--internal writes raw counts, stamped USO INTERNO / INTERNAL USE (CSV: first line;\n"
-      "vector files: layer description and metadata). With no sources, uses the demo city."};
+      "vector files: layer description and metadata). With no sources, uses the demo city.\n"
+      "With --incidents PG:... (tables from `faro publish`), an --internal export is counted in\n"
+      "the database (no incident row is fetched); a partner-safe export reads the rows for its\n"
+      "ledger audit."};
   for (auto& o : data_options()) spec.options.push_back(o);
   for (auto& o : filter_options()) spec.options.push_back(o);
   spec.options.push_back({"by", "PERIOD", "none (default), week, month or year"});
@@ -113,9 +119,20 @@ int cmd_export(const std::vector<std::string>& argv, std::ostream& out, std::ost
 
   if (policy.partner_safe) check_partner_request(args, *kind, notice_lang);
 
-  LoadedData data = load_data(args, err);
+  // A PostGIS source counts an internal export's table in the database, as `faro counts` does. A
+  // partner-safe export audits every incident against the ledger (one by one), so it pulls them.
+  std::optional<PgAggregates> pg;
+  LoadedData loaded;
+  if (pg_counts_in_database(args) && !policy.partner_safe)
+    pg = open_pg_aggregates(args, err);
+  else
+    loaded = load_data(args, err);
+  LoadedData& data = pg ? pg->data : loaded;
   const SectorPeriodCounts counts =
-      count_by_sector_and_period(data.incidents, data.sectors.size(), *kind, data.filter);
+      pg ? io::pg_sector_period_counts(*pg->db, pg->tables, data.sectors.size(), *kind, pg->filter)
+         : count_by_sector_and_period(data.incidents, data.sectors.size(), *kind, data.filter);
+  if (pg) err << data.incidents_source << ": counted in the database\n";
+  if (wants_pg_source(args)) report_pg_rows_fetched(data.incidents_source, err);
 
   // Rows: every sector, then "(outside)" for incidents in no sector, so the totals are complete.
   io::AggregateExport e;

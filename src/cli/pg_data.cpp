@@ -17,6 +17,9 @@ std::vector<OptionSpec> pg_options() {
       {"table", "NAME", "PostGIS source: table prefix written by `faro publish` (default: faro)"},
       {"since", "ID", "PostGIS source: only incidents with id > ID (incremental refresh)"},
       {"pg-timeout", "MS", "PostGIS source: statement timeout in milliseconds (default: none)"},
+      {"pg-client", "",
+       "PostGIS source: pull the matching rows and aggregate on this machine instead of in the "
+       "database (for comparison; the results are the same)"},
   };
 }
 
@@ -40,11 +43,6 @@ io::PgOptions pg_connection_options(const ParsedArgs& args) {
   return o;
 }
 
-namespace {
-
-
-}  // namespace
-
 io::pg_sql::Filter pg_filter_from_args(const ParsedArgs& args) {
   if (args.has("where"))
     throw UsageError("--where is an OGR SQL filter for file sources; with a PG: source use "
@@ -64,13 +62,10 @@ io::pg_sql::Filter pg_filter_from_args(const ParsedArgs& args) {
   return f;
 }
 
-LoadedData load_pg_data(const ParsedArgs& args, std::ostream& err) {
-  const std::string source = *args.get("incidents");
+LoadedData load_pg_frame(const ParsedArgs& args, io::PgConnection& db,
+                         const io::pg_sql::Tables& tables, const io::pg_sql::Filter& filter,
+                         std::ostream& err) {
   const std::string prefix = args.get_or("table", "faro");
-  const io::pg_sql::Filter filter = pg_filter_from_args(args);
-  io::PgConnection db(source, pg_connection_options(args));
-  const io::pg_sql::Tables tables = io::require_pg_tables(db, prefix);
-
   LoadedData d;
   d.incidents_source = db.redacted_source();
   if (auto s = args.get("sectors"); s && !io::is_pg_source(*s)) {
@@ -90,6 +85,21 @@ LoadedData load_pg_data(const ParsedArgs& args, std::ostream& err) {
     d.sectors_report.rows_read = d.sectors_report.rows_loaded = static_cast<int64_t>(d.sectors.size());
   }
   err << d.sectors_report.to_text();
+  d.incidents.work_srs = "EPSG:" + std::to_string(tables.srid);
+  d.incidents.category_field = "category";
+  d.filter.from = filter.from;
+  d.filter.to_exclusive = filter.to_exclusive;
+  if (!filter.categories.empty()) d.offence_filter = offence_filter_key("category", filter.categories);
+  d.rows_dropped = filter.from || filter.to_exclusive || !filter.categories.empty() || filter.after_id;
+  return d;
+}
+
+LoadedData load_pg_data(const ParsedArgs& args, std::ostream& err) {
+  const std::string prefix = args.get_or("table", "faro");
+  const io::pg_sql::Filter filter = pg_filter_from_args(args);
+  io::PgConnection db(*args.get("incidents"), pg_connection_options(args));
+  const io::pg_sql::Tables tables = io::require_pg_tables(db, prefix);
+  LoadedData d = load_pg_frame(args, db, tables, filter, err);
 
   io::PgIncidentBatch batch = io::load_pg_incidents(db, tables, filter);
   d.incidents = std::move(batch.store);
@@ -102,10 +112,6 @@ LoadedData load_pg_data(const ParsedArgs& args, std::ostream& err) {
                                      std::to_string(batch.max_id) + " (next refresh: --since " +
                                      std::to_string(batch.max_id) + ")");
   err << d.incidents_report.to_text();
-  d.filter.from = filter.from;
-  d.filter.to_exclusive = filter.to_exclusive;
-  if (!filter.categories.empty()) d.offence_filter = offence_filter_key("category", filter.categories);
-  d.rows_dropped = filter.from || filter.to_exclusive || !filter.categories.empty() || filter.after_id;
   return d;
 }
 

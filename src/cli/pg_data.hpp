@@ -16,7 +16,7 @@
 
 namespace faro::cli {
 
-std::vector<OptionSpec> pg_options();  // --table, --since, --pg-timeout
+std::vector<OptionSpec> pg_options();  // --table, --since, --pg-timeout, --pg-client
 
 // True when --incidents is a PG: connection string and no --incidents-layer names another table
 // (which GDAL's PG driver then reads like any OGR layer, as before).
@@ -26,6 +26,13 @@ io::PgOptions pg_connection_options(const ParsedArgs& args);
 // --from/--to/--offence/--since as the server-side filter. Throws UsageError for --where (OGR SQL
 // on file sources' own columns; a published table has its own column names).
 io::pg_sql::Filter pg_filter_from_args(const ParsedArgs& args);
+
+// What load_pg_data loads but the incidents: sectors (published, or the --sectors file), the
+// sources' names and the filter; `incidents` empty (its CRS and category field set). For the
+// commands that count in the database (cli/pg_aggregates.hpp).
+LoadedData load_pg_frame(const ParsedArgs& args, io::PgConnection& db,
+                         const io::pg_sql::Tables& tables, const io::pg_sql::Filter& filter,
+                         std::ostream& err);
 
 // load_data() for a PG source: rows passing the filter, streamed; sectors assigned on the client
 // with SectorIndex (the same rule the server's join uses).

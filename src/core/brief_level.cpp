@@ -55,14 +55,22 @@ LevelledBrief compute_levelled_brief(const IncidentStore& store, const SectorSet
                                      const BriefUnits* groups, const IncidentFilter& filter,
                                      IsoWeek week, const DisclosurePolicy& policy,
                                      double min_share, const BriefProtect& protect) {
+  return compute_levelled_brief(brief_count_source(store, sectors.size(), filter), sectors, groups,
+                                week, policy, min_share, protect);
+}
+
+LevelledBrief compute_levelled_brief(const BriefCountSource& source, const SectorSet& sectors,
+                                     const BriefUnits* groups, IsoWeek week,
+                                     const DisclosurePolicy& policy, double min_share,
+                                     const BriefProtect& protect) {
   const BriefUnits by_sector = sector_units(sectors);
   const bool have_groups = groups != nullptr && !groups->names.empty() && policy.partner_safe;
   std::vector<BriefLevel> ladder = brief_level_ladder(have_groups);
   if (!policy.partner_safe) ladder.resize(1);  // the internal brief is the weekly sector brief
   const auto build = [&](BriefLevel level) {
     LevelledBrief out;
-    out.brief = compute_weekly_brief(store, sectors, level.grouped ? *groups : by_sector, filter,
-                                     week, level.span_weeks);
+    out.brief = compute_weekly_brief(source, sectors, level.grouped ? *groups : by_sector, week,
+                                     level.span_weeks);
     out.protection = protect ? protect(out.brief) : protect_weekly_brief(out.brief, policy);
     return out;
   };

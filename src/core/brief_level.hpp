@@ -74,6 +74,12 @@ LevelledBrief compute_levelled_brief(const IncidentStore& store, const SectorSet
                                      IsoWeek week, const DisclosurePolicy& policy,
                                      double min_share = kBriefMinPublishedShare,
                                      const BriefProtect& protect = {});
+// The same from counts made elsewhere (a database, core/weekly_brief.hpp BriefCountSource).
+LevelledBrief compute_levelled_brief(const BriefCountSource& source, const SectorSet& sectors,
+                                     const BriefUnits* groups, IsoWeek week,
+                                     const DisclosurePolicy& policy,
+                                     double min_share = kBriefMinPublishedShare,
+                                     const BriefProtect& protect = {});
 
 // The attribute to group sectors by when none is named: the first whose name is one of alcaldia,
 // alcaldía, municipio, delegacion, distrito, district, borough (case-insensitive), with at least

@@ -239,8 +239,11 @@ Estimate<DidResult> did_estimate(const DailyCounts& daily,
 
 }  // namespace eval_detail
 
-ProgramEvaluation evaluate_program(const IncidentStore& store, size_t sector_count,
-                                   const IncidentFilter& filter, const EvaluationRequest& req) {
+namespace {
+
+ProgramEvaluation evaluate_with_counts(
+    const std::function<eval_detail::DailyCounts(int64_t, int64_t)>& count_daily,
+    const EvaluationRequest& req) {
   if (req.window_weeks < 4) throw UsageError("the evaluation window must be at least 4 weeks");
   if (req.data_to_exclusive <= req.data_from) throw UsageError("the data period is empty");
   ProgramEvaluation ev;
@@ -270,8 +273,7 @@ ProgramEvaluation evaluate_program(const IncidentStore& store, size_t sector_cou
     why.data_last_day = (end_day - 1) * kSecondsPerDay;
     return missing_all(why);
   }
-  const eval_detail::DailyCounts daily =
-      eval_detail::count_daily(store, sector_count, filter, first_day, end_day);
+  const eval_detail::DailyCounts daily = count_daily(first_day, end_day);
   ev.did = eval_detail::did_estimate(daily, ev.eligible, req.comparison, req.window_weeks,
                                      &ev.treated, &ev.comparison);
   ev.its = eval_detail::fit_interrupted_time_series(daily, ev.eligible, req.by, req.window_weeks);
@@ -279,6 +281,29 @@ ProgramEvaluation evaluate_program(const IncidentStore& store, size_t sector_cou
       eval_detail::event_study(daily, ev.eligible, req.comparison, req.by, req.window_weeks);
   eval_detail::run_checks(ev, daily, req);
   return ev;
+}
+
+}  // namespace
+
+ProgramEvaluation evaluate_program(const IncidentStore& store, size_t sector_count,
+                                   const IncidentFilter& filter, const EvaluationRequest& req) {
+  return evaluate_with_counts(
+      [&](int64_t first_day, int64_t end_day) {
+        return eval_detail::count_daily(store, sector_count, filter, first_day, end_day);
+      },
+      req);
+}
+
+ProgramEvaluation evaluate_program(const DayCountSource& day_counts, size_t sector_count,
+                                   const EvaluationRequest& req) {
+  return evaluate_with_counts(
+      [&](int64_t first_day, int64_t end_day) {
+        SectorPeriodCounts c = day_counts(first_day, end_day);
+        if (c.sectors != sector_count)
+          throw InternalError("program evaluation: the day counts have another sector count");
+        return eval_detail::daily_from_counts(c, first_day, end_day);
+      },
+      req);
 }
 
 }  // namespace faro

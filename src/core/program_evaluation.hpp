@@ -18,6 +18,7 @@
 // Small counts are reported honestly: every estimate is an Estimate<T> that holds either a value
 // or the reason there is none (zero cells, too-short pre-periods, no comparison sectors).
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -308,6 +309,14 @@ struct ProgramEvaluation {
 // Counts incidents that `filter` accepts (incidents must be assigned to sectors).
 ProgramEvaluation evaluate_program(const IncidentStore& store, size_t sector_count,
                                    const IncidentFilter& filter, const EvaluationRequest& request);
+// The same from per-sector daily counts made elsewhere (a PostGIS source counts in the database,
+// cli/pg_aggregates.hpp): `day_counts(first_day, end_day)` returns BinKind::day counts with
+// first_bin = first_day and end_day - first_day bins (days since 1970-01-01) of the incidents the
+// evaluation covers; the "(outside)" row is ignored. Equal to the store overload on unweighted
+// incidents.
+using DayCountSource = std::function<SectorPeriodCounts(int64_t first_day, int64_t end_day)>;
+ProgramEvaluation evaluate_program(const DayCountSource& day_counts, size_t sector_count,
+                                   const EvaluationRequest& request);
 
 // Pearson dispersion of one group's counts in the Poisson model with a before and an after rate:
 // `weeks` holds 2W weekly counts, W before rollout then W after, summed in consecutive blocks of

@@ -29,6 +29,9 @@ struct DailyCounts {
 DailyCounts count_daily(const IncidentStore& store, size_t sector_count,
                         const IncidentFilter& filter, int64_t first_day, int64_t end_day);
 
+// The same table from per-sector day counts (BinKind::day; days outside them count zero).
+DailyCounts daily_from_counts(const SectorPeriodCounts& counts, int64_t first_day, int64_t end_day);
+
 // First day of period k relative to a rollout on `rollout_day` (k = 0: the first period after).
 // Weeks are 7-day periods aligned on the rollout day (not ISO weeks), so no period straddles it;
 // months are calendar months from the rollout's day of month (clamped at month ends).

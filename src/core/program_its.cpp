@@ -66,6 +66,26 @@ DailyCounts count_daily(const IncidentStore& store, size_t sector_count,
   return d;
 }
 
+DailyCounts daily_from_counts(const SectorPeriodCounts& counts, int64_t first_day, int64_t end_day) {
+  if (counts.kind != BinKind::day)
+    throw InternalError("program evaluation: day counts expected");
+  DailyCounts d;
+  d.first_day = first_day;
+  d.end_day = std::max(first_day, end_day);
+  d.sectors = counts.sectors;
+  const size_t stride = static_cast<size_t>(d.days() + 1);
+  d.prefix.assign(d.sectors * stride, 0.0);
+  for (size_t s = 0; s < d.sectors; ++s) {
+    for (int64_t b = 0; b < counts.bins; ++b) {
+      const int64_t day = counts.first_bin + b;
+      if (day < d.first_day || day >= d.end_day) continue;
+      d.prefix[s * stride + (day - d.first_day) + 1] += static_cast<double>(counts.at(s, b));
+    }
+    for (size_t k = 1; k < stride; ++k) d.prefix[s * stride + k] += d.prefix[s * stride + k - 1];
+  }
+  return d;
+}
+
 int64_t period_start_day(EvalBin by, int64_t rollout_day, int64_t k) {
   if (by == EvalBin::week) return rollout_day + 7 * k;
   const CivilDate c = civil_from_days(rollout_day);

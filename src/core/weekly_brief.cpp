@@ -66,8 +66,29 @@ IsoWeek iso_week_of_bin(int64_t bin) {
   return iso_week_of_days(days_of(bin_start(BinKind::week, bin)));
 }
 
+BriefCountSource brief_count_source(const IncidentStore& store, size_t sector_count,
+                                    const IncidentFilter& filter) {
+  BriefCountSource source;
+  source.first_incident = store.min_time();
+  source.last_incident = store.max_time();
+  source.week_counts = [&store, sector_count, filter](CivilSeconds from, CivilSeconds to) {
+    IncidentFilter f = filter;
+    f.from = from;
+    f.to_exclusive = to;
+    return count_by_sector_and_period(store, sector_count, BinKind::week, f);
+  };
+  return source;
+}
+
 void check_week_in_data(const IncidentStore& store, IsoWeek week, Language language) {
-  const auto first = store.min_time(), last = store.max_time();
+  BriefCountSource source;
+  source.first_incident = store.min_time();
+  source.last_incident = store.max_time();
+  check_week_in_data(source, week, language);
+}
+
+void check_week_in_data(const BriefCountSource& source, IsoWeek week, Language language) {
+  const auto first = source.first_incident, last = source.last_incident;
   if (!first || !last)
     throw DataError(tr_format(language, Msg::brief_week_outside_data,
                               format_iso_week(week).c_str(), "-", "-"));
@@ -80,7 +101,13 @@ void check_week_in_data(const IncidentStore& store, IsoWeek week, Language langu
 }
 
 std::optional<IsoWeek> last_complete_week(const IncidentStore& store) {
-  const auto t = store.max_time();
+  BriefCountSource source;
+  source.last_incident = store.max_time();
+  return last_complete_week(source);
+}
+
+std::optional<IsoWeek> last_complete_week(const BriefCountSource& source) {
+  const auto t = source.last_incident;
   if (!t) return std::nullopt;
   const int64_t days = days_of(*t);
   const bool sunday = weekday_of_days(days) == 6;
@@ -170,6 +197,12 @@ WeeklyBrief compute_weekly_brief(const IncidentStore& store, const SectorSet& se
 WeeklyBrief compute_weekly_brief(const IncidentStore& store, const SectorSet& sectors,
                                  const BriefUnits& units, const IncidentFilter& filter,
                                  IsoWeek week, int span_weeks) {
+  return compute_weekly_brief(brief_count_source(store, sectors.size(), filter), sectors, units,
+                              week, span_weeks);
+}
+
+WeeklyBrief compute_weekly_brief(const BriefCountSource& source, const SectorSet& sectors,
+                                 const BriefUnits& units, IsoWeek week, int span_weeks) {
   if (week.week < 1 || week.week > iso_weeks_in_year(week.year))
     throw std::invalid_argument("compute_weekly_brief: no such ISO week " + format_iso_week(week));
   if (span_weeks < 1 || units.of_sector.size() != sectors.size())
@@ -204,10 +237,11 @@ WeeklyBrief compute_weekly_brief(const IncidentStore& store, const SectorSet& se
       week_bin_of({oldest_year, std::min(week.week, iso_weeks_in_year(oldest_year))}) - 5 * n + 1;
   const int64_t first = std::min(
       {sel - periods * n + 1, ly_ytd_first, ly_sel - n + 1, sel - 5 * n, oldest_season});
-  IncidentFilter f = filter;
-  f.from = bin_start(BinKind::week, first);
-  f.to_exclusive = out.week_end_exclusive;
-  const SectorPeriodCounts c = count_by_sector_and_period(store, sectors.size(), BinKind::week, f);
+  const SectorPeriodCounts c = source.week_counts(bin_start(BinKind::week, first),
+                                                  out.week_end_exclusive);
+  if (c.kind != BinKind::week || c.first_bin != first || c.sectors != sectors.size() ||
+      c.bins != sel + 1 - first)
+    throw std::logic_error("compute_weekly_brief: the count source gave another table shape");
 
   // Period p (0 = the selected one) covers weeks sel - (p+1)n + 1 .. sel - pn.
   const auto fill = [&](BriefRow& r, const auto& sum) {
@@ -255,7 +289,7 @@ WeeklyBrief compute_weekly_brief(const IncidentStore& store, const SectorSet& se
   out.outside_week = rows_sum(outside, sel - n + 1, sel);
   // The flags: the 4-period mean scaled by the whole area's seasonal factor, tested against
   // chance over every unit and "(all)" together (weekly_brief_flags.hpp).
-  const auto first_incident = store.min_time();
+  const auto first_incident = source.first_incident;
   const int64_t first_data_bin = first_incident ? bin_of(BinKind::week, *first_incident)
                                                 : std::numeric_limits<int64_t>::max();
   out.baseline = seasonal_baseline(week, span_weeks, first_data_bin, all_sum);

@@ -34,6 +34,21 @@ IsoWeek iso_week_of_bin(int64_t bin);
 // falls on a Sunday, else the week before. nullopt for an empty store.
 std::optional<IsoWeek> last_complete_week(const IncidentStore& store);
 
+// Where a brief's counts come from when its rows are not in memory (a database counts them,
+// cli/pg_brief.cpp): sector x week counts (BinKind::week, SectorPeriodCounts layout, outside row
+// included) of the incidents passing the brief's filter in [from, to_exclusive) (Monday 00:00
+// bounds, so whole weeks), and the first and last incident times of those incidents (any date).
+// The store overloads below build one from the store, so both paths share every other line.
+struct BriefCountSource {
+  std::function<SectorPeriodCounts(CivilSeconds from, CivilSeconds to_exclusive)> week_counts;
+  std::optional<CivilSeconds> first_incident, last_incident;
+};
+// The source counting `store` (its rows passing `filter`, whose time bounds are replaced).
+BriefCountSource brief_count_source(const IncidentStore& store, size_t sector_count,
+                                    const IncidentFilter& filter);
+std::optional<IsoWeek> last_complete_week(const BriefCountSource& source);
+void check_week_in_data(const BriefCountSource& source, IsoWeek week, Language language);
+
 // Throws faro::DataError, worded in `language`, naming the data's first and last incident dates
 // when `week` (Monday..Sunday) holds no day between them (or the store is empty): a brief of such
 // a week would be all zeros, which reads as "nothing happened" rather than "no data".
@@ -146,6 +161,11 @@ WeeklyBrief compute_weekly_brief(const IncidentStore& store, const SectorSet& se
 WeeklyBrief compute_weekly_brief(const IncidentStore& store, const SectorSet& sectors,
                                  const BriefUnits& units, const IncidentFilter& filter,
                                  IsoWeek week, int span_weeks);
+
+// The same from counts made elsewhere (BriefCountSource); equal to the store overload on the same
+// incidents.
+WeeklyBrief compute_weekly_brief(const BriefCountSource& source, const SectorSet& sectors,
+                                 const BriefUnits& units, IsoWeek week, int span_weeks);
 
 // The incidents of the brief's week that pass `filter` (time bounds replaced by the week), as a
 // store of their own (for the week's heatmap). Sector assignments are kept.

@@ -3,6 +3,7 @@
 #include <ogr_api.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <limits>
 
@@ -31,6 +32,9 @@ CivilSeconds parse_civil(const std::string& s) {
     secs = std::atoi(s.c_str() + 11) * 3600 + std::atoi(s.c_str() + 14) * 60 + std::atoi(s.c_str() + 17);
   return days_from_civil(y, mo, d) * kSecondsPerDay + secs;
 }
+
+// Process-wide: commands are single-threaded, but the dashboard loads on a worker thread.
+std::atomic<int64_t> g_rows_fetched{0};
 
 MultiPolygon shape_from_wkt(const std::string& wkt, const std::string& source) {
   ensure_gdal();
@@ -141,6 +145,7 @@ PgIncidentBatch load_pg_incidents(PgConnection& db, const pg_sql::Tables& t,
     b.ids.push_back(to_int(r[0]));
   });
   if (any_weight) s.weight = std::move(weights);
+  g_rows_fetched += static_cast<int64_t>(s.size());
   b.max_id = b.ids.empty() ? 0 : b.ids.back();
   return b;
 }
@@ -236,8 +241,23 @@ PgPoints pg_points(PgConnection& db, const pg_sql::Tables& t, const pg_sql::Filt
     p.x.push_back(to_double(r[1]));
     p.y.push_back(to_double(r[2]));
   });
+  g_rows_fetched += static_cast<int64_t>(p.x.size());
   return p;
 }
+
+PgTimeRange pg_time_range(PgConnection& db, const pg_sql::Tables& t, const pg_sql::Filter& filter) {
+  PgTimeRange out;
+  const pg_sql::Statement st = pg_sql::time_range(t, filter);
+  db.query(st.sql, st.params, [&](const PgRow& r) {
+    if (r[0]) out.first = parse_civil(*r[0]);
+    if (r[1]) out.last = parse_civil(*r[1]);
+    out.rows = to_int(r[2]);
+    out.weighted_rows = to_int(r[3]);
+  });
+  return out;
+}
+
+int64_t pg_rows_fetched() { return g_rows_fetched.load(); }
 
 std::map<int64_t, MonthChecksum> pg_month_checksums(PgConnection& db, const pg_sql::Tables& t,
                                                     const pg_sql::Filter& filter) {

@@ -46,6 +46,19 @@ SectorPeriodCounts pg_sector_period_counts(PgConnection& db, const pg_sql::Table
                                            size_t sector_count, BinKind kind,
                                            const pg_sql::Filter& filter);
 
+// The matching rows' time extent and size, without fetching them (the brief's last complete
+// week, the evaluation's data period).
+struct PgTimeRange {
+  std::optional<CivilSeconds> first, last;  // nullopt when no row matches
+  int64_t rows = 0;
+  int64_t weighted_rows = 0;  // rows with a weight (the client then sums weights, not rows)
+};
+PgTimeRange pg_time_range(PgConnection& db, const pg_sql::Tables& t, const pg_sql::Filter& filter);
+
+// Incident rows this process has fetched from PostGIS sources (load_pg_incidents, pg_points): the
+// commands report it, so a test (and a person) can see that a server-side path pulled none.
+int64_t pg_rows_fetched();
+
 // Server-side heatmap binning: nx x ny cells of cell_m metres from (x0, y0) (the lower-left
 // corner), row-major from the bottom row; points outside the grid are not counted.
 struct GridCounts {

@@ -188,6 +188,14 @@ Statement sector_period_counts(const Tables& t, BinKind kind, const Filter& f) {
   return st;
 }
 
+Statement time_range(const Tables& t, const Filter& f) {
+  Statement st;
+  const std::string w = where_clause(t, f, st);
+  st.sql = "SELECT min(i.t)::text, max(i.t)::text, count(*), count(i.weight) FROM " + t.incidents +
+           " AS i WHERE " + w;
+  return st;
+}
+
 Statement grid_counts(const Tables& t, const Filter& f, double x0, double y0, double cell_m) {
   Statement st;
   st.params = {num(x0), num(y0), num(cell_m)};

@@ -77,6 +77,9 @@ Statement select_incidents(const Tables& t, const Filter& f);  // id, x, y, t, h
 // Sector x period counts computed in the database: one row per (sector idx or NULL = outside,
 // bin, count), plus nothing for empty cells. Bins follow core/time_bins.hpp bin_of exactly.
 Statement sector_period_counts(const Tables& t, BinKind kind, const Filter& f);
+// The matching rows' extent in time: one row min(t), max(t) (text; NULL when none), count(*),
+// count(weight). A plain aggregate (pushed down to the shards on Citus).
+Statement time_range(const Tables& t, const Filter& f);
 // Heatmap binning: counts per cell (ix, iy) with ix = floor((x - x0) / cell), iy likewise, for
 // points in the filter's extent. Rows: ix, iy, count (and weight sum).
 Statement grid_counts(const Tables& t, const Filter& f, double x0, double y0, double cell_m);

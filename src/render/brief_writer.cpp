@@ -144,12 +144,15 @@ BriefWriteResult write_weekly_brief(const BriefWriteInput& in, std::ostream& log
   const Language words = in.chosen_language.value_or(Language::en);  // errors, as the CLI's
   std::optional<IsoWeek> week = in.week;
   if (!week) {
-    week = last_complete_week(*in.incidents);
+    week = in.counts ? last_complete_week(*in.counts) : last_complete_week(*in.incidents);
     if (!week) throw DataError(tr(Msg::brief_export_no_week, words));
     log << "faro brief: week " << format_iso_week(*week) << " (last complete week in the data)\n";
   } else {
     // Before the ledger is touched: a week with no data records nothing.
-    check_week_in_data(*in.incidents, *week, words);
+    if (in.counts)
+      check_week_in_data(*in.counts, *week, words);
+    else
+      check_week_in_data(*in.incidents, *week, words);
   }
   DisclosurePolicy policy;
   policy.partner_safe = in.partner;
@@ -174,8 +177,11 @@ BriefWriteResult write_weekly_brief(const BriefWriteInput& in, std::ostream& log
   }
   progress(0.1);
   const auto t0 = std::chrono::steady_clock::now();
-  LevelledBrief levelled = compute_levelled_brief(*in.incidents, *in.sectors, groups, in.filter,
-                                                  *week, policy, kBriefMinPublishedShare, protect);
+  LevelledBrief levelled =
+      in.counts ? compute_levelled_brief(*in.counts, *in.sectors, groups, *week, policy,
+                                         kBriefMinPublishedShare, protect)
+                : compute_levelled_brief(*in.incidents, *in.sectors, groups, in.filter, *week,
+                                         policy, kBriefMinPublishedShare, protect);
   WeeklyBrief& brief = levelled.brief;
   BriefProtection& protection = levelled.protection;
   if (in.partner) {
@@ -194,9 +200,13 @@ BriefWriteResult write_weekly_brief(const BriefWriteInput& in, std::ostream& log
     lock.reset();
   }
   progress(0.4);
-  log << "faro brief: " << in.incidents->size() << " incidents briefed in "
-      << std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count()
-      << " ms\n";
+  const double brief_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  if (in.counts)
+    log << "faro brief: table counted by the data source, briefed in " << brief_ms << " ms\n";
+  else
+    log << "faro brief: " << in.incidents->size() << " incidents briefed in " << brief_ms
+        << " ms\n";
   // How the flags were made (seasonal factor or why none; the multiplicity control), for the
   // person running it: the page's footer says the same.
   log << "faro brief: " << brief_baseline_text(brief, Language::en) << " "

@@ -26,6 +26,9 @@ std::optional<BriefFormat> brief_format_of(const std::string& path);
 struct BriefWriteInput {
   const SectorSet* sectors = nullptr;      // required
   const IncidentStore* incidents = nullptr;  // required; incidents.sector assigned
+  // Optional: the brief's table counted elsewhere (a PostGIS source counts in the database,
+  // cli/pg_brief.cpp). Then `incidents` holds only the rows the page needs (none for a CSV).
+  const BriefCountSource* counts = nullptr;
   IncidentFilter filter;                   // categories, hours, weekdays (dates are the brief's)
   std::string offence_filter;              // the ledger's offence key ("" = every offence)
   std::optional<BriefUnits> groups;        // partner coarsening by groups of sectors (alcaldías)
