@@ -125,9 +125,10 @@ PgFirstMap query_pg_first_map(io::PgConnection& db, const PgFirstMapRequest& req
   ws->extent = ws->sectors.extent();
   const io::pg_sql::Filter filter = first_map_filter(request.filter, session.filter);
   // Whole days, as workspace_from_pg (and the file loader) set them once the rows are in.
-  if (auto range = io::pg_time_range(db, t, request.filter)) {
-    ws->data_from = days_of(range->first) * kSecondsPerDay;
-    ws->data_to_exclusive = (days_of(range->second) + 1) * kSecondsPerDay;
+  if (const io::PgTimeRange range = io::pg_time_range(db, t, request.filter);
+      range.first && range.last) {
+    ws->data_from = days_of(*range.first) * kSecondsPerDay;
+    ws->data_to_exclusive = (days_of(*range.last) + 1) * kSecondsPerDay;
   }
   const KdeParams params =
       render::heatmap_params(session.style.heatmap(), period_years_of(*ws, session.filter));

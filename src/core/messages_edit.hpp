@@ -1,5 +1,6 @@
 #pragma once
-// The Edit menu (undo/redo and what each step changed) and the offence picker's own words. Part of
+// The Edit menu (undo/redo and what each step changed), the offence picker's own words and the
+// program dialog's. Part of
 // the ui area, so only the dashboard font's glyphs (Latin-1 plus “ ” – — • …). Included only by
 // core/messages_ui.hpp.
 
@@ -36,5 +37,14 @@
   X(picker_saved_none, "(ninguna)", "(none)")                                                   \
   X(picker_save_hint, "Nombre de la selección", "Selection name")                               \
   X(picker_save, "Guardar", "Save")                                                             \
-  X(picker_delete, "Borrar", "Delete")
+  X(picker_delete, "Borrar", "Delete")                                                          \
+  X(program_dialog_title, "Añadir a programa", "Add to program")                                \
+  X(program_dialog_selected, "%zu sectores seleccionados", "%zu sectors selected")              \
+  X(program_dialog_existing, "Existentes", "Existing")                                          \
+  X(program_dialog_name, "Nombre del programa", "Program name")                                 \
+  X(program_dialog_start, "Inicio (AAAA-MM-DD)", "Rollout (YYYY-MM-DD)")                        \
+  X(program_dialog_end, "Fin (opcional)", "End (optional)")                                     \
+  X(program_dialog_add, "Añadir", "Add")                                                        \
+  X(program_dialog_remove, "Quitar del programa", "Remove from program")                        \
+  X(program_dialog_cancel, "Cancelar", "Cancel")
 // clang-format on

@@ -217,17 +217,6 @@ GridCounts pg_grid_counts(PgConnection& db, const pg_sql::Tables& t, pg_sql::Fil
   return g;
 }
 
-std::optional<std::pair<CivilSeconds, CivilSeconds>> pg_time_range(PgConnection& db,
-                                                                   const pg_sql::Tables& t,
-                                                                   const pg_sql::Filter& filter) {
-  std::optional<std::pair<CivilSeconds, CivilSeconds>> out;
-  const pg_sql::Statement st = pg_sql::time_range(t, filter);
-  db.query(st.sql, st.params, [&](const PgRow& r) {
-    if (r[0] && r[1]) out = std::make_pair(parse_civil(*r[0]), parse_civil(*r[1]));
-  });
-  return out;
-}
-
 PgPoints pg_points(PgConnection& db, const pg_sql::Tables& t, const pg_sql::Filter& filter,
                    int64_t limit) {
   PgPoints p;

@@ -69,10 +69,6 @@ struct GridCounts {
 GridCounts pg_grid_counts(PgConnection& db, const pg_sql::Tables& t, pg_sql::Filter filter,
                           double x0, double y0, double cell_m, int nx, int ny);
 
-// Earliest and latest time of the rows passing `filter` (nullopt when none).
-std::optional<std::pair<CivilSeconds, CivilSeconds>> pg_time_range(PgConnection& db,
-                                                                   const pg_sql::Tables& t,
-                                                                   const pg_sql::Filter& filter);
 
 // Points for the visible extent: at most `limit`; `truncated` says there were more (the map then
 // shows the heatmap only and says so).

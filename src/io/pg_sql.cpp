@@ -207,13 +207,6 @@ Statement grid_counts(const Tables& t, const Filter& f, double x0, double y0, do
   return st;
 }
 
-Statement time_range(const Tables& t, const Filter& f) {
-  Statement st;
-  const std::string w = where_clause(t, f, st);
-  st.sql = "SELECT min(i.t)::text, max(i.t)::text FROM " + t.incidents + " AS i WHERE " + w;
-  return st;
-}
-
 Statement points(const Tables& t, const Filter& f, int64_t limit) {
   Statement st;
   const std::string w = where_clause(t, f, st);

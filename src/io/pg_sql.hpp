@@ -83,9 +83,6 @@ Statement time_range(const Tables& t, const Filter& f);
 // Heatmap binning: counts per cell (ix, iy) with ix = floor((x - x0) / cell), iy likewise, for
 // points in the filter's extent. Rows: ix, iy, count (and weight sum).
 Statement grid_counts(const Tables& t, const Filter& f, double x0, double y0, double cell_m);
-// One row: min(t), max(t) of the rows passing the filter (NULLs when none; the btree on t answers
-// it without a scan when the filter has no terms). min/max push down on Citus.
-Statement time_range(const Tables& t, const Filter& f);
 // Points for the visible extent, at most `limit` + 1 rows (the caller tells "more than limit").
 Statement points(const Tables& t, const Filter& f, int64_t limit);
 // Reconciliation: per month (year*12 + month-1): row count and an order-independent checksum of

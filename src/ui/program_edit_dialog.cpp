@@ -11,10 +11,6 @@
 namespace faro::ui {
 namespace {
 
-const char* L(Language lang, const char* es, const char* en) {
-  return lang == Language::es ? es : en;
-}
-
 // Strict YYYY-MM-DD (the dialog asks for exactly that; parse_datetime also accepts other forms).
 std::optional<CivilSeconds> parse_iso_date(const std::string& t) {
   if (t.size() != 10 || t[4] != '-' || t[7] != '-') return std::nullopt;
@@ -129,7 +125,9 @@ bool ProgramEditDialog::submit_remove(const Workspace& ws, Session& session) {
 bool ProgramEditDialog::draw(const Workspace& ws, Session& session) {
   if (!open_) return false;
   const Language lang = session.language;
-  const char* title = L(lang, "Añadir a programa###program_edit", "Add to program###program_edit");
+  // "###" keeps one popup id whatever the language.
+  const std::string title_id = std::string(tr(Msg::program_dialog_title, lang)) + "###program_edit";
+  const char* title = title_id.c_str();
   if (popup_requested_) {
     ImGui::OpenPopup(title);
     popup_requested_ = false;
@@ -139,7 +137,7 @@ bool ProgramEditDialog::draw(const Workspace& ws, Session& session) {
     open_ = ImGui::IsPopupOpen(title);
     return false;
   }
-  ImGui::Text(L(lang, "%zu sectores seleccionados", "%zu sectors selected"), sectors_.size());
+  ImGui::Text(tr(Msg::program_dialog_selected, lang), sectors_.size());
   const std::vector<std::string> names = program_names(ws.programs, session.programs);
   // Where the selected sectors already are (edits applied), so "remove" has a visible target.
   std::vector<Program> programs = ws.programs;
@@ -153,17 +151,17 @@ bool ProgramEditDialog::draw(const Workspace& ws, Session& session) {
       }
   prefill_ = false;
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
-  if (ImGui::BeginCombo(L(lang, "Existentes", "Existing"), name.c_str())) {
+  if (ImGui::BeginCombo(tr(Msg::program_dialog_existing, lang), name.c_str())) {
     for (const std::string& n : names)
       if (ImGui::Selectable(n.c_str(), n == name)) name = n;
     ImGui::EndCombo();
   }
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
-  input_text(L(lang, "Nombre del programa", "Program name"), name);
+  input_text(tr(Msg::program_dialog_name, lang), name);
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-  input_text(L(lang, "Inicio (AAAA-MM-DD)", "Rollout (YYYY-MM-DD)"), start);
+  input_text(tr(Msg::program_dialog_start, lang), start);
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-  input_text(L(lang, "Fin (opcional)", "End (optional)"), end);
+  input_text(tr(Msg::program_dialog_end, lang), end);
   // The program's goals (edits applied), reloaded when another program is named.
   if (goals_editor.loaded_for != name) {
     const auto it = std::find_if(programs.begin(), programs.end(),
@@ -178,13 +176,13 @@ bool ProgramEditDialog::draw(const Workspace& ws, Session& session) {
   if (!message.empty()) ImGui::TextWrapped("%s", message.c_str());
 
   ImGui::BeginDisabled(sectors_.empty());
-  if (ImGui::Button(L(lang, "Añadir", "Add"))) changed = submit_add(ws, session);
+  if (ImGui::Button(tr(Msg::program_dialog_add, lang))) changed = submit_add(ws, session);
   ImGui::SameLine();
-  if (ImGui::Button(L(lang, "Quitar del programa", "Remove from program")))
+  if (ImGui::Button(tr(Msg::program_dialog_remove, lang)))
     changed = submit_remove(ws, session);
   ImGui::EndDisabled();
   ImGui::SameLine();
-  if (ImGui::Button(L(lang, "Cancelar", "Cancel"))) open_ = false;
+  if (ImGui::Button(tr(Msg::program_dialog_cancel, lang))) open_ = false;
   if (!open_) ImGui::CloseCurrentPopup();
   ImGui::EndPopup();
   return changed;

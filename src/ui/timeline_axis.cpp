@@ -3,19 +3,16 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/messages.hpp"
+#include "ui/i18n.hpp"
 #include "ui/timeline_panel.hpp"
 
 namespace faro::ui {
 namespace {
 
-const char* const kMonthsEs[] = {"ene", "feb", "mar", "abr", "may", "jun",
-                                 "jul", "ago", "sep", "oct", "nov", "dic"};
-const char* const kMonthsEn[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                 "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-
 const char* month_name(int m, Language lang) {
   const int index = m < 1 ? 0 : m > 12 ? 11 : m - 1;
-  return (lang == Language::es ? kMonthsEs : kMonthsEn)[index];
+  return tr(static_cast<Msg>(static_cast<int>(Msg::month_jan) + index), lang);
 }
 
 CivilSeconds month_start(int64_t y, int m) {
