@@ -11,8 +11,9 @@
 // the previous grid has arrived, a one-year window steps one month on (the timeline dragged), so
 // the filter is recomputed on the UI thread and the density on the worker throughout the run
 // (frames_heat_busy counts the frames with a grid pending or computing; scrub_steps the steps).
-// The worst frame is split too (worst_ui/map/imgui ms, worst_grid = 1 when a new density grid
-// was taken in that frame), to find what a spike is made of.
+// The worst frame is split too (worst_ui/map/imgui/other ms, other = the filter when it changed,
+// ImGui's own CPU; worst_grid = 1 when a new density grid was taken in that frame), to find what
+// a spike is made of.
 // The panels' opaque backgrounds are drawn as clears (app/opaque_backgrounds.hpp); set
 // FARO_BENCH_PLAIN_BACKGROUNDS=1 for the peer run with ImGui's own quads. FARO_BENCH_SCREENSHOT=p
 // writes each case's last frame to p<case>.png, to compare the two by eye or pixel by pixel.
@@ -115,7 +116,7 @@ void pan_frames(benchmark::State& state, int zoom_steps, bool scrub) {
     for (int i = 0; i < 3; ++i) dash.frame({}, true);  // warm caches, upload the grid
     // Where the time goes: a glFinish after the map isolates its GL work from the ImGui pass.
     dash.app().set_gl_profiling(true);
-    std::vector<double> ms, ui_ms, map_ms, overlay_ms, imgui_ms, map_cpu, imgui_cpu;
+    std::vector<double> ms, ui_ms, map_ms, overlay_ms, imgui_ms, map_cpu, imgui_cpu, other_ms;
     ms.reserve(kFrames);
     int busy_frames = 0, scrub_steps = 0, worst = 0;
     std::vector<char> took_grid;
@@ -136,6 +137,9 @@ void pan_frames(benchmark::State& state, int zoom_steps, bool scrub) {
       imgui_ms.push_back(p.imgui_gl_ms);
       map_cpu.push_back(p.map_cpu_ms);
       imgui_cpu.push_back(p.imgui_gl_cpu_ms);
+      // The rest: ImGui's NewFrame/Render, the snapshot sync (the filter, when it changed), and
+      // the platform side of the frame.
+      other_ms.push_back(ms.back() - p.ui_ms - p.map_ms - p.overlay_ms - p.imgui_gl_ms);
       busy_frames += dash.app().map().heatmap_busy() ? 1 : 0;
       took_grid.push_back(i > 0 && dash.app().map().last_density_ms() != density_before ? 1 : 0);
       density_before = dash.app().map().last_density_ms();
@@ -162,7 +166,9 @@ void pan_frames(benchmark::State& state, int zoom_steps, bool scrub) {
     state.counters["worst_ui"] = ui_ms[worst];
     state.counters["worst_map"] = map_ms[worst];
     state.counters["worst_imgui"] = imgui_ms[worst];
+    state.counters["worst_other"] = other_ms[worst];
     state.counters["worst_grid"] = took_grid[worst];
+    state.counters["other_p95"] = percentile(other_ms, 95);
     state.counters["bg_clear_px"] = dash.backgrounds().cleared_pixels();
     if (const char* shot = std::getenv("FARO_BENCH_SCREENSHOT")) {
       const faro::render::RgbaImage image = dash.read();

@@ -10,10 +10,47 @@
 namespace faro::app {
 namespace {
 
-// Pixel rows or columns whose centres lie in [lo, hi): what GL rasterizes for an edge at a
-// fractional position (ImGui's windows sit on whole pixels, where this is just [lo, hi)).
-std::array<int, 2> covered(float lo, float hi) {
-  return {static_cast<int>(std::ceil(lo - 0.5f)), static_cast<int>(std::ceil(hi - 0.5f))};
+// Framebuffer pixels [x0, x1) x [y0, y1), rows counted from the top.
+struct PixelBox {
+  int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  bool empty() const { return x1 <= x0 || y1 <= y0; }
+  bool overlaps(const PixelBox& o) const {
+    return !empty() && !o.empty() && x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1;
+  }
+  PixelBox intersect(const PixelBox& o) const {
+    return {std::max(x0, o.x0), std::max(y0, o.y0), std::min(x1, o.x1), std::min(y1, o.y1)};
+  }
+  // The pixels whose centres lie in the rectangle: what GL rasterizes for edges at fractional
+  // positions (ImGui's panels sit on whole pixels, where this is the rectangle itself).
+  static PixelBox covered(float ax, float ay, float bx, float by) {
+    const auto edge = [](float v) { return static_cast<int>(std::ceil(v - 0.5f)); };
+    return {edge(ax), edge(ay), edge(bx), edge(by)};
+  }
+};
+
+// The backend's scissor box for a command, in its integer arithmetic (imgui_impl_opengl3.cpp).
+PixelBox scissor_box(const ImDrawCmd& cmd, ImVec2 off, ImVec2 scale, int fb_height) {
+  const float x0 = (cmd.ClipRect.x - off.x) * scale.x, y0 = (cmd.ClipRect.y - off.y) * scale.y;
+  const float x1 = (cmd.ClipRect.z - off.x) * scale.x, y1 = (cmd.ClipRect.w - off.y) * scale.y;
+  if (x1 <= x0 || y1 <= y0) return {};
+  const int sx = static_cast<int>(x0), sw = static_cast<int>(x1 - x0);
+  const int sy = static_cast<int>(static_cast<float>(fb_height) - y1);  // GL: from the bottom
+  const int sh = static_cast<int>(y1 - y0);
+  return {sx, fb_height - (sy + sh), sx + sw, fb_height - sy};
+}
+
+// Every pixel the triangle at `at` may touch (its bounding box, widened to whole pixels).
+PixelBox triangle_box(const ImDrawList& list, const ImDrawCmd& cmd, unsigned at, ImVec2 off,
+                      ImVec2 scale) {
+  float x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
+  for (unsigned k = 0; k < 3; ++k) {
+    const ImVec2 p = list.VtxBuffer.Data[cmd.VtxOffset + list.IdxBuffer.Data[cmd.IdxOffset + at + k]].pos;
+    x0 = std::min(x0, p.x), y0 = std::min(y0, p.y), x1 = std::max(x1, p.x), y1 = std::max(y1, p.y);
+  }
+  return {static_cast<int>(std::floor((x0 - off.x) * scale.x)),
+          static_cast<int>(std::floor((y0 - off.y) * scale.y)),
+          static_cast<int>(std::ceil((x1 - off.x) * scale.x)) + 1,
+          static_cast<int>(std::ceil((y1 - off.y) * scale.y)) + 1};
 }
 
 // The leading primitive at `idx` when it is one PrimRect (ImDrawList::AddRectFilled without
@@ -52,48 +89,53 @@ void OpaqueBackgrounds::prepare(ImDrawData* dd) {
   const ImFontAtlas* fonts = ImGui::GetIO().Fonts;
   // Sized once: the callbacks keep pointers to these vectors until the backend has drawn.
   per_list_.resize(static_cast<size_t>(dd->CmdListsCount));
+  std::vector<PixelBox> kept;  // what stays in the list before the current primitive
   for (int n = 0; n < dd->CmdListsCount; ++n) {
     ImDrawList* list = dd->CmdLists[n];
-    if (list->CmdBuffer.Size == 0) continue;
-    ImDrawCmd& cmd = list->CmdBuffer[0];
-    if (cmd.UserCallback || cmd.TextureId != fonts->TexID) continue;
-    // The backend's scissor box for this command, in the same integer arithmetic, as top-down
-    // pixel rows and columns [x0, x1) x [y0, y1).
-    const float cx0 = (cmd.ClipRect.x - off.x) * scale.x, cy0 = (cmd.ClipRect.y - off.y) * scale.y;
-    const float cx1 = (cmd.ClipRect.z - off.x) * scale.x, cy1 = (cmd.ClipRect.w - off.y) * scale.y;
-    if (cx1 <= cx0 || cy1 <= cy0) continue;
-    const int sx = static_cast<int>(cx0), sw = static_cast<int>(cx1 - cx0);
-    const int sy = static_cast<int>(static_cast<float>(fb_height) - cy1);  // GL, from the bottom
-    const int sh = static_cast<int>(cy1 - cy0);
-    const int clip_y0 = fb_height - (sy + sh), clip_y1 = fb_height - sy;
-    unsigned used = 0;
-    ImVec2 a, b;
-    ImU32 colour = 0;
-    while (used + 6 <= cmd.ElemCount &&
-           opaque_rect(*list, cmd, used, fonts->TexUvWhitePixel, a, b, colour)) {
-      used += 6;
-      const auto xs = covered((a.x - off.x) * scale.x, (b.x - off.x) * scale.x);
-      const auto ys = covered((a.y - off.y) * scale.y, (b.y - off.y) * scale.y);
-      const int x0 = std::max(xs[0], sx), x1 = std::min(xs[1], sx + sw);
-      const int y0 = std::max(ys[0], clip_y0), y1 = std::min(ys[1], clip_y1);
-      if (x1 <= x0 || y1 <= y0) continue;  // clipped away: nothing to draw either way
-      Clear c;
-      c.box = {x0, fb_height - y1, x1 - x0, y1 - y0};
-      const ImVec4 rgba = ImGui::ColorConvertU32ToFloat4(colour);
-      c.colour = {rgba.x, rgba.y, rgba.z, rgba.w};
-      per_list_[static_cast<size_t>(n)].push_back(c);
+    std::vector<Clear>& clears = per_list_[static_cast<size_t>(n)];
+    kept.clear();
+    for (ImDrawCmd& cmd : list->CmdBuffer) {
+      // A callback draws what it likes (the map blit): nothing after it may move before it.
+      if (cmd.UserCallback) break;
+      const PixelBox scissor = scissor_box(cmd, off, scale, fb_height);
+      if (scissor.empty()) continue;  // the backend skips it
+      const bool atlas = cmd.TextureId == fonts->TexID;
+      ImDrawIdx* idx = list->IdxBuffer.Data + cmd.IdxOffset;
+      for (unsigned t = 0; t + 3 <= cmd.ElemCount;) {
+        ImVec2 a, b;
+        ImU32 colour = 0;
+        if (atlas && t + 6 <= cmd.ElemCount &&
+            opaque_rect(*list, cmd, t, fonts->TexUvWhitePixel, a, b, colour)) {
+          const PixelBox box = scissor.intersect(
+              PixelBox::covered((a.x - off.x) * scale.x, (a.y - off.y) * scale.y,
+                                (b.x - off.x) * scale.x, (b.y - off.y) * scale.y));
+          // Cleared before the list is drawn, so only when nothing drawn earlier in the list
+          // shows through where the rectangle covered it.
+          const bool under = std::any_of(kept.begin(), kept.end(),
+                                         [&](const PixelBox& k) { return k.overlaps(box); });
+          if (!under) {
+            if (!box.empty()) {
+              const ImVec4 rgba = ImGui::ColorConvertU32ToFloat4(colour);
+              clears.push_back({{box.x0, fb_height - box.y1, box.x1 - box.x0, box.y1 - box.y0},
+                                {rgba.x, rgba.y, rgba.z, rgba.w}});
+            }
+            std::fill(idx + t + 1, idx + t + 6, idx[t]);  // zero-area triangles: nothing drawn
+            t += 6;
+            continue;
+          }
+        }
+        kept.push_back(scissor.intersect(triangle_box(*list, cmd, t, off, scale)));
+        t += 3;
+      }
     }
-    if (used == 0) continue;
-    // The rectangles leave the command; a callback in front of it clears their pixels instead.
-    cmd.IdxOffset += used;
-    cmd.ElemCount -= used;
-    ImDrawCmd callback = cmd;
+    if (clears.empty()) continue;
+    // A callback in front of the list clears the rectangles' pixels instead.
+    ImDrawCmd callback = list->CmdBuffer[0];
     callback.ElemCount = 0;
     callback.UserCallback = &OpaqueBackgrounds::clear_callback;
-    callback.UserCallbackData = &per_list_[static_cast<size_t>(n)];
+    callback.UserCallbackData = &clears;
     list->CmdBuffer.push_front(callback);
-    clears_.insert(clears_.end(), per_list_[static_cast<size_t>(n)].begin(),
-                   per_list_[static_cast<size_t>(n)].end());
+    clears_.insert(clears_.end(), clears.begin(), clears.end());
   }
 }
 

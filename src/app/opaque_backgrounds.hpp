@@ -8,12 +8,13 @@
 // times a cleared one, so those backgrounds were most of the ImGui pass. Same pixels either way:
 // an opaque rectangle blended over anything is its own colour, and a clear writes that colour.
 //
-// How: after ImGui::Render(), before the backend draws, each draw list's leading primitives that
-// are opaque, axis-aligned rectangles on the atlas's white pixel (what ImGui's window background
-// and menu bar are when WindowRounding is 0) become degenerate triangles, and a draw callback at
-// the front of the list clears the pixels they covered (intersected with the command's clip
-// rectangle, as the backend's scissor would). Draw order is unchanged: each list's clears run when
-// the backend reaches that list, before the rest of it.
+// How: after ImGui::Render(), before the backend draws, every opaque, axis-aligned rectangle on the
+// atlas's white pixel (ImGui's window background and menu bar with WindowRounding 0, the timeline
+// chart's plot area) that nothing drawn earlier in its draw list overlaps becomes zero-area
+// triangles, and a draw callback at the front of the list clears the pixels it covered
+// (intersected with its command's clip rectangle, as the backend's scissor would). Lists keep
+// their order, so the result is the same picture: a rectangle that earlier primitives of its list
+// would show through, or one after a callback (the map blit), is left to ImGui.
 #include <array>
 #include <vector>
 
