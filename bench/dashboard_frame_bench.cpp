@@ -13,7 +13,8 @@
 // (frames_heat_busy counts the frames with a grid pending or computing; scrub_steps the steps).
 // The worst frame is split too (worst_ui/map/imgui/other ms, other = the filter when it changed,
 // ImGui's own CPU; worst_grid = 1 when a new density grid was taken in that frame), to find what
-// a spike is made of.
+// a spike is made of; uithread_cpu_* is the UI thread's own CPU per frame (load does not stretch
+// it), with the filter/grid share of its peak frame.
 // The panels' opaque backgrounds are drawn as clears (app/opaque_backgrounds.hpp); set
 // FARO_BENCH_PLAIN_BACKGROUNDS=1 for the peer run with ImGui's own quads. FARO_BENCH_SCREENSHOT=p
 // writes each case's last frame to p<case>.png, to compare the two by eye or pixel by pixel.
@@ -23,14 +24,13 @@
 #include <sys/resource.h>
 #include <time.h>
 
-#include <cstdlib>
-#include <string>
-
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
+#include <string>
 #include <vector>
 
 #include "app/headless_dashboard.hpp"
