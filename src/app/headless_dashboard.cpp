@@ -62,6 +62,7 @@ void HeadlessDashboard::frame(const PlatformInput& input, bool finish) {
   const double cpu0 = finish ? process_cpu_ms() : 0;
   target_->bind_for_drawing();
   target_->clear(render::premultiplied(kClearColor));
+  backgrounds_.prepare(ImGui::GetDrawData());
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   if (finish) glFinish();
   app_->profile().imgui_gl_ms =

@@ -7,6 +7,7 @@
 
 #include "app/dashboard_app.hpp"
 #include "app/dashboard_options.hpp"
+#include "app/opaque_backgrounds.hpp"
 #include "render/image.hpp"
 
 struct ImGuiContext;
@@ -33,6 +34,8 @@ class HeadlessDashboard {
   // The target as a top-down RGBA image.
   render::RgbaImage read() const;
   DashboardApp& app() { return *app_; }
+  // Panel backgrounds drawn as clears (app/opaque_backgrounds.hpp); benches switch it off.
+  OpaqueBackgrounds& backgrounds() { return backgrounds_; }
   std::string renderer() const;
 
  private:
@@ -40,6 +43,7 @@ class HeadlessDashboard {
   ImGuiContext* imgui_ = nullptr;
   std::unique_ptr<DashboardApp> app_;
   std::unique_ptr<render::OffscreenTarget> target_;
+  OpaqueBackgrounds backgrounds_;
   int width_, height_;
   bool backend_ = false;
 };

@@ -13,6 +13,7 @@
 
 #include "app/dashboard_app.hpp"
 #include "app/dashboard_options.hpp"
+#include "app/opaque_backgrounds.hpp"
 #include "io/png_writer.hpp"
 #include "render/gl.hpp"
 #include "render/image.hpp"
@@ -108,6 +109,7 @@ int run_windowed(const DashboardOptions& options, std::ostream& out, std::ostrea
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
     WindowedPlacement placement;
+    OpaqueBackgrounds backgrounds;
     bool fullscreen = false, f11_was_down = false, f5_was_down = false;
     float font_scale = scale_x * options.ui_scale;
     const int frames = options.frames > 0 ? options.frames : (scripted ? 5 : 0);
@@ -138,6 +140,7 @@ int run_windowed(const DashboardOptions& options, std::ostream& out, std::ostrea
       glViewport(0, 0, fb_w, fb_h);
       glClearColor(0.94f, 0.94f, 0.93f, 1.0f);
       glClear(GL_COLOR_BUFFER_BIT);
+      backgrounds.prepare(ImGui::GetDrawData());  // panel backgrounds as clears (software GL)
       ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
       app.after_frame();
       if (app.presentation() != fullscreen && !scripted) {
