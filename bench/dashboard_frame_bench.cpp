@@ -8,6 +8,8 @@
 // Counters also split the frame: ui panels (CPU), map (GL, glFinish before and after), ImGui pass
 // (GL, includes the map blit), and process CPU time of the map and of the ImGui pass.
 //   dashboard_frame_bench [--benchmark_filter=...]
+// FARO_BENCH_SECTORS / FARO_BENCH_INCIDENTS replace the two data paths (e.g. the 10 M demo set of
+// scripts/make-10m.sh: DIR/faro-demo.gpkg and DIR/faro-demo-incidents.csv.gz).
 // Skips with a message when the data or a GL context is missing.
 #include <benchmark/benchmark.h>
 #include <sys/resource.h>
@@ -16,6 +18,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <vector>
 
@@ -37,10 +40,15 @@ faro::app::DashboardOptions cdmx_options() {
   o.height = 900;
   faro::SourceSpec sectors;
   sectors.role = faro::SourceSpec::Role::sectors;
-  sectors.path = kData + "/cdmx-cuadrantes/sectores_2023.geojson";
+  const char* sectors_env = std::getenv("FARO_BENCH_SECTORS");
+  const char* incidents_env = std::getenv("FARO_BENCH_INCIDENTS");
+  sectors.path = sectors_env && *sectors_env ? sectors_env
+                                             : kData + "/cdmx-cuadrantes/sectores_2023.geojson";
   faro::SourceSpec incidents;
   incidents.role = faro::SourceSpec::Role::incidents;
-  incidents.path = kData + "/cdmx-fgj-2019-2024/fgj_todos_cdmx_2019_2024.csv.gz";
+  incidents.path = incidents_env && *incidents_env
+                       ? incidents_env
+                       : kData + "/cdmx-fgj-2019-2024/fgj_todos_cdmx_2019_2024.csv.gz";
   o.sources = {sectors, incidents};
   return o;
 }
