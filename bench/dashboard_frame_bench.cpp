@@ -19,6 +19,8 @@
 // FARO_BENCH_PLAIN_BACKGROUNDS=1 for the peer run with ImGui's own quads. FARO_BENCH_SCREENSHOT=p
 // writes each case's last frame to p<case>.png, to compare the two by eye or pixel by pixel.
 //   dashboard_frame_bench [--benchmark_filter=...]   e.g. --benchmark_filter=Scrub
+// FARO_BENCH_SECTORS / FARO_BENCH_INCIDENTS replace the two data paths (e.g. the 10 M demo set of
+// scripts/make-10m.sh: DIR/faro-demo.gpkg and DIR/faro-demo-incidents.csv.gz).
 // Skips with a message when the data or a GL context is missing.
 #include <benchmark/benchmark.h>
 #include <sys/resource.h>
@@ -52,10 +54,15 @@ faro::app::DashboardOptions cdmx_options() {
   o.height = 900;
   faro::SourceSpec sectors;
   sectors.role = faro::SourceSpec::Role::sectors;
-  sectors.path = kData + "/cdmx-cuadrantes/sectores_2023.geojson";
+  const char* sectors_env = std::getenv("FARO_BENCH_SECTORS");
+  const char* incidents_env = std::getenv("FARO_BENCH_INCIDENTS");
+  sectors.path = sectors_env && *sectors_env ? sectors_env
+                                             : kData + "/cdmx-cuadrantes/sectores_2023.geojson";
   faro::SourceSpec incidents;
   incidents.role = faro::SourceSpec::Role::incidents;
-  incidents.path = kData + "/cdmx-fgj-2019-2024/fgj_todos_cdmx_2019_2024.csv.gz";
+  incidents.path = incidents_env && *incidents_env
+                       ? incidents_env
+                       : kData + "/cdmx-fgj-2019-2024/fgj_todos_cdmx_2019_2024.csv.gz";
   o.sources = {sectors, incidents};
   return o;
 }

@@ -10,8 +10,10 @@
 #include "cli/data_args.hpp"
 #include "core/aggregate.hpp"
 #include "core/demo_city.hpp"
+#include "core/demo_scaled.hpp"
 #include "core/errors.hpp"
 #include "io/demo_writer.hpp"
+#include "io/scaled_demo_writer.hpp"
 
 namespace faro::cli {
 namespace fs = std::filesystem;
@@ -19,11 +21,14 @@ namespace fs = std::filesystem;
 int cmd_demo(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err) {
   const CommandSpec spec{
       "demo",
-      "--out DIR [--seed N]",
+      "--out DIR [--seed N] [--incidents N]",
       "Generates the synthetic demo city (datos sintéticos) deterministically from a seed and writes\n"
-      "it to DIR/faro-demo.gpkg with layers sectors, incidents, programs, program_sectors (EPSG:32614).",
+      "it to DIR/faro-demo.gpkg with layers sectors, incidents, programs, program_sectors (EPSG:32614).\n"
+      "With --incidents, the same city at that scale (e.g. 10000000), streamed a month at a time, and\n"
+      "its incidents also as DIR/faro-demo-incidents.csv.gz (WGS84 latitud/longitud).",
       {{"out", "DIR", "output folder (created if missing)"},
-       {"seed", "N", "random seed (default 42); the same seed gives the same city"}}};
+       {"seed", "N", "random seed (default 42); the same seed gives the same city"},
+       {"incidents", "N", "about N incidents (1 to 200000000; default: the 15,000-row demo)"}}};
   const ParsedArgs args = parse_args(spec, argv);
   if (args.help) {
     out << usage_text(spec);
@@ -44,6 +49,29 @@ int cmd_demo(const std::vector<std::string>& argv, std::ostream& out, std::ostre
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) throw DataError("cannot create folder " + dir.string() + ": " + ec.message());
+  if (auto n = args.get("incidents")) {
+    int64_t incidents = 0;
+    try {
+      size_t used = 0;
+      incidents = std::stoll(*n, &used);
+      if (used != n->size() || incidents < 1 || incidents > ScaledDemoIncidents::kMaxIncidents)
+        throw std::invalid_argument(*n);
+    } catch (const std::exception&) {
+      throw UsageError("faro demo: --incidents must be an integer from 1 to 200000000, got '" + *n +
+                       "'");
+    }
+    int64_t next_report = 1'000'000;
+    const io::ScaledDemoFiles files =
+        io::write_scaled_demo(opts, incidents, dir.string(), [&](int64_t rows) {
+          if (rows < next_report) return;
+          err << "  " << rows << " incidents...\n";
+          next_report = rows + 1'000'000;
+        });
+    out << "wrote " << files.geopackage << " and " << files.csv_gz << " (" << DemoCity::kLabel
+        << ", seed " << opts.seed << "): " << files.sectors << " sectors, " << files.incidents
+        << " incidents, " << files.programs << " programs, CRS EPSG:32614 (CSV in EPSG:4326)\n";
+    return kExitOk;
+  }
   const DemoCity city = generate_demo_city(opts);
   const std::string path = (dir / "faro-demo.gpkg").string();
   io::write_demo_geopackage(city, path);

@@ -11,6 +11,7 @@
 
 #include "core/demo_geometry.hpp"
 #include "core/demo_incidents.hpp"
+#include "core/demo_model.hpp"
 #include "core/demo_names.hpp"
 #include "core/errors.hpp"
 #include "core/random.hpp"
@@ -188,6 +189,10 @@ std::vector<Program> plan_programs(const SectorSet& set, const SpaceModel& space
 }  // namespace
 
 DemoCity generate_demo_city(const DemoOptions& options) {
+  return generate_demo_city(options, nullptr);
+}
+
+DemoCity generate_demo_city(const DemoOptions& options, demo::CityModel* model) {
   validate(options);
   Random rng(options.seed);
   DemoCity city;
@@ -247,6 +252,7 @@ DemoCity generate_demo_city(const DemoOptions& options) {
   const demo::RawIncidents raw = demo::simulate_incidents(
       space, hotspots, window, static_cast<double>(options.incidents), rng);
 
+  if (model) *model = {space, hotspots, window, static_cast<double>(options.incidents)};
   std::vector<int64_t> counts(set.size(), 0);
   for (int32_t s : raw.sector) ++counts[s];
   city.programs = plan_programs(set, space, counts, options, window);

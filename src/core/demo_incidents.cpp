@@ -9,15 +9,6 @@ namespace faro::demo {
 namespace {
 
 constexpr double kTwoPi = 6.283185307179586;
-constexpr double kHotspotShare = 0.35;      // of first-generation events
-constexpr double kNearRepeatProb = 0.25;    // per shooting, per generation
-constexpr int kMaxGeneration = 2;           // follow-ups of follow-ups, no further
-constexpr double kNearRepeatRadiusM = 200;  // offspring uniform in a disc of this radius
-constexpr int kNearRepeatMaxDays = 14;      // offspring 1..14 days after the parent
-
-// Category mix of first-generation events, and of near-repeat follow-ups (firearm only).
-constexpr double kBaseMix[] = {0.45, 0.30, 0.15, 0.10};
-constexpr double kFollowUpMix[] = {0.50, 0.30, 0.20, 0.0};
 
 // Relative intensity by hour of day: low in the morning, peak around 22:00.
 constexpr double kHourProfile[24] = {1.60, 1.45, 1.25, 1.00, 0.75, 0.55, 0.42, 0.40,
@@ -53,6 +44,8 @@ double yearly(int64_t day) {
   return f;
 }
 
+}  // namespace
+
 double hour_weight(int64_t day, int hour, double years) {
   const int wd = weekday_of_days(day);
   double w = trend(years) * yearly(day) * kWeekday[wd] * kHourProfile[hour];
@@ -84,8 +77,6 @@ Vec2 around_hotspot(const Hotspot& h, const Ring& outline, Random& rng) {
   }
   return rounded(h.centre);  // hotspots sit >= 1.5 km inside the outline: practically unreachable
 }
-
-}  // namespace
 
 int32_t locate_sector(const SpaceModel& space, Vec2 p) {
   size_t nearest = 0;

@@ -24,6 +24,15 @@ inline constexpr std::array<std::string_view, 4> kCategoryNames = {
 };
 inline constexpr int kFirearmCategories = 3;
 
+inline constexpr double kHotspotShare = 0.35;      // of first-generation events
+inline constexpr double kNearRepeatProb = 0.25;    // per shooting, per generation
+inline constexpr int kMaxGeneration = 2;           // follow-ups of follow-ups, no further
+inline constexpr double kNearRepeatRadiusM = 200;  // offspring uniform in a disc of this radius
+inline constexpr int kNearRepeatMaxDays = 14;      // offspring 1..14 days after the parent
+// Category mix of first-generation events, and of near-repeat follow-ups (firearm only).
+inline constexpr double kBaseMix[] = {0.45, 0.30, 0.15, 0.10};
+inline constexpr double kFollowUpMix[] = {0.50, 0.30, 0.20, 0.0};
+
 struct SpaceModel {
   Ring outline;                    // convex, counter-clockwise
   std::vector<Vec2> seeds;         // Voronoi seeds, one per sector (sector order)
@@ -50,6 +59,14 @@ struct TimeWindow {
   int64_t first_day = 0;  // days since 1970-01-01, inclusive
   int64_t end_day = 0;    // exclusive
 };
+
+// Relative intensity of hour `hour` of day `day` (days since 1970-01-01), `years` into the window
+// (the slow trend): trend x yearly cycle x weekday x hour of day, weekend nights boosted.
+double hour_weight(int64_t day, int hour, double years);
+// Points rounded to 1 cm, as every generated coordinate is.
+Vec2 rounded(Vec2 p);
+Vec2 uniform_in_cell(const Ring& cell, Random& rng);
+Vec2 around_hotspot(const Hotspot& h, const Ring& outline, Random& rng);
 
 // Index of the sector polygon holding p: the nearest seed's cell (that is what a Voronoi cell is),
 // confirmed against the snapped polygon; ties at the centimetre level fall back to a full scan.

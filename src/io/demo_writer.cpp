@@ -11,6 +11,7 @@
 #include <memory>
 #include <mutex>
 
+#include "core/demo_incidents.hpp"
 #include "core/errors.hpp"
 #include "io/atomic_file.hpp"
 #include "io/gdal_env.hpp"
@@ -24,8 +25,9 @@ constexpr int kDemoFileVersion = 1;
 
 class DemoGpkgWriter {
  public:
-  DemoGpkgWriter(const DemoCity& city, const std::string& target, const std::string& temp)
-      : city_(city), target_(target) {
+  DemoGpkgWriter(const DemoCity& city, const std::string& target, const std::string& temp,
+                 const MoreDemoIncidents* more = nullptr)
+      : city_(city), target_(target), more_(more) {
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
     if (!driver) fail("GDAL has no GPKG driver");
     ds_.reset(driver->Create(temp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
@@ -66,6 +68,14 @@ class DemoGpkgWriter {
     write_incidents(incidents);
     write_programs(programs, program_sectors);
     if (ds_->CommitTransaction() != OGRERR_NONE) fail("cannot commit the transaction");
+    // Streamed incidents (the scaled demo): one transaction per batch (a month, ~100 k rows at
+    // 10 M), so memory stays flat and SQLite never holds the whole layer in its journal.
+    DemoIncidentBatch batch;
+    while (more_ && (*more_)(batch)) {
+      if (ds_->StartTransaction() != OGRERR_NONE) fail("cannot start a transaction");
+      write_batch(incidents, batch);
+      if (ds_->CommitTransaction() != OGRERR_NONE) fail("cannot commit the transaction");
+    }
     // GDAL 3.6's GDALClose returns nothing: a failure to flush shows up as a captured error.
     const size_t errors_before = capture_.errors().size();
     GDALClose(ds_.release());
@@ -90,6 +100,10 @@ class DemoGpkgWriter {
     CPLStringList options;
     options.SetNameValue("IDENTIFIER", identifier.c_str());
     options.SetNameValue("DESCRIPTION", label.c_str());
+    // Streamed millions of points: GDAL 3.6's R-tree build for them thrashed its temporary database
+    // for many minutes at 10 M rows (tens of GB of page I/O); Faro's loaders read layers in full and
+    // never use the index, and `ogrinfo -sql "SELECT CreateSpatialIndex(...)"` adds it if wanted.
+    if (more_ && type == wkbPoint) options.SetNameValue("SPATIAL_INDEX", "NO");
     OGRLayer* layer =
         ds_->CreateLayer(name, type == wkbNone ? nullptr : &srs_, type, options.List());
     if (!layer) fail(std::string("cannot create layer ") + name);
@@ -171,6 +185,23 @@ class DemoGpkgWriter {
     }
   }
 
+  void write_batch(OGRLayer* layer, const DemoIncidentBatch& b) {
+    OGRFeature f(layer->GetLayerDefn());
+    const int sector_field = f.GetFieldIndex("sector"), district_field = f.GetFieldIndex("distrito");
+    const int id_field = f.GetFieldIndex("id"), category_field = f.GetFieldIndex("categoria");
+    for (size_t i = 0; i < b.size(); ++i) {
+      const int64_t id = b.first_id + static_cast<int64_t>(i);
+      f.SetFID(id);
+      f.SetField(id_field, static_cast<GIntBig>(id));
+      set_date(f, "fecha", b.t[i], true);
+      f.SetField(category_field, std::string(demo::kCategoryNames[b.category[i]]).c_str());
+      f.SetField(sector_field, city_.sectors.sectors[b.sector[i]].name.c_str());
+      f.SetField(district_field, city_.districts[b.sector[i]].c_str());
+      f.SetGeometryDirectly(new OGRPoint(b.x[i], b.y[i]));
+      add(layer, f, "incidents");
+    }
+  }
+
   void write_programs(OGRLayer* programs, OGRLayer* program_sectors) {
     for (const Program& p : city_.programs) {
       OGRFeature f(programs->GetLayerDefn());
@@ -212,6 +243,7 @@ class DemoGpkgWriter {
 
   const DemoCity& city_;
   std::string target_;
+  const MoreDemoIncidents* more_ = nullptr;
   GdalMessageCapture capture_;  // declared before ds_: GDAL messages while writing land here
   GDALDatasetUniquePtr ds_;
   OGRSpatialReference srs_;
@@ -227,10 +259,15 @@ std::string cache_directory() {
 }  // namespace
 
 void write_demo_geopackage(const DemoCity& city, const std::string& path) {
+  write_demo_geopackage(city, path, MoreDemoIncidents{});
+}
+
+void write_demo_geopackage(const DemoCity& city, const std::string& path,
+                           const MoreDemoIncidents& more) {
   ensure_gdal();
   AtomicOutput out(path);
   {
-    DemoGpkgWriter writer(city, path, out.temp_path());
+    DemoGpkgWriter writer(city, path, out.temp_path(), more ? &more : nullptr);
     writer.write();
   }
   out.commit();

@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "core/errors.hpp"
+#include "core/incident_trim.hpp"
 #include "io/csv_fast_reader.hpp"
 #include "io/gdal_env.hpp"
 #include "io/incident_cache.hpp"
@@ -110,6 +111,7 @@ IncidentLoadResult load_incidents(const std::string& source, const IncidentSourc
     out.report.layer = csv_layer_name(vsi);
     naming_source(out.report.source, [&] { load_csv_fast(vsi, source, options, context, out); });
     out.report.method = "csv-fast";
+    shrink_to_fit(out.store);  // the reader reserved from a row estimate
     add_captured(capture, out.report);
     if (key) {
       const std::string failed = write_incident_cache(*key, out);
@@ -121,6 +123,7 @@ IncidentLoadResult load_incidents(const std::string& source, const IncidentSourc
   out.report.source = redact_source(source);
   naming_source(out.report.source,
                 [&] { load_ogr_incidents(vsi, source, csv, options, context, out); });
+  shrink_to_fit(out.store);  // the reader reserved from the layer's feature count or by growth
   add_captured(capture, out.report);
   return out;
 }
