@@ -61,7 +61,7 @@ struct RowsGeometry {
   int tile = 32;
   int tiles = 1;
   int radius = 1;  // R = ceil(H)
-  int cells = 0;   // columns per segment: T + 2R (tile t: columns [tT, tT + T + 2R))
+  int cells = 0;   // columns per segment: T + 2R, at most nx (tile t: columns [tT, tT + cells))
   int seg = 0;     // slots per segment: one more, for a subtraction past its last cell
   double centre = 0;  // offset of the segment's expansion origin from tT
 };
@@ -72,10 +72,11 @@ RowsGeometry rows_geometry(const SplatPoints& pts, const GridSpec& grid, int rad
   g.tile = 1 << g.shift;
   g.tiles = static_cast<int>(pts.blocks);
   g.radius = radius;
-  g.cells = g.tile + 2 * radius;
+  // Intervals are clipped to the grid, so a segment never needs more than nx columns (a kernel
+  // of 2^28 cells plans, kde_plan.hpp, and must not allocate for them).
+  g.cells = static_cast<int>(std::min<int64_t>(g.tile + 2 * static_cast<int64_t>(radius), grid.nx));
   g.seg = g.cells + 1;
   g.centre = g.cells / 2;
-  (void)grid;
   return g;
 }
 

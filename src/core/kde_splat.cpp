@@ -125,10 +125,10 @@ std::vector<float> splat_exact(const PointSet& pts, const GridSpec& grid, const 
   std::vector<uint32_t> point_key(pts.size());
   const unsigned sort_threads = static_cast<unsigned>(
       std::clamp<size_t>(std::min<size_t>(threads, pts.size() / 65536 + 1), 1, 64));
-  std::vector<std::vector<size_t>> counts(sort_threads);
+  // Allocated here: parallel_chunks runs nothing when there are no points.
+  std::vector<std::vector<size_t>> counts(sort_threads, std::vector<size_t>(key_start.size(), 0));
   parallel_chunks(pts.size(), sort_threads, [&](size_t lo, size_t hi, unsigned t) {
     std::vector<size_t>& count = counts[t];
-    count.assign(key_start.size(), 0);
     double px, py;
     for (size_t i = lo; i < hi; ++i) {
       const SplatSpan sp = grid_xy(i, px, py);
