@@ -1,7 +1,9 @@
 // The exact splat path of CpuKde: each point adds the exact kernel at every cell centre within its
 // support (gaussian: the 4σ square, both factors from a 2-exp recurrence; quartic: its disk).
-// Points are counting-sorted by their first row; rows are split into bands of equal work and
-// each thread owns a band (no shared writes), accumulating in double.
+// The quartic with h >= 2 cells goes through row polynomials instead (kde_quartic_rows.cpp: the
+// same exact sum, O(rows) per point). Points are counting-sorted by their first row, and within it
+// by blocks of columns; rows are split into bands of equal work and each thread owns a band (no
+// shared writes), accumulating in double.
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
