@@ -7,6 +7,9 @@
 //   bench_kde [--benchmark_filter=...]
 // The numpy/scipy peer on the same points and grid is scripts/oracle_kde.py (run it side by side;
 // it prints the grid it uses, which is this file's rule: the points' bounding-box centre).
+// `/usr/bin/python3 scripts/oracle_kde.py --bench build/bench/bench_kde` runs the peers, then this
+// binary's exact quartic rows (kernel:1 zoom:0 interactive:0, 1 and 2 threads), and prints the
+// ratios and the load average.
 #include <benchmark/benchmark.h>
 
 #include <algorithm>

@@ -5,7 +5,10 @@ Development tool only (the C++ tests never run it). Run it right after bench_kde
 machine, and compare the times (bench_kde's 2-thread BM_CpuKde rows vs the peer's best):
 
   build/bench/bench_kde --benchmark_filter='zoom:0'
-  scripts/oracle_kde.py                      # times the peers, prints the grid and a faro command
+  /usr/bin/python3 scripts/oracle_kde.py     # times the peers, prints the grid and a faro command
+
+  # Peers and Faro's exact quartic back to back, with the load average and a ratio line:
+  /usr/bin/python3 scripts/oracle_kde.py --bench build/bench/bench_kde
 
   # Accuracy: write Faro's grid for the same frame, then compare (peer vs Faro vs exact sums):
   scripts/oracle_kde.py --faro build/faro
@@ -41,12 +44,18 @@ def log(msg):
     print(msg, file=sys.stderr, flush=True)
 
 
-def timed(fn, repeat):
-    times, out = [], None
+CPU_MS = {}  # peer label -> min process CPU time (ms): comparable with bench_kde's cpu_time
+
+
+def timed(fn, repeat, label=None):
+    times, cpus, out = [], [], None
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         out = fn()
         times.append((time.perf_counter() - t0) * 1000)
+        cpus.append((time.process_time() - c0) * 1000)
+    if label:
+        CPU_MS[label] = min(cpus)
     return out, min(times), statistics.median(times)
 
 
@@ -59,6 +68,9 @@ def main():
     ap.add_argument("--bandwidth", type=float, default=400.0)
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--faro", default=None, help="faro binary: also write and compare its GeoTIFFs")
+    ap.add_argument("--bench", default=None,
+                    help="bench_kde binary: run Faro's exact quartic (1 and 2 threads) right after the "
+                         "peers and print the ratios")
     args = ap.parse_args()
     if not os.path.exists(args.csv):
         sys.exit(f"oracle_kde: {args.csv} not found (shared data absent)")
@@ -115,8 +127,8 @@ def main():
     def quartic_fft():
         return signal.oaconvolve(bincount_grid(), stencil, mode="same") * per_km2
 
-    q_direct, qd_min, qd_med = timed(quartic_direct, max(1, min(args.repeat, 3)))
-    q_fft, qf_min, qf_med = timed(quartic_fft, args.repeat)
+    q_direct, qd_min, qd_med = timed(quartic_direct, max(1, min(args.repeat, 3)), "quartic bincount + ndimage.correlate")
+    q_fft, qf_min, qf_med = timed(quartic_fft, args.repeat, "quartic bincount + signal.oaconvolve")
 
     print(f"gaussian  histogram2d + gaussian_filter : min {hist_min:8.1f} ms  median {hist_med:8.1f} ms")
     print(f"gaussian  bincount + gaussian_filter    : min {bc_min:8.1f} ms  median {bc_med:8.1f} ms"
@@ -129,6 +141,28 @@ def main():
     print(f"same grid in faro: faro kde --incidents /vsigzip/{os.path.abspath(args.csv)} --work-srs EPSG:32614 "
           f"--extent {extent} --cell {cell:g} --bandwidth {bw:g} [--kernel quartic] -o OUT.tif")
 
+    print(f"load average {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
+    if args.bench:
+        best = min((qf_min, "bincount + signal.oaconvolve"), (qd_min, "bincount + ndimage.correlate"))
+        best_cpu = min(CPU_MS.values())
+        out = subprocess.run([args.bench, "--benchmark_filter=BM_CpuKde/kernel:1/threads:./zoom:0/interactive:0",
+                              "--benchmark_format=json", "--benchmark_repetitions=3",
+                              "--benchmark_report_aggregates_only=false"],
+                             check=True, capture_output=True, text=True).stdout
+        import json
+        runs = {}
+        for b in json.loads(out)["benchmarks"]:
+            if b.get("run_type") != "iteration":
+                continue
+            threads = int(b["name"].split("threads:")[1].split("/")[0])
+            wall, cpu = b["real_time"], b["cpu_time"]
+            if threads not in runs or wall < runs[threads][0]:
+                runs[threads] = (wall, cpu, b.get("label", ""))
+        for threads, (wall, cpu, label) in sorted(runs.items()):
+            print(f"faro exact quartic, {threads} thread(s) ({label}): min {wall:.1f} ms wall, {cpu:.1f} ms cpu "
+                  f"(main thread); ratio to the best peer ({best[1]}, {best[0]:.1f} ms wall, "
+                  f"{best_cpu:.1f} ms cpu): {wall / best[0]:.2f}x wall")
+        print(f"load average {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
     if not args.faro:
         return
 

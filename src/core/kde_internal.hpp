@@ -50,6 +50,33 @@ struct KdeScratch {
 // are skipped (as are NaN coordinates).
 void bin_points(const PointSet& pts, const BinnedGrid& b, unsigned threads, KdeScratch& scratch);
 
+// Points that reach the grid, in grid coordinates (col, row of cell centres = integers), sorted
+// by their first row so that each band of rows reads them sequentially (kde_splat.cpp).
+struct SplatPoint {
+  double fx, fy, w;  // one record: the sort's scatter writes one cache line per point, not three
+};
+struct SplatPoints {
+  std::vector<SplatPoint> p;
+  std::vector<size_t> bucket_start;  // points with first row r: [bucket_start[r], bucket_start[r+1])
+  // Within a row, by blocks of 2^block_shift columns of their first column: first row r and block
+  // b are [key_start[r * blocks + b], key_start[r * blocks + b + 1]).
+  int block_shift = 6;
+  size_t blocks = 1;
+  std::vector<size_t> key_start;
+};
+
+// The exact quartic by row polynomials (kde_quartic_rows.cpp, where the error bound is derived):
+// rows [r0, r1) of `out` from the points of `pts` (first rows sorted, reach `radius` rows), each
+// row written whole. Used by the splat path for H = h / cell >= kQuarticRowsMinCells.
+constexpr double kQuarticRowsMinCells = 2;
+void quartic_rows_band(const SplatPoints& pts, const GridSpec& grid, const KdeParams& params,
+                       int radius, int r0, int r1, bool simd, float* out);
+// log2 of the tile width T (columns) for H cells, and the error factor B = ((T/H + 1)² + 1)²:
+// a cell's rounding error is at most ~2 m eps B x the summed peaks of the m intervals in its tile
+// row since coverage was last zero.
+int quartic_rows_tile_shift(double H);
+double quartic_rows_error_factor(double H);
+
 // The exact splat path (kde_splat.cpp): the exact kernel at every cell centre within `radius`
 // cells of each point, accumulated in double, rows split into bands of equal work.
 std::vector<float> splat_exact(const PointSet& pts, const GridSpec& grid, const KdeParams& params,

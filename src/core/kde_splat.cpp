@@ -1,9 +1,12 @@
 // The exact splat path of CpuKde: each point adds the exact kernel at every cell centre within its
 // support (gaussian: the 4σ square, both factors from a 2-exp recurrence; quartic: its disk).
-// Points are counting-sorted by their first row; rows are split into bands of equal work and
-// each thread owns a band (no shared writes), accumulating in double.
+// The quartic with h >= 2 cells goes through row polynomials instead (kde_quartic_rows.cpp: the
+// same exact sum, O(rows) per point). Points are counting-sorted by their first row, and within it
+// by blocks of columns; rows are split into bands of equal work and each thread owns a band (no
+// shared writes), accumulating in double.
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <numbers>
 
 #include "core/kde_internal.hpp"
@@ -46,16 +49,7 @@ void gaussian_run(double a, double s, int n, double* out) {
   }
 }
 
-// Points that reach the grid, in grid coordinates (col, row of cell centres = integers), sorted
-// by their first row so that each band reads them sequentially.
-struct SortedPoints {
-  std::vector<double> fx, fy;
-  std::vector<float> w;
-  std::vector<size_t>
-      bucket_start;  // points with first row r: [bucket_start[r], bucket_start[r+1])
-};
-
-void splat_band(const SortedPoints& sp_all, const GridSpec& grid, const KdeParams& params,
+void splat_band(const SplatPoints& sp_all, const GridSpec& grid, const KdeParams& params,
                 int radius, int r0, int r1, bool simd, float* out) {
   const double s = params.bandwidth_m / grid.cell;
   const double cell_m2 = grid.cell * grid.cell;
@@ -70,12 +64,12 @@ void splat_band(const SortedPoints& sp_all, const GridSpec& grid, const KdeParam
   // Points whose first row is at most 2 * radius above the band may reach into it.
   const int first_bucket = std::max(0, r0 - 2 * radius);
   for (size_t k = sp_all.bucket_start[first_bucket]; k < sp_all.bucket_start[r1]; ++k) {
-    const double fx = sp_all.fx[k], fy = sp_all.fy[k];
+    const double fx = sp_all.p[k].fx, fy = sp_all.p[k].fy;
     SplatSpan sp = splat_span(fx, fy, radius, grid);
     sp.row_lo = std::max(sp.row_lo, r0);
     sp.row_hi = std::min(sp.row_hi, r1 - 1);
     if (sp.row_lo > sp.row_hi) continue;
-    const double w = sp_all.w[k] * norm;
+    const double w = sp_all.p[k].w * norm;
     const int ncol = sp.col_hi - sp.col_lo + 1;
     const int nrow = sp.row_hi - sp.row_lo + 1;
     double* o = acc.data() + static_cast<size_t>(sp.row_lo - r0) * grid.nx + sp.col_lo;
@@ -114,35 +108,68 @@ std::vector<float> splat_exact(const PointSet& pts, const GridSpec& grid, const 
     fy = (cy0 - pts.y[i]) / grid.cell;
     return splat_span(fx, fy, radius, grid);
   };
-  SortedPoints sorted;
-  std::vector<size_t>& bucket_start = sorted.bucket_start;
-  bucket_start.assign(static_cast<size_t>(grid.ny) + 1, 0);
-  double fx, fy;
-  for (size_t i = 0; i < pts.size(); ++i) {
-    const SplatSpan sp = grid_xy(i, fx, fy);
-    if (sp.row_lo <= sp.row_hi) ++bucket_start[sp.row_lo + 1];
-  }
-  for (int r = 0; r < grid.ny; ++r) bucket_start[r + 1] += bucket_start[r];
-  const size_t reaching = bucket_start[grid.ny];
-  sorted.fx.resize(reaching);
-  sorted.fy.resize(reaching);
-  sorted.w.resize(reaching);
-  {
-    std::vector<size_t> next(bucket_start.begin(), bucket_start.end() - 1);
-    for (size_t i = 0; i < pts.size(); ++i) {
-      const SplatSpan sp = grid_xy(i, fx, fy);
-      if (sp.row_lo > sp.row_hi) continue;
-      const size_t k = next[sp.row_lo]++;
-      sorted.fx[k] = fx;
-      sorted.fy[k] = fy;
-      sorted.w[k] = pts.weight.empty() ? 1.0f : pts.weight[i];
+  // The quartic by row polynomials: O(rows reached) per point (kde_quartic_rows.cpp).
+  const bool rows = params.kernel == KdeKernel::quartic &&
+                    params.bandwidth_m / grid.cell >= kQuarticRowsMinCells;
+  // Within a row, points are ordered by blocks of columns (the row polynomials' tiles), so that a
+  // row's scatter sweeps its buffer left to right instead of at random.
+  SplatPoints sorted;
+  const int shift = sorted.block_shift =
+      rows ? quartic_rows_tile_shift(params.bandwidth_m / grid.cell) : 6;
+  const size_t blocks = sorted.blocks = (static_cast<size_t>(grid.nx - 1) >> shift) + 1;
+  const auto key = [&](const SplatSpan& sp) { return sp.row_lo * blocks + (sp.col_lo >> shift); };
+  std::vector<size_t>& key_start = sorted.key_start;
+  key_start.assign(grid.ny * blocks + 1, 0);
+  // Two passes (count, place), each split over the threads with one histogram per thread (thread
+  // t's points go after thread t - 1's in every key: the order stays that of the input). The
+  // first pass keeps each point's key for the second.
+  constexpr uint32_t kOutside = UINT32_MAX;
+  std::vector<uint32_t> point_key(pts.size());
+  const unsigned sort_threads = static_cast<unsigned>(
+      std::clamp<size_t>(std::min<size_t>(threads, pts.size() / 65536 + 1), 1, 64));
+  // Allocated here: parallel_chunks runs nothing when there are no points.
+  std::vector<std::vector<size_t>> counts(sort_threads, std::vector<size_t>(key_start.size(), 0));
+  parallel_chunks(pts.size(), sort_threads, [&](size_t lo, size_t hi, unsigned t) {
+    std::vector<size_t>& count = counts[t];
+    double px, py;
+    for (size_t i = lo; i < hi; ++i) {
+      const SplatSpan sp = grid_xy(i, px, py);
+      const bool reaches = sp.row_lo <= sp.row_hi;
+      point_key[i] = reaches ? static_cast<uint32_t>(key(sp)) : kOutside;
+      if (reaches) ++count[key(sp)];
+    }
+  });
+  // counts[t][k] becomes the first slot of thread t's points with key k.
+  size_t running = 0;
+  for (size_t k = 0; k + 1 < key_start.size(); ++k) {
+    key_start[k] = running;
+    for (unsigned t = 0; t < sort_threads; ++t) {
+      const size_t c = counts[t][k];
+      counts[t][k] = running;
+      running += c;
     }
   }
-  // Bands of equal work: row r is touched by the points whose first row is in [r - 2R, r].
+  key_start.back() = running;
+  std::vector<size_t>& bucket_start = sorted.bucket_start;
+  bucket_start.resize(static_cast<size_t>(grid.ny) + 1);
+  for (int r = 0; r <= grid.ny; ++r) bucket_start[r] = key_start[r * blocks];
+  sorted.p.resize(running);
+  parallel_chunks(pts.size(), sort_threads, [&](size_t lo, size_t hi, unsigned t) {
+    std::vector<size_t>& next = counts[t];
+    for (size_t i = lo; i < hi; ++i) {
+      if (point_key[i] == kOutside) continue;
+      // The same expressions as grid_xy: the coordinates match the key's span exactly.
+      sorted.p[next[point_key[i]]++] = {(pts.x[i] - cx0) / grid.cell, (cy0 - pts.y[i]) / grid.cell,
+                                        pts.weight.empty() ? 1.0 : pts.weight[i]};
+    }
+  });
+  // Bands of equal work: row r is touched by the points whose first row is in [r - 2R, r]. Each
+  // costs about as much as 2R cells (splat) or 1 cell of the row's evaluation (row polynomials).
+  const double per_cell = rows ? 1.0 : 1e-3;
   std::vector<double> cumulative(grid.ny + 1, 0);
   for (int r = 0; r < grid.ny; ++r) {
     const size_t touching = bucket_start[r + 1] - bucket_start[std::max(0, r - 2 * radius)];
-    cumulative[r + 1] = cumulative[r] + static_cast<double>(touching) + 1e-3 * grid.nx;
+    cumulative[r + 1] = cumulative[r] + static_cast<double>(touching) + per_cell * grid.nx;
   }
   threads = std::max(1u, std::min<unsigned>(threads, grid.ny));
   std::vector<int> band(threads + 1, grid.ny);
@@ -154,7 +181,10 @@ std::vector<float> splat_exact(const PointSet& pts, const GridSpec& grid, const 
     band[t] = std::clamp(band[t], band[t - 1], grid.ny);
   }
   parallel_workers(threads, [&](unsigned b) {
-    if (band[b] < band[b + 1])
+    if (band[b] >= band[b + 1]) return;
+    if (rows)
+      quartic_rows_band(sorted, grid, params, radius, band[b], band[b + 1], simd, out.data());
+    else
       splat_band(sorted, grid, params, radius, band[b], band[b + 1], simd, out.data());
   });
   return out;
