@@ -76,10 +76,15 @@ float MapOverlay::draw_legend(ImDrawList* dl, const Session& session, const AppS
   const float title_h = f * (title2.empty() ? 1.2f : 2.4f);
   // A box wider than `max_w` is cut to it and its note wraps ("maximum: 99th percentile (auto)"
   // is wider than the ramp in English).
-  const float box_w = std::min(max_w, std::max({ramp_w, ImGui::CalcTextSize(title.c_str()).x,
-                                                ImGui::CalcTextSize(title2.c_str()).x,
-                                                ImGui::CalcTextSize(note).x}) +
-                                          2 * pad + f);
+  const std::vector<LegendTick> ticks = legend_ticks(status.heatmap_domain);
+  // The saturated maximum's label ("≥ 51,745") is centred on the ramp's end: the box reaches at
+  // least half that label past it, plus the padding, so a long count never touches the border.
+  const float top_label_w = ticks.empty() ? 0.0f : ImGui::CalcTextSize(ticks.back().label.c_str()).x;
+  const float box_w = std::min(
+      max_w, std::max({std::max({ramp_w, ImGui::CalcTextSize(title.c_str()).x,
+                                 ImGui::CalcTextSize(title2.c_str()).x,
+                                 ImGui::CalcTextSize(note).x}) + 2 * pad + f,
+                       2 * pad + 0.5f * f + ramp_w + top_label_w / 2}));
   const float note_wrap = box_w - 2 * pad;
   const float note_h =
       std::max(f * 1.1f, ImGui::CalcTextSize(note, nullptr, false, note_wrap).y + 0.1f * f);
@@ -106,13 +111,12 @@ float MapOverlay::draw_legend(ImDrawList* dl, const Session& session, const AppS
   }
   dl->AddRect(ImVec2(x0, y), ImVec2(x0 + ramp_w, y + ramp_h), kPanelBorder);
   y += ramp_h;
-  const std::vector<LegendTick> ticks = legend_ticks(status.heatmap_domain);
   // The saturated maximum ("≥ 72.2") is always shown; inner ticks whose label would touch it (or
   // the previous one) are drawn without a label.
   float top_left = p0.x + box_w;
   if (!ticks.empty()) {
     const float tw = ImGui::CalcTextSize(ticks.back().label.c_str()).x;
-    top_left = std::clamp(x0 + ramp_w - tw / 2, p0.x + 2, p0.x + box_w - tw - 2);
+    top_left = std::clamp(x0 + ramp_w - tw / 2, p0.x + pad, p0.x + box_w - tw - pad);
   }
   float last_right = -1e9f;
   for (size_t k = 0; k < ticks.size(); ++k) {
