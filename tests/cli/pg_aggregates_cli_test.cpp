@@ -10,29 +10,16 @@
 #include <sstream>
 
 #include "pg_test_support.hpp"
+#include "faro_run.hpp"
 #include "test_support.hpp"
 
 namespace {
 
 using faro_test::run_command;
 
-struct Result {
-  int code;
-  std::string out;
-};
-
-Result faro(const std::string& args) {
-  Result r;
-  r.code = run_command(std::string(FARO_BINARY) + " " + args, &r.out);
-  return r;
-}
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using faro_cli_test::faro;
+using faro_cli_test::read_file;
+using faro_cli_test::Result;
 
 std::string quoted(const std::string& s) { return "'" + s + "'"; }
 
