@@ -56,7 +56,9 @@ TEST(BriefPanel, ShowsTheLastCompleteWeekAndEverySector) {
   for (size_t i = 1; i < rows.size(); ++i) {
     const int ra = brief_flag_rank(rows[i - 1].flag), rb = brief_flag_rank(rows[i].flag);
     EXPECT_LE(ra, rb) << rows[i - 1].sector << " above " << rows[i].sector;
-    if (ra == rb) EXPECT_GE(std::abs(rows[i - 1].z), std::abs(rows[i].z)) << rows[i].sector;
+    if (ra == rb) {
+      EXPECT_GE(std::abs(rows[i - 1].z), std::abs(rows[i].z)) << rows[i].sector;
+    }
   }
 }
 
