@@ -90,10 +90,13 @@ void OpaqueBackgrounds::prepare(ImDrawData* dd) {
   // Sized once: the callbacks keep pointers to these vectors until the backend has drawn.
   per_list_.resize(static_cast<size_t>(dd->CmdListsCount));
   std::vector<PixelBox> kept;  // what stays in the list before the current primitive
+  PixelBox kept_bounds;        // the box around every non-empty `kept`: a rectangle outside it
+                               // cannot lie over any of them (skips the scan, same answer)
   for (int n = 0; n < dd->CmdListsCount; ++n) {
     ImDrawList* list = dd->CmdLists[n];
     std::vector<Clear>& clears = per_list_[static_cast<size_t>(n)];
     kept.clear();
+    kept_bounds = {};
     for (ImDrawCmd& cmd : list->CmdBuffer) {
       // A callback draws what it likes (the map blit): nothing after it may move before it.
       if (cmd.UserCallback) break;
@@ -111,8 +114,10 @@ void OpaqueBackgrounds::prepare(ImDrawData* dd) {
                                 (b.x - off.x) * scale.x, (b.y - off.y) * scale.y));
           // Cleared before the list is drawn, so only when nothing drawn earlier in the list
           // shows through where the rectangle covered it.
-          const bool under = std::any_of(kept.begin(), kept.end(),
-                                         [&](const PixelBox& k) { return k.overlaps(box); });
+          const bool under =
+              kept_bounds.overlaps(box) &&
+              std::any_of(kept.begin(), kept.end(),
+                          [&](const PixelBox& k) { return k.overlaps(box); });
           if (!under) {
             if (!box.empty()) {
               const ImVec4 rgba = ImGui::ColorConvertU32ToFloat4(colour);
@@ -124,7 +129,14 @@ void OpaqueBackgrounds::prepare(ImDrawData* dd) {
             continue;
           }
         }
-        kept.push_back(scissor.intersect(triangle_box(*list, cmd, t, off, scale)));
+        const PixelBox drawn = scissor.intersect(triangle_box(*list, cmd, t, off, scale));
+        if (!drawn.empty()) {
+          kept_bounds = kept_bounds.empty()
+                            ? drawn
+                            : PixelBox{std::min(kept_bounds.x0, drawn.x0), std::min(kept_bounds.y0, drawn.y0),
+                                       std::max(kept_bounds.x1, drawn.x1), std::max(kept_bounds.y1, drawn.y1)};
+          kept.push_back(drawn);  // empty boxes overlap nothing, so only the others are kept
+        }
         t += 3;
       }
     }

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <sstream>
 
+#include "core/kde.hpp"
 #include "core/messages.hpp"
 #include "render/scene_protection.hpp"
 
@@ -41,10 +42,15 @@ KdeParams heatmap_params(const faro::HeatmapStyle& style, double period_years) {
   return p;
 }
 
-// Quartic: 7.25, not 7: the binning bound 1/H² at H = 7 is 2.04 %, just over the interactive 2 %
-// (CpuKde::kInteractiveBinnedError), which sent every live quartic heatmap down the exact splat
-// (1.7 s at 10 M incidents); at 7.25 it is 1.9 %.
-double cells_per_bandwidth(KdeKernel kernel) { return kernel == KdeKernel::gaussian ? 5.0 : 7.25; }
+// Quartic: derived from the interactive error limit, so the live map always bins. Binning's bound
+// is 1/H² (H = cells per bandwidth): H must be at least 1/sqrt(CpuKde::kInteractiveBinnedError)
+// (7.07 for 2 %); a plain 7 gave 2.04 % and sent every live quartic heatmap down the exact splat
+// (1.7 s at 10 M incidents). The minimum plus 2 %, up to a quarter cell: 7.25.
+double cells_per_bandwidth(KdeKernel kernel) {
+  static const double quartic =
+      std::ceil(4 * 1.02 / std::sqrt(CpuKde::kInteractiveBinnedError)) / 4;
+  return kernel == KdeKernel::gaussian ? 5.0 : quartic;
+}
 
 GridSpec heatmap_grid_for(const Camera& camera, const Box& data_extent, const KdeParams& params,
                           double grow, size_t max_cells) {
