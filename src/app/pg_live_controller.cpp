@@ -37,7 +37,7 @@ Workspace workspace_from_pg(const io::PgLiveSource& source, const std::string& t
   incidents_report.method = "postgis";
   incidents_report.rows_read = incidents_report.rows_loaded =
       static_cast<int64_t>(ws.incidents.size());
-  incidents_report.notes.push_back("highest id held: " + std::to_string(source.max_id()));
+  incidents_report.note(Msg::load_note_highest_id_held, {std::to_string(source.max_id())});
   ws.reports = {std::move(sectors_report), std::move(incidents_report)};
   ws.title = table + " (PostGIS)";
   // Whole days, as the file loader does (io/workspace_loader.cpp).

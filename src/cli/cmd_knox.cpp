@@ -79,8 +79,7 @@ IncidentStore load_incidents_only(const ParsedArgs& args, std::ostream& err) {
   io::IncidentLoadResult r = io::load_incidents(source, opts, ctx);
   if (work.empty() && !r.store.empty()) {
     work = io::reproject_to_median_utm(r.store, r.report);
-    r.report.notes.push_back("working CRS " + io::describe_srs(work) +
-                             " (UTM zone of the incidents' median point)");
+    r.report.note(Msg::load_note_work_crs_median, {io::describe_srs(work)});
   }
   r.store.work_srs = work;
   err << r.report.to_text();

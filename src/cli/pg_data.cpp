@@ -108,9 +108,8 @@ LoadedData load_pg_data(const ParsedArgs& args, std::ostream& err) {
   d.incidents_report.layer = prefix + "_incidents";
   d.incidents_report.method = "postgis";
   d.incidents_report.rows_read = d.incidents_report.rows_loaded = static_cast<int64_t>(d.incidents.size());
-  d.incidents_report.notes.push_back("filter run in the database; highest id read: " +
-                                     std::to_string(batch.max_id) + " (next refresh: --since " +
-                                     std::to_string(batch.max_id) + ")");
+  d.incidents_report.note(Msg::load_note_db_filter,
+                         {std::to_string(batch.max_id), std::to_string(batch.max_id)});
   err << d.incidents_report.to_text();
   return d;
 }

@@ -117,10 +117,59 @@ void LoadReport::merge(const LoadReport& o) {
   gdal_warning_count += o.gdal_warning_count;
   for (const std::string& w : o.gdal_warnings)
     if (gdal_warnings.size() < kMaxExamples) gdal_warnings.push_back(w);
-  for (const std::string& n : o.notes) notes.push_back(n);
+  for (const LoadNote& n : o.notes) notes.push_back(n);
 }
 
-std::string LoadReport::to_text() const {
+namespace {
+
+// How many printf conversions `text` has (%% is a percent sign, not one).
+size_t conversions(const char* text) {
+  size_t n = 0;
+  for (const char* p = text; *p; ++p)
+    if (*p == '%') {
+      if (p[1] == '%') ++p;
+      else ++n;
+    }
+  return n;
+}
+
+std::string role_word(const std::string& role, Language lang) {
+  if (role == "date") return tr(Msg::load_role_date, lang);
+  if (role == "time") return tr(Msg::load_role_time, lang);
+  if (role == "category") return tr(Msg::load_role_category, lang);
+  if (role == "weight") return tr(Msg::load_role_weight, lang);
+  if (role == "geometry") return tr(Msg::load_role_geometry, lang);
+  return role;  // x, y, id: the same in both languages
+}
+
+}  // namespace
+
+LoadNote fields_note(const std::vector<std::pair<std::string, std::string>>& roles) {
+  LoadNote n{Msg::load_note_fields, {}};
+  for (const auto& [role, field] : roles) {
+    n.args.push_back(role);
+    n.args.push_back(field);
+  }
+  return n;
+}
+
+std::string format_note(const LoadNote& note, Language lang) {
+  if (note.key >= Msg::count_) return {};
+  if (note.key == Msg::load_note_fields) {
+    std::string list;
+    for (size_t i = 0; i + 1 < note.args.size(); i += 2)
+      list += (list.empty() ? "" : " ") + role_word(note.args[i], lang) + "=" + note.args[i + 1];
+    return tr_format(lang, note.key, list.c_str());
+  }
+  // Every load note's conversion is %s (a test checks), so the arguments pass as C strings,
+  // padded with "" up to the text's count.
+  const size_t want = conversions(tr(note.key, lang));
+  std::vector<const char*> a(std::max<size_t>(want, 6), "");
+  for (size_t i = 0; i < note.args.size() && i < a.size(); ++i) a[i] = note.args[i].c_str();
+  return tr_format(lang, note.key, a[0], a[1], a[2], a[3], a[4], a[5]);
+}
+
+std::string LoadReport::to_text(Language lang) const {
   std::ostringstream out;
   out << "Load report: " << source;
   if (!layer.empty()) out << " (layer " << layer << ")";
@@ -128,7 +177,7 @@ std::string LoadReport::to_text() const {
       << ", rejected: " << rows_rejected();
   if (!method.empty()) out << "  [read by " << method << "]";
   out << "\n";
-  for (const std::string& n : notes) out << "  note: " << n << "\n";
+  for (const LoadNote& n : notes) out << "  note: " << format_note(n, lang) << "\n";
   for (int pass = 0; pass < 2; ++pass) {
     bool header = false;
     for (size_t i = 0; i < kRowIssueCount; ++i) {
@@ -138,7 +187,7 @@ std::string LoadReport::to_text() const {
         out << (pass == 0 ? "  rejected rows by reason:\n" : "  rows kept but changed:\n");
         header = true;
       }
-      out << "    " << code(r) << " (" << describe(r) << "): " << issues[i].count;
+      out << "    " << code(r) << " (" << describe(r, lang) << "): " << issues[i].count;
       const auto& ex = issues[i].examples;
       if (!ex.empty()) {
         out << "; e.g.";

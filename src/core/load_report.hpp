@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/messages.hpp"
@@ -60,6 +61,22 @@ struct IssueTally {
   std::vector<IssueExample> examples;  // first kMaxExamples only
 };
 
+// A source-level fact (CRS assumed, fields detected, cache used...): a catalogue key (one of the
+// load_note_* rows, core/messages_load_notes.hpp) and its arguments as text. io records it while
+// loading, without knowing who will read it; format_note() words it in the reader's language when
+// the report is shown. The incident cache stores the key by its identifier (msg_id).
+struct LoadNote {
+  Msg key = Msg::count_;
+  std::vector<std::string> args;  // one per %s of the key's text
+  bool operator==(const LoadNote&) const = default;
+};
+// The note in `lang`. Missing arguments read as "" and extra ones are ignored (never undefined
+// behaviour). load_note_fields takes (role, field name) pairs: the roles "x", "y", "id" are shown
+// as they are, "date", "time", "category", "weight", "geometry" in `lang`.
+std::string format_note(const LoadNote& note, Language lang);
+// The (role, field) pair arguments of a load_note_fields note.
+LoadNote fields_note(const std::vector<std::pair<std::string, std::string>>& roles);
+
 struct LoadReport {
   static constexpr size_t kMaxExamples = 5;
 
@@ -71,18 +88,22 @@ struct LoadReport {
   std::array<IssueTally, kRowIssueCount> issues{};
   int64_t gdal_warning_count = 0;
   std::vector<std::string> gdal_warnings;  // first few, verbatim
-  std::vector<std::string> notes;          // source-level facts (CRS assumed, fields detected...)
+  std::vector<LoadNote> notes;             // source-level facts (CRS assumed, fields detected...)
 
   void add(RowIssue r, int64_t row, std::string_view field = {}, std::string_view value = {});
   void add_gdal_warning(std::string_view msg);
+  void note(Msg key, std::vector<std::string> args = {}) {
+    notes.push_back({key, std::move(args)});
+  }
   const IssueTally& tally(RowIssue r) const { return issues[static_cast<size_t>(r)]; }
   int64_t count(RowIssue r) const { return tally(r).count; }
   int64_t rows_rejected() const;
   int64_t rows_changed() const;
   // Merges another report's counts (for sources read in parallel chunks); examples keep row order.
   void merge(const LoadReport& other);
-  // Multi-line human-readable report naming source, reason, rows and fields.
-  std::string to_text() const;
+  // Multi-line human-readable report naming source, reason, rows and fields. The frame and the
+  // reason codes are the CLI's log format (stable, English); notes and reasons are in `lang`.
+  std::string to_text(Language lang = Language::en) const;
 };
 
 }  // namespace faro

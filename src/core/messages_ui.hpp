@@ -7,6 +7,7 @@
 // (ui/ui_fonts.hpp). Format strings use printf conventions (%s, %d, %lld).
 
 #include "core/messages_edit.hpp"
+#include "core/messages_load_notes.hpp"
 #include "core/messages_open.hpp"
 #include "core/messages_timeline.hpp"
 
@@ -246,6 +247,6 @@
   X(identify_field, "Campo", "Field")                                                           \
   X(identify_value, "Valor", "Value")                                                           \
   X(identify_close, "Cerrar", "Close")                                                          \
-  FARO_MSG_OPEN(X) FARO_MSG_EDIT(X) FARO_MSG_TIMELINE(X)
+  FARO_MSG_OPEN(X) FARO_MSG_EDIT(X) FARO_MSG_TIMELINE(X) FARO_MSG_LOAD_NOTES(X)
 
 // clang-format on

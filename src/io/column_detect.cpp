@@ -128,10 +128,10 @@ const std::string& IncidentColumns::name(int index) const {
   return index >= 0 && index < static_cast<int>(names.size()) ? names[index] : kNone;
 }
 
-std::string IncidentColumns::describe() const {
-  std::string s = "fields:";
+LoadNote IncidentColumns::describe() const {
+  std::vector<std::pair<std::string, std::string>> roles;
   auto add = [&](const char* what, int i) {
-    if (i >= 0) s += std::string(" ") + what + "=" + name(i);
+    if (i >= 0) roles.emplace_back(what, name(i));
   };
   add("x", x);
   add("y", y);
@@ -140,7 +140,7 @@ std::string IncidentColumns::describe() const {
   add("category", category);
   add("id", id);
   add("weight", weight);
-  return s;
+  return fields_note(roles);
 }
 
 IncidentColumns detect_incident_columns(const std::vector<std::string>& names,

@@ -18,7 +18,8 @@ struct IncidentColumns {
   bool has_xy() const { return x >= 0 && y >= 0; }
   const std::string& name(int index) const;  // "" for -1
   // "fields: x=longitud y=latitud date=fecha_hecho time=hora_hecho category=delito id=id"
-  std::string describe() const;
+  // The detected columns as a load_note_fields note (role, field name pairs).
+  LoadNote describe() const;
 };
 
 // Detects the incident columns among `field_names`.

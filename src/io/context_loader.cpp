@@ -95,7 +95,7 @@ int choose_label_field(OGRFeatureDefnH defn, const std::string& requested, LoadR
   }
   if (!requested.empty()) {
     if (auto f = find_field(names, requested)) return static_cast<int>(*f);
-    report.notes.push_back("label field '" + requested + "' not found; areas are not named");
+    report.note(Msg::load_note_label_field_missing, {requested});
     return -1;
   }
   for (const char* candidate : kNameFields)
@@ -106,7 +106,7 @@ int choose_label_field(OGRFeatureDefnH defn, const std::string& requested, LoadR
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     if (text[i] && lower.rfind("nom", 0) == 0) return static_cast<int>(i);
   }
-  report.notes.push_back("no name field found; areas are not named (no labels)");
+  report.note(Msg::load_note_context_no_name_field);
   return -1;
 }
 
@@ -163,8 +163,7 @@ std::map<std::string, std::shared_ptr<const ContextLayerData>> load_style_contex
       // path given in full (--context, a project's) must exist, as any source.
       LoadReport missing;
       missing.source = redact_source(l.source);
-      missing.notes.push_back("context layer '" + l.id + "': file not found (looked in " +
-                              std::to_string(folders.size()) + " folders); it draws nothing");
+      missing.note(Msg::load_note_context_missing, {l.id, std::to_string(folders.size())});
       reports.push_back(std::move(missing));
       continue;
     }
@@ -214,7 +213,7 @@ ContextLoadResult load_context(const std::string& source, const std::string& wor
                               OAMS_TRADITIONAL_GIS_ORDER);
   } else {
     src_srs = traditional_srs("EPSG:4326", "assumed");
-    report.notes.push_back("context layer has no CRS; WGS 84 longitude/latitude assumed");
+    report.note(Msg::load_note_context_crs_assumed);
   }
   const std::unique_ptr<OGRCoordinateTransformation> transform(
       OGRCoordinateTransformation::FromHandle(
@@ -287,8 +286,8 @@ ContextLoadResult load_context(const std::string& source, const std::string& wor
   }
   if (!areas->areas.sectors.empty()) {
     index_areas(*areas);
-    report.notes.push_back(std::to_string(areas->areas.size()) + " areas named by '" +
-                           areas->labels.field + "'");
+    report.note(Msg::load_note_areas_named,
+                {std::to_string(areas->areas.size()), areas->labels.field});
     res.areas = std::move(areas);
   }
   for (const std::string& w : capture.warnings()) report.add_gdal_warning(w);

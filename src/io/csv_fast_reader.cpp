@@ -100,9 +100,8 @@ class CsvFastLoader : CsvRecordSplitter::Handler {
                                                   : reader_.messages().back()));
     for (const std::string& m : reader_.messages()) out_.report.add_gdal_warning(m);
     if (header_.delimiter != ',')
-      out_.report.notes.push_back(
-          std::string("delimiter: ") +
-          (header_.delimiter == '\t' ? "TAB" : std::string(1, header_.delimiter)));
+      out_.report.note(Msg::load_note_delimiter,
+                       {header_.delimiter == '\t' ? "TAB" : std::string(1, header_.delimiter)});
   }
 
  private:
@@ -114,7 +113,7 @@ class CsvFastLoader : CsvRecordSplitter::Handler {
     std::string srs = options_.srs;
     if (srs.empty()) {
       srs = "EPSG:4326";
-      out_.report.notes.push_back("CRS assumed EPSG:4326 (CSV has none)");
+      out_.report.note(Msg::load_note_crs_assumed_csv);
     }
     out_.report.notes.push_back(cols_.describe());
     SinkConfig cfg = make_sink_config(options_, context_, cols_, srs);

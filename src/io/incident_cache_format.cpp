@@ -112,7 +112,12 @@ void write_report(Writer& w, const LoadReport& r) {
   w.pod<uint32_t>(static_cast<uint32_t>(r.gdal_warnings.size()));
   for (const std::string& s : r.gdal_warnings) w.str(s);
   w.pod<uint32_t>(static_cast<uint32_t>(r.notes.size()));
-  for (const std::string& s : r.notes) w.str(s);
+  // Notes by their catalogue key's identifier (stable across catalogue reordering) and arguments.
+  for (const LoadNote& n : r.notes) {
+    w.str(msg_id(n.key));
+    w.pod<uint32_t>(static_cast<uint32_t>(n.args.size()));
+    for (const std::string& a : n.args) w.str(a);
+  }
 }
 
 LoadReport read_report(Reader& in) {
@@ -140,7 +145,15 @@ LoadReport read_report(Reader& in) {
     r.gdal_warnings.push_back(in.str());
   const auto notes = in.pod<uint32_t>();
   if (notes > 10000) throw Corrupt{};
-  for (uint32_t k = 0; k < notes; ++k) r.notes.push_back(in.str());
+  for (uint32_t k = 0; k < notes; ++k) {
+    LoadNote n;
+    n.key = msg_from_id(in.str());
+    if (n.key == Msg::count_) throw Corrupt{};  // a key this build does not know: reload
+    const auto args = in.pod<uint32_t>();
+    if (args > 64) throw Corrupt{};
+    for (uint32_t a = 0; a < args; ++a) n.args.push_back(in.str());
+    r.notes.push_back(std::move(n));
+  }
   return r;
 }
 

@@ -16,7 +16,7 @@
 
 namespace faro::io {
 
-constexpr uint32_t kIncidentCacheVersion = 2;  // 2: source rows (Identify)
+constexpr uint32_t kIncidentCacheVersion = 3;  // 2: source rows (Identify); 3: notes as keys
 
 // False when a write failed.
 bool write_cache_entry(std::FILE* f, const std::string& key_text, const IncidentLoadResult& r);

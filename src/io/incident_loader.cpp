@@ -100,8 +100,7 @@ IncidentLoadResult load_incidents(const std::string& source, const IncidentSourc
     if (options.use_cache) key = incident_cache_key(vsi, options, context);
     if (key) {
       if (std::optional<IncidentLoadResult> hit = read_incident_cache(*key)) {
-        hit->report.notes.push_back("loaded from the incident cache (" + hit->report.method +
-                                    " read of an unchanged file): " + key->entry_path);
+        hit->report.note(Msg::load_note_from_cache, {hit->report.method, key->entry_path});
         hit->report.method = "cache";
         hit->report.source = redact_source(source);
         return std::move(*hit);
@@ -115,7 +114,7 @@ IncidentLoadResult load_incidents(const std::string& source, const IncidentSourc
     add_captured(capture, out.report);
     if (key) {
       const std::string failed = write_incident_cache(*key, out);
-      if (!failed.empty()) out.report.notes.push_back("incident cache not written: " + failed);
+      if (!failed.empty()) out.report.note(Msg::load_note_cache_not_written, {failed});
     }
     return out;
   }

@@ -147,13 +147,9 @@ void IncidentSink::finish() {
   report_.rows_read += rows_read_;
   report_.rows_loaded = static_cast<int64_t>(store_.size());
   if (geographic_ && stage_->out_of_lonlat_range() * 2 > rows_read_ && rows_read_ > 0)
-    report_.notes.push_back(
-        "most coordinates lie outside the longitude/latitude range; is the "
-        "source CRS right? (give it with --srs)");
+    report_.note(Msg::load_note_crs_suspicious);
   if (!cfg_.has_time_column && report_.count(RowIssue::missing_time) > 0)
-    report_.notes.push_back(
-        "no time-of-day column: dates without a time are read as midnight, "
-        "and hour filters skip those incidents");
+    report_.note(Msg::load_note_no_time_column);
 }
 
 void IncidentSink::reject(RowIssue why, int64_t row, std::string_view field,

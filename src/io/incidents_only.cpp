@@ -72,8 +72,7 @@ IncidentsOnlyResult load_incidents_without_sectors(const std::string& source,
   out.work_srs = work_srs;
   if (work_srs.empty()) {
     out.work_srs = reproject_to_median_utm(s, out.report);
-    out.report.notes.push_back("no sectors: working CRS " + describe_srs(out.work_srs) +
-                               ", the UTM zone of the incidents' median point");
+    out.report.note(Msg::load_note_no_sectors_work_crs, {describe_srs(out.work_srs)});
   }
   // The extent check the sectors would have made, from the incidents themselves.
   const Box box = robust_extent(s.x, s.y, kKeptShare, kExtentMarginM);

@@ -215,7 +215,7 @@ bool read_arrow_incidents(const OgrReadPlan& plan, IncidentSink& sink, LoadRepor
       const char* err = g.stream.get_last_error(&g.stream);
       report.add_gdal_warning(std::string("Arrow stream stopped: ") +
                               (err ? err : "unknown error"));
-      report.notes.push_back("reading stopped early after " + std::to_string(row) + " features");
+      report.note(Msg::load_note_stopped_early, {std::to_string(row)});
       break;
     }
     if (!batch.release) break;  // end of stream

@@ -237,18 +237,20 @@ void load_ogr_incidents(const std::string& vsi_path, const std::string& source_a
   if (srs.empty()) srs = layer_srs(layer);
   if (srs.empty()) {
     srs = "EPSG:4326";
-    out.report.notes.push_back(std::string("CRS assumed EPSG:4326 (") + (is_csv ? "CSV" : "layer") +
-                               " has none)");
+    out.report.note(is_csv ? Msg::load_note_crs_assumed_csv : Msg::load_note_crs_assumed_layer);
   }
-  out.report.notes.push_back(plan.columns.describe() +
-                             (plan.use_geometry ? " geometry=" + plan.geometry_name : ""));
+  LoadNote fields = plan.columns.describe();
+  if (plan.use_geometry) {
+    fields.args.push_back("geometry");
+    fields.args.push_back(plan.geometry_name);
+  }
+  out.report.notes.push_back(std::move(fields));
 
   if (!options.where.empty()) {
     if (OGR_L_SetAttributeFilter(layer, options.where.c_str()) != OGRERR_NONE)
       throw DataError("'" + source + "': invalid --where '" + options.where +
                       "': " + first_message(capture));
-    out.report.notes.push_back("where: " + options.where +
-                               " (evaluated by GDAL; rows count matching features)");
+    out.report.note(Msg::load_note_where, {options.where});
   }
   // With --where, GDAL evaluates the filter on the fields it reads: ignoring any could empty it.
   if (options.where.empty()) ignore_unused_fields(layer, plan);

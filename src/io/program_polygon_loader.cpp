@@ -86,8 +86,7 @@ std::unique_ptr<OGRCoordinateTransformation> make_transform(OGRLayerH layer,
     s = static_cast<OGRSpatialReferenceH>(src.get());
   } else {
     OSRSetFromUserInput(s, "EPSG:4326");
-    report.notes.push_back(
-        "program polygons have no CRS; WGS 84 longitude/latitude (EPSG:4326) assumed");
+    report.note(Msg::load_note_program_crs_assumed);
   }
   OSRSetAxisMappingStrategy(s, OAMS_TRADITIONAL_GIS_ORDER);
   std::unique_ptr<void, SrsReleaser> dst(OSRNewSpatialReference(nullptr));
@@ -261,10 +260,8 @@ ProgramLoadResult load_program_polygons(const std::string& source, const SectorS
   }
   for (const Program& p : out.programs)
     if (p.sectors.empty())
-      out.report.notes.push_back("program '" + p.name + "': its polygons cover no loaded sector");
-  out.report.notes.push_back(
-      "a sector is in a program when more than half its area lies inside one of the program's "
-      "polygons");
+      out.report.note(Msg::load_note_program_covers_nothing, {p.name});
+  out.report.note(Msg::load_note_program_rule);
   return out;
 }
 

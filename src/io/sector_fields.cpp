@@ -62,13 +62,13 @@ std::optional<size_t> choose_name_field(const std::vector<std::string>& fields,
                                         const std::vector<bool>& is_text,
                                         const std::vector<SectorRow>& rows,
                                         const std::string& requested, const std::string& source,
-                                        std::string* how) {
+                                        LoadNote* how) {
   if (!requested.empty()) {
     const auto f = find_field(fields, requested);
     if (!f)
       throw DataError("sector source '" + source + "' has no field '" + requested +
                       "' for sector names (fields: " + field_list(fields) + ")");
-    *how = "name field '" + fields[*f] + "' (requested)";
+    *how = {Msg::load_note_name_requested, {fields[*f]}};
     return f;
   }
   std::optional<size_t> first_known;
@@ -77,22 +77,21 @@ std::optional<size_t> choose_name_field(const std::vector<std::string>& fields,
     if (!f) continue;
     if (!first_known) first_known = f;
     if (distinct_values(rows, *f)) {
-      *how = "name field '" + fields[*f] + "' (detected: distinct values)";
+      *how = {Msg::load_note_name_distinct, {fields[*f]}};
       return f;
     }
   }
   if (first_known) {
-    *how = "name field '" + fields[*first_known] + "' (detected; values repeat or are empty)";
+    *how = {Msg::load_note_name_repeats, {fields[*first_known]}};
     return first_known;
   }
   for (size_t f = 0; f < fields.size(); ++f) {
     if (is_text[f] && distinct_values(rows, f)) {
-      *how = "name field '" + fields[f] + "' (first text field with distinct values)";
+      *how = {Msg::load_note_name_first_text, {fields[f]}};
       return f;
     }
   }
-  *how = "no name field found (fields: " + field_list(fields) +
-         "); sectors are named after their feature ids";
+  *how = {Msg::load_note_name_none, {field_list(fields)}};
   return std::nullopt;
 }
 

@@ -22,12 +22,12 @@ struct SectorRow {
 // listing the fields when it does not exist. Otherwise the first of the known name fields (sector,
 // cuadrante, nomenclatu, nombre, name, ...) whose non-empty values are all distinct; failing that
 // the first known name field present; failing that the first text field with distinct values.
-// `how` receives a sentence for the report.
+// `how` receives the report's note saying which field was chosen and why.
 std::optional<size_t> choose_name_field(const std::vector<std::string>& fields,
                                         const std::vector<bool>& is_text,
                                         const std::vector<SectorRow>& rows,
                                         const std::string& requested, const std::string& source,
-                                        std::string* how);
+                                        LoadNote* how);
 
 // Index of the population field (poblacion, population, pop, sumpob1, pob_total, pobtot), or
 // nullopt. `requested` non-empty: that field or DataError naming `source`.

@@ -102,9 +102,7 @@ ShapefileCounts check_shapefile_sidecars(const std::string& source, const std::s
                     ".shx is missing. Faro does not rebuild it next to your "
                     "data; restore the .shx or convert the source (e.g. to GeoPackage)");
   if (!has_sidecar(p, ".dbf"))
-    report.notes.push_back("shapefile '" + shown +
-                           "' has no .dbf attribute file: no fields, "
-                           "sectors are named after their feature ids");
+    report.note(Msg::load_note_shp_no_dbf, {shown});
   return shapefile_counts(p);
 }
 
@@ -149,8 +147,8 @@ SourceCrs source_crs(OGRLayerH layer, const SectorSourceOptions& options, const 
   SourceCrs out;
   if (!options.srs.empty()) {
     out.def = options.srs;
-    report.notes.push_back("source CRS " + describe_srs(options.srs) + " (given" +
-                           (srs ? ", overriding the layer's own)" : ")"));
+    report.note(srs ? Msg::load_note_source_crs_override : Msg::load_note_source_crs_given,
+                {describe_srs(options.srs)});
     return out;
   }
   if (srs == nullptr) {
@@ -163,9 +161,7 @@ SourceCrs source_crs(OGRLayerH layer, const SectorSourceOptions& options, const 
       throw DataError(msg.str());
     }
     out.def = "EPSG:4326";
-    report.notes.push_back(
-        "sector source has no CRS; its coordinates look like degrees, so "
-        "WGS 84 longitude/latitude (EPSG:4326) was assumed");
+    report.note(Msg::load_note_sector_crs_assumed);
     return out;
   }
   char* wkt_raw = nullptr;
@@ -317,12 +313,9 @@ SectorLoadResult load_sectors(const std::string& source, const SectorSourceOptio
   if (shp_counts.shapes >= 0 && shp_counts.records >= 0 && options.where.empty() &&
       shp_counts.shapes != shp_counts.records) {
     const int64_t missing = shp_counts.shapes - report.rows_read;
-    report.notes.push_back(
-        "warning: shapefile '" + shown + "': the .shp has " + std::to_string(shp_counts.shapes) +
-        " shapes but the .dbf has " + std::to_string(shp_counts.records) + " records" +
-        (missing > 0 ? "; the " + std::to_string(missing) +
-                           " shapes without attributes were not loaded (counted as rejected)"
-                     : "; the extra attribute records were ignored"));
+    report.note(missing > 0 ? Msg::load_note_shp_count_missing : Msg::load_note_shp_count_extra,
+                {shown, std::to_string(shp_counts.shapes), std::to_string(shp_counts.records),
+                 std::to_string(missing)});
     for (int64_t row = report.rows_read + 1; missing > 0 && row <= shp_counts.shapes; ++row) {
       ++report.rows_read;
       rejected.push_back({SectorRow{row, row - 1, std::vector<std::string>(nfields)},
@@ -333,7 +326,7 @@ SectorLoadResult load_sectors(const std::string& source, const SectorSourceOptio
   std::vector<SectorRow> rows;
   rows.reserve(kept.size());
   for (const RawSector& k : kept) rows.push_back(k.row);
-  std::string how;
+  LoadNote how;
   const std::optional<size_t> name_field =
       choose_name_field(fields, is_text, rows, options.name_field, shown, &how);
   report.notes.push_back(how);
@@ -385,8 +378,7 @@ SectorLoadResult load_sectors(const std::string& source, const SectorSourceOptio
     };
     const double cx = median(lons), cy = median(lats);
     work_srs = utm_srs_for_lonlat(cx, cy);
-    report.notes.push_back("working CRS " + describe_srs(work_srs) +
-                           " (UTM zone of the sectors' centre)");
+    report.note(Msg::load_note_work_crs_sectors, {describe_srs(work_srs)});
   }
   require_projected(work_srs);
   set.work_srs = work_srs;
@@ -423,19 +415,16 @@ SectorLoadResult load_sectors(const std::string& source, const SectorSourceOptio
   if (pop_field) {
     size_t missing = 0;
     for (const Sector& s : set.sectors) missing += !s.population;
-    std::string note = "population field '" + fields[*pop_field] + "'";
-    if (missing) note += " (" + std::to_string(missing) + " sectors without a usable value)";
-    report.notes.push_back(note);
+    if (missing)
+      report.note(Msg::load_note_population_missing, {fields[*pop_field], std::to_string(missing)});
+    else
+      report.note(Msg::load_note_population, {fields[*pop_field]});
   }
-  if (with_z) report.notes.push_back(std::to_string(with_z) + " geometries had Z values; dropped");
+  if (with_z) report.note(Msg::load_note_z_dropped, {std::to_string(with_z)});
   if (dropped_parts)
-    report.notes.push_back(std::to_string(dropped_parts) +
-                           " non-polygonal or degenerate parts "
-                           "(points, lines, rings of < 3 vertices) dropped from kept sectors");
+    report.note(Msg::load_note_parts_dropped, {std::to_string(dropped_parts)});
   if (unrepairable)
-    report.notes.push_back(std::to_string(unrepairable) +
-                           " invalid geometries could not be "
-                           "repaired and were kept as drawn (even-odd rule)");
+    report.note(Msg::load_note_unrepairable, {std::to_string(unrepairable)});
   for (const std::string& w : capture.warnings()) report.add_gdal_warning(w);
   for (const std::string& e : capture.errors()) report.add_gdal_warning("error: " + e);
   return result;

@@ -105,10 +105,9 @@ void note_unknown_program_sectors(const SectorSet& sectors, const std::vector<Pr
   for (const Program& p : programs)
     for (const ProgramSector& ps : p.sectors)
       if (!sectors.find(ps.sector) && ++unknown <= 5)
-        report.notes.push_back("program '" + p.name + "': sector '" + ps.sector +
-                               "' is not among the loaded sectors");
+        report.note(Msg::load_note_program_sector_unknown, {p.name, ps.sector});
   if (unknown > 5)
-    report.notes.push_back(std::to_string(unknown) + " program sectors in all are not loaded");
+    report.note(Msg::load_note_program_sectors_unknown_total, {std::to_string(unknown)});
 }
 
 // The name a person knows the data by: the file's (or archive member's) name, never a /vsi path.

@@ -85,7 +85,7 @@ void draw_report(const LoadReport& r, Language lang) {
   }
   if (!r.notes.empty()) {
     ImGui::TextDisabled("%s", tr(Msg::report_notes, lang));
-    for (const std::string& n : r.notes) ImGui::BulletText("%s", n.c_str());
+    for (const LoadNote& n : r.notes) ImGui::BulletText("%s", format_note(n, lang).c_str());
   }
 }
 

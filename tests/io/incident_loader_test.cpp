@@ -298,6 +298,13 @@ TEST_F(IncidentLoaderTest, CacheHitIsIdenticalAndChangesInvalidateIt) {
   EXPECT_EQ(warm.report.count(RowIssue::unparseable_date), 1);
   EXPECT_EQ(warm.report.tally(RowIssue::unparseable_date).examples[0].row, 3);
   EXPECT_EQ(warm.report.count(RowIssue::missing_time), 1);
+  // The cold read's notes come back as the same keys and arguments (worded when shown), followed
+  // by the cache's own note.
+  ASSERT_EQ(warm.report.notes.size(), cold.report.notes.size() + 1);
+  for (size_t i = 0; i < cold.report.notes.size(); ++i)
+    EXPECT_EQ(warm.report.notes[i], cold.report.notes[i]) << i;
+  EXPECT_EQ(warm.report.notes.back().key, faro::Msg::load_note_from_cache);
+  EXPECT_NE(faro::format_note(warm.report.notes.back(), faro::Language::es).find("caché"), std::string::npos);
   // Nothing written next to the source; the entry is in the cache directory.
   EXPECT_EQ(std::distance(fs::directory_iterator(dir_.path()), fs::directory_iterator()), 1);
   EXPECT_GE(

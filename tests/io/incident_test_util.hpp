@@ -78,8 +78,8 @@ inline std::string category_of(const faro::IncidentStore& s, size_t i) {
 }
 
 inline bool has_note_containing(const faro::LoadReport& r, const std::string& text) {
-  for (const std::string& n : r.notes)
-    if (n.find(text) != std::string::npos) return true;
+  for (const faro::LoadNote& n : r.notes)
+    if (faro::format_note(n, faro::Language::en).find(text) != std::string::npos) return true;
   return false;
 }
 

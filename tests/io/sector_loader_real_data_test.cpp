@@ -66,7 +66,8 @@ TEST(SectorLoaderRealData, Cuadrantes2016ThreeDWithOneInvalidGeometry) {
   EXPECT_EQ(r.report.count(RowIssue::invalid_geometry_repaired), 1) << r.report.to_text();
   EXPECT_EQ(r.report.rows_rejected(), 0);
   bool z_noted = false;
-  for (const std::string& n : r.report.notes) z_noted |= n.find("Z values") != std::string::npos;
+  for (const faro::LoadNote& n : r.report.notes)
+    z_noted |= n.key == faro::Msg::load_note_z_dropped;
   EXPECT_TRUE(z_noted) << r.report.to_text();
   EXPECT_TRUE(r.sectors.find("P-1.4.10").has_value());
 }

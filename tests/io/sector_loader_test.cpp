@@ -81,8 +81,8 @@ std::set<std::string> listing(const fs::path& dir) {
 }
 
 bool has_note(const faro::LoadReport& r, const std::string& needle) {
-  for (const std::string& n : r.notes)
-    if (n.find(needle) != std::string::npos) return true;
+  for (const faro::LoadNote& n : r.notes)
+    if (faro::format_note(n, faro::Language::en).find(needle) != std::string::npos) return true;
   return false;
 }
 

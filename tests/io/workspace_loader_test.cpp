@@ -108,8 +108,8 @@ TEST_F(WorkspaceLoader, SmallCsvAndGeoJsonProject) {
   ASSERT_EQ(ws.programs.size(), 1u);
   EXPECT_EQ(ws.programs[0].sectors.size(), 2u);
   bool noted = false;
-  for (const std::string& n : ws.reports[2].notes)
-    noted |= n.find("Atlantida") != std::string::npos;
+  for (const LoadNote& n : ws.reports[2].notes)
+    noted |= format_note(n, Language::en).find("Atlantida") != std::string::npos;
   EXPECT_TRUE(noted);
 
   // Whole days from 2021-01-05 to 2022-06-30 inclusive.

@@ -122,7 +122,7 @@ TEST(DashboardScreenshot, RendersSpanishEnglishNormalAndPresentation) {
       for (int i = 0; i < 1329; ++i)
         r.add(RowIssue::unparseable_date, 55 + i * 11, "fecha_hecho", "31/02/2021");
       for (int i = 0; i < 20417; ++i) r.add(RowIssue::missing_time, 9 + i, "hora_hecho", "");
-      r.notes.push_back("CRS assumed EPSG:4326 (CSV without a CRS)");
+      r.note(Msg::load_note_crs_assumed_csv);
       ws.reports.push_back(r);
     }
     const SnapshotPtr snap =
