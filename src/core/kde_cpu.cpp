@@ -156,13 +156,49 @@ std::vector<float> CpuKde::compute(const PointSet& pts, const GridSpec& grid,
   const BinnedGrid b = binned_grid(grid, plan_.coarsen, plan_.radius_cells);
   if (b.size() > 2 * kMaxKdeCells)
     throw UsageError("the kernel is too wide for this grid; use a larger --cell");
+  // 1. Linear binning (reused buffers).
+  bin_points(pts, b, threads, *scratch_);
+  return binned_passes(grid, params);
+}
+
+std::vector<float> CpuKde::compute_rows(const PointSet& columns, std::span<const uint32_t> rows,
+                                        const GridSpec& grid, const KdeParams& params) {
+  validate_kde(grid, params);
+  if (columns.y.size() != columns.size() ||
+      (!columns.weight.empty() && columns.weight.size() != columns.size()))
+    throw UsageError("density estimate: x, y and weight arrays differ in length");
+  uint32_t last = 0;  // the largest row (a max over the rows vectorises; a branch per row would not)
+  for (const uint32_t r : rows) last = std::max(last, r);
+  if (!rows.empty() && last >= columns.size())
+    throw UsageError("density estimate: a selected row is out of range");
+  plan_ = plan_for(grid, params, rows.size(), options_);
+  if (plan_.path == Path::splat) {
+    // Few points or a narrow kernel: the splat's cost is per point and cell, so the copy is small
+    // beside it (and the splat sorts its points anyway).
+    std::vector<double> x(rows.size()), y(rows.size());
+    std::vector<float> w(columns.weight.empty() ? 0 : rows.size());
+    for (size_t k = 0; k < rows.size(); ++k) {
+      x[k] = columns.x[rows[k]];
+      y[k] = columns.y[rows[k]];
+      if (!w.empty()) w[k] = columns.weight[rows[k]];
+    }
+    return splat_exact(PointSet{x, y, w}, grid, params, plan_.radius_cells, plan_.threads,
+                       options_.simd);
+  }
+  const BinnedGrid b = binned_grid(grid, plan_.coarsen, plan_.radius_cells);
+  if (b.size() > 2 * kMaxKdeCells)
+    throw UsageError("the kernel is too wide for this grid; use a larger --cell");
+  bin_points(columns, rows, b, plan_.threads, *scratch_);
+  return binned_passes(grid, params);
+}
+
+std::vector<float> CpuKde::binned_passes(const GridSpec& grid, const KdeParams& params) {
+  const unsigned threads = plan_.threads;
+  const BinnedGrid b = binned_grid(grid, plan_.coarsen, plan_.radius_cells);
   const bool simd = options_.simd;
   const double ratio = params.bandwidth_m / grid.cell / b.g;  // σ or h in internal cells
   const double scale = params.output_scale() / (b.ci * b.ci);  // incidents per node -> per km²
-
-  // 1. Linear binning (reused buffers).
   KdeScratch& scratch = *scratch_;
-  bin_points(pts, b, threads, scratch);
   const float* bins = scratch.bins.data();
 
   // 2. Kernel passes into the core nodes (straight into the output when g == 1), only over the

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 #include <limits>
 #include <memory>
 
@@ -27,9 +28,40 @@ struct Partial {
   std::array<int64_t, 7> per_weekday{};
 };
 
+// Whether `f` selects every row (no dates, categories, hours, weekdays or sectors): then the rows
+// are 0 .. n-1 and the pass only counts.
+bool selects_everything(const IncidentFilter& f) {
+  return !f.from && !f.to_exclusive && f.categories.empty() && f.all_hours() &&
+         (f.weekday_mask & 0x7F) == 0x7F && f.sectors.empty();
+}
+
+// 0, 1, 2, ... as a random-access iterator, so std::vector's range constructor allocates once and
+// writes each index once (no zero-fill first: at 10 M rows the fill and its page faults cost as
+// much as the counting pass).
+struct RowCounter {
+  using iterator_category = std::random_access_iterator_tag;
+  using value_type = uint32_t;
+  using difference_type = std::ptrdiff_t;
+  using pointer = const uint32_t*;
+  using reference = uint32_t;
+  uint32_t i = 0;
+  uint32_t operator*() const { return i; }
+  RowCounter& operator++() { ++i; return *this; }
+  RowCounter operator++(int) { RowCounter old = *this; ++i; return old; }
+  RowCounter& operator--() { --i; return *this; }
+  RowCounter& operator+=(difference_type d) { i += static_cast<uint32_t>(d); return *this; }
+  friend RowCounter operator+(RowCounter a, difference_type d) { return a += d; }
+  friend difference_type operator-(RowCounter a, RowCounter b) {
+    return static_cast<difference_type>(a.i) - static_cast<difference_type>(b.i);
+  }
+  friend bool operator==(RowCounter a, RowCounter b) { return a.i == b.i; }
+};
+
 // Counts rows [begin, end). A row counts anywhere only when it passes the date range and the
 // sector subset; the category, hour and weekday tests are then evaluated separately so each
-// histogram can leave out its own test.
+// histogram can leave out its own test. kWriteRows = false: every row passes (selects_everything)
+// and the caller writes the rows; only the counts are made here.
+template <bool kWriteRows>
 void count_chunk(const IncidentStore& st, const IncidentFilter& f, size_t sector_count,
                  size_t begin, size_t end, Partial& out) {
   const int64_t from = f.from.value_or(std::numeric_limits<int64_t>::min());
@@ -40,7 +72,7 @@ void count_chunk(const IncidentStore& st, const IncidentFilter& f, size_t sector
   const bool assigned = st.sector.size() == st.size();
   out.per_sector.assign(sector_count + 1, 0);
   out.per_category.assign(st.categories.size(), 0);
-  out.rows.reset(new uint32_t[end - begin]);
+  if constexpr (kWriteRows) out.rows.reset(new uint32_t[end - begin]);
   uint32_t* rows = out.rows.get();
   size_t selected = 0;
 
@@ -66,7 +98,8 @@ void count_chunk(const IncidentStore& st, const IncidentFilter& f, size_t sector
     out.per_hour[hour] += has_time && cat_ok && wd_ok;  // rows with no time have no hour bin
     out.per_weekday[wd] += cat_ok && hour_ok;
     if (cat_ok && wd_ok && hour_ok) {
-      rows[selected++] = static_cast<uint32_t>(i);
+      if constexpr (kWriteRows) rows[selected] = static_cast<uint32_t>(i);
+      ++selected;
       ++out.per_sector[sec < 0 ? sector_count : static_cast<size_t>(sec)];
     }
   }
@@ -104,9 +137,14 @@ FilterResult compute_filter_result(const Workspace& ws, const FilterState& state
   const unsigned threads =
       static_cast<unsigned>(std::clamp<size_t>(n / kMinRowsPerThread, 1, worker_count()));
   std::vector<Partial> parts(threads);
+  const bool everything = selects_everything(f);
   // Contiguous chunks, merged below in chunk order: rows stay in store order.
   parallel_workers(threads, [&](unsigned k) {
-    count_chunk(st, f, sector_count, n * k / threads, n * (k + 1) / threads, parts[k]);
+    const size_t begin = n * k / threads, end = n * (k + 1) / threads;
+    if (everything)
+      count_chunk<false>(st, f, sector_count, begin, end, parts[k]);
+    else
+      count_chunk<true>(st, f, sector_count, begin, end, parts[k]);
   });
 
   FilterResult r;
@@ -116,9 +154,12 @@ FilterResult compute_filter_result(const Workspace& ws, const FilterState& state
   r.per_weekday.assign(7, 0);
   size_t total_rows = 0;
   for (const Partial& p : parts) total_rows += p.row_count;
-  r.rows.reserve(total_rows);
+  if (everything)
+    r.rows.assign(RowCounter{0}, RowCounter{static_cast<uint32_t>(n)});
+  else
+    r.rows.reserve(total_rows);
   for (const Partial& p : parts) {
-    r.rows.insert(r.rows.end(), p.rows.get(), p.rows.get() + p.row_count);
+    if (!everything) r.rows.insert(r.rows.end(), p.rows.get(), p.rows.get() + p.row_count);
     for (size_t i = 0; i < p.per_sector.size(); ++i) r.per_sector[i] += p.per_sector[i];
     for (size_t i = 0; i < p.per_category.size(); ++i) r.per_category[i] += p.per_category[i];
     for (size_t i = 0; i < 24; ++i) r.per_hour[i] += p.per_hour[i];
