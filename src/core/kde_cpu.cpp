@@ -167,10 +167,22 @@ std::vector<float> CpuKde::compute_rows(const PointSet& columns, std::span<const
   if (columns.y.size() != columns.size() ||
       (!columns.weight.empty() && columns.weight.size() != columns.size()))
     throw UsageError("density estimate: x, y and weight arrays differ in length");
-  uint32_t last = 0;  // the largest row (a max over the rows vectorises; a branch per row would not)
-  for (const uint32_t r : rows) last = std::max(last, r);
+  // The largest row, and whether the rows are 0, 1, 2, ... (no filter): one pass that vectorises.
+  uint32_t last = 0;
+  bool in_order = true;
+  for (size_t k = 0; k < rows.size(); ++k) {
+    last = std::max(last, rows[k]);
+    in_order &= rows[k] == k;
+  }
   if (!rows.empty() && last >= columns.size())
     throw UsageError("density estimate: a selected row is out of range");
+  if (in_order) {
+    // The first rows.size() points in order: read them straight (no index stream), same sums.
+    const PointSet prefix{columns.x.first(rows.size()), columns.y.first(rows.size()),
+                          columns.weight.empty() ? columns.weight
+                                                 : columns.weight.first(rows.size())};
+    return compute(prefix, grid, params);
+  }
   plan_ = plan_for(grid, params, rows.size(), options_);
   if (plan_.path == Path::splat) {
     // Few points or a narrow kernel: the splat's cost is per point and cell, so the copy is small
