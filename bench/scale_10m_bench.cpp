@@ -9,7 +9,7 @@
 // and exits 0.
 // FARO_BENCH_10M_PARTS=filter,kde (any of load, filter, kde; default all) runs only those parts;
 // without "load" the cache folder is kept (FARO_BENCH_10M_CACHE, default <dir>/bench-cache), so a
-// second run loads warm in seconds.
+// second run loads warm in seconds. FARO_BENCH_10M_AFTER_ONLY=1 skips the heatmap's "before" runs.
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -206,12 +206,13 @@ int main() {
   options.threads = 2;
   options.max_binned_error = faro::CpuKde::kInteractiveBinnedError;
   faro::CpuKde kde(options);
+  const bool skip_before = std::getenv("FARO_BENCH_10M_AFTER_ONLY") != nullptr;
   for (const auto& [label, g] : {std::pair{"city", grid}, std::pair{"zoom 4x", zoomed}})
     for (const faro::KdeKernel k : {faro::KdeKernel::gaussian, faro::KdeKernel::quartic}) {
       const faro::KdeParams params{k, faro::kDefaultBandwidthM, 0};
       const std::string name = std::string("kde ") + faro::kde_kernel_name(k) + " " + label;
       std::vector<float> before, after;
-      timed((name + " gather+bin (before)").c_str(), 5, [&] {
+      if (!skip_before) timed((name + " gather+bin (before)").c_str(), 5, [&] {
         const faro::IncidentStore::PointColumns p = ws.incidents.gather_points(all.rows);
         before = kde.compute(faro::PointSet{p.x, p.y, p.weight}, g, params);
       });
@@ -221,7 +222,8 @@ int main() {
       std::printf("    %dx%d @%.1f m, h %.0f m, %s, error bound %.2f %%, identical %s\n", g.nx,
                   g.ny, g.cell, faro::kDefaultBandwidthM,
                   plan.path == faro::CpuKde::Path::splat ? "exact splat" : "binned",
-                  plan.error_bound * 100, before == after ? "yes" : "NO");
+                  plan.error_bound * 100,
+                  skip_before ? "(not run)" : before == after ? "yes" : "NO");
     }
   std::printf("peak RSS of this process %.0f MB\n", peak_rss_mb());
   return 0;

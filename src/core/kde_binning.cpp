@@ -115,7 +115,7 @@ void bin_into_private_grids(const PointSet& pts, Index index, const BinnedGrid& 
   std::vector<Bounds> bounds(threads);
   parallel_chunks(index.size(), threads, [&](size_t lo, size_t hi, unsigned t) {
     float* bins = t == 0 ? s.bins.data() : copies[t - 1].data();
-    Bounds& bt = bounds[t];
+    Bounds bt;  // local: kept in registers (a reference into `bounds` is stored every point)
     int row;
     BinEntry e;
     for (size_t k = lo; k < hi; ++k) {
@@ -124,6 +124,7 @@ void bin_into_private_grids(const PointSet& pts, Index index, const BinnedGrid& 
       bt.add(row, static_cast<int>(e.node - static_cast<size_t>(row) * nx));
       scatter(bins + e.node, nx, e, weighted ? pts.weight[i] : 1.0f);
     }
+    bounds[t] = bt;
   });
   for (unsigned t = 1; t < threads; ++t) bounds[0].merge(bounds[t]);
   bounds[0].store(s);
@@ -202,7 +203,7 @@ void bin_selection(const PointSet& pts, Index index, const BinnedGrid& b, unsign
     wlists.resize(weighted ? bands : 0);
     for (auto& l : lists) l.clear();
     for (auto& l : wlists) l.clear();
-    Bounds& bt = bounds[t];
+    Bounds bt;  // local: kept in registers (see bin_into_private_grids)
     int row;
     BinEntry e;
     for (size_t k = lo; k < hi; ++k) {
@@ -212,6 +213,7 @@ void bin_selection(const PointSet& pts, Index index, const BinnedGrid& b, unsign
       lists[row >> shift].push_back(e);
       if (weighted) wlists[row >> shift].push_back(pts.weight[i]);
     }
+    bounds[t] = bt;
   });
   for (unsigned t = 1; t < threads; ++t) bounds[0].merge(bounds[t]);
   bounds[0].store(s);

@@ -167,15 +167,17 @@ std::vector<float> CpuKde::compute_rows(const PointSet& columns, std::span<const
   if (columns.y.size() != columns.size() ||
       (!columns.weight.empty() && columns.weight.size() != columns.size()))
     throw UsageError("density estimate: x, y and weight arrays differ in length");
-  // The largest row, and whether the rows are 0, 1, 2, ... (no filter): one pass that vectorises.
-  uint32_t last = 0;
-  bool in_order = true;
-  for (size_t k = 0; k < rows.size(); ++k) {
-    last = std::max(last, rows[k]);
-    in_order &= rows[k] == k;
+  // Whether the rows are 0, 1, 2, ... (no filter; then all are in range), else the largest row:
+  // passes of xor/or and max that vectorise.
+  uint32_t differs = 0;
+  for (size_t k = 0; k < rows.size(); ++k) differs |= rows[k] ^ static_cast<uint32_t>(k);
+  const bool in_order = differs == 0 && rows.size() <= columns.size();
+  if (!in_order) {
+    uint32_t last = 0;
+    for (const uint32_t r : rows) last = std::max(last, r);
+    if (!rows.empty() && last >= columns.size())
+      throw UsageError("density estimate: a selected row is out of range");
   }
-  if (!rows.empty() && last >= columns.size())
-    throw UsageError("density estimate: a selected row is out of range");
   if (in_order) {
     // The first rows.size() points in order: read them straight (no index stream), same sums.
     const PointSet prefix{columns.x.first(rows.size()), columns.y.first(rows.size()),
