@@ -263,15 +263,27 @@ std::vector<float> CpuKde::binned_passes(const GridSpec& grid, const KdeParams& 
       });
     } else {
       const DiskStencil st = quartic_stencil(ratio, R, scale);
+      // Rows dy and -dy of the disk have the same taps: their two input rows are added first and
+      // convolved once, half the multiply-adds of convolving each.
       parallel_chunks(
           static_cast<size_t>(j_hi - j_lo), threads, [&](size_t lo, size_t hi, unsigned) {
+            std::vector<float> pair(static_cast<size_t>(width) + 2 * static_cast<size_t>(R) + 1);
             for (size_t j = j_lo + lo; j < j_lo + hi; ++j) {
               float* o = core + j * cnx + i_lo;
-              for (int dy = -R; dy <= R; ++dy) {
+              for (int dy = 0; dy <= R; ++dy) {
                 const int half = st.half[dy + R];
                 if (half < 0) continue;
-                const float* in = bins + (j + M + dy) * b.nx + (i_lo + M - half);
-                kde_rows::conv_add(o, in, st.rows[dy + R].data(), 2 * half + 1, width, simd);
+                const size_t col0 = static_cast<size_t>(i_lo + M - half);
+                const float* below = bins + (j + M + dy) * b.nx + col0;
+                const float* taps = st.rows[dy + R].data();
+                if (dy == 0) {
+                  kde_rows::conv_add(o, below, taps, 2 * half + 1, width, simd);
+                  continue;
+                }
+                const float* above = bins + (j + M - dy) * b.nx + col0;
+                const int n_in = width + 2 * half;
+                for (int c = 0; c < n_in; ++c) pair[c] = below[c] + above[c];
+                kde_rows::conv_add(o, pair.data(), taps, 2 * half + 1, width, simd);
               }
             }
           });
