@@ -7,6 +7,9 @@
 // that did only that load (fork, so each peak is its own). Budgets (issue 22): filter <= 50 ms,
 // heatmap <= 100 ms on 2 threads, model <= 30 bytes per incident. Without the folder it says so
 // and exits 0.
+// FARO_BENCH_10M_PARTS=filter,kde (any of load, filter, kde; default all) runs only those parts;
+// without "load" the cache folder is kept (FARO_BENCH_10M_CACHE, default <dir>/bench-cache), so a
+// second run loads warm in seconds. FARO_BENCH_10M_AFTER_ONLY=1 skips the heatmap's "before" runs.
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -112,16 +115,24 @@ int main() {
                 g_csv.c_str(), g_gpkg.c_str(), g_dir.c_str());
     return 0;
   }
-  // The bench's own cache, emptied first: "fill" is a cold load plus the cache write, "warm" a hit.
-  const fs::path cache = fs::path(g_dir) / "bench-cache";
-  fs::remove_all(cache);
-  fs::create_directories(cache);
+  const char* parts_env = std::getenv("FARO_BENCH_10M_PARTS");
+  const std::string parts = parts_env && *parts_env ? parts_env : "load,filter,kde";
+  const auto part = [&](const char* name) { return parts.find(name) != std::string::npos; };
+  const char* cache_env = std::getenv("FARO_BENCH_10M_CACHE");
+  const fs::path cache = cache_env && *cache_env ? fs::path(cache_env) : fs::path(g_dir) / "bench-cache";
   ::setenv("FARO_CACHE_DIR", cache.c_str(), 1);
-
-  timed_load("load csv.gz cold (no cache)", [] { return load(g_csv, false); });
-  timed_load("load gpkg cold", [] { return load(g_gpkg, false, "incidents"); });
-  timed_load("load csv.gz cold + cache write", [] { return load(g_csv, true); });
-  timed_load("load csv.gz warm (cache)", [] { return load(g_csv, true); });
+  if (part("load")) {
+    // The bench's own cache, emptied first: "fill" is a cold load plus the cache write, "warm" a
+    // hit.
+    fs::remove_all(cache);
+    fs::create_directories(cache);
+    timed_load("load csv.gz cold (no cache)", [] { return load(g_csv, false); });
+    timed_load("load gpkg cold", [] { return load(g_gpkg, false, "incidents"); });
+    timed_load("load csv.gz cold + cache write", [] { return load(g_csv, true); });
+    timed_load("load csv.gz warm (cache)", [] { return load(g_csv, true); });
+  } else {
+    fs::create_directories(cache);
+  }
 
   faro::Workspace ws;
   ws.sectors = faro::io::load_sectors(g_gpkg, {"sectors"}, "").sectors;
@@ -160,11 +171,17 @@ int main() {
   filters.push_back({"filter sectors+dates", subset});
   faro::FilterResult all;
   for (const auto& [name, f] : filters) {
+    if (!part("filter")) break;
     faro::FilterResult r;
     timed(name, 7, [&] { r = faro::compute_filter_result(ws, f); });
     std::printf("    selected %lld of %zu\n", static_cast<long long>(r.total), n);
     if (all.rows.empty()) all = std::move(r);  // the first: every row
   }
+  if (!part("kde")) {
+    std::printf("peak RSS of this process %.0f MB\n", peak_rss_mb());
+    return 0;
+  }
+  if (all.rows.empty()) all = faro::compute_filter_result(ws, {});
 
   // The interactive heatmap as the density worker computes it: the selected rows' points gathered,
   // then binned KDE at the interactive error bound, 2 threads, a 1600 x 900 grid over the city.
@@ -179,25 +196,34 @@ int main() {
   zoomed.cell = grid.cell / 4;
   zoomed.xmin = (box.xmin + box.xmax) / 2 - zoomed.nx * zoomed.cell / 2;
   zoomed.ymax = (box.ymin + box.ymax) / 2 + zoomed.ny * zoomed.cell / 2;
+  // Before (main at 815128a): the worker gathered the selected rows' points into columns of their
+  // own (160 MB at 10 M), then binned them. After: CpuKde::compute_rows bins straight from the
+  // store's columns through the rows. Same sums (checked here, bit for bit).
   faro::IncidentStore::PointColumns pts;
   timed("gather points (all rows)", 5, [&] { pts = ws.incidents.gather_points(all.rows); });
-  faro::PointSet ps;
-  ps.x = pts.x;
-  ps.y = pts.y;
+  const faro::PointSet columns = faro::point_set(ws.incidents);
   faro::CpuKde::Options options;
   options.threads = 2;
   options.max_binned_error = faro::CpuKde::kInteractiveBinnedError;
   faro::CpuKde kde(options);
+  const bool skip_before = std::getenv("FARO_BENCH_10M_AFTER_ONLY") != nullptr;
   for (const auto& [label, g] : {std::pair{"city", grid}, std::pair{"zoom 4x", zoomed}})
     for (const faro::KdeKernel k : {faro::KdeKernel::gaussian, faro::KdeKernel::quartic}) {
-      std::vector<float> v;
+      const faro::KdeParams params{k, faro::kDefaultBandwidthM, 0};
       const std::string name = std::string("kde ") + faro::kde_kernel_name(k) + " " + label;
-      timed(name.c_str(), 5, [&] { v = kde.compute(ps, g, {k, faro::kDefaultBandwidthM, 0}); });
+      std::vector<float> before, after;
+      if (!skip_before) timed((name + " gather+bin (before)").c_str(), 5, [&] {
+        const faro::IncidentStore::PointColumns p = ws.incidents.gather_points(all.rows);
+        before = kde.compute(faro::PointSet{p.x, p.y, p.weight}, g, params);
+      });
+      timed((name + " from rows (after)").c_str(), 5,
+            [&] { after = kde.compute_rows(columns, all.rows, g, params); });
       const auto& plan = kde.last_plan();
-      std::printf("    %dx%d @%.1f m, h %.0f m, %s, error bound %.2f %%\n", g.nx, g.ny, g.cell,
-                  faro::kDefaultBandwidthM,
+      std::printf("    %dx%d @%.1f m, h %.0f m, %s, error bound %.2f %%, identical %s\n", g.nx,
+                  g.ny, g.cell, faro::kDefaultBandwidthM,
                   plan.path == faro::CpuKde::Path::splat ? "exact splat" : "binned",
-                  plan.error_bound * 100);
+                  plan.error_bound * 100,
+                  skip_before ? "(not run)" : before == after ? "yes" : "NO");
     }
   std::printf("peak RSS of this process %.0f MB\n", peak_rss_mb());
   return 0;

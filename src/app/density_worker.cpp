@@ -18,16 +18,14 @@ DensityResult compute_density(const DensityJob& job, CpuKde& kde) {
   out.params = job.params;
   out.generation = job.generation;
   const IncidentStore& inc = job.snapshot->data->incidents;
-  const std::vector<uint32_t>* rows_ptr = job.all_rows ? nullptr : &job.snapshot->filtered->rows;
-  // Gather the selected rows into contiguous columns: the estimator streams over them several
-  // times, and the filtered rows are a scattered subset.
-  IncidentStore::PointColumns gathered;
-  if (rows_ptr) gathered = inc.gather_points(*rows_ptr);
-  PointSet points =
-      rows_ptr ? PointSet{gathered.x, gathered.y, gathered.weight} : point_set(inc);
-  out.points = points.size();
+  const PointSet columns = point_set(inc);
+  // The estimator reads the selected rows straight from the store's columns (no gathered copy:
+  // 160 MB and ~50 ms at 10 M incidents).
+  const std::vector<uint32_t>* rows = job.all_rows ? nullptr : &job.snapshot->filtered->rows;
+  out.points = rows ? rows->size() : columns.size();
   try {
-    out.density = kde.compute(points, job.grid, job.params);
+    out.density = rows ? kde.compute_rows(columns, *rows, job.grid, job.params)
+                       : kde.compute(columns, job.grid, job.params);
     out.auto_domain =
         render::auto_domain_within(job.grid, out.density, job.domain_view, job.auto_percentile,
                                    job.domain_floor);

@@ -74,6 +74,20 @@ struct Bounds {
   }
 };
 
+// Point k of the selection is point index(k) of the columns: every point, or the selected rows.
+// Both read the same doubles and do the same arithmetic, so binning rows gives exactly the sums of
+// binning the gathered copy of those rows (tests/core/kde_rows_selection_test.cpp).
+struct EveryPoint {
+  size_t count;
+  size_t size() const { return count; }
+  size_t operator()(size_t k) const { return k; }
+};
+struct SelectedRows {
+  std::span<const uint32_t> rows;
+  size_t size() const { return rows.size(); }
+  size_t operator()(size_t k) const { return rows[k]; }
+};
+
 // Adds weight w to the 4 nodes around the point, bilinearly: q is its top-left node.
 inline void scatter(float* q, size_t nx, const BinEntry& e, float w) {
   constexpr float kStep = 1.0f / 65535;
@@ -92,22 +106,25 @@ constexpr size_t kPrivateGridMaxNodes = 128 * 1024;
 
 // Each thread scatters its contiguous share of the points straight into its own copy (thread 0
 // into s.bins), then the copies are added in thread order, rows split between the threads.
-void bin_into_private_grids(const PointSet& pts, const BinnedGrid& b, const Locator& loc,
-                            unsigned threads, KdeScratch& s) {
+template <class Index>
+void bin_into_private_grids(const PointSet& pts, Index index, const BinnedGrid& b,
+                            const Locator& loc, unsigned threads, KdeScratch& s) {
   const bool weighted = !pts.weight.empty();
   const size_t nx = static_cast<size_t>(b.nx);
   std::vector<std::vector<float>> copies(threads - 1, std::vector<float>(b.size(), 0.0f));
   std::vector<Bounds> bounds(threads);
-  parallel_chunks(pts.size(), threads, [&](size_t lo, size_t hi, unsigned t) {
+  parallel_chunks(index.size(), threads, [&](size_t lo, size_t hi, unsigned t) {
     float* bins = t == 0 ? s.bins.data() : copies[t - 1].data();
-    Bounds& bt = bounds[t];
+    Bounds bt;  // local: kept in registers (a reference into `bounds` is stored every point)
     int row;
     BinEntry e;
-    for (size_t i = lo; i < hi; ++i) {
+    for (size_t k = lo; k < hi; ++k) {
+      const size_t i = index(k);
       if (!loc.locate(pts.x[i], pts.y[i], row, e)) continue;
       bt.add(row, static_cast<int>(e.node - static_cast<size_t>(row) * nx));
       scatter(bins + e.node, nx, e, weighted ? pts.weight[i] : 1.0f);
     }
+    bounds[t] = bt;
   });
   for (unsigned t = 1; t < threads; ++t) bounds[0].merge(bounds[t]);
   bounds[0].store(s);
@@ -135,11 +152,15 @@ BinnedGrid binned_grid(const GridSpec& grid, int g, int radius) {
   return b;
 }
 
-void bin_points(const PointSet& pts, const BinnedGrid& b, unsigned threads, KdeScratch& s) {
+namespace {
+
+template <class Index>
+void bin_selection(const PointSet& pts, Index index, const BinnedGrid& b, unsigned threads,
+                   KdeScratch& s) {
   s.bins.assign(b.size(), 0.0f);
   s.row_lo = s.col_lo = 0;
   s.row_hi = s.col_hi = -1;
-  const size_t n = pts.size();
+  const size_t n = index.size();
   if (n == 0) return;
   const Locator loc(b);
   const bool weighted = !pts.weight.empty();
@@ -154,7 +175,8 @@ void bin_points(const PointSet& pts, const BinnedGrid& b, unsigned threads, KdeS
     Bounds bounds;
     int row;
     BinEntry e;
-    for (size_t i = 0; i < n; ++i) {
+    for (size_t k = 0; k < n; ++k) {
+      const size_t i = index(k);
       if (!loc.locate(pts.x[i], pts.y[i], row, e)) continue;
       bounds.add(row, static_cast<int>(e.node - static_cast<size_t>(row) * nx));
       scatter(bins + e.node, nx, e, weighted ? pts.weight[i] : 1.0f);
@@ -163,7 +185,7 @@ void bin_points(const PointSet& pts, const BinnedGrid& b, unsigned threads, KdeS
     return;
   }
   if (b.size() <= kPrivateGridMaxNodes) {
-    bin_into_private_grids(pts, b, loc, threads, s);
+    bin_into_private_grids(pts, index, b, loc, threads, s);
     return;
   }
   const int shift = band_shift_for(b.nx);
@@ -181,15 +203,17 @@ void bin_points(const PointSet& pts, const BinnedGrid& b, unsigned threads, KdeS
     wlists.resize(weighted ? bands : 0);
     for (auto& l : lists) l.clear();
     for (auto& l : wlists) l.clear();
-    Bounds& bt = bounds[t];
+    Bounds bt;  // local: kept in registers (see bin_into_private_grids)
     int row;
     BinEntry e;
-    for (size_t i = lo; i < hi; ++i) {
+    for (size_t k = lo; k < hi; ++k) {
+      const size_t i = index(k);
       if (!loc.locate(pts.x[i], pts.y[i], row, e)) continue;
       bt.add(row, static_cast<int>(e.node - static_cast<size_t>(row) * loc.nx));
       lists[row >> shift].push_back(e);
       if (weighted) wlists[row >> shift].push_back(pts.weight[i]);
     }
+    bounds[t] = bt;
   });
   for (unsigned t = 1; t < threads; ++t) bounds[0].merge(bounds[t]);
   bounds[0].store(s);
@@ -210,6 +234,17 @@ void bin_points(const PointSet& pts, const BinnedGrid& b, unsigned threads, KdeS
       }
     });
   }
+}
+
+}  // namespace
+
+void bin_points(const PointSet& pts, const BinnedGrid& b, unsigned threads, KdeScratch& s) {
+  bin_selection(pts, EveryPoint{pts.size()}, b, threads, s);
+}
+
+void bin_points(const PointSet& pts, std::span<const uint32_t> rows, const BinnedGrid& b,
+                unsigned threads, KdeScratch& s) {
+  bin_selection(pts, SelectedRows{rows}, b, threads, s);
 }
 
 }  // namespace faro

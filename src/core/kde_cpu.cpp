@@ -156,13 +156,63 @@ std::vector<float> CpuKde::compute(const PointSet& pts, const GridSpec& grid,
   const BinnedGrid b = binned_grid(grid, plan_.coarsen, plan_.radius_cells);
   if (b.size() > 2 * kMaxKdeCells)
     throw UsageError("the kernel is too wide for this grid; use a larger --cell");
+  // 1. Linear binning (reused buffers).
+  bin_points(pts, b, threads, *scratch_);
+  return binned_passes(grid, params);
+}
+
+std::vector<float> CpuKde::compute_rows(const PointSet& columns, std::span<const uint32_t> rows,
+                                        const GridSpec& grid, const KdeParams& params) {
+  validate_kde(grid, params);
+  if (columns.y.size() != columns.size() ||
+      (!columns.weight.empty() && columns.weight.size() != columns.size()))
+    throw UsageError("density estimate: x, y and weight arrays differ in length");
+  // Whether the rows are 0, 1, 2, ... (no filter; then all are in range), else the largest row:
+  // passes of xor/or and max that vectorise.
+  uint32_t differs = 0;
+  for (size_t k = 0; k < rows.size(); ++k) differs |= rows[k] ^ static_cast<uint32_t>(k);
+  const bool in_order = differs == 0 && rows.size() <= columns.size();
+  if (!in_order) {
+    uint32_t last = 0;
+    for (const uint32_t r : rows) last = std::max(last, r);
+    if (!rows.empty() && last >= columns.size())
+      throw UsageError("density estimate: a selected row is out of range");
+  }
+  if (in_order) {
+    // The first rows.size() points in order: read them straight (no index stream), same sums.
+    const PointSet prefix{columns.x.first(rows.size()), columns.y.first(rows.size()),
+                          columns.weight.empty() ? columns.weight
+                                                 : columns.weight.first(rows.size())};
+    return compute(prefix, grid, params);
+  }
+  plan_ = plan_for(grid, params, rows.size(), options_);
+  if (plan_.path == Path::splat) {
+    // Few points or a narrow kernel: the splat's cost is per point and cell, so the copy is small
+    // beside it (and the splat sorts its points anyway).
+    std::vector<double> x(rows.size()), y(rows.size());
+    std::vector<float> w(columns.weight.empty() ? 0 : rows.size());
+    for (size_t k = 0; k < rows.size(); ++k) {
+      x[k] = columns.x[rows[k]];
+      y[k] = columns.y[rows[k]];
+      if (!w.empty()) w[k] = columns.weight[rows[k]];
+    }
+    return splat_exact(PointSet{x, y, w}, grid, params, plan_.radius_cells, plan_.threads,
+                       options_.simd);
+  }
+  const BinnedGrid b = binned_grid(grid, plan_.coarsen, plan_.radius_cells);
+  if (b.size() > 2 * kMaxKdeCells)
+    throw UsageError("the kernel is too wide for this grid; use a larger --cell");
+  bin_points(columns, rows, b, plan_.threads, *scratch_);
+  return binned_passes(grid, params);
+}
+
+std::vector<float> CpuKde::binned_passes(const GridSpec& grid, const KdeParams& params) {
+  const unsigned threads = plan_.threads;
+  const BinnedGrid b = binned_grid(grid, plan_.coarsen, plan_.radius_cells);
   const bool simd = options_.simd;
   const double ratio = params.bandwidth_m / grid.cell / b.g;  // σ or h in internal cells
   const double scale = params.output_scale() / (b.ci * b.ci);  // incidents per node -> per km²
-
-  // 1. Linear binning (reused buffers).
   KdeScratch& scratch = *scratch_;
-  bin_points(pts, b, threads, scratch);
   const float* bins = scratch.bins.data();
 
   // 2. Kernel passes into the core nodes (straight into the output when g == 1), only over the
@@ -213,15 +263,27 @@ std::vector<float> CpuKde::compute(const PointSet& pts, const GridSpec& grid,
       });
     } else {
       const DiskStencil st = quartic_stencil(ratio, R, scale);
+      // Rows dy and -dy of the disk have the same taps: their two input rows are added first and
+      // convolved once, half the multiply-adds of convolving each.
       parallel_chunks(
           static_cast<size_t>(j_hi - j_lo), threads, [&](size_t lo, size_t hi, unsigned) {
+            std::vector<float> pair(static_cast<size_t>(width) + 2 * static_cast<size_t>(R) + 1);
             for (size_t j = j_lo + lo; j < j_lo + hi; ++j) {
               float* o = core + j * cnx + i_lo;
-              for (int dy = -R; dy <= R; ++dy) {
+              for (int dy = 0; dy <= R; ++dy) {
                 const int half = st.half[dy + R];
                 if (half < 0) continue;
-                const float* in = bins + (j + M + dy) * b.nx + (i_lo + M - half);
-                kde_rows::conv_add(o, in, st.rows[dy + R].data(), 2 * half + 1, width, simd);
+                const size_t col0 = static_cast<size_t>(i_lo + M - half);
+                const float* below = bins + (j + M + dy) * b.nx + col0;
+                const float* taps = st.rows[dy + R].data();
+                if (dy == 0) {
+                  kde_rows::conv_add(o, below, taps, 2 * half + 1, width, simd);
+                  continue;
+                }
+                const float* above = bins + (j + M - dy) * b.nx + col0;
+                const int n_in = width + 2 * half;
+                for (int c = 0; c < n_in; ++c) pair[c] = below[c] + above[c];
+                kde_rows::conv_add(o, pair.data(), taps, 2 * half + 1, width, simd);
               }
             }
           });

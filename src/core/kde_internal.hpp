@@ -3,6 +3,7 @@
 // kde_splat.cpp. Not a public interface.
 #include <algorithm>
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "core/kde.hpp"
@@ -49,6 +50,10 @@ struct KdeScratch {
 // outside the padded grid are farther than the kernel radius from every node the output reads and
 // are skipped (as are NaN coordinates).
 void bin_points(const PointSet& pts, const BinnedGrid& b, unsigned threads, KdeScratch& scratch);
+// The same for the points rows[0], rows[1], ... of `pts` (indices into its columns): exactly the
+// sums of bin_points on the gathered copy of those rows, without making the copy.
+void bin_points(const PointSet& pts, std::span<const uint32_t> rows, const BinnedGrid& b,
+                unsigned threads, KdeScratch& scratch);
 
 // Points that reach the grid, in grid coordinates (col, row of cell centres = integers), sorted
 // by their first row so that each band of rows reads them sequentially (kde_splat.cpp).

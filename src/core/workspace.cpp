@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
+#include <iterator>
 #include <limits>
 #include <memory>
 
@@ -25,6 +27,35 @@ struct Partial {
   std::vector<int64_t> per_sector, per_category;
   std::array<int64_t, 24> per_hour{};
   std::array<int64_t, 7> per_weekday{};
+};
+
+// Whether `f` selects every row (no dates, categories, hours, weekdays or sectors): then the rows
+// are 0 .. n-1 and the pass only counts.
+bool selects_everything(const IncidentFilter& f) {
+  return !f.from && !f.to_exclusive && f.categories.empty() && f.all_hours() &&
+         (f.weekday_mask & 0x7F) == 0x7F && f.sectors.empty();
+}
+
+// 0, 1, 2, ... as a random-access iterator, so std::vector's range constructor allocates once and
+// writes each index once (no zero-fill first: at 10 M rows the fill and its page faults cost as
+// much as the counting pass).
+struct RowCounter {
+  using iterator_category = std::random_access_iterator_tag;
+  using value_type = uint32_t;
+  using difference_type = std::ptrdiff_t;
+  using pointer = const uint32_t*;
+  using reference = uint32_t;
+  uint32_t i = 0;
+  uint32_t operator*() const { return i; }
+  RowCounter& operator++() { ++i; return *this; }
+  RowCounter operator++(int) { RowCounter old = *this; ++i; return old; }
+  RowCounter& operator--() { --i; return *this; }
+  RowCounter& operator+=(difference_type d) { i += static_cast<uint32_t>(d); return *this; }
+  friend RowCounter operator+(RowCounter a, difference_type d) { return a += d; }
+  friend difference_type operator-(RowCounter a, RowCounter b) {
+    return static_cast<difference_type>(a.i) - static_cast<difference_type>(b.i);
+  }
+  friend bool operator==(RowCounter a, RowCounter b) { return a.i == b.i; }
 };
 
 // Counts rows [begin, end). A row counts anywhere only when it passes the date range and the
@@ -73,6 +104,52 @@ void count_chunk(const IncidentStore& st, const IncidentFilter& f, size_t sector
   out.row_count = selected;
 }
 
+// The counts of rows [begin, end) when every row is selected (selects_everything), added to
+// `out`: the numbers count_chunk makes for such a filter, without the tests. Hour and weekday come from one joint
+// bin (weekday, hour, has time of day), and each histogram has 4 copies taken in turn, so runs
+// of rows with the same bin (the store is mostly in time order) do not wait on each other's
+// increments.
+void count_everything(const IncidentStore& st, size_t sector_count, size_t begin, size_t end,
+                      Partial& out) {
+  constexpr size_t kLanes = 4, kJoint = 7 * 24 * 2;
+  const size_t cats = st.categories.size(), secs = sector_count + 1;
+  std::vector<int64_t> cat(kLanes * cats, 0), sec(kLanes * secs, 0), joint(kLanes * kJoint, 0);
+  const bool assigned = st.sector.size() == st.size();
+  // The day of the previous row: rows are mostly in time order, so most rows fall in it and skip
+  // the 64-bit floor division and the modulo (others recompute it; any order gives the same bins).
+  int64_t day_start = 0, day_end = 0;  // [start, end) seconds; empty at first
+  int wd = 0;
+  for (size_t i = begin; i < end; ++i) {
+    const size_t lane = i & (kLanes - 1);
+    const int64_t t = st.t[i];
+    if (t < day_start || t >= day_end) {
+      const int64_t days = days_of(t);
+      wd = weekday_of_days(days);
+      day_start = days * kSecondsPerDay;
+      day_end = day_start + kSecondsPerDay;
+    }
+    const int hour = static_cast<int>(static_cast<uint32_t>(t - day_start) / 3600u);
+    const bool has_time = st.flags[i] & kHasTimeOfDay;
+    int32_t s = assigned ? st.sector[i] : kNoSector;
+    if (s < 0 || static_cast<size_t>(s) >= sector_count) s = static_cast<int32_t>(sector_count);
+    const uint16_t c = st.category[i];
+    if (c < cats) ++cat[lane * cats + c];
+    ++sec[lane * secs + static_cast<size_t>(s)];
+    ++joint[lane * kJoint + static_cast<size_t>((wd * 24 + hour) * 2 + has_time)];
+  }
+  for (size_t lane = 0; lane < kLanes; ++lane) {
+    for (size_t c = 0; c < cats; ++c) out.per_category[c] += cat[lane * cats + c];
+    for (size_t s = 0; s < secs; ++s) out.per_sector[s] += sec[lane * secs + s];
+    for (int wd = 0; wd < 7; ++wd)
+      for (int hour = 0; hour < 24; ++hour) {
+        const int64_t* j = &joint[lane * kJoint + static_cast<size_t>((wd * 24 + hour) * 2)];
+        out.per_weekday[wd] += j[0] + j[1];
+        out.per_hour[hour] += j[1];  // rows with no time of day have no hour bin
+      }
+  }
+  out.row_count += end - begin;
+}
+
 }  // namespace
 
 IncidentFilter Workspace::make_filter(const FilterState& f) const {
@@ -104,21 +181,38 @@ FilterResult compute_filter_result(const Workspace& ws, const FilterState& state
   const unsigned threads =
       static_cast<unsigned>(std::clamp<size_t>(n / kMinRowsPerThread, 1, worker_count()));
   std::vector<Partial> parts(threads);
-  // Contiguous chunks, merged below in chunk order: rows stay in store order.
-  parallel_workers(threads, [&](unsigned k) {
-    count_chunk(st, f, sector_count, n * k / threads, n * (k + 1) / threads, parts[k]);
-  });
-
   FilterResult r;
+  if (selects_everything(f)) {
+    // Every row: worker 0 first writes the rows 0 .. n-1 (one serial pass, mostly page faults),
+    // meanwhile the others start counting; blocks of rows are handed out as workers come free, so
+    // the count balances around the write (counts are sums: any order gives the same).
+    constexpr size_t kBlock = 256 * 1024;
+    std::atomic<size_t> next{0};
+    const size_t blocks = (n + kBlock - 1) / kBlock;
+    parallel_workers(threads, [&](unsigned k) {
+      Partial& p = parts[k];
+      p.per_sector.assign(sector_count + 1, 0);
+      p.per_category.assign(st.categories.size(), 0);
+      if (k == 0) r.rows.assign(RowCounter{0}, RowCounter{static_cast<uint32_t>(n)});
+      for (size_t b = next++; b < blocks; b = next++)
+        count_everything(st, sector_count, b * kBlock, std::min(n, (b + 1) * kBlock), p);
+    });
+  } else {
+    // Contiguous chunks, merged below in chunk order: rows stay in store order.
+    parallel_workers(threads, [&](unsigned k) {
+      count_chunk(st, f, sector_count, n * k / threads, n * (k + 1) / threads, parts[k]);
+    });
+  }
+
   r.per_sector.assign(sector_count + 1, 0);
   r.per_category.assign(st.categories.size(), 0);
   r.per_hour.assign(24, 0);
   r.per_weekday.assign(7, 0);
   size_t total_rows = 0;
   for (const Partial& p : parts) total_rows += p.row_count;
-  r.rows.reserve(total_rows);
+  if (r.rows.empty()) r.rows.reserve(total_rows);
   for (const Partial& p : parts) {
-    r.rows.insert(r.rows.end(), p.rows.get(), p.rows.get() + p.row_count);
+    if (p.rows) r.rows.insert(r.rows.end(), p.rows.get(), p.rows.get() + p.row_count);
     for (size_t i = 0; i < p.per_sector.size(); ++i) r.per_sector[i] += p.per_sector[i];
     for (size_t i = 0; i < p.per_category.size(); ++i) r.per_category[i] += p.per_category[i];
     for (size_t i = 0; i < 24; ++i) r.per_hour[i] += p.per_hour[i];
