@@ -78,8 +78,12 @@ ReprojectGrid::~ReprojectGrid() = default;
 bool ReprojectGrid::key_of(double lon, double lat, int64_t& key) {
   if (!(lon >= -180 && lon < 180 && lat >= -kMaxAbsLatitude && lat < kMaxAbsLatitude))
     return false;  // also NaN
-  const auto tx = static_cast<int64_t>(std::floor(lon / kTileDeg));
-  const auto ty = static_cast<int64_t>(std::floor(lat / kTileDeg));
+  // Truncating a non-negative value is its floor: spares two libm floor() calls per point
+  // (the x86-64 baseline has no rounding instruction).
+  constexpr int64_t kWest = static_cast<int64_t>(180 / kTileDeg);
+  constexpr int64_t kSouth = static_cast<int64_t>(90 / kTileDeg);
+  const auto tx = static_cast<int64_t>((lon + 180) * (1 / kTileDeg)) - kWest;
+  const auto ty = static_cast<int64_t>((lat + 90) * (1 / kTileDeg)) - kSouth;
   key = ty * kKeyStride + tx;
   return true;
 }

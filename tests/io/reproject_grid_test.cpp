@@ -113,10 +113,12 @@ TEST(ReprojectGrid, WorstCaseExtentsWithinTheStatedBound) {
   struct Box {
     double lon0, lon1, lat0, lat1;
   };
-  // UTM 14N (central meridian 99 W): inside the zone, 15 and 30 degrees outside it, at the
-  // equator and up to the 84 N limit, where the projection bends most between nodes.
-  const Box boxes[] = {{-100, -98, 18, 20},  {-85, -83, 82, 84},  {-70, -68, -1, 1},
-                       {-70, -68, 60, 62},   {-115, -113, 40, 42}};
+  // UTM 14N (central meridian 99 W): inside the zone, 15 to 60 degrees outside it, at the
+  // equator and up to the 84 N limit, where the projection bends most between nodes (60 degrees
+  // out, the tiles need a finer lattice than the first).
+  const Box boxes[] = {{-100, -98, 18, 20}, {-85, -83, 82, 84},   {-70, -68, -1, 1},
+                       {-70, -68, 60, 62},  {-115, -113, 40, 42}, {-40, -38, 0, 2},
+                       {-45, -43, 20, 22}};
   for (const Box& b : boxes) {
     std::vector<double> lon, lat;
     uniform_box(b.lon0, b.lon1, b.lat0, b.lat1, 200000, 7, lon, lat);
