@@ -5,6 +5,7 @@
 #include <ogr_spatialref.h>
 
 #include <cmath>
+#include <cstdlib>
 #include <memory>
 #include <random>
 #include <vector>
@@ -107,6 +108,36 @@ TEST(ReprojectGrid, RealFgjPointsWithinTheStatedBoundOfProj) {
               c.interpolated, c.left, c.worst_m * 1e3, c.tiles, c.first_step_deg);
   EXPECT_LE(c.worst_m, ReprojectGrid::kMaxErrorM);
   EXPECT_GT(c.interpolated, lon.size() * 9 / 10) << "the city's points should use the grid";
+}
+
+// The whole loader on all 1.28 M FGJ rows (cold gzip CSV to UTM 14N): the grid's model against
+// the one PROJ gives for every point (FARO_EXACT_REPROJECTION=1), row for row.
+TEST(ReprojectGrid, FullFgjLoadWithinTheStatedBoundOfExactProj) {
+  FARO_REQUIRE_SHARED(gz, "cdmx-fgj-2019-2024/fgj_todos_cdmx_2019_2024.csv.gz");
+  IncidentSourceOptions o;
+  o.use_cache = false;
+  IncidentLoadContext ctx;
+  ctx.work_srs = "EPSG:32614";
+  const IncidentLoadResult grid = load_incidents(gz, o, ctx);
+  ::setenv("FARO_EXACT_REPROJECTION", "1", 1);
+  const IncidentLoadResult exact = load_incidents(gz, o, ctx);
+  ::unsetenv("FARO_EXACT_REPROJECTION");
+  ASSERT_EQ(grid.store.size(), exact.store.size());
+  ASSERT_GT(grid.store.size(), 1000000u);
+  EXPECT_EQ(grid.report.rows_read, exact.report.rows_read);
+  EXPECT_EQ(grid.store.source_row, exact.store.source_row);
+  double worst = 0;
+  size_t differ = 0;
+  for (size_t i = 0; i < grid.store.size(); ++i) {
+    const double d =
+        std::hypot(grid.store.x[i] - exact.store.x[i], grid.store.y[i] - exact.store.y[i]);
+    worst = std::max(worst, d);
+    differ += d != 0;
+  }
+  std::printf("1.28 M FGJ: %zu of %zu points interpolated (differ from PROJ), worst %.3g mm\n",
+              differ, grid.store.size(), worst * 1e3);
+  EXPECT_LE(worst, ReprojectGrid::kMaxErrorM);
+  EXPECT_GT(differ, grid.store.size() / 2) << "the loader does not use the grid";
 }
 
 TEST(ReprojectGrid, WorstCaseExtentsWithinTheStatedBound) {
