@@ -1,6 +1,8 @@
 // Incident loading at real scale: the 1.28 M-row FGJ CSV (gzip) through Faro's fast path (cold,
 // cache disabled), a warm load (cache hit), GDAL's own CSV driver scanning the same /vsigzip/ file,
-// and a GeoPackage of the same rows via Faro's Arrow path and GDAL's raw Arrow stream.
+// and a GeoPackage of the same rows via Faro's Arrow path (also with PROJ for every point instead of
+// the interpolation grid) and GDAL's raw Arrow stream.
+//   bench_load --benchmark_filter='Gpkg|CsvGzCold'   (one process per figure for clean peak RSS)
 // Counters: rows/s, bytes_per_incident (store.memory_bytes()/N), peak_rss_mb (getrusage; it is the
 // process-wide peak, so run one benchmark per process with --benchmark_filter for clean figures),
 // cpu_s_per_load (all threads; on a shared 2-core machine wall time depends on the neighbours).
@@ -216,6 +218,24 @@ void BM_FaroGpkgArrow(benchmark::State& state) {
   report(state, rows, &last, cpu0);
 }
 
+// The same with PROJ for every point (FARO_EXACT_REPROJECTION=1: io/reproject_grid.hpp's
+// interpolation off), to show what the grid saves.
+void BM_FaroGpkgArrowExactProj(benchmark::State& state) {
+  if (!ensure_gpkg(state)) return;
+  ::setenv("FARO_EXACT_REPROJECTION", "1", 1);
+  int64_t rows = 0;
+  faro::IncidentStore last;
+  const double cpu0 = process_cpu_s();
+  for (auto _ : state) {
+    last = faro::IncidentStore{};
+    auto r = faro_load(kGpkg, false);
+    rows = r.report.rows_loaded;
+    last = std::move(r.store);
+  }
+  report(state, rows, &last, cpu0);
+  ::unsetenv("FARO_EXACT_REPROJECTION");
+}
+
 // GDAL's raw Arrow stream of the same GeoPackage, restricted to the fields Faro reads.
 void BM_GdalGpkgRawArrow(benchmark::State& state) {
   if (!ensure_gpkg(state)) return;
@@ -254,6 +274,7 @@ BENCHMARK(BM_FaroCsvPlainCold)->Unit(benchmark::kMillisecond)->UseRealTime()->It
 BENCHMARK(BM_FaroCsvGzWarmCache)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(5);
 BENCHMARK(BM_GdalCsvDriverScan)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(2);
 BENCHMARK(BM_FaroGpkgArrow)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
+BENCHMARK(BM_FaroGpkgArrowExactProj)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
 BENCHMARK(BM_GdalGpkgRawArrow)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
 
 }  // namespace
