@@ -101,8 +101,8 @@ TEST(KdePlan, PlannerPicksTheExactRowsWhereTheyAreCheaper) {
   const KdeParams h25 = params_of(KdeKernel::quartic, 1250);
   EXPECT_EQ(CpuKde::plan_for(g, h25, 1282913, CpuKde::Options{}).path, CpuKde::Path::splat);
   // The gaussian is unchanged: σ = 8 cells bins (bound 0.39 %) for a million points.
-  EXPECT_EQ(CpuKde::plan_for(g, params_of(KdeKernel::gaussian, 400), 1000000, CpuKde::Options{}).path,
-            CpuKde::Path::binned);
+  const KdeParams s8 = params_of(KdeKernel::gaussian, 400);
+  EXPECT_EQ(CpuKde::plan_for(g, s8, 1000000, CpuKde::Options{}).path, CpuKde::Path::binned);
 }
 
 TEST(KdePlan, HugeBandwidthsAreClampedNotWrapped) {

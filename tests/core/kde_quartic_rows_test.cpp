@@ -1,8 +1,8 @@
 // The exact quartic by row polynomials (core/kde_quartic_rows.cpp) against the direct double sum
 // (reference_kde): random points, weights, points on cell centres and edges, at and beyond the
 // grid border, kernels narrower than a cell and hundreds of cells wide, 1-3 threads, each vector
-// path (AVX-512 slots, AVX2 halves, portable); and adversarial stacks far from a tile's expansion origin, where the polynomial
-// sums cancel most. Tolerances are relative to the reference peak: float output (6e-8) plus the
+// path (AVX-512 slots, AVX2 halves, portable); and adversarial stacks far from a tile's expansion
+// origin, where the polynomial sums cancel most. Tolerances are relative to the reference peak: float output (6e-8) plus the
 // stated rounding bound of the polynomial sums.
 #include <gtest/gtest.h>
 
@@ -64,12 +64,15 @@ Errors compare(const std::vector<float>& fast, const std::vector<double>& ref) {
 // the same path; without AVX2 all three are the portable one.
 enum class Vec { widest, avx2, portable };
 constexpr Vec kVecs[] = {Vec::widest, Vec::avx2, Vec::portable};
-const char* vec_name(Vec v) { return v == Vec::widest ? "widest" : v == Vec::avx2 ? "avx2" : "portable"; }
+const char* vec_name(Vec v) {
+  return v == Vec::widest ? "widest" : v == Vec::avx2 ? "avx2" : "portable";
+}
 
 // Caps the vector width for one computation and lifts the cap after it.
 struct SimdCap {
   explicit SimdCap(Vec v) {
-    kde_rows::limit_wide_simd(v == Vec::avx2 ? kde_rows::WideSimd::avx2 : kde_rows::WideSimd::avx512);
+    kde_rows::limit_wide_simd(v == Vec::avx2 ? kde_rows::WideSimd::avx2
+                                             : kde_rows::WideSimd::avx512);
   }
   ~SimdCap() { kde_rows::limit_wide_simd(kde_rows::WideSimd::avx512); }
 };
