@@ -111,8 +111,13 @@ struct KdeScratch;  // kde_internal.hpp
 //    a single isolated point, is off by at most 1/(4s²) of its peak for the gaussian (s = σ/cell)
 //    and 1/H² for the quartic (H = h/cell), doubled when interpolating; used only while that bound
 //    is <= Options::max_binned_error.
-//  - exact splat: every point evaluates the exact kernel at the cell centres it reaches (narrow
-//    kernels, where binning would be too coarse, and few points on a big grid).
+//  - exact: the exact kernel at every cell centre, no discretisation error. The gaussian (and a
+//    quartic narrower than 2 cells) splats each point's square of cells; the quartic adds, for
+//    every row a point reaches, its row's degree-4 polynomial to a difference array of
+//    coefficients, evaluated once per cell (kde_quartic_rows.cpp): O(rows) per point instead of
+//    O(cells), exact to double rounding (the float output's 6e-8 dominates; bound derived there).
+//    Used where binning would be too coarse, or where it is cheaper (few points on a big grid, or
+//    wide quartics: kde_exact_cost_ns in kde_plan.hpp prices each scheme as it runs).
 class CpuKde : public DensityEstimator {
  public:
   enum class Path { automatic, binned, splat };

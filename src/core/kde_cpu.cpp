@@ -115,12 +115,11 @@ CpuKde::Plan CpuKde::plan_for(const GridSpec& grid, const KdeParams& params, siz
   const double binned_error = geo.binned_error;
   const int splat_radius = geo.radius_cells;
 
-  // Estimated cost in ns, from the dev machine (AVX2): the splat pays ~1.2 ns per cell it touches
-  // (scattered double rows) plus ~40 ns per point (exps, setup); binning ~15 ns per point; the
+  // Estimated cost in ns, from the dev machine (AVX2): the exact path as kde_exact_cost_ns prices
+  // it (per-cell splat, or the quartic's row polynomials); binning ~15 ns per point; the
   // passes ~0.07 ns per node and tap (8-wide FMAs from L1/L2) plus ~1 ns per node (zeroing).
-  const double side = 2.0 * splat_radius + 1;
   const double n = static_cast<double>(points);
-  const double splat_cost = n * (40 + 1.2 * side * side * (gaussian ? 1 : 0.8));
+  const double splat_cost = kde_exact_cost_ns(grid, params, n);
   const BinnedGrid b = binned_grid(grid, g, binned_radius);
   const double taps =
       gaussian ? 2.0 * (2 * binned_radius + 1) : std::numbers::pi * binned_radius * binned_radius;

@@ -30,6 +30,13 @@ struct KdeGeometry {
 // Geometry of `params` on `grid` (both already validated by validate_kde: positive, finite).
 KdeGeometry kde_geometry(const GridSpec& grid, const KdeParams& params);
 
+// Estimated time, in ns on the dev machine, of the exact path (kde_splat.cpp) for `points` points:
+// the per-cell splat for the gaussian and for quartics narrower than kQuarticRowsMinCells cells
+// (~1.2 ns per cell of each point's square), the quartic's row polynomials otherwise
+// (kde_quartic_rows.cpp: a few ns per row each point reaches, O(H) not O(H²), plus the rows'
+// evaluation over every cell). CpuKde's planner weighs it against the binned path.
+double kde_exact_cost_ns(const GridSpec& grid, const KdeParams& params, double points);
+
 // Worst-case error of linear binning for one isolated point, as a fraction of its peak:
 // 1/(4 s²) for the gaussian (s = σ in cells), 1/H² for the quartic (H = h in cells).
 double kde_binning_error(KdeKernel kernel, double ratio);

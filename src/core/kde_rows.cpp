@@ -1,5 +1,7 @@
 #include "core/kde_rows.hpp"
 
+#include <algorithm>
+#include <atomic>
 #include <vector>
 
 #if defined(__x86_64__) && defined(__GNUC__)
@@ -228,6 +230,21 @@ bool cpu_has_avx2_fma() {
   return false;
 #endif
 }
+
+namespace {
+std::atomic<int> wide_simd_cap{static_cast<int>(WideSimd::avx512)};
+}
+
+WideSimd wide_simd() {
+  WideSimd best = WideSimd::none;
+#ifdef FARO_KDE_X86
+  static const bool has512 = cpu_has_avx2_fma() && __builtin_cpu_supports("avx512f");
+  best = has512 ? WideSimd::avx512 : cpu_has_avx2_fma() ? WideSimd::avx2 : WideSimd::none;
+#endif
+  return static_cast<WideSimd>(std::min(static_cast<int>(best), wide_simd_cap.load()));
+}
+
+void limit_wide_simd(WideSimd cap) { wide_simd_cap.store(static_cast<int>(cap)); }
 
 void conv_add(float* out, const float* in, const float* taps, int ntaps, int n, bool simd,
               bool accumulate) {

@@ -8,6 +8,12 @@ namespace faro::kde_rows {
 
 bool cpu_has_avx2_fma();
 
+// The widest vector code this CPU runs (AVX-512F implies AVX2 + FMA on every x86 that has it),
+// capped by limit_wide_simd: tests force the narrower paths on a CPU that has the wider ones.
+enum class WideSimd { none, avx2, avx512 };
+WideSimd wide_simd();
+void limit_wide_simd(WideSimd cap);  // WideSimd::avx512 = no cap (the default)
+
 // out[c] (+)= sum_k taps[k] * in[c + k]  for c in [0, n); `in` must hold n + ntaps - 1 values.
 // With accumulate = false, out is overwritten (and need not be initialised).
 void conv_add(float* out, const float* in, const float* taps, int ntaps, int n, bool simd,

@@ -19,7 +19,9 @@ struct SplatSpan {
   int row_lo = 0, row_hi = -1, col_lo = 0, col_hi = -1;  // inclusive; empty when lo > hi
 };
 
-SplatSpan splat_span(double fx, double fy, int radius, const GridSpec& grid) {
+// Inlined: the sort calls it once per point (the call was ~4 % of the exact quartic's profile).
+[[gnu::always_inline]] inline SplatSpan splat_span(double fx, double fy, int radius,
+                                                   const GridSpec& grid) {
   SplatSpan s;
   if (!std::isfinite(fx) || !std::isfinite(fy)) return s;
   // Clamped in double first: a point far outside the grid would overflow an int.

@@ -56,6 +56,55 @@ TEST(KdePlan, OrdinaryBandwidthsKeepTheDocumentedRadiiAndCoarsening) {
   EXPECT_EQ(kde_radius_cells(KdeKernel::quartic, 0.01), 1);
 }
 
+GridSpec screen_grid() {  // bench_kde's frame: 1920 x 1080 cells of 50 m
+  GridSpec g = small_grid(50);
+  g.nx = 1920;
+  g.ny = 1080;
+  return g;
+}
+
+TEST(KdePlan, ExactQuarticIsPricedByItsRowsNotPerCell) {
+  const GridSpec g = screen_grid();
+  // The gaussian (and a quartic under kQuarticRowsMinCells cells) keeps the per-cell price:
+  // ~1.2 ns for every cell of the (2R + 1)² square, R = 4σ = 32 cells here.
+  EXPECT_DOUBLE_EQ(kde_exact_cost_ns(g, params_of(KdeKernel::gaussian, 400), 1e6),
+                   1e6 * (40 + 1.2 * 65 * 65));
+  // The quartic's rows cost O(R) per point, not O(R²): doubling h (8 -> 16 -> 32 cells) adds
+  // about the same per-point cost each time (a per-cell splat would quadruple it).
+  const double n = 1e6;
+  const auto per_point = [&](double h) {
+    return kde_exact_cost_ns(g, params_of(KdeKernel::quartic, h), n) / n;
+  };
+  const double c8 = per_point(400), c16 = per_point(800), c32 = per_point(1600);
+  EXPECT_LT(c16 / c8, 2.1);
+  EXPECT_LT(c32 / c16, 2.1);
+  EXPECT_GT(c32 / c16, 1.5);
+  // Far below the per-cell splat's price for the same disk (~0.8 x 17² cells x 1.2 ns at h = 8).
+  EXPECT_LT(c8, 0.5 * (40 + 1.2 * 17 * 17 * 0.8));
+}
+
+TEST(KdePlan, PlannerPicksTheExactRowsWhereTheyAreCheaper) {
+  const GridSpec g = screen_grid();
+  CpuKde::Options interactive;
+  interactive.max_binned_error = CpuKde::kInteractiveBinnedError;
+  // h = 8 cells, interactive 2 %: binning is allowed (bound 1.6 %). With 200,000 points the exact
+  // rows (~16 rows x 3 ns per point) cost less than binning plus the 201-tap disk over 2 M nodes;
+  // the per-cell price (~290 cells per point) made the planner bin them.
+  const KdeParams h8 = params_of(KdeKernel::quartic, 400);
+  EXPECT_EQ(CpuKde::plan_for(g, h8, 200000, interactive).path, CpuKde::Path::splat);
+  // With the 1.28 M FGJ points binning is cheaper, and is still what the interactive map uses.
+  EXPECT_EQ(CpuKde::plan_for(g, h8, 1282913, interactive).path, CpuKde::Path::binned);
+  // The default 1 % limit refuses binning at h = 8 (1.6 %) whatever the cost.
+  EXPECT_EQ(CpuKde::plan_for(g, h8, 1282913, CpuKde::Options{}).path, CpuKde::Path::splat);
+  // h = 25 cells: binning's bound is 0.16 %, but its disk has ~1,960 taps per node, while the
+  // exact rows cost ~50 rows per point: exact and cheaper, even with 1.28 M points.
+  const KdeParams h25 = params_of(KdeKernel::quartic, 1250);
+  EXPECT_EQ(CpuKde::plan_for(g, h25, 1282913, CpuKde::Options{}).path, CpuKde::Path::splat);
+  // The gaussian is unchanged: σ = 8 cells bins (bound 0.39 %) for a million points.
+  const KdeParams s8 = params_of(KdeKernel::gaussian, 400);
+  EXPECT_EQ(CpuKde::plan_for(g, s8, 1000000, CpuKde::Options{}).path, CpuKde::Path::binned);
+}
+
 TEST(KdePlan, HugeBandwidthsAreClampedNotWrapped) {
   for (const KdeKernel k : {KdeKernel::gaussian, KdeKernel::quartic}) {
     for (const double bandwidth : {1e12, 1e18, 1e300, std::numeric_limits<double>::max()}) {
