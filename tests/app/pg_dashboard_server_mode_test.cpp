@@ -216,6 +216,14 @@ TEST(PgDashboardServerMode, PanAndZoomAskForANewGridAndPointsComeBelowTheLimit) 
   EXPECT_NE(view->shown_grid.xmin, x_before);
   EXPECT_EQ(app::client_grid_weights(p.city.incidents, nullptr, view->shown_grid), view->shown_counts);
   EXPECT_EQ(d.app().snapshot()->ws().incidents.size(), 0u);
+  // A still view asks the server nothing more.
+  const uint64_t still = view->jobs_run();
+  for (int i = 0; i < 5; ++i) {
+    d.frame();
+    std::this_thread::sleep_for(20ms);
+  }
+  EXPECT_FALSE(view->busy());
+  EXPECT_EQ(view->jobs_run(), still);
 }
 
 TEST(PgDashboardServerMode, AFailedViewJobKeepsTheMapAndMovingRetries) {
@@ -287,18 +295,17 @@ TEST(PgDashboardServerMode, ServerModeFigures) {
   const int64_t fetched0 = io::pg_rows_fetched();
   const auto t0 = std::chrono::steady_clock::now();
   app::HeadlessDashboard d(o);
-  // Frames until a grid is on screen after `since` (a new job ran and its result was applied).
+  // Frames (each waiting for the server's job, as a screenshot does) until a job newer than
+  // `jobs_before` ran and nothing is left running; then one frame to show it.
   const auto until_grid = [&](uint64_t jobs_before) {
     app::PgServerView* v = nullptr;
-    for (int i = 0; i < 100000; ++i) {
+    for (int i = 0; i < 40; ++i) {
       d.frame();
+      EXPECT_TRUE(d.app().settle(300s));
       v = d.app().pg_source()->server_view();
-      if (v && v->jobs_run() > jobs_before && !v->busy()) {
-        d.frame();  // applies it
-        break;
-      }
-      std::this_thread::sleep_for(2ms);
+      if (v && v->jobs_run() > jobs_before && !v->busy()) break;
     }
+    d.frame();  // applies it
     return v;
   };
   app::PgServerView* view = until_grid(0);
