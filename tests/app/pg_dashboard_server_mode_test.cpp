@@ -329,16 +329,17 @@ TEST(PgDashboardServerMode, ServerModeFigures) {
               load().c_str());
   for (int pan = 0; pan < 3; ++pan) {
     app::PlatformInput in;
-    in.scripted_pan = {-1200, 0};
+    in.scripted_pan = {pan == 0 ? -1200.0 : 1200.0, 0};  // west, back, then east
+    const double x_before = view->shown_grid.xmin;
     jobs = view->jobs_run();
     t2 = std::chrono::steady_clock::now();
     d.frame(in);
     until_grid(jobs);
-    std::printf("pan 1200 px: grid on screen after %.0f ms (query %.0f ms, estimate %.0f ms), "
-                "points %s; load %s\n",
+    std::printf("pan 1200 px: grid on screen after %.0f ms (query %.0f ms, estimate %.0f ms, "
+                "grid moved: %s), points %s; load %s\n",
                 ms(t2, std::chrono::steady_clock::now()), view->shown_query_ms,
-                view->shown_density_ms, view->points_truncated ? "too many" : "fetched",
-                load().c_str());
+                view->shown_density_ms, x_before != view->shown_grid.xmin ? "yes" : "no",
+                view->points_truncated ? "too many" : "fetched", load().c_str());
   }
   std::printf("incident rows fetched in all: %lld (extent points only)\n",
               static_cast<long long>(io::pg_rows_fetched() - fetched0));
