@@ -28,8 +28,9 @@
 namespace faro::app {
 
 // Above this many rows in <T>_incidents the dashboard works in server mode (app/pg_server_view.hpp)
-// instead of pulling every row: 5 M rows are ~31 s to pull over a local socket and ~0.4 GB held
-// (bench/pg_scale_bench.cpp at 10 M: ~31 s), about what a laptop session should hold.
+// instead of pulling every row. Pulling 10 M rows took ~31 s over a local socket (README, PostGIS
+// figures, bench/pg_scale_bench.cpp), so 5 M is ~15 s and a few hundred MB held: about what a
+// laptop session should wait for and hold.
 constexpr int64_t kPgDefaultMaxRows = 5'000'000;
 
 // What `faro dashboard` passes for a PG: source.
