@@ -244,7 +244,8 @@ bool DashboardApp::settle(std::chrono::milliseconds timeout) {
 }
 
 bool DashboardApp::busy() const {
-  return load_ || (pg_ && pg_->running()) || ui_->busy() || (map_ && (map_->heatmap_busy() || map_->basemap_busy()));
+  const bool pg_busy = pg_ && (pg_->running() || (pg_->server_view() && pg_->server_view()->busy()));
+  return load_ || pg_busy || ui_->busy() || (map_ && (map_->heatmap_busy() || map_->basemap_busy()));
 }
 
 UiFocus DashboardApp::ui_focus() const {
@@ -345,6 +346,7 @@ void DashboardApp::frame(const PlatformInput& input, float pixel_scale) {
     if (std::vector<uint32_t> hits = map_->take_identify_hits(); !hits.empty())
       identify_->open(snap_, session_, std::move(hits), status_.presentation);
   identify_->frame(status_.presentation, session_.language, region_);
+  draw_pg_map_notes();  // app/dashboard_pg.cpp: server mode's notes over the map
   if (map_)
     for (const std::string& e : map_->take_basemap_errors())
       report_error(app_text(AppMsg::basemap_failed, session_.language, e));

@@ -136,6 +136,10 @@ class DashboardApp {
   void poll_pg_source();
   void show_pg_first_map(PgFirstMap first_map);
   void fill_pg_status();
+  // Server mode (app/pg_server_view.hpp): the view's grid and points asked of the server, and the
+  // map's notes about it (drawn after the map).
+  void sync_pg_server_view();
+  void draw_pg_map_notes();
   // File > Open of a raster: the basemap layer shows it (added at the bottom, or its source
   // replaced). Throws DataError when it is no raster with a CRS.
   void open_basemap(const std::string& path);

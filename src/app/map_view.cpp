@@ -95,6 +95,7 @@ void MapView::set_snapshot(SnapshotPtr snap, const Session& session) {
   cells_fills_.reset();
   hovered_unit_.reset();
   points_shown_ = false;
+  pinned_points_.reset();
   // A first map's heatmap (show_density) stays on screen until the rows' own density arrives,
   // so the map never goes blank in between; any other data's heatmap goes now.
   if (!heat_pinned_) heat_shown_.reset();
@@ -228,7 +229,7 @@ void MapView::sync_points(const Session& session) {
   // Points are only uploaded while shown (1.28 M points are 15 MB of instances).
   if (shown && (!points_shown_ || points_generation_ != filter_generation_ ||
                 points_size_ != points->points.size_px)) {
-    map_->set_points(selection(), points->points.size_px);
+    map_->set_points(pinned_points_ ? *pinned_points_ : selection(), points->points.size_px);
     points_shown_ = true;
     points_generation_ = filter_generation_;
     points_size_ = points->points.size_px;
@@ -262,6 +263,11 @@ void MapView::sync_points(const Session& session) {
     program_end_ = session.filter.to_exclusive;
     map_->set_program_period_end(program_end_);
   }
+}
+
+void MapView::show_points(IncidentStore points) {
+  pinned_points_ = std::move(points);
+  points_shown_ = false;  // uploaded at the next frame (when the layer is shown)
 }
 
 void MapView::show_density(DensityResult density) {

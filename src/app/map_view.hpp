@@ -58,6 +58,11 @@ class MapView {
   // as is, and no density is requested until new data arrives (set_snapshot with other data).
   void show_density(DensityResult density);
   bool density_pinned() const { return heat_pinned_; }
+  // Points fetched elsewhere (a PostGIS source in server mode, app/pg_server_view.hpp): drawn
+  // instead of the selection's while the points layer is shown, until new data arrives.
+  void show_points(IncidentStore points);
+  // The heatmap grid on screen (nullopt before the first), for tests.
+  const DensityResult* density_shown() const { return heat_shown_ ? &*heat_shown_ : nullptr; }
 
   render::Camera& camera() { return camera_; }
   // Whether the camera frames a loaded workspace yet (false before the first map frame).
@@ -186,6 +191,7 @@ class MapView {
   std::optional<size_t> hovered_unit_;
   uint64_t points_generation_ = 0;
   bool points_shown_ = false;
+  std::optional<IncidentStore> pinned_points_;  // show_points
   float points_size_ = 0;
   std::optional<CivilSeconds> program_end_;
   // Heatmap inputs of the newest request and of the grid on screen.

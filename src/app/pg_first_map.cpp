@@ -125,14 +125,16 @@ PgFirstMap query_pg_first_map(io::PgConnection& db, const PgFirstMapRequest& req
   ws->extent = ws->sectors.extent();
   const io::pg_sql::Filter filter = first_map_filter(request.filter, session.filter);
   // Whole days, as workspace_from_pg (and the file loader) set them once the rows are in.
-  if (const io::PgTimeRange range = io::pg_time_range(db, t, request.filter);
+  if (const io::PgTimeRange range = io::pg_time_bounds(db, t, request.filter);
       range.first && range.last) {
     ws->data_from = days_of(*range.first) * kSecondsPerDay;
     ws->data_to_exclusive = (days_of(*range.last) + 1) * kSecondsPerDay;
   }
   const KdeParams params =
       render::heatmap_params(session.style.heatmap(), period_years_of(*ws, session.filter));
-  const GridSpec grid = first_map_grid(ws->extent, params, request.view_width, request.view_height);
+  const GridSpec grid = request.grid ? first_map_grid(ws->extent, params, request.view_width,
+                                                     request.view_height)
+                                     : GridSpec{};
   if (grid.cells() > 0) {
     const io::GridCounts g =
         io::pg_grid_counts(db, t, filter, grid.xmin, grid.ymin(), grid.cell, grid.nx, grid.ny);

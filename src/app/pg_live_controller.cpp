@@ -1,5 +1,6 @@
 #include "app/pg_live_controller.hpp"
 
+#include <algorithm>
 #include <exception>
 
 #include "core/messages.hpp"
@@ -16,6 +17,7 @@ struct PgLiveController::Job {
   PgStepResult result;
   std::vector<Program> programs;  // the load's (from the first map); other steps keep the last
   std::optional<PgFirstMap> first_map;  // written before first_map_ready is set
+  SnapshotPtr server_snapshot;  // server mode: the first map's (sectors, programs; no rows)
   std::atomic<bool> first_map_ready{false};
   bool first_map_taken = false;  // UI thread
   std::atomic<bool> done{false};
@@ -66,8 +68,10 @@ void PgLiveController::set_refresh_every_min(int minutes) {
 
 bool PgLiveController::start(PgStep step, const Session& session) {
   if (job_ || !source_) return false;
-  // Until a load succeeded there is nothing to add to (no sectors): Refresh retries the load.
-  if (step != PgStep::load && !loaded_) step = PgStep::load;
+  // Until a load succeeded there is nothing to add to (no sectors): Refresh retries the load. In
+  // server mode no rows are held, so Refresh and Reconcile load again (sectors, programs, time
+  // range, the mode decision) and the map asks the server for its view again.
+  if (step != PgStep::load && (!loaded_ || server_view_)) step = PgStep::load;
   job_ = std::make_unique<Job>();
   job_->step = step;
   job_->session = session;
@@ -78,7 +82,26 @@ bool PgLiveController::start(PgStep step, const Session& session) {
   return true;
 }
 
+bool PgLiveController::load_server_mode(Job& job) {
+  if (config_.max_rows <= 0) return false;  // always pull
+  io::PgConnection db(config_.source, config_.options);
+  const io::pg_sql::Tables t = io::require_pg_tables(db, config_.table);
+  job.result.table_rows = io::pg_row_count(db, t, config_.max_rows + 1);
+  if (job.result.table_rows.rows <= config_.max_rows) return false;
+  // Too large to pull: the first map's sectors, programs and time range (from the t index) are all
+  // the load holds; the map's views, its first one included, come from the server job by job
+  // (app/pg_server_view.hpp), so the load bins no grid of its own.
+  PgFirstMapRequest request{config_.table, config_.filter, config_.view_width, config_.view_height};
+  request.grid = false;
+  PgFirstMap fm = query_pg_first_map(db, request, job.session);
+  job.programs = fm.programs;
+  job.server_snapshot = fm.snapshot;
+  job.result.server_mode = true;
+  return true;
+}
+
 void PgLiveController::load_with_first_map(Job& job) {
+  if (load_server_mode(job)) return;
   if (!config_.first_map) {
     job.source->load();
     io::PgConnection db(config_.source, config_.options);
@@ -139,12 +162,17 @@ void PgLiveController::run(Job& job) {
         r.months_reloaded = job.source->reconcile().size();
         break;
     }
-    auto ws = std::make_shared<Workspace>(workspace_from_pg(*job.source, config_.table));
-    ws->programs = job.programs;
-    apply_program_specs(ws->programs, job.session.programs);
-    r.snapshot = make_snapshot(std::move(ws), job.session.filter, job.session.programs, 0);
+    if (r.server_mode) {
+      r.snapshot = job.server_snapshot;  // no rows: the view's are the server's
+    } else {
+      auto ws = std::make_shared<Workspace>(workspace_from_pg(*job.source, config_.table));
+      ws->programs = job.programs;
+      apply_program_specs(ws->programs, job.session.programs);
+      r.snapshot = make_snapshot(std::move(ws), job.session.filter, job.session.programs, 0);
+    }
   } catch (const std::exception& e) {
     r.snapshot = nullptr;
+    r.server_mode = false;
     r.error = tr_format(lang, job.step == PgStep::load ? Msg::pg_load_failed : Msg::pg_refresh_failed,
                         redacted_.c_str(), redact_credentials(e.what()).c_str());
   } catch (...) {
@@ -168,11 +196,23 @@ std::optional<PgStepResult> PgLiveController::poll(const Session& session) {
     PgStepResult r = std::move(job_->result);
     job_.reset();
     last_end_ = now;
+    if (r.snapshot && r.step == PgStep::load) {
+      table_rows_ = r.table_rows;
+      if (!r.server_mode) {
+        server_view_.reset();
+      } else if (server_view_) {
+        server_view_->forget_last();  // the view asks the server again (Refresh)
+      } else {
+        server_view_ = std::make_unique<PgServerView>(config_.source, config_.table,
+                                                      config_.options, config_.view_debounce);
+      }
+    }
     if (r.snapshot) {
       if (r.step == PgStep::load) loaded_ = true;
       last_success_ = std::chrono::system_clock::now();
       last_step_ = r.step;
-      last_count_ = r.step == PgStep::reconcile ? r.months_reloaded
+      last_count_ = r.server_mode                 ? static_cast<size_t>(r.table_rows.rows)
+                    : r.step == PgStep::reconcile ? r.months_reloaded
                     : r.step == PgStep::refresh  ? r.rows_added
                                                  : r.snapshot->ws().incidents.size();
     }
@@ -210,7 +250,10 @@ bool PgLiveController::wait(std::chrono::milliseconds timeout) const {
     if (std::chrono::steady_clock::now() > deadline) return false;
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
-  return true;
+  if (!server_view_) return true;
+  const auto left = deadline - std::chrono::steady_clock::now();
+  return server_view_->wait_idle(std::max(std::chrono::duration_cast<std::chrono::milliseconds>(left),
+                                          std::chrono::milliseconds(0)));
 }
 
 }  // namespace faro::app

@@ -22,9 +22,16 @@
 #include "core/data_snapshot.hpp"
 #include "core/session.hpp"
 #include "app/pg_first_map.hpp"
+#include "app/pg_server_view.hpp"
 #include "io/pg_live_source.hpp"
 
 namespace faro::app {
+
+// Above this many rows in <T>_incidents the dashboard works in server mode (app/pg_server_view.hpp)
+// instead of pulling every row. Pulling 10 M rows took ~31 s over a local socket (README, PostGIS
+// figures, bench/pg_scale_bench.cpp), so 5 M is ~15 s and a few hundred MB held: about what a
+// laptop session should wait for and hold.
+constexpr int64_t kPgDefaultMaxRows = 5'000'000;
 
 // What `faro dashboard` passes for a PG: source.
 struct PgDashboardSource {
@@ -37,6 +44,12 @@ struct PgDashboardSource {
   // request when framing the sectors in it (app/pg_first_map.hpp).
   int view_width = 1600, view_height = 900;
   bool first_map = true;  // false: the map waits for every row (the benchmark's "before")
+  // Server mode (--pg-max-rows): when the table holds more rows than this (io::pg_row_count: the
+  // planner's estimate, or a count bounded at max_rows + 1), no row is pulled: the map's heatmap
+  // and points come from the server per view (app/pg_server_view.hpp). 0 = always pull.
+  int64_t max_rows = kPgDefaultMaxRows;
+  std::chrono::milliseconds view_debounce{250};  // server mode: camera still this long first
+  int64_t points_limit = kPgServerPointsLimit;   // server mode: most points fetched per view
   // Called on the load's thread once its first map is ready, before the rows are read (tests hold
   // the rows back with it to look at the first map; with a hook the rows wait for the first map,
   // without one both run at once; empty = nothing).
@@ -52,6 +65,8 @@ struct PgStepResult {
   std::string error;     // the failure, source named and redacted
   size_t rows_added = 0;         // refresh
   size_t months_reloaded = 0;    // reconcile
+  bool server_mode = false;      // load: the table was too large to pull (no rows held)
+  io::PgRowCount table_rows;     // load: what the mode decision saw (when it looked)
 };
 
 class PgLiveController {
@@ -79,6 +94,12 @@ class PgLiveController {
   const GridSpec& first_map_grid() const { return first_map_grid_; }
   const std::vector<double>& first_map_counts() const { return first_map_counts_; }
 
+  // Server mode (the last load found more rows than max_rows): the map's per-view server jobs.
+  bool server_mode() const { return server_view_ != nullptr; }
+  PgServerView* server_view() { return server_view_.get(); }
+  const io::PgRowCount& table_rows() const { return table_rows_; }
+  const PgDashboardSource& config() const { return config_; }
+
   int refresh_every_min() const { return config_.refresh_every_min; }
   void set_refresh_every_min(int minutes);
   const std::string& redacted_source() const { return redacted_; }
@@ -94,6 +115,9 @@ class PgLiveController {
   // The load step: the first map (app/pg_first_map.hpp) on a second connection while the rows
   // stream in on the source's.
   void load_with_first_map(Job& job);
+  // Server mode's load (the table holds more than max_rows): the first map only, on this thread.
+  // False when the rows are to be pulled.
+  bool load_server_mode(Job& job);
 
   PgDashboardSource config_;
   std::string redacted_;
@@ -107,6 +131,8 @@ class PgLiveController {
   std::vector<Program> programs_;  // read by the load (<T>_programs or the session's file)
   GridSpec first_map_grid_;
   std::vector<double> first_map_counts_;
+  io::PgRowCount table_rows_;
+  std::unique_ptr<PgServerView> server_view_;  // server mode only
 };
 
 // The Workspace of what `source` holds (sectors, incidents, load reports, title, data range).

@@ -33,7 +33,7 @@ CommandSpec dashboard_spec() {
       "[--from D --to D] [--style NAME|FILE.json] [--layers LIST] [--basemap RASTER] "
       "[--context VECTOR]... [--lang es|en] [--presentation] [--size 1600x900] [--ui-scale 200] "
       "[--frames N] [--screenshot OUT.png] [--browse PATH] "
-      "[--incidents PG:... --table T [--refresh-every MIN]]";
+      "[--incidents PG:... --table T [--refresh-every MIN] [--pg-max-rows N]]";
   spec.description =
       "Opens the interactive dashboard on the demo city (datos sintéticos), a project file, or\n"
       "the data and map the flags name (the same flags as `faro render`; with --project they\n"
@@ -53,7 +53,9 @@ CommandSpec dashboard_spec() {
       "wrote (sectors too) as a live source: File > Refresh (F5) fetches the rows added since,\n"
       "File > Reconcile compares month checksums and reloads the months that changed;\n"
       "--refresh-every MIN (or File > Refresh every) refreshes on its own. A failed refresh keeps\n"
-      "the data shown and says why (password hidden); F5 retries.";
+      "the data shown and says why (password hidden); F5 retries. A table with more rows than\n"
+      "--pg-max-rows (default 5000000, the planner's estimate) is not pulled: the map's heatmap\n"
+      "and points come from the server for the view (server mode).";
   spec.options = {
       {"project", "FILE", "project file to open (.faro.json)"},
       {"lang", "es|en", "interface language (default: the project's, else the system locale)"},
@@ -67,6 +69,9 @@ CommandSpec dashboard_spec() {
        "start with File > Open data at PATH: a folder, an archive (.zip, .tar, .tgz, .7z) to look "
        "inside, or a file (a CSV or .csv.gz opens its column-mapping dialog)"},
       {"refresh-every", "MIN", "PostGIS source: refresh every MIN minutes (default: off; F5 by hand)"},
+      {"pg-max-rows", "N",
+       "PostGIS source: above N rows (pg_class estimate) work in the server instead of pulling "
+       "every row (default 5000000; 0 = always pull)"},
   };
   for (const OptionSpec& o : dashboard_session_options()) spec.options.push_back(o);
   return spec;
@@ -122,11 +127,17 @@ int cmd_dashboard(const std::vector<std::string>& args_in, std::ostream& out, st
     pg.filter = pg_filter_from_args(args);
     pg.options = pg_connection_options(args);
     if (auto m = args.get("refresh-every")) pg.refresh_every_min = parse_positive(*m, "--refresh-every", 24 * 60);
+    if (auto n = args.get("pg-max-rows")) {
+      char* end = nullptr;
+      pg.max_rows = std::strtoll(n->c_str(), &end, 10);
+      if (n->empty() || *end != '\0' || pg.max_rows < 0)
+        throw UsageError("faro dashboard: --pg-max-rows must be a number of rows (0 = always pull)");
+    }
     options.pg = std::move(pg);
     session_args.erase("incidents");
     session_args.erase("sectors");
-  } else if (args.has("refresh-every")) {
-    throw UsageError("faro dashboard: --refresh-every needs a PG: source (--incidents PG:... --table T)");
+  } else if (args.has("refresh-every") || args.has("pg-max-rows")) {
+    throw UsageError("faro dashboard: --refresh-every and --pg-max-rows need a PG: source (--incidents PG:... --table T)");
   }
   if (has_dashboard_session_flags(session_args)) {
     // A project's errors (and the flags') stop here, before any window opens.

@@ -5,6 +5,7 @@
 // core/messages_report.hpp.
 
 #include "core/messages_pg_first_map.hpp"
+#include "core/messages_pg_server.hpp"
 
 // clang-format off
 #define FARO_MSG_PG(X)                                                                          \
@@ -23,5 +24,6 @@
     "No se pudo actualizar desde %s; se conservan los datos anteriores (reintentar: F5). %s",   \
     "Could not refresh from %s; the previous data is kept (retry: F5). %s")                    \
   X(pg_load_failed, "No se pudo abrir %s: %s", "Could not open %s: %s")                        \
-  FARO_MSG_PG_FIRST_MAP(X)
+  FARO_MSG_PG_FIRST_MAP(X)                                                                      \
+  FARO_MSG_PG_SERVER(X)
 // clang-format on

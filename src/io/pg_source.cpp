@@ -229,6 +229,7 @@ PgPoints pg_points(PgConnection& db, const pg_sql::Tables& t, const pg_sql::Filt
     p.ids.push_back(to_int(r[0]));
     p.x.push_back(to_double(r[1]));
     p.y.push_back(to_double(r[2]));
+    p.categories.push_back(r[5] ? *r[5] : std::string());
   });
   g_rows_fetched += static_cast<int64_t>(p.x.size());
   return p;
@@ -243,6 +244,32 @@ PgTimeRange pg_time_range(PgConnection& db, const pg_sql::Tables& t, const pg_sq
     out.rows = to_int(r[2]);
     out.weighted_rows = to_int(r[3]);
   });
+  return out;
+}
+
+PgTimeRange pg_time_bounds(PgConnection& db, const pg_sql::Tables& t, const pg_sql::Filter& filter) {
+  PgTimeRange out;
+  const pg_sql::Statement st = pg_sql::time_bounds(t, filter);
+  db.query(st.sql, st.params, [&](const PgRow& r) {
+    if (r[0]) out.first = parse_civil(*r[0]);
+    if (r[1]) out.last = parse_civil(*r[1]);
+  });
+  return out;
+}
+
+PgRowCount pg_row_count(PgConnection& db, const pg_sql::Tables& t, int64_t cap) {
+  PgRowCount out;
+  double estimate = -1;
+  db.query(pg_sql::row_estimate(), {t.incidents}, [&](const PgRow& r) {
+    if (r[0]) estimate = to_double(r[0]);
+  });
+  if (estimate > 0) {
+    out.rows = static_cast<int64_t>(estimate + 0.5);
+    return out;
+  }
+  out.estimated = false;
+  db.query(pg_sql::bounded_count(t, std::max<int64_t>(cap, 1)), {},
+           [&](const PgRow& r) { out.rows = to_int(r[0]); });
   return out;
 }
 

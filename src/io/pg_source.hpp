@@ -55,6 +55,20 @@ struct PgTimeRange {
 };
 PgTimeRange pg_time_range(PgConnection& db, const pg_sql::Tables& t, const pg_sql::Filter& filter);
 
+// The matching rows' first and last time, without a count (pg_sql::time_bounds: two index probes).
+// `rows` stays 0.
+PgTimeRange pg_time_bounds(PgConnection& db, const pg_sql::Tables& t, const pg_sql::Filter& filter);
+
+// How many rows the incidents table holds, cheaply, for the dashboard's choice between pulling
+// every row and working in the server (app/pg_server_view.hpp): the planner's estimate
+// (pg_class.reltuples) when it has one; else (never analysed, or a Citus coordinator's shell
+// table) an exact count that stops after `cap` rows, so it never scans more than `cap`.
+struct PgRowCount {
+  int64_t rows = 0;
+  bool estimated = true;  // false: counted (then rows <= cap)
+};
+PgRowCount pg_row_count(PgConnection& db, const pg_sql::Tables& t, int64_t cap);
+
 // Incident rows this process has fetched from PostGIS sources (load_pg_incidents, pg_points): the
 // commands report it, so a test (and a person) can see that a server-side path pulled none.
 int64_t pg_rows_fetched();
@@ -75,6 +89,7 @@ GridCounts pg_grid_counts(PgConnection& db, const pg_sql::Tables& t, pg_sql::Fil
 struct PgPoints {
   std::vector<double> x, y;
   std::vector<int64_t> ids;
+  std::vector<std::string> categories;  // "" where NULL
   bool truncated = false;
 };
 PgPoints pg_points(PgConnection& db, const pg_sql::Tables& t, const pg_sql::Filter& filter,

@@ -196,6 +196,22 @@ Statement time_range(const Tables& t, const Filter& f) {
   return st;
 }
 
+Statement time_bounds(const Tables& t, const Filter& f) {
+  Statement st;
+  const std::string w = where_clause(t, f, st);
+  st.sql = "SELECT min(i.t)::text, max(i.t)::text FROM " + t.incidents + " AS i WHERE " + w;
+  return st;
+}
+
+std::string row_estimate() {
+  return "SELECT reltuples::float8 FROM pg_class WHERE oid = $1::regclass";
+}
+
+std::string bounded_count(const Tables& t, int64_t limit) {
+  return "SELECT count(*) FROM (SELECT 1 FROM " + t.incidents + " LIMIT " +
+         std::to_string(limit) + ") AS s";
+}
+
 Statement grid_counts(const Tables& t, const Filter& f, double x0, double y0, double cell_m) {
   Statement st;
   st.params = {num(x0), num(y0), num(cell_m)};

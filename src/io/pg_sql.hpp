@@ -80,6 +80,17 @@ Statement sector_period_counts(const Tables& t, BinKind kind, const Filter& f);
 // The matching rows' extent in time: one row min(t), max(t) (text; NULL when none), count(*),
 // count(weight). A plain aggregate (pushed down to the shards on Citus).
 Statement time_range(const Tables& t, const Filter& f);
+// The matching rows' first and last time only: min(t), max(t) (text; NULL when none). Without a
+// count PostgreSQL answers both from the t index (two index probes, no scan), so the dashboard's
+// first map costs the same at 10 M rows as at 10 k. Pushed down to the shards on Citus.
+Statement time_bounds(const Tables& t, const Filter& f);
+// The planner's estimate of the incidents table's rows: pg_class.reltuples (kept by ANALYZE,
+// which `faro publish` runs, and by autovacuum), one catalogue lookup. $1 = the quoted table name.
+// -1 when the table was never analysed; 0 on a Citus coordinator, whose shell table holds no rows
+// (the caller then counts, bounded: bounded_count).
+std::string row_estimate();
+// count(*) of at most `limit` rows (a scan that stops there): the mode decision's exact fallback.
+std::string bounded_count(const Tables& t, int64_t limit);
 // Heatmap binning: counts per cell (ix, iy) with ix = floor((x - x0) / cell), iy likewise, for
 // points in the filter's extent. Rows: ix, iy, count (and weight sum).
 Statement grid_counts(const Tables& t, const Filter& f, double x0, double y0, double cell_m);

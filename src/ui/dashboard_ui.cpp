@@ -9,6 +9,7 @@
 
 #include "io/archive_listing.hpp"
 #include "ui/brief_panel.hpp"
+#include "ui/needs_rows.hpp"
 #include "ui/needs_sectors.hpp"
 #include "ui/goals_panel.hpp"
 #include "core/session_programs.hpp"
@@ -88,7 +89,7 @@ struct DashboardUi::Impl {
 
   void draw_brief_window(const Workspace& ws, Session& session, const AppStatus& status,
                          UiActions& actions);
-  void draw_brief_table_window(const Workspace& ws, Session& session);
+  void draw_brief_table_window(const Workspace& ws, Session& session, const AppStatus& status);
   void draw_program_windows(const Workspace& ws, Session& session, const AppStatus& status,
                             UiActions& actions);
 
@@ -236,7 +237,7 @@ void DashboardUi::Impl::draw_brief_window(const Workspace& ws, Session& session,
   // Drawn after the brief window, so it stays in front of it.
   if (state.request_brief_export) brief.open_export_dialog();
   state.request_brief_export = false;
-  draw_brief_table_window(ws, session);
+  draw_brief_table_window(ws, session, status);
   if (const auto r = brief.draw_export_dialog(session.language, status.brief_export)) {
     UiAction a;
     a.kind = UiAction::Kind::export_brief;
@@ -247,7 +248,8 @@ void DashboardUi::Impl::draw_brief_window(const Workspace& ws, Session& session,
   }
 }
 
-void DashboardUi::Impl::draw_brief_table_window(const Workspace& ws, Session& session) {
+void DashboardUi::Impl::draw_brief_table_window(const Workspace& ws, Session& session,
+                                                const AppStatus& status) {
   if (!state.show_brief) return;
   const float f = ImGui::GetFontSize();
   const ImVec2 display = ImGui::GetIO().DisplaySize;
@@ -258,7 +260,7 @@ void DashboardUi::Impl::draw_brief_table_window(const Workspace& ws, Session& se
       std::string(tr(Msg::menu_weekly_brief, session.language)) + "###weekly_brief";
   // The brief counts per sector: without sectors it says so and offers to open them.
   if (ImGui::Begin(title.c_str(), &state.show_brief) &&
-      !draw_needs_sectors(ws, session.language, state))
+      !draw_needs_sectors(ws, session.language, state) && !draw_needs_rows(status, session.language))
     brief.draw(session);
   ImGui::End();
 }
@@ -310,7 +312,8 @@ void DashboardUi::Impl::draw_program_windows(const Workspace& ws, Session& sessi
     const std::string title =
         std::string(tr(Msg::menu_program_evaluation, session.language)) + "###program_evaluation";
     if (ImGui::Begin(title.c_str(), &state.show_evaluation) &&
-        !draw_needs_sectors(ws, session.language, state))
+        !draw_needs_sectors(ws, session.language, state) &&
+        !draw_needs_rows(status, session.language))
       evaluation.draw(session, fonts.bold);
     ImGui::End();
   }

@@ -77,6 +77,10 @@ struct AppStatus {
     std::string last_time;   // "" = no step succeeded yet; local HH:MM:SS
     enum class Step { load, refresh, reconcile } last_step = Step::load;
     int last_count = 0;      // rows loaded (load), new rows (refresh) or months reloaded
+    // Server mode (app/pg_server_view.hpp): no rows held, so the panels that need them (weekly
+    // brief, program evaluation, identify) say so (ui/needs_rows.hpp) instead of counting none.
+    bool server_mode = false;
+    int64_t max_rows = 0;    // the --pg-max-rows the table exceeded
   } pg;
 };
 

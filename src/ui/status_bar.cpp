@@ -41,7 +41,10 @@ void StatusBar::draw(const Rect& where, const DataSnapshot& snap, const Session&
                                                        : status.load_message.c_str());
   } else {
     const std::string shown = format_count(snap.result().total);
-    const std::string total = format_count(static_cast<int64_t>(ws.incidents.size()));
+    // Server mode holds no rows: the table's (the estimate the mode decision saw).
+    const std::string total = format_count(status.pg.server_mode
+                                               ? static_cast<int64_t>(status.pg.last_count)
+                                               : static_cast<int64_t>(ws.incidents.size()));
     std::snprintf(buf, sizeof buf, tr(Msg::count_of_total, lang), shown.c_str(), total.c_str());
     ImGui::TextUnformatted(buf);
     ImGui::SameLine();
