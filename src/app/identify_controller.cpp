@@ -61,7 +61,7 @@ void IdentifyController::select(int entry) {
   view_.no_rows = view_.stale = false;
   const IncidentStore& store = snap_->ws().incidents;
   const uint32_t i = hits_[static_cast<size_t>(entry)];
-  view_.row = store.has_source_rows() && i < store.size() ? store.source_row[i] : 0;
+  view_.row = store.has_source_rows() && i < store.size() ? store.source_row_of(i) : 0;
   view_.source.clear();
   if (const size_t k = store.source_of(i); k < sources_.size())
     view_.source = std::filesystem::path(sources_[k].path).filename().string();

@@ -82,11 +82,11 @@ IdentifyResult IdentifyService::serve(const IdentifyRequest& req) {
     readers_for_ = req.snapshot->data;
   }
   if (req.incident >= store.size()) return r.error = "no such incident", r;
-  if (!store.has_source_rows() || store.source_row[req.incident] == 0) {
+  if (!store.has_source_rows() || store.source_row_of(req.incident) == 0) {
     r.no_rows = true;
     return r;
   }
-  r.row = store.source_row[req.incident];
+  r.row = store.source_row_of(req.incident);
   const size_t k = store.source_of(req.incident);
   if (k >= req.incident_sources.size()) return r.error = "unknown source", r;
   const SourceSpec& spec = req.incident_sources[k];

@@ -26,6 +26,7 @@
 #include "core/geometry.hpp"
 #include "core/map_style.hpp"
 #include "core/representation.hpp"
+#include "core/sector_code.hpp"
 
 namespace faro {
 
@@ -38,7 +39,7 @@ struct ProtectionData {
   double outside = 0;
   // Optional: each point's sector (kNoSector when in none), for marking what a pinned heatmap
   // hides (sectors_hidden_by_heatmap).
-  std::span<const int32_t> sector;
+  std::span<const SectorCode> sector;
   // The groups-of-sectors candidate: each sector's group (-1: in none), the number of groups and
   // the sector attribute they come from. No groups (groups == 0) leaves the candidate out.
   std::vector<int32_t> group_of_sector;

@@ -104,7 +104,7 @@ size_t IncidentStore::memory_bytes() const {
   return x.capacity() * sizeof(double) + y.capacity() * sizeof(double) +
          t.capacity() * sizeof(int64_t) + category.capacity() * sizeof(uint16_t) +
          flags.capacity() * sizeof(uint8_t) + weight.capacity() * sizeof(float) +
-         sector.capacity() * sizeof(int32_t) + source_row.capacity() * sizeof(uint32_t) +
+         sector.capacity() * sizeof(SectorCode) + source_rows.memory_bytes() +
          source_starts.capacity() * sizeof(uint32_t);
 }
 
@@ -122,7 +122,7 @@ void shrink_to_fit(IncidentStore& s) {
   trim(s.flags);
   trim(s.weight);
   trim(s.sector);
-  trim(s.source_row);
+  s.source_rows.shrink_to_fit();
   trim(s.source_starts);
 }
 

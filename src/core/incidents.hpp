@@ -1,8 +1,10 @@
 #pragma once
 // Columnar (struct-of-arrays) incident store. One row = one geocoded incident in the working CRS.
-// Budget: <= 40 bytes per incident (x, y: 16; t: 8; category: 2; sector: 4; flags: 1; source row:
-// 4; weight: 4 only when a weight field is used). The UI re-filters these arrays in milliseconds, so keep them
-// flat and never add per-row heap objects.
+// Budget: <= 30 bytes per incident with the sector assigned (x, y: 16; t: 8; category: 2; flags: 1;
+// sector: 2; weight: 4 only when a weight field is used; source rows: 8 bytes per run of consecutive
+// rows, a few kB for a whole file, see core/source_row_runs.hpp) = 29. Coordinates stay double and
+// t int64 so that every figure is what it was. The UI re-filters these arrays in milliseconds, so
+// keep them flat and never add per-row heap objects.
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -13,6 +15,8 @@
 
 #include "core/civil_time.hpp"
 #include "core/geometry.hpp"
+#include "core/sector_code.hpp"
+#include "core/source_row_runs.hpp"
 
 namespace faro {
 
@@ -31,8 +35,6 @@ class CategoryDictionary {
   std::unordered_map<std::string, uint16_t> index_;
 };
 
-constexpr int32_t kNoSector = -1;
-
 enum IncidentFlags : uint8_t {
   kHasTimeOfDay = 1,  // the source gave a time; otherwise t is midnight and hour filters skip the row
 };
@@ -43,13 +45,14 @@ struct IncidentStore {
   std::vector<uint16_t> category;  // code into `categories`
   std::vector<uint8_t> flags;      // IncidentFlags
   std::vector<float> weight;       // empty = every incident weighs 1
-  std::vector<int32_t> sector;     // empty until assigned; index into SectorSet or kNoSector
+  std::vector<SectorCode> sector;  // empty until assigned; SectorSet index or kNoSector (16 bits)
   // Where each incident came from, so Identify can read its other fields back from the source on
   // demand instead of keeping them: the 1-based record (CSV data row after the header, counting
-  // rejected rows too) or feature number (in the order read, after --where) in its source, and
-  // the first store index of each source in load order (empty = one source). Valid only when
-  // source_row.size() == size() (stores built by copying rows leave it empty).
-  std::vector<uint32_t> source_row;
+  // rejected rows too) or feature number (in the order read, after --where) in its source, as
+  // runs (source_row_of reads one), and the first store index of each source in load order
+  // (empty = one source). Valid only when source_rows.size() == size() (stores built by copying
+  // rows leave it empty).
+  SourceRowRuns source_rows;
   std::vector<uint32_t> source_starts;
   CategoryDictionary categories;
   std::string category_field;      // source field the categories came from ("" = none)
@@ -59,7 +62,9 @@ struct IncidentStore {
   bool empty() const { return x.empty(); }
   void reserve(size_t n, bool with_weight = false);
   void push_back(double px, double py, int64_t pt, uint16_t cat, uint8_t fl, float w = 1.0f);
-  bool has_source_rows() const { return source_row.size() == x.size(); }
+  bool has_source_rows() const { return source_rows.size() == x.size(); }
+  // Incident i's row in its source (has_source_rows() must hold). O(log runs).
+  uint32_t source_row_of(size_t i) const { return source_rows[i]; }
   // Which source (index in load order) incident `i` came from.
   size_t source_of(size_t i) const;
   // Bytes held by the columns (capacity, not size), for the memory budget.
@@ -83,8 +88,8 @@ struct IncidentStore {
   // sector and source rows too when present). keep.size() == size().
   template <class Flag>
   void keep_rows(const std::vector<Flag>& keep) {
-    const bool weights = weight.size() == size(), sectors = sector.size() == size(),
-               rows = has_source_rows();
+    const bool weights = weight.size() == size(), sectors = sector.size() == size();
+    if (has_source_rows()) source_rows.keep_rows(keep);
     size_t out = 0;
     for (size_t i = 0; i < size(); ++i) {
       if (!keep[i]) continue;
@@ -95,7 +100,6 @@ struct IncidentStore {
       flags[out] = flags[i];
       if (weights) weight[out] = weight[i];
       if (sectors) sector[out] = sector[i];
-      if (rows) source_row[out] = source_row[i];
       ++out;
     }
     x.resize(out);
@@ -105,7 +109,6 @@ struct IncidentStore {
     flags.resize(out);
     if (weights) weight.resize(out);
     if (sectors) sector.resize(out);
-    if (rows) source_row.resize(out);
   }
 };
 

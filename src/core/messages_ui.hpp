@@ -9,6 +9,7 @@
 #include "core/messages_edit.hpp"
 #include "core/messages_load_notes.hpp"
 #include "core/messages_open.hpp"
+#include "core/messages_sector_limit.hpp"
 #include "core/messages_timeline.hpp"
 
 // clang-format off
@@ -247,6 +248,7 @@
   X(identify_field, "Campo", "Field")                                                           \
   X(identify_value, "Valor", "Value")                                                           \
   X(identify_close, "Cerrar", "Close")                                                          \
-  FARO_MSG_OPEN(X) FARO_MSG_EDIT(X) FARO_MSG_TIMELINE(X) FARO_MSG_LOAD_NOTES(X)
+  FARO_MSG_OPEN(X) FARO_MSG_EDIT(X) FARO_MSG_TIMELINE(X) FARO_MSG_LOAD_NOTES(X)               \
+  FARO_MSG_SECTOR_LIMIT(X)
 
 // clang-format on

@@ -14,6 +14,7 @@
 
 #include "core/geometry.hpp"
 #include "core/knox.hpp"
+#include "core/sector_code.hpp"
 
 namespace faro {
 
@@ -99,7 +100,7 @@ struct WeekNearRepeat {
 };
 
 WeekNearRepeat week_near_repeat(std::span<const double> x, std::span<const double> y,
-                                std::span<const int64_t> t, std::span<const int32_t> sector,
+                                std::span<const int64_t> t, std::span<const SectorCode> sector,
                                 const Box& extent,
                                 const std::function<bool(double, double)>& inside,
                                 int64_t monday, const NearRepeatParams& params,

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <utility>
 
+#include "core/localized_error.hpp"
 #include "core/parallel_for.hpp"
 
 namespace faro {
@@ -61,7 +62,7 @@ int SectorIndex::cell_y(double y) const {
   return bucket(y, extent_.ymin, inv_cell_h_, ny_);
 }
 
-SectorIndex::SectorIndex(const SectorSet& set) {
+SectorIndex::SectorIndex(const SectorSet& set) : sector_count_(set.sectors.size()) {
   const size_t n = set.sectors.size();
 
   // 1. Non-horizontal edges of every sector, ordered by y; sector boxes. A sector with no such edge
@@ -279,14 +280,20 @@ int32_t SectorIndex::locate(double x, double y) const {
 }
 
 void SectorIndex::assign(IncidentStore& store, unsigned threads) const {
+  // store.sector holds 16-bit codes (the memory budget in core/incidents.hpp): refuse, before
+  // touching the store, a set whose indices would not fit rather than wrap them.
+  if (sector_count_ > kMaxAssignableSectors)
+    throw LocalizedError(Msg::sector_set_too_large, {std::to_string(sector_count_),
+                                                     std::to_string(kMaxAssignableSectors)});
   const size_t n = store.size();
   store.sector.resize(n);
   // Below ~64k rows per thread, starting threads costs more than it saves.
   threads = static_cast<unsigned>(std::clamp<size_t>(n / 65536, 1, worker_count(threads)));
   const double* xs = store.x.data();
   const double* ys = store.y.data();
-  int32_t* out = store.sector.data();
-  parallel_for(n, threads, [&](size_t i) { out[i] = locate(xs[i], ys[i]); });
+  SectorCode* out = store.sector.data();
+  parallel_for(n, threads,
+               [&](size_t i) { out[i] = static_cast<SectorCode>(locate(xs[i], ys[i])); });
 }
 
 }  // namespace faro

@@ -24,7 +24,8 @@ class SectorIndex {
   explicit SectorIndex(const SectorSet& sectors);
   // Sector index containing (x, y), or kNoSector. Thread-safe (const).
   int32_t locate(double x, double y) const;
-  // Fills store.sector for every row; uses `threads` threads (0 = hardware concurrency).
+  // Fills store.sector for every row; uses `threads` threads (0 = hardware concurrency). Throws a
+  // LocalizedError (a DataError) when the set has more than kMaxAssignableSectors sectors.
   void assign(IncidentStore& store, unsigned threads = 0) const;
 
  private:
@@ -39,6 +40,7 @@ class SectorIndex {
   int cell_x(double x) const;  // monotone in x, clamped to [0, nx_)
   int cell_y(double y) const;
 
+  size_t sector_count_ = 0;
   std::vector<Edge> edges_;  // all sectors' non-horizontal edges
   Box extent_;
   int nx_ = 0, ny_ = 0;

@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "core/disclosure.hpp"
+#include "core/sector_code.hpp"
 
 namespace faro {
 
@@ -72,7 +73,7 @@ struct AuditIncidents {
   std::vector<std::string> unit_names;      // by sector index
   std::span<const int64_t> t;               // civil seconds
   std::span<const uint16_t> category;
-  std::span<const int32_t> sector;          // kNoSector (< 0) = in no sector
+  std::span<const SectorCode> sector;       // kNoSector (< 0) = in no sector
 };
 
 struct AuditResult {

@@ -1,6 +1,6 @@
 #pragma once
 // Private to src/io: a CSV byte stream cut into numbered records exactly as the fast path numbers
-// its rows (IncidentStore::source_row), shared by the loader (io/csv_fast_reader.cpp) and by
+// its rows (IncidentStore::source_rows), shared by the loader (io/csv_fast_reader.cpp) and by
 // Identify's read-back (io/incident_rows.hpp), so row N is the same record on both sides. Rules:
 // blank lines are not rows; a record with no end within 1 MiB, or an unterminated quote, costs one
 // row (rejected) and reading resumes at the next line; a quoted field that ran over line ends and

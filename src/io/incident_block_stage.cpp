@@ -32,10 +32,9 @@ void BlockStage::grow_for(size_t more) {
   const size_t cap = store_.x.capacity();
   if (need <= cap) return;
   // Grow by 1/8 rather than doubling: the reservation was an estimate, and a doubled column set
-  // would blow the 40 bytes/incident budget.
+  // would blow the 30 bytes/incident budget.
   const size_t grown = std::max(need, cap + cap / 8);
   store_.reserve(grown, cfg_.use_weight);
-  store_.source_row.reserve(grown);
 }
 
 BlockStage::BlockStage(const SinkConfig& config, bool geographic, IncidentStore& store)
@@ -191,7 +190,7 @@ void BlockStage::process(SinkBlock& b, const Reprojector& to_work) {
     store_.category.push_back(b.cat[i]);
     store_.flags.push_back(b.flags[i]);
     // The row number read back by Identify (0 = past uint32: not identifiable, never wrong).
-    store_.source_row.push_back(b.row[i] <= int64_t{UINT32_MAX} ? static_cast<uint32_t>(b.row[i])
+    store_.source_rows.push_back(b.row[i] <= int64_t{UINT32_MAX} ? static_cast<uint32_t>(b.row[i])
                                                                 : 0u);
     if (cfg_.use_weight) store_.weight.push_back(b.w[i]);
     const uint8_t ch = b.changes[i];

@@ -176,7 +176,10 @@ bool write_cache_entry(std::FILE* f, const std::string& key_text, const Incident
   w.column(s.flags);
   if (!s.weight.empty()) w.column(s.weight);
   w.pod<uint8_t>(s.has_source_rows() ? 1 : 0);
-  if (s.has_source_rows()) w.column(s.source_row);
+  if (s.has_source_rows()) {
+    w.pod<uint64_t>(s.source_rows.run_count());
+    w.column(s.source_rows.runs());
+  }
   w.pod<uint64_t>(w.sum.h);
   w.sum = Checksum{};
   w.pod<uint32_t>(static_cast<uint32_t>(s.categories.size()));
@@ -215,7 +218,14 @@ std::optional<IncidentLoadResult> read_cache_entry(std::FILE* f, const std::stri
     in.column(s.category, n);
     in.column(s.flags, n);
     if (has_weight) in.column(s.weight, n);
-    if (in.pod<uint8_t>() != 0) in.column(s.source_row, n);
+    if (in.pod<uint8_t>() != 0) {
+      // At most one run per row; from_runs checks that they describe exactly n rows.
+      std::vector<SourceRowRuns::Run> runs;
+      in.column(runs, in.count(n));
+      auto rows = SourceRowRuns::from_runs(runs, n);
+      if (!rows) return std::nullopt;
+      s.source_rows = std::move(*rows);
+    }
     const uint64_t column_sum = in.sum.h;
     if (in.pod<uint64_t>() != column_sum) return std::nullopt;
     in.sum = Checksum{};

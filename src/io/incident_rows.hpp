@@ -1,7 +1,7 @@
 #pragma once
 // Identify's read-back: an incident's source fields (date, time, offence, id and every other
-// column) read from its source by row on demand (IncidentStore::source_row), so the store keeps 4
-// bytes per incident instead of all the text. CSV sources are cut into records by the loader's own
+// column) read from its source by row on demand (IncidentStore::source_row_of), so the store keeps
+// a few runs of row numbers instead of all the text. CSV sources are cut into records by the loader's own
 // rules (io/csv_records.hpp), so row N is the record the loader numbered N; other sources are read
 // by feature number through OGR with the same --where. Not thread-safe: one reader per thread
 // (Identify keeps one per source on its worker thread).
@@ -22,7 +22,7 @@
 namespace faro::io {
 
 struct SourceRecord {
-  uint32_t row = 0;  // 1-based, as IncidentStore::source_row
+  uint32_t row = 0;  // 1-based, as IncidentStore::source_row_of
   std::vector<std::pair<std::string, std::string>> fields;  // name, value (UTF-8), source order
 };
 

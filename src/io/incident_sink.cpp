@@ -133,8 +133,7 @@ IncidentSink::~IncidentSink() = default;
 
 void IncidentSink::reserve(size_t rows) {
   stage_->wait_idle();  // the stage appends to the store
-  store_.reserve(rows, cfg_.use_weight);
-  store_.source_row.reserve(rows);
+  store_.reserve(rows, cfg_.use_weight);  // source rows are runs: nothing per row to reserve
 }
 
 void IncidentSink::flush() {

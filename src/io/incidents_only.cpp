@@ -49,7 +49,7 @@ std::string reproject_to_median_utm(IncidentStore& s, LoadReport& report) {
     for (size_t i = 0; i < s.size(); ++i)
       if (!ok[i]) {
         keep[i] = 0;
-        report.add(RowIssue::reprojection_failed, s.has_source_rows() ? s.source_row[i] : 0, "",
+        report.add(RowIssue::reprojection_failed, s.has_source_rows() ? s.source_row_of(i) : 0, "",
                    work);
       }
     s.keep_rows(keep);
@@ -82,7 +82,7 @@ IncidentsOnlyResult load_incidents_without_sectors(const std::string& source,
     if (!box.contains(s.x[i], s.y[i])) {
       keep[i] = 0;
       ++outside;
-      out.report.add(RowIssue::outside_extent, s.has_source_rows() ? s.source_row[i] : 0);
+      out.report.add(RowIssue::outside_extent, s.has_source_rows() ? s.source_row_of(i) : 0);
     }
   if (outside) s.keep_rows(keep);
   out.report.rows_loaded = static_cast<int64_t>(s.size());

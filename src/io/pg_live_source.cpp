@@ -50,7 +50,7 @@ void PgLiveSource::append_rows(Rows& into, const PgIncidentBatch& batch) const {
   for (size_t i = 0; i < b.size(); ++i) {
     const uint16_t cat = b.category[i] ? s.categories.intern(b.categories.name(b.category[i])) : 0;
     s.push_back(b.x[i], b.y[i], b.t[i], cat, b.flags[i], b.weight.empty() ? 1.0f : b.weight[i]);
-    s.source_row.push_back(b.source_row[i]);
+    s.source_rows.push_back(b.source_row_of(i));
     into.ids.push_back(batch.ids[i]);
   }
 }
@@ -70,7 +70,7 @@ void PgLiveSource::finish(Rows rows) {
   ids.reserve(order.size());
   for (size_t k : order) {
     out.push_back(in.x[k], in.y[k], in.t[k], in.category[k], in.flags[k], in.weight.empty() ? 1.0f : in.weight[k]);
-    out.source_row.push_back(in.source_row[k]);
+    out.source_rows.push_back(in.source_row_of(k));
     ids.push_back(rows.ids[k]);
   }
   SectorIndex(sectors_).assign(out);
@@ -156,7 +156,7 @@ std::vector<int64_t> PgLiveSource::reconcile() {
     if (months.count(bin_of(BinKind::month, store_.t[i]))) continue;  // replaced below
     rows.store.push_back(store_.x[i], store_.y[i], store_.t[i], store_.category[i], store_.flags[i],
                          store_.weight.empty() ? 1.0f : store_.weight[i]);
-    rows.store.source_row.push_back(store_.source_row[i]);
+    rows.store.source_rows.push_back(store_.source_row_of(i));
     rows.ids.push_back(ids_[i]);
   }
   for (const PgIncidentBatch& b : reloaded) append_rows(rows, b);

@@ -152,7 +152,7 @@ void copy_incidents(PgConnection& db, const pg_sql::Tables& t, const IncidentSto
       buf += '\t';
       if (store.weight.empty()) buf += "\\N"; else append_double(buf, store.weight[i]);
       buf += '\t';
-      buf += rows ? std::to_string(store.source_row[i]) : std::string("\\N");
+      buf += rows ? std::to_string(store.source_row_of(i)) : std::string("\\N");
       buf += '\t';
       // The client's assignment (SectorIndex), or NULL when the store was not assigned: the
       // server assigns those rows (pg_sql::assign_missing_sectors).

@@ -141,7 +141,7 @@ PgIncidentBatch load_pg_incidents(PgConnection& db, const pg_sql::Tables& t,
     s.flags.push_back(flags);
     weights.push_back(r[6] ? static_cast<float>(to_double(r[6])) : 1.0f);
     any_weight = any_weight || r[6].has_value();
-    s.source_row.push_back(r[7] ? static_cast<uint32_t>(to_int(r[7])) : 0);
+    s.source_rows.push_back(r[7] ? static_cast<uint32_t>(to_int(r[7])) : 0);
     b.ids.push_back(to_int(r[0]));
   });
   if (any_weight) s.weight = std::move(weights);

@@ -31,7 +31,7 @@ SectorSet load_pg_sectors(PgConnection& db, const pg_sql::Tables& t);
 std::vector<Program> load_pg_programs(PgConnection& db, const pg_sql::Tables& t);
 
 struct PgIncidentBatch {
-  IncidentStore store;   // x, y, t, category, flags, weight (when any row has one), source_row
+  IncidentStore store;   // x, y, t, category, flags, weight (when any row has one), source_rows
   std::vector<int64_t> ids;  // the table's id of each row, in store order (ascending)
   int64_t max_id = 0;        // highest id read (0 when none)
 };

@@ -84,9 +84,9 @@ void append_incidents(IncidentStore& into, const IncidentStore& more) {
   if (into.source_starts.empty()) into.source_starts.push_back(0);
   into.source_starts.push_back(static_cast<uint32_t>(into.size()));
   if (rows)
-    into.source_row.insert(into.source_row.end(), more.source_row.begin(), more.source_row.end());
+    into.source_rows.append(more.source_rows);
   else
-    into.source_row.clear();
+    into.source_rows.clear();
   std::vector<uint16_t> code(more.categories.size());
   for (size_t c = 0; c < code.size(); ++c)
     code[c] = into.categories.intern(more.categories.name(static_cast<uint16_t>(c)));

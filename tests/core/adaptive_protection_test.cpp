@@ -119,8 +119,8 @@ TEST(AdaptiveProtection, ProtectStyleAppliesTheChoiceAndSaysSo) {
   // Pinned (not adaptive): the heatmap stays, at the floor, and the sectors where it hides
   // incidents are marked (here: the points lie in sectors 0 and 1 alternately, all alone).
   s.layers[1].heatmap.adaptive = false;
-  std::vector<int32_t> sector_of(p.x.size());
-  for (size_t i = 0; i < sector_of.size(); ++i) sector_of[i] = static_cast<int32_t>(i % 2);
+  std::vector<SectorCode> sector_of(p.x.size());
+  for (size_t i = 0; i < sector_of.size(); ++i) sector_of[i] = static_cast<SectorCode>(i % 2);
   ProtectionData with_sectors = d;
   with_sectors.sector = sector_of;
   with_sectors.sector_counts = {20, 20, 0};

@@ -17,7 +17,7 @@ IncidentStore five_incidents(bool weighted, bool assigned) {
     s.push_back(480000 + 10 * i, 2150000 - 7 * i, 1'600'000'000 + 3600 * i,
                 i % 2 ? robo : lesiones, static_cast<uint8_t>(i), weighted ? 1.0f + i : 1.0f);
   if (assigned) s.sector = {3, kNoSector, 0, 1, 2};
-  s.source_row = {2, 3, 4, 5, 6};
+  for (uint32_t row : {2u, 3u, 4u, 5u, 6u}) s.source_rows.push_back(row);
   s.category_field = "delito";
   s.work_srs = "EPSG:32614";
   return s;
@@ -41,7 +41,7 @@ TEST(IncidentGather, CopiesEveryColumnOfTheRowsInTheirOrder) {
   EXPECT_EQ(g.categories.names(), s.categories.names());
   EXPECT_EQ(g.category_field, "delito");
   EXPECT_EQ(g.work_srs, "EPSG:32614");
-  EXPECT_TRUE(g.source_row.empty());  // a copy cannot be read back from its source by row
+  EXPECT_TRUE(g.source_rows.empty());  // a copy cannot be read back from its source by row
   EXPECT_FALSE(g.has_source_rows());
 }
 

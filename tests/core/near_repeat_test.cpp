@@ -138,7 +138,7 @@ TEST(NearRepeat, TheWeekSectionCountsHitsAgainstEachDaysZones) {
   ASSERT_EQ(weekday_of_days(monday), 0);
   std::vector<double> x, y;
   std::vector<int64_t> t;
-  std::vector<int32_t> sector;
+  std::vector<SectorCode> sector;
   for (int i = 0; i < 150; ++i) {
     x.push_back(u(rng));
     y.push_back(u(rng));

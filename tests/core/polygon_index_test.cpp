@@ -185,7 +185,7 @@ TEST(SectorIndex, EmptySetAndDegenerateSectors) {
   store.push_back(1, 2, 0, 0, 0);
   store.push_back(3, 4, 0, 0, 0);
   index.assign(store);
-  EXPECT_EQ(store.sector, (std::vector<int32_t>{kNoSector, kNoSector}));
+  EXPECT_EQ(store.sector, (std::vector<faro::SectorCode>{kNoSector, kNoSector}));
 
   SectorSet degenerate;
   add_sector(degenerate, "no rings", {});

@@ -73,7 +73,7 @@ TEST(SparseRref, AgreesWithADenseOracleOnRandomSystems) {
 struct Toy {
   std::vector<int64_t> t;
   std::vector<uint16_t> category;
-  std::vector<int32_t> sector;
+  std::vector<SectorCode> sector;
   AuditIncidents view() const {
     AuditIncidents a;
     a.category_field = "delito";

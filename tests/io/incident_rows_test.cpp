@@ -1,5 +1,5 @@
 // Identify's read-back (io/incident_rows.hpp): every loaded incident keeps its source row
-// (IncidentStore::source_row, 4 bytes), the incident cache keeps it, and reading that row back
+// (IncidentStore::source_rows, runs of consecutive rows), the incident cache keeps it, and reading that row back
 // gives the source's own fields: in a CSV made here (blank lines, a quoted field over two lines,
 // rejected rows, gzip), in an OGR source with --where, and in the 1.28 M-row FGJ file, whose `id`
 // column is its row number (skipped when the shared data is absent).
@@ -42,7 +42,8 @@ TEST_F(IncidentTest, CsvRowsReadBackAsTheSourceHasThem) {
   const IncidentLoadResult r = load(path);
   ASSERT_EQ(r.store.size(), 4u);
   ASSERT_TRUE(r.store.has_source_rows());
-  EXPECT_EQ(r.store.source_row, (std::vector<uint32_t>{1, 3, 4, 6}));
+  EXPECT_EQ(r.store.source_rows.expand(), (std::vector<uint32_t>{1, 3, 4, 6}));
+  EXPECT_EQ(r.store.source_rows.run_count(), 3u);  // 1 | 3, 4 | 6
 
   IncidentRowReader reader(path, {});
   const std::vector<SourceRecord> back = reader.read({6, 3, 1, 4});
@@ -77,9 +78,9 @@ TEST_F(IncidentTest, RowsSurviveTheCacheAndGzip) {
     const IncidentLoadResult cold = load(path);
     const IncidentLoadResult warm = load(path);
     EXPECT_EQ(warm.report.method, "cache");
-    EXPECT_EQ(warm.store.source_row, cold.store.source_row);
+    EXPECT_EQ(warm.store.source_rows, cold.store.source_rows);
     IncidentRowReader reader(path, {});
-    EXPECT_EQ(field(reader.read({warm.store.source_row[2]}).front(), "id"), "A4");
+    EXPECT_EQ(field(reader.read({warm.store.source_row_of(2)}).front(), "id"), "A4");
   }
 }
 
@@ -94,10 +95,10 @@ TEST_F(IncidentTest, OgrRowsFollowTheWhereFilter) {
   ASSERT_EQ(r.store.size(), 3u);  // HOMICIDIO, LESIONES, FRAUDE
   IncidentRowReader reader(geojson, o);
   for (size_t i = 0; i < r.store.size(); ++i) {
-    const SourceRecord rec = reader.read({r.store.source_row[i]}).front();
+    const SourceRecord rec = reader.read({r.store.source_row_of(i)}).front();
     EXPECT_EQ(field(rec, "delito"), r.store.categories.name(r.store.category[i])) << i;
   }
-  EXPECT_EQ(field(reader.read({r.store.source_row[2]}).front(), "id"), "A6");
+  EXPECT_EQ(field(reader.read({r.store.source_row_of(2)}).front(), "id"), "A6");
 }
 
 // The real file: 1.28 M rows, gzip. Its `id` column is the row number, so a row read back must
@@ -109,12 +110,12 @@ TEST_F(IncidentTest, RealFgjRowsReadBackByRow) {
   const IncidentLoadResult r = load(path, o, "EPSG:32614");
   ASSERT_GT(r.store.size(), 1'000'000u);
   ASSERT_TRUE(r.store.has_source_rows());
-  // The row index costs 4 bytes an incident: the store stays within its 40-byte budget.
-  EXPECT_LE(r.store.memory_bytes(), 40 * r.store.size());
+  // The row index is runs (a few kB): the store stays within its 30-byte budget, sector included.
+  EXPECT_LE(r.store.memory_bytes() + r.store.size() * sizeof(SectorCode), 30 * r.store.size());
   IncidentRowReader reader(path, o);
   using Clock = std::chrono::steady_clock;
   for (const size_t i : {r.store.size() - 3, r.store.size() / 2, size_t{7}, r.store.size() / 2 + 1}) {
-    const uint32_t row = r.store.source_row[i];
+    const uint32_t row = r.store.source_row_of(i);
     const auto t0 = Clock::now();
     const SourceRecord rec = reader.read({row}).front();
     const double ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();

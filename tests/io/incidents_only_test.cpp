@@ -56,14 +56,14 @@ TEST(IncidentsOnlyCrs, ReprojectionFailuresAreCountedNotDropped) {
   s.push_back(-99.20, 19.30, 0, 1, 0);
   s.push_back(-99.15, 95.00, 0, 1, 0);  // no such latitude
   s.push_back(-99.12, 19.35, 0, 2, 0);
-  s.source_row = {2, 3, 4, 5};
+  for (uint32_t row : {2u, 3u, 4u, 5u}) s.source_rows.push_back(row);
   LoadReport report;
   report.rows_loaded = 4;
   EXPECT_EQ(reproject_to_median_utm(s, report), "EPSG:32614");
   ASSERT_EQ(s.size(), 3u);
   EXPECT_EQ(report.count(RowIssue::reprojection_failed), 1);
   EXPECT_EQ(report.rows_loaded, 3);
-  EXPECT_EQ(s.source_row, (std::vector<uint32_t>{2, 3, 5}));
+  EXPECT_EQ(s.source_rows.expand(), (std::vector<uint32_t>{2, 3, 5}));
   EXPECT_NEAR(s.x[0], 489'500, 1'000);  // -99.10° is ~10 km west of zone 14's meridian (-99°)
   EXPECT_NEAR(s.y[0], 2'145'000, 2'000);
   EXPECT_EQ(s.category[2], 2);

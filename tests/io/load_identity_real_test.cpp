@@ -39,7 +39,7 @@ uint64_t model_checksum(const IncidentStore& s) {
   f.column(s.t);
   f.column(s.category);
   f.column(s.flags);
-  f.column(s.source_row);
+  f.column(s.source_rows.expand());  // the explicit column the store held before runs
   for (const std::string& n : s.categories.names()) f.bytes(n.data(), n.size() + 1);
   return f.h;
 }

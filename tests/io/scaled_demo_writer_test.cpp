@@ -26,9 +26,9 @@ void expect_no_slack(const faro::IncidentStore& s) {
   expect_tight(s.t, "t");
   expect_tight(s.category, "category");
   expect_tight(s.flags, "flags");
-  expect_tight(s.source_row, "source_row");
-  const size_t exact = s.size() * (8 + 8 + 8 + 2 + 1 + 4) + s.source_starts.size() * 4 +
-                       s.weight.size() * 4 + s.sector.size() * 4;
+  expect_tight(s.source_rows.runs(), "source row runs");
+  const size_t exact = s.size() * (8 + 8 + 8 + 2 + 1) + s.source_rows.run_count() * 8 +
+                       s.source_starts.size() * 4 + s.weight.size() * 4 + s.sector.size() * 2;
   EXPECT_EQ(s.memory_bytes(), exact);
 }
 

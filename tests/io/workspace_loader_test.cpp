@@ -151,6 +151,12 @@ TEST_F(WorkspaceLoader, TwoIncidentSourcesAreMerged) {
   EXPECT_EQ(ws.incidents.categories.name(ws.incidents.category[6]), "LESIONES");
   EXPECT_EQ(ws.incidents.categories.name(ws.incidents.category[7]), "ROBO");
   EXPECT_EQ(ws.incidents.category[7], ws.incidents.category[1]);  // one dictionary
+  // Identify's rows: 1-6 of the first file (7 rejected), 1-2 of the second; two runs.
+  ASSERT_TRUE(ws.incidents.has_source_rows());
+  EXPECT_EQ(ws.incidents.source_rows.expand(), (std::vector<uint32_t>{1, 2, 3, 4, 5, 6, 1, 2}));
+  EXPECT_EQ(ws.incidents.source_rows.run_count(), 2u);
+  EXPECT_EQ(ws.incidents.source_of(5), 0u);
+  EXPECT_EQ(ws.incidents.source_of(6), 1u);
   EXPECT_EQ(ws.reports.size(), 4u);
   EXPECT_EQ(ws.data_to_exclusive, days_from_civil(2023, 1, 3) * kSecondsPerDay);
 }
