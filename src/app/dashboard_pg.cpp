@@ -11,6 +11,7 @@
 #include "core/messages.hpp"
 #include "render/style_heatmap.hpp"
 #include "ui/format.hpp"
+#include "ui/timeline_strip.hpp"
 
 namespace faro::app {
 
@@ -75,6 +76,7 @@ void DashboardApp::sync_pg_server_view() {
       if (r->per_sector && r->counts_for == snap_->filtered) {
         auto counted = std::make_shared<FilterResult>(*snap_->filtered);
         counted->per_sector = std::move(*r->per_sector);
+        if (r->per_category) counted->per_category = std::move(*r->per_category);
         counted->total = 0;
         for (int64_t n : counted->per_sector) counted->total += n;
         auto next = std::make_shared<DataSnapshot>(*snap_);
@@ -82,6 +84,15 @@ void DashboardApp::sync_pg_server_view() {
         next->generation = snap_->generation + 1;
         snap_ = std::move(next);
         view->counts_shown = counted;
+        map_->set_snapshot(snap_, session_);
+      }
+      // The timeline strip's table: a new snapshot that carries it (data and filter shared).
+      if (r->timeline) {
+        auto next = std::make_shared<DataSnapshot>(*snap_);
+        next->server_timeline = r->timeline;
+        next->generation = snap_->generation + 1;
+        snap_ = std::move(next);
+        view->timeline_shown = r->timeline;
         map_->set_snapshot(snap_, session_);
       }
     }
@@ -94,7 +105,7 @@ void DashboardApp::sync_pg_server_view() {
   PgViewRequest rq;
   // The snapshot's filter (the session's, once sync_snapshot caught up): the sector counts then
   // belong to the filter result they are put in.
-  rq.filter = first_map_filter(pg_->config().filter, snap_->filter);
+  rq.filter = first_map_filter(pg_->config().filter, snap_->filter, &ws.sectors);
   rq.params = render::heatmap_params(heat ? heat->heatmap : HeatmapStyle{},
                                      period_years_of(ws, snap_->filter));
   const render::Camera& camera = map_->camera();
@@ -139,7 +150,31 @@ void DashboardApp::sync_pg_server_view() {
   if (rq.want_sector_counts && last_counts && last_counts->counts_for == snap_->filtered)
     rq.want_sector_counts = false;
   rq.counts_for = snap_->filtered;
-  if (!rq.want_grid && !rq.want_points && !rq.want_sector_counts) return;
+  if (rq.want_sector_counts) {
+    FilterState any_offence = snap_->filter;
+    any_offence.categories.clear();
+    rq.category_filter = first_map_filter(pg_->config().filter, any_offence, &ws.sectors);
+    rq.category_names = ws.incidents.categories.names();
+  }
+  // The timeline strip's table: the filter without the session's dates over the data's whole
+  // range, in the strip's bins; asked when that differs from the last one asked (dragging the
+  // dates asks nothing).
+  if (ws.data_to_exclusive > ws.data_from) {
+    FilterState undated = snap_->filter;
+    undated.from.reset();
+    undated.to_exclusive.reset();
+    PgTimelineRequest tl;
+    tl.kind = ui::timeline_bin_kind(ws.data_from, ws.data_to_exclusive);
+    tl.filter = first_map_filter(pg_->config().filter, undated, &ws.sectors);
+    if (!tl.filter.from) tl.filter.from = ws.data_from;
+    if (!tl.filter.to_exclusive) tl.filter.to_exclusive = ws.data_to_exclusive;
+    const auto& asked = view->timeline_asked;
+    if (!asked || asked->kind != tl.kind || !same_rows(asked->filter, tl.filter)) {
+      view->timeline_asked = tl;
+      rq.timeline = std::move(tl);
+    }
+  }
+  if (!rq.want_grid && !rq.want_points && !rq.want_sector_counts && !rq.timeline) return;
   view->request(std::move(rq));
 }
 

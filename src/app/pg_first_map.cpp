@@ -27,7 +27,17 @@ std::vector<Program> pg_dashboard_programs(io::PgConnection& db, const io::pg_sq
   return programs;
 }
 
-io::pg_sql::Filter first_map_filter(io::pg_sql::Filter filter, const FilterState& session) {
+io::pg_sql::Filter first_map_filter(io::pg_sql::Filter filter, const FilterState& session,
+                                    const SectorSet* sectors) {
+  filter.hour_mask &= session.hour_mask;
+  filter.weekday_mask &= session.weekday_mask;
+  if (sectors && !session.sectors.empty()) {
+    // Names the source does not have select nothing, as on the client.
+    std::vector<int32_t> idx;
+    for (const std::string& name : session.sectors)
+      if (const auto s = sectors->find(name)) idx.push_back(static_cast<int32_t>(*s));
+    filter.sectors = std::move(idx);
+  }
   // Both bounds hold: the later start, the earlier end.
   if (session.from) filter.from = filter.from ? std::max(*filter.from, *session.from) : *session.from;
   if (session.to_exclusive)
@@ -123,13 +133,16 @@ PgFirstMap query_pg_first_map(io::PgConnection& db, const PgFirstMapRequest& req
   ws->title = request.table + " (PostGIS)";
   ws->incidents.work_srs = ws->sectors.work_srs;
   ws->extent = ws->sectors.extent();
-  const io::pg_sql::Filter filter = first_map_filter(request.filter, session.filter);
+  const io::pg_sql::Filter filter = first_map_filter(request.filter, session.filter, &ws->sectors);
   // Whole days, as workspace_from_pg (and the file loader) set them once the rows are in.
   if (const io::PgTimeRange range = io::pg_time_bounds(db, t, request.filter);
       range.first && range.last) {
     ws->data_from = days_of(*range.first) * kSecondsPerDay;
     ws->data_to_exclusive = (days_of(*range.last) + 1) * kSecondsPerDay;
   }
+  if (request.categories)
+    for (const auto& [name, rows] : io::pg_category_counts(db, t, request.filter))
+      ws->incidents.categories.intern(name);
   const KdeParams params =
       render::heatmap_params(session.style.heatmap(), period_years_of(*ws, session.filter));
   const GridSpec grid = request.grid ? first_map_grid(ws->extent, params, request.view_width,

@@ -38,6 +38,8 @@ struct PgFirstMap {
 struct PgFirstMapRequest {
   std::string table;            // prefix written by `faro publish`
   io::pg_sql::Filter filter;    // the source's filter (--from/--to/--offence)
+  // Server mode (no rows will come): the offence names for the checklist, from the server.
+  bool categories = false;
   int view_width = 1600, view_height = 900;  // the dashboard's window, pixels
   // false: no heatmap grid (server mode: the map's first view job bins it, app/pg_server_view.hpp)
   bool grid = true;
@@ -48,8 +50,10 @@ struct PgFirstMapRequest {
 std::vector<Program> pg_dashboard_programs(io::PgConnection& db, const io::pg_sql::Tables& t,
                                            const Session& session, const SectorSet& sectors);
 
-// The source's filter narrowed by the session's dates and offences (what the map will show).
-io::pg_sql::Filter first_map_filter(io::pg_sql::Filter filter, const FilterState& session);
+// The source's filter narrowed by the session's dates, offences, hours, weekdays and (with
+// `sectors`, the source's sectors in sector_idx order) sector subset: what the map will show.
+io::pg_sql::Filter first_map_filter(io::pg_sql::Filter filter, const FilterState& session,
+                                    const SectorSet* sectors = nullptr);
 
 // The heatmap grid the live map requests when it frames `extent` in a width x height view.
 GridSpec first_map_grid(const Box& extent, const KdeParams& params, int width, int height);

@@ -93,6 +93,7 @@ bool PgLiveController::load_server_mode(Job& job) {
   // (app/pg_server_view.hpp), so the load bins no grid of its own.
   PgFirstMapRequest request{config_.table, config_.filter, config_.view_width, config_.view_height};
   request.grid = false;
+  request.categories = true;
   PgFirstMap fm = query_pg_first_map(db, request, job.session);
   job.programs = fm.programs;
   job.server_snapshot = fm.snapshot;

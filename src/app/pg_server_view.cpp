@@ -4,6 +4,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <exception>
 
 #include "app/pg_first_map.hpp"
@@ -19,7 +20,9 @@ bool same_rows(const io::pg_sql::Filter& a, const io::pg_sql::Filter& b) {
     return !x || (x->xmin == y->xmin && x->ymin == y->ymin && x->xmax == y->xmax && x->ymax == y->ymax);
   };
   return a.from == b.from && a.to_exclusive == b.to_exclusive && a.categories == b.categories &&
-         a.after_id == b.after_id && a.up_to_id == b.up_to_id && same_box(a.extent, b.extent);
+         a.after_id == b.after_id && a.up_to_id == b.up_to_id && same_box(a.extent, b.extent) &&
+         (a.hour_mask & 0xFFFFFF) == (b.hour_mask & 0xFFFFFF) &&
+         (a.weekday_mask & 0x7F) == (b.weekday_mask & 0x7F) && a.sectors == b.sectors;
 }
 
 PgServerView::PgServerView(std::string source, std::string table, io::PgOptions options,
@@ -50,6 +53,7 @@ uint64_t PgServerView::request(PgViewRequest request) {
       request.want_grid = request.want_grid || pending_->want_grid;
       request.want_points = request.want_points || pending_->want_points;
       request.want_sector_counts = request.want_sector_counts || pending_->want_sector_counts;
+      if (!request.timeline && pending_->timeline) request.timeline = pending_->timeline;
     }
     if (request.want_grid) last_grid_ = request;
     if (request.want_points) last_points_ = request;
@@ -144,6 +148,19 @@ PgViewResult PgServerView::compute(const PgViewRequest& rq, uint64_t generation)
         per[row] = c.counts[row * static_cast<size_t>(c.bins)];
       out.per_sector = std::move(per);
       out.counts_for = rq.counts_for;
+      if (!rq.category_names.empty()) {
+        std::vector<int64_t> by_code(rq.category_names.size(), 0);
+        for (const auto& [name, n] : io::pg_category_counts(*db_, tables_, rq.category_filter)) {
+          const auto it = std::find(rq.category_names.begin(), rq.category_names.end(), name);
+          if (it != rq.category_names.end()) by_code[it - rq.category_names.begin()] = n;
+        }
+        out.per_category = std::move(by_code);
+      }
+    }
+    if (rq.timeline) {
+      out.timeline = std::make_shared<const SectorPeriodCounts>(io::pg_sector_period_counts(
+          *db_, tables_, rq.sector_count, rq.timeline->kind, rq.timeline->filter));
+      out.timeline_request = rq.timeline;
     }
   } catch (const std::exception& e) {
     db_.reset();  // the next job reconnects (a lost connection, a restarted server)

@@ -28,6 +28,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -35,6 +36,7 @@
 #include <vector>
 
 #include "app/density_worker.hpp"
+#include "core/aggregate.hpp"
 #include "core/incidents.hpp"
 #include "core/language.hpp"
 #include "io/pg_connection.hpp"
@@ -47,6 +49,13 @@ namespace faro::app {
 // only and says "zoom in to see points". 50 000 points are ~0.6 MB on the wire and draw in well
 // under a frame.
 constexpr int64_t kPgServerPointsLimit = 50'000;
+
+// The timeline strip's counts in server mode: sectors x bins of `kind` under `filter` (the
+// session's filter without its dates, over the data's range: the strip shows the whole period).
+struct PgTimelineRequest {
+  BinKind kind = BinKind::week;
+  io::pg_sql::Filter filter;
+};
 
 // What one server-side view job computes (everything it needs: the job holds it).
 struct PgViewRequest {
@@ -63,6 +72,13 @@ struct PgViewRequest {
   bool want_sector_counts = false;
   size_t sector_count = 0;
   std::shared_ptr<const FilterResult> counts_for;  // the app's filter result they will replace
+  // With the sector counts: rows per offence under the filter without the session's offences
+  // (the checklist's counts, as the client's per_category), by the dashboard's category codes.
+  io::pg_sql::Filter category_filter;
+  std::vector<std::string> category_names;  // by code (the workspace's dictionary)
+  // The timeline strip's sector x period table (the filter without the session's dates, over
+  // the data's whole range): asked when that filter changed, not while the dates are dragged.
+  std::optional<PgTimelineRequest> timeline;
   Language language = Language::es;  // of the error message
 };
 
@@ -77,7 +93,11 @@ struct PgViewResult {
   IncidentStore points;        // x, y, category (for the points layer's colours)
   // Per sector (size sector_count + 1, "(outside)" last) when asked: the filter result's counts.
   std::optional<std::vector<int64_t>> per_sector;
+  std::optional<std::vector<int64_t>> per_category;  // by code, when sector counts were asked
   std::shared_ptr<const FilterResult> counts_for;  // the request's
+  // When asked: the timeline's table (core/timeline_series.hpp build_timeline_from_counts).
+  std::shared_ptr<const SectorPeriodCounts> timeline;
+  std::optional<PgTimelineRequest> timeline_request;
   double query_ms = 0;         // the server's part (grid, points, sector counts)
   std::string error;           // non-empty: the job failed (nothing else is valid)
 };
@@ -104,7 +124,9 @@ class PgServerView {
   const std::optional<PgViewRequest>& last_grid_request() const { return last_grid_; }
   const std::optional<PgViewRequest>& last_points_request() const { return last_points_; }
   const std::optional<PgViewRequest>& last_counts_request() const { return last_counts_; }
-  void forget_last() { last_grid_.reset(), last_points_.reset(), last_counts_.reset(); }
+  void forget_last() {
+    last_grid_.reset(), last_points_.reset(), last_counts_.reset(), timeline_asked.reset();
+  }
   // UI thread, kept by the app: whether the last result found too many points for the view (the
   // map says "zoom in"), the grid and counts on screen (tests compare them with the client's
   // binning), and the filter result that carries the server's sector counts (the app's snapshot
@@ -114,6 +136,10 @@ class PgServerView {
   std::vector<double> shown_counts;
   double shown_query_ms = 0, shown_density_ms = 0;  // the shown grid's server and estimate parts
   std::shared_ptr<const FilterResult> counts_shown;
+  // The timeline table on screen and what it was asked for (the next view asks again when the
+  // filter without dates differs).
+  std::shared_ptr<const SectorPeriodCounts> timeline_shown;
+  std::optional<PgTimelineRequest> timeline_asked;
 
  private:
   void run();

@@ -27,6 +27,11 @@ struct DataSnapshot {
   // Increases by one with every replacement the app makes (a load, a filter or a program change),
   // so caches can tell "same snapshot" without comparing contents. Never reused within a run.
   uint64_t generation = 0;
+  // Server mode (a PostGIS table too large to pull, app/pg_server_view.hpp): no rows are held, so
+  // the timeline strip draws this sector x period table counted in the server; null otherwise.
+  // The with_* functions carry it over (dates do not enter it; the strip keeps the last table
+  // until the server answers for a new offence/hour/sector filter, as the map keeps its grid).
+  std::shared_ptr<const SectorPeriodCounts> server_timeline;
 
   const Workspace& ws() const { return *data; }
   const FilterResult& result() const { return *filtered; }

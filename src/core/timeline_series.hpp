@@ -55,6 +55,13 @@ Timeline build_timeline(const IncidentStore& store, size_t sector_count,
                         const IncidentFilter& filter, const TimelineRequest& request,
                         const std::vector<TimelineGroup>& groups);
 
+// The same timeline from a sector x period table (core/aggregate.hpp; e.g. counted in a PostGIS
+// server, io::pg_sector_period_counts, when the rows are not held): bins of `counts` outside the
+// request's range are left out, the "(outside)" row counts for `all` groups only. `counts` must
+// be binned by request.kind. Counts are rows (a weighted source's weights are not in the table).
+Timeline build_timeline_from_counts(const SectorPeriodCounts& counts, const TimelineRequest& request,
+                                    const std::vector<TimelineGroup>& groups);
+
 // Centred rolling mean over `window` values (an even window is widened by one). Near the ends the
 // mean is over the values that exist, so the line does not dip to zero at the edges.
 std::vector<double> rolling_mean(const std::vector<double>& values, int window);

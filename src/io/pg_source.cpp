@@ -257,6 +257,16 @@ PgTimeRange pg_time_bounds(PgConnection& db, const pg_sql::Tables& t, const pg_s
   return out;
 }
 
+std::vector<std::pair<std::string, int64_t>> pg_category_counts(PgConnection& db,
+                                                                const pg_sql::Tables& t,
+                                                                const pg_sql::Filter& filter) {
+  std::vector<std::pair<std::string, int64_t>> out;
+  const pg_sql::Statement st = pg_sql::category_counts(t, filter);
+  db.query(st.sql, st.params,
+           [&](const PgRow& r) { out.emplace_back(r[0] ? *r[0] : std::string(), to_int(r[1])); });
+  return out;
+}
+
 PgRowCount pg_row_count(PgConnection& db, const pg_sql::Tables& t, int64_t cap) {
   PgRowCount out;
   double estimate = -1;

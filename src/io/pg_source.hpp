@@ -59,6 +59,12 @@ PgTimeRange pg_time_range(PgConnection& db, const pg_sql::Tables& t, const pg_sq
 // `rows` stays 0.
 PgTimeRange pg_time_bounds(PgConnection& db, const pg_sql::Tables& t, const pg_sql::Filter& filter);
 
+// Rows per offence under `filter`, counted in the server (no incident row fetched), ordered by
+// name; "" stands for rows without a category. Server mode's offence checklist.
+std::vector<std::pair<std::string, int64_t>> pg_category_counts(PgConnection& db,
+                                                                const pg_sql::Tables& t,
+                                                                const pg_sql::Filter& filter);
+
 // How many rows the incidents table holds, cheaply, for the dashboard's choice between pulling
 // every row and working in the server (app/pg_server_view.hpp): the planner's estimate
 // (pg_class.reltuples) when it has one; else (never analysed, or a Citus coordinator's shell

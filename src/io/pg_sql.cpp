@@ -39,6 +39,20 @@ std::string where_clause(const Tables& t, const Filter& f, Statement& st) {
   if (!f.categories.empty()) w += " AND i.category = ANY(" + param(text_array(f.categories)) + "::text[])";
   if (f.after_id) w += " AND i.id > " + param(std::to_string(*f.after_id)) + "::bigint";
   if (f.up_to_id) w += " AND i.id <= " + param(std::to_string(*f.up_to_id)) + "::bigint";
+  // Hours and weekdays as bit tests on the civil timestamp (plain expressions: they push down to
+  // Citus shards like the rest of the WHERE).
+  if ((f.hour_mask & 0xFFFFFF) != 0xFFFFFF)
+    w += " AND i.has_time AND ((1 << extract(hour FROM i.t)::int) & " +
+         param(std::to_string(f.hour_mask & 0xFFFFFF)) + "::int) <> 0";
+  if ((f.weekday_mask & 0x7F) != 0x7F)
+    w += " AND ((1 << (extract(isodow FROM i.t)::int - 1)) & " +
+         param(std::to_string(f.weekday_mask & 0x7F)) + "::int) <> 0";
+  if (f.sectors) {
+    std::string list = "{";
+    for (size_t k = 0; k < f.sectors->size(); ++k)
+      list += (k ? "," : "") + std::to_string((*f.sectors)[k]);
+    w += " AND i.sector_idx = ANY(" + param(list + "}") + "::int[])";
+  }
   if (f.extent) {
     // && is the bounding-box test the GiST index answers; for points it is the closed box, like
     // Box::contains on the client.
@@ -220,6 +234,14 @@ Statement grid_counts(const Tables& t, const Filter& f, double x0, double y0, do
            "floor((ST_Y(i.geom) - $2::float8) / $3::float8)::bigint AS iy, count(*), "
            "sum(coalesce(i.weight, 1)::float8) FROM " + t.incidents + " AS i WHERE " + w +
            " GROUP BY 1, 2";
+  return st;
+}
+
+Statement category_counts(const Tables& t, const Filter& f) {
+  Statement st;
+  const std::string w = where_clause(t, f, st);
+  st.sql = "SELECT coalesce(i.category, ''), count(*) FROM " + t.incidents + " AS i WHERE " + w +
+           " GROUP BY 1 ORDER BY 1";
   return st;
 }
 

@@ -52,6 +52,13 @@ struct Filter {
   std::optional<int64_t> after_id;           // only id > after_id
   std::optional<int64_t> up_to_id;           // only id <= up_to_id
   std::optional<Box> extent;                 // only points inside (closed box)
+  // The dashboard's hour and weekday checklists, as core/session.hpp's FilterState: bit h = hour
+  // h, bit 0 = Monday; a partial hour mask drops rows without a time of day (as the client does).
+  uint32_t hour_mask = 0xFFFFFF;
+  uint8_t weekday_mask = 0x7F;
+  // Only rows whose sector_idx is listed (the sector subset; rows outside every sector, NULL,
+  // never pass); nullopt = no subset.
+  std::optional<std::vector<int32_t>> sectors;
 };
 
 // --- publish (DDL, COPY) ---
@@ -84,6 +91,8 @@ Statement time_range(const Tables& t, const Filter& f);
 // count PostgreSQL answers both from the t index (two index probes, no scan), so the dashboard's
 // first map costs the same at 10 M rows as at 10 k. Pushed down to the shards on Citus.
 Statement time_bounds(const Tables& t, const Filter& f);
+// Rows per offence under the filter: category ('' for none), count; ordered by category.
+Statement category_counts(const Tables& t, const Filter& f);
 // The planner's estimate of the incidents table's rows: pg_class.reltuples (kept by ANALYZE,
 // which `faro publish` runs, and by autovacuum), one catalogue lookup. $1 = the quoted table name.
 // -1 when the table was never analysed; 0 on a Citus coordinator, whose shell table holds no rows

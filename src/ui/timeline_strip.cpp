@@ -76,23 +76,30 @@ void TimelineStrip::update(const SnapshotPtr& snap, const Session& session) {
         return false;
     return true;
   };
-  if (valid_ && data_ == snap->data && f == filter_ && same_groups()) return;
+  if (valid_ && data_ == snap->data && f == filter_ && server_ == snap->server_timeline &&
+      same_groups())
+    return;
   groups_ = std::move(groups);
   rates_ = groups_.size() > 1;
   data_ = snap->data;
+  server_ = snap->server_timeline;
   filter_ = f;
   markers_ = {};
   program_markers(ws, markers_);
   valid_ = true;
   timeline_.reset();
-  if (ws.incidents.empty() || ws.data_to_exclusive <= ws.data_from) return;
+  // Server mode holds no rows: the server's sector x period table gives the same series.
+  const SectorPeriodCounts* table = ws.incidents.empty() ? server_.get() : nullptr;
+  if ((ws.incidents.empty() && !table) || ws.data_to_exclusive <= ws.data_from) return;
   TimelineRequest req;
   req.kind = timeline_bin_kind(ws.data_from, ws.data_to_exclusive);
   req.from = ws.data_from;
   req.to_exclusive = ws.data_to_exclusive;
   req.rolling_window = req.kind == BinKind::day ? 7 : 5;
   try {
-    timeline_ = build_timeline(ws.incidents, ws.sectors.size(), ws.make_filter(f), req, groups_);
+    timeline_ = table ? build_timeline_from_counts(*table, req, groups_)
+                      : build_timeline(ws.incidents, ws.sectors.size(), ws.make_filter(f), req,
+                                       groups_);
   } catch (const std::exception&) {
     // An unusable range (e.g. a corrupt date span) leaves the strip empty, never crashes a frame.
     timeline_.reset();

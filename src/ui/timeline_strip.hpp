@@ -59,6 +59,7 @@ class TimelineStrip {
   // Cache key: what the series depends on (the data held, so its identity is never confused with
   // a later Workspace at the same address).
   std::shared_ptr<const Workspace> data_;
+  std::shared_ptr<const SectorPeriodCounts> server_;  // server mode's table (DataSnapshot)
   FilterState filter_;  // with from/to cleared
   bool valid_ = false;
 };

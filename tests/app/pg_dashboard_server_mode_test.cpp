@@ -137,6 +137,22 @@ TEST(PgDashboardServerMode, NoRowsPulledAndTheViewGridEqualsTheClientBinning) {
   const Workspace ws = client_workspace(p.city);
   EXPECT_EQ(counted.per_sector, compute_filter_result(ws, {}).per_sector);
   EXPECT_EQ(d.app().status().pg.last_count, n);
+  // The timeline strip's table is counted in the server too, and equals the client's sector x
+  // period counts over the data's whole range.
+  const auto server_timeline_equals_client = [&](FilterState f) {
+    const SnapshotPtr snap = d.app().snapshot();
+    if (!snap->server_timeline) return ::testing::AssertionFailure() << "no server timeline";
+    f.from = snap->ws().data_from;
+    f.to_exclusive = snap->ws().data_to_exclusive;
+    const SectorPeriodCounts& server = *snap->server_timeline;
+    const SectorPeriodCounts client = count_by_sector_and_period(
+        ws.incidents, ws.sectors.size(), server.kind, ws.make_filter(f));
+    if (server.first_bin != client.first_bin || server.bins != client.bins ||
+        server.counts != client.counts)
+      return ::testing::AssertionFailure() << "server and client tables differ";
+    return ::testing::AssertionSuccess();
+  };
+  EXPECT_TRUE(server_timeline_equals_client({}));
   write_png(d, "-en-city.png");
   d.app().session().language = Language::es;
   write_png(d, "-es-city.png");
@@ -157,6 +173,42 @@ TEST(PgDashboardServerMode, NoRowsPulledAndTheViewGridEqualsTheClientBinning) {
   EXPECT_EQ(app::client_grid_weights(p.city.incidents, &rows, view->shown_grid), view->shown_counts);
   EXPECT_EQ(d.app().snapshot()->result().per_sector, compute_filter_result(ws, f).per_sector);
   EXPECT_EQ(io::pg_rows_fetched(), fetched_before);
+  // The offence checklist: every offence of the table is listed, with the client's counts under
+  // the filter without the offence itself (matched by name: the codes may differ).
+  {
+    const SnapshotPtr snap = d.app().snapshot();
+    const CategoryDictionary& server_names = snap->ws().incidents.categories;
+    const FilterResult client = compute_filter_result(ws, f);
+    const std::vector<int64_t>& per = snap->result().per_category;
+    ASSERT_EQ(per.size(), server_names.size());
+    size_t listed = 0;
+    for (size_t code = 1; code < ws.incidents.categories.size(); ++code) {
+      const std::string& name = ws.incidents.categories.name(static_cast<uint16_t>(code));
+      const auto server_code = server_names.find(name);
+      ASSERT_TRUE(server_code.has_value()) << name;
+      EXPECT_EQ(per[*server_code], client.per_category[code]) << name;
+      ++listed;
+    }
+    EXPECT_GT(listed, 1u);
+  }
+
+  // Hours, weekdays and a sector subset run in the server too (no silent "all hours"), and the
+  // grid and counts still equal the client's for the same filter.
+  f.categories.clear();
+  f.hour_mask = 0xFFFFFF & ~0x0000FFu;  // 08:00 onwards
+  f.weekday_mask = 0x1F;                // Monday to Friday
+  f.sectors = {p.city.sectors.sectors[0].name, p.city.sectors.sectors[2].name};
+  const uint64_t jobs2 = view->jobs_run();
+  settle(d);
+  ASSERT_TRUE(d.app().error_log().empty()) << d.app().error_log().front();
+  EXPECT_GT(view->jobs_run(), jobs2);
+  const FilterResult client = compute_filter_result(ws, f);
+  ASSERT_GT(client.rows.size(), 5u);
+  EXPECT_EQ(app::client_grid_weights(p.city.incidents, &client.rows, view->shown_grid),
+            view->shown_counts);
+  EXPECT_EQ(d.app().snapshot()->result().per_sector, client.per_sector);
+  EXPECT_EQ(d.app().snapshot()->result().total, client.total);
+  EXPECT_TRUE(server_timeline_equals_client(f));  // the dates aside, the same filter
 }
 
 TEST(PgDashboardServerMode, PanAndZoomAskForANewGridAndPointsComeBelowTheLimit) {

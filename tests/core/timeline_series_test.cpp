@@ -68,6 +68,38 @@ TEST(TimelineSeries, MonthlyWithCategoryFilter) {
   EXPECT_EQ(tl.series[0].counts, (std::vector<double>{4, 1}));  // the Sunday "lesiones" is out
 }
 
+// The server path (a sector x period table, e.g. from PostGIS) gives the same timeline as
+// counting the rows: groups, "(outside)" in `all` only, bins outside the request left out.
+TEST(TimelineSeries, FromSectorPeriodCountsEqualsCountingTheRows) {
+  const IncidentStore s = sample();
+  TimelineRequest r;
+  r.kind = BinKind::week;
+  r.from = at(2024, 1, 8, 0);  // from W02: the W01 rows are in the table but not in the request
+  r.to_exclusive = at(2024, 2, 5, 0);
+  r.rolling_window = 3;
+  const std::vector<TimelineGroup> groups = {
+      {"all", {}, true}, {"treated", {0}, false}, {"comparison", {1, 2}, false}};
+  IncidentFilter f;
+  f.weekday_mask = 0x3F;  // no Sundays
+  const SectorPeriodCounts table = count_by_sector_and_period(s, 3, BinKind::week, f);
+  ASSERT_EQ(table.first_bin, bin_of(BinKind::week, at(2024, 1, 1)));
+  const Timeline rows = build_timeline(s, 3, f, r, groups);
+  const Timeline counted = build_timeline_from_counts(table, r, groups);
+  ASSERT_EQ(counted.bins, rows.bins);
+  EXPECT_EQ(counted.bin_starts, rows.bin_starts);
+  for (size_t g = 0; g < groups.size(); ++g) {
+    SCOPED_TRACE(groups[g].label);
+    EXPECT_EQ(counted.series[g].counts, rows.series[g].counts);
+    EXPECT_EQ(counted.series[g].per_sector, rows.series[g].per_sector);
+    EXPECT_EQ(counted.series[g].rolling_mean, rows.series[g].rolling_mean);
+    EXPECT_EQ(counted.series[g].total, rows.series[g].total);
+  }
+  EXPECT_EQ(counted.series[0].counts, (std::vector<double>{1, 1, 0, 1}));  // W02..W05, Sunday out
+  // A table binned by another period is refused (an internal error, not a wrong picture).
+  const SectorPeriodCounts months = count_by_sector_and_period(s, 3, BinKind::month, f);
+  EXPECT_THROW(build_timeline_from_counts(months, r, groups), InternalError);
+}
+
 TEST(TimelineSeries, RollingMeanAndBadRequests) {
   EXPECT_EQ(rolling_mean({1, 2, 3, 4}, 1), (std::vector<double>{1, 2, 3, 4}));
   EXPECT_EQ(rolling_mean({3, 3, 3}, 4), (std::vector<double>{3, 3, 3}));  // even -> 5 wide

@@ -125,7 +125,7 @@ TEST(ReprojectGrid, FullFgjLoadWithinTheStatedBoundOfExactProj) {
   ASSERT_EQ(grid.store.size(), exact.store.size());
   ASSERT_GT(grid.store.size(), 1000000u);
   EXPECT_EQ(grid.report.rows_read, exact.report.rows_read);
-  EXPECT_EQ(grid.store.source_row, exact.store.source_row);
+  EXPECT_EQ(grid.store.source_rows, exact.store.source_rows);
   double worst = 0;
   size_t differ = 0;
   for (size_t i = 0; i < grid.store.size(); ++i) {
