@@ -49,6 +49,12 @@ print_env() {
 stop_cluster() {
   local dir=${1:-}
   if [ -z "$dir" ] || [ ! -d "$dir" ]; then log "nothing to stop (${dir:-no folder given})"; return 0; fi
+  # Removes only a folder this script made (its marker file): a wrong argument (a parent folder,
+  # a typo) must never delete anything else.
+  if [ ! -f "$dir/.faro-pg-cluster" ]; then
+    log "refusing to remove $dir: not a cluster folder made by pg-test-cluster.sh"
+    return 2
+  fi
   if [ -f "$dir/data/postmaster.pid" ]; then
     as_owner "$PGBIN/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
   fi
@@ -63,6 +69,7 @@ start_cluster() {
   fi
   local dir
   dir=$(mktemp -d "${TMPDIR:-/tmp}/faro-pg.XXXXXX")
+  : >"$dir/.faro-pg-cluster"  # stop_cluster removes only folders with this marker
   # From here on, any failure removes what was made.
   trap 'log "start failed; cleaning up"; stop_cluster "$dir"' ERR
   chmod 700 "$dir"
