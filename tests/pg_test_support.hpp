@@ -8,7 +8,20 @@
 #include <cstdlib>
 #include <string>
 
+#include "core/demo_city.hpp"
+
 namespace faro_test {
+
+// The small city the PostGIS tests publish: `sectors` sectors and `incidents` incidents over
+// 2022-2023 (deterministic), small enough that a publish and a full pull take well under a second.
+inline faro::DemoCity small_pg_city(int incidents = 3000, int sectors = 25) {
+  faro::DemoOptions o;
+  o.sectors = sectors;
+  o.incidents = incidents;
+  o.first_year = 2022;
+  o.last_year = 2023;
+  return faro::generate_demo_city(o);
+}
 
 inline bool pg_required() {
   const char* req = std::getenv("FARO_REQUIRE_PG");

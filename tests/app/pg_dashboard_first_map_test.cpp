@@ -30,14 +30,7 @@ namespace {
 using namespace faro;
 using namespace std::chrono_literals;
 
-DemoCity small_city() {
-  DemoOptions o;
-  o.sectors = 25;
-  o.incidents = 3000;
-  o.first_year = 2022;
-  o.last_year = 2023;
-  return generate_demo_city(o);
-}
+DemoCity small_city() { return faro_test::small_pg_city(3000); }
 
 // Holds the load's rows back until released (the hook runs on the load's thread).
 struct Gate {

@@ -23,14 +23,7 @@ namespace {
 using namespace faro;
 using namespace std::chrono_literals;
 
-DemoCity small_city() {
-  DemoOptions o;
-  o.sectors = 25;
-  o.incidents = 2000;
-  o.first_year = 2022;
-  o.last_year = 2023;
-  return generate_demo_city(o);
-}
+DemoCity small_city() { return faro_test::small_pg_city(2000); }
 
 // Copies of the first `n` rows (by id) with new ids above the highest: what a feed appends.
 void insert_rows(const std::string& pg, const std::string& prefix, int n) {

@@ -33,14 +33,7 @@ namespace {
 using namespace faro;
 using namespace std::chrono_literals;
 
-DemoCity small_city() {
-  DemoOptions o;
-  o.sectors = 25;
-  o.incidents = 3000;
-  o.first_year = 2022;
-  o.last_year = 2023;
-  return generate_demo_city(o);
-}
+DemoCity small_city() { return faro_test::small_pg_city(3000); }
 
 app::DashboardOptions server_options(const std::string& pg, const std::string& prefix,
                                      int64_t points_limit) {

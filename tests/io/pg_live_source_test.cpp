@@ -23,12 +23,7 @@ struct Halves {
 };
 
 Halves split_demo() {
-  DemoOptions o;
-  o.sectors = 25;
-  o.incidents = 3000;
-  o.first_year = 2022;
-  o.last_year = 2023;
-  Halves h{generate_demo_city(o), {}, {}};
+  Halves h{faro_test::small_pg_city(3000), {}, {}};
   const IncidentStore& c = h.city.incidents;
   h.first.work_srs = h.second.work_srs = c.work_srs;
   for (size_t i = 0; i < c.size(); ++i) {
