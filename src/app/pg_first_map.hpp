@@ -38,11 +38,12 @@ struct PgFirstMap {
 struct PgFirstMapRequest {
   std::string table;            // prefix written by `faro publish`
   io::pg_sql::Filter filter;    // the source's filter (--from/--to/--offence)
-  // Server mode (no rows will come): the offence names for the checklist, from the server.
-  bool categories = false;
   int view_width = 1600, view_height = 900;  // the dashboard's window, pixels
   // false: no heatmap grid (server mode: the map's first view job bins it, app/pg_server_view.hpp)
   bool grid = true;
+  // Server mode (no rows will come): the offence names for the checklist, from the server. Last,
+  // so the positional initialisers above keep their meaning.
+  bool categories = false;
 };
 
 // Programs of a PostGIS source: the session's programs files when it names any (assigned to

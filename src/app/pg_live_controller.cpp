@@ -91,9 +91,13 @@ bool PgLiveController::load_server_mode(Job& job) {
   // Too large to pull: the first map's sectors, programs and time range (from the t index) are all
   // the load holds; the map's views, its first one included, come from the server job by job
   // (app/pg_server_view.hpp), so the load bins no grid of its own.
-  PgFirstMapRequest request{config_.table, config_.filter, config_.view_width, config_.view_height};
-  request.grid = false;
-  request.categories = true;
+  // Designated initialisers: a field added to the request can never shift these.
+  const PgFirstMapRequest request{.table = config_.table,
+                                  .filter = config_.filter,
+                                  .view_width = config_.view_width,
+                                  .view_height = config_.view_height,
+                                  .grid = false,
+                                  .categories = true};
   PgFirstMap fm = query_pg_first_map(db, request, job.session);
   job.programs = fm.programs;
   job.server_snapshot = fm.snapshot;
@@ -117,8 +121,10 @@ void PgLiveController::load_with_first_map(Job& job) {
   std::thread first_map([&] {
     try {
       io::PgConnection db(config_.source, config_.options);
-      const PgFirstMapRequest request{config_.table, config_.filter, config_.view_width,
-                                      config_.view_height};
+      const PgFirstMapRequest request{.table = config_.table,
+                                      .filter = config_.filter,
+                                      .view_width = config_.view_width,
+                                      .view_height = config_.view_height};
       PgFirstMap fm = query_pg_first_map(db, request, job.session);
       job.programs = fm.programs;  // read by this thread only after the join
       job.first_map = std::move(fm);
